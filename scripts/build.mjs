@@ -1,0 +1,66 @@
+// Bundles the extension, the language server, the CLI and the lazily loaded vendor modules with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--production]
+import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+// Heavy modules become their own files in dist/, required only when first used.
+const LAZY = { dockerode: './dockerode.js', 'vscode-languageclient/node': './languageclient.js' };
+
+/** Rewrites imports of lazy modules into requires of their sibling bundle. */
+const lazyModules = {
+    name: 'lazy-modules',
+    setup(build) {
+        build.onResolve({ filter: /^(dockerode|vscode-languageclient\/node)$/ }, (args) => ({ path: LAZY[args.path], external: true }));
+    },
+};
+
+const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    // ssh2's optional native crypto binding cannot be bundled; ssh2 falls back to JavaScript.
+    external: ['vscode', 'cpu-features', '*.node'],
+    define: { PARITY_VERSION: JSON.stringify(version) },
+};
+
+const builds = [
+    { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [lazyModules] },
+    { ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [lazyModules], banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: { server: 'src/server/main.ts' } },
+    { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' } },
+    { ...common, entryPoints: { languageclient: 'node_modules/vscode-languageclient/lib/node/main.js' } },
+].map((options) => ({ ...options, absWorkingDir: root, outdir: join(root, 'dist') }));
+
+if (!watch) {
+    await rm(join(root, 'dist'), { recursive: true, force: true });
+}
+await mkdir(join(root, 'dist'), { recursive: true });
+// dockerode reads its BuildKit .proto files from __dirname/proto at run time.
+await cp(join(root, 'node_modules/dockerode/lib/proto'), join(root, 'dist/proto'), { recursive: true });
+
+if (watch) {
+    for (const options of builds) {
+        const context = await esbuild.context(options);
+        await context.watch();
+    }
+    console.log('esbuild: watching src/ …');
+} else {
+    const started = performance.now();
+    await Promise.all(builds.map((options) => esbuild.build(options)));
+    const sizes = await Promise.all(['extension', 'cli', 'server', 'dockerode', 'languageclient'].map(async (name) => {
+        const { size } = await stat(join(root, 'dist', `${name}.js`));
+        return `${name}.js ${(size / 1024).toFixed(0)} KiB`;
+    }));
+    console.log(`esbuild: ${sizes.join(', ')} in ${Math.round(performance.now() - started)} ms`);
+}

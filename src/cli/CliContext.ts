@@ -1,0 +1,18 @@
+import type { Logger } from '../core/Logger';
+
+export interface CliOptions {
+    readonly host?: string;
+    readonly json: boolean;
+    readonly verbose: boolean;
+}
+
+/** Everything a CLI command needs, passed in so commands stay testable without a process. */
+export interface CliContext {
+    readonly args: readonly string[];
+    readonly options: CliOptions;
+    readonly env: Readonly<Record<string, string | undefined>>;
+    readonly log: Logger;
+    readonly timeoutMs: number;
+    readonly signal: AbortSignal;
+    readonly stdout: (text: string) => void;
+}

@@ -1,0 +1,130 @@
+import type Docker from 'dockerode';
+import { supportsBuildKit } from '../core/buildkitSupport';
+import { formatEngineAddress } from '../core/engineAddress';
+import type { EngineStatus } from '../core/EngineStatus';
+import type { Logger } from '../core/Logger';
+import type { EngineSelection } from '../core/selectEngine';
+import { createDockerode, type Dockerode } from './Dockerode';
+import { dockerodeOptions } from './dockerodeOptions';
+import { EngineError } from './EngineError';
+import { type CallContext, toEngineError } from './toEngineError';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface EngineClientOptions {
+    readonly log: Logger;
+    /** Limit for each request/response call; streams (build, logs, events) are bounded by cancellation instead. */
+    readonly timeoutMs?: number;
+    readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The one way Parity talks to a Docker engine. dockerode is loaded on the first call, every call has a
+ * deadline and honours an AbortSignal, and every failure becomes an EngineError.
+ */
+export class EngineClient {
+    readonly address: string;
+    private docker: Promise<Dockerode> | undefined;
+    private readonly timeoutMs: number;
+
+    constructor(readonly selection: EngineSelection, private readonly options: EngineClientOptions) {
+        this.address = formatEngineAddress(selection.address);
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    }
+
+    async status(signal?: AbortSignal): Promise<EngineStatus> {
+        const { ms: pingMs } = await this.timedCall('the ping', (docker, abortSignal) => docker.ping({ abortSignal }), signal);
+        const [version, info] = await Promise.all([
+            this.call('the version query', (docker, abortSignal) => docker.version({ abortSignal }), signal),
+            this.call('the info query', (docker, abortSignal) => docker.info({ abortSignal }) as Promise<DockerInfo>, signal),
+        ]);
+        return {
+            address: this.address,
+            source: this.selection.source,
+            engineVersion: version.Version,
+            apiVersion: version.ApiVersion,
+            ...(version.MinAPIVersion ? { minApiVersion: version.MinAPIVersion } : {}),
+            osType: info.OSType ?? version.Os,
+            arch: info.Architecture ?? version.Arch,
+            operatingSystem: info.OperatingSystem ?? '',
+            kernelVersion: info.KernelVersion ?? version.KernelVersion ?? '',
+            ...(info.Driver ? { storageDriver: info.Driver } : {}),
+            ...(info.CgroupVersion ? { cgroupVersion: info.CgroupVersion } : {}),
+            ...(typeof info.NCPU === 'number' ? { cpus: info.NCPU } : {}),
+            ...(typeof info.MemTotal === 'number' ? { memoryBytes: info.MemTotal } : {}),
+            swarm: info.Swarm?.LocalNodeState ?? 'inactive',
+            buildkit: supportsBuildKit(info.OSType ?? version.Os, version.ApiVersion),
+            pingMs,
+        };
+    }
+
+    listImages(signal?: AbortSignal): Promise<Docker.ImageInfo[]> {
+        return this.call('listing images', (docker, abortSignal) => docker.listImages({ abortSignal }), signal);
+    }
+
+    listContainers(signal?: AbortSignal): Promise<Docker.ContainerInfo[]> {
+        return this.call('listing containers', (docker, abortSignal) => docker.listContainers({ all: true, abortSignal }), signal);
+    }
+
+    private async call<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+        return (await this.timedCall(operation, run, signal)).value;
+    }
+
+    /** Runs one request with the deadline and the caller's signal; logs it at debug level with its round trip. */
+    private async timedCall<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<{ value: T; ms: number }> {
+        const context: CallContext = { address: this.address, source: this.selection.source, operation, timeoutMs: this.timeoutMs };
+        let started = performance.now();
+        try {
+            const docker = await this.dockerode();
+            const deadline = AbortSignal.timeout(this.timeoutMs);
+            const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+            started = performance.now();
+            this.options.log.debug(`docker → ${operation} (${this.address})`);
+            const value = await raceAbort(run(docker, combined), combined);
+            const ms = Math.round(performance.now() - started);
+            this.options.log.debug(`docker ← ${operation} ${ms} ms`);
+            return { value, ms };
+        } catch (error) {
+            const mapped = toEngineError(error, context, signal?.aborted === true);
+            this.options.log.debug(`docker ✗ ${operation} ${Math.round(performance.now() - started)} ms: ${mapped.message}`);
+            throw mapped;
+        }
+    }
+
+    private dockerode(): Promise<Dockerode> {
+        this.docker ??= (async () => {
+            try {
+                return await createDockerode(dockerodeOptions(this.selection, this.options.env ?? process.env));
+            } catch (error) {
+                this.docker = undefined;
+                throw new EngineError('config', `Cannot set up a connection to ${this.address}: ${error instanceof Error ? error.message : String(error)}`, this.address, undefined, { cause: error });
+            }
+        })();
+        return this.docker;
+    }
+}
+
+/** docker-modem honours the signal for most calls; racing it as well guarantees no call outlives its deadline. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    if (signal.aborted) {
+        return Promise.reject(signal.reason as Error);
+    }
+    return new Promise<T>((resolve, reject) => {
+        const onAbort = (): void => reject(signal.reason as Error);
+        signal.addEventListener('abort', onAbort, { once: true });
+        void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+}
+
+/** The fields of `GET /info` we read; @types/dockerode lags behind the API. */
+interface DockerInfo {
+    OSType?: string;
+    Architecture?: string;
+    OperatingSystem?: string;
+    KernelVersion?: string;
+    Driver?: string;
+    CgroupVersion?: string;
+    NCPU?: number;
+    MemTotal?: number;
+    Swarm?: { LocalNodeState?: string };
+}

@@ -1,0 +1,37 @@
+/** Why a call to the engine failed, in terms a person can act on. */
+export type EngineErrorKind =
+    /** Nothing listens at the address, or the socket file is missing. */
+    | 'unreachable'
+    /** Permission denied on the socket. */
+    | 'denied'
+    /** Something answered but not within the time limit. */
+    | 'timeout'
+    /** The user (or a caller) cancelled. */
+    | 'cancelled'
+    /** The address or context is invalid. */
+    | 'config'
+    /** The engine answered with an error status. */
+    | 'api';
+
+/**
+ * The one error type engine code throws. Its message is complete and final: front ends show it as is,
+ * next to a Show Log action, and never need the stack.
+ */
+export class EngineError extends Error {
+    constructor(
+        readonly kind: EngineErrorKind,
+        message: string,
+        /** The engine address involved, canonical form; empty when the address itself was the problem. */
+        readonly address: string,
+        /** HTTP status for `api` errors. */
+        readonly statusCode?: number,
+        options?: { cause?: unknown },
+    ) {
+        super(message, options);
+        this.name = 'EngineError';
+    }
+}
+
+export function isEngineError(error: unknown): error is EngineError {
+    return error instanceof EngineError;
+}

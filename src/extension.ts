@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './vscode/commands';
+import { createLog } from './vscode/createLog';
+import { affectsEngine } from './vscode/config';
+import { DockerfileLanguageClient } from './vscode/DockerfileLanguageClient';
+import { EngineConnection } from './vscode/EngineConnection';
+import { EngineStatusBar } from './vscode/EngineStatusBar';
+import type { ExtensionDeps } from './vscode/ExtensionDeps';
+import { containersView } from './vscode/views/containersView';
+import { EmptyTreeProvider } from './vscode/views/EmptyTreeProvider';
+import { EngineTreeProvider } from './vscode/views/EngineTreeProvider';
+import { imagesView } from './vscode/views/imagesView';
+
+/**
+ * Wires Parity into VS Code. No Docker I/O and no awaiting here: the engine is contacted when a command
+ * runs or a view becomes visible, and the language server starts when a Dockerfile opens.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+    const log = createLog();
+    const engine = new EngineConnection(log);
+    const images = new EngineTreeProvider(imagesView, engine, log);
+    const containers = new EngineTreeProvider(containersView, engine, log);
+    const engineViews = [images, containers];
+    const deps: ExtensionDeps = { log, engine, engineViews };
+
+    context.subscriptions.push(
+        log,
+        engine,
+        images,
+        containers,
+        vscode.window.registerTreeDataProvider(images.id, images),
+        vscode.window.registerTreeDataProvider(containers.id, containers),
+        vscode.window.registerTreeDataProvider('parity.targets', new EmptyTreeProvider()),
+        vscode.window.registerTreeDataProvider('parity.findings', new EmptyTreeProvider()),
+        new EngineStatusBar(engine),
+        ...registerCommands(deps),
+        vscode.workspace.onDidChangeConfiguration((event) => {
+            if (affectsEngine(event)) {
+                engine.reset();
+            }
+        }),
+        new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log),
+    );
+}
+
+export function deactivate(): void {
+    // Everything is owned by context.subscriptions.
+}

@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const heavyModules = ['dockerode', 'vscode-languageclient', 'vscode-languageclient/*', 'ssh2', 'tar-fs', '@grpc/*'];
 
 export default tseslint.config(
-    { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**'] },
+    { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'examples/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {
@@ -53,9 +53,23 @@ export default tseslint.config(
         },
     },
     {
-        files: ['**/*.mjs', 'scripts/**', 'test/**/*.mjs'],
+        // Tests report figures and progress on the console on purpose.
+        files: ['test/**'],
+        rules: {
+            'no-console': 'off',
+            // node:test's describe/it return promises the runner itself awaits.
+            '@typescript-eslint/no-floating-promises': ['error', {
+                allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach', 'suite'] }],
+            }],
+        },
+    },
+    {
+        files: ['**/*.mjs'],
         ...tseslint.configs.disableTypeChecked,
+        languageOptions: {
+            parserOptions: { projectService: false },
+            globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly', setTimeout: 'readonly' },
+        },
         rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },
-        languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly', setTimeout: 'readonly' } },
     },
 );

@@ -55,7 +55,8 @@ describe('Parity language server over an in-memory connection', () => {
         assert.deepEqual(diagnostics[0]?.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } });
         assert.equal(diagnostics[0]?.severity, 2);
         assert.equal(diagnostics[0]?.code, 'unpinned-base-image');
-        assert.match(diagnostics[0]?.message ?? '', /node has no tag/);
+        const message = diagnostics[0]?.message;
+        assert.ok(typeof message === 'string' && /node has no tag/.test(message), `unexpected message ${JSON.stringify(message)}`);
     });
 
     it('clears the warning when the image is pinned, and on close', async () => {

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The Parity test bed: the real components the tests run against, installed and started here
+# because CI machines and new machines start bare (see shared/TESTBED.md for what was measured).
+#
+#   scripts/testbed.sh up     [component...]   install/start/seed what is missing (idempotent)
+#   scripts/testbed.sh status [component...]   one line per component; non-zero if any is missing
+#   scripts/testbed.sh down   [component...]   stop what `up` started; caches and images stay
+#
+# Components, in start order: engine images registry vscode (default: all of them).
+#   engine    Docker Engine (Debian docker.io) with BuildKit       scripts/testbed/engine.sh
+#   images    base images Docker Hub would give (debian, node,     scripts/testbed/images.sh
+#             python, busybox, a musl userland), made locally
+#   registry  Debian docker-registry on 127.0.0.1:5000             scripts/testbed/registry.sh
+#   vscode    code-server + Chromium for end-to-end tests          scripts/testbed/vscode.sh
+#
+# Environment: PARITY_CACHE_DIR (default ${XDG_CACHE_HOME:-$HOME/.cache}/parity-testbed) for caches,
+# PARITY_STATE_DIR (default /tmp/parity-testbed) for logs, pid files and generated configs,
+# PARITY_JOBS (default 2) for parallel image builds.
+# shellcheck source=SCRIPTDIR/testbed/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/testbed/lib.sh"
+tb_init testbed
+
+ALL=(engine images registry vscode)
+
+usage() {
+  sed -n '2,/^# shellcheck/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
+  exit 2
+}
+
+component_script() { printf '%s/%s.sh\n' "$TESTBED_DIR" "$1"; }
+
+# run_component action name  — delegates; a missing script (vscode is written separately) is an
+# error for that component only.
+run_component() {
+  local action=$1 name=$2 script
+  script=$(component_script "$name")
+  if [[ ! -f $script ]]; then
+    log "ERROR: component '$name' has no script ($script)"
+    return 1
+  fi
+  bash "$script" "$action"
+}
+
+# status: exactly one line per component on stdout. Component scripts print one line already;
+# others (vscode.sh prints "vscode: ok (...)" followed by paths) are reduced to their first line.
+status_component() {
+  local name=$1 script out rc=0 first
+  script=$(component_script "$name")
+  if [[ ! -f $script ]]; then
+    status_line "$name" "missing — no script $script"
+    return 1
+  fi
+  out=$(bash "$script" status 2>/dev/null) || rc=$?
+  first=$(printf '%s\n' "$out" | head -n 1)
+  first=${first#"$name"}
+  first=${first#:}
+  first=${first#"${first%%[![:space:]]*}"}
+  status_line "$name" "${first:-$([[ $rc == 0 ]] && echo ok || echo missing)}"
+  return "$rc"
+}
+
+main() {
+  local action=${1:-}
+  [[ $action == up || $action == status || $action == down ]] || usage
+  shift
+  local comps=("$@") c failed=() start
+  ((${#comps[@]})) || comps=("${ALL[@]}")
+  for c in "${comps[@]}"; do
+    [[ " ${ALL[*]} " == *" $c "* ]] || {
+      log "unknown component '$c' (known: ${ALL[*]})"
+      exit 2
+    }
+  done
+  start=$(now)
+
+  case $action in
+    up)
+      # In the given order, but engine before images before registry whatever the order typed.
+      for c in "${ALL[@]}"; do
+        [[ " ${comps[*]} " == *" $c "* ]] || continue
+        local t0
+        t0=$(now)
+        log "== up $c"
+        if run_component up "$c"; then
+          log "== $c up in $(elapsed_since "$t0")"
+        else
+          log "== $c FAILED after $(elapsed_since "$t0")"
+          failed+=("$c")
+          # Images and the registry check need the engine; no point going on without it.
+          [[ $c == engine ]] && break
+        fi
+      done
+      ;;
+    status)
+      for c in "${comps[@]}"; do status_component "$c" || failed+=("$c"); done
+      ;;
+    down)
+      # Reverse order: nothing still running depends on what is stopped.
+      for ((i = ${#ALL[@]} - 1; i >= 0; i--)); do
+        c=${ALL[i]}
+        [[ " ${comps[*]} " == *" $c "* ]] || continue
+        run_component down "$c" || failed+=("$c")
+      done
+      ;;
+  esac
+
+  if ((${#failed[@]})); then
+    [[ $action == status ]] || log "$action failed for: ${failed[*]} (after $(elapsed_since "$start"))"
+    exit 1
+  fi
+  [[ $action == status ]] || log "$action ${comps[*]}: done in $(elapsed_since "$start")"
+}
+
+main "$@"

@@ -1,0 +1,88 @@
+// Runs the extension-host suite (out/e2e/suite) the standard @vscode/test-electron way. By default the
+// "VS Code" is test/e2e/host/code-launcher (code-server + headless Chromium, installed by
+// `npm run testbed -- up vscode`); PARITY_VSCODE_EXECUTABLE may name a desktop VS Code instead.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runTests, TestRunFailedError } from '@vscode/test-electron';
+import { writeUserSettings } from './host/codeServer';
+
+// This file is bundled to out/e2e/runExtensionTests.js.
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+function say(line: string): void {
+  process.stderr.write(`[e2e] ${line}\n`);
+}
+
+/**
+ * A throw-away workspace. By default it holds nothing that matches Parity's activation events
+ * (workspaceContains:package.json, Dockerfile, …), so a test can time the first activate() itself.
+ * PARITY_E2E_WORKSPACE names a folder to copy instead, e.g. examples/hello-node.
+ */
+function makeWorkspace(scratch: string): string {
+  const workspace = path.join(scratch, 'workspace');
+  const source = process.env.PARITY_E2E_WORKSPACE;
+  if (source !== undefined && source !== '') {
+    fs.cpSync(path.resolve(repoRoot, source), workspace, { recursive: true });
+  } else {
+    fs.mkdirSync(workspace, { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'README.md'), '# e2e workspace\n');
+  }
+  return workspace;
+}
+
+function checkBuilt(): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { main?: string };
+  const wanted = [path.join(__dirname, 'suite', 'index.js')];
+  if (manifest.main !== undefined) {
+    const main = path.resolve(repoRoot, manifest.main);
+    wanted.push(main.endsWith('.js') ? main : `${main}.js`);
+  }
+  const missing = wanted.filter((file) => !fs.existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(`not built: ${missing.join(', ')} — run: npm run build && node scripts/build-e2e.mjs`);
+  }
+}
+
+async function main(): Promise<number> {
+  checkBuilt();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-e2e-'));
+  const desktop = process.env.PARITY_VSCODE_EXECUTABLE;
+  const vscodeExecutablePath = desktop ?? path.join(repoRoot, 'test', 'e2e', 'host', 'code-launcher');
+  const started = Date.now();
+  say(`VS Code: ${desktop ?? 'code-server via test/e2e/host/code-launcher'}; scratch ${scratch}`);
+  const userDataDir = path.join(scratch, 'user-data');
+  writeUserSettings(userDataDir);
+  try {
+    // No --disable-extensions: built-in extensions stay on, as for users; a fresh extensions dir keeps
+    // installed ones out.
+    await runTests({
+      vscodeExecutablePath,
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: path.join(__dirname, 'suite', 'index'),
+      launchArgs: [
+        makeWorkspace(scratch),
+        `--user-data-dir=${userDataDir}`,
+        `--extensions-dir=${path.join(scratch, 'extensions')}`,
+      ],
+      extensionTestsEnv: { PARITY_E2E: '1', PARITY_E2E_RESULTS_DIR: path.join(repoRoot, 'test-results') },
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof TestRunFailedError) {
+      return error.code ?? 1;
+    }
+    throw error;
+  } finally {
+    say(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    say(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,125 @@
+// UI tests: a person's view of Parity in a real VS Code (code-server in headless Chromium), with the
+// extension installed from the VSIX that `npm run package` makes, against the real Docker engine.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+    openViewContainer, readStatusBar, readTreeItems, runCommand, screenshot, startUiSession, type UiSession, waitForNotification,
+} from './workbench';
+
+const root = join(__dirname, '..', '..', '..');
+const results = join(root, 'test-results');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
+
+function docker(args: string[]): string {
+    return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: '' } }).trim();
+}
+
+function exampleCopy(): string {
+    const folder = join(mkdtempSync(join(tmpdir(), 'parity-ui-ws-')), 'hello-node');
+    cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
+    return folder;
+}
+
+async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    assert.ok(address && typeof address !== 'string');
+    return address.port;
+}
+
+before(() => {
+    assert.ok(existsSync(vsix), `${vsix} is missing — run: npm run package`);
+});
+
+describe('Parity views and Show Engine Status, engine up', () => {
+    let session: UiSession;
+    let failed = false;
+
+    before(async () => {
+        session = await startUiSession(vsix, exampleCopy(), { env: { DOCKER_HOST: '' } });
+    });
+    after(async () => {
+        await session.close({ keep: failed });
+    });
+
+    it('shows the Parity container with its four views and the engine\'s real images', async () => {
+        try {
+            await openViewContainer(session.page, 'Parity');
+            const headers = await session.page.locator('.part.sidebar .pane-header .title').allInnerTexts();
+            assert.deepEqual(headers.map((title) => title.trim().toUpperCase()), ['IMAGES', 'CONTAINERS', 'TARGETS', 'FINDINGS']);
+            const images = await readTreeItems(session.page, 'Images', 30_000);
+            const labels = images.map((item) => item.label);
+            // The view is sorted newest first and virtualized; a seeded image the CLI also lists must be among the rows drawn.
+            const cliTags = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).split('\n');
+            assert.ok(labels.length > 0 && labels.every((label) => cliTags.includes(label)), `rows ${labels.join(', ')} are not all tags the docker CLI lists`);
+        } catch (error) {
+            failed = true;
+            throw error;
+        }
+    });
+
+    it('F1 → Parity: Show Engine Status shows the engine version in a notification and the status bar', async () => {
+        try {
+            const engineVersion = docker(['version', '--format', '{{.Server.Version}}']);
+            const apiVersion = docker(['version', '--format', '{{.Server.APIVersion}}']);
+            await runCommand(session.page, 'Parity: Show Engine Status');
+            const message = await waitForNotification(session.page, `Docker ${engineVersion} (API ${apiVersion})`, 30_000);
+            assert.match(message, /BuildKit available — unix:\/\/\/var\/run\/docker\.sock/);
+            const deadline = Date.now() + 10_000;
+            let item;
+            while (!item && Date.now() < deadline) {
+                item = (await readStatusBar(session.page)).find((entry) => entry.text.includes(`Docker ${engineVersion}`));
+                if (!item) {
+                    await session.page.waitForTimeout(200);
+                }
+            }
+            assert.ok(item, 'the status bar shows the engine version');
+            await screenshot(session.page, join(results, 'workbench.png'));
+        } catch (error) {
+            failed = true;
+            await screenshot(session.page, join(results, 'workbench-failed.png')).catch(() => undefined);
+            throw error;
+        }
+    });
+});
+
+describe('DOCKER_HOST pointing at a closed port', () => {
+    let session: UiSession;
+    let port: number;
+    let failed = false;
+
+    before(async () => {
+        port = await closedPort();
+        session = await startUiSession(vsix, exampleCopy(), { env: { DOCKER_HOST: `tcp://127.0.0.1:${port}` } });
+    });
+    after(async () => {
+        await session.close({ keep: failed });
+    });
+
+    it('gives one clear error naming the address, with Retry — and the views say so too', async () => {
+        try {
+            await runCommand(session.page, 'Parity: Show Engine Status');
+            const message = await waitForNotification(session.page, 'Docker is not reachable', 30_000);
+            assert.match(message, new RegExp(`^Docker is not reachable at tcp://127\\.0\\.0\\.1:${port} \\(from DOCKER_HOST\\) — is it running\\?`));
+            assert.doesNotMatch(message, /\bat .*\.js:\d+/, 'no stack trace');
+            const toast = session.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Docker is not reachable' }).first();
+            await toast.locator('.monaco-button', { hasText: 'Retry' }).first().waitFor({ state: 'visible', timeout: 5000 });
+            await openViewContainer(session.page, 'Parity');
+            const rows = await readTreeItems(session.page, 'Images', 30_000);
+            assert.deepEqual(rows.map((row) => row.label), [`Docker not reachable at tcp://127.0.0.1:${port} — Retry`]);
+            await screenshot(session.page, join(results, 'workbench-unreachable.png'));
+        } catch (error) {
+            failed = true;
+            await screenshot(session.page, join(results, 'workbench-unreachable-failed.png')).catch(() => undefined);
+            throw error;
+        }
+    });
+});

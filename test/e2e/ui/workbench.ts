@@ -1,0 +1,256 @@
+// Playwright helpers for UI tests: a person's view of code-server's workbench (headless Chromium) with the
+// extension installed from a VSIX. Selectors are VS Code's own DOM classes (1.139).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  CHROMIUM_ARGS,
+  findVsCodeHost,
+  installExtension,
+  startCodeServer,
+  writeUserSettings,
+  type CodeServer,
+} from '../host/codeServer';
+
+/** The part of the DOM's Element these helpers read inside the page (the project compiles without lib.dom). */
+interface DomElement {
+  readonly id: string;
+  readonly innerText: string;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+}
+
+export interface Workbench {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** From navigation to a visible workbench with its status bar. */
+  readonly loadMs: number;
+  close(): Promise<void>;
+}
+
+export interface OpenWorkbenchOptions {
+  readonly chromium?: string;
+  readonly timeoutMs?: number;
+  readonly viewport?: { width: number; height: number };
+}
+
+export async function openWorkbench(url: string, folder: string, opts: OpenWorkbenchOptions = {}): Promise<Workbench> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: opts.chromium ?? findVsCodeHost().chromium,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+  });
+  const close = async (): Promise<void> => {
+    await context.close().catch(() => undefined);
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const started = Date.now();
+    await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    const timeout = opts.timeoutMs ?? 60_000;
+    await page.locator('.monaco-workbench').waitFor({ timeout });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout });
+    return { page, context, loadMs: Date.now() - started, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export interface UiSession {
+  readonly server: CodeServer;
+  readonly workbench: Workbench;
+  readonly page: Page;
+  /** Profile, extensions and code-server.log of this session. */
+  readonly dir: string;
+  /** Stops Chromium and code-server; removes `dir` unless `keep` (e.g. when the test failed). */
+  close(opts?: { keep?: boolean }): Promise<void>;
+}
+
+export interface UiSessionOptions {
+  /** Extra environment for code-server and so for the extension host (e.g. DOCKER_HOST). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** A fresh profile with `vsix` installed, code-server started on it and the workbench opened on `folder`. */
+export async function startUiSession(vsix: string, folder: string, opts: UiSessionOptions = {}): Promise<UiSession> {
+  const host = findVsCodeHost();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-ui-'));
+  const profile = { host, userDataDir: path.join(dir, 'user-data'), extensionsDir: path.join(dir, 'extensions') };
+  writeUserSettings(profile.userDataDir);
+  installExtension(vsix, profile);
+  const server = await startCodeServer({ ...profile, logFile: path.join(dir, 'code-server.log'), ...(opts.env ? { env: opts.env } : {}) });
+  // code-server runs in its own process group: end it even if the test process dies without close().
+  const stopOnExit = (): void => server.stopNow();
+  process.once('exit', stopOnExit);
+  try {
+    const workbench = await openWorkbench(server.url, folder, { chromium: host.chromium });
+    return {
+      server,
+      workbench,
+      page: workbench.page,
+      dir,
+      close: async ({ keep = false } = {}) => {
+        await workbench.close();
+        await server.stop();
+        process.removeListener('exit', stopOnExit);
+        if (!keep) {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    process.removeListener('exit', stopOnExit);
+    throw error;
+  }
+}
+
+/**
+ * Runs a command from the palette (F1) by its full title, e.g. "Parity: Show Log". The palette lists the
+ * commands registered when it opens, and right after the workbench appears the extension host may not have
+ * registered them yet ("No matching commands"): so it reopens the palette until the command shows up.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    if (await tryRunCommand(page, title, Math.max(1000, Math.min(3000, deadline - Date.now())))) {
+      return;
+    }
+    await page.keyboard.press('Escape');
+    if (Date.now() >= deadline) {
+      throw new Error(`command "${title}" did not appear in the command palette within ${timeoutMs / 1000} s (${attempt} tries)`);
+    }
+    await page.waitForTimeout(500);
+  }
+}
+
+async function tryRunCommand(page: Page, title: string, timeoutMs: number): Promise<boolean> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(`>${title}`);
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exactly(title) }) })
+    .first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch {
+    return false;
+  }
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
+  return true;
+}
+
+/** Messages of the notification toasts on screen, and of the notification center when it is open. */
+export async function readNotifications(page: Page): Promise<string[]> {
+  const messages = page.locator(
+    '.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message',
+  );
+  return (await messages.allInnerTexts()).map((text) => text.trim()).filter((text) => text !== '');
+}
+
+export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  const message = page
+    .locator('.notifications-toasts .notification-list-item-message')
+    .filter({ hasText: text })
+    .first();
+  await message.waitFor({ state: 'visible', timeout: timeoutMs });
+  return (await message.innerText()).trim();
+}
+
+export interface StatusBarItem {
+  readonly id: string;
+  readonly text: string;
+  readonly ariaLabel: string;
+}
+
+export async function readStatusBar(page: Page): Promise<StatusBarItem[]> {
+  // One evaluate: the status bar re-renders while items arrive, so reading element by element can mix them up.
+  const items = await page.locator('.part.statusbar .statusbar-item').evaluateAll((elements: DomElement[]) =>
+    elements.map((element) => ({
+      id: element.id,
+      text: element.innerText.trim(),
+      ariaLabel: element.querySelector('a')?.getAttribute('aria-label') ?? element.getAttribute('aria-label') ?? '',
+    })),
+  );
+  return items.filter((item) => item.text !== '' || item.ariaLabel !== '');
+}
+
+/** Opens a view container (activity bar entry) by its title; leaves it open if it already is. */
+export async function openViewContainer(page: Page, title: string, timeoutMs = 10_000): Promise<void> {
+  const sidebarTitle = page.locator('.part.sidebar .composite.title h2');
+  if ((await sidebarTitle.count()) > 0 && (await sidebarTitle.first().innerText()).trim().toLowerCase().startsWith(title.toLowerCase())) {
+    return;
+  }
+  const item = page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${cssString(title)}"]`).first();
+  await item.waitFor({ state: 'visible', timeout: timeoutMs });
+  await item.click();
+  // Move away so the activity bar's hover label does not cover the side bar in screenshots.
+  await page.mouse.move(0, 0);
+  await sidebarTitle.filter({ hasText: new RegExp(`^${escapeRegExp(title)}`, 'i') }).waitFor({ timeout: timeoutMs });
+}
+
+export interface TreeItem {
+  readonly label: string;
+  readonly description: string;
+  readonly level: number;
+  /** undefined for a leaf. */
+  readonly expanded: boolean | undefined;
+}
+
+/**
+ * Rows of the tree in the view titled `viewTitle` in the open side bar, expanding its pane when collapsed.
+ * A container with a single view has no pane header; then that one view is read.
+ */
+export async function readTreeItems(page: Page, viewTitle: string, timeoutMs = 10_000): Promise<TreeItem[]> {
+  const sidebar = page.locator('.part.sidebar');
+  const panes = sidebar.locator('.pane');
+  let pane: Locator = panes.filter({ has: page.locator('.pane-header .title', { hasText: exactly(viewTitle) }) }).first();
+  if ((await pane.count()) === 0) {
+    pane = panes.first();
+  }
+  const header = pane.locator('.pane-header');
+  if ((await header.count()) > 0 && (await header.getAttribute('aria-expanded')) === 'false') {
+    await header.click();
+  }
+  const rows = pane.locator('.pane-body .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  // No named functions inside page callbacks: tsx (esbuild keepNames) wraps them in a __name() helper
+  // that does not exist in the page.
+  return rows.evaluateAll((elements: DomElement[]) =>
+    elements.map((row) => {
+      const expanded = row.getAttribute('aria-expanded');
+      return {
+        label: (row.querySelector('.label-name') ?? row).innerText.trim(),
+        description: row.querySelector('.label-description')?.innerText.trim() ?? '',
+        level: Number(row.getAttribute('aria-level') ?? '1'),
+        expanded: expanded === null ? undefined : expanded === 'true',
+      };
+    }),
+  );
+}
+
+export async function screenshot(page: Page, file: string): Promise<string> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  return file;
+}
+
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function cssString(text: string): string {
+  return text.replace(/["\\]/g, '\\$&');
+}

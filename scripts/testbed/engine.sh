@@ -126,24 +126,6 @@ cmd_status() {
   [[ $bk == BuildKit\ ok* ]]
 }
 
-cmd_down() {
-  local pid
-  if pid=$(pidfile_pid "$DOCKERD_PID"); then
-    step "stop dockerd (pid $pid)" stop_pid "$pid" dockerd 60
-    rm -f "$DOCKERD_PID"
-  elif docker_ok; then
-    log "engine answers but was not started by the test bed; leaving it running"
-  else
-    log "engine not running"
-  fi
-}
+cmd_down() { stop_daemon dockerd "$DOCKERD_PID" 60 docker_ok; }
 
-case ${1:-} in
-  up) cmd_up ;;
-  status) cmd_status || exit 1 ;; # missing is an answer, not an error: no ERR-trap log
-  down) cmd_down ;;
-  *)
-    echo "usage: $0 up|status|down" >&2
-    exit 2
-    ;;
-esac
+dispatch "$@"

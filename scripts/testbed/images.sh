@@ -756,12 +756,6 @@ cmd_status() {
   status_line images "ok — ${#present[@]} tags: ${present[*]}"
 }
 
-case ${1:-} in
-  up) cmd_up ;;
-  status) cmd_status || exit 1 ;; # missing is an answer, not an error: no ERR-trap log
-  down) log "images stay (they are the cache); remove with docker rmi if needed" ;;
-  *)
-    echo "usage: $0 up|status|down" >&2
-    exit 2
-    ;;
-esac
+cmd_down() { log "images stay (they are the cache); remove with docker rmi if needed"; }
+
+dispatch "$@"

@@ -268,3 +268,30 @@ wait_until() {
 
 # Status lines are the only thing the scripts print on stdout.
 status_line() { printf '%-9s %s\n' "$1" "$2"; }
+
+# stop_daemon NAME PIDFILE GRACE_SECONDS IS_UP_FUNCTION — stops a daemon only if the test bed started it
+# (its pid file says so); one that answers but was started by someone else is left running.
+stop_daemon() {
+  local name=$1 pidfile=$2 grace=$3 is_up=$4 pid
+  if pid=$(pidfile_pid "$pidfile"); then
+    step "stop $name (pid $pid)" stop_pid "$pid" "$name" "$grace"
+    rm -f "$pidfile"
+  elif "$is_up"; then
+    log "$name answers but was not started by the test bed; leaving it running"
+  else
+    log "$name not running"
+  fi
+}
+
+# dispatch ACTION — the up|status|down entry every component script ends with.
+dispatch() {
+  case ${1:-} in
+    up) cmd_up ;;
+    status) cmd_status || exit 1 ;; # missing is an answer, not an error: no ERR-trap log
+    down) cmd_down ;;
+    *)
+      echo "usage: $0 up|status|down" >&2
+      exit 2
+      ;;
+  esac
+}

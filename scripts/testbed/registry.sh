@@ -97,24 +97,6 @@ cmd_status() {
   status_line registry "ok — http://$ADDR/v2/ answers; $owner"
 }
 
-cmd_down() {
-  local pid
-  if pid=$(pidfile_pid "$PIDFILE"); then
-    step "stop registry (pid $pid)" stop_pid "$pid" registry 15
-    rm -f "$PIDFILE"
-  elif registry_ok; then
-    log "a registry answers on $ADDR but was not started by the test bed; leaving it running"
-  else
-    log "registry not running"
-  fi
-}
+cmd_down() { stop_daemon registry "$PIDFILE" 15 registry_ok; }
 
-case ${1:-} in
-  up) cmd_up ;;
-  status) cmd_status || exit 1 ;; # missing is an answer, not an error: no ERR-trap log
-  down) cmd_down ;;
-  *)
-    echo "usage: $0 up|status|down" >&2
-    exit 2
-    ;;
-esac
+dispatch "$@"

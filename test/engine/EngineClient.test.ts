@@ -4,9 +4,9 @@ import { silentLogger } from '../../src/core/Logger';
 import { parseEngineAddress } from '../../src/core/engineAddress';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { EngineError } from '../../src/engine/EngineError';
-import { dockerCli } from './dockerCli';
+import { dockerCli } from '../support/dockerCli';
 import { requireEngine } from './requireEngine';
-import { closedPort, silentServer } from './silentServer';
+import { closedPort, silentServer } from '../support/ports';
 
 const local = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
 

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { dockerCli } from './dockerCli';
+import { dockerCli } from '../support/dockerCli';
 import { requireEngine } from './requireEngine';
-import { closedPort } from './silentServer';
+import { closedPort } from '../support/ports';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 

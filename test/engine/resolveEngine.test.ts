@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/core/Logger';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { EngineError } from '../../src/engine/EngineError';
 import { resolveEngine } from '../../src/engine/resolveEngine';
-import { dockerCli } from './dockerCli';
+import { dockerCli } from '../support/dockerCli';
 import { requireEngine } from './requireEngine';
 
 describe('resolveEngine reads the Docker CLI\'s own contexts', () => {

@@ -1,25 +1,13 @@
 // Runs inside the real VS Code extension host (code-server here, desktop VS Code where available),
 // against the real Docker engine. The workspace has no activation trigger, so the first test activates.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { dockerCli } from '../../support/dockerCli';
+import { closedPort } from '../../support/ports';
 
 const EXTENSION_ID = 'parity.parity';
-
-function dockerCli(args: string[]): string {
-    return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: '' } }).trim();
-}
-
-async function closedPort(): Promise<number> {
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as net.AddressInfo;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    return port;
-}
 
 function extension(): vscode.Extension<unknown> {
     const found = vscode.extensions.getExtension(EXTENSION_ID);

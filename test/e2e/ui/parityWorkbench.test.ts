@@ -1,12 +1,12 @@
 // UI tests: a person's view of Parity in a real VS Code (code-server in headless Chromium), with the
 // extension installed from the VSIX that `npm run package` makes, against the real Docker engine.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { dockerCli as docker } from '../../support/dockerCli';
+import { closedPort } from '../../support/ports';
 import {
     openViewContainer, readStatusBar, readTreeItems, runCommand, screenshot, startUiSession, type UiSession, waitForNotification,
 } from './workbench';
@@ -16,23 +16,10 @@ const results = join(root, 'test-results');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
 
-function docker(args: string[]): string {
-    return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: '' } }).trim();
-}
-
 function exampleCopy(): string {
     const folder = join(mkdtempSync(join(tmpdir(), 'parity-ui-ws-')), 'hello-node');
     cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
     return folder;
-}
-
-async function closedPort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    assert.ok(address && typeof address !== 'string');
-    return address.port;
 }
 
 before(() => {
@@ -82,6 +69,8 @@ describe('Parity views and Show Engine Status, engine up', () => {
                 }
             }
             assert.ok(item, 'the status bar shows the engine version');
+            // The progress toast closes a moment after the result arrives; the screenshot should show the result.
+            await session.page.locator('.notifications-toasts .notification-list-item', { hasText: 'connecting to Docker' }).waitFor({ state: 'hidden', timeout: 10_000 });
             await screenshot(session.page, join(results, 'workbench.png'));
         } catch (error) {
             failed = true;

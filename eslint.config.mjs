@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const heavyModules = ['dockerode', 'vscode-languageclient', 'vscode-languageclient/*', 'ssh2', 'tar-fs', '@grpc/*'];
 
 export default tseslint.config(
-    { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'examples/**'] },
+    { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'examples/**', 'test/fixtures/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {
@@ -39,6 +39,15 @@ export default tseslint.config(
         },
     },
     {
+        files: ['src/targets/**'],
+        rules: {
+            'no-restricted-imports': ['error', {
+                paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Only src/engine loads dockerode.' }],
+                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**'], message: 'src/targets sits below the front ends.' }],
+            }],
+        },
+    },
+    {
         files: ['src/vscode/**', 'src/extension.ts', 'src/cli/**'],
         rules: {
             'no-restricted-imports': ['error', {
@@ -53,8 +62,8 @@ export default tseslint.config(
         },
     },
     {
-        // Tests report figures and progress on the console on purpose.
-        files: ['test/**'],
+        // Tests and benchmarks report figures and progress on the console on purpose.
+        files: ['test/**', 'scripts/**'],
         rules: {
             'no-console': 'off',
             // node:test's describe/it return promises the runner itself awaits.

@@ -10,14 +10,22 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-// Heavy modules become their own files in dist/, required only when first used.
-const LAZY = { dockerode: './dockerode.js', 'vscode-languageclient/node': './languageclient.js' };
+// Heavy modules become their own files in dist/, required only when first used: vendor packages by name,
+// our own lazy entry points (src/vscode/lazy/*) by path.
+const LAZY = [
+    [/^dockerode$/, './dockerode.js'],
+    [/^vscode-languageclient\/node$/, './languageclient.js'],
+    [/\/lazy\/snapshotModule$/, './snapshot.js'],
+];
 
 /** Rewrites imports of lazy modules into requires of their sibling bundle. */
 const lazyModules = {
     name: 'lazy-modules',
     setup(build) {
-        build.onResolve({ filter: /^(dockerode|vscode-languageclient\/node)$/ }, (args) => ({ path: LAZY[args.path], external: true }));
+        build.onResolve({ filter: /^dockerode$|^vscode-languageclient\/node$|\/lazy\/snapshotModule$/ }, (args) => ({
+            path: LAZY.find(([pattern]) => pattern.test(args.path))[1],
+            external: true,
+        }));
     },
 };
 
@@ -25,6 +33,8 @@ const common = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
+    // Prefer packages' ESM builds: UMD builds (jsonc-parser's) hide their requires from the bundler.
+    mainFields: ['module', 'main'],
     target: 'node20',
     sourcemap: production ? false : 'linked',
     minify: production,
@@ -38,6 +48,7 @@ const builds = [
     { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [lazyModules] },
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [lazyModules], banner: { js: '#!/usr/bin/env node' } },
     { ...common, entryPoints: { server: 'src/server/main.ts' } },
+    { ...common, entryPoints: { snapshot: 'src/vscode/lazy/snapshotModule.ts' } },
     { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' } },
     { ...common, entryPoints: { languageclient: 'node_modules/vscode-languageclient/lib/node/main.js' } },
 ].map((options) => ({ ...options, absWorkingDir: root, outdir: join(root, 'dist') }));
@@ -57,8 +68,13 @@ if (watch) {
     console.log('esbuild: watching src/ …');
 } else {
     const started = performance.now();
-    await Promise.all(builds.map((options) => esbuild.build(options)));
-    const sizes = await Promise.all(['extension', 'cli', 'server', 'dockerode', 'languageclient'].map(async (name) => {
+    const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
+    if (process.argv.includes('--analyze')) {
+        for (const result of results) {
+            console.log(await esbuild.analyzeMetafile(result.metafile));
+        }
+    }
+    const sizes = await Promise.all(['extension', 'cli', 'server', 'snapshot', 'dockerode', 'languageclient'].map(async (name) => {
         const { size } = await stat(join(root, 'dist', `${name}.js`));
         return `${name}.js ${(size / 1024).toFixed(0)} KiB`;
     }));

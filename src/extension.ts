@@ -5,10 +5,12 @@ import { affectsEngine } from './vscode/config';
 import { DockerfileLanguageClient } from './vscode/DockerfileLanguageClient';
 import { EngineConnection } from './vscode/EngineConnection';
 import { EngineStatusBar } from './vscode/EngineStatusBar';
+import { FindingDiagnostics } from './vscode/FindingDiagnostics';
 import type { ExtensionDeps } from './vscode/ExtensionDeps';
 import { containersView } from './vscode/views/containersView';
 import { EmptyTreeProvider } from './vscode/views/EmptyTreeProvider';
 import { EngineTreeProvider } from './vscode/views/EngineTreeProvider';
+import { FindingsTreeProvider } from './vscode/views/FindingsTreeProvider';
 import { imagesView } from './vscode/views/imagesView';
 
 /**
@@ -21,17 +23,21 @@ export function activate(context: vscode.ExtensionContext): void {
     const images = new EngineTreeProvider(imagesView, engine, log);
     const containers = new EngineTreeProvider(containersView, engine, log);
     const engineViews = [images, containers];
-    const deps: ExtensionDeps = { log, engine, engineViews };
+    const diagnostics = new FindingDiagnostics();
+    const findings = new FindingsTreeProvider();
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
         engine,
+        diagnostics,
         images,
         containers,
         vscode.window.registerTreeDataProvider(images.id, images),
         vscode.window.registerTreeDataProvider(containers.id, containers),
         vscode.window.registerTreeDataProvider('parity.targets', new EmptyTreeProvider()),
-        vscode.window.registerTreeDataProvider('parity.findings', new EmptyTreeProvider()),
+        findings,
+        vscode.window.registerTreeDataProvider('parity.findings', findings),
         new EngineStatusBar(engine),
         ...registerCommands(deps),
         vscode.workspace.onDidChangeConfiguration((event) => {

@@ -4,6 +4,9 @@ export interface CliOptions {
     readonly host?: string;
     readonly json: boolean;
     readonly verbose: boolean;
+    readonly format?: string;
+    readonly out?: string;
+    readonly target?: string;
 }
 
 /** Everything a CLI command needs, passed in so commands stay testable without a process. */
@@ -15,4 +18,6 @@ export interface CliContext {
     readonly timeoutMs: number;
     readonly signal: AbortSignal;
     readonly stdout: (text: string) => void;
+    /** Parity's version, recorded in what it writes. */
+    readonly version: string;
 }

@@ -1,18 +1,26 @@
 import { parseArgs } from 'node:util';
 import { isEngineError } from '../engine/EngineError';
 import type { CliContext } from './CliContext';
+import { CliUsageError } from './CliUsageError';
 import { doctorCommand } from './doctorCommand';
 import { ExitCode } from './ExitCode';
+import { snapshotCommand } from './snapshotCommand';
 import { stderrLogger } from './stderrLogger';
 
 const USAGE = `Usage: parity <command> [options]
 
 Commands:
-  doctor            Show which Docker engine Parity uses and what it offers
+  doctor                     Show which Docker engine Parity uses and what it offers
+  snapshot [PATH]            Capture the environment of the project at PATH (default: .) on this machine
+  snapshot --target image:REF | container:NAME
+                             Capture the environment inside an image or a running container
 
 Options:
   -H, --host ADDR   Engine address (unix:///path, tcp://host:port, ssh://user@host); default: DOCKER_HOST, the Docker context, the default socket
-  --json            Print JSON on stdout
+  --json            Print JSON on stdout (doctor)
+  --format FMT      json (default) or text (snapshot)
+  --out FILE        Write the result to FILE atomically instead of stdout
+  --target T        image:REF or container:NAME (snapshot)
   --timeout SEC     Limit for each engine request (default 10)
   -v, --verbose     Log every engine call on stderr
   -h, --help        Show this help
@@ -20,6 +28,7 @@ Options:
 
 const COMMANDS: Record<string, (context: CliContext) => Promise<ExitCode>> = {
     doctor: doctorCommand,
+    snapshot: snapshotCommand,
 };
 
 export interface CliIo {
@@ -40,6 +49,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
             options: {
                 host: { type: 'string', short: 'H' },
                 json: { type: 'boolean', default: false },
+                format: { type: 'string' },
+                out: { type: 'string' },
+                target: { type: 'string' },
                 timeout: { type: 'string' },
                 verbose: { type: 'boolean', short: 'v', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
@@ -74,14 +86,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     try {
         return await command({
             args,
-            options: { ...(values.host === undefined ? {} : { host: values.host }), json: values.json, verbose: values.verbose },
+            options: {
+                json: values.json,
+                verbose: values.verbose,
+                ...(values.host === undefined ? {} : { host: values.host }),
+                ...(values.format === undefined ? {} : { format: values.format }),
+                ...(values.out === undefined ? {} : { out: values.out }),
+                ...(values.target === undefined ? {} : { target: values.target }),
+            },
             env: io.env,
             log,
             timeoutMs: timeoutSeconds * 1000,
             signal: io.signal,
             stdout: (text) => io.stdout(`${text}\n`),
+            version: io.version,
         });
     } catch (error) {
+        if (error instanceof CliUsageError) {
+            io.stderr(`parity: ${error.message}\n\n${USAGE}\n`);
+            return ExitCode.CouldNotRun;
+        }
         if (isEngineError(error)) {
             io.stderr(`parity: ${error.message}\n`);
             return ExitCode.CouldNotRun;

@@ -1,3 +1,6 @@
+import { formatBytes } from './formatBytes';
+import { dockerArch } from './snapshot/dockerArch';
+
 /** What Parity knows about the engine it talks to; shown by "Show Engine Status" and `parity doctor`. */
 export interface EngineStatus {
     /** The address in canonical form, e.g. unix:///var/run/docker.sock. */
@@ -26,8 +29,7 @@ export interface EngineStatus {
 
 /** Docker's Go architecture names, which users know from image platforms (linux/amd64). */
 export function platformOf(status: Pick<EngineStatus, 'osType' | 'arch'>): string {
-    const arch: Record<string, string> = { x86_64: 'amd64', aarch64: 'arm64', armv7l: 'arm' };
-    return `${status.osType}/${arch[status.arch] ?? status.arch}`;
+    return `${status.osType}/${dockerArch(status.arch)}`;
 }
 
 /** One line for a status bar tooltip or notification. */
@@ -55,15 +57,4 @@ export function formatEngineStatus(status: EngineStatus): string[] {
     const shown = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
     const width = Math.max(...shown.map(([label]) => label.length));
     return shown.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value}`);
-}
-
-export function formatBytes(bytes: number): string {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
-import type { Agent } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /** Every dockerode 5 call takes an AbortSignal; @types/dockerode (written for 4) does not say so. */
 export interface Abortable {
@@ -7,13 +8,44 @@ export interface Abortable {
 }
 
 /** The dockerode surface Parity uses, typed as dockerode 5 really behaves. */
-export type Dockerode = Docker & {
+export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContainer' | 'modem'> & {
     ping(options: Abortable): Promise<unknown>;
     version(options: Abortable): Promise<Docker.DockerVersion>;
     info(options: Abortable): Promise<unknown>;
     listImages(options: Docker.ListImagesOptions & Abortable): Promise<Docker.ImageInfo[]>;
     listContainers(options: Docker.ContainerListOptions & Abortable): Promise<Docker.ContainerInfo[]>;
+    getImage(name: string): DockerodeImage;
+    getContainer(id: string): DockerodeContainer;
+    createContainer(options: Docker.ContainerCreateOptions & Abortable): Promise<DockerodeContainer>;
+    modem: { demuxStream(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void };
 };
+
+export interface DockerodeImage {
+    /** `GET /images/{name}/json`; the answer is read through the narrow types in inspectTypes.ts. */
+    inspect(options: Abortable): Promise<unknown>;
+}
+
+export interface DockerodeContainer {
+    readonly id: string;
+    inspect(options: Abortable): Promise<unknown>;
+    exec(options: Docker.ExecCreateOptions & Abortable): Promise<DockerodeExec>;
+    /** Without `hijack` the multiplexed output arrives as the HTTP response body. */
+    attach(options: { stream: true; stdout: boolean; stderr: boolean; logs?: boolean } & Abortable): Promise<NodeJS.ReadableStream>;
+    start(options: Abortable): Promise<unknown>;
+    wait(options: { condition: 'not-running' | 'next-exit' | 'removed' } & Abortable): Promise<{ StatusCode: number }>;
+    remove(options: { force?: boolean; v?: boolean } & Abortable): Promise<unknown>;
+    /** `GET /containers/{id}/archive?path=…`: a tar of the path, also on a created-but-never-started container. */
+    getArchive(options: { path: string } & Abortable): Promise<NodeJS.ReadableStream>;
+    /** `HEAD /containers/{id}/archive?path=…`: the response carries the stat in X-Docker-Container-Path-Stat. */
+    infoArchive(options: { path: string } & Abortable): Promise<IncomingMessage>;
+}
+
+export interface DockerodeExec {
+    readonly id: string;
+    /** With `hijack` the result is the raw connection, carrying the multiplexed stdout/stderr frames. */
+    start(options: { hijack: true; stdin: false; Detach: false; Tty: false } & Abortable): Promise<Duplex>;
+    inspect(options: Abortable): Promise<{ ExitCode: number | null; Running: boolean }>;
+}
 
 /** docker-modem also accepts an http(s) agent, which is how TLS without verification is expressed. */
 export type DockerodeOptions = Docker.DockerOptions & { agent?: Agent };
@@ -21,5 +53,6 @@ export type DockerodeOptions = Docker.DockerOptions & { agent?: Agent };
 /** Loads dockerode on first use (it is ~0.9 MB bundled) and creates a client. */
 export async function createDockerode(options: DockerodeOptions): Promise<Dockerode> {
     const { default: DockerodeClass } = await import('dockerode');
-    return new DockerodeClass(options);
+    // The narrow surface above describes dockerode 5 where its (v4) typings do not: see Abortable.
+    return new DockerodeClass(options) as unknown as Dockerode;
 }

@@ -4,9 +4,13 @@ import { formatEngineAddress } from '../core/engineAddress';
 import type { EngineStatus } from '../core/EngineStatus';
 import type { Logger } from '../core/Logger';
 import type { EngineSelection } from '../core/selectEngine';
+import { ContainerFiles } from './ContainerFiles';
 import { createDockerode, type Dockerode } from './Dockerode';
 import { dockerodeOptions } from './dockerodeOptions';
 import { EngineError } from './EngineError';
+import { type CommandResult, execInContainer, type ExecOptions } from './execInContainer';
+import type { ContainerDetails, ImageDetails } from './inspectTypes';
+import { createThrowaway, removeThrowaway, ThrowawayContainer, throwawayName, type ThrowawaySpec } from './ThrowawayContainer';
 import { type CallContext, toEngineError } from './toEngineError';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -66,17 +70,71 @@ export class EngineClient {
         return this.call('listing containers', (docker, abortSignal) => docker.listContainers({ all: true, abortSignal }), signal);
     }
 
-    private async call<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-        return (await this.timedCall(operation, run, signal)).value;
+    inspectImage(ref: string, signal?: AbortSignal): Promise<ImageDetails> {
+        return this.call(`inspecting image ${ref}`, async (docker, abortSignal) => await docker.getImage(ref).inspect({ abortSignal }) as ImageDetails, signal);
+    }
+
+    inspectContainer(nameOrId: string, signal?: AbortSignal): Promise<ContainerDetails> {
+        return this.call(`inspecting container ${nameOrId}`, async (docker, abortSignal) => await docker.getContainer(nameOrId).inspect({ abortSignal }) as ContainerDetails, signal);
+    }
+
+    /** Runs a command in a running container; `timeoutMs` bounds the whole run (default: the request limit). */
+    exec(containerId: string, command: readonly string[], options: ExecOptions & { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<CommandResult> {
+        const { signal, timeoutMs, ...execOptions } = options;
+        return this.call(`running a command in container ${containerId}`, (docker, abortSignal) => execInContainer(docker, containerId, command, abortSignal, execOptions), signal, timeoutMs);
+    }
+
+    /**
+     * Creates a throwaway container from an image (see ThrowawayContainer), lends it to `use`, and removes it
+     * afterwards — after success, error, timeout or cancellation alike.
+     */
+    async withThrowawayContainer<T>(image: string, spec: ThrowawaySpec, use: (container: ThrowawayContainer) => Promise<T>, signal?: AbortSignal): Promise<T> {
+        const call = this.call.bind(this);
+        const name = throwawayName(spec.purpose);
+        const imageName = spec.imageName ?? image;
+        let id: string;
+        try {
+            // Not cancellable on purpose: a create cut off mid-flight could leave a container behind unseen.
+            id = (await this.call(`creating a throwaway container from ${imageName}`, (docker, abortSignal) => createThrowaway(docker, image, name, spec, abortSignal))).id;
+        } catch (error) {
+            await removeThrowaway(call, name).catch(() => undefined);
+            throw error;
+        }
+        let result: T;
+        try {
+            if (signal?.aborted) {
+                throw toEngineError(signal.reason, this.context(`creating a throwaway container from ${imageName}`, this.timeoutMs), true);
+            }
+            result = await use(new ThrowawayContainer(id, imageName, call));
+        } catch (error) {
+            // The first failure is the one to report; a failed clean-up after it only goes to the log.
+            await removeThrowaway(call, id).catch((cleanup: unknown) => this.options.log.warn(`could not remove throwaway container ${id}: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`));
+            throw error;
+        }
+        await removeThrowaway(call, id);
+        return result;
+    }
+
+    /** Reads files from any container, running or not, through the archive API (no shell needed). */
+    containerFiles(containerId: string, label = containerId): ContainerFiles {
+        return new ContainerFiles(containerId, label, this.call.bind(this));
+    }
+
+    private async call<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal, timeoutMs?: number): Promise<T> {
+        return (await this.timedCall(operation, run, signal, timeoutMs)).value;
+    }
+
+    private context(operation: string, timeoutMs: number): CallContext {
+        return { address: this.address, source: this.selection.source, operation, timeoutMs };
     }
 
     /** Runs one request with the deadline and the caller's signal; logs it at debug level with its round trip. */
-    private async timedCall<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<{ value: T; ms: number }> {
-        const context: CallContext = { address: this.address, source: this.selection.source, operation, timeoutMs: this.timeoutMs };
+    private async timedCall<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal, timeoutMs = this.timeoutMs): Promise<{ value: T; ms: number }> {
+        const context = this.context(operation, timeoutMs);
         let started = performance.now();
         try {
             const docker = await this.dockerode();
-            const deadline = AbortSignal.timeout(this.timeoutMs);
+            const deadline = AbortSignal.timeout(timeoutMs);
             const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
             started = performance.now();
             this.options.log.debug(`docker → ${operation} (${this.address})`);
@@ -107,6 +165,8 @@ export class EngineClient {
 /** docker-modem honours the signal for most calls; racing it as well guarantees no call outlives its deadline. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     if (signal.aborted) {
+        // The call already started: its own rejection (it got the same aborted signal) is expected, not unhandled.
+        promise.catch(() => undefined);
         return Promise.reject(signal.reason as Error);
     }
     return new Promise<T>((resolve, reject) => {

@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { dockerCli } from '../support/dockerCli';
 import { requireEngine } from './requireEngine';
 import { closedPort } from '../support/ports';
+import { type ParityRun, runParity } from '../support/runParity';
 
-const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-function parity(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const parity = (args: string[], env: NodeJS.ProcessEnv = {}): ParityRun => runParity(args, { env });
 
 describe('parity doctor (the built CLI)', () => {
-    before(async () => {
-        assert.ok(existsSync(cli), `${cli} is missing — run: npm run build`);
-        await requireEngine();
-    });
+    before(requireEngine);
 
     it('prints the engine status and exits 0', () => {
         const result = parity(['doctor'], { DOCKER_HOST: '' });

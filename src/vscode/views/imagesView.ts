@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
-import { formatBytes } from '../../core/EngineStatus';
+import { formatBytes } from '../../core/formatBytes';
 import { formatAge } from '../../core/formatAge';
 import type { EngineViewSpec } from './EngineTreeProvider';
 

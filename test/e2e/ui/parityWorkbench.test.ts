@@ -1,7 +1,7 @@
 // UI tests: a person's view of Parity in a real VS Code (code-server in headless Chromium), with the
 // extension installed from the VSIX that `npm run package` makes, against the real Docker engine.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,9 +16,11 @@ const results = join(root, 'test-results');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
 
+/** A copy of examples/hello-node whose .nvmrc asks for node 18, which the installed node does not satisfy. */
 function exampleCopy(): string {
     const folder = join(mkdtempSync(join(tmpdir(), 'parity-ui-ws-')), 'hello-node');
     cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
+    writeFileSync(join(folder, '.nvmrc'), '18\n');
     return folder;
 }
 
@@ -75,6 +77,40 @@ describe('Parity views and Show Engine Status, engine up', () => {
         } catch (error) {
             failed = true;
             await screenshot(session.page, join(results, 'workbench-failed.png')).catch(() => undefined);
+            throw error;
+        }
+    });
+});
+
+describe('Parity: Snapshot Environment from the palette', () => {
+    let session: UiSession;
+    let folder: string;
+    let failed = false;
+
+    before(async () => {
+        folder = exampleCopy();
+        session = await startUiSession(vsix, folder, { env: { DOCKER_HOST: '' } });
+    });
+    after(async () => {
+        await session.close({ keep: failed });
+    });
+
+    it('opens the snapshot and lists the .nvmrc mismatch in the Problems panel and the Findings view', async () => {
+        try {
+            await runCommand(session.page, 'Parity: Snapshot Environment');
+            await session.page.locator('.tabs-container .tab', { hasText: 'local.snapshot.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+            assert.ok(existsSync(join(folder, '.parity', 'local.snapshot.json')));
+            await runCommand(session.page, 'View: Focus Problems (Errors, Warnings, Infos)');
+            const problem = session.page.locator('.markers-panel .monaco-list-row', { hasText: '.nvmrc asks for node 18' }).first();
+            await problem.waitFor({ state: 'visible', timeout: 15_000 });
+            assert.match(await problem.innerText(), /but node \d+\.\d+\.\d+ runs here/);
+            await openViewContainer(session.page, 'Parity');
+            const findings = await readTreeItems(session.page, 'Findings', 15_000);
+            assert.ok(findings.some((row) => row.label.startsWith('.nvmrc asks for node 18') && row.description === '.nvmrc:1'), JSON.stringify(findings));
+            await screenshot(session.page, join(results, 'snapshot.png'));
+        } catch (error) {
+            failed = true;
+            await screenshot(session.page, join(results, 'snapshot-failed.png')).catch(() => undefined);
             throw error;
         }
     });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareApiVersions, supportsBuildKit } from '../../../src/core/buildkitSupport';
-import { type EngineStatus, formatBytes, formatEngineStatus, platformOf, summarizeEngineStatus } from '../../../src/core/EngineStatus';
+import { type EngineStatus, formatEngineStatus, platformOf, summarizeEngineStatus } from '../../../src/core/EngineStatus';
+import { formatBytes } from '../../../src/core/formatBytes';
 
 const status: EngineStatus = {
     address: 'unix:///var/run/docker.sock', source: 'the default socket', engineVersion: '20.10.24', apiVersion: '1.41', minApiVersion: '1.12',

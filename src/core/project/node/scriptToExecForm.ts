@@ -1,0 +1,27 @@
+import { splitCommand } from '../splitCommand';
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/**
+ * A package.json script as an exec-form command: words for a simple command, with leading `NAME=value`
+ * assignments run through `env` (Docker's exec form would take them for the program), and
+ * `sh -c <script>` for anything that needs a shell.
+ */
+export function scriptToExecForm(script: string): string[] {
+    const words = splitCommand(script);
+    return ASSIGNMENT.test(words[0] ?? '') ? ['env', ...words] : words;
+}
+
+/**
+ * The words of a script's last simple command ("npm run build && node dist/server.js" → node dist/server.js),
+ * or null when that command needs a shell to be understood.
+ */
+export function lastCommandOf(script: string): string[] | null {
+    const segments = script.split(/&&|\|\||;/).map((segment) => segment.trim()).filter((segment) => segment !== '');
+    const last = segments[segments.length - 1];
+    if (last === undefined) {
+        return null;
+    }
+    const words = splitCommand(last);
+    return words.length === 3 && words[0] === 'sh' && words[1] === '-c' && words[2] === last ? null : words;
+}

@@ -1,0 +1,23 @@
+import type { LimitPair, LimitsFacts } from './Snapshot';
+
+/** Reads `Max open files` and `Max processes` from Linux's /proc/<pid>/limits. */
+export function parseProcLimits(text: string): LimitsFacts {
+    const pick = (label: string): LimitPair | null => {
+        const line = text.split('\n').find((row) => row.startsWith(label));
+        if (!line) {
+            return null;
+        }
+        const [soft, hard] = line.slice(label.length).trim().split(/\s+/);
+        return { soft: limitValue(soft), hard: limitValue(hard) };
+    };
+    return { nofile: pick('Max open files'), nproc: pick('Max processes') };
+}
+
+/** "unlimited" → null, a number → the number. */
+export function limitValue(text: string | undefined): number | null {
+    if (text === undefined || text === 'unlimited') {
+        return null;
+    }
+    const value = Number(text);
+    return Number.isFinite(value) ? value : null;
+}

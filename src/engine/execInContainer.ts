@@ -1,0 +1,50 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { collectOutput, type CommandOutput } from './collectOutput';
+import type { Dockerode, DockerodeExec } from './Dockerode';
+
+export interface ExecOptions {
+    /** As `docker exec --user`; the container's user when absent. */
+    readonly user?: string;
+    readonly workingDir?: string;
+    /** Extra `NAME=value` entries on top of the container's environment. */
+    readonly env?: readonly string[];
+}
+
+export interface CommandResult extends CommandOutput {
+    /** null when the engine could not tell (the process was cut off, or its record is gone). */
+    readonly exitCode: number | null;
+}
+
+/**
+ * Runs a command in a running container: create the exec, start it hijacked, demultiplex the output until
+ * the process ends, then read the exit code from the exec's record. The signal bounds the whole run; on
+ * abort the connection is dropped (the engine offers no way to kill an exec'd process — keep them short).
+ */
+export async function execInContainer(docker: Dockerode, containerId: string, command: readonly string[], signal: AbortSignal, options: ExecOptions = {}): Promise<CommandResult> {
+    const exec = await docker.getContainer(containerId).exec({
+        Cmd: [...command],
+        AttachStdin: false,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
+        ...(options.user === undefined ? {} : { User: options.user }),
+        ...(options.workingDir === undefined ? {} : { WorkingDir: options.workingDir }),
+        ...(options.env === undefined ? {} : { Env: [...options.env] }),
+        abortSignal: signal,
+    });
+    const stream = await exec.start({ hijack: true, stdin: false, Detach: false, Tty: false, abortSignal: signal });
+    const output = await collectOutput(docker, stream, signal);
+    return { ...output, exitCode: await exitCodeOf(exec, signal) };
+}
+
+/** The output can close a moment before the engine records the exit; ask a few times. */
+async function exitCodeOf(exec: DockerodeExec, signal: AbortSignal): Promise<number | null> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+        const info = await exec.inspect({ abortSignal: signal });
+        if (!info.Running) {
+            return info.ExitCode;
+        }
+        await delay(25, undefined, { signal });
+    }
+    return null;
+}

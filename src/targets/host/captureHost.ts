@@ -1,0 +1,104 @@
+import { detectProject } from '../../core/project/detectProject';
+import { nodeProjectFiles } from '../../core/project/nodeProjectFiles';
+import { IssueSink } from '../../core/project/ProjectFiles';
+import type { WalkLimits } from '../../core/project/walkProject';
+import type { PackageManagerFacts, RuntimeFacts, RuntimeName, Snapshot } from '../../core/snapshot/Snapshot';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../core/snapshot/Snapshot';
+import type { Logger } from '../../core/Logger';
+import { hostCertificates } from './hostCertificates';
+import { hostEnv, hostLocale, hostTimezone, hostUmask, hostUser } from './hostEnvironment';
+import { hostFilesystem } from './hostFilesystem';
+import { hostLimits, hostResources } from './hostLimits';
+import { hostPlatform } from './hostPlatform';
+import { hostRuntime, hostToolVersion, type HostRuntime } from './hostRuntimes';
+import { hostSystemPackages } from './hostSystemPackages';
+import type { RunToolOptions } from './runTool';
+
+export interface CaptureHostOptions {
+    readonly env?: NodeJS.ProcessEnv;
+    readonly toolVersion: string;
+    readonly log: Logger;
+    readonly signal?: AbortSignal;
+    readonly walkLimits?: WalkLimits;
+    /** Per-process deadline for runtime and tool probes. */
+    readonly toolTimeoutMs?: number;
+}
+
+/** Package managers that come with their runtime and are read by the runtime probe itself. */
+const BUNDLED = new Set(['npm', 'corepack', 'pip']);
+
+/**
+ * The developer's machine as the project sees it: project pins from files, then — all in parallel, each
+ * process spawned once — the effective runtimes, package managers and the machine's facts.
+ */
+export async function captureHost(projectRoot: string, options: CaptureHostOptions): Promise<Snapshot> {
+    const started = performance.now();
+    const env = options.env ?? process.env;
+    const issues = new IssueSink();
+    const files = nodeProjectFiles(projectRoot, issues);
+    const tools: RunToolOptions = { cwd: files.root, env, timeoutMs: options.toolTimeoutMs ?? 5000, ...(options.signal ? { signal: options.signal } : {}) };
+
+    const project = await detectProject(files, options.walkLimits);
+    options.log.debug(`snapshot: project detected in ${Math.round(performance.now() - started)} ms (${project.ecosystems.join(', ') || 'no ecosystem'})`);
+
+    const runtimeNames = [...new Set<RuntimeName>([...project.ecosystems, ...(Object.keys(project.declared) as RuntimeName[])])];
+    const separateTools = [...new Set(project.packageManagers.map((manager) => manager.name).filter((name) => !BUNDLED.has(name) && name !== 'go'))];
+    const [runtimes, toolVersions, platform, limits, resources, filesystem, certificates, systemPackages, umask, timezone] = await Promise.all([
+        Promise.all(runtimeNames.map(async (name) => [name, await hostRuntime(name, tools)] as const)),
+        Promise.all(separateTools.map(async (name) => [name, await hostToolVersion(name, tools)] as const)),
+        hostPlatform(tools),
+        hostLimits(tools),
+        hostResources(),
+        hostFilesystem(files.root),
+        hostCertificates(env, files.root, tools),
+        hostSystemPackages(tools),
+        hostUmask(),
+        hostTimezone(env),
+    ]);
+
+    const installed = new Map<RuntimeName, HostRuntime>(runtimes);
+    const versions = new Map<string, string | null>(toolVersions);
+    for (const runtime of installed.values()) {
+        for (const [name, version] of Object.entries(runtime.bundled)) {
+            versions.set(name, version);
+        }
+    }
+    const runtimeFacts: Partial<Record<RuntimeName, RuntimeFacts>> = {};
+    for (const name of runtimeNames) {
+        runtimeFacts[name] = { declared: project.declared[name] ?? [], installed: installed.get(name)?.installed ?? null };
+    }
+    const packageManagers: PackageManagerFacts[] = project.packageManagers.map((manager) => ({
+        ...manager,
+        installed: manager.name === 'go' ? installed.get('go')?.installed?.version ?? null : versions.get(manager.name) ?? null,
+    }));
+
+    const durationMs = Math.round(performance.now() - started);
+    options.log.debug(`snapshot: host captured in ${durationMs} ms`);
+    return {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        meta: {
+            capturedAt: new Date().toISOString(),
+            source: { kind: 'host', ref: files.root },
+            tool: { name: 'parity', version: options.toolVersion },
+            projectRoot: files.root,
+            durationMs,
+        },
+        platform,
+        runtimes: runtimeFacts,
+        packageManagers,
+        lockfiles: project.lockfiles,
+        nativeDependencies: project.nativeDependencies,
+        systemPackages,
+        env: { ...hostEnv(env), ...project.dotenv },
+        locale: hostLocale(env),
+        timezone,
+        user: hostUser(),
+        umask,
+        limits,
+        resources,
+        app: project.app,
+        filesystem,
+        certificates,
+        issues: issues.all,
+    };
+}

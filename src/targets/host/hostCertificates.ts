@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { CA_SETTING_VARS, type CaFile, extraCertificates, LOCAL_CA_DIRS, SYSTEM_CA_LOCATIONS } from '../../core/snapshot/extraCertificates';
+import type { CertificateFacts } from '../../core/snapshot/Snapshot';
+import { runTool, type RunToolOptions } from './runTool';
+
+/**
+ * CAs this machine trusts beyond the public roots — the corporate or proxy CA that makes `npm ci` work on
+ * the laptop and fail in a container. "Beyond" means: not among the roots Node ships. A setting that points at
+ * the distribution's own trust store (common: NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt) is
+ * recorded but not read — its additions are exactly the files in the local CA folders, read on Linux.
+ */
+export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions): Promise<CertificateFacts> {
+    const files: CaFile[] = [];
+    const settings: Record<string, string> = {};
+    for (const name of CA_SETTING_VARS) {
+        const value = env[name];
+        if (!value) {
+            continue;
+        }
+        settings[name] = value;
+        const locations = (name === 'SSL_CERT_DIR' ? value.split(':') : [value]).filter((location) => !(process.platform === 'linux' && SYSTEM_CA_LOCATIONS.has(location.replace(/\/+$/, ''))));
+        files.push(...readAll(name === 'SSL_CERT_DIR' ? await filesIn(locations) : locations, name));
+    }
+    for (const npmrc of [join(projectRoot, '.npmrc'), join(homedir(), '.npmrc')]) {
+        const cafile = /^\s*cafile\s*=\s*(.+)$/m.exec(await readFile(npmrc, 'utf8').catch(() => ''))?.[1]?.trim();
+        if (cafile) {
+            settings[`${npmrc}#cafile`] = cafile;
+            files.push(...readAll([cafile], '.npmrc cafile'));
+        }
+    }
+    if (process.platform === 'linux') {
+        for (const dir of LOCAL_CA_DIRS) {
+            files.push(...readAll(await filesIn([dir]), dir));
+        }
+    } else {
+        for (const [path, text] of await systemStoreCertificates(options)) {
+            files.push({ via: 'system certificate store', path, text });
+        }
+    }
+    // A setting that names a missing file is already visible in `settings`; an empty read is not news.
+    return { extra: extraCertificates(files.filter((file) => file.text !== ''), []), settings };
+}
+
+/**
+ * Reads certificate files; one that cannot be read counts as empty. Synchronous on purpose: a CA folder
+ * holds ~150 files of ~2 KB, read in ~4 ms this way and ~100 ms through the async thread pool.
+ */
+function readAll(paths: readonly string[], via: string): CaFile[] {
+    return paths.map((path) => {
+        try {
+            return { via, path, text: readFileSync(path, 'utf8') };
+        } catch {
+            return { via, path, text: '' };
+        }
+    });
+}
+
+/** Certificate files in folders and one level of subfolders (update-ca-certificates allows subfolders). */
+async function filesIn(dirs: readonly string[]): Promise<string[]> {
+    const files: string[] = [];
+    for (const dir of dirs) {
+        const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            const path = join(dir, entry.name);
+            if (entry.isDirectory()) {
+                files.push(...(await filesIn([path])));
+            } else if (/\.(crt|pem|cer)$/i.test(entry.name) || (entry.isSymbolicLink() && /\.\d$/.test(entry.name))) {
+                files.push(path);
+            }
+        }
+    }
+    return files;
+}
+
+/** macOS: admin-added roots in the System keychain; Windows: the machine's Root store. */
+async function systemStoreCertificates(options: RunToolOptions): Promise<[string, string][]> {
+    if (process.platform === 'darwin') {
+        const output = await runTool('security', ['find-certificate', '-a', '-p', '/Library/Keychains/System.keychain'], options);
+        return output ? [['/Library/Keychains/System.keychain', output.stdout]] : [];
+    }
+    if (process.platform === 'win32') {
+        const script = 'Get-ChildItem Cert:\\LocalMachine\\Root | ForEach-Object { [Convert]::ToBase64String($_.RawData) }';
+        const output = await runTool('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], options);
+        const pems = (output?.stdout ?? '').split(/\r?\n/).filter(Boolean)
+            .map((base64) => `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----`);
+        return [['Cert:\\LocalMachine\\Root', pems.join('\n')]];
+    }
+    return [];
+}

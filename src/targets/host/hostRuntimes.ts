@@ -1,0 +1,96 @@
+import type { InstalledRuntime, RuntimeName } from '../../core/snapshot/Snapshot';
+import { runtimeManagerOf } from '../../core/snapshot/runtimeManagerOf';
+import { resolvePyenvShim } from './resolvePyenvShim';
+import { runTool, type RunToolOptions } from './runTool';
+
+export interface HostRuntime {
+    readonly installed: InstalledRuntime | null;
+    /** Package managers that ship with the runtime, read in the same process (npm, corepack, pip). */
+    readonly bundled: Readonly<Record<string, string>>;
+}
+
+/** One process per runtime prints version, real executable and bundled tools as JSON. */
+const PROBES: Readonly<Record<RuntimeName, readonly (readonly [string, readonly string[]])[]>> = {
+    node: [['node', ['-e', `
+const path = require('path');
+const bundled = {};
+for (const name of ['npm', 'corepack']) {
+  try { bundled[name] = require(path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', name, 'package.json')).version; } catch {}
+}
+process.stdout.write(JSON.stringify({ version: process.version.slice(1), path: process.execPath, bundled }));`]]],
+    python: ['python3', 'python'].map((exe) => [exe, ['-c', `
+import sys, json, os, sysconfig
+bundled = {}
+try:
+    for name in os.listdir(sysconfig.get_paths()['purelib']):
+        if name.startswith('pip-') and name.endswith(('.dist-info', '.egg-info')):
+            bundled['pip'] = name[4:].rsplit('.', 1)[0]
+except OSError:
+    pass
+print(json.dumps({'version': '%d.%d.%d' % sys.version_info[:3], 'path': sys.executable, 'bundled': bundled}))`]] as const),
+    go: [['go', ['env', '-json', 'GOVERSION', 'GOROOT']]],
+    java: [['java', ['-XshowSettings:properties', '-version']]],
+    ruby: [['ruby', ['-e', 'require "rbconfig"; require "json"; print JSON.generate({ "version" => RUBY_VERSION, "path" => RbConfig.ruby, "bundled" => {} })']]],
+};
+
+/**
+ * The runtime the project really gets: run in the project folder with the user's PATH, so pyenv, asdf and
+ * mise shims pick the project's version; the answer names the real executable behind any shim. A pyenv
+ * shim is resolved by pyenv's own rules first, because running it costs more than the whole snapshot budget.
+ * Go runs with GOTOOLCHAIN=local so a snapshot never downloads a toolchain.
+ */
+export async function hostRuntime(name: RuntimeName, options: RunToolOptions): Promise<HostRuntime> {
+    for (const [command, args] of PROBES[name]) {
+        const env = name === 'go' ? { ...options.env, GOTOOLCHAIN: 'local' } : options.env;
+        const executable = name === 'python' ? resolvePyenvShim(command, options.cwd, env) ?? command : command;
+        const output = await runTool(executable, args, { ...options, env });
+        if (!output || output.code !== 0) {
+            continue;
+        }
+        const parsed = parseRuntimeOutput(name, output.stdout, output.stderr);
+        if (parsed) {
+            return { installed: { version: parsed.version, path: parsed.path, manager: runtimeManagerOf(parsed.path) }, bundled: parsed.bundled };
+        }
+    }
+    return { installed: null, bundled: {} };
+}
+
+interface ParsedRuntime {
+    readonly version: string;
+    readonly path: string | null;
+    readonly bundled: Record<string, string>;
+}
+
+export function parseRuntimeOutput(name: RuntimeName, stdout: string, stderr: string): ParsedRuntime | null {
+    try {
+        switch (name) {
+            case 'go': {
+                const env = JSON.parse(stdout) as { GOVERSION?: string; GOROOT?: string };
+                return env.GOVERSION ? { version: env.GOVERSION.replace(/^go/, ''), path: env.GOROOT ? `${env.GOROOT}/bin/go` : null, bundled: {} } : null;
+            }
+            case 'java': {
+                const version = /^\s*java\.version = (.+)$/m.exec(stderr)?.[1]?.trim();
+                const home = /^\s*java\.home = (.+)$/m.exec(stderr)?.[1]?.trim();
+                return version ? { version, path: home ? `${home}/bin/java` : null, bundled: {} } : null;
+            }
+            default: {
+                const parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '') as Partial<ParsedRuntime>;
+                return typeof parsed.version === 'string'
+                    ? { version: parsed.version, path: typeof parsed.path === 'string' ? parsed.path : null, bundled: parsed.bundled ?? {} }
+                    : null;
+            }
+        }
+    } catch {
+        return null;
+    }
+}
+
+/** `<tool> --version` for package managers that are their own executables (yarn, pnpm, uv, poetry …). */
+export async function hostToolVersion(command: string, options: RunToolOptions): Promise<string | null> {
+    // Corepack shims must not download a package manager during a snapshot.
+    const output = await runTool(command, ['--version'], { ...options, env: { ...options.env, COREPACK_ENABLE_NETWORK: '0', COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' } });
+    if (!output || output.code !== 0) {
+        return null;
+    }
+    return /\d+\.\d+(?:\.\d+)?(?:[-+.\w]*)?/.exec(output.stdout)?.[0] ?? null;
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../core/findings/Finding';
+import type { CaptureIssue } from '../core/snapshot/Snapshot';
+
+const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
+    error: vscode.DiagnosticSeverity.Error,
+    warning: vscode.DiagnosticSeverity.Warning,
+    info: vscode.DiagnosticSeverity.Information,
+};
+
+/**
+ * Puts findings and capture issues into the Problems panel on the files and lines they name, one
+ * project folder at a time: a new snapshot of a folder replaces that folder's diagnostics.
+ */
+export class FindingDiagnostics implements vscode.Disposable {
+    private readonly collection = vscode.languages.createDiagnosticCollection('parity');
+    private readonly byFolder = new Map<string, vscode.Uri[]>();
+
+    show(folder: vscode.Uri, findings: readonly Finding[], issues: readonly CaptureIssue[]): number {
+        for (const uri of this.byFolder.get(folder.toString()) ?? []) {
+            this.collection.delete(uri);
+        }
+        const perFile = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+        const add = (file: string, line: number, message: string, severity: Severity, code: string): void => {
+            const uri = vscode.Uri.joinPath(folder, file);
+            const entry = perFile.get(uri.toString()) ?? { uri, diagnostics: [] };
+            const row = Math.max(0, line - 1);
+            const diagnostic = new vscode.Diagnostic(new vscode.Range(row, 0, row, Number.MAX_SAFE_INTEGER), message, SEVERITY[severity]);
+            diagnostic.source = 'parity';
+            diagnostic.code = code;
+            entry.diagnostics.push(diagnostic);
+            perFile.set(uri.toString(), entry);
+        };
+        for (const finding of findings) {
+            if (finding.at) {
+                add(finding.at.file, finding.at.line, finding.message, finding.severity, `${finding.facet}:${finding.key}`);
+            }
+        }
+        for (const issue of issues) {
+            if (issue.at) {
+                add(issue.at.file, issue.at.line, issue.message, issue.severity, 'capture');
+            }
+        }
+        for (const { uri, diagnostics } of perFile.values()) {
+            this.collection.set(uri, diagnostics);
+        }
+        this.byFolder.set(folder.toString(), [...perFile.values()].map((entry) => entry.uri));
+        return [...perFile.values()].reduce((sum, entry) => sum + entry.diagnostics.length, 0);
+    }
+
+    dispose(): void {
+        this.collection.dispose();
+    }
+}

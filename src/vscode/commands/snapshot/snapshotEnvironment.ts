@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import type { Snapshot } from '../../../core/snapshot/Snapshot';
+import type { ExtensionDeps } from '../../ExtensionDeps';
+import { abortSignalFor } from '../../abortSignalFor';
+import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
+
+export const SNAPSHOT_FILE = '.parity/local.snapshot.json';
+
+/**
+ * Parity: Snapshot Environment — captures this machine as the project sees it, writes
+ * .parity/local.snapshot.json atomically, opens it, logs what was found and puts declared-vs-installed
+ * findings into the Problems panel. Returns the snapshot (undefined when cancelled or failed).
+ */
+export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unknown): Promise<Snapshot | undefined> {
+    const folder = await pickWorkspaceFolder(folderArg, vscode.l10n.t('Snapshot which folder?'));
+    if (!folder) {
+        return undefined;
+    }
+    try {
+        const snapshotModule = await import('../../lazy/snapshotModule');
+        const { snapshot, findings } = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: taking a snapshot of {0}…', vscode.workspace.asRelativePath(folder, true) || folder.fsPath), cancellable: true },
+            async (_progress, token) => {
+                const captured = await snapshotModule.captureHost(folder.fsPath, { toolVersion: deps.version, log: deps.log, signal: abortSignalFor(token) });
+                return { snapshot: captured, findings: snapshotModule.reconcileRuntimes(captured.runtimes) };
+            },
+        );
+        const file = vscode.Uri.joinPath(folder, SNAPSHOT_FILE);
+        await snapshotModule.writeFileAtomic(file.fsPath, `${JSON.stringify(snapshot, null, 2)}\n`);
+        logSummary(deps, snapshot, findings.length);
+        const problems = deps.diagnostics.show(folder, findings, snapshot.issues);
+        deps.findings.set(folder, findings);
+        await vscode.window.showTextDocument(file, { preview: false });
+        const message = findings.length === 0
+            ? vscode.l10n.t('Parity: snapshot saved to {0}. Declared and installed runtimes agree.', SNAPSHOT_FILE)
+            : vscode.l10n.t('Parity: snapshot saved to {0}. {1} finding(s) — see the Problems panel.', SNAPSHOT_FILE, findings.length);
+        void vscode.window.showInformationMessage(message, ...(problems > 0 ? [vscode.l10n.t('Show Problems')] : [])).then((choice) => {
+            if (choice) {
+                void vscode.commands.executeCommand('workbench.actions.view.problems');
+            }
+        });
+        return snapshot;
+    } catch (error) {
+        if (error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR')) {
+            return undefined;
+        }
+        deps.log.error(error instanceof Error ? error : String(error));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: the snapshot failed: {0}', error instanceof Error ? error.message : String(error)), vscode.l10n.t('Show Log'))
+            .then((choice) => choice && deps.log.show());
+        return undefined;
+    }
+}
+
+function logSummary(deps: ExtensionDeps, snapshot: Snapshot, findingCount: number): void {
+    const runtimes = Object.entries(snapshot.runtimes)
+        .map(([name, facts]) => `${name} ${facts.installed?.version ?? 'not installed'} (declared: ${facts.declared.map((declaration) => `${declaration.source} ${declaration.raw}`).join(', ') || 'nothing'})`);
+    deps.log.info([
+        `Snapshot of ${snapshot.meta.source.ref} in ${snapshot.meta.durationMs ?? '?'} ms`,
+        `  platform: ${snapshot.platform.os}/${snapshot.platform.arch} ${snapshot.platform.distro?.prettyName ?? ''} ${snapshot.platform.libc.family} ${snapshot.platform.libc.version ?? ''}`,
+        ...runtimes.map((line) => `  runtime: ${line}`),
+        `  app: ${snapshot.app ? `${snapshot.app.framework?.value ?? 'no framework'}, start ${snapshot.app.startCommand?.value.join(' ') ?? 'unknown'}, ports ${snapshot.app.ports.map((port) => port.value).join(', ') || 'none'}` : 'none found'}`,
+        `  env: ${Object.keys(snapshot.env).length} variables (values hashed); extra CAs: ${snapshot.certificates.extra.length}`,
+        `  findings: ${findingCount}; capture issues: ${snapshot.issues.length}`,
+    ].join('\n'));
+}

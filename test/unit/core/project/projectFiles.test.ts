@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
+import { walkProject } from '../../../../src/core/project/walkProject';
+
+function project(): string {
+    const root = mkdtempSync(join(tmpdir(), 'parity-files-'));
+    chmodSync(root, 0o755);
+    return root;
+}
+
+describe('nodeProjectFiles: bad input becomes an issue, never an exception', () => {
+    it('reads Latin-1 bytes as text and says the file is not UTF-8', async () => {
+        const root = project();
+        writeFileSync(join(root, '.node-version'), Buffer.from([0x32, 0x30, 0xe9, 0x0a]));
+        const files = nodeProjectFiles(root);
+        const file = await files.readText('.node-version');
+        assert.equal(file?.text, '20é\n');
+        assert.deepEqual(files.issues.all.map((issue) => issue.message), ['.node-version is not UTF-8 text; it was read as Latin-1 and may be misread.']);
+    });
+
+    it('drops a UTF-8 byte-order mark', async () => {
+        const root = project();
+        writeFileSync(join(root, 'package.json'), '\uFEFF{"name":"x"}');
+        assert.equal((await nodeProjectFiles(root).readText('package.json'))?.text, '{"name":"x"}');
+    });
+
+    it('a FIFO named like a manifest does not block the read', async () => {
+        const root = project();
+        const made = spawnSync('mkfifo', [join(root, 'package.json')]);
+        assert.equal(made.status, 0, 'mkfifo is part of coreutils');
+        assert.equal(await nodeProjectFiles(root).readText('package.json'), null);
+    });
+
+    it('a file it may not read is reported with its name (checked as an unprivileged user)', () => {
+        const root = project();
+        writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "x"\n');
+        chmodSync(join(root, 'pyproject.toml'), 0o000);
+        // Root reads anything, so the check runs in a child process as "nobody" when the test runs as root.
+        const script = `
+            const { nodeProjectFiles } = require(${JSON.stringify(join(__dirname, '../../../../src/core/project/nodeProjectFiles.ts'))});
+            const files = nodeProjectFiles(${JSON.stringify(root)});
+            files.readText('pyproject.toml').then((file) => process.stdout.write(JSON.stringify({ file, issues: files.issues.all })));`;
+        const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+        const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', cwd: join(__dirname, '../../../..'), ...asNobody });
+        assert.equal(result.status, 0, result.stderr);
+        const { file, issues } = JSON.parse(result.stdout) as { file: unknown; issues: { message: string }[] };
+        assert.equal(file, null);
+        assert.deepEqual(issues.map((issue) => issue.message), ['pyproject.toml cannot be read (EACCES); it was skipped.']);
+    });
+
+    it('never reads outside the project root', async () => {
+        const root = project();
+        assert.equal(await nodeProjectFiles(root).readText('../../etc/passwd'), null);
+    });
+});
+
+describe('walkProject', () => {
+    it('skips dependency, VCS and build folders', async () => {
+        const root = project();
+        for (const dir of ['src', 'node_modules/express', '.git/objects', '.venv/lib', 'dist', 'packages/api']) {
+            mkdirSync(join(root, dir), { recursive: true });
+            writeFileSync(join(root, dir, 'file.txt'), 'x');
+        }
+        const walk = await walkProject(nodeProjectFiles(root));
+        assert.deepEqual([...walk.files].sort(), ['packages/api/file.txt', 'src/file.txt']);
+        assert.equal(walk.truncated, false);
+    });
+
+    it('does not follow a symlink loop', async () => {
+        const root = project();
+        mkdirSync(join(root, 'a'));
+        writeFileSync(join(root, 'a', 'go.mod'), 'module x\n');
+        symlinkSync(join(root, 'a'), join(root, 'a', 'loop'));
+        symlinkSync(root, join(root, 'up'));
+        const walk = await walkProject(nodeProjectFiles(root));
+        assert.deepEqual(walk.files, ['a/go.mod']);
+    });
+
+    it('stops at its limits on a huge tree and says so', async () => {
+        const root = project();
+        for (let i = 0; i < 60; i += 1) {
+            mkdirSync(join(root, `d${i}`));
+            for (let j = 0; j < 10; j += 1) {
+                writeFileSync(join(root, `d${i}`, `f${j}.txt`), '');
+            }
+        }
+        const files = nodeProjectFiles(root);
+        const walk = await walkProject(files, { maxDepth: 4, maxEntries: 200 });
+        assert.equal(walk.truncated, true);
+        assert.ok(walk.files.length < 200);
+        assert.match(files.issues.all[0]?.message ?? '', /more than 200 files and folders/);
+        const shallow = await walkProject(nodeProjectFiles(root), { maxDepth: 0, maxEntries: 10_000 });
+        assert.deepEqual(shallow.files, [], 'depth 0 lists only the root, which has folders only');
+    });
+});

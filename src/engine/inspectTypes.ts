@@ -1,14 +1,10 @@
+import type { ImageConfigInput } from '../core/probe/imageConfig';
+
 /**
  * The fields of `GET /images/{name}/json` and `GET /containers/{id}/json` Parity reads, typed as the API
  * really answers (null and missing where @types/dockerode says always present).
  */
-export interface ImageConfig {
-    readonly User?: string | null;
-    readonly Env?: readonly string[] | null;
-    readonly Cmd?: readonly string[] | null;
-    readonly Entrypoint?: readonly string[] | string | null;
-    readonly WorkingDir?: string | null;
-    readonly ExposedPorts?: Readonly<Record<string, unknown>> | null;
+export interface ImageConfig extends ImageConfigInput {
     readonly Labels?: Readonly<Record<string, string>> | null;
 }
 

@@ -1,4 +1,5 @@
 import type { RuntimeDeclaration } from '../../snapshot/Snapshot';
+import { readVersionFile } from '../readVersionFile';
 import type { ProjectFiles } from '../ProjectFiles';
 import type { ToolPin } from '../toolVersions';
 import { goDirectiveRange, goPinRange, type GoRange } from './goVersionRange';
@@ -16,16 +17,9 @@ export async function goDeclarations(files: ProjectFiles, goModPath: string, goM
     if (goMod?.go) {
         declared.push(declaration(goModPath, goMod.go.line, 'go.mod#go', goMod.go.value, goDirectiveRange(goMod.go.value)));
     }
-    const goVersion = await files.readText('.go-version');
+    const goVersion = await readVersionFile(files, '.go-version', 'goenv');
     if (goVersion) {
-        const lines = goVersion.text.split(/\r?\n/);
-        const index = lines.findIndex((line) => line.trim() !== '');
-        const raw = lines[index]?.trim();
-        if (raw) {
-            declared.push(declaration(goVersion.path, index + 1, '.go-version', raw, goPinRange(raw)));
-        } else {
-            files.issues.add({ severity: 'warning', message: '.go-version is empty; goenv ignores it.', at: { file: goVersion.path, line: 1 } });
-        }
+        declared.push(declaration(goVersion.path, goVersion.line, '.go-version', goVersion.raw, goPinRange(goVersion.raw)));
     }
     for (const pin of pins) {
         declared.push(declaration(pin.file, pin.line, pin.source, pin.version, goPinRange(pin.version)));

@@ -1,5 +1,6 @@
 import type { RuntimeDeclaration } from '../../snapshot/Snapshot';
 import type { ProjectFiles } from '../ProjectFiles';
+import { readVersionFile } from '../readVersionFile';
 import type { ToolPin } from '../toolVersions';
 import { javaMajor, type JavaRange } from './javaMajor';
 
@@ -9,16 +10,9 @@ import { javaMajor, type JavaRange } from './javaMajor';
  */
 export async function javaVersionManagerPins(files: ProjectFiles, pins: readonly ToolPin[]): Promise<RuntimeDeclaration[]> {
     const declared: RuntimeDeclaration[] = [];
-    const javaVersion = await files.readText('.java-version');
+    const javaVersion = await readVersionFile(files, '.java-version', 'jenv');
     if (javaVersion) {
-        const lines = javaVersion.text.split(/\r?\n/);
-        const index = lines.findIndex((line) => line.trim() !== '');
-        const raw = lines[index]?.trim();
-        if (raw) {
-            declared.push(declaration(javaVersion.path, index + 1, '.java-version', raw, javaMajor(raw)));
-        } else {
-            files.issues.add({ severity: 'warning', message: '.java-version is empty; jenv ignores it.', at: { file: javaVersion.path, line: 1 } });
-        }
+        declared.push(declaration(javaVersion.path, javaVersion.line, '.java-version', javaVersion.raw, javaMajor(javaVersion.raw)));
     }
     const sdkmanrc = await files.readText('.sdkmanrc');
     if (sdkmanrc) {

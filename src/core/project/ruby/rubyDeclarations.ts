@@ -1,5 +1,6 @@
 import type { RuntimeDeclaration } from '../../snapshot/Snapshot';
 import type { ProjectFiles } from '../ProjectFiles';
+import { firstValueLine, readVersionFile } from '../readVersionFile';
 import type { ToolPin } from '../toolVersions';
 import type { Gemfile } from './parseGemfile';
 import type { GemfileLock } from './parseGemfileLock';
@@ -11,12 +12,9 @@ import { rubyPinRange, rubyRequirementRange, type RubyRange } from './rubyRange'
  */
 export async function rubyDeclarations(files: ProjectFiles, pins: readonly ToolPin[], gemfilePath: string, gemfile: Gemfile | null, lockPath: string, lock: GemfileLock | null): Promise<RuntimeDeclaration[]> {
     const declared: RuntimeDeclaration[] = [];
-    const rubyVersion = await files.readText('.ruby-version');
-    const rubyVersionLine = rubyVersion ? firstLine(rubyVersion.text) : null;
-    if (rubyVersion && rubyVersionLine) {
-        declared.push(declaration(rubyVersion.path, rubyVersionLine.line, '.ruby-version', rubyVersionLine.text, rubyPinRange(rubyVersionLine.text)));
-    } else if (rubyVersion) {
-        files.issues.add({ severity: 'warning', message: '.ruby-version is empty; version managers ignore it.', at: { file: rubyVersion.path, line: 1 } });
+    const rubyVersion = await readVersionFile(files, '.ruby-version', 'every Ruby version manager');
+    if (rubyVersion) {
+        declared.push(declaration(rubyVersion.path, rubyVersion.line, '.ruby-version', rubyVersion.raw, rubyPinRange(rubyVersion.raw)));
     }
     for (const pin of pins) {
         declared.push(declaration(pin.file, pin.line, pin.source, pin.version, rubyPinRange(pin.version)));
@@ -26,8 +24,8 @@ export async function rubyDeclarations(files: ProjectFiles, pins: readonly ToolP
         let range: RubyRange;
         if (ruby.file) {
             const named = await files.readText(ruby.file);
-            const line = named ? firstLine(named.text) : null;
-            range = line ? { ...rubyPinRange(line.text), note: `the Gemfile reads ${ruby.file}: ${line.text}` } : { range: null, note: `the Gemfile reads ${ruby.file}, which is missing or empty` };
+            const line = named ? firstValueLine(named.text) : null;
+            range = line ? { ...rubyPinRange(line.raw), note: `the Gemfile reads ${ruby.file}: ${line.raw}` } : { range: null, note: `the Gemfile reads ${ruby.file}, which is missing or empty` };
         } else {
             range = rubyRequirementRange(ruby.requirements);
         }
@@ -37,13 +35,6 @@ export async function rubyDeclarations(files: ProjectFiles, pins: readonly ToolP
         declared.push(declaration(lockPath, lock.ruby.line, 'Gemfile.lock#RUBY VERSION', lock.ruby.raw, rubyPinRange(lock.ruby.raw)));
     }
     return declared;
-}
-
-function firstLine(text: string): { text: string; line: number } | null {
-    const lines = text.split(/\r?\n/);
-    const index = lines.findIndex((line) => line.trim() !== '' && !line.trim().startsWith('#'));
-    const found = lines[index]?.trim();
-    return found ? { text: found, line: index + 1 } : null;
 }
 
 function declaration(file: string, line: number, source: string, raw: string, range: RubyRange): RuntimeDeclaration {

@@ -36,10 +36,10 @@ run_suite() {
         host) node scripts/build.mjs && node_test test/host ;;
         engine) node scripts/build.mjs && node_test test/engine ;;
         e2e)
-            node scripts/package.mjs
-            node scripts/build-e2e.mjs
-            node out/e2e/runExtensionTests.js
-            node_test test/e2e/ui
+            node scripts/package.mjs &&
+                node scripts/build-e2e.mjs &&
+                node out/e2e/runExtensionTests.js &&
+                node_test test/e2e/ui
             ;;
         *) echo "unknown suite $1 (known: ${all[*]})" >&2; return 2 ;;
     esac

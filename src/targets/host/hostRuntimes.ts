@@ -1,5 +1,8 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { InstalledRuntime, RuntimeName } from '../../core/snapshot/Snapshot';
 import { runtimeManagerOf } from '../../core/snapshot/runtimeManagerOf';
+import { findOnPath } from './findOnPath';
 import { resolvePyenvShim } from './resolvePyenvShim';
 import { runTool, type RunToolOptions } from './runTool';
 
@@ -40,6 +43,12 @@ print(json.dumps({'version': '%d.%d.%d' % sys.version_info[:3], 'path': sys.exec
  * Go runs with GOTOOLCHAIN=local so a snapshot never downloads a toolchain.
  */
 export async function hostRuntime(name: RuntimeName, options: RunToolOptions): Promise<HostRuntime> {
+    if (name === 'node') {
+        const self = nodeIfItIsThisProcess(options.env);
+        if (self) {
+            return self;
+        }
+    }
     for (const [command, args] of PROBES[name]) {
         const env = name === 'go' ? { ...options.env, GOTOOLCHAIN: 'local' } : options.env;
         const executable = name === 'python' ? resolvePyenvShim(command, options.cwd, env) ?? command : command;
@@ -53,6 +62,36 @@ export async function hostRuntime(name: RuntimeName, options: RunToolOptions): P
         }
     }
     return { installed: null, bundled: {} };
+}
+
+/**
+ * When the project's `node` is the very executable running Parity (the CLI started from that shell), this
+ * process already knows the answer; spawning it again would cost ~100 ms for nothing.
+ */
+function nodeIfItIsThisProcess(env: NodeJS.ProcessEnv): HostRuntime | undefined {
+    if (!isThisExecutable(findOnPath('node', env))) {
+        return undefined;
+    }
+    const bundled: Record<string, string> = {};
+    for (const tool of ['npm', 'corepack']) {
+        try {
+            const manifest = JSON.parse(readFileSync(join(dirname(process.execPath), '..', 'lib', 'node_modules', tool, 'package.json'), 'utf8')) as { version?: unknown };
+            if (typeof manifest.version === 'string') {
+                bundled[tool] = manifest.version;
+            }
+        } catch {
+            // Not bundled with this node (a distro package may ship npm separately).
+        }
+    }
+    return { installed: { version: process.version.slice(1), path: process.execPath, manager: runtimeManagerOf(process.execPath) }, bundled };
+}
+
+function isThisExecutable(path: string | undefined): boolean {
+    try {
+        return path !== undefined && realpathSync(path) === realpathSync(process.execPath);
+    } catch {
+        return false;
+    }
 }
 
 interface ParsedRuntime {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { findOnPath } from './findOnPath';
 
 /**
  * The Python executable a pyenv shim would run in `cwd`, found the way pyenv finds it — PYENV_VERSION,
@@ -8,7 +9,7 @@ import { delimiter, dirname, join } from 'node:path';
  * falls back to running the shim itself.
  */
 export function resolvePyenvShim(command: string, cwd: string, env: NodeJS.ProcessEnv): string | undefined {
-    const shim = firstOnPath(command, env);
+    const shim = findOnPath(command, env);
     const isShim = shim !== undefined && (env.PYENV_ROOT
         ? dirname(shim) === join(env.PYENV_ROOT, 'shims')
         : /[\\/]\.pyenv[\\/]shims[\\/][^\\/]+$/.test(shim));
@@ -23,16 +24,6 @@ export function resolvePyenvShim(command: string, cwd: string, env: NodeJS.Proce
     const installed = installedVersion(join(root, 'versions'), version);
     const executable = installed ? join(root, 'versions', installed, 'bin', command) : undefined;
     return executable && existsSync(executable) ? executable : undefined;
-}
-
-function firstOnPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
-    for (const dir of (env.PATH ?? '').split(delimiter)) {
-        const candidate = join(dir, command);
-        if (dir !== '' && existsSync(candidate)) {
-            return candidate;
-        }
-    }
-    return undefined;
 }
 
 function versionFile(start: string): string | undefined {

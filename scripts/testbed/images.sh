@@ -8,6 +8,8 @@
 #   python:<X.Y.Z|X.Y>-slim-bookworm          every CPython 3 the host has (pyenv, asdf, mise)
 #   busybox:latest, busybox:<ver>             Debian's busybox-static in a FROM-scratch image
 #   parity-testbed/musl:latest                musl loader + libc and busybox: a musl userland
+#   golang:<X.Y.Z|X.Y>-bookworm               Debian's Go (golang-1.19, the only Go these machines can
+#                                             get), laid out like the official image (/usr/local/go)
 # Tags that already exist are skipped, so a second run costs next to nothing. The debootstrap
 # rootfs, the downloaded .debs and the Python runtime base image are cached in PARITY_CACHE_DIR,
 # so a fresh engine is re-seeded without debootstrap or apt inside a build.
@@ -32,6 +34,7 @@ DEBIAN_TAG=debian:bookworm-slim
 PYTHON_BASE_TAG=parity-testbed/python-base:bookworm
 MUSL_TAG=parity-testbed/musl:latest
 YARN_VERSION=1.22.22
+GO_SERIES=1.19 # Debian bookworm's golang-1.19-go
 
 # Runtime libraries of the official python:*-slim-bookworm images (what their build keeps after
 # scanning the interpreter's .so files with ldd), plus ca-certificates/netbase/tzdata.
@@ -716,6 +719,35 @@ EOF
 # ---------------------------------------------------------------------------------------------
 
 # Every tag `up` should produce on this host (used by status).
+# golang:<ver>-bookworm the way the official image is laid out — toolchain in /usr/local/go, GOPATH=/go,
+# gcc and libc headers for cgo, git for modules — but with Debian's packaged Go, the only one reachable here.
+seed_golang() {
+  local tag="golang:$GO_SERIES-bookworm" ctx exact
+  if has_tag "$tag"; then
+    return 0
+  fi
+  new_scratch ctx golang
+  cat >"$ctx/Dockerfile" <<EOF
+FROM $DEBIAN_TAG
+RUN set -eux; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends golang-$GO_SERIES-go gcc libc6-dev git ca-certificates make pkg-config; \\
+    rm -rf /var/lib/apt/lists/*; \\
+    ln -s /usr/lib/go-$GO_SERIES /usr/local/go; \\
+    mkdir -p /go/bin /go/src
+ENV GOLANG_VERSION=$GO_SERIES GOPATH=/go PATH=/go/bin:/usr/local/go/bin:\$PATH
+WORKDIR /go
+EOF
+  assert_no_host_cas "$ctx"
+  step "build $tag (Debian golang-$GO_SERIES-go, apt-get inside the build)" \
+    run_logged "$STATE/build-golang.log" docker_build -t "$tag" "$ctx"
+  mark_tag "$tag"
+  exact=$(docker run --rm "$tag" go env GOVERSION)
+  exact=${exact#go}
+  ensure_alias "$tag" "golang:$exact-bookworm"
+  remove_tree "$ctx"
+}
+
 expected_tags() {
   local ver bin modules src
   echo "$DEBIAN_TAG" debian:12-slim
@@ -726,6 +758,7 @@ expected_tags() {
     echo "python:$ver-slim-bookworm python:${ver%.*}-slim-bookworm"
   done < <(python_installs 2>/dev/null)
   echo busybox:latest "$MUSL_TAG"
+  echo "golang:$GO_SERIES-bookworm"
 }
 
 cmd_up() {
@@ -737,6 +770,7 @@ cmd_up() {
   seed_musl
   seed_node
   seed_python
+  seed_golang
   log "images ready in $(elapsed_since "$start")"
 }
 

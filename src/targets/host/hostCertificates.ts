@@ -24,11 +24,14 @@ export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: stri
         const locations = (name === 'SSL_CERT_DIR' ? value.split(':') : [value]).filter((location) => !(process.platform === 'linux' && SYSTEM_CA_LOCATIONS.has(location.replace(/\/+$/, ''))));
         files.push(...readAll(name === 'SSL_CERT_DIR' ? await filesIn(locations) : locations, name));
     }
-    for (const npmrc of [join(projectRoot, '.npmrc'), join(homedir(), '.npmrc')]) {
-        const cafile = /^\s*cafile\s*=\s*(.+)$/m.exec(await readFile(npmrc, 'utf8').catch(() => ''))?.[1]?.trim();
+    // npm reads the project's, the user's and the global npmrc (under its prefix: /usr/etc, /usr/local/etc, /etc).
+    for (const npmrc of [join(projectRoot, '.npmrc'), join(homedir(), '.npmrc'), '/usr/local/etc/npmrc', '/usr/etc/npmrc', '/etc/npmrc']) {
+        const cafile = /^\s*cafile\s*=\s*(.+)$/m.exec(await readFile(npmrc, 'utf8').catch(() => ''))?.[1]?.trim().replace(/^"(.*)"$/, '$1');
         if (cafile) {
             settings[`${npmrc}#cafile`] = cafile;
-            files.push(...readAll([cafile], '.npmrc cafile'));
+            if (!(process.platform === 'linux' && SYSTEM_CA_LOCATIONS.has(cafile))) {
+                files.push(...readAll([cafile], '.npmrc cafile'));
+            }
         }
     }
     if (process.platform === 'linux') {

@@ -24,7 +24,7 @@ export default tseslint.config(
         files: ['src/core/**'],
         rules: {
             'no-restricted-imports': ['error', {
-                patterns: [{ group: ['vscode', ...heavyModules, '**/engine/**', '**/vscode/**', '**/cli/**', '**/server/**', '**/targets/**'], message: 'src/core is pure: Node built-ins and small pure libraries only.' }],
+                patterns: [{ group: ['vscode', ...heavyModules, '**/engine/**', '**/vscode/**', '**/cli/**', '**/server/**', '**/targets/**', '**/pipeline/**'], message: 'src/core is pure: Node built-ins and small pure libraries only.' }],
             }],
         },
     },
@@ -34,7 +34,16 @@ export default tseslint.config(
             // dockerode is allowed here, but only as a type or through a dynamic import().
             'no-restricted-imports': ['error', {
                 paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Load dockerode lazily with await import().' }],
-                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**', '**/targets/**'], message: 'src/engine sits below the front ends.' }],
+                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**', '**/targets/**', '**/pipeline/**'], message: 'src/engine sits below the front ends.' }],
+            }],
+        },
+    },
+    {
+        files: ['src/pipeline/**'],
+        rules: {
+            'no-restricted-imports': ['error', {
+                paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Only src/engine loads dockerode.' }],
+                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**'], message: 'src/pipeline sits below the front ends.' }],
             }],
         },
     },
@@ -43,7 +52,7 @@ export default tseslint.config(
         rules: {
             'no-restricted-imports': ['error', {
                 paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Only src/engine loads dockerode.' }],
-                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**'], message: 'src/targets sits below the front ends.' }],
+                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**', '**/pipeline/**'], message: 'src/targets sits below the front ends and the pipeline.' }],
             }],
         },
     },

@@ -15,14 +15,15 @@ const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'
 const LAZY = [
     [/^dockerode$/, './dockerode.js'],
     [/^vscode-languageclient\/node$/, './languageclient.js'],
-    [/\/lazy\/snapshotModule$/, './snapshot.js'],
+    [/^@grpc\/grpc-js$/, './grpc.js'],
+    [/\/lazy\/pipelineModule$/, './pipeline.js'],
 ];
 
 /** Rewrites imports of lazy modules into requires of their sibling bundle. */
 const lazyModules = {
     name: 'lazy-modules',
     setup(build) {
-        build.onResolve({ filter: /^dockerode$|^vscode-languageclient\/node$|\/lazy\/snapshotModule$/ }, (args) => ({
+        build.onResolve({ filter: /^dockerode$|^vscode-languageclient\/node$|^@grpc\/grpc-js$|\/lazy\/pipelineModule$/ }, (args) => ({
             path: LAZY.find(([pattern]) => pattern.test(args.path))[1],
             external: true,
         }));
@@ -48,9 +49,11 @@ const builds = [
     { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [lazyModules] },
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [lazyModules], banner: { js: '#!/usr/bin/env node' } },
     { ...common, entryPoints: { server: 'src/server/main.ts' } },
-    { ...common, entryPoints: { snapshot: 'src/vscode/lazy/snapshotModule.ts' } },
+    { ...common, entryPoints: { pipeline: 'src/vscode/lazy/pipelineModule.ts' }, plugins: [lazyModules] },
     { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' } },
     { ...common, entryPoints: { languageclient: 'node_modules/vscode-languageclient/lib/node/main.js' } },
+    // BuildKit sessions (src/engine/build/BuildSession.ts) load gRPC only when a build starts.
+    { ...common, entryPoints: { grpc: 'node_modules/@grpc/grpc-js/build/src/index.js' } },
 ].map((options) => ({ ...options, absWorkingDir: root, outdir: join(root, 'dist') }));
 
 if (!watch) {
@@ -74,7 +77,7 @@ if (watch) {
             console.log(await esbuild.analyzeMetafile(result.metafile));
         }
     }
-    const sizes = await Promise.all(['extension', 'cli', 'server', 'snapshot', 'dockerode', 'languageclient'].map(async (name) => {
+    const sizes = await Promise.all(['extension', 'cli', 'server', 'pipeline', 'dockerode', 'languageclient', 'grpc'].map(async (name) => {
         const { size } = await stat(join(root, 'dist', `${name}.js`));
         return `${name}.js ${(size / 1024).toFixed(0)} KiB`;
     }));

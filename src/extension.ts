@@ -5,7 +5,9 @@ import { affectsEngine } from './vscode/config';
 import { DockerfileLanguageClient } from './vscode/DockerfileLanguageClient';
 import { EngineConnection } from './vscode/EngineConnection';
 import { EngineStatusBar } from './vscode/EngineStatusBar';
+import { BuildDiagnostics } from './vscode/BuildDiagnostics';
 import { FindingDiagnostics } from './vscode/FindingDiagnostics';
+import { ProposedContent } from './vscode/ProposedContent';
 import type { ExtensionDeps } from './vscode/ExtensionDeps';
 import { containersView } from './vscode/views/containersView';
 import { EmptyTreeProvider } from './vscode/views/EmptyTreeProvider';
@@ -25,12 +27,16 @@ export function activate(context: vscode.ExtensionContext): void {
     const engineViews = [images, containers];
     const diagnostics = new FindingDiagnostics();
     const findings = new FindingsTreeProvider();
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const buildDiagnostics = new BuildDiagnostics();
+    const proposed = new ProposedContent();
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
         engine,
         diagnostics,
+        buildDiagnostics,
+        proposed,
         images,
         containers,
         vscode.window.registerTreeDataProvider(images.id, images),

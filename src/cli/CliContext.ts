@@ -7,6 +7,8 @@ export interface CliOptions {
     readonly format?: string;
     readonly out?: string;
     readonly target?: string;
+    readonly tag?: string;
+    readonly force: boolean;
 }
 
 /** Everything a CLI command needs, passed in so commands stay testable without a process. */
@@ -18,6 +20,8 @@ export interface CliContext {
     readonly timeoutMs: number;
     readonly signal: AbortSignal;
     readonly stdout: (text: string) => void;
+    /** Progress lines for a person (build steps); machine-readable output stays on stdout. */
+    readonly stderr: (text: string) => void;
     /** Parity's version, recorded in what it writes. */
     readonly version: string;
 }

@@ -2,8 +2,11 @@ import { parseArgs } from 'node:util';
 import { isEngineError } from '../engine/EngineError';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
+import { buildCommand, packageCommand } from './buildCommand';
 import { doctorCommand } from './doctorCommand';
 import { ExitCode } from './ExitCode';
+import { planCommand } from './planCommand';
+import { recipeCommand } from './recipeCommand';
 import { snapshotCommand } from './snapshotCommand';
 import { stderrLogger } from './stderrLogger';
 
@@ -14,6 +17,11 @@ Commands:
   snapshot [PATH]            Capture the environment of the project at PATH (default: .) on this machine
   snapshot --target image:REF | container:NAME
                              Capture the environment inside an image or a running container
+  plan [PATH]                Decide what to build and why (base image pinned to what runs here, start
+                             command, port); saved as .parity/plan.json
+  recipe [PATH]              Plan, then write Dockerfile and .dockerignore (never over yours without --force)
+  build [PATH]               Build the folder's Dockerfile as it is, with live progress
+  package [PATH]             plan + recipe + build
 
 Options:
   -H, --host ADDR   Engine address (unix:///path, tcp://host:port, ssh://user@host); default: DOCKER_HOST, the Docker context, the default socket
@@ -21,6 +29,8 @@ Options:
   --format FMT      json (default) or text (snapshot)
   --out FILE        Write the result to FILE atomically instead of stdout
   --target T        image:REF or container:NAME (snapshot)
+  --tag T           Image name for build/package (default: <folder>:parity)
+  --force           Replace a Dockerfile/.dockerignore that Parity did not write (recipe, package)
   --timeout SEC     Limit for each engine request (default 10)
   -v, --verbose     Log every engine call on stderr
   -h, --help        Show this help
@@ -29,6 +39,10 @@ Options:
 const COMMANDS: Record<string, (context: CliContext) => Promise<ExitCode>> = {
     doctor: doctorCommand,
     snapshot: snapshotCommand,
+    plan: planCommand,
+    recipe: recipeCommand,
+    build: buildCommand,
+    package: packageCommand,
 };
 
 export interface CliIo {
@@ -52,6 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 format: { type: 'string' },
                 out: { type: 'string' },
                 target: { type: 'string' },
+                tag: { type: 'string' },
+                force: { type: 'boolean', default: false },
                 timeout: { type: 'string' },
                 verbose: { type: 'boolean', short: 'v', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
@@ -89,6 +105,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
             options: {
                 json: values.json,
                 verbose: values.verbose,
+                force: values.force,
+                ...(values.tag === undefined ? {} : { tag: values.tag }),
                 ...(values.host === undefined ? {} : { host: values.host }),
                 ...(values.format === undefined ? {} : { format: values.format }),
                 ...(values.out === undefined ? {} : { out: values.out }),
@@ -99,6 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
             timeoutMs: timeoutSeconds * 1000,
             signal: io.signal,
             stdout: (text) => io.stdout(`${text}\n`),
+            stderr: (text) => io.stderr(`${text}\n`),
             version: io.version,
         });
     } catch (error) {

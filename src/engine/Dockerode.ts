@@ -17,12 +17,37 @@ export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContai
     getImage(name: string): DockerodeImage;
     getContainer(id: string): DockerodeContainer;
     createContainer(options: Docker.ContainerCreateOptions & Abortable): Promise<DockerodeContainer>;
-    modem: { demuxStream(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void };
+    modem: {
+        demuxStream(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void;
+        /** docker-modem's raw request: how Parity opens a build session and streams a build itself. */
+        dial(options: ModemDialOptions, callback: (error: (Error & { statusCode?: number; json?: unknown }) | null, result: unknown) => void): void;
+    };
 };
+
+/**
+ * A raw docker-modem request. `options` become the query string (objects as JSON); `file` is sent as the
+ * body (`application/tar`); `hijack` answers with the upgraded socket, `isStream` with the response.
+ */
+export interface ModemDialOptions {
+    readonly path: string;
+    readonly method: 'GET' | 'POST' | 'DELETE' | 'HEAD';
+    readonly options?: Record<string, unknown>;
+    readonly headers?: Record<string, string | readonly string[]>;
+    readonly file?: NodeJS.ReadableStream;
+    readonly hijack?: boolean;
+    readonly isStream?: boolean;
+    readonly abortSignal?: AbortSignal;
+    /** Status code → true (success) or the text used in the error message. */
+    readonly statusCodes: Readonly<Record<number, true | string>>;
+}
 
 export interface DockerodeImage {
     /** `GET /images/{name}/json`; the answer is read through the narrow types in inspectTypes.ts. */
     inspect(options: Abortable): Promise<unknown>;
+    /** `POST /images/{name}/tag?repo=…&tag=…`. */
+    tag(options: { repo: string; tag?: string } & Abortable): Promise<unknown>;
+    /** `DELETE /images/{name}`. */
+    remove(options: { force?: boolean; noprune?: boolean } & Abortable): Promise<unknown>;
 }
 
 export interface DockerodeContainer {

@@ -4,6 +4,7 @@ import { formatEngineAddress } from '../core/engineAddress';
 import type { EngineStatus } from '../core/EngineStatus';
 import type { Logger } from '../core/Logger';
 import type { EngineSelection } from '../core/selectEngine';
+import type { BuildDeps } from './build/buildImage';
 import { ContainerFiles } from './ContainerFiles';
 import { createDockerode, type Dockerode } from './Dockerode';
 import { dockerodeOptions } from './dockerodeOptions';
@@ -113,6 +114,21 @@ export class EngineClient {
         }
         await removeThrowaway(call, id);
         return result;
+    }
+
+    /**
+     * What the build runner (src/engine/build/buildImage) needs from this client: the lazily loaded dockerode,
+     * bounded requests and the same error mapping. The runner itself is loaded only by code that builds.
+     */
+    buildDeps(): BuildDeps {
+        return {
+            address: this.address,
+            log: this.options.log,
+            dockerode: () => this.dockerode(),
+            call: this.call.bind(this),
+            toEngineError: (error, operation, timeoutMs, cancelled) => toEngineError(error, this.context(operation, timeoutMs), cancelled),
+            requestTimeoutMs: this.timeoutMs,
+        };
     }
 
     /** Reads files from any container, running or not, through the archive API (no shell needed). */

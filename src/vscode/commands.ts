@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { retryEngine } from './commands/engine/retryEngine';
 import { showEngineStatus } from './commands/engine/showEngineStatus';
+import { packageApp } from './commands/package/packageApp';
 import { snapshotEnvironment } from './commands/snapshot/snapshotEnvironment';
 import type { ExtensionDeps } from './ExtensionDeps';
 
@@ -11,6 +12,7 @@ const COMMANDS: Readonly<Record<string, Handler>> = {
     'parity.engine.showStatus': showEngineStatus,
     'parity.engine.retry': retryEngine,
     'parity.snapshot.capture': snapshotEnvironment,
+    'parity.app.package': packageApp,
     'parity.log.show': (deps) => deps.log.show(),
     'parity.images.refresh': (deps) => deps.engineViews.find((view) => view.id === 'parity.images')?.refresh(),
     'parity.containers.refresh': (deps) => deps.engineViews.find((view) => view.id === 'parity.containers')?.refresh(),

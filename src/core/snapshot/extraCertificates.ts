@@ -37,7 +37,12 @@ export function nodeRootFingerprints(): Set<string> {
  * in the order found. Fingerprints come from the bytes; only the few non-standard ones are parsed.
  */
 export function extraCertificates(files: readonly CaFile[], issues: CaptureIssue[], standard: ReadonlySet<string> = nodeRootFingerprints()): CaCertificate[] {
-    const found = new Map<string, CaCertificate>();
+    return findExtraCertificates(files, issues, standard).map((found) => found.cert);
+}
+
+/** extraCertificates with each certificate's PEM text, for the bundle a build trusts. */
+export function findExtraCertificates(files: readonly CaFile[], issues: CaptureIssue[], standard: ReadonlySet<string> = nodeRootFingerprints()): { cert: CaCertificate; pem: string }[] {
+    const found = new Map<string, { cert: CaCertificate; pem: string }>();
     for (const file of files) {
         const blocks = pemBlocks(file.text);
         if (blocks.length === 0) {
@@ -49,7 +54,7 @@ export function extraCertificates(files: readonly CaFile[], issues: CaptureIssue
             }
             const cert = parsePemCertificate(block.pem);
             if (cert?.ca) {
-                found.set(block.fingerprint256, caCertificate(cert, file.path, file.via));
+                found.set(block.fingerprint256, { cert: caCertificate(cert, file.path, file.via), pem: block.pem });
             }
         }
     }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { CA_SETTING_VARS, type CaFile, extraCertificates, LOCAL_CA_DIRS, SYSTEM_CA_LOCATIONS } from '../../core/snapshot/extraCertificates';
+import { rootCertificates } from 'node:tls';
+import { CA_SETTING_VARS, type CaFile, extraCertificates, findExtraCertificates, LOCAL_CA_DIRS, SYSTEM_CA_LOCATIONS } from '../../core/snapshot/extraCertificates';
 import type { CertificateFacts } from '../../core/snapshot/Snapshot';
 import { runTool, type RunToolOptions } from './runTool';
 
@@ -13,6 +14,23 @@ import { runTool, type RunToolOptions } from './runTool';
  * recorded but not read — its additions are exactly the files in the local CA folders, read on Linux.
  */
 export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions): Promise<CertificateFacts> {
+    const { files, settings } = await hostCaFiles(env, projectRoot, options);
+    return { extra: extraCertificates(files, []), settings };
+}
+
+/**
+ * The PEM bundle a build's dependency installs should trust, so they work behind the same TLS-intercepting
+ * proxy as this machine: the public roots Node ships plus this machine's extra CAs. Served to the build as a
+ * secret; it never becomes a file in the project or a layer of the image.
+ */
+export async function hostCaBundle(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions): Promise<{ pem: string; extra: number }> {
+    const { files } = await hostCaFiles(env, projectRoot, options);
+    const extras = findExtraCertificates(files, []).map((found) => found.pem);
+    return { pem: `${[...rootCertificates, ...extras].join('\n')}\n`, extra: extras.length };
+}
+
+/** Every file that makes this machine trust CAs, and the settings that point at them. */
+async function hostCaFiles(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions): Promise<{ files: CaFile[]; settings: Record<string, string> }> {
     const files: CaFile[] = [];
     const settings: Record<string, string> = {};
     for (const name of CA_SETTING_VARS) {
@@ -44,7 +62,7 @@ export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: stri
         }
     }
     // A setting that names a missing file is already visible in `settings`; an empty read is not news.
-    return { extra: extraCertificates(files.filter((file) => file.text !== ''), []), settings };
+    return { files: files.filter((file) => file.text !== ''), settings };
 }
 
 /**

@@ -21,7 +21,7 @@ export const detectPython: EcosystemDetector = async (files, walk): Promise<Ecos
     const pipfile = walk.has('Pipfile') ? await readTomlFile(files, 'Pipfile') : null;
     const requirementsFiles = await readRequirementsFiles(files, walk);
     const requirements = [...requirementsFiles.requirements, ...manifestRequirements(pyproject, pipfile, files.issues)];
-    const { packageManagers, lockfiles } = await pythonPackageManagers(files, walk, pyproject, requirementsFiles);
+    const { packageManagers, lockfiles } = await pythonPackageManagers(files, walk, pyproject, requirementsFiles, requirements.length === 0);
     return {
         ecosystem: 'python',
         declared: await pythonDeclarations(files, pins, pyproject, pipfile),

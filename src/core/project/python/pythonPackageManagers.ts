@@ -16,9 +16,11 @@ const LOCKFILES: readonly (readonly [string, string])[] = [['uv.lock', 'uv'], ['
 
 /**
  * Which tools install the project's packages. A lockfile is the strongest evidence, then the tool's own
- * table in pyproject.toml (or a Pipfile), then requirement files (pip); plain pyproject/setup.py means pip.
+ * table in pyproject.toml (or a Pipfile), then requirement files (pip); plain pyproject/setup.py means pip —
+ * with the evidence "no dependencies" when pyproject.toml is all there is and it declares none, so a
+ * recipe can skip the install step of a standard-library-only app.
  */
-export async function pythonPackageManagers(files: ProjectFiles, walk: ProjectWalk, pyproject: TomlFile | null, requirements: RequirementsFiles): Promise<PythonManagers> {
+export async function pythonPackageManagers(files: ProjectFiles, walk: ProjectWalk, pyproject: TomlFile | null, requirements: RequirementsFiles, noRequirements = false): Promise<PythonManagers> {
     const lockfiles: LockfileFact[] = [];
     const found = new Map<string, { evidence: string; declared: Declared }>();
     const add = (name: string, evidence: string, declared: Declared = null): void => {
@@ -50,13 +52,19 @@ export async function pythonPackageManagers(files: ProjectFiles, walk: ProjectWa
         add('pip', firstRequirements);
         lockfiles.push(...requirements.pinnedFiles.map((file) => ({ file, manager: 'pip', packageRoot: '.' })));
     } else if (found.size === 0 && (pyproject || walk.has('setup.py') || walk.has('setup.cfg'))) {
-        add('pip', 'default');
+        add('pip', noRequirements && declaresNoDependencies(walk, pyproject) ? 'no dependencies' : 'default');
     }
     const rank = (evidence: string): number => (evidence === 'lockfile' ? 0 : evidence === 'default' ? 2 : 1);
     const packageManagers = [...found.entries()]
         .map(([name, { evidence, declared }]): PackageManagerFacts => ({ name, ecosystem: 'python', declared, evidence }))
         .sort((a, b) => rank(a.evidence) - rank(b.evidence));
     return { packageManagers, lockfiles };
+}
+
+/** Only pyproject.toml, and its dependencies are static and empty (setup.py's install_requires is never read). */
+function declaresNoDependencies(walk: ProjectWalk, pyproject: TomlFile | null): boolean {
+    const dynamic = pyproject ? tomlGet(pyproject.data, 'project', 'dynamic') : undefined;
+    return pyproject !== null && !walk.has('setup.py') && !walk.has('setup.cfg') && !(Array.isArray(dynamic) && dynamic.includes('dependencies'));
 }
 
 /** `required-version` (uv) / `requires-poetry` (Poetry 2): the tool version the project asks for. */

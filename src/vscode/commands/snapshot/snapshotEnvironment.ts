@@ -17,16 +17,16 @@ export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unkno
         return undefined;
     }
     try {
-        const snapshotModule = await import('../../lazy/snapshotModule');
+        const pipeline = await import('../../lazy/pipelineModule');
         const { snapshot, findings } = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: taking a snapshot of {0}…', vscode.workspace.asRelativePath(folder, true) || folder.fsPath), cancellable: true },
             async (_progress, token) => {
-                const captured = await snapshotModule.captureHost(folder.fsPath, { toolVersion: deps.version, log: deps.log, signal: abortSignalFor(token) });
-                return { snapshot: captured, findings: snapshotModule.reconcileRuntimes(captured.runtimes) };
+                const captured = await pipeline.captureHost(folder.fsPath, { toolVersion: deps.version, log: deps.log, signal: abortSignalFor(token) });
+                return { snapshot: captured, findings: pipeline.reconcileRuntimes(captured.runtimes) };
             },
         );
         const file = vscode.Uri.joinPath(folder, SNAPSHOT_FILE);
-        await snapshotModule.writeFileAtomic(file.fsPath, `${JSON.stringify(snapshot, null, 2)}\n`);
+        await pipeline.writeFileAtomic(file.fsPath, `${JSON.stringify(snapshot, null, 2)}\n`);
         logSummary(deps, snapshot, findings.length);
         const problems = deps.diagnostics.show(folder, findings, snapshot.issues);
         deps.findings.set(folder, findings);

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { planToText } from '../core/plan/planToText';
+import { planProject, savePlan } from '../pipeline/planProject';
+import type { CliContext } from './CliContext';
+import { CliUsageError } from './CliUsageError';
+import { ExitCode } from './ExitCode';
+import { planOptionsFrom } from './planOptionsFrom';
+
+/** `parity plan [PATH] [--json]`: what Parity would build and why; saved as .parity/plan.json. */
+export async function planCommand(context: CliContext): Promise<ExitCode> {
+    const projectRoot = projectRootOf(context);
+    const { plan } = await planProject(projectRoot, { log: context.log, toolVersion: context.version, env: context.env, signal: context.signal, plan: planOptionsFrom(context) });
+    const saved = await savePlan(plan);
+    context.log.info(`Plan saved to ${saved}`);
+    context.stdout(context.options.json ? JSON.stringify(plan, null, 2) : planToText(plan));
+    return ExitCode.Ok;
+}
+
+export function projectRootOf(context: CliContext): string {
+    if (context.args.length > 1) {
+        throw new CliUsageError(`one PATH at most, not ${context.args.length}`);
+    }
+    return resolve(context.args[0] ?? '.');
+}

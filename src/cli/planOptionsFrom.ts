@@ -1,0 +1,12 @@
+import type { PlanOptions } from '../core/plan/PlanContext';
+import type { CliContext } from './CliContext';
+
+/** Plan settings from the environment, as the VS Code settings give them in the editor. */
+export function planOptionsFrom(context: CliContext): Omit<PlanOptions, 'projectRoot'> {
+    const registry = context.env.PARITY_BASE_IMAGE_REGISTRY?.trim();
+    const override = context.env.PARITY_BASE_IMAGE?.trim();
+    return {
+        ...(registry ? { baseImageRegistry: registry } : {}),
+        ...(override ? { baseImageOverride: override } : {}),
+    };
+}

@@ -1,0 +1,41 @@
+import type { AppFacts, Snapshot } from '../snapshot/Snapshot';
+import type { OsChoice } from './chooseOs';
+import type { BaseImageChoice, PackageManagerPlan, Plan } from './Plan';
+
+/** How to plan: where the project is, which images to use, what the user changed. */
+export interface PlanOptions {
+    /** The project folder (the build context), absolute. */
+    readonly projectRoot: string;
+    /** Mirror prefix for every FROM, e.g. "mirror.local:5000/library/". */
+    readonly baseImageRegistry?: string;
+    /** Replaces the runtime image, used verbatim. */
+    readonly baseImageOverride?: string;
+    /** What the user changed while reviewing the plan; each wins over Parity's choice and says so. */
+    readonly overrides?: {
+        readonly runtimeVersion?: string;
+        readonly startCommand?: string[];
+        readonly port?: number | null;
+    };
+    /** Also trust the host's extra CAs at run time (bake them into the final image). Off by default. */
+    readonly bakeCa?: boolean;
+}
+
+/** What every ecosystem planner gets. */
+export interface PlanContext {
+    readonly snapshot: Snapshot;
+    readonly options: PlanOptions;
+    readonly os: OsChoice;
+    readonly app: AppFacts;
+}
+
+/** What an ecosystem planner decides; planFromSnapshot adds the app-wide decisions (start, port, CA, labels). */
+export interface EcosystemPlan {
+    readonly ecosystem: Plan['ecosystem'];
+    readonly base: BaseImageChoice;
+    readonly builder?: BaseImageChoice;
+    readonly packageManager: PackageManagerPlan | null;
+    readonly user: string;
+    readonly env: Readonly<Record<string, string>>;
+    readonly warnings: readonly string[];
+    readonly todo: readonly string[];
+}

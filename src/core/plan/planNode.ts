@@ -1,0 +1,43 @@
+import { chooseRuntimeVersion } from './chooseRuntimeVersion';
+import { runtimeImage } from './chooseBaseImage';
+import { nodeBuildNeed, nodePackageManager } from './nodePackageManager';
+import type { EcosystemPlan, PlanContext } from './PlanContext';
+
+/** The official image's non-root user (uid 1000). */
+export const NODE_USER = 'node';
+const MANAGERS_WITH_STRATEGY: ReadonlySet<string> = new Set(['npm', 'yarn', 'pnpm']);
+
+/** Node.js: the runtime version, the package manager's install (and build) steps, NODE_ENV=production, user node. */
+export function planNode(context: PlanContext): EcosystemPlan | { readonly unsupported: string } {
+    const { snapshot, options, os, app } = context;
+    const managers = snapshot.packageManagers.filter((manager) => manager.ecosystem === 'node');
+    const manager = managers[0] ?? { name: 'npm', ecosystem: 'node' as const, declared: null, evidence: 'default' };
+    if (!MANAGERS_WITH_STRATEGY.has(manager.name)) {
+        return { unsupported: `${manager.name} (${manager.evidence}) installs this project's dependencies, and Parity has no ${manager.name} recipe yet` };
+    }
+    const version = chooseRuntimeVersion('node', snapshot.runtimes.node, options.overrides?.runtimeVersion);
+    const base = runtimeImage('node', version.decision, os, { ...(options.baseImageRegistry ? { registry: options.baseImageRegistry } : {}), ...(options.baseImageOverride ? { override: options.baseImageOverride } : {}) });
+    const major = Number.parseInt(version.decision.value, 10);
+    const build = nodeBuildNeed(app);
+    const packageManager = nodePackageManager({ snapshot, app, manager, build, nodeMajor: Number.isNaN(major) ? null : major });
+
+    const warnings = [...version.warnings, ...packageManager.warnings];
+    const native = snapshot.nativeDependencies.filter((dependency) => dependency.ecosystem === 'node');
+    if (native.length > 0) {
+        const needs = [...new Set(native.flatMap((dependency) => dependency.needs))];
+        warnings.push(`Native modules (${native.map((dependency) => dependency.name).join(', ')}) compile when no prebuilt binary fits ${os.libc}; the slim image has no compiler. If the install fails, add \`RUN apt-get update && apt-get install -y --no-install-recommends ${needs.join(' ')}\` before it${packageManager.plan.build ? '' : ' (in a build stage, to keep the compiler out of the final image)'}.`);
+    }
+    const runner = app.startCommand?.value[0];
+    if ((runner === 'pnpm' || runner === 'yarn') && options.overrides?.startCommand === undefined) {
+        warnings.push(`The start command runs ${runner}, which corepack downloads on first use as user ${NODE_USER}; start the app with node directly so the container needs no network to boot.`);
+    }
+    return {
+        ecosystem: 'node',
+        base,
+        packageManager: packageManager.plan,
+        user: NODE_USER,
+        env: { NODE_ENV: 'production' },
+        warnings,
+        todo: [],
+    };
+}

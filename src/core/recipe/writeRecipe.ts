@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Recipe } from '../plan/Plan';
+import { writeFileAtomic } from '../writeFileAtomic';
+
+/** Where Parity remembers what it last wrote, so it can tell its own untouched files from the user's. */
+export const RECIPE_RECORD = '.parity/recipe.json';
+
+export type RecipeFileStatus =
+    /** The file does not exist yet. */
+    | 'new'
+    /** It already holds exactly what Parity would write. */
+    | 'same'
+    /** Parity wrote it and nobody changed it since: safe to replace. */
+    | 'parity'
+    /** Someone else wrote or edited it: never replaced without asking. */
+    | 'user';
+
+export interface RecipeFile {
+    readonly name: 'Dockerfile' | '.dockerignore';
+    readonly path: string;
+    readonly status: RecipeFileStatus;
+    /** What is on disk now (absent for new files). */
+    readonly current?: string;
+    readonly proposed: string;
+}
+
+/** The user's files that a write would replace; thrown when the caller did not allow it. */
+export class RecipeConflictError extends Error {
+    constructor(readonly files: readonly RecipeFile[]) {
+        super(`${files.map((file) => file.name).join(' and ')} ${files.length === 1 ? 'exists and was' : 'exist and were'} not written by Parity (or changed since); Parity does not overwrite them without being asked.`);
+        this.name = 'RecipeConflictError';
+    }
+}
+
+/** How each recipe file stands against what Parity would write now. */
+export async function inspectRecipe(projectRoot: string, recipe: Recipe): Promise<RecipeFile[]> {
+    const record = await readRecord(projectRoot);
+    const files: [RecipeFile['name'], string][] = [['Dockerfile', recipe.dockerfile], ['.dockerignore', recipe.dockerignore]];
+    return Promise.all(files.map(async ([name, proposed]): Promise<RecipeFile> => {
+        const path = join(projectRoot, name);
+        const current = await readFile(path, 'utf8').catch(() => undefined);
+        if (current === undefined) {
+            return { name, path, status: 'new', proposed };
+        }
+        const status: RecipeFileStatus = current === proposed ? 'same' : record[name] === sha256(current) ? 'parity' : 'user';
+        return { name, path, status, current, proposed };
+    }));
+}
+
+export interface WriteRecipeChoices {
+    /** The user's files to replace anyway (the user said yes, or the CLI got --force). */
+    readonly replace?: ReadonlySet<RecipeFile['name']>;
+    /** The user's files to leave as they are (the user chose to build their own). */
+    readonly keep?: ReadonlySet<RecipeFile['name']>;
+}
+
+/**
+ * Writes the Dockerfile and .dockerignore atomically and records their hashes. A file the user owns is
+ * replaced only when listed in `replace` and left alone when listed in `keep`; any other such file stops
+ * the whole write — nothing at all is written — and RecipeConflictError names the files.
+ */
+export async function writeRecipe(projectRoot: string, recipe: Recipe, choices: WriteRecipeChoices = {}): Promise<RecipeFile[]> {
+    const files = await inspectRecipe(projectRoot, recipe);
+    const replace = choices.replace ?? new Set();
+    const keep = choices.keep ?? new Set();
+    const conflicts = files.filter((file) => file.status === 'user' && !replace.has(file.name) && !keep.has(file.name));
+    if (conflicts.length > 0) {
+        throw new RecipeConflictError(conflicts);
+    }
+    const written = files.filter((file) => !(file.status === 'user' && keep.has(file.name)));
+    for (const file of written) {
+        if (file.status !== 'same') {
+            await writeFileAtomic(file.path, file.proposed);
+        }
+    }
+    const record = Object.fromEntries(written.map((file) => [file.name, sha256(file.proposed)]));
+    await writeFileAtomic(join(projectRoot, RECIPE_RECORD), `${JSON.stringify(record, null, 2)}\n`);
+    return files;
+}
+
+async function readRecord(projectRoot: string): Promise<Partial<Record<RecipeFile['name'], string>>> {
+    try {
+        return JSON.parse(await readFile(join(projectRoot, RECIPE_RECORD), 'utf8')) as Partial<Record<RecipeFile['name'], string>>;
+    } catch {
+        return {};
+    }
+}
+
+function sha256(text: string): string {
+    return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { BuildEventListener } from '../core/build/BuildEvent';
+import type { Logger } from '../core/Logger';
+import type { Plan } from '../core/plan/Plan';
+import { CA_SECRET_ID } from '../core/plan/planFromSnapshot';
+import type { EngineClient } from '../engine/EngineClient';
+import { type BuildContext, createBuildContext } from '../engine/build/buildContext';
+import { type Builder, buildImage, type BuildResult } from '../engine/build/buildImage';
+import { hostCaBundle } from '../targets/host/hostCertificates';
+
+/** A context above this size is worth a warning: something big (data, build output) is not ignored. */
+export const LARGE_CONTEXT_BYTES = 200 * 1024 * 1024;
+
+/** The file a classic build finds the CA bundle in; injected into the context, never written to the project. */
+export const CLASSIC_CA_FILE = '.parity-ca.pem';
+
+export interface BuildProjectOptions {
+    readonly projectRoot: string;
+    readonly tag: string;
+    /** The plan the Dockerfile came from, when Parity wrote it: its identity goes into the labels. */
+    readonly plan?: Plan;
+    readonly builder: Builder;
+    readonly log: Logger;
+    readonly env?: NodeJS.ProcessEnv;
+    readonly signal?: AbortSignal;
+    readonly onEvent?: BuildEventListener;
+    /** Called once the context is packed, before anything is sent. */
+    readonly onContext?: (context: BuildContext) => void;
+}
+
+/**
+ * Builds the project's Dockerfile — Parity's or the user's — on the engine. When the Dockerfile asks for the
+ * CA bundle (a `parity-ca` secret mount under BuildKit, `COPY .parity-ca.pem` for the classic builder), this
+ * machine's bundle is served as a secret or injected into the context only; it never lands in the project.
+ */
+export async function buildProject(client: EngineClient, options: BuildProjectOptions): Promise<BuildResult & { contextBytes: number }> {
+    const probe = await createBuildContext(options.projectRoot, { ...(options.signal ? { signal: options.signal } : {}) });
+    const dockerfile = (await probe.readText(probe.dockerfile)) ?? '';
+    const wantsSecret = options.builder === 'buildkit' && new RegExp(`id=${CA_SECRET_ID}\\b`).test(dockerfile);
+    const wantsFile = options.builder === 'classic' && dockerfile.includes(`COPY ${CLASSIC_CA_FILE}`);
+    const bundle = wantsSecret || wantsFile
+        ? await hostCaBundle(options.env ?? process.env, options.projectRoot, { cwd: options.projectRoot, env: options.env ?? process.env })
+        : undefined;
+    if (bundle) {
+        options.log.info(`Build: serving the CA bundle (public roots + ${bundle.extra} extra CA${bundle.extra === 1 ? '' : 's'} this machine trusts) ${wantsSecret ? `as the BuildKit secret "${CA_SECRET_ID}"` : `as ${CLASSIC_CA_FILE} in the context of a throwaway stage`}.`);
+    }
+    const context = wantsFile && bundle
+        ? await createBuildContext(options.projectRoot, { extraFiles: { [CLASSIC_CA_FILE]: Buffer.from(bundle.pem) }, ...(options.signal ? { signal: options.signal } : {}) })
+        : probe;
+    options.onContext?.(context);
+    if (context.size > LARGE_CONTEXT_BYTES) {
+        options.log.warn(`Build: the context is ${Math.round(context.size / 1024 / 1024)} MiB — add what the image does not need to .dockerignore.`);
+    }
+    const result = await buildImage(client.buildDeps(), {
+        context,
+        tag: options.tag,
+        builder: options.builder,
+        labels: dynamicLabels(options.plan, dockerfile),
+        ...(wantsSecret && bundle ? { secrets: { [CA_SECRET_ID]: Buffer.from(bundle.pem) } } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+    return { ...result, contextBytes: context.size };
+}
+
+/**
+ * Labels that change from build to build are given to the build, not written in the Dockerfile, so they
+ * never break the layer cache.
+ */
+function dynamicLabels(plan: Plan | undefined, dockerfile: string): Record<string, string> {
+    const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+    return {
+        'parity.managed': 'true',
+        'org.opencontainers.image.created': new Date().toISOString(),
+        'parity.dockerfile.sha256': hash(dockerfile),
+        ...(plan ? { 'parity.plan': hash(JSON.stringify(plan)), 'parity.snapshot': `${plan.snapshot.ref}@${plan.snapshot.capturedAt}` } : {}),
+    };
+}

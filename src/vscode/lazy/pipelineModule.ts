@@ -1,0 +1,14 @@
+// The pipeline — snapshot detectors and their parsers (semver, TOML, YAML, PEP 440), the planner, the recipe
+// writer and the build runner — is bundled apart as dist/pipeline.js and loaded the first time a command needs
+// it, so activation never pays for it.
+export { captureHost } from '../../targets/host/captureHost';
+export { reconcileRuntimes } from '../../core/snapshot/reconcileRuntimes';
+export { writeFileAtomic } from '../../core/writeFileAtomic';
+export { planProject, savePlan } from '../../pipeline/planProject';
+export { buildProject } from '../../pipeline/buildProject';
+export { imageTagFor } from '../../pipeline/imageTagFor';
+export { planFromSnapshot } from '../../core/plan/planFromSnapshot';
+export { planToText } from '../../core/plan/planToText';
+export { renderRecipe } from '../../core/plan/renderRecipe';
+export { inspectRecipe, writeRecipe } from '../../core/recipe/writeRecipe';
+export { BuildError } from '../../core/build/BuildError';

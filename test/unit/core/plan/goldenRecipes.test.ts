@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, it } from 'node:test';
+import { planFromSnapshot } from '../../../../src/core/plan/planFromSnapshot';
+import { renderRecipe } from '../../../../src/core/plan/renderRecipe';
+import { EXTRA_CA, exampleDir, fixtureDir, recipeGolden, snapshotFor, type SnapshotSetup } from './snapshotFor';
+
+interface GoldenCase {
+    readonly name: string;
+    readonly dir: string;
+    readonly setup: SnapshotSetup;
+}
+
+const CASES: readonly GoldenCase[] = [
+    { name: 'hello-node', dir: exampleDir('hello-node'), setup: { installed: { node: '20.20.2' } } },
+    { name: 'hello-python', dir: exampleDir('hello-python'), setup: { installed: { python: '3.12.1' } } },
+    { name: 'hello-go', dir: exampleDir('hello-go'), setup: { installed: { go: '1.19.8' } } },
+    // The monorepo case carries an extra CA: the secret mount (BuildKit) and the throwaway-stage file (classic).
+    { name: 'node-pnpm-monorepo', dir: fixtureDir('node-pnpm-monorepo'), setup: { installed: { node: '22.11.0' }, extraCas: [EXTRA_CA] } },
+];
+
+/** Compares with the stored golden; UPDATE_GOLDENS=1 writes it instead (review the diff before committing). */
+function assertGolden(file: string, actual: string): void {
+    if (process.env.UPDATE_GOLDENS === '1' || !existsSync(file)) {
+        if (process.env.UPDATE_GOLDENS !== '1') {
+            assert.fail(`${file} is missing: run the tests with UPDATE_GOLDENS=1 to write it, then review it.`);
+        }
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, actual);
+        return;
+    }
+    assert.equal(actual, readFileSync(file, 'utf8'), `${file} differs (UPDATE_GOLDENS=1 rewrites it)`);
+}
+
+describe('golden Dockerfiles', () => {
+    for (const { name, dir, setup } of CASES) {
+        for (const buildkit of [true, false]) {
+            const mode = buildkit ? 'buildkit' : 'classic';
+            it(`${name} (${mode})`, async () => {
+                const plan = planFromSnapshot(await snapshotFor(dir, setup), { projectRoot: `/home/dev/${name}` });
+                const recipe = renderRecipe(plan, { buildkit });
+                assertGolden(recipeGolden(`${name}.${mode}`), recipe.dockerfile);
+                assert.doesNotMatch(recipe.dockerfile, /^#\s*syntax\s*=/im);
+            });
+        }
+    }
+});

@@ -20,6 +20,8 @@ export interface BuildProjectOptions {
     /** The plan the Dockerfile came from, when Parity wrote it: its identity goes into the labels. */
     readonly plan?: Plan;
     readonly builder: Builder;
+    /** Ignore the layer cache (every step runs again). */
+    readonly noCache?: boolean;
     readonly log: Logger;
     readonly env?: NodeJS.ProcessEnv;
     readonly signal?: AbortSignal;
@@ -55,6 +57,7 @@ export async function buildProject(client: EngineClient, options: BuildProjectOp
         context,
         tag: options.tag,
         builder: options.builder,
+        ...(options.noCache ? { noCache: true } : {}),
         labels: dynamicLabels(options.plan, dockerfile),
         ...(wantsSecret && bundle ? { secrets: { [CA_SECRET_ID]: Buffer.from(bundle.pem) } } : {}),
         ...(options.signal ? { signal: options.signal } : {}),

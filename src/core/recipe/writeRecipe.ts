@@ -29,7 +29,8 @@ export interface RecipeFile {
 /** The user's files that a write would replace; thrown when the caller did not allow it. */
 export class RecipeConflictError extends Error {
     constructor(readonly files: readonly RecipeFile[]) {
-        super(`${files.map((file) => file.name).join(' and ')} ${files.length === 1 ? 'exists and was' : 'exist and were'} not written by Parity (or changed since); Parity does not overwrite them without being asked.`);
+        const one = files.length === 1;
+        super(`${files.map((file) => file.name).join(' and ')} ${one ? 'exists and was' : 'exist and were'} not written by Parity (or changed since); Parity does not overwrite ${one ? 'it' : 'them'} without being asked.`);
         this.name = 'RecipeConflictError';
     }
 }

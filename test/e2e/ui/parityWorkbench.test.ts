@@ -16,12 +16,22 @@ const results = join(root, 'test-results');
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
 
-/** A copy of examples/hello-node whose .nvmrc asks for node 18, which the installed node does not satisfy. */
-function exampleCopy(): string {
+/** A copy of examples/hello-node; by default its .nvmrc asks for node 18, which the installed node does not satisfy. */
+function exampleCopy(mismatch = true): string {
     const folder = join(mkdtempSync(join(tmpdir(), 'parity-ui-ws-')), 'hello-node');
     cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
-    writeFileSync(join(folder, '.nvmrc'), '18\n');
+    if (mismatch) {
+        writeFileSync(join(folder, '.nvmrc'), '18\n');
+    }
     return folder;
+}
+
+function removeImage(reference: string): void {
+    try {
+        docker(['rmi', '--force', reference]);
+    } catch {
+        // Not there: nothing to remove.
+    }
 }
 
 before(() => {
@@ -111,6 +121,48 @@ describe('Parity: Snapshot Environment from the palette', () => {
         } catch (error) {
             failed = true;
             await screenshot(session.page, join(results, 'snapshot-failed.png')).catch(() => undefined);
+            throw error;
+        }
+    });
+});
+
+describe('Parity: Package App from the palette', () => {
+    let session: UiSession;
+    let failed = false;
+
+    before(async () => {
+        removeImage('hello-node:parity');
+        session = await startUiSession(vsix, exampleCopy(false), { env: { DOCKER_HOST: '' } });
+    });
+    after(async () => {
+        await session.close({ keep: failed });
+        removeImage('hello-node:parity');
+    });
+
+    it('shows the plan, builds on Enter, and the image appears in the Images view', async () => {
+        try {
+            await runCommand(session.page, 'Parity: Package App');
+            const build = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Build with this plan' }).first();
+            await build.waitFor({ state: 'visible', timeout: 30_000 });
+            const rows = await session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+            assert.ok(rows.some((row) => row.includes(`node ${process.versions.node}`)), `the plan shows the runtime decision: ${rows.join(' | ')}`);
+            assert.ok(rows.some((row) => row.includes('node server.js')), 'and the start command');
+            await screenshot(session.page, join(results, 'package-plan.png'));
+            await build.click();
+            await waitForNotification(session.page, /Parity: built hello-node:parity/, 120_000);
+            await openViewContainer(session.page, 'Parity');
+            const deadline = Date.now() + 15_000;
+            let labels: string[] = [];
+            while (!labels.includes('hello-node:parity') && Date.now() < deadline) {
+                labels = (await readTreeItems(session.page, 'Images', 15_000)).map((row) => row.label);
+                await session.page.waitForTimeout(300);
+            }
+            assert.ok(labels.includes('hello-node:parity'), `Images view rows: ${labels.join(', ')}`);
+            assert.ok(docker(['image', 'inspect', '--format', '{{.Id}}', 'hello-node:parity']).startsWith('sha256:'));
+            await screenshot(session.page, join(results, 'package-built.png'));
+        } catch (error) {
+            failed = true;
+            await screenshot(session.page, join(results, 'package-failed.png')).catch(() => undefined);
             throw error;
         }
     });

@@ -6,6 +6,7 @@ import { EngineError } from '../../src/engine/EngineError';
 import { dockerCli } from '../support/dockerCli';
 import { buildFolder, containersWith, engineClient, imageIdOf, logsOfLine, makeProject, processesWith, removeImages, removeProject, sleepMarker, testTag, waitFor } from './buildTestKit';
 import { requireEngine } from './requireEngine';
+import { pruneParityImages } from '../support/pruneParityImages';
 
 const client = engineClient();
 const tags = new Set<string>();
@@ -35,6 +36,7 @@ describe('the classic builder (real engine)', () => {
     after(() => {
         removeImages(tags);
         folders.forEach(removeProject);
+        pruneParityImages();
     });
 
     it('builds the same simple image as BuildKit and reports the same kinds of events, at the same lines', async () => {

@@ -11,6 +11,7 @@ import { readTarEntries } from '../../src/core/probe/readTarFile';
 import { type BuildContext, createBuildContext } from '../../src/engine/build/buildContext';
 import { engineClient, logsOfLine, makeProject, removeImages, removeProject, TEST_LABELS, testTag } from './buildTestKit';
 import { requireEngine } from './requireEngine';
+import { pruneParityImages } from '../support/pruneParityImages';
 
 const folders: string[] = [];
 const tags: string[] = [];
@@ -54,6 +55,7 @@ describe('build contexts', () => {
     after(() => {
         removeImages(tags);
         folders.forEach(removeProject);
+        pruneParityImages();
     });
 
     it('.dockerignore as Docker applies it: node_modules, .git and .env never enter; a ! exception re-includes; links stay links', async () => {

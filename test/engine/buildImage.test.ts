@@ -8,6 +8,7 @@ import { dockerCli } from '../support/dockerCli';
 import { startSocketProxy } from '../support/socketProxy';
 import { buildFolder, containersWith, engineClient, imageIdOf, logsOfLine, makeProject, processesWith, removeImages, removeProject, sleepMarker, TEST_LABELS, testTag, waitFor } from './buildTestKit';
 import { requireEngine } from './requireEngine';
+import { pruneParityImages } from '../support/pruneParityImages';
 
 const client = engineClient();
 const tags = new Set<string>();
@@ -48,6 +49,7 @@ describe('building images with BuildKit (real engine)', () => {
     after(() => {
         removeImages(tags);
         folders.forEach(removeProject);
+        pruneParityImages();
     });
 
     describe('the host CA as a build secret', () => {

@@ -15,6 +15,7 @@ import { planProject } from '../../src/pipeline/planProject';
 import { dockerCli } from '../support/dockerCli';
 import { waitForHttp } from '../support/waitForHttp';
 import { requireEngine } from './requireEngine';
+import { pruneParityImages } from '../support/pruneParityImages';
 
 const root = join(__dirname, '..', '..');
 const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
@@ -62,6 +63,7 @@ describe('Package App on the real engine: every example builds and answers', () 
                 // Already gone.
             }
         }
+        pruneParityImages();
     });
 
     it('hello-node: pinned to the node that runs here, answers as that node', async () => {

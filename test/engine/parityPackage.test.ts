@@ -8,6 +8,7 @@ import type { Plan } from '../../src/core/plan/Plan';
 import { dockerCli } from '../support/dockerCli';
 import { runParity } from '../support/runParity';
 import { requireEngine } from './requireEngine';
+import { pruneParityImages } from '../support/pruneParityImages';
 
 const root = join(__dirname, '..', '..');
 const tags: string[] = [];
@@ -43,6 +44,7 @@ describe('parity plan / recipe / build / package (the built CLI, real engine)', 
                 // Never built.
             }
         }
+        pruneParityImages();
     });
 
     it('package: plan, recipe and build in a row; the image carries the plan\'s labels', () => {

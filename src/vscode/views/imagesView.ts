@@ -1,10 +1,10 @@
-import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import { formatBytes } from '../../core/formatBytes';
 import { formatAge } from '../../core/formatAge';
+import { imageRows, type ImageRow } from '../../core/images/imageRows';
 import type { EngineViewSpec } from './EngineTreeProvider';
 
-/** The Images view: every image the engine holds, one row per tag, newest first. */
+/** The Images view: every image the engine holds, one row per tag; Parity's builds first, untagged leftovers last. */
 export const imagesView: EngineViewSpec<ImageRow> = {
     id: 'parity.images',
     load: async (client, signal) => imageRows(await client.listImages(signal)),
@@ -20,27 +20,8 @@ export const imagesView: EngineViewSpec<ImageRow> = {
             ...Object.entries(row.labels).map(([key, value]) => `\`${key}\` = ${value}`),
         ].join('\n\n'));
         item.iconPath = new vscode.ThemeIcon('package');
-        item.contextValue = row.labels['parity.plan'] ? 'parityImage' : 'image';
+        item.contextValue = row.parity ? 'parityImage' : row.dangling ? 'danglingImage' : 'image';
         return item;
     },
     emptyLabel: (address) => vscode.l10n.t('No images on {0}', address),
 };
-
-export interface ImageRow {
-    readonly id: string;
-    readonly name: string;
-    readonly size: number;
-    readonly created: number;
-    readonly labels: Readonly<Record<string, string>>;
-}
-
-/** One row per repo:tag (an untagged image gets one `<none>` row), newest first. */
-export function imageRows(images: readonly Docker.ImageInfo[]): ImageRow[] {
-    return images
-        .flatMap((image) => {
-            const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
-            const names = tags.length > 0 ? tags : [`<none> (${image.Id.replace('sha256:', '').slice(0, 12)})`];
-            return names.map((name) => ({ id: image.Id, name, size: image.Size, created: image.Created, labels: image.Labels ?? {} }));
-        })
-        .sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
-}

@@ -56,9 +56,11 @@ describe('Parity views and Show Engine Status, engine up', () => {
             assert.deepEqual(headers.map((title) => title.trim().toUpperCase()), ['IMAGES', 'CONTAINERS', 'TARGETS', 'FINDINGS']);
             const images = await readTreeItems(session.page, 'Images', 30_000);
             const labels = images.map((item) => item.label);
-            // The view is sorted newest first and virtualized; a seeded image the CLI also lists must be among the rows drawn.
-            const cliTags = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}']).split('\n');
-            assert.ok(labels.length > 0 && labels.every((label) => cliTags.includes(label)), `rows ${labels.join(', ')} are not all tags the docker CLI lists`);
+            // The view is virtualized: every row drawn must be an image the docker CLI lists too (an untagged
+            // one shows as "<none> (short id)").
+            const cliRows = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}']).split('\n')
+                .map((line) => (line.startsWith('<none>:<none> ') ? `<none> (${line.split(' ')[1] ?? ''})` : line.split(' ')[0] ?? ''));
+            assert.ok(labels.length > 0 && labels.every((label) => cliRows.includes(label)), `rows ${labels.join(', ')} are not all images the docker CLI lists`);
         } catch (error) {
             failed = true;
             throw error;

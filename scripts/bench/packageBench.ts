@@ -61,7 +61,8 @@ async function timedAsync(run: () => Promise<unknown>): Promise<number> {
 }
 
 function dockerBuild(folder: string, tag: string, dockerfile: string, caFile: string, noCache: boolean): void {
-    execFileSync(DOCKER, ['build', ...(noCache ? ['--no-cache'] : []), '--secret', `id=parity-ca,src=${caFile}`, '-f', dockerfile, '-t', tag, '-q', folder], { env, stdio: 'ignore' });
+    execFileSync(DOCKER, ['build', ...(noCache ? ['--no-cache'] : []), '--label', 'parity.managed=true', '--label', 'parity.purpose=bench',
+        '--secret', `id=parity-ca,src=${caFile}`, '-f', dockerfile, '-t', tag, '-q', folder], { env, stdio: 'ignore' });
 }
 
 function imageSize(tag: string): number {
@@ -139,4 +140,6 @@ main().catch((error: unknown) => {
             // Already gone.
         }
     }
+    // Rebuilds leave the images their tags moved away from; all of them carry parity.managed.
+    execFileSync(DOCKER, ['image', 'prune', '--force', '--filter', 'label=parity.managed=true'], { env, stdio: 'ignore' });
 });

@@ -170,6 +170,45 @@ describe('Parity: Package App from the palette', () => {
     });
 });
 
+describe('Parity: Package App with a Dockerfile of the user\'s own', () => {
+    let session: UiSession;
+    let folder: string;
+    let failed = false;
+    const mine = 'FROM node:20-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
+
+    before(async () => {
+        folder = exampleCopy(false);
+        writeFileSync(join(folder, 'Dockerfile'), mine);
+        session = await startUiSession(vsix, folder, { env: { DOCKER_HOST: '' } });
+    });
+    after(async () => {
+        await session.close({ keep: failed });
+        removeImage('hello-node:parity');
+    });
+
+    it('shows a diff of theirs against Parity\'s proposal, asks, and on "Keep Mine" builds theirs untouched', async () => {
+        try {
+            await runCommand(session.page, 'Parity: Package App');
+            const build = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Build with this plan' }).first();
+            await build.waitFor({ state: 'visible', timeout: 30_000 });
+            await build.click();
+            await session.page.locator('.tabs-container .tab', { hasText: 'Dockerfile: yours ↔ Parity\'s proposal' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+            const dialog = session.page.locator('.monaco-dialog-box');
+            await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+            assert.match(await dialog.innerText(), /Dockerfile already exists and was not written by Parity/);
+            await screenshot(session.page, join(results, 'package-diff.png'));
+            await dialog.locator('.monaco-button', { hasText: 'Keep Mine' }).first().click();
+            await waitForNotification(session.page, /Parity: built hello-node:parity/, 120_000);
+            assert.equal(readFileSync(join(folder, 'Dockerfile'), 'utf8'), mine, 'the user\'s Dockerfile is untouched');
+            assert.ok(existsSync(join(folder, '.dockerignore')), 'Parity\'s own .dockerignore is written');
+        } catch (error) {
+            failed = true;
+            await screenshot(session.page, join(results, 'package-diff-failed.png')).catch(() => undefined);
+            throw error;
+        }
+    });
+});
+
 describe('DOCKER_HOST pointing at a closed port', () => {
     let session: UiSession;
     let port: number;

@@ -9,6 +9,15 @@ export interface CliOptions {
     readonly target?: string;
     readonly tag?: string;
     readonly force: boolean;
+    /** run: the app's port, limits, network, mode; stop: --all. Raw text, checked by the command. */
+    readonly port?: string;
+    readonly memory?: string;
+    readonly cpus?: string;
+    readonly pids?: string;
+    readonly network?: string;
+    readonly smoke?: string;
+    readonly detach?: boolean;
+    readonly all?: boolean;
 }
 
 /** Everything a CLI command needs, passed in so commands stay testable without a process. */

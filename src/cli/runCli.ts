@@ -3,12 +3,16 @@ import { isEngineError } from '../engine/EngineError';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
 import { buildCommand, packageCommand } from './buildCommand';
+import { cleanCommand } from './cleanCommand';
 import { doctorCommand } from './doctorCommand';
 import { ExitCode } from './ExitCode';
 import { planCommand } from './planCommand';
+import { psCommand } from './psCommand';
 import { recipeCommand } from './recipeCommand';
+import { runCommand } from './runCommand';
 import { snapshotCommand } from './snapshotCommand';
 import { stderrLogger } from './stderrLogger';
+import { stopCommand } from './stopCommand';
 
 const USAGE = `Usage: parity <command> [options]
 
@@ -22,16 +26,32 @@ Commands:
   recipe [PATH]              Plan, then write Dockerfile and .dockerignore (never over yours without --force)
   build [PATH]               Build the folder's Dockerfile as it is, with live progress
   package [PATH]             plan + recipe + build
+  run IMAGE|PATH             Run an image, or a project folder (packaged first when its image is missing or
+                             stale), in a locked-down sandbox: non-root, no capabilities, read-only root,
+                             memory/CPU/process limits, its port on 127.0.0.1 only. Logs on stderr,
+                             "Ready at URL" on stdout; Ctrl-C stops and removes it
+  ps                         List Parity's sandboxes (name, image, state, ports, age)
+  stop NAME... | --all       Stop and remove sandboxes
+  clean                      Remove every container Parity created (labelled parity.managed=true); images stay
 
 Options:
   -H, --host ADDR   Engine address (unix:///path, tcp://host:port, ssh://user@host); default: DOCKER_HOST, the Docker context, the default socket
   --json            Print JSON on stdout (doctor)
   --format FMT      json (default) or text (snapshot)
   --out FILE        Write the result to FILE atomically instead of stdout
-  --target T        image:REF or container:NAME (snapshot)
+  --target T        snapshot: image:REF or container:NAME; run: also a snapshot FILE — its memory, CPUs,
+                    ulimits and user win over the flags
   --tag T           Image name for build/package (default: <folder>:parity)
   --force           Replace a Dockerfile/.dockerignore that Parity did not write (recipe, package)
   --timeout SEC     Limit for each engine request (default 10)
+  --port P          The app's port inside the container (run; default: the plan's, else the image's EXPOSE)
+  --memory SIZE     Memory limit, no swap (run; default 512m)
+  --cpus N          CPU limit (run; default 1)
+  --pids N          Process limit (run; default 256)
+  --network MODE    bridge (default) or none (run)
+  -d, --detach      run: print the sandbox's name once it is ready and leave it running
+  --smoke PATH      run: wait until ready, GET PATH, exit 0 on 2xx else 1; the sandbox is always removed
+  --all             stop: every sandbox
   -v, --verbose     Log every engine call on stderr
   -h, --help        Show this help
   --version         Show the version`;
@@ -43,6 +63,10 @@ const COMMANDS: Record<string, (context: CliContext) => Promise<ExitCode>> = {
     recipe: recipeCommand,
     build: buildCommand,
     package: packageCommand,
+    run: runCommand,
+    ps: psCommand,
+    stop: stopCommand,
+    clean: cleanCommand,
 };
 
 export interface CliIo {
@@ -69,6 +93,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 tag: { type: 'string' },
                 force: { type: 'boolean', default: false },
                 timeout: { type: 'string' },
+                port: { type: 'string' },
+                memory: { type: 'string' },
+                cpus: { type: 'string' },
+                pids: { type: 'string' },
+                network: { type: 'string' },
+                smoke: { type: 'string' },
+                detach: { type: 'boolean', short: 'd', default: false },
+                all: { type: 'boolean', default: false },
                 verbose: { type: 'boolean', short: 'v', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
                 version: { type: 'boolean', default: false },
@@ -111,6 +143,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 ...(values.format === undefined ? {} : { format: values.format }),
                 ...(values.out === undefined ? {} : { out: values.out }),
                 ...(values.target === undefined ? {} : { target: values.target }),
+                ...(values.port === undefined ? {} : { port: values.port }),
+                ...(values.memory === undefined ? {} : { memory: values.memory }),
+                ...(values.cpus === undefined ? {} : { cpus: values.cpus }),
+                ...(values.pids === undefined ? {} : { pids: values.pids }),
+                ...(values.network === undefined ? {} : { network: values.network }),
+                ...(values.smoke === undefined ? {} : { smoke: values.smoke }),
+                detach: values.detach,
+                all: values.all,
             },
             env: io.env,
             log,

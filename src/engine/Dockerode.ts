@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { Agent, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ContainerCreateOptions } from '../core/sandbox/ContainerCreateOptions';
 
 /** Every dockerode 5 call takes an AbortSignal; @types/dockerode (written for 4) does not say so. */
 export interface Abortable {
@@ -8,7 +9,7 @@ export interface Abortable {
 }
 
 /** The dockerode surface Parity uses, typed as dockerode 5 really behaves. */
-export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContainer' | 'modem'> & {
+export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContainer' | 'getEvents' | 'modem'> & {
     ping(options: Abortable): Promise<unknown>;
     version(options: Abortable): Promise<Docker.DockerVersion>;
     info(options: Abortable): Promise<unknown>;
@@ -16,7 +17,10 @@ export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContai
     listContainers(options: Docker.ContainerListOptions & Abortable): Promise<Docker.ContainerInfo[]>;
     getImage(name: string): DockerodeImage;
     getContainer(id: string): DockerodeContainer;
-    createContainer(options: Docker.ContainerCreateOptions & Abortable): Promise<DockerodeContainer>;
+    /** A sandbox's body (src/core/sandbox) is sent as the policy wrote it, with its name as the query parameter. */
+    createContainer(options: (Docker.ContainerCreateOptions | (ContainerCreateOptions & { readonly name: string })) & Abortable): Promise<DockerodeContainer>;
+    /** `GET /events`: newline-separated JSON events until the connection ends; `filters` go out as JSON. */
+    getEvents(options: { filters?: Readonly<Record<string, readonly string[]>>; since?: number } & Abortable): Promise<NodeJS.ReadableStream>;
     modem: {
         demuxStream(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void;
         /** docker-modem's raw request: how Parity opens a build session and streams a build itself. */
@@ -57,6 +61,13 @@ export interface DockerodeContainer {
     /** Without `hijack` the multiplexed output arrives as the HTTP response body. */
     attach(options: { stream: true; stdout: boolean; stderr: boolean; logs?: boolean } & Abortable): Promise<NodeJS.ReadableStream>;
     start(options: Abortable): Promise<unknown>;
+    /** `POST /containers/{id}/stop?t=…`: SIGTERM (or the image's STOPSIGNAL), SIGKILL after `t` seconds; 304 when not running. */
+    stop(options: { t: number } & Abortable): Promise<unknown>;
+    /** `GET /containers/{id}/stats?stream=false&one-shot=true`: one sample, answered at once. */
+    stats(options: { stream: false; 'one-shot': true } & Abortable): Promise<unknown>;
+    restart(options: { t?: number } & Abortable): Promise<unknown>;
+    /** With `follow` the answer is the open response stream (multiplexed unless the container has a TTY). */
+    logs(options: { follow: true; stdout: boolean; stderr: boolean; tail?: number | 'all'; timestamps?: boolean } & Abortable): Promise<NodeJS.ReadableStream>;
     wait(options: { condition: 'not-running' | 'next-exit' | 'removed' } & Abortable): Promise<{ StatusCode: number }>;
     remove(options: { force?: boolean; v?: boolean } & Abortable): Promise<unknown>;
     /** `GET /containers/{id}/archive?path=…`: a tar of the path, also on a created-but-never-started container. */

@@ -1,4 +1,6 @@
 import type Docker from 'dockerode';
+import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { supportsBuildKit } from '../core/buildkitSupport';
 import { formatEngineAddress } from '../core/engineAddress';
 import type { EngineStatus } from '../core/EngineStatus';
@@ -9,8 +11,11 @@ import { ContainerFiles } from './ContainerFiles';
 import { createDockerode, type Dockerode } from './Dockerode';
 import { dockerodeOptions } from './dockerodeOptions';
 import { EngineError } from './EngineError';
+import { EventLineDecoder, type EngineEvent } from './events/EngineEvent';
 import { type CommandResult, execInContainer, type ExecOptions } from './execInContainer';
+import { followStream } from './followStream';
 import type { ContainerDetails, ImageDetails } from './inspectTypes';
+import type { SandboxDeps } from './sandbox/SandboxDeps';
 import { createThrowaway, removeThrowaway, ThrowawayContainer, throwawayName, type ThrowawaySpec } from './ThrowawayContainer';
 import { type CallContext, toEngineError } from './toEngineError';
 
@@ -79,6 +84,72 @@ export class EngineClient {
         return this.call(`inspecting container ${nameOrId}`, async (docker, abortSignal) => await docker.getContainer(nameOrId).inspect({ abortSignal }) as ContainerDetails, signal);
     }
 
+    /** `POST /containers/{id}/stop`: SIGTERM, SIGKILL after `graceSeconds`; a container already stopped is not an error. */
+    async stopContainer(nameOrId: string, options: { graceSeconds?: number; signal?: AbortSignal } = {}): Promise<void> {
+        const grace = options.graceSeconds ?? 10;
+        await this.call(`stopping container ${nameOrId}`, (docker, abortSignal) => docker.getContainer(nameOrId).stop({ t: grace, abortSignal }).catch(alreadyDone(304)), options.signal, this.timeoutMs + grace * 1000);
+    }
+
+    async restartContainer(nameOrId: string, options: { graceSeconds?: number; signal?: AbortSignal } = {}): Promise<void> {
+        const grace = options.graceSeconds ?? 10;
+        await this.call(`restarting container ${nameOrId}`, (docker, abortSignal) => docker.getContainer(nameOrId).restart({ t: grace, abortSignal }), options.signal, this.timeoutMs + grace * 1000);
+    }
+
+    /** `DELETE /containers/{id}`; `force` kills a running container first. Its anonymous volumes go with it. */
+    async removeContainer(nameOrId: string, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+        await this.call(`removing container ${nameOrId}`, (docker, abortSignal) => docker.getContainer(nameOrId).remove({ force: options.force ?? false, v: true, abortSignal }), options.signal);
+    }
+
+    /**
+     * `DELETE /images/{ref}`: by tag it untags (and deletes the image with its last tag), by ID it deletes.
+     * An image a container uses is refused with an `api` error, HTTP 409.
+     */
+    async removeImage(ref: string, signal?: AbortSignal): Promise<void> {
+        await this.call(`removing image ${ref}`, (docker, abortSignal) => docker.getImage(ref).remove({ abortSignal }), signal);
+    }
+
+    /**
+     * Follows `GET /events` and hands each event to `onEvent` until the engine ends the stream (resolves) or
+     * it breaks (rejects with an EngineError; `cancelled` when `signal` ended it). Opening is bounded by the
+     * request limit, the open stream only by `signal`; `onOpen` runs once the engine has answered.
+     */
+    async streamEvents(options: { filters?: Readonly<Record<string, readonly string[]>>; signal: AbortSignal; onOpen?: () => void; onEvent: (event: EngineEvent) => void }): Promise<void> {
+        const { filters, signal } = options;
+        const stream = await this.openStream('opening the event stream', (docker, abortSignal) => docker.getEvents({ ...(filters ? { filters } : {}), abortSignal }), signal);
+        options.onOpen?.();
+        const decoder = new EventLineDecoder();
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => decoder.push(chunk).forEach(options.onEvent));
+        stream.on('end', () => decoder.end().forEach(options.onEvent));
+        await followStream(stream, signal, (error, cancelled) => toEngineError(error, this.context('following the event stream', this.timeoutMs), cancelled));
+    }
+
+    /**
+     * Follows a container's log (`GET /containers/{id}/logs?follow=1`) from its last `tail` lines, handing
+     * decoded text to `onOutput`, until the container stops (resolves) or `signal` ends it (rejects, cancelled).
+     */
+    async followLogs(nameOrId: string, options: { tail?: number; signal: AbortSignal; onOutput: (text: string, from: 'stdout' | 'stderr') => void }): Promise<void> {
+        const { signal, onOutput } = options;
+        const details = await this.inspectContainer(nameOrId, signal);
+        const stream = await this.openStream(`reading the log of container ${nameOrId}`, (docker, abortSignal) =>
+            docker.getContainer(nameOrId).logs({ follow: true, stdout: true, stderr: true, tail: options.tail ?? 'all', abortSignal }), signal);
+        const sink = (from: 'stdout' | 'stderr'): Writable => {
+            const decoder = new StringDecoder('utf8');
+            return new Writable({
+                write(chunk: Buffer, _encoding, done) {
+                    onOutput(decoder.write(chunk), from);
+                    done();
+                },
+            });
+        };
+        if ((details.Config as { Tty?: boolean }).Tty === true) {
+            stream.pipe(sink('stdout'));
+        } else {
+            (await this.dockerode()).modem.demuxStream(stream, sink('stdout'), sink('stderr'));
+        }
+        await followStream(stream, signal, (error, cancelled) => toEngineError(error, this.context(`reading the log of container ${nameOrId}`, this.timeoutMs), cancelled));
+    }
+
     /** Runs a command in a running container; `timeoutMs` bounds the whole run (default: the request limit). */
     exec(containerId: string, command: readonly string[], options: ExecOptions & { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<CommandResult> {
         const { signal, timeoutMs, ...execOptions } = options;
@@ -131,9 +202,36 @@ export class EngineClient {
         };
     }
 
+    /**
+     * What the sandbox runner (src/engine/sandbox) needs: the same as a build, plus whether the engine is on
+     * this machine (its cgroup files can then be read). The runner is loaded only by code that runs sandboxes.
+     */
+    sandboxDeps(): SandboxDeps {
+        return { ...this.buildDeps(), local: this.selection.address.kind === 'unix' };
+    }
+
     /** Reads files from any container, running or not, through the archive API (no shell needed). */
     containerFiles(containerId: string, label = containerId): ContainerFiles {
         return new ContainerFiles(containerId, label, this.call.bind(this));
+    }
+
+    /**
+     * Opens a long-lived response within the request limit. The request gets a signal of its own that only
+     * the caller's signal (or a failed opening) aborts: the deadline must not cut the stream once it flows.
+     */
+    private async openStream(operation: string, open: (docker: Dockerode, signal: AbortSignal) => Promise<NodeJS.ReadableStream>, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+        const request = new AbortController();
+        const forward = (): void => request.abort(signal.reason);
+        signal.addEventListener('abort', forward, { once: true });
+        try {
+            const stream = await this.call(operation, (docker) => open(docker, request.signal), signal);
+            stream.once('close', () => signal.removeEventListener('abort', forward));
+            return stream;
+        } catch (error) {
+            signal.removeEventListener('abort', forward);
+            request.abort();
+            throw error;
+        }
     }
 
     private async call<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal, timeoutMs?: number): Promise<T> {
@@ -176,6 +274,16 @@ export class EngineClient {
         })();
         return this.docker;
     }
+}
+
+/** For a call whose "failure" with this status means it was done already, e.g. stopping a stopped container. */
+function alreadyDone(statusCode: number): (error: unknown) => undefined {
+    return (error) => {
+        if ((error as { statusCode?: unknown } | null)?.statusCode === statusCode) {
+            return undefined;
+        }
+        throw error;
+    };
 }
 
 /** docker-modem honours the signal for most calls; racing it as well guarantees no call outlives its deadline. */

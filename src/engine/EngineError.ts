@@ -13,11 +13,24 @@ export type EngineErrorKind =
     /** The engine answered with an error status. */
     | 'api';
 
+/** Marks an EngineError whichever bundle made it (see Symbol.hasInstance below). */
+const BRAND = Symbol.for('parity.EngineError');
+
 /**
  * The one error type engine code throws. Its message is complete and final: front ends show it as is,
  * next to a Show Log action, and never need the stack.
  */
 export class EngineError extends Error {
+    /**
+     * The extension's engine client lives in extension.js while the lazily loaded pipeline.js has its own copy
+     * of this class: `instanceof` goes by the brand, so an error from either bundle is recognised in both.
+     */
+    static override [Symbol.hasInstance](value: unknown): boolean {
+        return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    }
+
+    readonly [BRAND] = true;
+
     constructor(
         readonly kind: EngineErrorKind,
         message: string,

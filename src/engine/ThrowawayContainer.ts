@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { collectOutput } from './collectOutput';
+import { MANAGED_LABEL, PURPOSE_LABEL } from '../core/sandbox/sandboxLabels';
 import { ContainerFiles, type EngineCall } from './ContainerFiles';
 import type { Dockerode, DockerodeContainer } from './Dockerode';
 import { EngineError } from './EngineError';
@@ -16,9 +17,8 @@ export interface ThrowawaySpec {
     readonly cmd: readonly string[];
 }
 
-/** Labels on every container Parity creates, so leftovers can always be found by a label query. */
-export const MANAGED_LABEL = 'parity.managed';
-export const PURPOSE_LABEL = 'parity.purpose';
+// Labels on every container Parity creates, so leftovers can always be found by a label query (and `parity clean`).
+export { MANAGED_LABEL, PURPOSE_LABEL } from '../core/sandbox/sandboxLabels';
 
 /**
  * A container Parity created from an image for a moment: no network, no capabilities, read-only root,

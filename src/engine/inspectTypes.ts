@@ -6,6 +6,7 @@ import type { ImageConfigInput } from '../core/probe/imageConfig';
  */
 export interface ImageConfig extends ImageConfigInput {
     readonly Labels?: Readonly<Record<string, string>> | null;
+    readonly Volumes?: Readonly<Record<string, unknown>> | null;
 }
 
 export interface ImageDetails {
@@ -15,6 +16,8 @@ export interface ImageDetails {
     readonly Architecture?: string;
     readonly Variant?: string;
     readonly Os?: string;
+    /** RFC 3339, the engine's clock. */
+    readonly Created?: string;
     readonly Config?: ImageConfig | null;
 }
 
@@ -25,6 +28,10 @@ export interface ContainerState {
     readonly Paused: boolean;
     readonly Restarting: boolean;
     readonly ExitCode: number;
+    /** The kernel killed a process of the container for exceeding its memory limit. */
+    readonly OOMKilled?: boolean;
+    /** The main process as the engine's host sees it; 0 when not running. */
+    readonly Pid?: number;
     /** RFC 3339; "0001-01-01T00:00:00Z" when never. */
     readonly StartedAt: string;
     readonly FinishedAt: string;
@@ -42,4 +49,7 @@ export interface ContainerDetails {
     readonly RestartCount?: number;
     /** Config.Image is the reference the container was created with (e.g. "node:20-bookworm-slim"). */
     readonly Config: ImageConfig & { readonly Image?: string; readonly Hostname?: string };
+    readonly HostConfig?: { readonly Memory?: number; readonly NanoCpus?: number; readonly PidsLimit?: number | null } | null;
+    /** Published ports: `"3000/tcp": [{ HostIp, HostPort }]`, null for ports not published. */
+    readonly NetworkSettings?: { readonly Ports?: Readonly<Record<string, readonly { readonly HostIp: string; readonly HostPort: string }[] | null>> | null } | null;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BuildEventListener } from '../core/build/BuildEvent';
 import type { Logger } from '../core/Logger';
 import type { Plan } from '../core/plan/Plan';
@@ -7,6 +6,7 @@ import type { EngineClient } from '../engine/EngineClient';
 import { type BuildContext, createBuildContext } from '../engine/build/buildContext';
 import { type Builder, buildImage, type BuildResult } from '../engine/build/buildImage';
 import { hostCaBundle } from '../targets/host/hostCertificates';
+import { shortSha256 } from './imageFreshness';
 
 /** A context above this size is worth a warning: something big (data, build output) is not ignored. */
 export const LARGE_CONTEXT_BYTES = 200 * 1024 * 1024;
@@ -16,6 +16,8 @@ export const CLASSIC_CA_FILE = '.parity-ca.pem';
 
 export interface BuildProjectOptions {
     readonly projectRoot: string;
+    /** The Dockerfile, relative to the project root (default "Dockerfile"). */
+    readonly dockerfile?: string;
     readonly tag: string;
     /** The plan the Dockerfile came from, when Parity wrote it: its identity goes into the labels. */
     readonly plan?: Plan;
@@ -36,7 +38,8 @@ export interface BuildProjectOptions {
  * machine's bundle is served as a secret or injected into the context only; it never lands in the project.
  */
 export async function buildProject(client: EngineClient, options: BuildProjectOptions): Promise<BuildResult & { contextBytes: number }> {
-    const probe = await createBuildContext(options.projectRoot, { ...(options.signal ? { signal: options.signal } : {}) });
+    const contextOptions = { ...(options.dockerfile ? { dockerfile: options.dockerfile } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+    const probe = await createBuildContext(options.projectRoot, contextOptions);
     const dockerfile = (await probe.readText(probe.dockerfile)) ?? '';
     const wantsSecret = options.builder === 'buildkit' && new RegExp(`id=${CA_SECRET_ID}\\b`).test(dockerfile);
     const wantsFile = options.builder === 'classic' && dockerfile.includes(`COPY ${CLASSIC_CA_FILE}`);
@@ -47,7 +50,7 @@ export async function buildProject(client: EngineClient, options: BuildProjectOp
         options.log.info(`Build: serving the CA bundle (public roots + ${bundle.extra} extra CA${bundle.extra === 1 ? '' : 's'} this machine trusts) ${wantsSecret ? `as the BuildKit secret "${CA_SECRET_ID}"` : `as ${CLASSIC_CA_FILE} in the context of a throwaway stage`}.`);
     }
     const context = wantsFile && bundle
-        ? await createBuildContext(options.projectRoot, { extraFiles: { [CLASSIC_CA_FILE]: Buffer.from(bundle.pem) }, ...(options.signal ? { signal: options.signal } : {}) })
+        ? await createBuildContext(options.projectRoot, { ...contextOptions, extraFiles: { [CLASSIC_CA_FILE]: Buffer.from(bundle.pem) } })
         : probe;
     options.onContext?.(context);
     if (context.size > LARGE_CONTEXT_BYTES) {
@@ -71,11 +74,10 @@ export async function buildProject(client: EngineClient, options: BuildProjectOp
  * never break the layer cache.
  */
 function dynamicLabels(plan: Plan | undefined, dockerfile: string): Record<string, string> {
-    const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
     return {
         'parity.managed': 'true',
         'org.opencontainers.image.created': new Date().toISOString(),
-        'parity.dockerfile.sha256': hash(dockerfile),
-        ...(plan ? { 'parity.plan': hash(JSON.stringify(plan)), 'parity.snapshot': `${plan.snapshot.ref}@${plan.snapshot.capturedAt}` } : {}),
+        'parity.dockerfile.sha256': shortSha256(dockerfile),
+        ...(plan ? { 'parity.plan': shortSha256(JSON.stringify(plan)), 'parity.snapshot': `${plan.snapshot.ref}@${plan.snapshot.capturedAt}` } : {}),
     };
 }

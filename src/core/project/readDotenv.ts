@@ -11,6 +11,34 @@ export const DOTENV_FILES = ['.env', '.env.local', '.env.development', '.env.dev
  */
 export async function readDotenv(files: ProjectFiles, dirs: readonly string[] = ['.']): Promise<Record<string, EnvVarFact>> {
     const result: Record<string, EnvVarFact> = {};
+    for (const entry of await dotenvEntries(files, dirs)) {
+        result[entry.name] = {
+            sha256: hashEnvValue(entry.name, entry.value),
+            secret: true,
+            source: { kind: 'dotenv', file: entry.file, line: entry.line },
+        };
+    }
+    return result;
+}
+
+/**
+ * The values themselves, for one purpose only: handing them to a sandbox the user explicitly allowed to
+ * see them. The caller must never log or store them.
+ */
+export async function readDotenvValues(files: ProjectFiles, dirs: readonly string[] = ['.']): Promise<Record<string, string>> {
+    return Object.fromEntries((await dotenvEntries(files, dirs)).map((entry) => [entry.name, entry.value]));
+}
+
+interface DotenvEntry {
+    readonly name: string;
+    readonly value: string;
+    readonly file: string;
+    readonly line: number;
+}
+
+/** Every KEY=value of the dotenv files, later files winning; other lines become issues. */
+async function dotenvEntries(files: ProjectFiles, dirs: readonly string[]): Promise<DotenvEntry[]> {
+    const entries = new Map<string, DotenvEntry>();
     for (const dir of [...new Set(dirs)]) {
         for (const name of DOTENV_FILES) {
             const file = await files.readText(joinPath(dir, name));
@@ -25,15 +53,11 @@ export async function readDotenv(files: ProjectFiles, dirs: readonly string[] = 
                     }
                     continue;
                 }
-                result[match[1]] = {
-                    sha256: hashEnvValue(match[1], unquote(match[2])),
-                    secret: true,
-                    source: { kind: 'dotenv', file: file.path, line: index + 1 },
-                };
+                entries.set(match[1], { name: match[1], value: unquote(match[2]), file: file.path, line: index + 1 });
             }
         }
     }
-    return result;
+    return [...entries.values()];
 }
 
 /** Strips matching quotes (and a comment after them), or an unquoted trailing comment, as dotenv does. */

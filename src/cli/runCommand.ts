@@ -1,0 +1,154 @@
+import { BuildError } from '../core/build/BuildError';
+import { exitFailed } from '../core/sandbox/exitReason';
+import { parseSize } from '../core/sandbox/parseSize';
+import { SandboxPolicyError, type SandboxSettings } from '../core/sandbox/sandboxPolicy';
+import { SandboxError } from '../core/sandbox/SandboxError';
+import type { Sandbox } from '../engine/sandbox/Sandbox';
+import { loadSandboxTarget } from '../pipeline/loadSandboxTarget';
+import { runSandbox } from '../pipeline/runSandbox';
+import type { CliContext } from './CliContext';
+import { CliUsageError } from './CliUsageError';
+import { engineClientFor } from './engineClientFor';
+import { ExitCode } from './ExitCode';
+import { planOptionsFrom } from './planOptionsFrom';
+import { printBuildEvent } from './printBuildEvent';
+import { printSandboxEvent } from './printSandboxEvent';
+
+/**
+ * `parity run IMAGE|PATH [--port P] [--memory 512m] [--cpus 1] [--pids N] [--network none] [--target T]
+ * [--detach | --smoke PATH]`. In the foreground the app's output goes to stderr and "Ready at URL" to
+ * stdout, and the sandbox lives until the app ends or Ctrl-C (then it is stopped and removed): exit 0 when
+ * it was stopped or ended with 0, 1 when it failed (limit hit, non-zero code, never ready).
+ */
+export async function runCommand(context: CliContext): Promise<ExitCode> {
+    if (context.args.length !== 1 || !context.args[0]) {
+        throw new CliUsageError(`run takes one IMAGE or PATH, not ${context.args.length}`);
+    }
+    const target = context.args[0];
+    const { settings, port } = sandboxSettingsFrom(context);
+    const smoke = context.options.smoke;
+    if (smoke !== undefined && !smoke.startsWith('/')) {
+        throw new CliUsageError(`--smoke takes a path starting with /, not "${smoke}"`);
+    }
+    if (smoke !== undefined && context.options.detach) {
+        throw new CliUsageError('--smoke and --detach do not go together: a smoke test always removes its sandbox');
+    }
+    if (settings.network === 'none' && (smoke !== undefined || context.options.detach)) {
+        throw new CliUsageError(`--${smoke === undefined ? 'detach' : 'smoke'} needs to reach the app; it cannot go with --network none`);
+    }
+    const client = await engineClientFor(context);
+    const snapshot = context.options.target === undefined ? undefined : await loadSandboxTarget(client, context.options.target, { log: context.log, toolVersion: context.version, signal: context.signal })
+        .catch((error: unknown) => {
+            throw error instanceof SandboxError && error.kind === 'bad-target' ? new CliUsageError(`--target: ${error.message}`) : error;
+        });
+    const background = context.options.detach === true || smoke !== undefined;
+
+    let sandbox: Sandbox;
+    try {
+        ({ sandbox } = await runSandbox(client, target, {
+            settings,
+            ...(port === undefined ? {} : { port }),
+            ...(snapshot ? { target: snapshot } : {}),
+            ...(context.options.tag === undefined ? {} : { tag: context.options.tag }),
+            plan: planOptionsFrom(context),
+            log: context.log,
+            toolVersion: context.version,
+            env: context.env,
+            signal: context.signal,
+            onBuildEvent: printBuildEvent(context.stderr, context.options.verbose),
+            onEvent: printSandboxEvent(context, { logs: true }),
+        }));
+    } catch (error) {
+        if (error instanceof SandboxPolicyError || (error instanceof SandboxError && error.kind === 'not-found')) {
+            throw new CliUsageError(error.message);
+        }
+        if (error instanceof BuildError) {
+            context.log.error(`${error.message}${error.line === undefined ? '' : ` (Dockerfile:${error.line})`}`);
+            for (const line of error.logTail) {
+                context.stderr(`   ${line}`);
+            }
+            return error.kind === 'context' || error.kind === 'request' ? ExitCode.CouldNotRun : ExitCode.Failed;
+        }
+        throw error;
+    }
+
+    if (sandbox.policy.port === null || sandbox.policy.network === 'none') {
+        if (background) {
+            await sandbox.stop();
+            throw new CliUsageError('no port is known for the app, so Parity cannot tell when it is ready: give one with --port');
+        }
+        context.log.info(`Sandbox ${sandbox.name} runs without a published port; Ctrl-C stops it.`);
+        return exitCodeOf(await sandbox.exited);
+    }
+    try {
+        const ready = await sandbox.waitReady({ ...(smoke === undefined ? {} : { path: smoke }), signal: context.signal });
+        if (context.options.detach) {
+            // stdout carries only the name, so `name=$(parity run -d …)` works.
+            context.log.info(`Ready at ${ready.url}`);
+        } else {
+            context.stdout(`Ready at ${ready.url}`);
+        }
+        if (smoke !== undefined) {
+            const passed = ready.status >= 200 && ready.status < 300;
+            context.log[passed ? 'info' : 'error'](`Smoke test: GET ${smoke} answered ${ready.status}${passed ? '' : ' (not 2xx)'}.`);
+            await sandbox.stop();
+            return passed ? ExitCode.Ok : ExitCode.Failed;
+        }
+        if (context.options.detach) {
+            sandbox.detach();
+            context.stdout(sandbox.name);
+            context.log.info(`Sandbox ${sandbox.name} keeps running; \`parity stop ${sandbox.name}\` stops and removes it.`);
+            return ExitCode.Ok;
+        }
+    } catch (error) {
+        if (context.signal.aborted) {
+            return exitCodeOf(await sandbox.stop('cancelled'));
+        }
+        if (error instanceof SandboxError) {
+            context.log.error(error.message);
+            await sandbox.stop();
+            return ExitCode.Failed;
+        }
+        await sandbox.stop();
+        throw error;
+    }
+    return exitCodeOf(await sandbox.exited);
+}
+
+function exitCodeOf(exit: Awaited<Sandbox['exited']>): ExitCode {
+    return exit !== null && exitFailed(exit) ? ExitCode.Failed : ExitCode.Ok;
+}
+
+/** The flags as sandbox settings; anything absent keeps Parity's default. */
+export function sandboxSettingsFrom(context: CliContext): { settings: Omit<SandboxSettings, 'projectLabel'>; port?: number } {
+    const { options } = context;
+    const number = (flag: string, text: string | undefined, check: (value: number) => boolean): number | undefined => {
+        if (text === undefined) {
+            return undefined;
+        }
+        const value = Number(text);
+        if (text.trim() === '' || !check(value)) {
+            throw new CliUsageError(`--${flag} does not take "${text}"`);
+        }
+        return value;
+    };
+    const memory = options.memory === undefined ? undefined : parseSize(options.memory);
+    if (memory === null) {
+        throw new CliUsageError(`--memory takes a size such as 512m or 1g, not "${options.memory}"`);
+    }
+    if (options.network !== undefined && options.network !== 'bridge' && options.network !== 'none') {
+        throw new CliUsageError(`--network is bridge or none, not "${options.network}"`);
+    }
+    const cpus = number('cpus', options.cpus, (value) => Number.isFinite(value) && value > 0);
+    const pids = number('pids', options.pids, (value) => Number.isInteger(value) && value > 0);
+    const port = number('port', options.port, (value) => Number.isInteger(value) && value > 0 && value < 65536);
+    return {
+        settings: {
+            ...(memory === undefined ? {} : { memoryBytes: memory }),
+            ...(cpus === undefined ? {} : { cpus }),
+            ...(pids === undefined ? {} : { pids }),
+            ...(options.network === undefined ? {} : { network: options.network }),
+        },
+        ...(port === undefined ? {} : { port }),
+    };
+}

@@ -9,23 +9,38 @@ export type EngineNode<T> =
     | { readonly kind: 'item'; readonly value: T }
     | { readonly kind: 'message'; readonly item: vscode.TreeItem };
 
+/** A command's tree-node argument, narrowed: the value of an item node, else undefined. */
+export function itemValue<T>(candidate: unknown): T | undefined {
+    const node = candidate as { kind?: unknown; value?: unknown } | null | undefined;
+    return node?.kind === 'item' ? node.value as T : undefined;
+}
+
 export interface EngineViewSpec<T> {
     readonly id: string;
+    /** The top-level rows, from one engine request. */
     readonly load: (client: EngineClient, signal: AbortSignal) => Promise<readonly T[]>;
-    readonly render: (value: T) => vscode.TreeItem;
+    /** Rows under a row, from what `load` returned (no engine request). */
+    readonly childrenOf?: (value: T) => readonly T[];
+    readonly render: (value: T, nowMs: number) => vscode.TreeItem;
+    /** The hover text, built only when the pointer rests on the row (most rows are never hovered). */
+    readonly tooltip?: (value: T, nowMs: number) => vscode.MarkdownString | string | undefined;
     /** Shown as the only node when the engine answered with nothing. */
     readonly emptyLabel: (address: string) => string;
 }
 
 /**
- * A flat view of something the engine lists. It loads only when VS Code asks for children — that is,
- * when the view is visible — and turns an unreachable engine into a single "Retry" node.
+ * A view of something the engine lists. It loads only when VS Code asks for children — that is, when the
+ * view is visible — and turns an unreachable engine into a single "Retry" node.
  */
 export class EngineTreeProvider<T> implements vscode.TreeDataProvider<EngineNode<T>>, vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<void>();
     readonly onDidChangeTreeData = this.changed.event;
+    private readonly loadingRoot = new vscode.EventEmitter<void>();
+    /** VS Code asked for the top level: the view is on screen. */
+    readonly onWillLoad = this.loadingRoot.event;
     private readonly subscription: vscode.Disposable;
-    private loading: AbortController | undefined;
+    /** Loads still running; a new load does not cut an older one short (VS Code waits for it before asking again). */
+    private readonly loads = new Set<AbortController>();
 
     constructor(private readonly spec: EngineViewSpec<T>, private readonly engine: EngineConnection, private readonly log: Logger) {
         // Reload when the engine comes back or the settings point elsewhere; a failure never triggers a reload.
@@ -45,35 +60,51 @@ export class EngineTreeProvider<T> implements vscode.TreeDataProvider<EngineNode
     }
 
     getTreeItem(node: EngineNode<T>): vscode.TreeItem {
-        return node.kind === 'item' ? this.spec.render(node.value) : node.item;
+        return node.kind === 'item' ? this.spec.render(node.value, Date.now()) : node.item;
+    }
+
+    resolveTreeItem(item: vscode.TreeItem, node: EngineNode<T>): vscode.TreeItem {
+        if (node.kind === 'item' && item.tooltip === undefined) {
+            item.tooltip = this.spec.tooltip?.(node.value, Date.now());
+        }
+        return item;
     }
 
     async getChildren(node?: EngineNode<T>): Promise<EngineNode<T>[]> {
         if (node) {
-            return [];
+            return node.kind === 'item' ? (this.spec.childrenOf?.(node.value) ?? []).map(item) : [];
         }
-        this.loading?.abort();
+        this.loadingRoot.fire();
         const controller = new AbortController();
-        this.loading = controller;
+        this.loads.add(controller);
         try {
             const client = await this.engine.client();
             const values = await this.spec.load(client, controller.signal);
             if (values.length === 0) {
                 return [message(this.spec.emptyLabel(client.address), 'info')];
             }
-            return values.map((value) => ({ kind: 'item', value }));
+            return values.map(item);
         } catch (error) {
             this.engine.reportFailure(error);
             this.log.warn(`${this.spec.id}: ${error instanceof Error ? error.message : String(error)}`);
             return [unreachableNode(error)];
+        } finally {
+            this.loads.delete(controller);
         }
     }
 
     dispose(): void {
-        this.loading?.abort();
+        for (const load of this.loads) {
+            load.abort();
+        }
         this.subscription.dispose();
+        this.loadingRoot.dispose();
         this.changed.dispose();
     }
+}
+
+function item<T>(value: T): EngineNode<T> {
+    return { kind: 'item', value };
 }
 
 function message(label: string, icon: string): EngineNode<never> {

@@ -1,32 +1,90 @@
-import type Docker from 'dockerode';
 import * as vscode from 'vscode';
+import { containerContextValue, containerRows, type ContainerRow, type ContainerState, type PublishedPort } from '../../core/containers/containerRows';
+import { publishedPortHost } from '../../core/containers/publishedPortHost';
 import { formatAge } from '../../core/formatAge';
+import { shortId } from '../../core/images/imageRows';
 import type { EngineViewSpec } from './EngineTreeProvider';
+import { labelsMarkdown } from './labelsMarkdown';
 
-/** The Containers view: every container, running ones first. */
-export const containersView: EngineViewSpec<Docker.ContainerInfo> = {
+/** A node of the Containers view: a container, or one of its published ports (a click opens it). */
+export type ContainerNode =
+    | { readonly kind: 'container'; readonly row: ContainerRow }
+    | { readonly kind: 'port'; readonly row: ContainerRow; readonly port: PublishedPort };
+
+/** The Containers view: Parity's sandboxes first, then every other container; live ones before stopped ones. */
+export const containersView: EngineViewSpec<ContainerNode> = {
     id: 'parity.containers',
-    load: async (client, signal) => [...await client.listContainers(signal)].sort(
-        (a, b) => Number(b.State === 'running') - Number(a.State === 'running') || b.Created - a.Created),
-    render: (container) => {
-        const name = container.Names[0]?.replace(/^\//, '') ?? container.Id.slice(0, 12);
-        const item = new vscode.TreeItem(name);
-        item.id = container.Id;
-        const ports = container.Ports
-            .filter((port) => port.PublicPort)
-            .map((port) => `${port.IP ?? ''}:${port.PublicPort}→${port.PrivatePort}`);
-        item.description = [container.Image, container.Status, ...ports].join(' · ');
-        item.tooltip = new vscode.MarkdownString([
-            `**${name}**`,
-            `Image: ${container.Image}`,
-            `State: ${container.State} (${container.Status})`,
-            `Created: ${formatAge(container.Created * 1000, Date.now())}`,
-            ...(ports.length > 0 ? [`Ports: ${ports.join(', ')}`] : []),
-        ].join('\n\n'));
-        const running = container.State === 'running';
-        item.iconPath = new vscode.ThemeIcon(running ? 'vm-running' : 'vm-outline', running ? new vscode.ThemeColor('charts.green') : undefined);
-        item.contextValue = running ? 'runningContainer' : 'stoppedContainer';
-        return item;
-    },
+    load: async (client, signal) => containerRows(await client.listContainers(signal), { publishHost: publishedPortHost(client.selection.address) })
+        .map((row) => ({ kind: 'container', row })),
+    childrenOf: (node) => (node.kind === 'container' ? node.row.ports.map((port) => ({ kind: 'port', row: node.row, port })) : []),
+    render: (node, nowMs) => (node.kind === 'container' ? containerItem(node.row, nowMs) : portItem(node.row, node.port)),
+    tooltip: (node, nowMs) => (node.kind === 'container' ? containerTooltip(node.row, nowMs) : undefined),
     emptyLabel: (address) => vscode.l10n.t('No containers on {0}', address),
 };
+
+const ICONS: Readonly<Record<ContainerState, [string, string?]>> = {
+    running: ['vm-running', 'charts.green'],
+    paused: ['debug-pause', 'charts.yellow'],
+    restarting: ['sync~spin', 'charts.orange'],
+    created: ['circle-outline'],
+    exited: ['vm-outline'],
+    dead: ['error', 'charts.red'],
+    removing: ['trash'],
+    unknown: ['question'],
+};
+
+function containerItem(row: ContainerRow, nowMs: number): vscode.TreeItem {
+    const item = new vscode.TreeItem(row.name, row.ports.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `container:${row.id}`;
+    item.description = [
+        ...(row.sandbox ? [row.project ? vscode.l10n.t('sandbox of {0}', row.project) : vscode.l10n.t('sandbox')] : []),
+        row.image,
+        ...row.ports.map((port) => port.address),
+        stateText(row),
+        formatAge(row.created * 1000, nowMs),
+    ].join(' · ');
+    const [icon, color] = row.state === 'exited' && row.exitCode !== undefined && row.exitCode !== 0 ? ['vm-outline', 'charts.red'] : ICONS[row.state];
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.contextValue = containerContextValue(row);
+    return item;
+}
+
+function stateText(row: ContainerRow): string {
+    return row.state === 'exited' && row.exitCode !== undefined ? vscode.l10n.t('exited ({0})', row.exitCode) : row.state;
+}
+
+function portItem(row: ContainerRow, port: PublishedPort): vscode.TreeItem {
+    const item = new vscode.TreeItem(port.address);
+    item.id = `port:${row.id}:${port.hostPort}/${port.protocol}`;
+    item.description = `→ ${port.containerPort}/${port.protocol}`;
+    item.iconPath = new vscode.ThemeIcon(port.url ? 'globe' : 'plug');
+    item.contextValue = port.url ? 'containerPort;url' : 'containerPort';
+    if (port.url) {
+        item.tooltip = vscode.l10n.t('Open {0}', port.url);
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open in Browser'), arguments: [vscode.Uri.parse(port.url)] };
+    }
+    return item;
+}
+
+function containerTooltip(row: ContainerRow, nowMs: number): vscode.MarkdownString {
+    const md = new vscode.MarkdownString('', true);
+    md.appendMarkdown('**').appendText(row.name).appendMarkdown('**');
+    if (row.sandbox) {
+        md.appendMarkdown(` $(shield) ${vscode.l10n.t('Parity sandbox')}`);
+    }
+    md.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('ID')}: ${shortId(row.id)}`);
+    md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Image')}: ${row.image}`);
+    md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('State')}: ${row.state} (${row.status})`);
+    if (row.exitCode !== undefined) {
+        md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Exit code')}: ${row.exitCode}`);
+    }
+    md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Created')}: ${new Date(row.created * 1000).toISOString()} (${formatAge(row.created * 1000, nowMs)})`);
+    if (row.ports.length > 0) {
+        md.appendMarkdown(`\n\n**${vscode.l10n.t('Ports')}**\n\n`);
+        for (const port of row.ports) {
+            const target = `${port.containerPort}/${port.protocol}`;
+            md.appendMarkdown(port.url ? `[${port.address.replace(/[[\]]/g, '\\$&')}](${port.url}) → ` : '').appendText(port.url ? target : `${port.address} → ${target}`).appendMarkdown('  \n');
+        }
+    }
+    return labelsMarkdown(md, row.labels);
+}

@@ -1,0 +1,35 @@
+import { compareNames } from './compareNames';
+
+/** What Parity's own labels on an image say about where it came from (see src/pipeline/buildProject.ts). */
+export interface ParityProvenance {
+    /** The snapshot the plan was made from: the folder it was taken of and when. */
+    readonly snapshot?: { readonly source: string; readonly capturedAt: string };
+    /** Hash of the plan the recipe was rendered from. */
+    readonly plan?: string;
+    readonly planVersion?: string;
+    readonly ecosystem?: string;
+    /** Hash of the Dockerfile that was built. */
+    readonly dockerfile?: string;
+}
+
+export function parityProvenance(labels: Readonly<Record<string, string>>): ParityProvenance {
+    const snapshot = labels['parity.snapshot'];
+    // `${ref}@${capturedAt}`: the ref is a path and may itself hold an @, the timestamp never does.
+    const at = snapshot?.lastIndexOf('@') ?? -1;
+    return {
+        ...(snapshot !== undefined ? { snapshot: at > 0 ? { source: snapshot.slice(0, at), capturedAt: snapshot.slice(at + 1) } : { source: snapshot, capturedAt: '' } } : {}),
+        ...(labels['parity.plan'] !== undefined ? { plan: labels['parity.plan'] } : {}),
+        ...(labels['parity.plan.version'] !== undefined ? { planVersion: labels['parity.plan.version'] } : {}),
+        ...(labels['parity.ecosystem'] !== undefined ? { ecosystem: labels['parity.ecosystem'] } : {}),
+        ...(labels['parity.dockerfile.sha256'] !== undefined ? { dockerfile: labels['parity.dockerfile.sha256'] } : {}),
+    };
+}
+
+/** Labels split into Parity's (`parity.*`, shown first and highlighted) and everyone else's, each sorted by key. */
+export function partitionLabels(labels: Readonly<Record<string, string>>): { parity: [string, string][]; other: [string, string][] } {
+    const entries = Object.entries(labels).sort(([a], [b]) => compareNames(a, b));
+    return {
+        parity: entries.filter(([key]) => key.startsWith('parity.')),
+        other: entries.filter(([key]) => !key.startsWith('parity.')),
+    };
+}

@@ -7,13 +7,18 @@ import { EngineConnection } from './vscode/EngineConnection';
 import { EngineStatusBar } from './vscode/EngineStatusBar';
 import { BuildDiagnostics } from './vscode/BuildDiagnostics';
 import { FindingDiagnostics } from './vscode/FindingDiagnostics';
+import { RUN_LENS_SELECTOR, RunCodeLensProvider } from './vscode/RunCodeLensProvider';
 import { ProposedContent } from './vscode/ProposedContent';
+import { RunningSandboxes } from './vscode/commands/sandbox/RunningSandboxes';
 import type { ExtensionDeps } from './vscode/ExtensionDeps';
+import { ContainerLogTerminals } from './vscode/views/ContainerLogTerminals';
 import { containersView } from './vscode/views/containersView';
 import { EmptyTreeProvider } from './vscode/views/EmptyTreeProvider';
 import { EngineTreeProvider } from './vscode/views/EngineTreeProvider';
 import { FindingsTreeProvider } from './vscode/views/FindingsTreeProvider';
 import { imagesView } from './vscode/views/imagesView';
+import { InspectDocuments } from './vscode/views/InspectDocuments';
+import { LiveEngineViews } from './vscode/views/LiveEngineViews';
 
 /**
  * Wires Parity into VS Code. No Docker I/O and no awaiting here: the engine is contacted when a command
@@ -29,7 +34,13 @@ export function activate(context: vscode.ExtensionContext): void {
     const findings = new FindingsTreeProvider();
     const buildDiagnostics = new BuildDiagnostics();
     const proposed = new ProposedContent();
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const runLenses = new RunCodeLensProvider();
+    const sandboxes = new RunningSandboxes();
+    const inspect = new InspectDocuments(engine);
+    const containerLogs = new ContainerLogTerminals(engine, log);
+    const imagesTree = vscode.window.createTreeView(images.id, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
+    const containersTree = vscode.window.createTreeView(containers.id, { treeDataProvider: containers, canSelectMany: true });
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
@@ -39,13 +50,23 @@ export function activate(context: vscode.ExtensionContext): void {
         proposed,
         images,
         containers,
-        vscode.window.registerTreeDataProvider(images.id, images),
-        vscode.window.registerTreeDataProvider(containers.id, containers),
+        imagesTree,
+        containersTree,
+        // Starts the engine's event stream only once one of these views is on screen.
+        new LiveEngineViews([
+            { topic: 'images', provider: images, visibility: imagesTree },
+            { topic: 'containers', provider: containers, visibility: containersTree },
+        ], engine, log),
+        inspect,
+        containerLogs,
+        sandboxes,
         vscode.window.registerTreeDataProvider('parity.targets', new EmptyTreeProvider()),
         findings,
         vscode.window.registerTreeDataProvider('parity.findings', findings),
         new EngineStatusBar(engine),
         ...registerCommands(deps),
+        runLenses,
+        vscode.languages.registerCodeLensProvider(RUN_LENS_SELECTOR, runLenses),
         vscode.workspace.onDidChangeConfiguration((event) => {
             if (affectsEngine(event)) {
                 engine.reset();

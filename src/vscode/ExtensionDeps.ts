@@ -3,7 +3,10 @@ import type { EngineConnection } from './EngineConnection';
 import type { BuildDiagnostics } from './BuildDiagnostics';
 import type { FindingDiagnostics } from './FindingDiagnostics';
 import type { ProposedContent } from './ProposedContent';
+import type { RunningSandboxes } from './commands/sandbox/RunningSandboxes';
+import type { ContainerLogTerminals } from './views/ContainerLogTerminals';
 import type { FindingsTreeProvider } from './views/FindingsTreeProvider';
+import type { InspectDocuments } from './views/InspectDocuments';
 
 /** What commands receive: passed in at activation, never looked up from a global. */
 export interface ExtensionDeps {
@@ -14,6 +17,12 @@ export interface ExtensionDeps {
     readonly findings: FindingsTreeProvider;
     readonly buildDiagnostics: BuildDiagnostics;
     readonly proposed: ProposedContent;
+    /** Read-only JSON of what the engine answers to inspect. */
+    readonly inspect: InspectDocuments;
+    /** Followed container logs, one terminal per container. */
+    readonly containerLogs: ContainerLogTerminals;
+    /** The sandboxes this window started. */
+    readonly sandboxes: RunningSandboxes;
     /** The extension's version, recorded in what it writes. */
     readonly version: string;
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { parseSize } from '../core/sandbox/parseSize';
+import type { SandboxSettings } from '../core/sandbox/sandboxPolicy';
 
 /** Parity's settings, typed; read fresh on every call so changes apply without a reload. */
 export interface ParityConfig {
@@ -37,4 +39,45 @@ export function readConfig(): ParityConfig {
 /** True when a configuration change touches the engine connection. */
 export function affectsEngine(event: vscode.ConfigurationChangeEvent): boolean {
     return event.affectsConfiguration('parity.docker');
+}
+
+/**
+ * The sandbox settings, in the form the policy takes; .env values only when parity.sandbox.passDotenv is on.
+ * A value the policy cannot take is an error that names the setting, never a silent default.
+ */
+export async function readSandboxSettings(projectRoot: string | undefined, readDotenv: (root: string) => Promise<Record<string, string>>): Promise<SandboxSettings> {
+    const sandbox = vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined);
+    const memoryText = sandbox.get<string>('memory', '512m');
+    const memory = parseSize(memoryText);
+    if (memory === null) {
+        throw new Error(vscode.l10n.t('parity.sandbox.memory takes a size such as 512m or 1g, not "{0}"', memoryText));
+    }
+    const cpus = sandbox.get<number>('cpus', 1);
+    if (typeof cpus !== 'number' || !Number.isFinite(cpus) || cpus <= 0) {
+        throw new Error(vscode.l10n.t('parity.sandbox.cpus takes a number of CPUs above 0, not "{0}"', String(cpus)));
+    }
+    const pids = sandbox.get<number>('pids', 256);
+    if (!Number.isInteger(pids) || pids <= 0) {
+        throw new Error(vscode.l10n.t('parity.sandbox.pids takes a whole number above 0, not "{0}"', String(pids)));
+    }
+    const writablePaths = sandbox.get<string[]>('writablePaths', []);
+    const relative = writablePaths.find((path) => !path.startsWith('/'));
+    if (relative !== undefined) {
+        throw new Error(vscode.l10n.t('parity.sandbox.writablePaths takes absolute paths inside the container, not "{0}"', relative));
+    }
+    const passDotenv = sandbox.get<boolean>('passDotenv', false) && projectRoot !== undefined;
+    return {
+        memoryBytes: memory,
+        cpus,
+        pids,
+        writablePaths,
+        network: sandbox.get<string>('network', 'bridge') === 'none' ? 'none' : 'bridge',
+        ...(passDotenv && projectRoot ? { dotenv: await readDotenv(projectRoot) } : {}),
+    };
+}
+
+/** parity.sandbox.target: where the app really runs (a snapshot file, image:REF or container:NAME), or undefined. */
+export function readSandboxTarget(projectRoot: string | undefined): string | undefined {
+    const target = vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined).get<string>('target', '').trim();
+    return target === '' ? undefined : target;
 }

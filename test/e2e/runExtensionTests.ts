@@ -69,6 +69,7 @@ async function main(): Promise<number> {
     });
     return 0;
   } catch (error) {
+    keepParityLogs(userDataDir);
     if (error instanceof TestRunFailedError) {
       return error.code ?? 1;
     }
@@ -77,6 +78,18 @@ async function main(): Promise<number> {
     say(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+/** After a failure, the extension's own log (its LogOutputChannel) goes to test-results/e2e-logs for reading. */
+function keepParityLogs(userDataDir: string): void {
+  const logs = path.join(userDataDir, 'logs');
+  const kept = path.join(repoRoot, 'test-results', 'e2e-logs');
+  const found = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((file) => /Parity[^/]*\.log$/.test(file)) : [];
+  fs.mkdirSync(kept, { recursive: true });
+  for (const file of found) {
+    fs.copyFileSync(path.join(logs, file), path.join(kept, file.replace(/[\\/]/g, '_')));
+  }
+  say(found.length > 0 ? `the Parity log is in ${kept}` : `no Parity log under ${logs}`);
 }
 
 main().then(

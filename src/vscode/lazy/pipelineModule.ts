@@ -12,3 +12,7 @@ export { planToText } from '../../core/plan/planToText';
 export { renderRecipe } from '../../core/plan/renderRecipe';
 export { inspectRecipe, writeRecipe } from '../../core/recipe/writeRecipe';
 export { BuildError } from '../../core/build/BuildError';
+export { runSandbox } from '../../pipeline/runSandbox';
+export { readProjectDotenv } from '../../pipeline/readProjectDotenv';
+export { stopSandboxNamed } from '../../engine/sandbox/sandboxContainers';
+export { loadSandboxTarget } from '../../pipeline/loadSandboxTarget';

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { closedPort } from '../../support/ports';
 import {
-    openViewContainer, readStatusBar, readTreeItems, runCommand, screenshot, startUiSession, type UiSession, waitForNotification,
+    openViewContainer, readStatusBar, readTreeItems, runCommand, screenshot, startUiSession, type TreeItem, type UiSession, waitForNotification,
 } from './workbench';
 
 const root = join(__dirname, '..', '..', '..');
@@ -34,6 +34,21 @@ function removeImage(reference: string): void {
     }
 }
 
+/**
+ * The Images view lists repositories with their tags as children (untagged images under "Untagged"):
+ * the `repository:tag` names of the tag rows on screen.
+ */
+function imageNames(rows: readonly TreeItem[]): string[] {
+    let group = '';
+    return rows.flatMap((row) => {
+        if (row.level === 1) {
+            group = row.label;
+            return [];
+        }
+        return [group === 'Untagged' ? row.label : `${group}:${row.label}`];
+    });
+}
+
 before(() => {
     assert.ok(existsSync(vsix), `${vsix} is missing — run: npm run package`);
 });
@@ -55,12 +70,15 @@ describe('Parity views and Show Engine Status, engine up', () => {
             const headers = await session.page.locator('.part.sidebar .pane-header .title').allInnerTexts();
             assert.deepEqual(headers.map((title) => title.trim().toUpperCase()), ['IMAGES', 'CONTAINERS', 'TARGETS', 'FINDINGS']);
             const images = await readTreeItems(session.page, 'Images', 30_000);
-            const labels = images.map((item) => item.label);
-            // The view is virtualized: every row drawn must be an image the docker CLI lists too (an untagged
-            // one shows as "<none> (short id)").
+            // The view is virtualized: every repository and tag drawn must be one the docker CLI lists too (an
+            // untagged image shows as "<none> (short id)" under "Untagged").
             const cliRows = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}']).split('\n')
                 .map((line) => (line.startsWith('<none>:<none> ') ? `<none> (${line.split(' ')[1] ?? ''})` : line.split(' ')[0] ?? ''));
-            assert.ok(labels.length > 0 && labels.every((label) => cliRows.includes(label)), `rows ${labels.join(', ')} are not all images the docker CLI lists`);
+            const repositories = [...cliRows.filter((row) => !row.startsWith('<none>')).map((row) => row.slice(0, row.lastIndexOf(':'))), 'Untagged'];
+            const groups = images.filter((row) => row.level === 1).map((row) => row.label);
+            const names = imageNames(images);
+            assert.ok(groups.length > 0 && groups.every((group) => repositories.includes(group)), `repositories ${groups.join(', ')} are not all ones the docker CLI lists`);
+            assert.ok(names.every((name) => cliRows.includes(name)), `rows ${names.join(', ')} are not all images the docker CLI lists`);
         } catch (error) {
             failed = true;
             throw error;
@@ -156,7 +174,8 @@ describe('Parity: Package App from the palette', () => {
             const deadline = Date.now() + 15_000;
             let labels: string[] = [];
             while (!labels.includes('hello-node:parity') && Date.now() < deadline) {
-                labels = (await readTreeItems(session.page, 'Images', 15_000)).map((row) => row.label);
+                // Parity's builds come first, their repositories expanded.
+                labels = imageNames(await readTreeItems(session.page, 'Images', 15_000));
                 await session.page.waitForTimeout(300);
             }
             assert.ok(labels.includes('hello-node:parity'), `Images view rows: ${labels.join(', ')}`);

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { BuildEvent } from '../../../core/build/BuildEvent';
-import type { Plan } from '../../../core/plan/Plan';
 import { readConfig } from '../../config';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { abortSignalFor } from '../../abortSignalFor';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
+import { buildWithProgress } from './buildWithProgress';
 import { confirmRecipe } from './confirmRecipe';
 import { reviewPlan } from './reviewPlan';
 
@@ -66,7 +65,7 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
             return undefined;
         }
         await pipeline.writeRecipe(folder.fsPath, recipe, choices);
-        return await build(deps, folder, reviewed.plan, status.buildkit);
+        return await buildWithProgress(deps, folder, status.buildkit, reviewed.plan);
     } catch (error) {
         deps.log.error(error instanceof Error ? error : String(error));
         if (!(error instanceof Error && (error.name === 'AbortError' || (error as { kind?: string }).kind === 'cancelled'))) {
@@ -74,80 +73,5 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
                 .then((choice) => choice && deps.log.show());
         }
         return undefined;
-    }
-}
-
-async function build(deps: ExtensionDeps, folder: vscode.Uri, plan: Plan, buildkit: boolean): Promise<PackageResult | undefined> {
-    const pipeline = await import('../../lazy/pipelineModule');
-    const client = await deps.engine.client();
-    const dockerfile = vscode.Uri.joinPath(folder, 'Dockerfile');
-    const tag = pipeline.imageTagFor(folder.fsPath, plan.appRoot);
-    deps.buildDiagnostics.clear(dockerfile);
-    try {
-        const result = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: building {0}', tag), cancellable: true },
-            (progress, token) => pipeline.buildProject(client, {
-                projectRoot: folder.fsPath,
-                tag,
-                plan,
-                builder: buildkit ? 'buildkit' : 'classic',
-                log: deps.log,
-                signal: abortSignalFor(token),
-                onContext: (context) => deps.log.info(`Build context: ${context.fileCount} files, ${(context.size / 1024).toFixed(0)} KiB`),
-                onEvent: (event) => reportBuildEvent(deps, progress, event),
-            }),
-        );
-        deps.engineViews.forEach((view) => view.refresh());
-        void vscode.window.showInformationMessage(
-            vscode.l10n.t('Parity: built {0} ({1}) in {2} s.', result.tag, result.imageId.replace('sha256:', '').slice(0, 12), (result.durationMs / 1000).toFixed(1)),
-            vscode.l10n.t('Show Log'),
-        ).then((choice) => choice && deps.log.show());
-        return { tag: result.tag, imageId: result.imageId };
-    } catch (error) {
-        if (error instanceof pipeline.BuildError) {
-            deps.buildDiagnostics.show(dockerfile, error.line, error.message, error.logTail);
-            deps.log.error(`${error.message}\n${error.logTail.join('\n')}`);
-            const open = vscode.l10n.t('Open Dockerfile');
-            void vscode.window.showErrorMessage(vscode.l10n.t('Parity: the build failed: {0}', error.message), open, vscode.l10n.t('Show Log')).then(async (choice) => {
-                if (choice === open) {
-                    const line = Math.max(0, (error.line ?? 1) - 1);
-                    await vscode.window.showTextDocument(dockerfile, { selection: new vscode.Range(line, 0, line, 0) });
-                } else if (choice) {
-                    deps.log.show();
-                }
-            });
-            return undefined;
-        }
-        throw error;
-    }
-}
-
-function reportBuildEvent(deps: ExtensionDeps, progress: vscode.Progress<{ message?: string }>, event: BuildEvent): void {
-    switch (event.type) {
-        case 'step-started':
-            if (!event.step.internal) {
-                progress.report({ message: event.step.name });
-                deps.log.info(`=> ${event.step.name}`);
-            }
-            break;
-        case 'step-cached':
-            deps.log.info(`=> ${event.step.name}: cached`);
-            break;
-        case 'step-completed':
-            if (!event.step.internal) {
-                deps.log.info(`=> ${event.step.name}: done${event.durationMs === undefined ? '' : ` in ${(event.durationMs / 1000).toFixed(1)} s`}`);
-            }
-            break;
-        case 'step-failed':
-            deps.log.error(`=> ${event.step.name}: ${event.error}`);
-            break;
-        case 'log':
-            deps.log.info(`   ${event.text.trimEnd()}`);
-            break;
-        case 'warning':
-            deps.log.warn(event.message);
-            break;
-        case 'image':
-            break;
     }
 }

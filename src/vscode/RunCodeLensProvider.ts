@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { findRunLenses } from '../core/lens/findRunLenses';
+import { projectRootFor } from '../core/lens/projectRootFor';
+
+/** The documents that can carry a Run in Sandbox lens. */
+export const RUN_LENS_SELECTOR: vscode.DocumentSelector = [
+    { pattern: '**/package.json' },
+    { language: 'dockerfile' },
+    { language: 'procfile' },
+    { pattern: '**/Procfile' },
+    { language: 'python' },
+    { language: 'go' },
+];
+
+/**
+ * "▶ Run in Sandbox" (and "Build" on Dockerfiles) where an app starts: package.json start/dev/serve
+ * scripts, the top of a Dockerfile, Procfile processes, Python's __main__ guard, Go's func main().
+ * The lenses only name commands; nothing runs until one is clicked. Off with parity.codeLens.enabled.
+ */
+export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+    private readonly changed = new vscode.EventEmitter<void>();
+    readonly onDidChangeCodeLenses = this.changed.event;
+    private readonly subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('parity.codeLens.enabled')) {
+            this.changed.fire();
+        }
+    });
+
+    provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+        if (!vscode.workspace.getConfiguration('parity.codeLens', document.uri).get<boolean>('enabled', true) || document.uri.scheme !== 'file') {
+            return [];
+        }
+        const folder = projectFolderOf(document.uri);
+        return findRunLenses(document.fileName, document.getText()).map((lens) => {
+            const range = new vscode.Range(lens.line, 0, lens.line, 0);
+            return lens.kind === 'build'
+                ? new vscode.CodeLens(range, { title: `$(tools) ${vscode.l10n.t('Build')}`, command: 'parity.dockerfile.build', arguments: [document.uri], tooltip: vscode.l10n.t('Build this Dockerfile as it is, with live progress') })
+                : new vscode.CodeLens(range, {
+                    title: `$(play) ${vscode.l10n.t('Run in Sandbox')}`,
+                    command: 'parity.sandbox.run',
+                    arguments: [folder],
+                    tooltip: vscode.l10n.t('Package {0} if its image is not current, then run it locked down, with the limits of the cloud', vscode.workspace.asRelativePath(folder)),
+                });
+        });
+    }
+
+    dispose(): void {
+        this.subscription.dispose();
+        this.changed.dispose();
+    }
+}
+
+/** The project folder a file belongs to (a monorepo's root for its packages). */
+export function projectFolderOf(file: vscode.Uri): vscode.Uri {
+    const workspace = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath ?? file.fsPath;
+    const root = projectRootFor(file.fsPath, workspace, (folder, name) => {
+        if (name === 'package.json#workspaces') {
+            try {
+                return 'workspaces' in (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as object);
+            } catch {
+                return false;
+            }
+        }
+        return existsSync(join(folder, name));
+    });
+    return vscode.Uri.file(root);
+}

@@ -1,0 +1,150 @@
+// Run in Sandbox in the real VS Code against the real engine: the CodeLens, the command it runs (package when
+// needed, then the locked-down run), the terminal, Stop from the Containers view, and bad settings.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { silentLogger } from '../../../src/core/Logger';
+import { EngineConnection } from '../../../src/vscode/EngineConnection';
+import { containersView, type ContainerNode } from '../../../src/vscode/views/containersView';
+import { EngineTreeProvider } from '../../../src/vscode/views/EngineTreeProvider';
+import { dockerCli } from '../../support/dockerCli';
+import { waitForHttp } from '../../support/waitForHttp';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+interface RunResult {
+    readonly name: string;
+    readonly url: string | null;
+    readonly exit?: { readonly reason: string };
+}
+
+function exampleInWorkspace(example: string, name: string): vscode.Uri {
+    const workspace = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(workspace, 'the e2e run opens a workspace folder');
+    const folder = path.join(workspace.uri.fsPath, name);
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.cpSync(path.join(repoRoot, 'examples', example), folder, { recursive: true });
+    return vscode.Uri.file(folder);
+}
+
+/** The sandboxes of one project folder, by the label Parity puts on them. */
+function sandboxesOf(folder: vscode.Uri): string[] {
+    return dockerCli(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox', '--filter', `label=parity.project=${folder.fsPath}`]).split('\n').filter(Boolean);
+}
+
+async function until(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+        if (Date.now() > deadline) {
+            throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
+async function runLenses(file: vscode.Uri): Promise<vscode.CodeLens[]> {
+    await vscode.window.showTextDocument(file);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file, 100) ?? [];
+    return lenses.filter((lens) => lens.command?.command === 'parity.sandbox.run' || lens.command?.command === 'parity.dockerfile.build');
+}
+
+describe('Parity: Run in Sandbox', () => {
+    const tags: string[] = [];
+    let engine: EngineConnection;
+    let containers: EngineTreeProvider<ContainerNode>;
+
+    before(async () => {
+        await vscode.extensions.getExtension('parity.parity')?.activate();
+        engine = new EngineConnection(silentLogger);
+        containers = new EngineTreeProvider(containersView, engine, silentLogger);
+    });
+    after(async () => {
+        await vscode.workspace.getConfiguration('parity').update('sandbox.memory', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.workspace.getConfiguration('parity').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+        containers.dispose();
+        engine.dispose();
+        for (const tag of tags) {
+            try {
+                dockerCli(['rmi', '--force', tag]);
+            } catch {
+                // Already gone.
+            }
+        }
+    });
+
+    it('puts "Run in Sandbox" on the start script of package.json, "Build" and "Run" atop a Dockerfile, and none when turned off', async () => {
+        const folder = exampleInWorkspace('hello-node', 'lens-node');
+        const manifest = vscode.Uri.joinPath(folder, 'package.json');
+        const lenses = await runLenses(manifest);
+        assert.equal(lenses.length, 1);
+        const [lens] = lenses;
+        const startLine = fs.readFileSync(manifest.fsPath, 'utf8').split('\n').findIndex((line) => line.includes('"start"'));
+        assert.equal(lens?.range.start.line, startLine);
+        assert.match(lens?.command?.title ?? '', /Run in Sandbox/);
+        assert.equal((lens?.command?.arguments?.[0] as vscode.Uri).fsPath, folder.fsPath, 'the lens runs the project folder');
+
+        const dockerfile = vscode.Uri.joinPath(folder, 'Dockerfile');
+        fs.writeFileSync(dockerfile.fsPath, '# syntax=docker/dockerfile:1\nFROM node:20.20.2-bookworm-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n');
+        const onDockerfile = await runLenses(dockerfile);
+        assert.deepEqual(onDockerfile.map((each) => [each.range.start.line, each.command?.command]), [[1, 'parity.dockerfile.build'], [1, 'parity.sandbox.run']]);
+
+        await vscode.workspace.getConfiguration('parity').update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+        assert.deepEqual(await runLenses(manifest), []);
+        await vscode.workspace.getConfiguration('parity').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    it('the lens packages the app, runs it locked down until it answers, and Stop in the Containers view removes it', async () => {
+        const folder = exampleInWorkspace('hello-node', 'sandbox-node');
+        const [lens] = await runLenses(vscode.Uri.joinPath(folder, 'package.json'));
+        assert.ok(lens?.command);
+        const result = await vscode.commands.executeCommand<RunResult | undefined>(lens.command.command, ...(lens.command.arguments as unknown[] | undefined ?? []));
+        tags.push('sandbox-node:parity');
+        assert.ok(result?.url, `the sandbox was not ready: ${result?.exit?.reason ?? 'see the Parity log'}`);
+        assert.match(result.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+        assert.match(await waitForHttp(`${result.url}/`), /hello/i);
+
+        const [id] = sandboxesOf(folder);
+        assert.ok(id, 'a container labelled as this folder\'s sandbox');
+        const settings = JSON.parse(dockerCli(['inspect', '--format', '{{json .HostConfig}}', id])) as { ReadonlyRootfs: boolean; CapDrop: string[]; SecurityOpt: string[]; Memory: number; PidsLimit: number };
+        assert.equal(settings.ReadonlyRootfs, true);
+        assert.deepEqual(settings.CapDrop, ['ALL']);
+        assert.ok(settings.SecurityOpt.includes('no-new-privileges'));
+        assert.equal(settings.Memory, 512 * 1024 * 1024);
+        assert.equal(settings.PidsLimit, 256);
+        assert.ok(vscode.window.terminals.some((terminal) => terminal.name === 'Parity: sandbox-node'), `the logs stream into a terminal named after the project (terminals: ${vscode.window.terminals.map((terminal) => terminal.name).join(', ')})`);
+
+        const node = (await containers.getChildren()).find((candidate) => candidate.kind === 'item' && candidate.value.kind === 'container' && candidate.value.row.name === result.name);
+        assert.ok(node, 'the Containers view lists the sandbox');
+        await vscode.commands.executeCommand('parity.containers.stop', node);
+        assert.deepEqual(sandboxesOf(folder), [], 'Stop stopped and removed the sandbox');
+    });
+
+    it('runs an image named directly, and closing its terminal stops and removes it', async () => {
+        const result = await vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', 'image:sandbox-node:parity');
+        assert.ok(result?.url, `the sandbox was not ready: ${result?.exit?.reason ?? 'see the Parity log'}`);
+        const id = dockerCli(['ps', '-q', '--filter', `name=^${result.name}$`]);
+        assert.ok(id);
+        const terminal = vscode.window.terminals.find((each) => each.name === 'Parity: sandbox-node:parity');
+        assert.ok(terminal);
+        terminal.dispose();
+        await until('the sandbox is removed once its terminal closes', () => dockerCli(['ps', '-aq', '--filter', `name=^${result.name}$`]) === '');
+    });
+
+    it('a memory setting that is not a size is a clear error, and nothing is started', async () => {
+        const folder = exampleInWorkspace('hello-node', 'sandbox-bad');
+        await vscode.workspace.getConfiguration('parity').update('sandbox.memory', 'lots', vscode.ConfigurationTarget.Global);
+        try {
+            assert.equal(await vscode.commands.executeCommand('parity.sandbox.run', folder), undefined);
+            assert.deepEqual(sandboxesOf(folder), []);
+        } finally {
+            await vscode.workspace.getConfiguration('parity').update('sandbox.memory', undefined, vscode.ConfigurationTarget.Global);
+        }
+    });
+
+    it('an image that does not exist is a clear error, and nothing is started', async () => {
+        const before = dockerCli(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox']);
+        assert.equal(await vscode.commands.executeCommand('parity.sandbox.run', 'image:parity-no-such-image:none'), undefined);
+        assert.equal(dockerCli(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox']), before);
+    });
+});

@@ -37,7 +37,8 @@ function containerItem(row: ContainerRow, nowMs: number): vscode.TreeItem {
     const item = new vscode.TreeItem(row.name, row.ports.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `container:${row.id}`;
     item.description = [
-        ...(row.sandbox ? [row.project ? vscode.l10n.t('sandbox of {0}', row.project) : vscode.l10n.t('sandbox')] : []),
+        // The folder's name; the tooltip has the whole path.
+        ...(row.sandbox ? [row.project ? vscode.l10n.t('sandbox of {0}', row.project.split(/[\\/]/).pop() ?? row.project) : vscode.l10n.t('sandbox')] : []),
         row.image,
         ...row.ports.map((port) => port.address),
         stateText(row),
@@ -71,6 +72,9 @@ function containerTooltip(row: ContainerRow, nowMs: number): vscode.MarkdownStri
     md.appendMarkdown('**').appendText(row.name).appendMarkdown('**');
     if (row.sandbox) {
         md.appendMarkdown(` $(shield) ${vscode.l10n.t('Parity sandbox')}`);
+        if (row.project) {
+            md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Project')}: ${row.project}`);
+        }
     }
     md.appendMarkdown('\n\n').appendText(`${vscode.l10n.t('ID')}: ${shortId(row.id)}`);
     md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Image')}: ${row.image}`);

@@ -64,6 +64,14 @@ describe('Parity: Run in Sandbox', () => {
         await vscode.workspace.getConfiguration('parity').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
         containers.dispose();
         engine.dispose();
+        // Whatever a failed test left running in this workspace's folders.
+        const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+        for (const line of dockerCli(['ps', '-a', '--filter', 'label=parity.purpose=sandbox', '--format', '{{.ID}} {{.Label "parity.project"}}']).split('\n')) {
+            const [id, project] = line.split(' ');
+            if (id && project?.startsWith(workspace)) {
+                dockerCli(['rm', '--force', id]);
+            }
+        }
         for (const tag of tags) {
             try {
                 dockerCli(['rmi', '--force', tag]);

@@ -8,10 +8,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { containerState, removeViewsTestResources, runTestContainer } from '../../support/viewsTestKit';
-import { openViewContainer, readTreeItems, screenshot, startUiSession, type UiSession } from './workbench';
+import { contextMenu, openViewContainer, readTreeItems, screenshot, setPaneExpanded, startUiSession, treeRow, type UiSession, waitFor } from './workbench';
 
 const root = join(__dirname, '..', '..', '..');
 const results = join(root, 'test-results');
@@ -30,61 +30,6 @@ function engineAnswers(): boolean {
 
 function testbed(...args: string[]): void {
     execFileSync('bash', [join(root, 'scripts', 'testbed.sh'), ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DOCKER_HOST: '' } });
-}
-
-function exactly(text: string): RegExp {
-    return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-}
-
-/** The pane of the view titled `title` in the side bar. */
-function pane(page: Page, title: string): Locator {
-    return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: exactly(title) }) }).first();
-}
-
-/** Expands or collapses a view's pane by its header. */
-async function setPaneExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
-    const header = pane(page, title).locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
-        await header.click();
-    }
-}
-
-function treeRow(page: Page, view: string, label: string): Locator {
-    return pane(page, view).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
-}
-
-/**
- * Right-clicks a tree row and picks `item` from its context menu. A click that lands while the menu is
- * still settling can be ignored by the workbench (the menu stays open): then it clicks again.
- */
-async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
-    await row.click({ button: 'right' });
-    const menu = page.locator('.context-view .monaco-menu').first();
-    const entry = menu.locator('.action-item .action-label', { hasText: exactly(item) }).first();
-    await entry.waitFor({ state: 'visible', timeout: 10_000 });
-    for (let attempt = 1; ; attempt++) {
-        await entry.click();
-        try {
-            await menu.waitFor({ state: 'hidden', timeout: 1500 });
-            return;
-        } catch (error) {
-            if (attempt === 3) {
-                await page.keyboard.press('Escape');
-                throw error;
-            }
-        }
-    }
-}
-
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<number> {
-    const started = Date.now();
-    while (!(await condition())) {
-        if (Date.now() - started > timeoutMs) {
-            throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return Date.now() - started;
 }
 
 async function labels(page: Page, view: string): Promise<string[]> {

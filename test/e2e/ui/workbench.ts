@@ -237,6 +237,77 @@ export async function readTreeItems(page: Page, viewTitle: string, timeoutMs = 1
   );
 }
 
+/** The pane of the view titled `title` in the side bar. */
+export function pane(page: Page, title: string): Locator {
+  return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: exactly(title) }) }).first();
+}
+
+/** Expands or collapses a view's pane by its header. */
+export async function setPaneExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = pane(page, title).locator('.pane-header');
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
+    await header.click();
+  }
+}
+
+/** The row labelled exactly `label` in the tree of the view titled `view`. */
+export function treeRow(page: Page, view: string, label: string | RegExp): Locator {
+  return pane(page, view).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: typeof label === 'string' ? exactly(label) : label }) }).first();
+}
+
+/**
+ * Right-clicks a tree row and picks `item` from its context menu. A click that lands while the menu is
+ * still settling can be ignored by the workbench (the menu stays open): then it clicks again.
+ */
+export async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu').first();
+  const entry = menu.locator('.action-item .action-label', { hasText: exactly(item) }).first();
+  await entry.waitFor({ state: 'visible', timeout: 10_000 });
+  for (let attempt = 1; ; attempt++) {
+    await entry.click();
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 1500 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        await page.keyboard.press('Escape');
+        throw error;
+      }
+    }
+  }
+}
+
+/** Polls `condition` every 100 ms; resolves with how long it took, or fails naming `what`. */
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Date.now() - started;
+}
+
+/** Opens a workspace file in the editor through Quick Open, as a person would (F1, then the file's name). */
+export async function openFile(page: Page, relativePath: string, timeoutMs = 15_000): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(relativePath);
+  const name = relativePath.split('/').pop() ?? relativePath;
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(name) }) }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  await row.click();
+  await page.locator('.editor-group-container .tab.active', { hasText: name }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** The CodeLens in the active editor whose text contains `title` (VS Code renders them as links above lines). */
+export function codeLens(page: Page, title: string): Locator {
+  return page.locator('.editor-group-container.active .codelens-decoration a', { hasText: title }).first();
+}
+
 export async function screenshot(page: Page, file: string): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });

@@ -1,0 +1,94 @@
+// UI test for Run in Sandbox, as a person does it: open the example's package.json, click "▶ Run in Sandbox"
+// above its start script, see "ready" and the sandbox running in the Containers view, Stop it there — in
+// code-server (headless Chromium) with the VSIX, against the real engine. The docker CLI checks each step.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { dockerCli as docker } from '../../support/dockerCli';
+import { waitForHttp } from '../../support/waitForHttp';
+import {
+  codeLens,
+  contextMenu,
+  openFile,
+  openViewContainer,
+  readTreeItems,
+  screenshot,
+  setPaneExpanded,
+  startUiSession,
+  treeRow,
+  type UiSession,
+  waitFor,
+  waitForNotification,
+} from './workbench';
+
+const root = join(__dirname, '..', '..', '..');
+const results = join(root, 'test-results');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
+const SANDBOX_ROW = /^parity-sandbox-ui-sandbox-[0-9a-f]{6}$/;
+
+describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
+  let session: UiSession;
+  let folder: string;
+  let failed = false;
+  const sandboxes = (): string[] =>
+    docker(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox', '--filter', `label=parity.project=${folder}`]).split('\n').filter(Boolean);
+
+  before(async () => {
+    assert.ok(existsSync(vsix), `${vsix} is missing — run: node scripts/package.mjs`);
+    folder = join(mkdtempSync(join(tmpdir(), 'parity-ui-run-')), 'ui-sandbox');
+    cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
+    session = await startUiSession(vsix, folder, { env: { DOCKER_HOST: '' } });
+  });
+  after(async () => {
+    for (const id of sandboxes()) {
+      docker(['rm', '--force', id]);
+    }
+    docker(['rmi', '--force', 'ui-sandbox:parity']);
+    await session.close({ keep: failed });
+  });
+
+  async function step(shot: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+      await screenshot(session.page, join(results, `${shot}.png`));
+    } catch (error) {
+      failed = true;
+      await screenshot(session.page, join(results, `${shot}-failed.png`)).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  it('shows "Run in Sandbox" above the start script of package.json', () => step('sandbox-codelens', async () => {
+    await openFile(session.page, 'package.json');
+    await codeLens(session.page, 'Run in Sandbox').waitFor({ state: 'visible', timeout: 30_000 });
+  }));
+
+  it('clicking it packages the app and runs it: "ready at" a loopback URL that answers', () => step('sandbox-ready', async () => {
+    await codeLens(session.page, 'Run in Sandbox').click();
+    const message = await waitForNotification(session.page, /is ready at http:\/\/127\.0\.0\.1:\d+/, 180_000);
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(message)?.[0];
+    assert.ok(url);
+    assert.match(await waitForHttp(`${url}/healthz`), /ok/);
+    assert.equal(sandboxes().length, 1, 'one sandbox labelled with this folder');
+  }));
+
+  it('the Containers view shows the sandbox running, first', () => step('sandbox-in-containers-view', async () => {
+    await openViewContainer(session.page, 'Parity');
+    await setPaneExpanded(session.page, 'Images', false);
+    await setPaneExpanded(session.page, 'Targets', false);
+    await setPaneExpanded(session.page, 'Findings', false);
+    await waitFor('the sandbox row, running', async () => {
+      const [first] = await readTreeItems(session.page, 'Containers', 30_000);
+      return first !== undefined && SANDBOX_ROW.test(first.label) && /sandbox of ui-sandbox .*running/.test(first.description);
+    }, 15_000);
+  }));
+
+  it('Stop from its context menu stops and removes it (a label query finds nothing), and the row goes', () => step('sandbox-stopped', async () => {
+    await contextMenu(session.page, treeRow(session.page, 'Containers', SANDBOX_ROW), 'Stop');
+    await waitFor('the sandbox is removed', () => sandboxes().length === 0, 30_000);
+    await waitFor('the row is gone', async () => !(await readTreeItems(session.page, 'Containers', 30_000)).some((row) => SANDBOX_ROW.test(row.label)), 10_000);
+  }));
+});

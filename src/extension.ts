@@ -9,6 +9,7 @@ import { BuildDiagnostics } from './vscode/BuildDiagnostics';
 import { FindingDiagnostics } from './vscode/FindingDiagnostics';
 import { RUN_LENS_SELECTOR, RunCodeLensProvider } from './vscode/RunCodeLensProvider';
 import { ProposedContent } from './vscode/ProposedContent';
+import { SnapshotDocuments } from './vscode/commands/diff/SnapshotDocuments';
 import { RunningSandboxes } from './vscode/commands/sandbox/RunningSandboxes';
 import type { ExtensionDeps } from './vscode/ExtensionDeps';
 import { ContainerLogTerminals } from './vscode/views/ContainerLogTerminals';
@@ -36,11 +37,12 @@ export function activate(context: vscode.ExtensionContext): void {
     const proposed = new ProposedContent();
     const runLenses = new RunCodeLensProvider();
     const sandboxes = new RunningSandboxes();
+    const snapshots = new SnapshotDocuments();
     const inspect = new InspectDocuments(engine);
     const containerLogs = new ContainerLogTerminals(engine, log);
     const imagesTree = vscode.window.createTreeView(images.id, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
     const containersTree = vscode.window.createTreeView(containers.id, { treeDataProvider: containers, canSelectMany: true });
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, snapshots, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
         inspect,
         containerLogs,
         sandboxes,
+        snapshots,
         vscode.window.registerTreeDataProvider('parity.targets', new EmptyTreeProvider()),
         findings,
         vscode.window.registerTreeDataProvider('parity.findings', findings),

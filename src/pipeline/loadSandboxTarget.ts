@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Logger } from '../core/Logger';
 import type { SandboxTarget } from '../core/sandbox/sandboxPolicy';
 import { SandboxError } from '../core/sandbox/SandboxError';
+import { parseSnapshot } from '../core/snapshot/parseSnapshot';
 import type { Snapshot } from '../core/snapshot/Snapshot';
 import type { EngineClient } from '../engine/EngineClient';
 import { probeContainer } from '../targets/container/probeContainer';
@@ -30,14 +31,11 @@ export async function loadSandboxTarget(client: EngineClient, spec: string, opti
     if (!(await stat(path).catch(() => null))?.isFile()) {
         throw new SandboxError('bad-target', `The target takes a snapshot file, container:NAME or image:REF; "${spec}" is none of them.`);
     }
-    let snapshot: Partial<Snapshot>;
+    let snapshot: Snapshot;
     try {
-        snapshot = JSON.parse(await readFile(path, 'utf8')) as Partial<Snapshot>;
+        snapshot = parseSnapshot(await readFile(path, 'utf8'), spec);
     } catch (error) {
-        throw new SandboxError('bad-target', `${spec} is not a snapshot: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (!snapshot.meta || !snapshot.resources || !snapshot.limits || snapshot.user === undefined) {
-        throw new SandboxError('bad-target', `${spec} is not a Parity snapshot (no meta, resources, limits or user): make one with \`parity snapshot\`.`);
+        throw new SandboxError('bad-target', error instanceof Error ? error.message : String(error));
     }
     return { meta: snapshot.meta, resources: snapshot.resources, limits: snapshot.limits, user: snapshot.user };
 }

@@ -3,6 +3,7 @@ import type { EngineConnection } from './EngineConnection';
 import type { BuildDiagnostics } from './BuildDiagnostics';
 import type { FindingDiagnostics } from './FindingDiagnostics';
 import type { ProposedContent } from './ProposedContent';
+import type { SnapshotDocuments } from './commands/diff/SnapshotDocuments';
 import type { RunningSandboxes } from './commands/sandbox/RunningSandboxes';
 import type { ContainerLogTerminals } from './views/ContainerLogTerminals';
 import type { FindingsTreeProvider } from './views/FindingsTreeProvider';
@@ -21,6 +22,8 @@ export interface ExtensionDeps {
     readonly inspect: InspectDocuments;
     /** Followed container logs, one terminal per container. */
     readonly containerLogs: ContainerLogTerminals;
+    /** Read-only snapshot texts, the sides of Diff with Target. */
+    readonly snapshots: SnapshotDocuments;
     /** The sandboxes this window started. */
     readonly sandboxes: RunningSandboxes;
     /** The extension's version, recorded in what it writes. */

@@ -6,6 +6,7 @@ import { removeContainer } from './commands/containers/removeContainer';
 import { restartContainer } from './commands/containers/restartContainer';
 import { showContainerLogs } from './commands/containers/showContainerLogs';
 import { stopContainer } from './commands/containers/stopContainer';
+import { diffWithTarget } from './commands/diff/diffWithTarget';
 import { retryEngine } from './commands/engine/retryEngine';
 import { showEngineStatus } from './commands/engine/showEngineStatus';
 import { copyImageId } from './commands/images/copyImageId';
@@ -41,6 +42,7 @@ const COMMANDS: Readonly<Record<string, Handler>> = {
     'parity.containers.openInBrowser': openContainerInBrowser,
     'parity.containers.copyId': copyContainerId,
     'parity.sandbox.run': runInSandbox,
+    'parity.diff.withTarget': diffWithTarget,
     'parity.dockerfile.build': buildDockerfile,
 };
 

@@ -16,3 +16,6 @@ export { runSandbox } from '../../pipeline/runSandbox';
 export { readProjectDotenv } from '../../pipeline/readProjectDotenv';
 export { stopSandboxNamed } from '../../engine/sandbox/sandboxContainers';
 export { loadSandboxTarget } from '../../pipeline/loadSandboxTarget';
+export { probeImage } from '../../targets/image/probeImage';
+export { probeContainer } from '../../targets/container/probeContainer';
+export { formatSnapshotText } from '../../core/snapshot/formatSnapshotText';

@@ -91,4 +91,17 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     await waitFor('the sandbox is removed', () => sandboxes().length === 0, 30_000);
     await waitFor('the row is gone', async () => !(await readTreeItems(session.page, 'Containers', 30_000)).some((row) => SANDBOX_ROW.test(row.label)), 10_000);
   }));
+
+  it('Diff with Target… on the image in the Images view puts it next to this machine in the diff editor', () => step('sandbox-image-diff', async () => {
+    await setPaneExpanded(session.page, 'Containers', false);
+    await setPaneExpanded(session.page, 'Images', true);
+    // Parity's builds come first and expanded: the repository, then its tag.
+    await waitFor('the image row', async () => (await readTreeItems(session.page, 'Images', 30_000)).some((row) => row.label === 'parity' && row.level === 2), 15_000);
+    await contextMenu(session.page, treeRow(session.page, 'Images', 'parity'), 'Diff with Target...');
+    const machine = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'This machine' }).first();
+    await machine.waitFor({ state: 'visible', timeout: 10_000 });
+    await machine.click();
+    await session.page.locator('.editor-group-container .tab.active', { hasText: 'this machine (ui-sandbox) ↔ ui-sandbox:parity' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await session.page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 10_000 });
+  }));
 });

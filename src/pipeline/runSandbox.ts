@@ -26,6 +26,8 @@ export interface RunSandboxOptions {
     readonly settings?: Omit<SandboxSettings, 'projectLabel'>;
     /** The app's port inside the container, over the plan's and the image's. */
     readonly port?: number;
+    /** A command instead of the image's CMD (a Procfile process other than web); the ENTRYPOINT stays. */
+    readonly command?: readonly string[];
     /** Where the app really runs: its memory, CPUs, ulimits and user win over the settings. */
     readonly target?: SandboxTarget;
     /** The image name for a folder (default: `<folder>:parity`, as `parity package`). */
@@ -68,6 +70,7 @@ export async function runSandbox(client: EngineClient, target: string, options: 
         name: sandboxName(choice.projectRoot === null ? choice.image : basename(choice.projectRoot)),
         image: { ref: choice.image, config: choice.config },
         port: choice.port,
+        ...(options.command ? { command: options.command } : {}),
         settings: { ...options.settings, ...(choice.projectRoot === null ? {} : { projectLabel: choice.projectRoot }) },
         ...(options.target ? { target: options.target } : {}),
         ...(status.cpus === undefined ? {} : { engineCpus: status.cpus }),

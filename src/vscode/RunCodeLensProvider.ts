@@ -37,12 +37,20 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
             const range = new vscode.Range(lens.line, 0, lens.line, 0);
             return lens.kind === 'build'
                 ? new vscode.CodeLens(range, { title: `$(tools) ${vscode.l10n.t('Build')}`, command: 'parity.dockerfile.build', arguments: [document.uri], tooltip: vscode.l10n.t('Build this Dockerfile as it is, with live progress') })
-                : new vscode.CodeLens(range, {
-                    title: `$(play) ${vscode.l10n.t('Run in Sandbox')}`,
-                    command: 'parity.sandbox.run',
-                    arguments: [folder],
-                    tooltip: vscode.l10n.t('Package {0} if its image is not current, then run it locked down, with the limits of the cloud', vscode.workspace.asRelativePath(folder)),
-                });
+                : lens.command !== undefined && lens.detail !== undefined && lens.detail !== 'web'
+                    // A Procfile process other than web: the same image, that process's command.
+                    ? new vscode.CodeLens(range, {
+                        title: `$(play) ${vscode.l10n.t('Run {0} in Sandbox', lens.detail)}`,
+                        command: 'parity.sandbox.run',
+                        arguments: [folder, { process: lens.detail, command: lens.command }],
+                        tooltip: vscode.l10n.t('Package {0} if its image is not current, then run `{1}` in it, locked down', vscode.workspace.asRelativePath(folder), lens.command),
+                    })
+                    : new vscode.CodeLens(range, {
+                        title: `$(play) ${vscode.l10n.t('Run in Sandbox')}`,
+                        command: 'parity.sandbox.run',
+                        arguments: [folder],
+                        tooltip: vscode.l10n.t('Package {0} if its image is not current, then run it locked down, with the limits of the cloud', vscode.workspace.asRelativePath(folder)),
+                    });
         });
     }
 

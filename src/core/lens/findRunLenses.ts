@@ -5,6 +5,8 @@ export interface RunLens {
     readonly kind: 'run' | 'build';
     /** Shown after the action, e.g. the script or process name. */
     readonly detail?: string;
+    /** A Procfile process's command line, run instead of the image's CMD. */
+    readonly command?: string;
 }
 
 /** package.json scripts that start a server; other scripts (test, lint) get no lens. */
@@ -28,8 +30,8 @@ export function findRunLenses(fileName: string, text: string): RunLens[] {
     }
     if (base === 'Procfile') {
         return lines.flatMap((line, index): RunLens[] => {
-            const match = /^\s*([A-Za-z0-9_-]+)\s*:/.exec(line);
-            return match?.[1] && !line.trim().startsWith('#') ? [{ line: index, kind: 'run', detail: match[1] }] : [];
+            const match = /^\s*([A-Za-z0-9_-]+)\s*:\s*(.*)$/.exec(line);
+            return match?.[1] && match[2] && !line.trim().startsWith('#') ? [{ line: index, kind: 'run', detail: match[1], command: match[2].trim() }] : [];
         });
     }
     if (base.endsWith('.py')) {

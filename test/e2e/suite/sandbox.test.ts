@@ -139,6 +139,57 @@ describe('Parity: Run in Sandbox', () => {
         await until('the sandbox is removed once its terminal closes', () => dockerCli(['ps', '-aq', '--filter', `name=^${result.name}$`]) === '');
     });
 
+    it('a Procfile worker line runs that process in the same image, with no port to wait for; closing its terminal removes it', async () => {
+        const folder = exampleInWorkspace('hello-node', 'sandbox-procfile');
+        const procfile = vscode.Uri.joinPath(folder, 'Procfile');
+        fs.writeFileSync(procfile.fsPath, 'web: node server.js\nworker: node -e "console.log(\'worker up\'); setInterval(() => {}, 1000)"\n');
+        const lenses = await runLenses(procfile);
+        assert.deepEqual(lenses.map((lens) => lens.command?.title), ['$(play) Run in Sandbox', '$(play) Run worker in Sandbox']);
+        const worker = lenses[1]?.command;
+        assert.ok(worker);
+        const result = await vscode.commands.executeCommand<RunResult | undefined>(worker.command, ...(worker.arguments as unknown[] | undefined ?? []));
+        tags.push('sandbox-procfile:parity');
+        assert.ok(result, 'the worker did not start — see the Parity log');
+        assert.equal(result.url, null);
+        const [id] = sandboxesOf(folder);
+        assert.ok(id);
+        assert.deepEqual(JSON.parse(dockerCli(['inspect', '--format', '{{json .Config.Cmd}}', id])), ['/bin/sh', '-c', 'node -e "console.log(\'worker up\'); setInterval(() => {}, 1000)"']);
+        await until('the worker logs', () => dockerCli(['logs', id]).includes('worker up'));
+        const terminal = vscode.window.terminals.find((each) => each.name === 'Parity: sandbox-procfile (worker)');
+        assert.ok(terminal, `a terminal for the worker (terminals: ${vscode.window.terminals.map((each) => each.name).join(', ')})`);
+        terminal.dispose();
+        await until('the worker is removed once its terminal closes', () => sandboxesOf(folder).length === 0);
+    });
+
+    it('parity.sandbox.target: a saved snapshot\'s memory, CPUs and open files win over the settings; a bad target starts nothing', async () => {
+        const folder = exampleInWorkspace('hello-node', 'sandbox-target');
+        const snapshot = await vscode.commands.executeCommand<Record<string, unknown> | undefined>('parity.snapshot.capture', folder);
+        assert.ok(snapshot, 'Snapshot Environment saved a snapshot');
+        const prod = { ...snapshot, resources: { cpus: 0.5, memoryBytes: 8192 * 1024 * 1024, memoryLimitBytes: 300 * 1024 * 1024 }, limits: { nofile: { soft: 4096, hard: 4096 }, nproc: null } };
+        fs.writeFileSync(path.join(folder.fsPath, '.parity', 'prod.snapshot.json'), JSON.stringify(prod));
+        const config = vscode.workspace.getConfiguration('parity');
+        await config.update('sandbox.target', 'sandbox-target/.parity/prod.snapshot.json', vscode.ConfigurationTarget.Global);
+        try {
+            const result = await vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', folder);
+            tags.push('sandbox-target:parity');
+            assert.ok(result?.url, `the sandbox was not ready: ${result?.exit?.reason ?? 'see the Parity log'}`);
+            const [id] = sandboxesOf(folder);
+            assert.ok(id);
+            const host = JSON.parse(dockerCli(['inspect', '--format', '{{json .HostConfig}}', id])) as { Memory: number; NanoCpus: number; Ulimits: unknown };
+            assert.equal(host.Memory, 300 * 1024 * 1024);
+            assert.equal(host.NanoCpus, 0.5e9);
+            assert.deepEqual(host.Ulimits, [{ Name: 'nofile', Soft: 4096, Hard: 4096 }]);
+            await vscode.commands.executeCommand('workbench.action.terminal.killAll');
+            await until('the sandbox is removed once its terminal closes', () => sandboxesOf(folder).length === 0);
+
+            await config.update('sandbox.target', 'sandbox-target/no-such.snapshot.json', vscode.ConfigurationTarget.Global);
+            assert.equal(await vscode.commands.executeCommand('parity.sandbox.run', folder), undefined);
+            assert.deepEqual(sandboxesOf(folder), []);
+        } finally {
+            await config.update('sandbox.target', undefined, vscode.ConfigurationTarget.Global);
+        }
+    });
+
     it('a memory setting that is not a size is a clear error, and nothing is started', async () => {
         const folder = exampleInWorkspace('hello-node', 'sandbox-bad');
         await vscode.workspace.getConfiguration('parity').update('sandbox.memory', 'lots', vscode.ConfigurationTarget.Global);

@@ -19,15 +19,17 @@ export interface RunResult {
  * run locked down with the cloud's limits. Output streams into a terminal; "Ready at …" offers Open in
  * Browser; an exit says why in plain words (memory limit, process limit, exit code with the last lines).
  * Closing the terminal stops and removes the sandbox. Resolves once the app is ready or has ended.
+ * `process` (a Procfile lens): run that process's command instead of the image's; nothing waits for a port.
  */
-export async function runInSandbox(deps: ExtensionDeps, arg?: unknown): Promise<RunResult | undefined> {
+export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileProcess?: unknown): Promise<RunResult | undefined> {
     const target = await targetOf(arg);
     if (!target) {
         return undefined;
     }
+    const chosen = processOf(procfileProcess);
     const controller = new AbortController();
     const terminal = new SandboxTerminal(() => controller.abort());
-    const name = target.startsWith('image:') ? target.slice('image:'.length) : target.split(/[\\/]/).pop() ?? target;
+    const name = `${target.startsWith('image:') ? target.slice('image:'.length) : target.split(/[\\/]/).pop() ?? target}${chosen ? ` (${chosen.process})` : ''}`;
     const shown = vscode.window.createTerminal({ name: `Parity: ${name}`, pty: terminal, iconPath: new vscode.ThemeIcon('vm-running') });
     shown.show(true);
     try {
@@ -48,6 +50,7 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown): Promise<
             { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Parity: starting a sandbox for {0}', name) },
             () => pipeline.runSandbox(client, target, {
                 settings,
+                ...(chosen ? { command: ['/bin/sh', '-c', chosen.command] } : {}),
                 ...(limitsFrom ? { target: limitsFrom } : {}),
                 log: deps.log,
                 toolVersion: deps.version,
@@ -65,6 +68,11 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown): Promise<
                 void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0} {1}.', sandbox.name, exit.reason));
             }
         });
+        if (chosen) {
+            // A worker answers on no port: it runs until it ends or the terminal closes.
+            terminal.note(`${chosen.process}: ${chosen.command}`, 'bold');
+            return { name: sandbox.name, url: null };
+        }
         const outcome = await Promise.race([
             sandbox.waitReady().then((ready) => ({ ready })),
             sandbox.exited.then((exit) => ({ exit })),
@@ -90,6 +98,14 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown): Promise<
         }
         return undefined;
     }
+}
+
+/** The Procfile process a lens asked for: its name and command line. */
+function processOf(value: unknown): { process: string; command: string } | undefined {
+    const candidate = typeof value === 'object' && value !== null ? value as { process?: unknown; command?: unknown } : {};
+    return typeof candidate.process === 'string' && typeof candidate.command === 'string' && candidate.command.trim() !== ''
+        ? { process: candidate.process, command: candidate.command }
+        : undefined;
 }
 
 /** Where a relative path in the settings starts: the workspace folder the setting belongs to. */

@@ -14,7 +14,10 @@ describe('findRunLenses', () => {
     });
 
     it('Procfile: one per process line', () => {
-        assert.deepEqual(findRunLenses('/w/Procfile', 'web: node server.js\n# note\nworker: node worker.js\n'), [{ line: 0, kind: 'run', detail: 'web' }, { line: 2, kind: 'run', detail: 'worker' }]);
+        assert.deepEqual(findRunLenses('/w/Procfile', 'web: node server.js\n# note\nworker:  node worker.js --queue=a \nempty:\n'), [
+            { line: 0, kind: 'run', detail: 'web', command: 'node server.js' },
+            { line: 2, kind: 'run', detail: 'worker', command: 'node worker.js --queue=a' },
+        ]);
     });
 
     it('Python: on the __main__ guard only', () => {

@@ -28,7 +28,8 @@ parity snapshot --target image:node:20-bookworm-slim --format text
 
 # Package a copy, so the examples in the repository stay free of generated files.
 work=$(mktemp -d)
-trap 'docker rm -f parity-demo-express >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+name=
+trap '[ -z "$name" ] || docker rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 cp -r "$root/examples/hello-express" "$work/"
 echo
 echo "== parity package: plan, recipe and build of hello-express (npm dependencies through this machine's TLS proxy)"
@@ -37,12 +38,11 @@ echo
 echo "== the Dockerfile Parity wrote"
 cat "$work/hello-express/Dockerfile"
 echo
-echo "== the image answers"
-docker run -d --rm --name parity-demo-express --label parity.managed=true --label parity.purpose=demo -p 127.0.0.1::8080 hello-express:parity >/dev/null
-address=$(docker port parity-demo-express 8080/tcp | head -n 1)
-for _ in $(seq 1 50); do
-    if curl -fsS "http://$address/" 2>/dev/null; then
-        break
-    fi
-    sleep 0.2
-done
+echo "== parity run --smoke /healthz: the image in a locked-down sandbox (non-root, no capabilities, read-only root,"
+echo "   512 MiB / 1 CPU / 256 processes, port on 127.0.0.1 only) answers, then is stopped and removed"
+parity run image:hello-express:parity --smoke /healthz
+echo
+echo "== parity run --detach, parity ps, parity stop"
+name=$(parity run image:hello-express:parity --detach)
+parity ps
+parity stop "$name"

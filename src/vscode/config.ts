@@ -66,10 +66,15 @@ export async function readSandboxSettings(projectRoot: string | undefined, readD
         throw new Error(vscode.l10n.t('parity.sandbox.writablePaths takes absolute paths inside the container, not "{0}"', relative));
     }
     const passDotenv = sandbox.get<boolean>('passDotenv', false) && projectRoot !== undefined;
+    // Only what the user set is passed, so the sandbox's summary can tell "your setting" from "Parity's default".
+    const set = (key: string): boolean => {
+        const where = sandbox.inspect(key);
+        return where?.globalValue !== undefined || where?.workspaceValue !== undefined || where?.workspaceFolderValue !== undefined;
+    };
     return {
-        memoryBytes: memory,
-        cpus,
-        pids,
+        ...(set('memory') ? { memoryBytes: memory } : {}),
+        ...(set('cpus') ? { cpus } : {}),
+        ...(set('pids') ? { pids } : {}),
         writablePaths,
         network: sandbox.get<string>('network', 'bridge') === 'none' ? 'none' : 'bridge',
         ...(passDotenv && projectRoot ? { dotenv: await readDotenv(projectRoot) } : {}),

@@ -19,11 +19,9 @@ import { parseEngineAddress } from '../../src/core/engineAddress';
 import { imageContextValue } from '../../src/core/images/imageRows';
 import { imageChildren, imageTree, type ImageTreeNode } from '../../src/core/images/imageTree';
 import { parityProvenance, partitionLabels } from '../../src/core/images/parityLabels';
-import { EngineEventFeed } from '../../src/engine/events/EngineEventFeed';
-import { eventTopics, type EventTopic, VIEW_EVENT_FILTERS } from '../../src/engine/events/eventTopics';
-import { TopicBatcher } from '../../src/engine/events/TopicBatcher';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { dockerCli } from '../../test/support/dockerCli';
+import { watchViewEvents } from '../../test/support/watchViewEvents';
 import { syntheticContainers, syntheticImages } from '../../test/support/syntheticEngineLists';
 import { removeViewsTestResources, runTestContainer } from '../../test/support/viewsTestKit';
 
@@ -74,45 +72,23 @@ function printRecorded(file: string, what: string): void {
 
 async function eventLatency(rounds: number): Promise<void> {
     const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' }, { log: silentLogger });
-    const refreshes: number[] = [];
-    const batcher = new TopicBatcher<EventTopic>(100, () => refreshes.push(performance.now()));
-    const stamped: number[] = [];
-    let connected!: () => void;
-    const isConnected = new Promise<void>((resolve) => (connected = resolve));
-    const feed = new EngineEventFeed({
-        client: () => Promise.resolve(client),
-        filters: VIEW_EVENT_FILTERS,
-        log: silentLogger,
-        onEvent: (event) => {
-            if (event.Actor?.Attributes?.['parity.test'] === 'views' && eventTopics(event).length > 0) {
-                stamped.push((event.timeNano ?? 0) / 1e6 - performance.timeOrigin);
-            }
-            batcher.add(eventTopics(event));
-        },
-        onStateChange: (state) => state.kind === 'connected' && connected(),
-    });
     const name = `parity-views-bench-${process.pid}`;
-    feed.start();
+    const watch = await watchViewEvents(client);
     try {
-        await isConnected;
         runTestContainer(name);
         dockerCli(['stop', name]);
         await new Promise((resolve) => setTimeout(resolve, 300));
         const byAction: Record<string, { fromEvent: number[]; fromCli: number[] }> = { start: { fromEvent: [], fromCli: [] }, stop: { fromEvent: [], fromCli: [] } };
         for (let round = 0; round < rounds; round++) {
             for (const action of ['start', 'stop'] as const) {
-                refreshes.length = 0;
-                stamped.length = 0;
+                watch.reset();
                 dockerCli([action, name]);
                 const cliDone = performance.now();
-                const deadline = Date.now() + 3000;
-                while (refreshes.length === 0 && Date.now() < deadline) {
-                    await new Promise((resolve) => setTimeout(resolve, 1));
-                }
-                const refresh = refreshes[0];
-                if (refresh !== undefined && stamped[0] !== undefined) {
-                    byAction[action]?.fromEvent.push(refresh - stamped[0]);
-                    byAction[action]?.fromCli.push(refresh - cliDone);
+                const refresh = await watch.nextRefresh(3000);
+                const stamped = watch.stamped[0];
+                if (refresh !== undefined && stamped !== undefined) {
+                    byAction[action]?.fromEvent.push(refresh.at - stamped);
+                    byAction[action]?.fromCli.push(refresh.at - cliDone);
                 }
                 await new Promise((resolve) => setTimeout(resolve, 250));
             }
@@ -121,8 +97,7 @@ async function eventLatency(rounds: number): Promise<void> {
             console.log(`  docker ${action.padEnd(5)} engine event → refresh: median ${median(figures.fromEvent).toFixed(1)} ms, max ${Math.max(...figures.fromEvent).toFixed(1)} ms; docker CLI returned → refresh: median ${median(figures.fromCli).toFixed(1)} ms (${figures.fromEvent.length} rounds)`);
         }
     } finally {
-        feed.stop();
-        batcher.cancel();
+        watch.stop();
         removeViewsTestResources();
     }
 }

@@ -6,6 +6,7 @@ import { engineClientFor } from './engineClientFor';
 import { ExitCode } from './ExitCode';
 import { projectRootOf } from './planCommand';
 import { printBuildEvent } from './printBuildEvent';
+import { reportBuildError } from './reportBuildError';
 import { writeProjectRecipe } from './recipeCommand';
 
 /** `parity build [PATH] [--tag T]`: builds the folder's Dockerfile as it is (Parity's or the user's). */
@@ -41,12 +42,7 @@ async function runBuild(context: CliContext, projectRoot: string, plan?: Paramet
         return ExitCode.Ok;
     } catch (error) {
         if (error instanceof BuildError) {
-            context.log.error(`${error.message}${error.line === undefined ? '' : ` (Dockerfile:${error.line})`}`);
-            for (const line of error.logTail) {
-                context.stderr(`   ${line}`);
-            }
-            // A build that ran and failed is 1; one that could not start (bad context, bad request) is 2.
-            return error.kind === 'context' || error.kind === 'request' ? ExitCode.CouldNotRun : ExitCode.Failed;
+            return reportBuildError(context, error);
         }
         throw error;
     }

@@ -12,6 +12,7 @@ import { engineClientFor } from './engineClientFor';
 import { ExitCode } from './ExitCode';
 import { planOptionsFrom } from './planOptionsFrom';
 import { printBuildEvent } from './printBuildEvent';
+import { reportBuildError } from './reportBuildError';
 import { printSandboxEvent } from './printSandboxEvent';
 
 /**
@@ -63,11 +64,7 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
             throw new CliUsageError(error.message);
         }
         if (error instanceof BuildError) {
-            context.log.error(`${error.message}${error.line === undefined ? '' : ` (Dockerfile:${error.line})`}`);
-            for (const line of error.logTail) {
-                context.stderr(`   ${line}`);
-            }
-            return error.kind === 'context' || error.kind === 'request' ? ExitCode.CouldNotRun : ExitCode.Failed;
+            return reportBuildError(context, error);
         }
         throw error;
     }

@@ -4,14 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import { silentLogger } from '../../src/core/Logger';
 import { parseEngineAddress } from '../../src/core/engineAddress';
 import type { EngineEvent } from '../../src/engine/events/EngineEvent';
-import { EngineEventFeed } from '../../src/engine/events/EngineEventFeed';
-import { eventTopics, type EventTopic, VIEW_EVENT_FILTERS } from '../../src/engine/events/eventTopics';
-import { TopicBatcher } from '../../src/engine/events/TopicBatcher';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { EngineError } from '../../src/engine/EngineError';
 import { dockerCli } from '../support/dockerCli';
 import { closedPort } from '../support/ports';
 import { makeTestImage, removeViewsTestResources, runTestContainer } from '../support/viewsTestKit';
+import { watchViewEvents } from '../support/watchViewEvents';
 import { requireEngine } from './requireEngine';
 
 const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
@@ -57,45 +55,21 @@ describe('EngineClient.streamEvents against the real engine', () => {
     });
 
     it('event → batched refresh: how long from the engine\'s event (its timestamp) to the refresh (figures, not asserted)', async () => {
-        const refreshes: { at: number; topics: EventTopic[] }[] = [];
-        const batcher = new TopicBatcher<EventTopic>(100, (topics) => refreshes.push({ at: performance.now(), topics: [...topics] }));
-        let connected!: () => void;
-        const isConnected = new Promise<void>((resolve) => (connected = resolve));
-        // The first relevant event of each round: when the engine stamped it (its clock is this machine's).
-        const eventStamped: number[] = [];
-        const feed = new EngineEventFeed({
-            client: () => Promise.resolve(client),
-            filters: VIEW_EVENT_FILTERS,
-            log: silentLogger,
-            onEvent: (event) => {
-                if (event.Actor?.Attributes?.['parity.test'] === 'views' && eventTopics(event).length > 0) {
-                    eventStamped.push((event.timeNano ?? 0) / 1e6 - performance.timeOrigin);
-                    batcher.add(eventTopics(event));
-                }
-            },
-            onStateChange: (state) => state.kind === 'connected' && connected(),
-        });
-        feed.start();
+        const watch = await watchViewEvents(client);
         try {
-            await isConnected;
             const latencies: { action: string; ms: number; fromEventMs: number }[] = [];
             runTestContainer('parity-views-latency');
             dockerCli(['stop', 'parity-views-latency']);
             await new Promise((resolve) => setTimeout(resolve, 300));
             for (let round = 0; round < 5; round++) {
                 for (const action of ['start', 'stop']) {
-                    refreshes.length = 0;
-                    eventStamped.length = 0;
+                    watch.reset();
                     dockerCli([action, 'parity-views-latency']);
                     const cliDone = performance.now();
-                    const deadline = Date.now() + 3000;
-                    while (refreshes.length === 0 && Date.now() < deadline) {
-                        await new Promise((resolve) => setTimeout(resolve, 2));
-                    }
-                    const refresh = refreshes[0];
+                    const refresh = await watch.nextRefresh(3000);
                     assert.ok(refresh, `no refresh within 3 s of docker ${action}`);
                     assert.deepEqual(refresh.topics, ['containers']);
-                    latencies.push({ action, ms: refresh.at - cliDone, fromEventMs: refresh.at - (eventStamped[0] ?? NaN) });
+                    latencies.push({ action, ms: refresh.at - cliDone, fromEventMs: refresh.at - (watch.stamped[0] ?? NaN) });
                     await new Promise((resolve) => setTimeout(resolve, 250));
                 }
             }
@@ -105,8 +79,7 @@ describe('EngineClient.streamEvents against the real engine', () => {
             };
             console.log(`engine event → refresh (100 ms batching window, ${latencies.length / 2} rounds) — ${figure('start')}; ${figure('stop')}`);
         } finally {
-            feed.stop();
-            batcher.cancel();
+            watch.stop();
         }
     });
 });

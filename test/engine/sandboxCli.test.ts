@@ -138,6 +138,7 @@ describe('parity run / ps / stop / clean (the built CLI, real engine)', () => {
     });
 
     it('bad inputs exit 2 with a reason', () => {
+        const packageJson = join(root, 'examples', 'hello-node', 'package.json');
         const cases: [string[], RegExp][] = [
             [['run'], /run takes one IMAGE or PATH, not 0/],
             [['run', tag, '--memory', 'lots'], /--memory takes a size such as 512m or 1g, not "lots"/],
@@ -146,6 +147,8 @@ describe('parity run / ps / stop / clean (the built CLI, real engine)', () => {
             [['run', tag, '--smoke', 'healthz'], /--smoke takes a path starting with \//],
             [['run', tag, '--smoke', '/', '--detach'], /--smoke and --detach do not go together/],
             [['run', 'parity-test/no-such-image:1'], /There is no folder parity-test\/no-such-image:1 and no image/],
+            [['run', tag, '--target', '/nonexistent/prod.snapshot.json'], /--target: The target takes a snapshot file, container:NAME or image:REF; "\/nonexistent\/prod.snapshot.json" is none of them/],
+            [['run', tag, '--target', packageJson], /--target: .*package\.json has schemaVersion undefined; this Parity reads version 1/],
             [['stop'], /stop needs the NAME of a sandbox/],
             [['stop', 'x', '--all'], /stop takes NAMEs or --all, not both/],
             [['stop', 'parity-no-such-sandbox'], /There is no container named parity-no-such-sandbox/],

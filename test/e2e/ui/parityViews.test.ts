@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { containerState, removeViewsTestResources, runTestContainer } from '../../support/viewsTestKit';
-import { contextMenu, openViewContainer, readTreeItems, screenshot, setPaneExpanded, startUiSession, treeRow, type UiSession, waitFor } from './workbench';
+import { contextMenu, openViewContainer, readTreeItems, screenshot, ScreenshotSteps, setPaneExpanded, startUiSession, treeRow, type UiSession, waitFor } from './workbench';
 
 const root = join(__dirname, '..', '..', '..');
 const results = join(root, 'test-results');
@@ -43,7 +43,6 @@ before(() => {
 
 describe('Images and Containers views, live', () => {
     let session: UiSession;
-    let failed = false;
     const name = 'parity-ui-views';
 
     before(async () => {
@@ -64,19 +63,11 @@ describe('Images and Containers views, live', () => {
             testbed('up', 'engine');
         }
         removeViewsTestResources();
-        await session.close({ keep: failed });
+        await session.close({ keep: steps.failed });
     });
 
-    async function step(shot: string, body: () => Promise<void>): Promise<void> {
-        try {
-            await body();
-            await screenshot(session.page, join(results, `${shot}.png`));
-        } catch (error) {
-            failed = true;
-            await screenshot(session.page, join(results, `${shot}-failed.png`)).catch(() => undefined);
-            throw error;
-        }
-    }
+    const steps = new ScreenshotSteps(() => session.page, results);
+    const step = (shot: string, body: () => Promise<void>): Promise<void> => steps.run(shot, body);
 
     it('shows a container started from the CLI without a refresh', () => step('views-container-appears', async () => {
         runTestContainer(name, ['-p', '127.0.0.1::80']);

@@ -14,7 +14,7 @@ import {
   openFile,
   openViewContainer,
   readTreeItems,
-  screenshot,
+  ScreenshotSteps,
   setPaneExpanded,
   startUiSession,
   treeRow,
@@ -32,7 +32,6 @@ const SANDBOX_ROW = /^parity-sandbox-ui-sandbox-[0-9a-f]{6}$/;
 describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
   let session: UiSession;
   let folder: string;
-  let failed = false;
   const sandboxes = (): string[] =>
     docker(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox', '--filter', `label=parity.project=${folder}`]).split('\n').filter(Boolean);
 
@@ -47,19 +46,11 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
       docker(['rm', '--force', id]);
     }
     docker(['rmi', '--force', 'ui-sandbox:parity']);
-    await session.close({ keep: failed });
+    await session.close({ keep: steps.failed });
   });
 
-  async function step(shot: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-      await screenshot(session.page, join(results, `${shot}.png`));
-    } catch (error) {
-      failed = true;
-      await screenshot(session.page, join(results, `${shot}-failed.png`)).catch(() => undefined);
-      throw error;
-    }
-  }
+  const steps = new ScreenshotSteps(() => session.page, results);
+  const step = (shot: string, body: () => Promise<void>): Promise<void> => steps.run(shot, body);
 
   it('shows "Run in Sandbox" above the start script of package.json', () => step('sandbox-codelens', async () => {
     await openFile(session.page, 'package.json');

@@ -308,6 +308,27 @@ export function codeLens(page: Page, title: string): Locator {
   return page.locator('.editor-group-container.active .codelens-decoration a', { hasText: title }).first();
 }
 
+/**
+ * The steps of one UI session: each ends with a screenshot named after it (`NAME-failed.png` when it threw),
+ * and `failed` says whether any threw, so the session's files can be kept for reading.
+ */
+export class ScreenshotSteps {
+  failed = false;
+
+  constructor(private readonly page: () => Page, private readonly dir: string) {}
+
+  async run(shot: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+      await screenshot(this.page(), path.join(this.dir, `${shot}.png`));
+    } catch (error) {
+      this.failed = true;
+      await screenshot(this.page(), path.join(this.dir, `${shot}-failed.png`)).catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
 export async function screenshot(page: Page, file: string): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });

@@ -15,6 +15,12 @@ import { BUSYBOX, leftovers, lineMatching, policyFor, runToEnd, start } from './
 const MiB = 1024 * 1024;
 const NODE = 'node:20.20.2-bookworm-slim';
 const FORK_BOMB = ['sh', '-c', 'bomb() { bomb | bomb & }; bomb; sleep 60'];
+/**
+ * The same bomb, but its first shell never needs another fork (`exec`), so it keeps the sandbox alive at the
+ * limit: what sampling the engine's stats can see. A burst that ends the app between two samples is
+ * reported by its exit code and last lines ("can't fork") instead.
+ */
+const LASTING_FORK_BOMB = ['sh', '-c', 'bomb() { bomb | bomb & }; bomb; exec sleep 60'];
 
 /** The same engine, but looking remote: the runner cannot read cgroup files and samples the engine's stats. */
 class RemoteLookingClient extends EngineClient {
@@ -89,7 +95,7 @@ describe('sandbox containment (real engine)', () => {
 
     it('stops a fork bomb through the engine stats when the cgroup files are out of reach', { timeout: 60_000 }, async () => {
         const remote = new RemoteLookingClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
-        const sandbox = await startSandbox(remote, await policyFor(BUSYBOX, FORK_BOMB, { pids: 24 }));
+        const sandbox = await startSandbox(remote, await policyFor(BUSYBOX, LASTING_FORK_BOMB, { pids: 24 }));
         const exit = await sandbox.exited;
         assert.equal(exit?.pidsLimitHit, true, JSON.stringify(exit));
         assert.equal(exit?.pidsEvidence, 'engine stats');

@@ -190,6 +190,32 @@ describe('Parity: Run in Sandbox', () => {
         }
     });
 
+    it('.env values reach the sandbox only with parity.sandbox.passDotenv, and are not in its summary', async () => {
+        const folder = exampleInWorkspace('hello-node', 'sandbox-dotenv');
+        fs.writeFileSync(path.join(folder.fsPath, '.env'), 'PARITY_E2E_SECRET=s3cr3t-dotenv-value\n');
+        const envOf = (id: string): string[] => JSON.parse(dockerCli(['inspect', '--format', '{{json .Config.Env}}', id])) as string[];
+        const runOnce = async (): Promise<string[]> => {
+            const result = await vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', folder);
+            assert.ok(result?.url, `the sandbox was not ready: ${result?.exit?.reason ?? 'see the Parity log'}`);
+            const [id] = sandboxesOf(folder);
+            assert.ok(id);
+            const env = envOf(id);
+            await vscode.commands.executeCommand('workbench.action.terminal.killAll');
+            await until('the sandbox is removed once its terminal closes', () => sandboxesOf(folder).length === 0);
+            return env;
+        };
+        tags.push('sandbox-dotenv:parity');
+        assert.ok(!(await runOnce()).some((entry) => entry.startsWith('PARITY_E2E_SECRET=')), 'not passed by default');
+        const config = vscode.workspace.getConfiguration('parity');
+        await config.update('sandbox.passDotenv', true, vscode.ConfigurationTarget.Global);
+        try {
+            assert.ok((await runOnce()).includes('PARITY_E2E_SECRET=s3cr3t-dotenv-value'), 'passed once allowed');
+        } finally {
+            await config.update('sandbox.passDotenv', undefined, vscode.ConfigurationTarget.Global);
+        }
+        assert.ok(!dockerCli(['image', 'inspect', '--format', '{{json .Config.Env}}', 'sandbox-dotenv:parity']).includes('s3cr3t'), 'never in the image');
+    });
+
     it('a memory setting that is not a size is a clear error, and nothing is started', async () => {
         const folder = exampleInWorkspace('hello-node', 'sandbox-bad');
         await vscode.workspace.getConfiguration('parity').update('sandbox.memory', 'lots', vscode.ConfigurationTarget.Global);

@@ -20,6 +20,7 @@ export class SandboxTerminal implements vscode.Pseudoterminal, vscode.Disposable
     readonly onDidClose = this.closer.event;
     private readonly pending: string[] = [];
     private opened = false;
+    private ended = false;
 
     constructor(private readonly onClose: () => void) {}
 
@@ -80,9 +81,12 @@ export class SandboxTerminal implements vscode.Pseudoterminal, vscode.Disposable
         }
     }
 
-    /** Marks the end: the terminal stays open for reading until the user closes it. */
+    /** Marks the end, once: the terminal stays open for reading until the user closes it. */
     finished(): void {
-        this.note('[the sandbox has ended — close this terminal when done]');
+        if (!this.ended) {
+            this.ended = true;
+            this.note('[the sandbox has ended — close this terminal when done]');
+        }
     }
 
     dispose(): void {

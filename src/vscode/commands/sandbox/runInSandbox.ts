@@ -32,6 +32,8 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
     const name = `${target.startsWith('image:') ? target.slice('image:'.length) : target.split(/[\\/]/).pop() ?? target}${chosen ? ` (${chosen.process})` : ''}`;
     const shown = vscode.window.createTerminal({ name: `Parity: ${name}`, pty: terminal, iconPath: new vscode.ThemeIcon('vm-running') });
     shown.show(true);
+    // Set once the container runs: a failure after that (never ready) must not leave it running.
+    let stopStarted: (() => Promise<unknown>) | undefined;
     try {
         const pipeline = await import('../../lazy/pipelineModule');
         const client = await deps.engine.client();
@@ -60,6 +62,7 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
             }),
         );
         deps.sandboxes.add(sandbox);
+        stopStarted = () => sandbox.stop();
         deps.engineViews.forEach((view) => view.refresh());
         void sandbox.exited.then((exit) => {
             terminal.finished();
@@ -90,6 +93,7 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         terminal.note(message, 'red');
+        await stopStarted?.().catch(() => undefined);
         terminal.finished();
         deps.log.error(error instanceof Error ? error : message);
         if (!controller.signal.aborted) {

@@ -2,6 +2,7 @@
 // file system, user, mounts, the process and memory limits, and a target's limits applied.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { SandboxTarget } from '../../src/core/sandbox/sandboxPolicy';
 import { EngineClient } from '../../src/engine/EngineClient';
 import type { SandboxDeps } from '../../src/engine/sandbox/SandboxDeps';
@@ -94,10 +95,18 @@ describe('sandbox containment (real engine)', () => {
     });
 
     it('stops a fork bomb through the engine stats when the cgroup files are out of reach', { timeout: 60_000 }, async () => {
-        const remote = new RemoteLookingClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
+        // What the watch saw, for the failure message.
+        const seen: string[] = [];
+        const log = { ...silentLogger, trace: (line: string) => seen.push(line), debug: (line: string) => seen.push(line), warn: (line: string) => seen.push(line) };
+        const remote = new RemoteLookingClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log });
         const sandbox = await startSandbox(remote, await policyFor(BUSYBOX, LASTING_FORK_BOMB, { pids: 24 }));
-        const exit = await sandbox.exited;
-        assert.equal(exit?.pidsLimitHit, true, JSON.stringify(exit));
+        const timer = new AbortController();
+        const exit = await Promise.race([sandbox.exited, delay(40_000, undefined, { signal: timer.signal }).then(() => 'still running' as const, () => null)]);
+        timer.abort();
+        if (exit === 'still running') {
+            await sandbox.stop('requested', 0);
+        }
+        assert.ok(exit !== 'still running' && exit?.pidsLimitHit === true, `${JSON.stringify(exit)}\n${seen.slice(-30).join('\n')}`);
         assert.equal(exit?.pidsEvidence, 'engine stats');
         assert.match(exit?.reason ?? '', /^hit the limit of 24 processes/);
     });

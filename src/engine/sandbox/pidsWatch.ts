@@ -26,7 +26,11 @@ export async function watchPidsLimit(deps: SandboxDeps, id: string, pid: number,
     const evidence: PidsEvidence = cgroup ? 'cgroup pids.events' : 'engine stats';
     deps.log.debug(`sandbox ${id.slice(0, 12)}: watching the process limit of ${limit} through ${evidence}`);
     while (!signal.aborted) {
-        const reading = await read().catch(() => 'below' as const);
+        const reading = await read().catch((error: unknown) => {
+            // A missed look is not a verdict: the next one may answer (the engine is slow under a fork bomb).
+            deps.log.debug(`sandbox ${id.slice(0, 12)}: no process count this time: ${error instanceof Error ? error.message : String(error)}`);
+            return 'below' as const;
+        });
         if (reading === null) {
             break;
         }
@@ -66,6 +70,7 @@ function statsReader(deps: SandboxDeps, id: string, limit: number, signal: Abort
         const stats = await deps.call(`reading the stats of container ${id.slice(0, 12)}`, (docker, s) => docker.getContainer(id).stats({ stream: false, 'one-shot': true, abortSignal: s }), signal) as { pids_stats?: { current?: number; limit?: number } };
         const current = stats.pids_stats?.current ?? 0;
         const max = stats.pids_stats?.limit ?? limit;
+        deps.log.trace(`sandbox ${id.slice(0, 12)}: ${current} of ${max} processes (engine stats)`);
         return current > 0 && current >= max ? { current, max, evidence: 'engine stats' } : 'below';
     };
 }

@@ -1,5 +1,6 @@
 /** How a pids-limit hit was noticed: the cgroup's own counter of refused forks, or the engine's stats. */
-export type PidsEvidence = 'cgroup pids.events' | 'engine stats';
+/** How the process limit was seen: the kernel's counter, a sample of the engine's stats, or the app's own output. */
+export type PidsEvidence = 'cgroup pids.events' | 'engine stats' | 'app output';
 
 /** How a sandbox ended, in words for a person and in facts for a program. */
 export interface SandboxExit {

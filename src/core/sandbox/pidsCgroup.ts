@@ -20,3 +20,12 @@ export function refusedForks(pidsEvents: string): number | null {
     const match = /^max\s+(\d+)\s*$/m.exec(pidsEvents);
     return match?.[1] === undefined ? null : Number(match[1]);
 }
+
+/**
+ * Whether an app's last lines say a fork was refused — what shells and runtimes print when the process limit
+ * is reached (busybox/dash "can't fork", bash "fork: retry", glibc "Resource temporarily unavailable",
+ * Node "spawn … EAGAIN"). Evidence for the limit when nothing sampled the count in time.
+ */
+export function saysForkRefused(lines: readonly string[]): boolean {
+    return lines.some((line) => /can't fork|fork: (retry|Resource temporarily unavailable)|spawn\S* .*EAGAIN|fork.*Resource temporarily unavailable/i.test(line));
+}

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { exitReason } from '../../core/sandbox/exitReason';
+import { saysForkRefused } from '../../core/sandbox/pidsCgroup';
 import type { SandboxPolicy } from '../../core/sandbox/sandboxPolicy';
 import { SandboxError } from '../../core/sandbox/SandboxError';
 import type { PidsEvidence, SandboxEvent, SandboxEventListener, SandboxExit } from '../../core/sandbox/SandboxEvent';
@@ -9,7 +10,7 @@ import { EngineError } from '../EngineError';
 import type { ContainerDetails } from '../inspectTypes';
 import { httpStatus, tcpOpen } from './httpProbe';
 import { LineSink } from './LineSink';
-import { watchPidsLimit } from './pidsWatch';
+import { type PidsHit, watchPidsLimit } from './pidsWatch';
 import { removeContainer } from './removeContainer';
 import type { SandboxDeps } from './SandboxDeps';
 
@@ -18,6 +19,8 @@ export const DEFAULT_STOP_GRACE_MS = 10_000;
 export const DEFAULT_READY_TIMEOUT_MS = 60_000;
 /** How many of the app's last lines an exit carries. */
 const LAST_LINES = 20;
+/** How long the process-limit watch gets to report a limit the app's output already speaks of. */
+const FORK_REFUSED_GRACE_MS = 1500;
 
 export interface StartSandboxOptions {
     /**
@@ -112,6 +115,7 @@ export class Sandbox {
     private readonly lastLines: string[] = [];
     private stopWhy: 'requested' | 'cancelled' | 'pids-limit' | undefined;
     private pidsHit: PidsEvidence | undefined;
+    private forkRefusedTimer: NodeJS.Timeout | undefined;
     private finished = false;
     private readonly sinks: LineSink[];
     private readonly onAbort = (): void => void this.stop('cancelled');
@@ -135,6 +139,11 @@ export class Sandbox {
                 this.lastLines.shift();
             }
             this.emit({ type: 'log', stream, line: text });
+            if (this.pidsHit === undefined && this.forkRefusedTimer === undefined && saysForkRefused([text])) {
+                // The count can settle below the limit once a bomb burns out, where sampling never sees it:
+                // the app's own "can't fork" is then the evidence, unless the watch reports it meanwhile.
+                this.forkRefusedTimer = setTimeout(() => this.limitHit({ current: this.policy.limits.pids.value, max: this.policy.limits.pids.value, evidence: 'app output' }), FORK_REFUSED_GRACE_MS);
+            }
         };
         this.sinks = [new LineSink(line('stdout')), new LineSink(line('stderr'))];
     }
@@ -162,11 +171,7 @@ export class Sandbox {
         }
         const monitor = new AbortController();
         const follow = this.followController.signal;
-        const watching = watchPidsLimit(this.deps, this.id, pid, this.policy.limits.pids.value, this.options.pidsPollMs ?? 500, AbortSignal.any([monitor.signal, follow]), (hit) => {
-            this.pidsHit = hit.evidence;
-            this.emit({ type: 'limit-hit', limit: 'pids', current: hit.current, max: hit.max, evidence: hit.evidence });
-            void this.stop('pids-limit', 0);
-        });
+        const watching = watchPidsLimit(this.deps, this.id, pid, this.policy.limits.pids.value, this.options.pidsPollMs ?? 500, AbortSignal.any([monitor.signal, follow]), (hit) => this.limitHit(hit));
         const waited = this.docker.getContainer(this.id).wait({ condition: 'not-running', abortSignal: follow })
             .then((answer) => answer.StatusCode, (error: unknown) => {
                 if (!follow.aborted) {
@@ -279,11 +284,23 @@ export class Sandbox {
         this.resolveExited(null);
     }
 
+    /** The process limit was reached: said once, and the app is stopped (a bomb would not end by itself). */
+    private limitHit(hit: PidsHit): void {
+        clearTimeout(this.forkRefusedTimer);
+        if (this.pidsHit !== undefined || this.finished) {
+            return;
+        }
+        this.pidsHit = hit.evidence;
+        this.emit({ type: 'limit-hit', limit: 'pids', current: hit.current, max: hit.max, evidence: hit.evidence });
+        void this.stop('pids-limit', 0);
+    }
+
     private async finish(waitCode: number | null): Promise<void> {
         if (this.finished) {
             return;
         }
         this.finished = true;
+        clearTimeout(this.forkRefusedTimer);
         this.options.signal?.removeEventListener('abort', this.onAbort);
         for (const sink of this.sinks) {
             sink.flush();
@@ -293,8 +310,12 @@ export class Sandbox {
         this.followController.abort();
         const code = waitCode ?? details?.State.ExitCode ?? null;
         const oomKilled = details?.State.OOMKilled === true;
-        const pidsLimitHit = this.pidsHit !== undefined;
         const stopped = this.stopWhy === 'requested' || this.stopWhy === 'cancelled';
+        // A burst can end the app between two looks at the count: a refused fork in its last words is the limit too.
+        if (this.pidsHit === undefined && !stopped && code !== 0 && saysForkRefused(this.lastLines)) {
+            this.pidsHit = 'app output';
+        }
+        const pidsLimitHit = this.pidsHit !== undefined;
         const exit: SandboxExit = {
             reason: exitReason({ code, oomKilled, pidsLimitHit, stopped, memoryBytes: this.policy.limits.memoryBytes.value, pids: this.policy.limits.pids.value }),
             code,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pidsEventsPath, refusedForks } from '../../../../src/core/sandbox/pidsCgroup';
+import { pidsEventsPath, refusedForks, saysForkRefused } from '../../../../src/core/sandbox/pidsCgroup';
 
 const id = 'b588b41682b9799623562a7b11dc9234b7720205947328b02c949101dc09d860';
 
@@ -27,5 +27,14 @@ describe('refusedForks', () => {
         assert.equal(refusedForks('max 0\n'), 0);
         assert.equal(refusedForks('max 27\n'), 27);
         assert.equal(refusedForks(''), null);
+    });
+
+    it('saysForkRefused: the words of a refused fork, in shells and runtimes; not other failures', () => {
+        assert.equal(saysForkRefused(['starting', "sh: can't fork: Resource temporarily unavailable"]), true);
+        assert.equal(saysForkRefused(['bash: fork: retry: Resource temporarily unavailable']), true);
+        assert.equal(saysForkRefused(['Error: spawn /bin/sh EAGAIN']), true);
+        assert.equal(saysForkRefused(['open /data/x: Resource temporarily unavailable', 'exit 1']), false);
+        assert.equal(saysForkRefused(['Error: listen EADDRINUSE: address already in use :::3000']), false);
+        assert.equal(saysForkRefused([]), false);
     });
 });

@@ -4,16 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { dockerCli } from '../../support/dockerCli';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-
-function exampleInWorkspace(example: string, name: string): vscode.Uri {
-    const workspace = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(workspace, 'the e2e run opens a workspace folder');
-    const folder = path.join(workspace.uri.fsPath, name);
-    fs.cpSync(path.join(repoRoot, 'examples', example), folder, { recursive: true });
-    return vscode.Uri.file(folder);
-}
+import { exampleInWorkspace } from './exampleInWorkspace';
 
 describe('Parity: Package App', () => {
     const built: string[] = [];

@@ -9,9 +9,9 @@ import { EngineConnection } from '../../../src/vscode/EngineConnection';
 import { containersView, type ContainerNode } from '../../../src/vscode/views/containersView';
 import { EngineTreeProvider } from '../../../src/vscode/views/EngineTreeProvider';
 import { dockerCli } from '../../support/dockerCli';
+import { waitFor } from '../../support/waitFor';
 import { waitForHttp } from '../../support/waitForHttp';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+import { exampleInWorkspace } from './exampleInWorkspace';
 
 interface RunResult {
     readonly name: string;
@@ -19,28 +19,9 @@ interface RunResult {
     readonly exit?: { readonly reason: string };
 }
 
-function exampleInWorkspace(example: string, name: string): vscode.Uri {
-    const workspace = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(workspace, 'the e2e run opens a workspace folder');
-    const folder = path.join(workspace.uri.fsPath, name);
-    fs.rmSync(folder, { recursive: true, force: true });
-    fs.cpSync(path.join(repoRoot, 'examples', example), folder, { recursive: true });
-    return vscode.Uri.file(folder);
-}
-
 /** The sandboxes of one project folder, by the label Parity puts on them. */
 function sandboxesOf(folder: vscode.Uri): string[] {
     return dockerCli(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox', '--filter', `label=parity.project=${folder.fsPath}`]).split('\n').filter(Boolean);
-}
-
-async function until(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-        if (Date.now() > deadline) {
-            throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
 }
 
 async function runLenses(file: vscode.Uri): Promise<vscode.CodeLens[]> {
@@ -136,7 +117,7 @@ describe('Parity: Run in Sandbox', () => {
         const terminal = vscode.window.terminals.find((each) => each.name === 'Parity: sandbox-node:parity');
         assert.ok(terminal);
         terminal.dispose();
-        await until('the sandbox is removed once its terminal closes', () => dockerCli(['ps', '-aq', '--filter', `name=^${result.name}$`]) === '');
+        await waitFor('the sandbox is removed once its terminal closes', () => dockerCli(['ps', '-aq', '--filter', `name=^${result.name}$`]) === '', 20_000);
     });
 
     it('a Procfile worker line runs that process in the same image, with no port to wait for; closing its terminal removes it', async () => {
@@ -154,11 +135,11 @@ describe('Parity: Run in Sandbox', () => {
         const [id] = sandboxesOf(folder);
         assert.ok(id);
         assert.deepEqual(JSON.parse(dockerCli(['inspect', '--format', '{{json .Config.Cmd}}', id])), ['/bin/sh', '-c', 'node -e "console.log(\'worker up\'); setInterval(() => {}, 1000)"']);
-        await until('the worker logs', () => dockerCli(['logs', id]).includes('worker up'));
+        await waitFor('the worker logs', () => dockerCli(['logs', id]).includes('worker up'), 20_000);
         const terminal = vscode.window.terminals.find((each) => each.name === 'Parity: sandbox-procfile (worker)');
         assert.ok(terminal, `a terminal for the worker (terminals: ${vscode.window.terminals.map((each) => each.name).join(', ')})`);
         terminal.dispose();
-        await until('the worker is removed once its terminal closes', () => sandboxesOf(folder).length === 0);
+        await waitFor('the worker is removed once its terminal closes', () => sandboxesOf(folder).length === 0, 20_000);
     });
 
     it('parity.sandbox.target: a saved snapshot\'s memory, CPUs and open files win over the settings; a bad target starts nothing', async () => {
@@ -180,7 +161,7 @@ describe('Parity: Run in Sandbox', () => {
             assert.equal(host.NanoCpus, 0.5e9);
             assert.deepEqual(host.Ulimits, [{ Name: 'nofile', Soft: 4096, Hard: 4096 }]);
             await vscode.commands.executeCommand('workbench.action.terminal.killAll');
-            await until('the sandbox is removed once its terminal closes', () => sandboxesOf(folder).length === 0);
+            await waitFor('the sandbox is removed once its terminal closes', () => sandboxesOf(folder).length === 0, 20_000);
 
             await config.update('sandbox.target', 'sandbox-target/no-such.snapshot.json', vscode.ConfigurationTarget.Global);
             assert.equal(await vscode.commands.executeCommand('parity.sandbox.run', folder), undefined);
@@ -201,7 +182,7 @@ describe('Parity: Run in Sandbox', () => {
             assert.ok(id);
             const env = envOf(id);
             await vscode.commands.executeCommand('workbench.action.terminal.killAll');
-            await until('the sandbox is removed once its terminal closes', () => sandboxesOf(folder).length === 0);
+            await waitFor('the sandbox is removed once its terminal closes', () => sandboxesOf(folder).length === 0, 20_000);
             return env;
         };
         tags.push('sandbox-dotenv:parity');

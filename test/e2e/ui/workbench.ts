@@ -13,6 +13,8 @@ import {
   type CodeServer,
 } from '../host/codeServer';
 
+export { waitFor } from '../../support/waitFor';
+
 /** The part of the DOM's Element these helpers read inside the page (the project compiles without lib.dom). */
 interface DomElement {
   readonly id: string;
@@ -276,18 +278,6 @@ export async function contextMenu(page: Page, row: Locator, item: string): Promi
       }
     }
   }
-}
-
-/** Polls `condition` every 100 ms; resolves with how long it took, or fails naming `what`. */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return Date.now() - started;
 }
 
 /** Opens a workspace file in the editor through Quick Open, as a person would (F1, then the file's name). */

@@ -5,6 +5,7 @@ import type { Snapshot } from '../../../core/snapshot/Snapshot';
 import type { EngineClient } from '../../../engine/EngineClient';
 import { abortSignalFor } from '../../abortSignalFor';
 import type { ExtensionDeps } from '../../ExtensionDeps';
+import { isAbortError } from '../../isAbortError';
 import { containerTargets } from '../containers/containerTargets';
 import { imageTargets } from '../images/imageTargets';
 
@@ -53,7 +54,7 @@ export async function diffWithTarget(deps: ExtensionDeps, node?: unknown, target
         await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${other.name} ↔ ${subject.name}`, { preview: false });
         return { left: leftUri, right: rightUri };
     } catch (error) {
-        if (error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR')) {
+        if (isAbortError(error)) {
             return undefined;
         }
         deps.log.error(error instanceof Error ? error : String(error));

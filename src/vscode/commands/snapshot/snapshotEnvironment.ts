@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Snapshot } from '../../../core/snapshot/Snapshot';
 import type { ExtensionDeps } from '../../ExtensionDeps';
+import { isAbortError } from '../../isAbortError';
 import { abortSignalFor } from '../../abortSignalFor';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
 
@@ -41,7 +42,7 @@ export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unkno
         });
         return snapshot;
     } catch (error) {
-        if (error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR')) {
+        if (isAbortError(error)) {
             return undefined;
         }
         deps.log.error(error instanceof Error ? error : String(error));

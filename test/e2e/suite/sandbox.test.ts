@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { silentLogger } from '../../../src/core/Logger';
+import { readSandboxSettings } from '../../../src/vscode/config';
 import { EngineConnection } from '../../../src/vscode/EngineConnection';
 import { containersView, type ContainerNode } from '../../../src/vscode/views/containersView';
 import { EngineTreeProvider } from '../../../src/vscode/views/EngineTreeProvider';
@@ -205,6 +206,28 @@ describe('Parity: Run in Sandbox', () => {
             assert.deepEqual(sandboxesOf(folder), []);
         } finally {
             await vscode.workspace.getConfiguration('parity').update('sandbox.memory', undefined, vscode.ConfigurationTarget.Global);
+        }
+    });
+
+    it('every sandbox setting the policy cannot take is an error naming the setting and the value', async () => {
+        const folder = exampleInWorkspace('hello-node', 'sandbox-settings');
+        const config = vscode.workspace.getConfiguration('parity');
+        const cases: [string, unknown, RegExp][] = [
+            ['sandbox.memory', '512 potatoes', /^parity\.sandbox\.memory takes a size such as 512m or 1g, not "512 potatoes"$/],
+            ['sandbox.cpus', 0, /^parity\.sandbox\.cpus takes a number of CPUs above 0, not "0"$/],
+            ['sandbox.pids', 1.5, /^parity\.sandbox\.pids takes a whole number above 0, not "1\.5"$/],
+            ['sandbox.writablePaths', ['/app/cache', 'tmp'], /^parity\.sandbox\.writablePaths takes absolute paths inside the container, not "tmp"$/],
+        ];
+        for (const [key, value, message] of cases) {
+            await config.update(key, value, vscode.ConfigurationTarget.Global);
+            try {
+                await assert.rejects(readSandboxSettings(folder.fsPath, () => Promise.resolve({})), (error: unknown) => error instanceof Error && message.test(error.message));
+                assert.equal(await vscode.commands.executeCommand('parity.sandbox.run', folder), undefined, `${key}: nothing runs`);
+                assert.deepEqual(sandboxesOf(folder), [], `${key}: no container`);
+                assert.ok(!fs.existsSync(path.join(folder.fsPath, 'Dockerfile')), `${key}: nothing written into the project`);
+            } finally {
+                await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+            }
         }
     });
 

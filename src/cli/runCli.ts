@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { ImageReferenceError, parseImageReference } from '../core/images/imageReference';
+import { ProjectPathError } from '../core/ProjectPathError';
 import { isEngineError } from '../engine/EngineError';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
@@ -41,7 +43,7 @@ Options:
   --out FILE        Write the result to FILE atomically instead of stdout
   --target T        snapshot: image:REF or container:NAME; run: also a snapshot FILE — its memory, CPUs,
                     ulimits and user win over the flags
-  --tag T           Image name for build/package (default: <folder>:parity)
+  --tag T           Image name for build/package/run (default: <folder>-<hash of its path>:parity)
   --force           Replace a Dockerfile/.dockerignore that Parity did not write (recipe, package)
   --timeout SEC     Limit for each engine request (default 10)
   --port P          The app's port inside the container (run; default: the plan's, else the image's EXPOSE)
@@ -130,6 +132,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         io.stderr(`parity: --timeout must be a positive number of seconds, not "${values.timeout}"\n`);
         return ExitCode.CouldNotRun;
     }
+    if (values.tag !== undefined) {
+        try {
+            parseImageReference(values.tag);
+        } catch (error) {
+            io.stderr(`parity: --tag: ${error instanceof Error ? error.message : String(error)}\n`);
+            return ExitCode.CouldNotRun;
+        }
+    }
     const log = stderrLogger(values.verbose, io.stderr);
     try {
         return await command({
@@ -165,7 +175,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
             io.stderr(`parity: ${error.message}\n\n${USAGE}\n`);
             return ExitCode.CouldNotRun;
         }
-        if (isEngineError(error)) {
+        if (isEngineError(error) || error instanceof ProjectPathError || error instanceof ImageReferenceError) {
             io.stderr(`parity: ${error.message}\n`);
             return ExitCode.CouldNotRun;
         }

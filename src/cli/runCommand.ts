@@ -1,11 +1,16 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { BuildError } from '../core/build/BuildError';
+import { parseImageReference } from '../core/images/imageReference';
+import { ProjectPathError } from '../core/ProjectPathError';
 import { exitFailed } from '../core/sandbox/exitReason';
 import { parseSize } from '../core/sandbox/parseSize';
 import { SandboxPolicyError, type SandboxSettings } from '../core/sandbox/sandboxPolicy';
 import { SandboxError } from '../core/sandbox/SandboxError';
 import type { Sandbox } from '../engine/sandbox/Sandbox';
 import { loadSandboxTarget } from '../pipeline/loadSandboxTarget';
-import { runSandbox } from '../pipeline/runSandbox';
+import { requireProjectFolder } from '../pipeline/requireProjectFolder';
+import { IMAGE_PREFIX, runSandbox } from '../pipeline/runSandbox';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
 import { engineClientFor } from './engineClientFor';
@@ -26,6 +31,7 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
         throw new CliUsageError(`run takes one IMAGE or PATH, not ${context.args.length}`);
     }
     const target = context.args[0];
+    await checkRunTarget(target);
     const { settings, port } = sandboxSettingsFrom(context);
     const smoke = context.options.smoke;
     if (smoke !== undefined && !smoke.startsWith('/')) {
@@ -110,6 +116,28 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
         throw error;
     }
     return exitCodeOf(await sandbox.exited);
+}
+
+/**
+ * A path that exists must be a project folder; anything else must be a valid image name — so a typo or a
+ * file is a clear error before any work, not an engine's complaint about the request.
+ */
+async function checkRunTarget(target: string): Promise<void> {
+    if (target.startsWith(IMAGE_PREFIX)) {
+        parseImageReference(target.slice(IMAGE_PREFIX.length));
+        return;
+    }
+    if (await stat(resolve(target)).then(() => true, () => false)) {
+        await requireProjectFolder(target);
+        return;
+    }
+    try {
+        parseImageReference(target);
+    } catch (error) {
+        // A path-like target was meant as a folder; the image grammar's complaint would only confuse.
+        const why = /^[./~]/.test(target) ? `"${target}" is not an image name either` : error instanceof Error ? error.message : String(error);
+        throw new ProjectPathError(`There is no folder ${resolve(target)}, and ${why}.`);
+    }
 }
 
 function exitCodeOf(exit: Awaited<Sandbox['exited']>): ExitCode {

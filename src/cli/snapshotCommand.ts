@@ -8,6 +8,7 @@ import { resolveEngine } from '../engine/resolveEngine';
 import { probeContainer } from '../targets/container/probeContainer';
 import { captureHost } from '../targets/host/captureHost';
 import { probeImage } from '../targets/image/probeImage';
+import { requireProjectFolder } from '../pipeline/requireProjectFolder';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
 import { ExitCode } from './ExitCode';
@@ -25,7 +26,7 @@ export async function snapshotCommand(context: CliContext): Promise<ExitCode> {
         throw new CliUsageError(`snapshot takes one PATH, not ${context.args.length}`);
     }
     const snapshot = context.options.target === undefined
-        ? await captureHost(resolve(context.args[0] ?? '.'), { toolVersion: context.version, log: context.log, env: context.env, signal: context.signal })
+        ? await captureHost(await requireProjectFolder(context.args[0] ?? '.'), { toolVersion: context.version, log: context.log, env: context.env, signal: context.signal })
         : await probeTarget(context, context.options.target);
     const findings = reconcileRuntimes(snapshot.runtimes);
 

@@ -3,10 +3,13 @@ import type { Logger } from '../core/Logger';
 import type { Plan } from '../core/plan/Plan';
 import { CA_SECRET_ID } from '../core/plan/planFromSnapshot';
 import type { EngineClient } from '../engine/EngineClient';
+import { EngineError } from '../engine/EngineError';
 import { type BuildContext, createBuildContext } from '../engine/build/buildContext';
 import { type Builder, buildImage, type BuildResult } from '../engine/build/buildImage';
 import { hostCaBundle } from '../targets/host/hostCertificates';
 import { shortSha256 } from './imageFreshness';
+import { projectImageName } from './imageTagFor';
+import { removeLeftoverImage } from './removeLeftoverImage';
 
 /** A context above this size is worth a warning: something big (data, build output) is not ignored. */
 export const LARGE_CONTEXT_BYTES = 200 * 1024 * 1024;
@@ -36,6 +39,7 @@ export interface BuildProjectOptions {
  * Builds the project's Dockerfile — Parity's or the user's — on the engine. When the Dockerfile asks for the
  * CA bundle (a `parity-ca` secret mount under BuildKit, `COPY .parity-ca.pem` for the classic builder), this
  * machine's bundle is served as a secret or injected into the context only; it never lands in the project.
+ * When the build moves the tag off an image of Parity's that nothing else uses, that image is removed.
  */
 export async function buildProject(client: EngineClient, options: BuildProjectOptions): Promise<BuildResult & { contextBytes: number }> {
     const contextOptions = { ...(options.dockerfile ? { dockerfile: options.dockerfile } : {}), ...(options.signal ? { signal: options.signal } : {}) };
@@ -56,6 +60,12 @@ export async function buildProject(client: EngineClient, options: BuildProjectOp
     if (context.size > LARGE_CONTEXT_BYTES) {
         options.log.warn(`Build: the context is ${Math.round(context.size / 1024 / 1024)} MiB — add what the image does not need to .dockerignore.`);
     }
+    const previous = await client.inspectImage(options.tag, options.signal).then((image) => image.Id, (error: unknown) => {
+        if (error instanceof EngineError && error.statusCode === 404) {
+            return undefined;
+        }
+        throw error;
+    });
     const result = await buildImage(client.buildDeps(), {
         context,
         tag: options.tag,
@@ -66,18 +76,23 @@ export async function buildProject(client: EngineClient, options: BuildProjectOp
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
+    if (previous !== undefined && previous !== result.imageId) {
+        await removeLeftoverImage(client, previous, options.log, options.signal);
+    }
     return { ...result, contextBytes: context.size };
 }
 
 /**
  * Labels that change from build to build are given to the build, not written in the Dockerfile, so they
- * never break the layer cache.
+ * never break the layer cache. The snapshot is named by the project's image name, not its path: an image
+ * is shared and pushed, and the path would tell anyone who reads its labels where and under which user
+ * the project lives.
  */
 function dynamicLabels(plan: Plan | undefined, dockerfile: string): Record<string, string> {
     return {
         'parity.managed': 'true',
         'org.opencontainers.image.created': new Date().toISOString(),
         'parity.dockerfile.sha256': shortSha256(dockerfile),
-        ...(plan ? { 'parity.plan': shortSha256(JSON.stringify(plan)), 'parity.snapshot': `${plan.snapshot.ref}@${plan.snapshot.capturedAt}` } : {}),
+        ...(plan ? { 'parity.plan': shortSha256(JSON.stringify(plan)), 'parity.snapshot': `${projectImageName(plan.snapshot.ref)}@${plan.snapshot.capturedAt}` } : {}),
     };
 }

@@ -3,8 +3,6 @@ import { basename, resolve } from 'node:path';
 import type { BuildEventListener } from '../core/build/BuildEvent';
 import type { Logger } from '../core/Logger';
 import type { PlanOptions } from '../core/plan/PlanContext';
-import { renderRecipe } from '../core/plan/renderRecipe';
-import { inspectRecipe, writeRecipe } from '../core/recipe/writeRecipe';
 import { sandboxPolicy, type SandboxPolicy, type SandboxSettings, type SandboxTarget } from '../core/sandbox/sandboxPolicy';
 import { SandboxError } from '../core/sandbox/SandboxError';
 import type { SandboxEventListener } from '../core/sandbox/SandboxEvent';
@@ -13,10 +11,7 @@ import { EngineError } from '../engine/EngineError';
 import type { ImageConfig } from '../engine/inspectTypes';
 import { type Sandbox, startSandbox } from '../engine/sandbox/Sandbox';
 import { sandboxName } from '../engine/sandbox/sandboxName';
-import { buildProject } from './buildProject';
-import { imageFreshness } from './imageFreshness';
-import { imageTagFor } from './imageTagFor';
-import { planProject } from './planProject';
+import { packageProject } from './packageProject';
 
 /** Written before a reference to run it as an image even when a folder of that name exists. */
 export const IMAGE_PREFIX = 'image:';
@@ -30,7 +25,7 @@ export interface RunSandboxOptions {
     readonly command?: readonly string[];
     /** Where the app really runs: its memory, CPUs, ulimits and user win over the settings. */
     readonly target?: SandboxTarget;
-    /** The image name for a folder (default: `<folder>:parity`, as `parity package`). */
+    /** The image name for a folder (default: `<folder>-<hash>:parity`, as `parity package`). */
     readonly tag?: string;
     /** Build a folder's image even when it is up to date. */
     readonly rebuild?: boolean;
@@ -59,9 +54,8 @@ export interface SandboxImageChoice {
 
 /**
  * Runs a project folder or an image in a locked-down sandbox. A folder is packaged first when its image is
- * missing or stale (see imageFreshness): plan, then Parity's Dockerfile and .dockerignore — written only
- * where they are new or still Parity's; a Dockerfile of the user's is built as it is and nothing is written
- * next to it — then the build. Resolves once the container started; wait for `sandbox.waitReady()`.
+ * missing or stale (see imageFreshness) by packageProject — Parity's own files written or updated, the
+ * user's kept and built as they are — then the build. Resolves once the container started; wait for `sandbox.waitReady()`.
  */
 export async function runSandbox(client: EngineClient, target: string, options: RunSandboxOptions): Promise<{ sandbox: Sandbox; choice: SandboxImageChoice; policy: SandboxPolicy }> {
     const choice = await sandboxImageFor(client, target, options);
@@ -101,44 +95,26 @@ export async function sandboxImageFor(client: EngineClient, target: string, opti
         return { image: ref, projectRoot: null, port: options.port ?? null, how: 'given', why: `the image ${ref} as it is`, config: image.Config ?? null };
     }
 
-    const signal = options.signal;
-    const { plan } = await planProject(folder, { log: options.log, toolVersion: options.toolVersion, ...(options.env ? { env: options.env } : {}), ...(signal ? { signal } : {}), ...(options.plan ? { plan: options.plan } : {}) });
-    const status = await client.status(signal);
-    const recipe = renderRecipe(plan, { buildkit: status.buildkit });
-    const files = await inspectRecipe(folder, recipe);
-    const usersDockerfile = files.find((file) => file.name === 'Dockerfile')?.status === 'user';
-    if (usersDockerfile) {
-        options.log.info('Sandbox: the Dockerfile is yours; it is built as it is and nothing is written next to it.');
-    } else {
-        for (const file of await writeRecipe(folder, recipe, { keep: new Set(['.dockerignore']) })) {
-            if (file.status === 'new' || file.status === 'parity') {
-                options.log.info(`Sandbox: ${file.name} ${file.status === 'new' ? 'written' : 'brought up to date with the plan'}.`);
-            }
-        }
+    const status = await client.status(options.signal);
+    const onEvent = options.onBuildEvent;
+    const packaged = await packageProject(client, folder, {
+        log: options.log,
+        toolVersion: options.toolVersion,
+        buildkit: status.buildkit,
+        reuseCurrent: options.rebuild !== true,
+        ...(options.tag ? { tag: options.tag } : {}),
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.plan ? { plan: options.plan } : {}),
+        ...(onEvent ? { hooks: { build: (_tag, run) => run({ onEvent }) } } : {}),
+    });
+    if (!packaged) {
+        throw new SandboxError('not-found', `${folder} could not be packaged.`);
     }
-    const tag = options.tag ?? imageTagFor(folder, plan.appRoot);
-    const freshness = options.rebuild ? { current: false, why: 'a rebuild was asked for' } : await imageFreshness(client, folder, tag, signal);
-    let how: SandboxImageChoice['how'] = 'current';
-    if (!freshness.current) {
-        options.log.info(`Sandbox: building ${tag} — ${freshness.why}.`);
-        await buildProject(client, {
-            projectRoot: folder,
-            tag,
-            builder: status.buildkit ? 'buildkit' : 'classic',
-            log: options.log,
-            ...(usersDockerfile ? {} : { plan }),
-            ...(options.env ? { env: options.env } : {}),
-            ...(signal ? { signal } : {}),
-            ...(options.onBuildEvent ? { onEvent: options.onBuildEvent } : {}),
-        });
-        how = 'built';
-    } else {
-        options.log.info(`Sandbox: ${freshness.why}; not building.`);
-    }
-    const image = await client.inspectImage(tag, signal);
+    const image = await client.inspectImage(packaged.tag, options.signal);
     // A Dockerfile of the user's says its own port (EXPOSE) better than the plan guesses it.
-    const port = options.port ?? (usersDockerfile && Object.keys(image.Config?.ExposedPorts ?? {}).length > 0 ? null : plan.port.value);
-    return { image: tag, projectRoot: folder, port, how, why: freshness.why, config: image.Config ?? null };
+    const port = options.port ?? (packaged.usersDockerfile && Object.keys(image.Config?.ExposedPorts ?? {}).length > 0 ? null : packaged.plan.port.value);
+    return { image: packaged.tag, projectRoot: folder, port, how: packaged.how, why: packaged.why, config: image.Config ?? null };
 }
 
 async function folderOf(target: string): Promise<string | null> {

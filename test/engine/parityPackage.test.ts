@@ -59,6 +59,9 @@ describe('parity plan / recipe / build / package (the built CLI, real engine)', 
         const labels = JSON.parse(dockerCli(['image', 'inspect', '--format', '{{json .Config.Labels}}', name])) as Record<string, string>;
         assert.equal(labels['parity.ecosystem'], 'node');
         assert.match(labels['parity.plan'] ?? '', /^[0-9a-f]{16}$/);
+        // An image is shared and pushed: its labels name the project, never the path it lives at here.
+        assert.match(labels['parity.snapshot'] ?? '', /^hello-node-[0-9a-f]{8}@\d{4}-/);
+        assert.ok(!Object.values(labels).some((value) => value.includes(tmpdir())), JSON.stringify(labels));
     });
 
     it('recipe refuses to replace a Dockerfile the user wrote (exit 2, nothing written) until --force', () => {

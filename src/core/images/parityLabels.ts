@@ -2,7 +2,7 @@ import { compareNames } from './compareNames';
 
 /** What Parity's own labels on an image say about where it came from (see src/pipeline/buildProject.ts). */
 export interface ParityProvenance {
-    /** The snapshot the plan was made from: the folder it was taken of and when. */
+    /** The snapshot the plan was made from: the folder it was taken of (its image name, `<folder>-<hash>`) and when. */
     readonly snapshot?: { readonly source: string; readonly capturedAt: string };
     /** Hash of the plan the recipe was rendered from. */
     readonly plan?: string;
@@ -14,7 +14,7 @@ export interface ParityProvenance {
 
 export function parityProvenance(labels: Readonly<Record<string, string>>): ParityProvenance {
     const snapshot = labels['parity.snapshot'];
-    // `${ref}@${capturedAt}`: the ref is a path and may itself hold an @, the timestamp never does.
+    // `${name}@${capturedAt}`: older images carry a path there, which may itself hold an @; the timestamp never does.
     const at = snapshot?.lastIndexOf('@') ?? -1;
     return {
         ...(snapshot !== undefined ? { snapshot: at > 0 ? { source: snapshot.slice(0, at), capturedAt: snapshot.slice(at + 1) } : { source: snapshot, capturedAt: '' } } : {}),

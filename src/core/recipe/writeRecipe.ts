@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Recipe } from '../plan/Plan';
-import { writeFileAtomic } from '../writeFileAtomic';
+import { readProjectFile } from '../readProjectFile';
+import { checkProjectFile, writeProjectFile } from '../writeProjectFile';
 
 /** Where Parity remembers what it last wrote, so it can tell its own untouched files from the user's. */
 export const RECIPE_RECORD = '.parity/recipe.json';
@@ -41,7 +41,7 @@ export async function inspectRecipe(projectRoot: string, recipe: Recipe): Promis
     const files: [RecipeFile['name'], string][] = [['Dockerfile', recipe.dockerfile], ['.dockerignore', recipe.dockerignore]];
     return Promise.all(files.map(async ([name, proposed]): Promise<RecipeFile> => {
         const path = join(projectRoot, name);
-        const current = await readFile(path, 'utf8').catch(() => undefined);
+        const current = await readProjectFile(projectRoot, name);
         if (current === undefined) {
             return { name, path, status: 'new', proposed };
         }
@@ -71,19 +71,23 @@ export async function writeRecipe(projectRoot: string, recipe: Recipe, choices: 
         throw new RecipeConflictError(conflicts);
     }
     const written = files.filter((file) => !(file.status === 'user' && keep.has(file.name)));
-    for (const file of written) {
-        if (file.status !== 'same') {
-            await writeFileAtomic(file.path, file.proposed);
-        }
+    const changed = written.filter((file) => file.status !== 'same');
+    // Every target is checked before the first write, so a refused link leaves the project as it was.
+    for (const name of [...changed.map((file) => file.name), RECIPE_RECORD]) {
+        await checkProjectFile(projectRoot, name);
+    }
+    for (const file of changed) {
+        await writeProjectFile(projectRoot, file.name, file.proposed);
     }
     const record = Object.fromEntries(written.map((file) => [file.name, sha256(file.proposed)]));
-    await writeFileAtomic(join(projectRoot, RECIPE_RECORD), `${JSON.stringify(record, null, 2)}\n`);
+    await writeProjectFile(projectRoot, RECIPE_RECORD, `${JSON.stringify(record, null, 2)}\n`);
     return files;
 }
 
 async function readRecord(projectRoot: string): Promise<Partial<Record<RecipeFile['name'], string>>> {
+    const text = await readProjectFile(projectRoot, RECIPE_RECORD);
     try {
-        return JSON.parse(await readFile(join(projectRoot, RECIPE_RECORD), 'utf8')) as Partial<Record<RecipeFile['name'], string>>;
+        return text === undefined ? {} : JSON.parse(text) as Partial<Record<RecipeFile['name'], string>>;
     } catch {
         return {};
     }

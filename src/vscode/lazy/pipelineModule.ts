@@ -3,14 +3,13 @@
 // it, so activation never pays for it.
 export { captureHost } from '../../targets/host/captureHost';
 export { reconcileRuntimes } from '../../core/snapshot/reconcileRuntimes';
-export { writeFileAtomic } from '../../core/writeFileAtomic';
-export { planProject, savePlan } from '../../pipeline/planProject';
+export { writeProjectFile } from '../../core/writeProjectFile';
+export { issueText, savePlan } from '../../pipeline/planProject';
+export { packageProject } from '../../pipeline/packageProject';
 export { buildProject } from '../../pipeline/buildProject';
 export { imageTagFor } from '../../pipeline/imageTagFor';
 export { planFromSnapshot } from '../../core/plan/planFromSnapshot';
 export { planToText } from '../../core/plan/planToText';
-export { renderRecipe } from '../../core/plan/renderRecipe';
-export { inspectRecipe, writeRecipe } from '../../core/recipe/writeRecipe';
 export { BuildError } from '../../core/build/BuildError';
 export { runSandbox } from '../../pipeline/runSandbox';
 export { readProjectDotenv } from '../../pipeline/readProjectDotenv';

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { dockerCli } from '../../support/dockerCli';
 import { exampleInWorkspace } from './exampleInWorkspace';
 
@@ -23,7 +24,7 @@ describe('Parity: Package App', () => {
         const result = await vscode.commands.executeCommand<{ tag: string; imageId: string } | undefined>('parity.app.package', folder, { interactive: false });
         assert.ok(result, 'no image — see the Parity log');
         built.push(result.tag);
-        assert.equal(result.tag, 'pkg-python:parity');
+        assert.equal(result.tag, imageTagFor(folder.fsPath));
         assert.equal(dockerCli(['image', 'inspect', '--format', '{{.Id}}', result.tag]), result.imageId);
         assert.match(fs.readFileSync(path.join(folder.fsPath, 'Dockerfile'), 'utf8'), /^FROM python:3\.12\.1-slim-bookworm$/m);
         assert.ok(fs.existsSync(path.join(folder.fsPath, '.parity', 'plan.json')));

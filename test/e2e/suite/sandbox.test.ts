@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { silentLogger } from '../../../src/core/Logger';
+import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { readSandboxSettings } from '../../../src/vscode/config';
 import { EngineConnection } from '../../../src/vscode/EngineConnection';
 import { containersView, type ContainerNode } from '../../../src/vscode/views/containersView';
@@ -89,7 +90,7 @@ describe('Parity: Run in Sandbox', () => {
         const [lens] = await runLenses(vscode.Uri.joinPath(folder, 'package.json'));
         assert.ok(lens?.command);
         const result = await vscode.commands.executeCommand<RunResult | undefined>(lens.command.command, ...(lens.command.arguments as unknown[] | undefined ?? []));
-        tags.push('sandbox-node:parity');
+        tags.push(imageTagFor(folder.fsPath));
         assert.ok(result?.url, `the sandbox was not ready: ${result?.exit?.reason ?? 'see the Parity log'}`);
         assert.match(result.url, /^http:\/\/127\.0\.0\.1:\d+$/);
         assert.match(await waitForHttp(`${result.url}/`), /hello/i);
@@ -111,11 +112,13 @@ describe('Parity: Run in Sandbox', () => {
     });
 
     it('runs an image named directly, and closing its terminal stops and removes it', async () => {
-        const result = await vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', 'image:sandbox-node:parity');
+        // The image the lens built for the sandbox-node folder in the test before.
+        const tag = imageTagFor(path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'sandbox-node'));
+        const result = await vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', `image:${tag}`);
         assert.ok(result?.url, `the sandbox was not ready: ${result?.exit?.reason ?? 'see the Parity log'}`);
         const id = dockerCli(['ps', '-q', '--filter', `name=^${result.name}$`]);
         assert.ok(id);
-        const terminal = vscode.window.terminals.find((each) => each.name === 'Parity: sandbox-node:parity');
+        const terminal = vscode.window.terminals.find((each) => each.name === `Parity: ${tag}`);
         assert.ok(terminal);
         terminal.dispose();
         await waitFor('the sandbox is removed once its terminal closes', () => dockerCli(['ps', '-aq', '--filter', `name=^${result.name}$`]) === '', 20_000);
@@ -130,7 +133,7 @@ describe('Parity: Run in Sandbox', () => {
         const worker = lenses[1]?.command;
         assert.ok(worker);
         const result = await vscode.commands.executeCommand<RunResult | undefined>(worker.command, ...(worker.arguments as unknown[] | undefined ?? []));
-        tags.push('sandbox-procfile:parity');
+        tags.push(imageTagFor(folder.fsPath));
         assert.ok(result, 'the worker did not start — see the Parity log');
         assert.equal(result.url, null);
         const [id] = sandboxesOf(folder);
@@ -153,7 +156,7 @@ describe('Parity: Run in Sandbox', () => {
         await config.update('sandbox.target', 'sandbox-target/.parity/prod.snapshot.json', vscode.ConfigurationTarget.Global);
         try {
             const result = await vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', folder);
-            tags.push('sandbox-target:parity');
+            tags.push(imageTagFor(folder.fsPath));
             assert.ok(result?.url, `the sandbox was not ready: ${result?.exit?.reason ?? 'see the Parity log'}`);
             const [id] = sandboxesOf(folder);
             assert.ok(id);
@@ -186,7 +189,7 @@ describe('Parity: Run in Sandbox', () => {
             await waitFor('the sandbox is removed once its terminal closes', () => sandboxesOf(folder).length === 0, 20_000);
             return env;
         };
-        tags.push('sandbox-dotenv:parity');
+        tags.push(imageTagFor(folder.fsPath));
         assert.ok(!(await runOnce()).some((entry) => entry.startsWith('PARITY_E2E_SECRET=')), 'not passed by default');
         const config = vscode.workspace.getConfiguration('parity');
         await config.update('sandbox.passDotenv', true, vscode.ConfigurationTarget.Global);
@@ -195,7 +198,7 @@ describe('Parity: Run in Sandbox', () => {
         } finally {
             await config.update('sandbox.passDotenv', undefined, vscode.ConfigurationTarget.Global);
         }
-        assert.ok(!dockerCli(['image', 'inspect', '--format', '{{json .Config.Env}}', 'sandbox-dotenv:parity']).includes('s3cr3t'), 'never in the image');
+        assert.ok(!dockerCli(['image', 'inspect', '--format', '{{json .Config.Env}}', imageTagFor(folder.fsPath)]).includes('s3cr3t'), 'never in the image');
     });
 
     it('a memory setting that is not a size is a clear error, and nothing is started', async () => {

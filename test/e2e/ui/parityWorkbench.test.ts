@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { closedPort } from '../../support/ports';
 import {
@@ -148,15 +149,17 @@ describe('Parity: Snapshot Environment from the palette', () => {
 
 describe('Parity: Package App from the palette', () => {
     let session: UiSession;
+    let tag: string;
     let failed = false;
 
     before(async () => {
-        removeImage('hello-node:parity');
-        session = await startUiSession(vsix, exampleCopy(false), { env: { DOCKER_HOST: '' } });
+        const folder = exampleCopy(false);
+        tag = imageTagFor(folder);
+        session = await startUiSession(vsix, folder, { env: { DOCKER_HOST: '' } });
     });
     after(async () => {
         await session.close({ keep: failed });
-        removeImage('hello-node:parity');
+        removeImage(tag);
     });
 
     it('shows the plan, builds on Enter, and the image appears in the Images view', async () => {
@@ -169,17 +172,17 @@ describe('Parity: Package App from the palette', () => {
             assert.ok(rows.some((row) => row.includes('node server.js')), 'and the start command');
             await screenshot(session.page, join(results, 'package-plan.png'));
             await build.click();
-            await waitForNotification(session.page, /Parity: built hello-node:parity/, 120_000);
+            await waitForNotification(session.page, new RegExp(`Parity: built ${tag}`), 120_000);
             await openViewContainer(session.page, 'Parity');
             const deadline = Date.now() + 15_000;
             let labels: string[] = [];
-            while (!labels.includes('hello-node:parity') && Date.now() < deadline) {
+            while (!labels.includes(tag) && Date.now() < deadline) {
                 // Parity's builds come first, their repositories expanded.
                 labels = imageNames(await readTreeItems(session.page, 'Images', 15_000));
                 await session.page.waitForTimeout(300);
             }
-            assert.ok(labels.includes('hello-node:parity'), `Images view rows: ${labels.join(', ')}`);
-            assert.ok(docker(['image', 'inspect', '--format', '{{.Id}}', 'hello-node:parity']).startsWith('sha256:'));
+            assert.ok(labels.includes(tag), `Images view rows: ${labels.join(', ')}`);
+            assert.ok(docker(['image', 'inspect', '--format', '{{.Id}}', tag]).startsWith('sha256:'));
             await screenshot(session.page, join(results, 'package-built.png'));
         } catch (error) {
             failed = true;
@@ -202,7 +205,7 @@ describe('Parity: Package App with a Dockerfile of the user\'s own', () => {
     });
     after(async () => {
         await session.close({ keep: failed });
-        removeImage('hello-node:parity');
+        removeImage(imageTagFor(folder));
     });
 
     it('shows a diff of theirs against Parity\'s proposal, asks, and on "Keep Mine" builds theirs untouched', async () => {
@@ -217,7 +220,7 @@ describe('Parity: Package App with a Dockerfile of the user\'s own', () => {
             assert.match(await dialog.innerText(), /Dockerfile already exists and was not written by Parity/);
             await screenshot(session.page, join(results, 'package-diff.png'));
             await dialog.locator('.monaco-button', { hasText: 'Keep Mine' }).first().click();
-            await waitForNotification(session.page, /Parity: built hello-node:parity/, 120_000);
+            await waitForNotification(session.page, new RegExp(`Parity: built ${imageTagFor(folder)}`), 120_000);
             assert.equal(readFileSync(join(folder, 'Dockerfile'), 'utf8'), mine, 'the user\'s Dockerfile is untouched');
             assert.ok(existsSync(join(folder, '.dockerignore')), 'Parity\'s own .dockerignore is written');
         } catch (error) {

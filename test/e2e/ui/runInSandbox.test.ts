@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { waitForHttp } from '../../support/waitForHttp';
 import {
@@ -45,7 +46,7 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     for (const id of sandboxes()) {
       docker(['rm', '--force', id]);
     }
-    docker(['rmi', '--force', 'ui-sandbox:parity']);
+    docker(['rmi', '--force', imageTagFor(folder)]);
     await session.close({ keep: steps.failed });
   });
 
@@ -92,7 +93,7 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     const machine = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'This machine' }).first();
     await machine.waitFor({ state: 'visible', timeout: 10_000 });
     await machine.click();
-    await session.page.locator('.editor-group-container .tab.active', { hasText: 'this machine (ui-sandbox) ↔ ui-sandbox:parity' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await session.page.locator('.editor-group-container .tab.active', { hasText: `this machine (ui-sandbox) ↔ ${imageTagFor(folder)}` }).waitFor({ state: 'visible', timeout: 60_000 });
     await session.page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 10_000 });
   }));
 });

@@ -12,7 +12,20 @@ export async function buildDockerfile(deps: ExtensionDeps, dockerfile?: unknown)
     }
     try {
         const status = await deps.engine.checkStatus();
-        return await buildWithProgress(deps, vscode.Uri.joinPath(uri, '..'), status.buildkit, undefined, uri.path.split('/').pop());
+        const pipeline = await import('../../lazy/pipelineModule');
+        const client = await deps.engine.client();
+        const folder = vscode.Uri.joinPath(uri, '..');
+        const dockerfileName = uri.path.split('/').pop() ?? 'Dockerfile';
+        const tag = pipeline.imageTagFor(folder.fsPath);
+        const result = await buildWithProgress(deps, folder, tag, (extras) => pipeline.buildProject(client, {
+            projectRoot: folder.fsPath,
+            dockerfile: dockerfileName,
+            tag,
+            builder: status.buildkit ? 'buildkit' : 'classic',
+            log: deps.log,
+            ...extras,
+        }), dockerfileName);
+        return result && { tag: result.tag, imageId: result.imageId };
     } catch (error) {
         deps.log.error(error instanceof Error ? error : String(error));
         void vscode.window.showErrorMessage(vscode.l10n.t('Parity: the build could not start: {0}', error instanceof Error ? error.message : String(error)), vscode.l10n.t('Show Log'))

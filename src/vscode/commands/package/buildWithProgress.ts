@@ -1,49 +1,42 @@
 import * as vscode from 'vscode';
 import type { BuildEvent } from '../../../core/build/BuildEvent';
-import type { Plan } from '../../../core/plan/Plan';
+import type { BuildResult } from '../../../engine/build/buildImage';
+import type { BuildExtras } from '../../../pipeline/packageProject';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { abortSignalFor } from '../../abortSignalFor';
-import type { PackageResult } from './packageApp';
 
 /**
- * Builds the folder's Dockerfile (Parity's or the user's) with a cancellable progress notification, the steps
- * in the log, the Images view refreshed afterwards, and a failed step as a Problems entry on its line.
+ * Runs a build of the folder's Dockerfile (Parity's or the user's) — `run` is the pipeline's own build call —
+ * with a cancellable progress notification, the steps in the log, the Images view refreshed afterwards, and
+ * a failed step as a Problems entry on its line (then undefined: the failure was reported).
  */
-export async function buildWithProgress(deps: ExtensionDeps, folder: vscode.Uri, buildkit: boolean, plan?: Plan, dockerfileName = 'Dockerfile'): Promise<PackageResult | undefined> {
+export async function buildWithProgress(deps: ExtensionDeps, folder: vscode.Uri, tag: string, run: (extras: BuildExtras) => Promise<BuildResult>, dockerfileName = 'Dockerfile'): Promise<BuildResult | undefined> {
     const pipeline = await import('../../lazy/pipelineModule');
-    const client = await deps.engine.client();
     const dockerfile = vscode.Uri.joinPath(folder, dockerfileName);
-    const tag = pipeline.imageTagFor(folder.fsPath, plan?.appRoot);
     deps.buildDiagnostics.clear(dockerfile);
     try {
         const result = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: building {0}', tag), cancellable: true },
-            (progress, token) => pipeline.buildProject(client, {
-                projectRoot: folder.fsPath,
-                dockerfile: dockerfileName,
-                tag,
-                ...(plan ? { plan } : {}),
-                builder: buildkit ? 'buildkit' : 'classic',
-                log: deps.log,
+            (progress, token) => run({
                 signal: abortSignalFor(token),
                 onContext: (context) => deps.log.info(`Build context: ${context.fileCount} files, ${(context.size / 1024).toFixed(0)} KiB`),
                 onEvent: (event) => reportBuildEvent(deps, progress, event),
             }),
         );
         deps.engineViews.forEach((view) => view.refresh());
-        const run = vscode.l10n.t('Run in Sandbox');
+        const runIt = vscode.l10n.t('Run in Sandbox');
         void vscode.window.showInformationMessage(
             vscode.l10n.t('Parity: built {0} ({1}) in {2} s.', result.tag, result.imageId.replace('sha256:', '').slice(0, 12), (result.durationMs / 1000).toFixed(1)),
-            run,
+            runIt,
             vscode.l10n.t('Show Log'),
         ).then((choice) => {
-            if (choice === run) {
+            if (choice === runIt) {
                 void vscode.commands.executeCommand('parity.sandbox.run', `image:${result.tag}`);
             } else if (choice) {
                 deps.log.show();
             }
         });
-        return { tag: result.tag, imageId: result.imageId };
+        return result;
     } catch (error) {
         if (error instanceof pipeline.BuildError) {
             deps.buildDiagnostics.show(dockerfile, error.line, error.message, error.logTail);

@@ -21,9 +21,11 @@ export interface PackageOptions {
 }
 
 /**
- * Parity: Package App — folder → snapshot → plan (reviewed in a quick pick) → Dockerfile and .dockerignore
- * (never over the user's without a diff and a yes) → build with live, cancellable progress. A failed step
- * becomes a Problems entry on its Dockerfile line. Returns the image (undefined when stopped or failed).
+ * Parity: Package App — the pipeline's packageProject with the editor's hooks: the snapshot under a
+ * cancellable notification, the plan reviewed in a quick pick, a diff and a yes before a file of the user's
+ * is replaced, the build with live, cancellable progress (a failed step becomes a Problems entry on its
+ * Dockerfile line). What the snapshot could not read is in the log and a warning. Returns the image
+ * (undefined when stopped or failed).
  */
 export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, options?: unknown): Promise<PackageResult | undefined> {
     // Command arguments arrive untyped (keybindings, other extensions): read only what is really there.
@@ -35,37 +37,41 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
     try {
         const status = await deps.engine.checkStatus();
         const pipeline = await import('../../lazy/pipelineModule');
+        const client = await deps.engine.client();
         const config = readConfig().recipe;
         const planOptions = {
             ...(config.baseImageRegistry ? { baseImageRegistry: config.baseImageRegistry } : {}),
             ...(config.baseImage ? { baseImageOverride: config.baseImage } : {}),
             bakeCa: config.bakeCa,
         };
-        const { snapshot, plan } = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: looking at what {0} runs on…', vscode.workspace.asRelativePath(folder, true) || folder.fsPath), cancellable: true },
-            (_progress, token) => pipeline.planProject(folder.fsPath, { log: deps.log, toolVersion: deps.version, signal: abortSignalFor(token), plan: planOptions }),
-        );
-        const reviewed = !interactive ? { plan } : await reviewPlan(plan,
-            (overrides) => pipeline.planFromSnapshot(snapshot, { ...planOptions, projectRoot: folder.fsPath, overrides }),
-            async (shown) => {
-                await vscode.window.showTextDocument(vscode.Uri.file(await pipeline.savePlan(shown)), { preview: true });
-            });
-        if (!reviewed) {
-            return undefined;
-        }
-        await pipeline.savePlan(reviewed.plan);
-        deps.log.info(`Plan for ${folder.fsPath}\n${pipeline.planToText(reviewed.plan)}`);
-
-        const recipe = pipeline.renderRecipe(reviewed.plan, { buildkit: status.buildkit });
-        const files = await pipeline.inspectRecipe(folder.fsPath, recipe);
-        const choices = interactive
-            ? await confirmRecipe(files, deps.proposed)
-            : { replace: new Set<never>(), keep: new Set(files.filter((file) => file.status === 'user').map((file) => file.name)) };
-        if (!choices) {
-            return undefined;
-        }
-        await pipeline.writeRecipe(folder.fsPath, recipe, choices);
-        return await buildWithProgress(deps, folder, status.buildkit, reviewed.plan);
+        const packaged = await pipeline.packageProject(client, folder.fsPath, {
+            log: deps.log,
+            toolVersion: deps.version,
+            plan: planOptions,
+            buildkit: status.buildkit,
+            hooks: {
+                planning: async (work) => await vscode.window.withProgress(
+                    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: looking at what {0} runs on…', vscode.workspace.asRelativePath(folder, true) || folder.fsPath), cancellable: true },
+                    (_progress, token) => work(abortSignalFor(token)),
+                ),
+                review: async ({ snapshot, plan }) => {
+                    showCaptureIssues(deps, snapshot.issues.filter((issue) => issue.severity !== 'info').map(pipeline.issueText));
+                    deps.log.info(`Plan for ${folder.fsPath}\n${pipeline.planToText(plan)}`);
+                    if (!interactive) {
+                        return plan;
+                    }
+                    const reviewed = await reviewPlan(plan,
+                        (overrides) => pipeline.planFromSnapshot(snapshot, { ...planOptions, projectRoot: plan.projectRoot, overrides }),
+                        async (shown) => {
+                            await vscode.window.showTextDocument(vscode.Uri.file(await pipeline.savePlan(shown)), { preview: true });
+                        });
+                    return reviewed?.plan;
+                },
+                ...(interactive ? { confirm: (files) => confirmRecipe(files, deps.proposed) } : {}),
+                build: (tag, run) => buildWithProgress(deps, folder, tag, run),
+            },
+        });
+        return packaged?.build && { tag: packaged.build.tag, imageId: packaged.build.imageId };
     } catch (error) {
         deps.log.error(error instanceof Error ? error : String(error));
         if (!(error instanceof Error && (error.name === 'AbortError' || (error as { kind?: string }).kind === 'cancelled'))) {
@@ -74,4 +80,16 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
         }
         return undefined;
     }
+}
+
+/** The snapshot's warnings (a malformed package.json, a pin that is not a version): the plan was made without them. */
+function showCaptureIssues(deps: ExtensionDeps, lines: readonly string[]): void {
+    if (lines.length === 0) {
+        return;
+    }
+    const [first] = lines;
+    const message = lines.length === 1
+        ? vscode.l10n.t('Parity: {0}', first ?? '')
+        : vscode.l10n.t('Parity: {0} (and {1} more issue(s) — see the log)', first ?? '', lines.length - 1);
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Log')).then((choice) => choice && deps.log.show());
 }

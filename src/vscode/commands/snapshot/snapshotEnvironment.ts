@@ -9,8 +9,8 @@ export const SNAPSHOT_FILE = '.parity/local.snapshot.json';
 
 /**
  * Parity: Snapshot Environment — captures this machine as the project sees it, writes
- * .parity/local.snapshot.json atomically, opens it, logs what was found and puts declared-vs-installed
- * findings into the Problems panel. Returns the snapshot (undefined when cancelled or failed).
+ * .parity/local.snapshot.json atomically (never through a link), opens it, logs what was found and puts
+ * declared-vs-installed findings into the Problems panel. Returns the snapshot (undefined when cancelled or failed).
  */
 export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unknown): Promise<Snapshot | undefined> {
     const folder = await pickWorkspaceFolder(folderArg, vscode.l10n.t('Snapshot which folder?'));
@@ -27,7 +27,7 @@ export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unkno
             },
         );
         const file = vscode.Uri.joinPath(folder, SNAPSHOT_FILE);
-        await pipeline.writeFileAtomic(file.fsPath, `${JSON.stringify(snapshot, null, 2)}\n`);
+        await pipeline.writeProjectFile(folder.fsPath, SNAPSHOT_FILE, `${JSON.stringify(snapshot, null, 2)}\n`);
         logSummary(deps, snapshot, findings.length);
         const problems = deps.diagnostics.show(folder, findings, snapshot.issues);
         deps.findings.set(folder, findings);

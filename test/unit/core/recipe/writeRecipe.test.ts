@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { ProjectPathError } from '../../../../src/core/ProjectPathError';
 import { inspectRecipe, RecipeConflictError, writeRecipe } from '../../../../src/core/recipe/writeRecipe';
 
 const v1 = { dockerfile: 'FROM node:20.20.2-bookworm-slim\n', dockerignore: 'node_modules\n' };
@@ -50,5 +51,40 @@ describe('writeRecipe never overwrites a user\'s file without being asked', () =
         writeFileSync(join(root, 'Dockerfile'), 'FROM python:3.12\n');
         const [dockerfile] = await inspectRecipe(root, v1);
         assert.equal(dockerfile?.status, 'user');
+    });
+
+    it('a Dockerfile that links out of the project is neither read nor written through, even when told to replace it', async () => {
+        const base = mkdtempSync(join(tmpdir(), 'parity recipe '));
+        const root = join(base, 'project');
+        mkdirSync(root);
+        writeFileSync(join(base, 'victim'), 'precious\n');
+        symlinkSync(join(base, 'victim'), join(root, 'Dockerfile'));
+        await assert.rejects(writeRecipe(root, v1, { replace: new Set(['Dockerfile']) }), (error: unknown) => error instanceof ProjectPathError && /Dockerfile leads to .*victim, outside the project/.test(error.message));
+        assert.equal(readFileSync(join(base, 'victim'), 'utf8'), 'precious\n');
+        assert.ok(!existsSync(join(root, '.parity')) && !existsSync(join(root, '.dockerignore')), 'nothing written, not even .parity/');
+    });
+
+    it('a Dockerfile that links inside the project is the user\'s: kept as it is, and replacing it is refused before anything is written', async () => {
+        const root = mkdtempSync(join(tmpdir(), 'parity-recipe-'));
+        mkdirSync(join(root, 'docker'));
+        writeFileSync(join(root, 'docker', 'Dockerfile.prod'), 'FROM python:3.12\n');
+        symlinkSync('docker/Dockerfile.prod', join(root, 'Dockerfile'));
+        await assert.rejects(writeRecipe(root, v1, { replace: new Set(['Dockerfile']) }), (error: unknown) => error instanceof ProjectPathError && /Dockerfile is a symbolic link \(to .*Dockerfile\.prod\)/.test(error.message));
+        assert.ok(!existsSync(join(root, '.parity')) && !existsSync(join(root, '.dockerignore')), 'nothing written, not even .parity/');
+        await writeRecipe(root, v1, { keep: new Set(['Dockerfile']) });
+        assert.ok(lstatSync(join(root, 'Dockerfile')).isSymbolicLink());
+        assert.equal(readFileSync(join(root, 'docker', 'Dockerfile.prod'), 'utf8'), 'FROM python:3.12\n');
+        assert.equal(readFileSync(join(root, '.dockerignore'), 'utf8'), v1.dockerignore);
+    });
+
+    it('a recipe record that links out of the project is refused, not trusted', async () => {
+        const base = mkdtempSync(join(tmpdir(), 'parity-recipe-'));
+        const root = join(base, 'project');
+        mkdirSync(join(root, '.parity'), { recursive: true });
+        writeFileSync(join(base, 'record.json'), '{}\n');
+        symlinkSync(join(base, 'record.json'), join(root, '.parity', 'recipe.json'));
+        await assert.rejects(writeRecipe(root, v1), ProjectPathError);
+        assert.equal(readFileSync(join(base, 'record.json'), 'utf8'), '{}\n');
+        assert.ok(!existsSync(join(root, 'Dockerfile')));
     });
 });

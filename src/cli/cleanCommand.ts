@@ -5,8 +5,8 @@ import { engineClientFor } from './engineClientFor';
 import { ExitCode } from './ExitCode';
 
 /**
- * `parity clean`: removes every container labelled `parity.managed=true` (sandboxes, leftovers of a
- * crashed run), running or not. Images stay; nothing without the label is touched.
+ * `parity clean`: removes every container Parity created (sandboxes, leftovers of a crashed run), running
+ * or not. Images stay; so does every other container, even one started from an image Parity built.
  */
 export async function cleanCommand(context: CliContext): Promise<ExitCode> {
     if (context.args.length > 0) {
@@ -17,7 +17,7 @@ export async function cleanCommand(context: CliContext): Promise<ExitCode> {
         context.stdout(container.name);
     }
     const sandboxes = removed.filter((container) => container.purpose === 'sandbox').length;
-    context.log.info(`Removed ${removed.length} container${removed.length === 1 ? '' : 's'} labelled parity.managed=true (${sandboxes} sandbox${sandboxes === 1 ? '' : 'es'}, ${removed.length - sandboxes} other); images and unlabelled containers are untouched.`);
+    context.log.info(`Removed ${removed.length} container${removed.length === 1 ? '' : 's'} Parity created (${sandboxes} sandbox${sandboxes === 1 ? '' : 'es'}, ${removed.length - sandboxes} other); images and other containers are untouched.`);
     for (const container of failed) {
         context.stderr(`parity: could not remove ${container.name}: ${container.message}`);
     }

@@ -34,7 +34,7 @@ Commands:
                              "Ready at URL" on stdout; Ctrl-C stops and removes it
   ps                         List Parity's sandboxes (name, image, state, ports, age)
   stop NAME... | --all       Stop and remove sandboxes
-  clean                      Remove every container Parity created (labelled parity.managed=true); images stay
+  clean                      Remove every container Parity created; images and other containers stay
 
 Options:
   -H, --host ADDR   Engine address (unix:///path, tcp://host:port, ssh://user@host); default: DOCKER_HOST, the Docker context, the default socket

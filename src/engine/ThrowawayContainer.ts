@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { collectOutput } from './collectOutput';
-import { MANAGED_LABEL, PURPOSE_LABEL } from '../core/sandbox/sandboxLabels';
+import { CONTAINER_LABEL, MANAGED_LABEL, PURPOSE_LABEL } from '../core/sandbox/sandboxLabels';
 import { ContainerFiles, type EngineCall } from './ContainerFiles';
 import type { Dockerode, DockerodeContainer } from './Dockerode';
 import { EngineError } from './EngineError';
@@ -18,7 +18,7 @@ export interface ThrowawaySpec {
 }
 
 // Labels on every container Parity creates, so leftovers can always be found by a label query (and `parity clean`).
-export { MANAGED_LABEL, PURPOSE_LABEL } from '../core/sandbox/sandboxLabels';
+export { CONTAINER_LABEL, MANAGED_LABEL, PURPOSE_LABEL } from '../core/sandbox/sandboxLabels';
 
 /**
  * A container Parity created from an image for a moment: no network, no capabilities, read-only root,
@@ -66,7 +66,7 @@ export async function createThrowaway(docker: Dockerode, image: string, name: st
         Image: image,
         Entrypoint: [...spec.entrypoint],
         Cmd: [...spec.cmd],
-        Labels: { [MANAGED_LABEL]: 'true', [PURPOSE_LABEL]: spec.purpose },
+        Labels: { [CONTAINER_LABEL]: name, [MANAGED_LABEL]: 'true', [PURPOSE_LABEL]: spec.purpose },
         AttachStdin: false,
         AttachStdout: true,
         AttachStderr: true,

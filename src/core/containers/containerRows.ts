@@ -1,4 +1,6 @@
 import { compareNames } from '../images/compareNames';
+import { SANDBOX_PURPOSE } from '../sandbox/sandboxLabels';
+import { type Labels, parityPurpose } from './parityPurpose';
 
 /** The fields of an engine's container list entry (`GET /containers/json?all=1`) the views use. */
 export interface ContainerSummary {
@@ -51,9 +53,9 @@ export interface ContainerRow {
     readonly exitCode?: number | undefined;
     readonly ports: readonly PublishedPort[];
     readonly labels: Readonly<Record<string, string>>;
-    /** A Parity sandbox (label parity.purpose=sandbox). */
+    /** A sandbox Parity created (see parityPurpose): Stop and Remove take it through Parity's sandbox stop. */
     readonly sandbox: boolean;
-    /** The project a sandbox runs (label parity.project). */
+    /** The project a sandbox runs (label parity.project); only for a sandbox. */
     readonly project?: string | undefined;
 }
 
@@ -63,6 +65,12 @@ export interface ContainerRowOptions {
      * remote one (see publishedPortHost).
      */
     readonly publishHost: string;
+    /**
+     * The image's own labels by image ID, for the containers that carry `parity.container` (see
+     * ImageLabelCache.forContainers); null for an image that is gone. A container whose image is not here
+     * does not count as Parity's.
+     */
+    readonly imageLabels?: ReadonlyMap<string, Labels | null>;
 }
 
 /** Sandboxes first, then the others; in each, live containers (running, paused, restarting) before the rest, newest first. */
@@ -80,6 +88,7 @@ export function containerRow(container: ContainerSummary, options: ContainerRowO
     const state = STATES.has(container.State ?? '') ? container.State as ContainerState : 'unknown';
     const status = container.Status ?? '';
     const exitCode = state === 'exited' ? /^Exited \((-?\d+)\)/.exec(status)?.[1] : undefined;
+    const sandbox = parityPurpose(labels, options.imageLabels?.get(container.ImageID ?? '') ?? null) === SANDBOX_PURPOSE;
     // Every field written out (no conditional spreads): V8 builds spread objects an order slower.
     return {
         id: container.Id,
@@ -91,8 +100,8 @@ export function containerRow(container: ContainerSummary, options: ContainerRowO
         exitCode: exitCode === undefined ? undefined : Number(exitCode),
         ports: publishedPorts(container.Ports ?? [], options.publishHost),
         labels,
-        sandbox: labels['parity.purpose'] === 'sandbox',
-        project: labels['parity.project'],
+        sandbox,
+        project: sandbox ? labels['parity.project'] : undefined,
     };
 }
 

@@ -1,5 +1,13 @@
-/** The labels on every container Parity creates (the throwaway ones use the first two as well). */
+/**
+ * On every container Parity creates, set to the container's own name. Parity's builds never label an image
+ * with it, so a plain `docker run` of a Parity image does not inherit it — unlike `parity.managed`, which the
+ * builds put on every image. A Dockerfile can still put any LABEL on an image, so the label counts only when
+ * the container's value is not the image's (see parityPurpose).
+ */
+export const CONTAINER_LABEL = 'parity.container';
+/** On every container Parity creates, and on every image it builds. */
 export const MANAGED_LABEL = 'parity.managed';
+/** What a container Parity created is for: `sandbox`, `probe` … */
 export const PURPOSE_LABEL = 'parity.purpose';
 /** The value of `parity.purpose` on sandboxes. */
 export const SANDBOX_PURPOSE = 'sandbox';
@@ -9,8 +17,3 @@ export const PROJECT_LABEL = 'parity.project';
 export const IMAGE_LABEL = 'parity.image';
 /** The app's port inside the container. */
 export const PORT_LABEL = 'parity.port';
-
-/** The engine's label filter that finds sandboxes. */
-export const SANDBOX_FILTER = `${PURPOSE_LABEL}=${SANDBOX_PURPOSE}`;
-/** The engine's label filter that finds everything Parity created. */
-export const MANAGED_FILTER = `${MANAGED_LABEL}=true`;

@@ -3,7 +3,7 @@ import { isSecretName } from '../snapshot/isSecretName';
 import type { LimitPair, Snapshot } from '../snapshot/Snapshot';
 import type { ContainerCreateOptions, PortBinding, Ulimit } from './ContainerCreateOptions';
 import { formatMiB } from './parseSize';
-import { IMAGE_LABEL, MANAGED_LABEL, PORT_LABEL, PROJECT_LABEL, PURPOSE_LABEL, SANDBOX_PURPOSE } from './sandboxLabels';
+import { CONTAINER_LABEL, IMAGE_LABEL, MANAGED_LABEL, PORT_LABEL, PROJECT_LABEL, PURPOSE_LABEL, SANDBOX_PURPOSE } from './sandboxLabels';
 
 export const DEFAULT_MEMORY_BYTES = 512 * 1024 * 1024;
 export const DEFAULT_CPUS = 1;
@@ -170,6 +170,7 @@ export function sandboxPolicy(input: SandboxPolicyInput): SandboxPolicy {
         ...(input.command && input.command.length > 0 ? { Cmd: [...input.command] } : {}),
         Env: env.entries,
         Labels: {
+            [CONTAINER_LABEL]: input.name,
             [MANAGED_LABEL]: 'true',
             [PURPOSE_LABEL]: SANDBOX_PURPOSE,
             ...(settings.projectLabel ? { [PROJECT_LABEL]: settings.projectLabel } : {}),

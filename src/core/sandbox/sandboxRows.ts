@@ -5,6 +5,7 @@ export interface ContainerSummary {
     readonly Id: string;
     readonly Names?: readonly string[] | null;
     readonly Image: string;
+    readonly ImageID?: string;
     readonly State: string;
     readonly Status: string;
     /** Seconds since the epoch. */

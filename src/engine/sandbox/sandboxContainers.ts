@@ -1,18 +1,21 @@
+import { parityPurpose } from '../../core/containers/parityPurpose';
 import type { ContainerSummary } from '../../core/sandbox/sandboxRows';
 import { type SandboxRow, sandboxRows } from '../../core/sandbox/sandboxRows';
 import { exitReason } from '../../core/sandbox/exitReason';
-import { MANAGED_FILTER, MANAGED_LABEL, PURPOSE_LABEL, SANDBOX_FILTER, SANDBOX_PURPOSE } from '../../core/sandbox/sandboxLabels';
+import { CONTAINER_LABEL, SANDBOX_PURPOSE } from '../../core/sandbox/sandboxLabels';
 import { SandboxError } from '../../core/sandbox/SandboxError';
 import type { SandboxExit } from '../../core/sandbox/SandboxEvent';
 import type { EngineClient } from '../EngineClient';
 import { EngineError } from '../EngineError';
 import type { ContainerDetails } from '../inspectTypes';
+import { ImageLabelCache } from './ImageLabelCache';
 import { removeContainer } from './removeContainer';
 import { DEFAULT_STOP_GRACE_MS } from './Sandbox';
 
-/** Every sandbox on the engine (running or not), newest first. */
+/** Every sandbox Parity created on the engine (running or not), newest first. */
 export async function listSandboxes(client: EngineClient, signal?: AbortSignal): Promise<SandboxRow[]> {
-    return sandboxRows(await listLabelled(client, SANDBOX_FILTER, signal));
+    const containers = await parityContainers(client, signal);
+    return sandboxRows(containers.filter((entry) => entry.purpose === SANDBOX_PURPOSE).map((entry) => entry.container));
 }
 
 /**
@@ -30,9 +33,10 @@ export async function stopSandboxNamed(client: EngineClient, nameOrId: string, o
         }
         throw error;
     }
-    const labels = details.Config.Labels ?? {};
-    if (labels[PURPOSE_LABEL] !== SANDBOX_PURPOSE) {
-        throw new SandboxError('not-found', `${nameOrId} is not a Parity sandbox; Parity leaves it alone.`);
+    const imageLabels = await new ImageLabelCache().of(client, details.Image, options.signal);
+    if (parityPurpose(details.Config.Labels, imageLabels) !== SANDBOX_PURPOSE) {
+        const why = imageLabels === null ? ' (its image is gone, so its own labels cannot be told from the image\'s)' : '';
+        throw new SandboxError('not-found', `${nameOrId} is not a Parity sandbox${why}; Parity leaves it alone.`);
     }
     const wasRunning = details.State.Running;
     if (wasRunning) {
@@ -66,23 +70,20 @@ export interface CleanResult {
 }
 
 /**
- * Removes every container labelled `parity.managed=true` — sandboxes and any throwaway container left
- * behind — running or not. Images stay, and nothing without the label is touched: the engine's label
- * filter picks the containers, and each one's labels are checked again before it goes.
+ * Removes every container Parity created — sandboxes and any throwaway container left behind — running or
+ * not, with its anonymous volumes. Images stay, and nothing else is touched: not a container merely
+ * started from an image Parity built (it inherits the image's `parity.*` labels), nor one whose image
+ * claims to be Parity's (see parityPurpose).
  */
 export async function removeAllParityContainers(client: EngineClient, signal?: AbortSignal): Promise<CleanResult> {
     const { call } = client.sandboxDeps();
     const removed: { name: string; purpose: string }[] = [];
     const failed: { name: string; message: string }[] = [];
-    for (const container of await listLabelled(client, MANAGED_FILTER, signal)) {
-        const labels = container.Labels ?? {};
+    for (const { container, purpose } of await parityContainers(client, signal)) {
         const name = (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, '');
-        if (labels[MANAGED_LABEL] !== 'true') {
-            continue;
-        }
         try {
             await removeContainer(call, container.Id, signal);
-            removed.push({ name, purpose: labels[PURPOSE_LABEL] ?? 'unknown' });
+            removed.push({ name, purpose });
         } catch (error) {
             failed.push({ name, message: error instanceof Error ? error.message : String(error) });
         }
@@ -90,7 +91,16 @@ export async function removeAllParityContainers(client: EngineClient, signal?: A
     return { removed, failed };
 }
 
-async function listLabelled(client: EngineClient, label: string, signal?: AbortSignal): Promise<ContainerSummary[]> {
+/**
+ * The containers Parity created, with what each is for. The engine's label filter narrows the list to those
+ * carrying `parity.container`; each one's image is then looked at, since an image can carry that label too.
+ */
+async function parityContainers(client: EngineClient, signal?: AbortSignal): Promise<{ container: ContainerSummary; purpose: string }[]> {
     const { call } = client.sandboxDeps();
-    return call(`listing containers labelled ${label}`, async (docker, s) => await docker.listContainers({ all: true, filters: { label: [label] }, abortSignal: s }) as ContainerSummary[], signal);
+    const listed = await call(`listing containers labelled ${CONTAINER_LABEL}`, async (docker, s) => await docker.listContainers({ all: true, filters: { label: [CONTAINER_LABEL] }, abortSignal: s }) as ContainerSummary[], signal);
+    const imageLabels = await new ImageLabelCache().forContainers(client, listed, signal);
+    return listed.flatMap((container) => {
+        const purpose = parityPurpose(container.Labels, imageLabels.get(container.ImageID ?? '') ?? null);
+        return purpose === null ? [] : [{ container, purpose }];
+    });
 }

@@ -3,6 +3,7 @@ import { containerContextValue, containerRows, type ContainerRow, type Container
 import { publishedPortHost } from '../../core/containers/publishedPortHost';
 import { formatAge } from '../../core/formatAge';
 import { shortId } from '../../core/images/imageRows';
+import { ImageLabelCache } from '../../engine/sandbox/ImageLabelCache';
 import type { EngineViewSpec } from './EngineTreeProvider';
 import { labelsMarkdown } from './labelsMarkdown';
 
@@ -11,11 +12,17 @@ export type ContainerNode =
     | { readonly kind: 'container'; readonly row: ContainerRow }
     | { readonly kind: 'port'; readonly row: ContainerRow; readonly port: PublishedPort };
 
+/** Lives as long as the window: a sandbox's image is looked at once, not on every refresh. */
+const imageLabels = new ImageLabelCache();
+
 /** The Containers view: Parity's sandboxes first, then every other container; live ones before stopped ones. */
 export const containersView: EngineViewSpec<ContainerNode> = {
     id: 'parity.containers',
-    load: async (client, signal) => containerRows(await client.listContainers(signal), { publishHost: publishedPortHost(client.selection.address) })
-        .map((row) => ({ kind: 'container', row })),
+    load: async (client, signal) => {
+        const containers = await client.listContainers(signal);
+        const options = { publishHost: publishedPortHost(client.selection.address), imageLabels: await imageLabels.forContainers(client, containers, signal) };
+        return containerRows(containers, options).map((row) => ({ kind: 'container', row }));
+    },
     childrenOf: (node) => (node.kind === 'container' ? node.row.ports.map((port) => ({ kind: 'port', row: node.row, port })) : []),
     render: (node, nowMs) => (node.kind === 'container' ? containerItem(node.row, nowMs) : portItem(node.row, node.port)),
     tooltip: (node, nowMs) => (node.kind === 'container' ? containerTooltip(node.row, nowMs) : undefined),

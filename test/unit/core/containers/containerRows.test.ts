@@ -13,18 +13,35 @@ function container(name: string, state: string, created: number, extra: Partial<
 
 describe('containerRows', () => {
     it('sandboxes first, then the others; live ones before stopped ones, newest first', () => {
-        const sandbox = { 'parity.managed': 'true', 'parity.purpose': 'sandbox', 'parity.project': 'shop' };
+        const sandbox = (name: string): Record<string, string> => ({ 'parity.container': name, 'parity.managed': 'true', 'parity.purpose': 'sandbox', 'parity.project': 'shop' });
         const rows = containerRows([
             container('old-running', 'running', 100),
-            container('exited-sandbox', 'exited', 500, { Labels: sandbox, Status: 'Exited (1) 2 minutes ago' }),
+            container('exited-sandbox', 'exited', 500, { Labels: sandbox('exited-sandbox'), Status: 'Exited (1) 2 minutes ago', ImageID: 'sha256:app' }),
             container('new-exited', 'exited', 400, { Status: 'Exited (0) 1 second ago' }),
-            container('running-sandbox', 'running', 200, { Labels: sandbox }),
+            container('running-sandbox', 'running', 200, { Labels: sandbox('running-sandbox'), ImageID: 'sha256:app' }),
             container('paused', 'paused', 300),
-            container('probe', 'running', 600, { Labels: { 'parity.managed': 'true', 'parity.purpose': 'probe' } }),
-        ], local);
+            container('probe', 'running', 600, { Labels: { 'parity.container': 'probe', 'parity.managed': 'true', 'parity.purpose': 'probe' }, ImageID: 'sha256:app' }),
+        ], { ...local, imageLabels: new Map([['sha256:app', { 'parity.managed': 'true' }]]) });
         assert.deepEqual(rows.map((row) => row.name), ['running-sandbox', 'exited-sandbox', 'probe', 'paused', 'old-running', 'new-exited']);
         assert.deepEqual(rows.map((row) => row.sandbox), [true, true, false, false, false, false]);
         assert.equal(rows[0]?.project, 'shop');
+    });
+
+    it('a container whose sandbox labels come from its image is not a sandbox (Stop would remove it)', () => {
+        const impostor = { 'parity.container': 'x', 'parity.managed': 'true', 'parity.purpose': 'sandbox', 'parity.project': 'shop' };
+        const rows = containerRows([
+            container('plain-run-of-parity-image', 'running', 4, { Labels: { 'parity.managed': 'true', 'parity.purpose': 'sandbox' }, ImageID: 'sha256:built' }),
+            container('labelled-by-its-image', 'running', 3, { Labels: impostor, ImageID: 'sha256:hostile' }),
+            container('image-gone', 'exited', 2, { Labels: { ...impostor, 'parity.container': 'image-gone' }, ImageID: 'sha256:gone' }),
+            container('image-not-looked-at', 'running', 1, { Labels: { ...impostor, 'parity.container': 'unseen' }, ImageID: 'sha256:unseen' }),
+        ], { ...local, imageLabels: new Map<string, Record<string, string> | null>([['sha256:built', { 'parity.managed': 'true' }], ['sha256:hostile', impostor], ['sha256:gone', null]]) });
+        assert.deepEqual(rows.map((row) => [row.name, row.sandbox, row.project]), [
+            ['plain-run-of-parity-image', false, undefined],
+            ['labelled-by-its-image', false, undefined],
+            ['image-not-looked-at', false, undefined],
+            ['image-gone', false, undefined],
+        ]);
+        assert.ok(rows.every((row) => !containerContextValue(row).includes('sandbox')));
     });
 
     it('reads the exit code of an exited container from the engine\'s status', () => {
@@ -72,13 +89,13 @@ describe('published ports', () => {
 
 describe('containerContextValue', () => {
     const rows = containerRows([
-        container('web', 'running', 6, { Labels: { 'parity.purpose': 'sandbox' }, Ports: [{ IP: '0.0.0.0', PrivatePort: 3000, PublicPort: 3000, Type: 'tcp' }] }),
+        container('web', 'running', 6, { Labels: { 'parity.container': 'web', 'parity.purpose': 'sandbox' }, ImageID: 'sha256:web', Ports: [{ IP: '0.0.0.0', PrivatePort: 3000, PublicPort: 3000, Type: 'tcp' }] }),
         container('db', 'running', 5, { Ports: [{ IP: '0.0.0.0', PrivatePort: 53, PublicPort: 53, Type: 'udp' }] }),
         container('done', 'exited', 4, { Status: 'Exited (0) 1 hour ago' }),
         container('held', 'paused', 3),
         container('flaky', 'restarting', 2),
         container('new', 'created', 1),
-    ], local);
+    ], { ...local, imageLabels: new Map([['sha256:web', {}]]) });
     const values = Object.fromEntries(rows.map((row) => [row.name, containerContextValue(row)]));
 
     it('encodes state, sandbox and browsable ports', () => {

@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { buildSync } from 'esbuild';
 import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
 import { walkProject } from '../../../../src/core/project/walkProject';
 
@@ -41,12 +42,16 @@ describe('nodeProjectFiles: bad input becomes an issue, never an exception', () 
         writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "x"\n');
         chmodSync(join(root, 'pyproject.toml'), 0o000);
         // Root reads anything, so the check runs in a child process as "nobody" when the test runs as root.
+        // That child cannot be pointed at the checkout: a clone under /root (mode 700) is closed to nobody.
+        // The module is bundled into a folder of its own under the temp dir, whose parents anyone may enter.
+        const bundle = join(project(), 'nodeProjectFiles.js');
+        buildSync({ entryPoints: [join(__dirname, '../../../../src/core/project/nodeProjectFiles.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });
         const script = `
-            const { nodeProjectFiles } = require(${JSON.stringify(join(__dirname, '../../../../src/core/project/nodeProjectFiles.ts'))});
+            const { nodeProjectFiles } = require(${JSON.stringify(bundle)});
             const files = nodeProjectFiles(${JSON.stringify(root)});
             files.readText('pyproject.toml').then((file) => process.stdout.write(JSON.stringify({ file, issues: files.issues.all })));`;
         const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-        const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', cwd: join(__dirname, '../../../..'), ...asNobody });
+        const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: tmpdir(), ...asNobody });
         assert.equal(result.status, 0, result.stderr);
         const { file, issues } = JSON.parse(result.stdout) as { file: unknown; issues: { message: string }[] };
         assert.equal(file, null);

@@ -50,6 +50,7 @@ describe('sandboxPolicy', () => {
         assert.deepEqual(host.PortBindings, { '3000/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] });
         assert.deepEqual(policy.create.ExposedPorts, { '3000/tcp': {} });
         assert.deepEqual(policy.create.Labels, {
+            'parity.container': 'parity-sandbox-shop-abc123',
             'parity.managed': 'true',
             'parity.purpose': 'sandbox',
             'parity.project': '/work/shop',

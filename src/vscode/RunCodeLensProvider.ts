@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { findRunLenses } from '../core/lens/findRunLenses';
 import { projectRootFor } from '../core/lens/projectRootFor';
+import { MAX_TEXT_BYTES } from '../core/project/nodeProjectFiles';
+import { readBoundedFileSync } from '../core/readBoundedFile';
 
 /** The documents that can carry a Run in Sandbox lens. */
 export const RUN_LENS_SELECTOR: vscode.DocumentSelector = [
@@ -65,8 +67,10 @@ export function projectFolderOf(file: vscode.Uri): vscode.Uri {
     const workspace = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath ?? file.fsPath;
     const root = projectRootFor(file.fsPath, workspace, (folder, name) => {
         if (name === 'package.json#workspaces') {
+            // Bounded and confined to the workspace: a package.json linking elsewhere (or to /dev/zero) is not read.
+            const read = readBoundedFileSync(join(folder, 'package.json'), { maxBytes: MAX_TEXT_BYTES, within: workspace });
             try {
-                return 'workspaces' in (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as object);
+                return read.kind === 'ok' && 'workspaces' in (JSON.parse(read.bytes.toString('utf8')) as object);
             } catch {
                 return false;
             }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -27,20 +27,44 @@ describe('resolvePyenvShim: pyenv\'s choice without running the shim', () => {
     it('.python-version in a parent folder wins over the global version', () => {
         const { root, env, project } = fakePyenv(['3.11.7', '3.12.1'], '3.11.7');
         writeFileSync(join(root, 'work', 'app', '.python-version'), '3.12.1\n');
-        assert.equal(resolvePyenvShim('python3', project, env), join(root, 'versions', '3.12.1', 'bin', 'python3'));
+        assert.deepEqual(resolvePyenvShim('python3', project, env), { kind: 'executable', path: join(root, 'versions', '3.12.1', 'bin', 'python3') });
     });
 
     it('PYENV_VERSION beats every file; a prefix picks the newest matching install', () => {
         const { root, env, project } = fakePyenv(['3.12.1', '3.12.10', '3.12.9'], '3.11.7');
         writeFileSync(join(root, 'work', '.python-version'), '3.11.7\n');
-        assert.equal(resolvePyenvShim('python3', project, { ...env, PYENV_VERSION: '3.12' }), join(root, 'versions', '3.12.10', 'bin', 'python3'));
+        assert.deepEqual(resolvePyenvShim('python3', project, { ...env, PYENV_VERSION: '3.12' }), { kind: 'executable', path: join(root, 'versions', '3.12.10', 'bin', 'python3') });
     });
 
     it('gives up (so the shim itself runs) for "system", a missing version, or no shim on PATH', () => {
         const { root, env, project } = fakePyenv(['3.12.1'], 'system');
-        assert.equal(resolvePyenvShim('python3', project, env), undefined);
+        assert.deepEqual(resolvePyenvShim('python3', project, env), { kind: 'shim' });
         writeFileSync(join(root, 'work', '.python-version'), '3.9.18\n');
-        assert.equal(resolvePyenvShim('python3', project, env), undefined);
-        assert.equal(resolvePyenvShim('python3', project, { PATH: '/usr/bin:/bin' }), undefined);
+        assert.deepEqual(resolvePyenvShim('python3', project, env), { kind: 'shim' });
+        assert.deepEqual(resolvePyenvShim('python3', project, { PATH: '/usr/bin:/bin' }), { kind: 'shim' });
+    });
+
+    it('refuses a version that is not a plain name, whichever source names it, instead of building a path from it', () => {
+        // pyenv joins the version onto versions/; "../../…" would make the shim run a program of the project's choosing.
+        const { env, project } = fakePyenv(['3.12.1'], '3.12.1');
+        const evil = mkdtempSync(join(tmpdir(), 'parity-evil-'));
+        mkdirSync(join(evil, 'bin'));
+        writeFileSync(join(evil, 'bin', 'python3'), '');
+        const traversal = `../../../../../../../../..${evil}`;
+        writeFileSync(join(project, '.python-version'), `${traversal}\n`);
+        const fromFile = resolvePyenvShim('python3', project, env);
+        assert.equal(fromFile.kind, 'unsafe');
+        assert.match(fromFile.kind === 'unsafe' ? fromFile.reason : '', /\.python-version selects Python ".*", which contains a path separator; the pyenv shim was not run/);
+        for (const version of ['/etc', '-v', '3.12\0', '3.12.1:../x', '..']) {
+            assert.equal(resolvePyenvShim('python3', project, { ...env, PYENV_VERSION: version }).kind, 'unsafe', version);
+        }
+        writeFileSync(join(project, '.python-version'), '3.12.1 ..\\..\\x\n');
+        assert.equal(resolvePyenvShim('python3', project, env).kind, 'unsafe', 'every word pyenv reads is checked');
+    });
+
+    it('a .python-version linking to an endless device is skipped, not read without end', () => {
+        const { root, env, project } = fakePyenv(['3.12.1'], '3.12.1');
+        symlinkSync('/dev/zero', join(project, '.python-version'));
+        assert.deepEqual(resolvePyenvShim('python3', project, env), { kind: 'executable', path: join(root, 'versions', '3.12.1', 'bin', 'python3') });
     });
 });

@@ -1,12 +1,17 @@
-import { constants } from 'node:fs';
-import { access, open, readdir } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
+import { isInside, readBoundedFile } from '../readBoundedFile';
+import type { CaptureIssue } from '../snapshot/Snapshot';
 import { IssueSink, type DirEntry, type ProjectFiles, type TextFile } from './ProjectFiles';
 
 /** Files larger than this are not project metadata; reading them would only cost memory. */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
-/** ProjectFiles over the real file system. Paths never leave the root. */
+/**
+ * ProjectFiles over the real file system. Paths never leave the root, and neither do links: a cloned
+ * repository is hostile input, so a `.env` linking to `../other/credentials` is refused, not followed.
+ * Links that stay inside the project are read as usual.
+ */
 export function nodeProjectFiles(root: string, issues = new IssueSink()): ProjectFiles {
     const base = resolve(root);
     const absolute = (path: string): string | null => {
@@ -14,6 +19,8 @@ export function nodeProjectFiles(root: string, issues = new IssueSink()): Projec
         return full === base || full.startsWith(base + sep) ? full : null;
     };
     const relative = (path: string): string => path.split(/[\\/]+/).filter((part) => part !== '' && part !== '.').join('/');
+    let rootReal: Promise<string> | undefined;
+    const realRoot = (): Promise<string> => (rootReal ??= realpath(base).catch(() => base));
 
     return {
         root: base,
@@ -24,34 +31,22 @@ export function nodeProjectFiles(root: string, issues = new IssueSink()): Projec
             if (!full) {
                 return null;
             }
-            let handle;
-            try {
-                // Non-blocking, so a FIFO or device named like a manifest cannot stall the snapshot.
-                handle = await open(full, constants.O_RDONLY | constants.O_NONBLOCK);
-            } catch (error) {
-                const code = (error as NodeJS.ErrnoException).code;
-                if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-                    issues.add({ severity: 'warning', message: `${rel} cannot be read (${code ?? String(error)}); it was skipped.`, at: { file: rel, line: 1 } });
-                }
-                return null;
-            }
-            try {
-                const info = await handle.stat();
-                if (!info.isFile()) {
+            const read = await readBoundedFile(full, { maxBytes: MAX_TEXT_BYTES, within: base });
+            switch (read.kind) {
+                case 'ok':
+                    return { path: rel, text: decode(read.bytes, rel, issues) };
+                case 'missing':
+                case 'not-a-file':
                     return null;
-                }
-                if (info.size > MAX_TEXT_BYTES) {
-                    issues.add({ severity: 'warning', message: `${rel} is ${Math.round(info.size / 1024)} KiB, too large to be project metadata; it was skipped.`, at: { file: rel, line: 1 } });
+                case 'outside':
+                    issues.add(linksOutside(rel));
                     return null;
-                }
-                const bytes = await handle.readFile();
-                return { path: rel, text: decode(bytes, rel, issues) };
-            } catch (error) {
-                const code = (error as NodeJS.ErrnoException).code;
-                issues.add({ severity: 'warning', message: `${rel} cannot be read (${code ?? String(error)}); it was skipped.`, at: { file: rel, line: 1 } });
-                return null;
-            } finally {
-                await handle.close();
+                case 'too-large':
+                    issues.add({ severity: 'warning', message: `${rel} is ${Math.round(read.size / 1024)} KiB, too large to be project metadata; it was skipped.`, at: { file: rel, line: 1 } });
+                    return null;
+                case 'error':
+                    issues.add({ severity: 'warning', message: `${rel} cannot be read (${read.code}); it was skipped.`, at: { file: rel, line: 1 } });
+                    return null;
             }
         },
         async list(dir: string): Promise<readonly DirEntry[]> {
@@ -60,6 +55,10 @@ export function nodeProjectFiles(root: string, issues = new IssueSink()): Projec
                 return [];
             }
             try {
+                if (!isInside(await realpath(full), await realRoot())) {
+                    issues.add(linksOutside(relative(dir)));
+                    return [];
+                }
                 const entries = await readdir(full, { withFileTypes: true });
                 return entries
                     .map((entry): DirEntry => ({
@@ -81,13 +80,17 @@ export function nodeProjectFiles(root: string, issues = new IssueSink()): Projec
                 return false;
             }
             try {
-                await access(full, constants.F_OK);
-                return true;
+                // realpath fails for a missing file or a dangling link, as access() did.
+                return isInside(await realpath(full), await realRoot());
             } catch {
                 return false;
             }
         },
     };
+}
+
+function linksOutside(rel: string): CaptureIssue {
+    return { severity: 'warning', message: `${rel || '.'} links outside the project; it was not read.`, ...(rel ? { at: { file: rel, line: 1 } } : {}) };
 }
 
 /** UTF-8 (a BOM is dropped); anything else is read as Latin-1 so detection can go on, and reported. */

@@ -1,8 +1,9 @@
 import { type Dirent, type Stats } from 'node:fs';
-import { lstat, open, readdir, readFile, readlink } from 'node:fs/promises';
+import { lstat, open, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BuildError } from '../../core/build/BuildError';
+import { readBoundedFile } from '../../core/readBoundedFile';
 import { contextPatterns, DockerignoreError, DockerignoreMatcher, goClean, type ParentMatches, parseDockerignore } from '../../core/build/dockerignore';
 import { paddingFor, TAR_END, type TarMember, tarHeader } from '../../core/build/tarHeader';
 
@@ -72,6 +73,8 @@ export async function createBuildContext(folder: string, options: BuildContextOp
         members.push({ name: path, type: 'file', size: buffer.length, mode: 0o644, mtime: 0, buffer });
     }
     if (!members.some((member) => member.type === 'file' && member.name === dockerfile)) {
+        // A Dockerfile that is a link out of the folder gets an error that says so (thrown by the read).
+        await readContextText(folder, dockerfile, () => undefined);
         throw new BuildError('context', `There is no ${dockerfile} in ${folder}.`);
     }
 
@@ -92,24 +95,48 @@ export async function createBuildContext(folder: string, options: BuildContextOp
             if (buffer) {
                 return buffer.toString('utf8');
             }
-            return readFile(join(folder, clean), 'utf8').catch(() => undefined);
+            return readContextText(folder, clean, () => undefined);
         },
     };
 }
 
 async function readIgnoreFile(folder: string, dockerfile: string): Promise<string> {
     for (const candidate of [`${dockerfile}.dockerignore`, '.dockerignore']) {
-        const text = await readFile(join(folder, candidate), 'utf8').catch((error: NodeJS.ErrnoException) => {
-            if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
-                return undefined;
-            }
-            throw new BuildError('context', `Cannot read ${candidate} in ${folder}: ${error.message}.`, { logTail: [] }, { cause: error });
+        const text = await readContextText(folder, candidate, (code) => {
+            throw new BuildError('context', `Cannot read ${candidate} in ${folder} (${code}).`, { logTail: [] });
         });
         if (text !== undefined) {
             return text;
         }
     }
     return '';
+}
+
+/** Dockerfiles and .dockerignore files are small; a cap keeps a huge or endless file from being read. */
+const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A Dockerfile or .dockerignore of the folder as text; undefined when absent. Never through a link that
+ * leaves the folder (a Dockerfile → ~/.ssh/id_rsa would otherwise be read, and a line of it quoted in a
+ * parse error), never a device or FIFO, never beyond the cap: each is an error that names the file and
+ * never quotes it. `onError` decides what an unreadable file means to the caller.
+ */
+async function readContextText(folder: string, path: string, onError: (code: string) => undefined): Promise<string | undefined> {
+    const read = await readBoundedFile(join(folder, path), { maxBytes: MAX_TEXT_BYTES, within: folder });
+    switch (read.kind) {
+        case 'ok':
+            return read.bytes.toString('utf8');
+        case 'missing':
+            return undefined;
+        case 'outside':
+            throw new BuildError('context', `${path} in ${folder} links outside the build context; Parity does not read it. Put the file itself in the folder instead of a link.`, { logTail: [] });
+        case 'not-a-file':
+            throw new BuildError('context', `${path} in ${folder} is not a regular file; Parity does not read it.`, { logTail: [] });
+        case 'too-large':
+            throw new BuildError('context', `${path} in ${folder} is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB; Parity does not read it.`, { logTail: [] });
+        case 'error':
+            return onError(read.code);
+    }
 }
 
 /** Go's filepath.WalkDir order: names sorted byte-wise, folders entered where they sort. */

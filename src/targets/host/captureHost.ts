@@ -1,6 +1,7 @@
 import { detectProject } from '../../core/project/detectProject';
 import { nodeProjectFiles } from '../../core/project/nodeProjectFiles';
-import { IssueSink } from '../../core/project/ProjectFiles';
+import { IssueSink, type ProjectFiles } from '../../core/project/ProjectFiles';
+import { unsafeVersionPins } from '../../core/project/unsafeVersionPins';
 import type { WalkLimits } from '../../core/project/walkProject';
 import type { PackageManagerFacts, RuntimeFacts, RuntimeName, Snapshot } from '../../core/snapshot/Snapshot';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../core/snapshot/Snapshot';
@@ -44,19 +45,24 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
     const runtimeNames = [...new Set<RuntimeName>([...project.ecosystems, ...(Object.keys(project.declared) as RuntimeName[])])];
     const separateTools = [...new Set(project.packageManagers.map((manager) => manager.name).filter((name) => !BUNDLED.has(name) && name !== 'go'))];
     const [runtimes, toolVersions, platform, limits, resources, filesystem, certificates, systemPackages, umask, timezone] = await Promise.all([
-        Promise.all(runtimeNames.map(async (name) => [name, await hostRuntime(name, tools)] as const)),
+        Promise.all(runtimeNames.map(async (name) => [name, await safeHostRuntime(name, files, tools)] as const)),
         Promise.all(separateTools.map(async (name) => [name, await hostToolVersion(name, tools)] as const)),
         hostPlatform(tools),
         hostLimits(tools),
         hostResources(),
         hostFilesystem(files.root),
-        hostCertificates(env, files.root, tools),
+        hostCertificates(env, files.root, tools, issues),
         hostSystemPackages(tools),
         hostUmask(),
         hostTimezone(env),
     ]);
 
     const installed = new Map<RuntimeName, HostRuntime>(runtimes);
+    for (const runtime of installed.values()) {
+        if (runtime.issue) {
+            issues.add(runtime.issue);
+        }
+    }
     const versions = new Map<string, string | null>(toolVersions);
     for (const runtime of installed.values()) {
         for (const [name, version] of Object.entries(runtime.bundled)) {
@@ -101,4 +107,17 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
         certificates,
         issues: issues.all,
     };
+}
+
+/**
+ * The runtime as hostRuntime finds it — unless the project pins it, in a file a version-manager shim reads,
+ * to a value the shim would turn into a path or an action of the project's choosing. Then nothing runs and
+ * the issue says which file and line.
+ */
+async function safeHostRuntime(name: RuntimeName, files: ProjectFiles, tools: RunToolOptions): Promise<HostRuntime> {
+    const unsafe = await unsafeVersionPins(files, name);
+    for (const issue of unsafe) {
+        files.issues.add(issue);
+    }
+    return unsafe.length > 0 ? { installed: null, bundled: {} } : hostRuntime(name, tools);
 }

@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { rootCertificates } from 'node:tls';
+import type { IssueSink } from '../../core/project/ProjectFiles';
+import { readBoundedFileSync } from '../../core/readBoundedFile';
 import { CA_SETTING_VARS, type CaFile, extraCertificates, findExtraCertificates, LOCAL_CA_DIRS, SYSTEM_CA_LOCATIONS } from '../../core/snapshot/extraCertificates';
-import type { CertificateFacts } from '../../core/snapshot/Snapshot';
-import { runTool, type RunToolOptions } from './runTool';
+import type { CaptureIssue, CertificateFacts } from '../../core/snapshot/Snapshot';
+import { outsideProject, runTool, type RunToolOptions } from './runTool';
+
+/** Far above any real CA bundle (the system's is ~220 KiB); a cap so that no setting can make us read without end. */
+const MAX_CA_FILE_BYTES = 16 * 1024 * 1024;
 
 /**
  * CAs this machine trusts beyond the public roots — the corporate or proxy CA that makes `npm ci` work on
@@ -13,8 +17,12 @@ import { runTool, type RunToolOptions } from './runTool';
  * the distribution's own trust store (common: NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt) is
  * recorded but not read — its additions are exactly the files in the local CA folders, read on Linux.
  */
-export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions): Promise<CertificateFacts> {
-    const { files, settings } = await hostCaFiles(env, projectRoot, options);
+export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions, issues?: IssueSink): Promise<CertificateFacts> {
+    const found: CaptureIssue[] = [];
+    const { files, settings } = await hostCaFiles(env, projectRoot, options, found);
+    for (const issue of found) {
+        issues?.add(issue);
+    }
     return { extra: extraCertificates(files, []), settings };
 }
 
@@ -24,13 +32,13 @@ export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: stri
  * secret; it never becomes a file in the project or a layer of the image.
  */
 export async function hostCaBundle(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions): Promise<{ pem: string; extra: number }> {
-    const { files } = await hostCaFiles(env, projectRoot, options);
+    const { files } = await hostCaFiles(env, projectRoot, options, []);
     const extras = findExtraCertificates(files, []).map((found) => found.pem);
     return { pem: `${[...rootCertificates, ...extras].join('\n')}\n`, extra: extras.length };
 }
 
 /** Every file that makes this machine trust CAs, and the settings that point at them. */
-async function hostCaFiles(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions): Promise<{ files: CaFile[]; settings: Record<string, string> }> {
+async function hostCaFiles(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions, issues: CaptureIssue[]): Promise<{ files: CaFile[]; settings: Record<string, string> }> {
     const files: CaFile[] = [];
     const settings: Record<string, string> = {};
     for (const name of CA_SETTING_VARS) {
@@ -40,24 +48,32 @@ async function hostCaFiles(env: NodeJS.ProcessEnv, projectRoot: string, options:
         }
         settings[name] = value;
         const locations = (name === 'SSL_CERT_DIR' ? value.split(':') : [value]).filter((location) => !(process.platform === 'linux' && SYSTEM_CA_LOCATIONS.has(location.replace(/\/+$/, ''))));
-        files.push(...readAll(name === 'SSL_CERT_DIR' ? await filesIn(locations) : locations, name));
+        files.push(...readAll(name === 'SSL_CERT_DIR' ? await filesIn(locations) : locations, name, issues));
     }
     // npm reads the project's, the user's and the global npmrc (under its prefix: /usr/etc, /usr/local/etc, /etc).
-    for (const npmrc of [join(projectRoot, '.npmrc'), join(homedir(), '.npmrc'), '/usr/local/etc/npmrc', '/usr/etc/npmrc', '/etc/npmrc']) {
-        const cafile = /^\s*cafile\s*=\s*(.+)$/m.exec(await readFile(npmrc, 'utf8').catch(() => ''))?.[1]?.trim().replace(/^"(.*)"$/, '$1');
-        if (cafile) {
-            settings[`${npmrc}#cafile`] = cafile;
-            if (!(process.platform === 'linux' && SYSTEM_CA_LOCATIONS.has(cafile))) {
-                files.push(...readAll([cafile], '.npmrc cafile'));
-            }
+    // The user's and the global ones are the user's own choice; the project's is the cloned repository's, so
+    // it and the cafile it names must stay inside the project.
+    const projectNpmrc = join(projectRoot, '.npmrc');
+    for (const npmrc of [projectNpmrc, join(homedir(), '.npmrc'), '/usr/local/etc/npmrc', '/usr/etc/npmrc', '/etc/npmrc']) {
+        const inProject = npmrc === projectNpmrc;
+        const text = readText(npmrc, inProject ? '.npmrc' : npmrc, inProject ? projectRoot : undefined, issues);
+        const cafile = /^\s*cafile\s*=\s*(.+)$/m.exec(text)?.[1]?.trim().replace(/^"(.*)"$/, '$1');
+        if (!cafile) {
+            continue;
+        }
+        settings[`${npmrc}#cafile`] = cafile;
+        if (inProject) {
+            files.push(...readAll([resolve(projectRoot, cafile)], '.npmrc cafile', issues, projectRoot));
+        } else if (!(process.platform === 'linux' && SYSTEM_CA_LOCATIONS.has(cafile))) {
+            files.push(...readAll([cafile], '.npmrc cafile', issues));
         }
     }
     if (process.platform === 'linux') {
         for (const dir of LOCAL_CA_DIRS) {
-            files.push(...readAll(await filesIn([dir]), dir));
+            files.push(...readAll(await filesIn([dir]), dir, issues));
         }
     } else {
-        for (const [path, text] of await systemStoreCertificates(options)) {
+        for (const [path, text] of await systemStoreCertificates(outsideProject(options))) {
             files.push({ via: 'system certificate store', path, text });
         }
     }
@@ -68,15 +84,33 @@ async function hostCaFiles(env: NodeJS.ProcessEnv, projectRoot: string, options:
 /**
  * Reads certificate files; one that cannot be read counts as empty. Synchronous on purpose: a CA folder
  * holds ~150 files of ~2 KB, read in ~4 ms this way and ~100 ms through the async thread pool.
+ * `within`: the folder a project-chosen file must stay in.
  */
-function readAll(paths: readonly string[], via: string): CaFile[] {
-    return paths.map((path) => {
-        try {
-            return { via, path, text: readFileSync(path, 'utf8') };
-        } catch {
-            return { via, path, text: '' };
-        }
-    });
+function readAll(paths: readonly string[], via: string, issues: CaptureIssue[], within?: string): CaFile[] {
+    return paths.map((path) => ({ via, path, text: readText(path, `${path} (${via})`, within, issues) }));
+}
+
+/** Bounded (a CA bundle is a few hundred KiB), regular files only; what is refused is said, a missing file is not news. */
+function readText(path: string, name: string, within: string | undefined, issues: CaptureIssue[]): string {
+    const read = readBoundedFileSync(path, { maxBytes: MAX_CA_FILE_BYTES, ...(within === undefined ? {} : { within }) });
+    switch (read.kind) {
+        case 'ok':
+            return read.bytes.toString('utf8');
+        case 'outside':
+            issues.push({ severity: 'warning', message: `${name} leads outside the project (to ${read.realPath}); a project may only point at its own files, so it was not read.` });
+            return '';
+        case 'not-a-file':
+            issues.push({ severity: 'warning', message: `${name} is not a regular file; it was not read.` });
+            return '';
+        case 'too-large':
+            issues.push({ severity: 'warning', message: `${name} is larger than ${MAX_CA_FILE_BYTES / 1024 / 1024} MiB, too large for certificates; it was not read.` });
+            return '';
+        case 'error':
+            issues.push({ severity: 'info', message: `${name} cannot be read (${read.code}).` });
+            return '';
+        case 'missing':
+            return '';
+    }
 }
 
 /** Certificate files in folders and one level of subfolders (update-ca-certificates allows subfolders). */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { limitValue, parseProcLimits } from '../../core/snapshot/parseProcLimits';
 import type { LimitsFacts, ResourcesFacts } from '../../core/snapshot/Snapshot';
-import { runTool, type RunToolOptions } from './runTool';
+import { outsideProject, runTool, type RunToolOptions } from './runTool';
 
 /** Open-file and process limits: /proc on Linux, the shell's ulimit on macOS, none on Windows. */
 export async function hostLimits(options: RunToolOptions): Promise<LimitsFacts> {
@@ -11,7 +11,7 @@ export async function hostLimits(options: RunToolOptions): Promise<LimitsFacts> 
         return parseProcLimits(text);
     }
     if (process.platform === 'darwin') {
-        const output = await runTool('/bin/sh', ['-c', 'ulimit -Sn; ulimit -Hn; ulimit -Su; ulimit -Hu'], options);
+        const output = await runTool('/bin/sh', ['-c', 'ulimit -Sn; ulimit -Hn; ulimit -Su; ulimit -Hu'], outsideProject(options));
         const [softFiles, hardFiles, softProcs, hardProcs] = (output?.stdout ?? '').trim().split('\n');
         return {
             nofile: output ? { soft: limitValue(softFiles), hard: limitValue(hardFiles) } : null,

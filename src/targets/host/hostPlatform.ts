@@ -3,7 +3,7 @@ import { arch, platform, release, version } from 'node:os';
 import { dockerArch } from '../../core/snapshot/dockerArch';
 import { parseOsRelease } from '../../core/snapshot/parseOsRelease';
 import type { PlatformFacts } from '../../core/snapshot/Snapshot';
-import { runTool, type RunToolOptions } from './runTool';
+import { outsideProject, runTool, type RunToolOptions } from './runTool';
 
 /** OS, distribution, kernel, architecture and C library of the machine Parity runs on. */
 export async function hostPlatform(options: RunToolOptions): Promise<PlatformFacts> {
@@ -25,7 +25,7 @@ async function distro(os: NodeJS.Platform, options: RunToolOptions): Promise<Pla
             return fields.ID ? { id: fields.ID, versionId: fields.VERSION_ID ?? null, prettyName: fields.PRETTY_NAME ?? null } : null;
         }
         case 'darwin': {
-            const output = await runTool('sw_vers', ['-productVersion'], options);
+            const output = await runTool('sw_vers', ['-productVersion'], outsideProject(options));
             return { id: 'macos', versionId: output?.stdout.trim() || null, prettyName: version() };
         }
         case 'win32':

@@ -1,27 +1,35 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { InstalledRuntime, RuntimeName } from '../../core/snapshot/Snapshot';
+import type { CaptureIssue, InstalledRuntime, RuntimeName } from '../../core/snapshot/Snapshot';
 import { runtimeManagerOf } from '../../core/snapshot/runtimeManagerOf';
 import { findOnPath } from './findOnPath';
 import { resolvePyenvShim } from './resolvePyenvShim';
-import { runTool, type RunToolOptions } from './runTool';
+import { outsideProject, runTool, type RunToolOptions } from './runTool';
 
 export interface HostRuntime {
     readonly installed: InstalledRuntime | null;
     /** Package managers that ship with the runtime, read in the same process (npm, corepack, pip). */
     readonly bundled: Readonly<Record<string, string>>;
+    /** Why the runtime was not run, when that is news (an unsafe version selected for a shim). */
+    readonly issue?: CaptureIssue;
 }
 
-/** One process per runtime prints version, real executable and bundled tools as JSON. */
+/**
+ * One process per runtime prints version, real executable and bundled tools as JSON. Each runs in the
+ * project folder (so shims pick the project's version) and must not load anything from it: Python runs
+ * isolated (-I: no script folder, no user site, no PYTHON* variables, so a project's json.py or
+ * sitecustomize.py is never imported); `node -e`, `ruby -e`, `java -version` and `go env` do not look in the
+ * working folder, and the variables through which they would (below) are removed.
+ */
 const PROBES: Readonly<Record<RuntimeName, readonly (readonly [string, readonly string[]])[]>> = {
     node: [['node', ['-e', `
-const path = require('path');
+const path = require('node:path');
 const bundled = {};
 for (const name of ['npm', 'corepack']) {
   try { bundled[name] = require(path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', name, 'package.json')).version; } catch {}
 }
 process.stdout.write(JSON.stringify({ version: process.version.slice(1), path: process.execPath, bundled }));`]]],
-    python: ['python3', 'python'].map((exe) => [exe, ['-c', `
+    python: ['python3', 'python'].map((exe) => [exe, ['-I', '-c', `
 import sys, json, os, sysconfig
 bundled = {}
 try:
@@ -37,6 +45,19 @@ print(json.dumps({'version': '%d.%d.%d' % sys.version_info[:3], 'path': sys.exec
 };
 
 /**
+ * Variables that make a runtime load code or options named by a path, which a relative path would find in
+ * the project (NODE_OPTIONS=--require ./x, RUBYOPT=-rbundler/setup evaluating the Gemfile, a -javaagent).
+ * They cannot change the version a probe reads, so the probe runs without them.
+ */
+const CODE_LOADING_VARS: Readonly<Record<RuntimeName, readonly string[]>> = {
+    node: ['NODE_OPTIONS'],
+    python: [],
+    ruby: ['RUBYOPT', 'RUBYLIB'],
+    java: ['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS'],
+    go: [],
+};
+
+/**
  * The runtime the project really gets: run in the project folder with the user's PATH, so pyenv, asdf and
  * mise shims pick the project's version; the answer names the real executable behind any shim. A pyenv
  * shim is resolved by pyenv's own rules first, because running it costs more than the whole snapshot budget.
@@ -49,10 +70,16 @@ export async function hostRuntime(name: RuntimeName, options: RunToolOptions): P
             return self;
         }
     }
+    const env: NodeJS.ProcessEnv = name === 'go' ? { ...options.env, GOTOOLCHAIN: 'local' } : { ...options.env };
+    for (const variable of CODE_LOADING_VARS[name]) {
+        delete env[variable];
+    }
     for (const [command, args] of PROBES[name]) {
-        const env = name === 'go' ? { ...options.env, GOTOOLCHAIN: 'local' } : options.env;
-        const executable = name === 'python' ? resolvePyenvShim(command, options.cwd, env) ?? command : command;
-        const output = await runTool(executable, args, { ...options, env });
+        const choice = name === 'python' ? resolvePyenvShim(command, options.cwd, env) : { kind: 'shim' as const };
+        if (choice.kind === 'unsafe') {
+            return { installed: null, bundled: {}, issue: { severity: 'warning', message: `${choice.reason}, so the installed Python is unknown.` } };
+        }
+        const output = await runTool(choice.kind === 'executable' ? choice.path : command, args, { ...options, env });
         if (!output || output.code !== 0) {
             continue;
         }
@@ -124,10 +151,26 @@ export function parseRuntimeOutput(name: RuntimeName, stdout: string, stderr: st
     }
 }
 
-/** `<tool> --version` for package managers that are their own executables (yarn, pnpm, uv, poetry …). */
+/**
+ * `<tool> --version` for package managers that are their own executables (yarn, pnpm, uv, poetry …): the
+ * version this machine has, run outside the project. In the project they would run its code: yarn executes
+ * the JS file `.yarnrc.yml`'s yarnPath (or `.yarnrc`'s yarn-path) names, corepack and pnpm switch to (and
+ * fetch) the version package.json's packageManager names. What the project pins is read from its files as
+ * `declared`; only the machine's own tool is run. YARN_IGNORE_PATH and the corepack/pnpm switches are a
+ * second guard: should a project's settings be found after all, no yarnPath or packageManager is followed.
+ */
 export async function hostToolVersion(command: string, options: RunToolOptions): Promise<string | null> {
-    // Corepack shims must not download a package manager during a snapshot.
-    const output = await runTool(command, ['--version'], { ...options, env: { ...options.env, COREPACK_ENABLE_NETWORK: '0', COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' } });
+    const output = await runTool(command, ['--version'], {
+        ...outsideProject(options),
+        env: {
+            ...options.env,
+            YARN_IGNORE_PATH: '1',
+            COREPACK_ENABLE_NETWORK: '0',
+            COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
+            COREPACK_ENABLE_AUTO_PIN: '0',
+            npm_config_manage_package_manager_versions: 'false',
+        },
+    });
     if (!output || output.code !== 0) {
         return null;
     }

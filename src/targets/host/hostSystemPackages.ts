@@ -1,11 +1,12 @@
 import type { SystemPackages } from '../../core/snapshot/Snapshot';
-import { runTool, type RunToolOptions } from './runTool';
+import { outsideProject, runTool, type RunToolOptions } from './runTool';
 
 /** Installed OS packages on Linux (dpkg, apk or rpm — whichever answers); null elsewhere. */
-export async function hostSystemPackages(options: RunToolOptions): Promise<SystemPackages | null> {
+export async function hostSystemPackages(projectOptions: RunToolOptions): Promise<SystemPackages | null> {
     if (process.platform !== 'linux') {
         return null;
     }
+    const options = outsideProject(projectOptions);
     const dpkg = await runTool('dpkg-query', ['-W', '-f', '${Package}\t${Version}\n'], options);
     if (dpkg?.code === 0) {
         return { manager: 'dpkg', packages: tabbed(dpkg.stdout) };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildSync } from 'esbuild';
 import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
+import { readDotenv, readDotenvValues } from '../../../../src/core/project/readDotenv';
 import { walkProject } from '../../../../src/core/project/walkProject';
 
 function project(): string {
@@ -101,5 +102,57 @@ describe('walkProject', () => {
         assert.match(files.issues.all[0]?.message ?? '', /more than 200 files and folders/);
         const shallow = await walkProject(nodeProjectFiles(root), { maxDepth: 0, maxEntries: 10_000 });
         assert.deepEqual(shallow.files, [], 'depth 0 lists only the root, which has folders only');
+    });
+});
+
+describe('nodeProjectFiles: links out of the project are not followed', () => {
+    /** A project next to a folder it must never see, as in a cloned repository next to the user's files. */
+    function projectNextToSecrets(): { root: string; outside: string } {
+        const base = mkdtempSync(join(tmpdir(), 'parity links '));
+        const root = join(base, 'project');
+        const outside = join(base, 'outside');
+        mkdirSync(root);
+        mkdirSync(outside);
+        writeFileSync(join(outside, 'credentials'), 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n');
+        return { root, outside };
+    }
+
+    it('a .env linking to ../outside/credentials is not read, not hashed, not handed out; the issue names it', async () => {
+        const { root } = projectNextToSecrets();
+        symlinkSync('../outside/credentials', join(root, '.env'));
+        const files = nodeProjectFiles(root);
+        assert.equal(await files.readText('.env'), null);
+        assert.deepEqual(await readDotenv(files), {});
+        assert.deepEqual(await readDotenvValues(files), {});
+        assert.deepEqual(files.issues.all.map((issue) => issue.message), ['.env links outside the project; it was not read.']);
+        assert.equal(await files.exists('.env'), false);
+    });
+
+    it('a folder linking out is neither listed nor read through', async () => {
+        const { root } = projectNextToSecrets();
+        symlinkSync('../outside', join(root, 'config'));
+        const files = nodeProjectFiles(root);
+        assert.deepEqual(await files.list('config'), []);
+        assert.equal(await files.readText('config/credentials'), null);
+        assert.ok(files.issues.all.some((issue) => issue.message === 'config links outside the project; it was not read.'));
+    });
+
+    it('a link that stays inside the project is read as before', async () => {
+        const { root } = projectNextToSecrets();
+        mkdirSync(join(root, 'env'));
+        writeFileSync(join(root, 'env', 'dev.env'), 'PORT=4000\n');
+        symlinkSync('env/dev.env', join(root, '.env'));
+        const files = nodeProjectFiles(root);
+        assert.deepEqual(await readDotenvValues(files), { PORT: '4000' });
+        assert.equal(await files.exists('.env'), true);
+        assert.deepEqual(files.issues.all, []);
+    });
+
+    it('a project reached through a link (e.g. /tmp → /private/tmp) still reads its own files', async () => {
+        const { root } = projectNextToSecrets();
+        writeFileSync(join(root, 'package.json'), '{}');
+        const alias = `${root}-alias`;
+        symlinkSync(root, alias);
+        assert.equal((await nodeProjectFiles(alias).readText('package.json'))?.text, '{}');
     });
 });

@@ -1,0 +1,144 @@
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
+
+export interface BoundedReadOptions {
+    /** Bytes a file may have; a larger one is refused, and never more than this is read. */
+    readonly maxBytes: number;
+    /**
+     * A folder the file must really be in, links resolved on both sides: a link that leads out of it
+     * (a project's `.env` → `../other/credentials`) is refused instead of followed.
+     */
+    readonly within?: string;
+}
+
+export type BoundedRead =
+    | { readonly kind: 'ok'; readonly bytes: Buffer }
+    | { readonly kind: 'missing' }
+    /** The path (or a link on the way) really leads outside `within`. */
+    | { readonly kind: 'outside'; readonly realPath: string }
+    /** A folder, FIFO, device or socket: nothing a config file can be. */
+    | { readonly kind: 'not-a-file' }
+    | { readonly kind: 'too-large'; readonly size: number }
+    | { readonly kind: 'error'; readonly code: string };
+
+/**
+ * Reads a small file without trusting where it points: opened non-blocking (a FIFO cannot stall us),
+ * regular files only (so /dev/zero or /dev/stdin cannot be read without end), the size checked on the
+ * open handle and never more than `maxBytes` read even when the file grows meanwhile.
+ */
+export async function readBoundedFile(path: string, options: BoundedReadOptions): Promise<BoundedRead> {
+    let target = path;
+    if (options.within !== undefined) {
+        try {
+            target = await realpath(path);
+            const root = options.within;
+            if (!isInside(target, await realpath(root).catch(() => root))) {
+                return { kind: 'outside', realPath: target };
+            }
+        } catch (error) {
+            return failure(error);
+        }
+    }
+    let handle;
+    try {
+        handle = await open(target, OPEN_FLAGS);
+    } catch (error) {
+        return failure(error);
+    }
+    try {
+        const info = await handle.stat();
+        if (!info.isFile()) {
+            return { kind: 'not-a-file' };
+        }
+        if (info.size > options.maxBytes) {
+            return { kind: 'too-large', size: info.size };
+        }
+        const chunks: Buffer[] = [];
+        let length = 0;
+        while (length <= options.maxBytes) {
+            const chunk = Buffer.allocUnsafe(Math.min(CHUNK, options.maxBytes + 1 - length));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+            if (bytesRead === 0) {
+                break;
+            }
+            chunks.push(chunk.subarray(0, bytesRead));
+            length += bytesRead;
+        }
+        return finish(chunks, length, options.maxBytes);
+    } catch (error) {
+        return failure(error);
+    } finally {
+        await handle.close();
+    }
+}
+
+/** The same, synchronously, for callers that read many tiny files (CA folders) or must answer at once (CodeLens). */
+export function readBoundedFileSync(path: string, options: BoundedReadOptions): BoundedRead {
+    let target = path;
+    let fd: number;
+    try {
+        if (options.within !== undefined) {
+            target = realpathSync(path);
+            if (!isInside(target, realOrSelf(options.within))) {
+                return { kind: 'outside', realPath: target };
+            }
+        }
+        fd = openSync(target, OPEN_FLAGS);
+    } catch (error) {
+        return failure(error);
+    }
+    try {
+        const info = fstatSync(fd);
+        if (!info.isFile()) {
+            return { kind: 'not-a-file' };
+        }
+        if (info.size > options.maxBytes) {
+            return { kind: 'too-large', size: info.size };
+        }
+        const chunks: Buffer[] = [];
+        let length = 0;
+        while (length <= options.maxBytes) {
+            const chunk = Buffer.allocUnsafe(Math.min(CHUNK, options.maxBytes + 1 - length));
+            const bytesRead = readSync(fd, chunk, 0, chunk.length, length);
+            if (bytesRead === 0) {
+                break;
+            }
+            chunks.push(chunk.subarray(0, bytesRead));
+            length += bytesRead;
+        }
+        return finish(chunks, length, options.maxBytes);
+    } catch (error) {
+        return failure(error);
+    } finally {
+        closeSync(fd);
+    }
+}
+
+/** The size on the handle can lie (a file still growing, procfs): what was really read decides. */
+function finish(chunks: Buffer[], length: number, maxBytes: number): BoundedRead {
+    return length > maxBytes ? { kind: 'too-large', size: length } : { kind: 'ok', bytes: Buffer.concat(chunks, length) };
+}
+
+/** Whether `path` is `folder` or inside it; both already real paths. */
+export function isInside(path: string, folder: string): boolean {
+    const rel = relative(folder, path);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+// O_NONBLOCK does not exist on Windows, where opening a pipe by name does not block anyway.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const CHUNK = 64 * 1024;
+
+function realOrSelf(path: string): string {
+    try {
+        return realpathSync(path);
+    } catch {
+        return path;
+    }
+}
+
+function failure(error: unknown): BoundedRead {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'error', code };
+}

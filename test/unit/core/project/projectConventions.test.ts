@@ -47,6 +47,11 @@ describe('Procfile', () => {
         ]);
         assert.deepEqual(files.issues.all.map((issue) => issue.message), ['Procfile:4 is not a "type: command" line.']);
     });
+
+    it('a quoted "$PORT" still needs the shell: exec form would pass the literal text', async () => {
+        const processes = await readProcfile(nodeProjectFiles(project({ Procfile: 'web: node server.js --port "$PORT"\n' })));
+        assert.deepEqual(processes[0]?.command.value, ['sh', '-c', 'node server.js --port "$PORT"']);
+    });
 });
 
 describe('version-manager files', () => {

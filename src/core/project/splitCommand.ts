@@ -1,6 +1,6 @@
 import { parse, type ParseEntry } from 'shell-quote';
 
-/** Quoted spans and escapes, which the shell takes literally — except `` ` `` inside double quotes (group 1). */
+/** Quoted spans and escapes, which the shell takes literally — except backticks inside double quotes (group 1). */
 export const LITERAL_SPANS = /'[^']*'|\\[\s\S]|"((?:[^"\\]|\\[\s\S])*)"/g;
 /**
  * Shell syntax shell-quote does not model but sh acts on, outside quotes: command substitution, a line break
@@ -18,13 +18,24 @@ export function splitCommand(line: string): string[] {
     if (text === '') {
         return [];
     }
+    const entries = wordsOf(text);
+    // shell-quote keeps the backslash of an escaped backtick in double quotes, so any backtick there goes to sh.
+    const outside = text.replace(LITERAL_SPANS, (_span, doubleQuoted?: string) => doubleQuoted?.replace(/[^`]/g, '') ?? '');
+    return entries === null || SHELL_ONLY.test(outside) ? ['sh', '-c', text] : entries;
+}
+
+/** The words, or null when shell-quote sees shell syntax — or a substitution it cannot even read (`${`). */
+function wordsOf(text: string): string[] | null {
     let expands = false;
-    const entries = parse(text, () => {
-        expands = true;
-        return '';
-    });
-    const outside = text.replace(LITERAL_SPANS, (_span, doubleQuoted?: string) => doubleQuoted?.replace(/\\[\s\S]|[^`]/g, '') ?? '');
-    return expands || SHELL_ONLY.test(outside) || !entries.every(isWord) ? ['sh', '-c', text] : entries;
+    try {
+        const entries = parse(text, () => {
+            expands = true;
+            return '';
+        });
+        return !expands && entries.every(isWord) ? entries : null;
+    } catch {
+        return null;
+    }
 }
 
 function isWord(entry: ParseEntry): entry is string {

@@ -100,7 +100,8 @@ export function execForm(words: readonly string[]): string {
 
 /**
  * `COPY [flags] sources… dest`: plain paths as they are, otherwise the JSON form (the only one that keeps
- * spaces) with Docker's word escapes, since Docker substitutes variables and removes quotes in COPY paths.
+ * spaces) with Docker's word escapes, since Docker substitutes variables and removes quotes in COPY paths
+ * (`<` too, so that no parser takes `<<` for the start of a heredoc).
  * A trailing `*` marks an optional file (Plan.manifests) and stays a glob; a glob anywhere else is refused.
  */
 export function copyInstruction(sources: readonly string[], dest: string, flags: readonly string[] = []): string {
@@ -108,7 +109,7 @@ export function copyInstruction(sources: readonly string[], dest: string, flags:
     const prefix = ['COPY', ...flags].join(' ');
     return paths.every((path) => PLAIN.test(path.replace(/\*$/, '')))
         ? `${prefix} ${paths.join(' ')}`
-        : `${prefix} ${execForm(paths.map((path) => path.replace(/[\\$'"]/g, '\\$&')))}`;
+        : `${prefix} ${execForm(paths.map((path) => path.replace(/[\\$'"<]/g, '\\$&')))}`;
 }
 
 function copyPath(path: string, optional: boolean): string {

@@ -29,6 +29,7 @@ describe('Dockerfile text from the project', () => {
     it('COPY paths and WORKDIR escape what Docker substitutes or unquotes: $, quotes, backslashes', () => {
         assert.equal(copyInstruction([`it's $HOME "x"\\y/package.json`], './'), String.raw`COPY ["it\\'s \\$HOME \\\"x\\\"\\\\y/package.json", "./"]`);
         assert.equal(workdirInstruction('/app/my $app'), 'WORKDIR "/app/my \\$app"');
+        assert.equal(copyInstruction(['a <<EOF/package.json'], './'), String.raw`COPY ["a \\<\\<EOF/package.json", "./"]`);
         assert.equal(workdirInstruction('/app/apps/api'), 'WORKDIR /app/apps/api');
     });
 

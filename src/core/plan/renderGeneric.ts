@@ -1,4 +1,4 @@
-import { shellQuote } from './dockerfileText';
+import { comment, fromInstruction, runInstruction, shellQuote } from './dockerfileText';
 import type { Plan, RenderOptions } from './Plan';
 import { addUser, finalEnv, finalTail, header } from './recipeParts';
 
@@ -11,12 +11,12 @@ export function renderGeneric(plan: Plan, options: RenderOptions): string[] {
     return [
         ...header(plan, options),
         '',
-        `FROM ${plan.base.image}`,
+        fromInstruction(plan.base.image),
         'WORKDIR /app',
         ...finalEnv(plan),
         '# TODO — fill these in (.parity/plan.json lists them too):',
-        ...plan.todo.map((item) => `#   - ${item}`),
-        `RUN echo ${shellQuote(message)} >&2 && exit 1`,
+        ...plan.todo.map((item) => comment(`  - ${item}`)),
+        runInstruction(`echo ${shellQuote(message)} >&2 && exit 1`),
         addUser(plan),
         `COPY --chown=${plan.user} . .`,
         ...finalTail(plan),

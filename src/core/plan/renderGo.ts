@@ -1,3 +1,4 @@
+import { fromInstruction } from './dockerfileText';
 import { GO_BINARY, GO_BUILD_CACHE } from './planGo';
 import type { Plan, RenderOptions } from './Plan';
 import { addUser, bakeCa, caIntoStage, copyManifests, finalEnv, finalTail, header, managerRun, stageEnv } from './recipeParts';
@@ -11,7 +12,7 @@ export function renderGo(plan: Plan, options: RenderOptions): string[] {
     return [
         ...header(plan, options),
         '',
-        `FROM ${plan.builder.image} AS build`,
+        fromInstruction(plan.builder.image, 'build'),
         'WORKDIR /src',
         ...caIntoStage(plan, options),
         ...stageEnv(plan),
@@ -20,7 +21,7 @@ export function renderGo(plan: Plan, options: RenderOptions): string[] {
         'COPY . .',
         managerRun(plan, options, manager.build, { step: 'build', finalStage: false, moreCaches: [GO_BUILD_CACHE] }),
         '',
-        `FROM ${plan.base.image}`,
+        fromInstruction(plan.base.image),
         'WORKDIR /app',
         ...finalEnv(plan),
         addUser(plan),

@@ -1,3 +1,4 @@
+import { fromInstruction } from './dockerfileText';
 import type { Plan, RenderOptions } from './Plan';
 import { bakeCa, caIntoStage, CA_CONTEXT_FILE, copyManifests, finalEnv, finalTail, header, managerRun, SOURCES, sourcesWithoutCa, stageEnv, usesCaFile } from './recipeParts';
 
@@ -21,10 +22,10 @@ export function renderNode(plan: Plan, options: RenderOptions): string[] {
     ];
     const lines = [...header(plan, options), ''];
     if (!stage) {
-        lines.push(`FROM ${plan.base.image}`, 'WORKDIR /app', ...finalEnv(plan), ...install(true), ...bakeCa(plan, options), `COPY --chown=${plan.user} . .`, ...finalTail(plan));
+        lines.push(fromInstruction(plan.base.image), 'WORKDIR /app', ...finalEnv(plan), ...install(true), ...bakeCa(plan, options), `COPY --chown=${plan.user} . .`, ...finalTail(plan));
         return lines;
     }
-    lines.push(`FROM ${plan.base.image} AS ${stage}`, 'WORKDIR /app', ...caIntoStage(plan, options), ...install(false));
+    lines.push(fromInstruction(plan.base.image, stage), 'WORKDIR /app', ...caIntoStage(plan, options), ...install(false));
     if (manager.build) {
         lines.push('COPY . .', ...(caFile ? [`RUN rm -f ${CA_CONTEXT_FILE}`] : []), managerRun(plan, options, manager.build, { step: 'build', finalStage: false }));
         if (manager.prune) {
@@ -33,7 +34,7 @@ export function renderNode(plan: Plan, options: RenderOptions): string[] {
     } else {
         lines.push(...sourcesWithoutCa());
     }
-    lines.push('', `FROM ${plan.base.image}`, 'WORKDIR /app', ...finalEnv(plan), ...bakeCa(plan, options));
+    lines.push('', fromInstruction(plan.base.image), 'WORKDIR /app', ...finalEnv(plan), ...bakeCa(plan, options));
     lines.push(...(manager.build
         ? [`COPY --from=${stage} --chown=${plan.user} /app /app`]
         : [`COPY --from=${stage} /app /app`, `COPY --from=${stage} --chown=${plan.user} ${SOURCES} /app`]));

@@ -1,3 +1,4 @@
+import { parse } from 'dotenv';
 import { hashEnvValue } from '../snapshot/hashEnvValue';
 import type { EnvVarFact } from '../snapshot/Snapshot';
 import { joinPath, type ProjectFiles } from './ProjectFiles';
@@ -36,7 +37,7 @@ interface DotenvEntry {
     readonly line: number;
 }
 
-/** Every KEY=value of the dotenv files, later files winning; other lines become issues. */
+/** Every KEY=value of the dotenv files (dotenv's own parser), later files winning; other lines become issues. */
 async function dotenvEntries(files: ProjectFiles, dirs: readonly string[]): Promise<DotenvEntry[]> {
     const entries = new Map<string, DotenvEntry>();
     for (const dir of [...new Set(dirs)]) {
@@ -45,24 +46,53 @@ async function dotenvEntries(files: ProjectFiles, dirs: readonly string[]): Prom
             if (!file) {
                 continue;
             }
-            for (const [index, raw] of file.text.split(/\r?\n/).entries()) {
-                const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(raw);
-                if (!match?.[1] || match[2] === undefined) {
-                    if (raw.trim() !== '' && !raw.trim().startsWith('#')) {
-                        files.issues.add({ severity: 'info', message: `${file.path}:${index + 1} is not a KEY=value line; it was skipped.`, at: { file: file.path, line: index + 1 } });
-                    }
-                    continue;
+            const values = parse(file.text);
+            const { lines, skipped } = definitionLines(file.text);
+            for (const line of skipped) {
+                files.issues.add({ severity: 'info', message: `${file.path}:${line} is not a KEY=value line; it was skipped.`, at: { file: file.path, line } });
+            }
+            for (const [key, line] of lines) {
+                const value = values[key];
+                if (value !== undefined) {
+                    entries.set(key, { name: key, value, file: file.path, line });
                 }
-                entries.set(match[1], { name: match[1], value: unquote(match[2]), file: file.path, line: index + 1 });
             }
         }
     }
     return [...entries.values()];
 }
 
-/** Strips matching quotes (and a comment after them), or an unquoted trailing comment, as dotenv does. */
-function unquote(value: string): string {
-    const trimmed = value.trim();
-    const quoted = /^(["'`])([\s\S]*?)\1\s*(?:#.*)?$/.exec(trimmed);
-    return quoted ? quoted[2] ?? '' : trimmed.replace(/\s+#.*$/, '');
+/** A definition's start as dotenv reads it: `[export] KEY=` or `KEY: `, then the value. */
+const DEFINITION = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=|:\s)\s*(.*)$/;
+
+/**
+ * The line each key is defined on (the last definition wins, as in dotenv), and the lines that define
+ * nothing. A quoted value may run over several lines (a PEM key): its inner lines are part of it.
+ */
+function definitionLines(text: string): { lines: Map<string, number>; skipped: number[] } {
+    const lines = new Map<string, number>();
+    const skipped: number[] = [];
+    let openQuote: string | null = null;
+    const all = text.split(/\r?\n/);
+    for (const [index, raw] of all.entries()) {
+        if (openQuote) {
+            openQuote = closes(raw, openQuote) ? null : openQuote;
+            continue;
+        }
+        const match = DEFINITION.exec(raw);
+        if (match?.[1] !== undefined && match[2] !== undefined) {
+            lines.set(match[1], index + 1);
+            const quote = /^["'`]/.exec(match[2])?.[0];
+            // Left open on this line, the value runs on to the closing quote; never closed, it is this line only.
+            openQuote = quote && !closes(match[2].slice(1), quote) && closes(all.slice(index + 1).join('\n'), quote) ? quote : null;
+        } else if (raw.trim() !== '' && !raw.trim().startsWith('#')) {
+            skipped.push(index + 1);
+        }
+    }
+    return { lines, skipped };
+}
+
+/** The quote appears unescaped: dotenv's quoted value ends there. */
+function closes(text: string, quote: string): boolean {
+    return new RegExp(`(?<!\\\\)${quote}`).test(text);
 }

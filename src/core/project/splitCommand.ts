@@ -1,54 +1,43 @@
-/** Shell syntax that a plain exec-form command cannot express. */
-const SHELL_SYNTAX = /[|&;<>()`$*?{}~]|\[\[|\s#/;
+import { parse, type ParseEntry } from 'shell-quote';
+
+/** Quoted spans and escapes, which the shell takes literally — except backticks inside double quotes (group 1). */
+export const LITERAL_SPANS = /'[^']*'|\\[\s\S]|"((?:[^"\\]|\\[\s\S])*)"/g;
+/**
+ * Shell syntax shell-quote does not model but sh acts on, outside quotes: command substitution, a line break
+ * (a second command), tilde, brace and bracket expansion, and a quote or escape left open.
+ */
+const SHELL_ONLY = /[`\n\r~{}[\]'"\\]/;
 
 /**
- * Turns a command line into exec form, as a Dockerfile CMD wants it: words split on blanks with quotes
- * honoured. A line that needs a shell (pipes, &&, variables, globs) is wrapped as ["sh", "-c", line].
+ * Turns a command line into exec form, as a Dockerfile CMD wants it: the words, with quotes and escapes
+ * honoured, when the line is plain words; ["sh", "-c", line] when it uses any shell syntax — operators,
+ * redirections, globs, comments, variables (inside double quotes too), command substitution.
  */
 export function splitCommand(line: string): string[] {
     const text = line.trim();
     if (text === '') {
         return [];
     }
-    const unquoted = text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '');
-    if (SHELL_SYNTAX.test(unquoted)) {
-        return ['sh', '-c', text];
+    const entries = wordsOf(text);
+    // shell-quote keeps the backslash of an escaped backtick in double quotes, so any backtick there goes to sh.
+    const outside = text.replace(LITERAL_SPANS, (_span, doubleQuoted?: string) => doubleQuoted?.replace(/[^`]/g, '') ?? '');
+    return entries === null || SHELL_ONLY.test(outside) ? ['sh', '-c', text] : entries;
+}
+
+/** The words, or null when shell-quote sees shell syntax — or a substitution it cannot even read (`${`). */
+function wordsOf(text: string): string[] | null {
+    let expands = false;
+    try {
+        const entries = parse(text, () => {
+            expands = true;
+            return '';
+        });
+        return !expands && entries.every(isWord) ? entries : null;
+    } catch {
+        return null;
     }
-    const words: string[] = [];
-    let current = '';
-    let inWord = false;
-    let quote: '"' | "'" | null = null;
-    for (let i = 0; i < text.length; i += 1) {
-        const char = text.charAt(i);
-        if (quote) {
-            if (char === quote) {
-                quote = null;
-            } else if (char === '\\' && quote === '"' && i + 1 < text.length) {
-                i += 1;
-                current += text.charAt(i);
-            } else {
-                current += char;
-            }
-        } else if (char === '"' || char === "'") {
-            quote = char;
-            inWord = true;
-        } else if (/\s/.test(char)) {
-            if (inWord) {
-                words.push(current);
-                current = '';
-                inWord = false;
-            }
-        } else if (char === '\\' && i + 1 < text.length) {
-            i += 1;
-            current += text.charAt(i);
-            inWord = true;
-        } else {
-            current += char;
-            inWord = true;
-        }
-    }
-    if (inWord) {
-        words.push(current);
-    }
-    return words;
+}
+
+function isWord(entry: ParseEntry): entry is string {
+    return typeof entry === 'string';
 }

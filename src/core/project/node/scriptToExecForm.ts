@@ -1,4 +1,4 @@
-import { splitCommand } from '../splitCommand';
+import { LITERAL_SPANS, splitCommand } from '../splitCommand';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -17,9 +17,12 @@ export function scriptToExecForm(script: string): string[] {
  * or null when that command needs a shell to be understood.
  */
 export function lastCommandOf(script: string): string[] | null {
-    const segments = script.split(/&&|\|\||;/).map((segment) => segment.trim()).filter((segment) => segment !== '');
-    const last = segments[segments.length - 1];
-    if (last === undefined) {
+    // Separators inside quotes belong to a word: find the last one outside them, at the same offsets.
+    const text = script.trim().replace(/[;\s]+$/, '');
+    const outside = text.replace(LITERAL_SPANS, (span) => ' '.repeat(span.length));
+    const separator = [...outside.matchAll(/&&|\|\||;/g)].pop();
+    const last = (separator ? text.slice(separator.index + separator[0].length) : text).trim();
+    if (last === '') {
         return null;
     }
     const words = splitCommand(last);

@@ -36,6 +36,19 @@ describe('.env files', () => {
     });
 });
 
+describe('.env files with dotenv\'s own parser', () => {
+    it('a quoted multi-line value (a PEM key) is one value; the keys after it keep their lines', async () => {
+        const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nq83/x+Zm9vYmFy==\n-----END PRIVATE KEY-----';
+        const root = project({ '.env': `A=1\nPRIVATE_KEY="${pem}"\nB='x # not a comment'\nC=unterminated "quote\nD=2\n` });
+        const files = nodeProjectFiles(root);
+        const env = await readDotenv(files);
+        assert.deepEqual(Object.fromEntries(Object.entries(env).map(([key, fact]) => [key, (fact.source as { line: number }).line])), { A: 1, PRIVATE_KEY: 2, B: 6, C: 7, D: 8 });
+        assert.equal(env.PRIVATE_KEY?.sha256, hashEnvValue('PRIVATE_KEY', pem));
+        assert.equal(env.B?.sha256, hashEnvValue('B', 'x # not a comment'));
+        assert.deepEqual(files.issues.all, []);
+    });
+});
+
 describe('Procfile', () => {
     it('reads processes with their lines; a shell-y command is wrapped in sh -c', async () => {
         const root = project({ Procfile: '# processes\nweb: node server.js --port $PORT\nworker:  node worker.js\nbroken line\n' });
@@ -46,6 +59,11 @@ describe('Procfile', () => {
             { type: 'worker', command: { value: ['node', 'worker.js'], at: { file: 'Procfile', line: 3 }, how: 'Procfile worker process' } },
         ]);
         assert.deepEqual(files.issues.all.map((issue) => issue.message), ['Procfile:4 is not a "type: command" line.']);
+    });
+
+    it('a quoted "$PORT" still needs the shell: exec form would pass the literal text', async () => {
+        const processes = await readProcfile(nodeProjectFiles(project({ Procfile: 'web: node server.js --port "$PORT"\n' })));
+        assert.deepEqual(processes[0]?.command.value, ['sh', '-c', 'node server.js --port "$PORT"']);
     });
 });
 

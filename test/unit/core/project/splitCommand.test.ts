@@ -16,6 +16,17 @@ describe('splitCommand', () => {
         assert.deepEqual(splitCommand('bin/web | tee log'), ['sh', '-c', 'bin/web | tee log']);
     });
 
+    it('a variable inside double quotes, command substitution, a line break or an open quote needs the shell too', () => {
+        for (const line of ['node server.js --port "$PORT"', 'node server.js --port="${PORT:-3000}"', 'echo "`id`"', 'echo `id`', 'echo $(id)', 'a\nb', 'echo "open', 'ls ~/x', 'ls [ab].js', 'node a.js # comment', 'node a.js 2>&1', 'cd app; node a.js']) {
+            assert.deepEqual(splitCommand(line), ['sh', '-c', line], line);
+        }
+    });
+
+    it('quoted or escaped shell characters are plain words', () => {
+        assert.deepEqual(splitCommand(String.raw`node '$PORT' "a\$b" 'x && y' \~`), ['node', '$PORT', 'a$b', 'x && y', '~']);
+        assert.deepEqual(splitCommand('echo "" \'\''), ['echo', '', '']);
+    });
+
     it('returns nothing for an empty line', () => {
         assert.deepEqual(splitCommand('   '), []);
     });

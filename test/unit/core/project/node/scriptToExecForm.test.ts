@@ -25,6 +25,12 @@ describe('lastCommandOf', () => {
         assert.deepEqual(lastCommandOf('npm run build && node dist/server.js'), ['node', 'dist/server.js']);
         assert.deepEqual(lastCommandOf('prisma migrate deploy; node index.js'), ['node', 'index.js']);
         assert.deepEqual(lastCommandOf('node server.js'), ['node', 'server.js']);
+        assert.deepEqual(lastCommandOf('node server.js;'), ['node', 'server.js']);
+    });
+
+    it('a separator inside quotes is part of a word', () => {
+        assert.deepEqual(lastCommandOf('echo "a && b"; node "my;server.js"'), ['node', 'my;server.js']);
+        assert.equal(lastCommandOf('npm run build && node server.js --port "$PORT"'), null);
     });
 
     it('gives up on commands it cannot read without a shell', () => {

@@ -68,6 +68,7 @@ export async function runSandbox(client: EngineClient, target: string, options: 
         settings: { ...options.settings, ...(choice.projectRoot === null ? {} : { projectLabel: choice.projectRoot }) },
         ...(options.target ? { target: options.target } : {}),
         ...(status.cpus === undefined ? {} : { engineCpus: status.cpus }),
+        ...(status.memoryBytes === undefined ? {} : { engineMemoryBytes: status.memoryBytes }),
     });
     for (const note of policy.notes) {
         options.log.debug(`Sandbox: ${note}`);

@@ -2,7 +2,7 @@
 // count as Parity's is in sandboxOwnership.test.ts.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -114,6 +114,35 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
         assert.deepEqual(sandboxesOf('busybox:latest'), []);
     });
 
+    it('--target with a hostile snapshot file: exit 2 naming the JSON path; a 64 TiB memory limit is lowered to the engine\'s', () => {
+        const snapshot = runParity(['snapshot', folder], { env });
+        assert.equal(snapshot.code, 0, snapshot.stderr);
+        const valid = JSON.parse(snapshot.stdout) as Record<string, unknown>;
+        const dir = mkdtempSync(join(tmpdir(), 'parity-cli-target-'));
+        const cases: [Record<string, unknown>, RegExp][] = [
+            [{ limits: null }, /--target: .*prod\.snapshot\.json is not a valid Parity snapshot: limits: must be an object, not null\./],
+            [{ user: { uid: '0', gid: 0, name: 'root', home: '/root' } }, /user\.uid: must be an integer or null, not a string/],
+            [{ schemaVersion: 2 }, /prod\.snapshot\.json was made by a newer Parity: schemaVersion: is 2/],
+        ];
+        for (const [change, message] of cases) {
+            const file = join(dir, 'prod.snapshot.json');
+            writeFileSync(file, JSON.stringify({ ...valid, ...change }));
+            const result = runParity(['run', tag, '--target', file, '--smoke', '/healthz'], { env });
+            assert.equal(result.code, 2, `${JSON.stringify(change)}: ${result.stderr}`);
+            assert.match(result.stderr, message);
+            assert.deepEqual(sandboxesOf(tag), [], 'nothing was started');
+        }
+
+        const huge = 64 * 1024 ** 4;
+        const file = join(dir, 'huge.snapshot.json');
+        writeFileSync(file, JSON.stringify({ ...valid, resources: { cpus: 1, memoryBytes: huge, memoryLimitBytes: huge } }));
+        const engineMemory = Number(dockerCli(['info', '--format', '{{.MemTotal}}']));
+        const result = runParity(['run', tag, '--target', file, '--smoke', '/healthz'], { env });
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, new RegExp(`The target has 67108864 MiB of memory; the engine has ${Math.floor(engineMemory / 1024 ** 2)}(\\.\\d+)? MiB, so the sandbox gets`));
+        assert.deepEqual(sandboxesOf(tag), []);
+    });
+
     it('bad inputs exit 2 with a reason', () => {
         const packageJson = join(root, 'examples', 'hello-node', 'package.json');
         const cases: [string[], RegExp][] = [
@@ -125,7 +154,7 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
             [['run', tag, '--smoke', '/', '--detach'], /--smoke and --detach do not go together/],
             [['run', 'parity-test/no-such-image:1'], /There is no folder parity-test\/no-such-image:1 and no image/],
             [['run', tag, '--target', '/nonexistent/prod.snapshot.json'], /--target: The target takes a snapshot file, container:NAME or image:REF; "\/nonexistent\/prod.snapshot.json" is none of them/],
-            [['run', tag, '--target', packageJson], /--target: .*package\.json has schemaVersion undefined; this Parity reads version 1/],
+            [['run', tag, '--target', packageJson], /--target: .*package\.json is not a valid Parity snapshot: schemaVersion: is missing; meta: is missing/],
             [['stop'], /stop needs the NAME of a sandbox/],
             [['stop', 'x', '--all'], /stop takes NAMEs or --all, not both/],
             [['stop', 'parity-no-such-sandbox'], /There is no container named parity-no-such-sandbox/],

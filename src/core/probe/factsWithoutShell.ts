@@ -1,7 +1,8 @@
+import { numericId } from '../isRootUser';
 import { dockerArch } from '../snapshot/dockerArch';
 import { localeFacts } from '../snapshot/localeFacts';
 import { parseOsRelease } from '../snapshot/parseOsRelease';
-import type { CaptureIssue, PlatformFacts, SystemPackages, UserFacts } from '../snapshot/Snapshot';
+import { type CaptureIssue, MAX_ID, type PlatformFacts, type SystemPackages, type UserFacts } from '../snapshot/Snapshot';
 import { CA_SETTING_VARS, extraCertificates } from '../snapshot/extraCertificates';
 import { DEFAULT_CONTAINER_PATH, envEntries, envFacts, type ImageConfigInput } from './imageConfig';
 import type { ProbeFacts, ProbeSourceKind } from './parseProbeOutput';
@@ -144,18 +145,29 @@ function packagesFromFiles(files: FilesWithoutShell): SystemPackages | null {
 export function userFromConfig(spec: string, passwd: string | null, group: string | null, issues: CaptureIssue[]): UserFacts | null {
     const [userPart = '', groupPart] = (spec || '0').split(':');
     const users = (passwd ?? '').split('\n').map((line) => line.split(':')).filter((fields) => fields.length >= 7);
-    const entry = /^\d+$/.test(userPart) ? users.find((fields) => fields[2] === userPart) : users.find((fields) => fields[0] === userPart);
-    if (!entry && !/^\d+$/.test(userPart)) {
+    // By number as the engine reads it, so `+0` and `000` are uid 0 (root) and not a name nobody has.
+    const userId = numericId(userPart);
+    const entry = userId !== null ? users.find((fields) => numericId(fields[2] ?? '') === userId) : users.find((fields) => fields[0] === userPart);
+    if (!entry && userId === null) {
         issues.push({ severity: 'warning', message: `The configured user "${userPart}" is not in /etc/passwd: the engine would refuse to start it.` });
         return { uid: null, gid: null, name: userPart, home: null };
     }
-    const uid = entry ? Number(entry[2]) : Number(userPart);
-    let gid: number | null = entry ? Number(entry[3]) : 0;
+    const uid = entry ? idOrNull(entry[2]) : idOrNull(userPart);
+    if (uid === null) {
+        issues.push({ severity: 'warning', message: `The configured user "${userPart}" is not a uid the engine accepts (0–${MAX_ID}).` });
+    }
+    let gid: number | null = entry ? idOrNull(entry[3]) : 0;
     if (groupPart !== undefined && groupPart !== '') {
-        const groupEntry = /^\d+$/.test(groupPart) ? null : (group ?? '').split('\n').map((line) => line.split(':')).find((fields) => fields[0] === groupPart);
-        gid = /^\d+$/.test(groupPart) ? Number(groupPart) : groupEntry ? Number(groupEntry[2]) : null;
+        const groupEntry = numericId(groupPart) !== null ? null : (group ?? '').split('\n').map((line) => line.split(':')).find((fields) => fields[0] === groupPart);
+        gid = numericId(groupPart) !== null ? idOrNull(groupPart) : groupEntry ? idOrNull(groupEntry[2]) : null;
     }
     return { uid, gid, name: entry?.[0] ?? null, home: entry?.[5] || '/' };
+}
+
+/** A uid or gid within what Linux and the snapshot schema allow, else null. */
+function idOrNull(text: string | undefined): number | null {
+    const id = numericId(text ?? '');
+    return id !== null && id >= 0 && id <= MAX_ID ? Math.abs(id) : null;
 }
 
 function sorted(record: Readonly<Record<string, string>>): Record<string, string> {

@@ -3,13 +3,16 @@ import { isSecretName } from '../snapshot/isSecretName';
 import { localeFacts } from '../snapshot/localeFacts';
 import { parseOsRelease } from '../snapshot/parseOsRelease';
 import { limitValue } from '../snapshot/parseProcLimits';
-import type {
-    CaptureIssue, CertificateFacts, EnvVarFact, FilesystemFacts, LimitPair, LimitsFacts, LocaleFacts, PackageManagerFacts,
-    PlatformFacts, ResourcesFacts, RuntimeFacts, RuntimeName, Snapshot, SystemPackages, UserFacts,
+import {
+    type CaptureIssue, type CertificateFacts, type EnvVarFact, type FilesystemFacts, type LimitPair, type LimitsFacts, type LocaleFacts, MAX_EXACT, MAX_ID, MAX_LINE,
+    type PackageManagerFacts, type PlatformFacts, type ResourcesFacts, type RuntimeFacts, type RuntimeName, type Snapshot, type SystemPackages, type UserFacts,
 } from '../snapshot/Snapshot';
 import { extraCertificates } from '../snapshot/extraCertificates';
 import { probeTimezone, type TimezoneEvidence } from './probeTimezone';
 import { libcVersion, runtimeVersion, toolVersion } from './probeVersions';
+
+/** The most CPUs the schema allows (no machine has more). */
+const MAX_CPUS = 65536;
 
 /** The Snapshot sections a probe inside an image or container can fill, plus what the schema has no place for. */
 export interface ProbeFacts extends Pick<Snapshot,
@@ -121,8 +124,10 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
                 break;
             case 'env':
                 if (a) {
-                    env[a] = { sha256: b, secret: isSecretName(a), source };
-                    if (!b) {
+                    // Anything but a sha256 is kept as "not hashed": the value itself must never land in a snapshot.
+                    const sha256 = /^[0-9a-f]{64}$/.test(b) ? b : '';
+                    env[a] = { sha256, secret: isSecretName(a), source };
+                    if (!sha256) {
                         unhashed.push(a);
                     }
                 }
@@ -147,7 +152,7 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
                 break;
             case 'user':
                 // BusyBox's `id -un` prints the number when the user has no passwd entry; GNU's prints nothing.
-                user = { uid: integer(a), gid: integer(b), name: c && c !== a ? c : null, home: d || null };
+                user = { uid: bounded(integer(a), MAX_ID), gid: bounded(integer(b), MAX_ID), name: c && c !== a ? c : null, home: d || null };
                 break;
             case 'umask':
                 umask = /^[0-7]{1,4}$/.test(a) ? a.padStart(4, '0') : null;
@@ -158,7 +163,7 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
                 }
                 break;
             case 'cpus':
-                cpus = integer(a);
+                cpus = bounded(integer(a), MAX_CPUS);
                 break;
             case 'meminfo':
                 memTotalKb = integer(/^MemTotal:\s*(\d+)\s*kB/.exec(a)?.[1] ?? '');
@@ -249,8 +254,10 @@ function decodeRecords(text: string): { records: string[][]; complete: boolean }
     return { records: complete ? records.slice(0, -1) : records, complete };
 }
 
+/** A field, cut to the longest text a snapshot holds: what an image prints is not to be trusted to be short. */
 function decodeField(field: string): string {
-    return field.includes('%') ? field.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : field;
+    const decoded = field.includes('%') ? field.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : field;
+    return decoded.slice(0, MAX_LINE);
 }
 
 function managerVersion(name: string, path: string, version: string, how: string, packageName: string, packages: readonly string[], issues: CaptureIssue[]): string | null {
@@ -297,10 +304,10 @@ function probeLocale(vars: Readonly<Record<string, string>>, charmap: string | n
 }
 
 function probeResources(nproc: number | null, memTotalKb: number | null, cgroup: Readonly<Record<string, string>>): ResourcesFacts {
-    const memoryBytes = memTotalKb === null ? null : memTotalKb * 1024;
+    const memoryBytes = memTotalKb === null ? null : bounded(memTotalKb * 1024, MAX_EXACT);
     const memoryLimit = integer(cgroup['/sys/fs/cgroup/memory.max'] ?? cgroup['/sys/fs/cgroup/memory/memory.limit_in_bytes'] ?? '');
     // cgroup v1 says "no limit" with a huge page-aligned number; only a limit below the machine's memory counts.
-    const memoryLimitBytes = memoryLimit !== null && memoryLimit > 0 && (memoryBytes === null ? memoryLimit < 2 ** 60 : memoryLimit < memoryBytes) ? memoryLimit : null;
+    const memoryLimitBytes = memoryLimit !== null && memoryLimit > 0 && (memoryBytes === null ? memoryLimit < MAX_EXACT : memoryLimit < memoryBytes) ? memoryLimit : null;
     let quota: number | null = null;
     const v2 = cgroup['/sys/fs/cgroup/cpu.max']?.split(' ');
     if (v2 && v2[0] !== 'max') {
@@ -310,7 +317,7 @@ function probeResources(nproc: number | null, memTotalKb: number | null, cgroup:
             quota ??= ratio(cgroup[`${dir}/cpu.cfs_quota_us`], cgroup[`${dir}/cpu.cfs_period_us`]);
         }
     }
-    const cpus = quota === null ? nproc : Math.min(nproc ?? Infinity, Math.round(quota * 100) / 100);
+    const cpus = quota === null ? nproc : Math.min(nproc ?? MAX_CPUS, Math.round(quota * 100) / 100);
     return { cpus, memoryBytes, memoryLimitBytes };
 }
 
@@ -322,6 +329,11 @@ function ratio(quota: string | undefined, period: string | undefined): number | 
 
 function integer(text: string): number | null {
     return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+/** A number the schema can hold, else null: an id past 32 bits or a size past 2^53 is not real. */
+function bounded(value: number | null, maximum: number): number | null {
+    return value !== null && value <= maximum ? value : null;
 }
 
 function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {

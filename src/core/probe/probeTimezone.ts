@@ -19,7 +19,8 @@ export function probeTimezone(evidence: TimezoneEvidence): TimezoneFacts {
     const fromVar = tzVar !== null && /^:?[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(tzVar) ? tzVar.replace(/^:/, '') : null;
     const fromLink = evidence.link === null ? null : /\/zoneinfo\/(.+)$/.exec(evidence.link)?.[1] ?? null;
     const name = fromVar ?? evidence.file ?? fromLink ?? (tzVar === null && !evidence.localtime ? 'UTC' : null);
-    const offset = evidence.offset === null ? null : /^([+-])(\d{2})(\d{2})$/.exec(evidence.offset);
+    // `date +%z` prints ±HHMM; real offsets stay within a day (UTC−12 … UTC+14), anything else is not one.
+    const offset = evidence.offset === null ? null : /^([+-])([01]\d|2[0-4])([0-5]\d)$/.exec(evidence.offset);
     const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : null;
     return { name, tzVar, offsetMinutes };
 }

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { isRootUser } from '../isRootUser';
 import { isSecretName } from '../snapshot/isSecretName';
 import type { LimitPair, Snapshot } from '../snapshot/Snapshot';
 import type { ContainerCreateOptions, PortBinding, Ulimit } from './ContainerCreateOptions';
@@ -65,6 +66,8 @@ export interface SandboxPolicyInput {
     readonly target?: SandboxTarget;
     /** The engine's CPU count: a CPU limit above it is lowered, since the engine would refuse it. */
     readonly engineCpus?: number;
+    /** The engine's memory: a memory limit above it is lowered, so no file can lift the sandbox's limit. */
+    readonly engineMemoryBytes?: number;
 }
 
 export interface SandboxLimits {
@@ -112,9 +115,14 @@ export function sandboxPolicy(input: SandboxPolicyInput): SandboxPolicy {
     const target = input.target;
     const targetName = target ? `the target's snapshot (${target.meta.source.kind} ${target.meta.source.ref})` : '';
 
-    const memory = pick(settings.memoryBytes, target?.resources.memoryLimitBytes ?? null, DEFAULT_MEMORY_BYTES);
+    let memory = pick(settings.memoryBytes, target?.resources.memoryLimitBytes ?? null, DEFAULT_MEMORY_BYTES);
     if (!Number.isFinite(memory.value) || memory.value < MIN_MEMORY_BYTES) {
         throw new SandboxPolicyError(`A memory limit of ${memory.value} bytes is below the engine's minimum of ${formatMiB(MIN_MEMORY_BYTES)}.`);
+    }
+    const engineMemory = input.engineMemoryBytes;
+    if (engineMemory !== undefined && engineMemory >= MIN_MEMORY_BYTES && memory.value > engineMemory) {
+        notes.push(`${memory.source === 'target' ? 'The target has' : 'You asked for'} ${formatMiB(memory.value)} of memory; the engine has ${formatMiB(engineMemory)}, so the sandbox gets ${formatMiB(engineMemory)}.`);
+        memory = { value: engineMemory, source: memory.source };
     }
     let cpus = pick(settings.cpus, target?.resources.cpus ?? null, DEFAULT_CPUS);
     if (!Number.isFinite(cpus.value) || cpus.value < 0.01) {
@@ -242,18 +250,13 @@ function pick(setting: number | undefined, fromTarget: number | null, fallback: 
     return { value: fallback, source: 'default' };
 }
 
-function isRootUser(user: string): boolean {
-    const name = user.split(':')[0]?.trim() ?? '';
-    return name === '' || name === 'root' || name === '0';
-}
-
 /** The target's uid/gid when it is not root, else the image's USER when it is not root, else nobody. */
 function userFor(imageUser: string, target: SandboxTarget | undefined, notes: string[]): Sourced<string> {
     const uid = target?.user?.uid ?? null;
-    if (uid !== null && uid !== 0) {
+    if (uid !== null && !isRootUser(uid)) {
         return { value: `${uid}:${target?.user?.gid ?? uid}`, source: 'target' };
     }
-    if (uid === 0) {
+    if (uid !== null) {
         notes.push('The target runs as root; the sandbox never does.');
     }
     if (!isRootUser(imageUser)) {

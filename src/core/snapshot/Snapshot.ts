@@ -1,244 +1,313 @@
+import Type, { type Static, type TSchema } from 'typebox';
+
 /**
  * The one schema every environment is described in: the developer's host, a built image, a sandbox,
- * a live remote container. Field names are stable within a schemaVersion; schemas/snapshot.schema.json
- * is the published form and docs/snapshot.md documents each field.
+ * a live remote container. Field names are stable within a schemaVersion. This file is the single source
+ * of the TypeScript types and of the validation of snapshot files; schemas/snapshot.schema.json is generated
+ * from it (`npm run schema`) and docs/snapshot.md documents each field.
  *
  * Conventions: paths in `file` fields are relative to the project root, with forward slashes; lines are
  * 1-based; `null` means "looked and it is not there / not knowable here", an absent optional field means
  * "not looked at by this kind of source".
+ *
+ * Bounds are what real environments can hold, so that a hostile file cannot smuggle in a value the
+ * sandbox or a report would trust: ids are 32-bit, sizes stay within 2^53 (exact in a JavaScript number),
+ * and text Parity or the OS produces is bounded in length. Text copied from project files is not bounded,
+ * since a snapshot of any project must stay valid.
  */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-export interface Snapshot {
-    readonly schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
-    readonly meta: SnapshotMeta;
-    readonly platform: PlatformFacts;
-    /** Keyed by runtime name; only runtimes the project declares or uses, or the environment has. */
-    readonly runtimes: Readonly<Partial<Record<RuntimeName, RuntimeFacts>>>;
-    readonly packageManagers: readonly PackageManagerFacts[];
-    readonly lockfiles: readonly LockfileFact[];
-    readonly nativeDependencies: readonly NativeDependencyFact[];
-    readonly systemPackages: SystemPackages | null;
-    /** Keyed by variable name. Values are never stored: only a hash. */
-    readonly env: Readonly<Record<string, EnvVarFact>>;
-    readonly locale: LocaleFacts;
-    readonly timezone: TimezoneFacts;
-    readonly user: UserFacts | null;
-    /** Octal text, e.g. "0022". */
-    readonly umask: string | null;
-    readonly limits: LimitsFacts;
-    readonly resources: ResourcesFacts;
-    readonly app: AppFacts | null;
-    readonly filesystem: FilesystemFacts;
-    readonly certificates: CertificateFacts;
-    /** Problems met while capturing (malformed or unreadable files, a truncated walk); never fatal. */
-    readonly issues: readonly CaptureIssue[];
-}
+/** Largest uid/gid Linux knows (uid_t is 32 bits). */
+export const MAX_ID = 4294967295;
+/** Largest byte count or limit a JavaScript number holds exactly. */
+export const MAX_EXACT = 2 ** 53;
+/** The longest name, version or path a snapshot holds. */
+export const MAX_LINE = 4096;
 
-export type SourceKind = 'host' | 'image' | 'container' | 'target' | 'file';
+/** What Parity itself writes in a word: its version, a certificate's fingerprint and expiry. */
+const Short = () => Type.String({ maxLength: 256 });
+/**
+ * Names, versions, paths and one-line descriptions reported by an OS or a probe (PATH_MAX is 4096): probe
+ * output is cut to this length per field, since it comes from inside an image someone else built.
+ */
+const Line = (options: { description?: string } = {}) => Type.String({ maxLength: MAX_LINE, ...options });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const List = <T extends TSchema>(schema: T) => Type.Immutable(Type.Array(schema));
+const Struct = <T extends Parameters<typeof Type.Object>[0]>(properties: T, options: { description?: string } = {}) =>
+    Type.Immutable(Type.Object(properties, { additionalProperties: false, ...options }));
+/** An object keyed by any name (env vars, packages) whose values all have one schema. */
+const Dictionary = <T extends TSchema>(schema: T) =>
+    Type.Unsafe<Readonly<Record<string, Static<T>>>>({ type: 'object', additionalProperties: schema });
+/** A byte count, a limit or an id: an integer within bounds, or null. */
+const Count = (maximum: number) => Nullable(Type.Integer({ minimum: 0, maximum }));
 
-export interface SnapshotMeta {
+export const SourceKind = Type.Enum(['host', 'image', 'container', 'target', 'file']);
+export type SourceKind = Static<typeof SourceKind>;
+
+export const SnapshotMeta = Struct({
     /** ISO 8601, UTC. */
-    readonly capturedAt: string;
+    capturedAt: Type.String({ format: 'date-time', maxLength: 64 }),
     /** What was captured: `ref` as the user named it; `id` the engine's immutable id (image sha256, container id) when there is one. */
-    readonly source: { readonly kind: SourceKind; readonly ref: string; readonly id?: string };
-    readonly tool: { readonly name: 'parity'; readonly version: string };
+    source: Struct({
+        kind: SourceKind,
+        ref: Line(),
+        id: Type.Optional(Line({ description: "The engine's immutable id of what was captured (image sha256, container id)." })),
+    }),
+    tool: Struct({ name: Type.Literal('parity'), version: Short() }),
     /** The project folder the snapshot was taken for, when there was one (absolute, as on the capturing machine). */
-    readonly projectRoot?: string;
+    projectRoot: Type.Optional(Line()),
     /** How long capturing took, in milliseconds. */
-    readonly durationMs?: number;
-}
+    durationMs: Type.Optional(Type.Number({ minimum: 0 })),
+});
+export type SnapshotMeta = Static<typeof SnapshotMeta>;
 
 /** A place in a project file. */
-export interface SourceRef {
-    readonly file: string;
-    readonly line: number;
-}
+export const SourceRef = Struct({
+    file: Line({ description: 'Project-relative path with forward slashes.' }),
+    line: Type.Integer({ minimum: 1, description: '1-based line.' }),
+});
+export type SourceRef = Static<typeof SourceRef>;
 
-export interface PlatformFacts {
+export const PlatformFacts = Struct({
     /** Node's names: linux, darwin, win32 — or what a probe found. */
-    readonly os: string;
-    readonly distro: { readonly id: string; readonly versionId: string | null; readonly prettyName: string | null } | null;
-    readonly kernel: string | null;
+    os: Line(),
+    distro: Nullable(Struct({ id: Line(), versionId: Nullable(Line()), prettyName: Nullable(Line()) })),
+    kernel: Nullable(Line()),
     /** Docker's architecture names: amd64, arm64, arm, 386, ppc64le, s390x … */
-    readonly arch: string;
-    readonly libc: { readonly family: 'glibc' | 'musl' | 'msvcrt' | 'libsystem' | 'none' | 'unknown'; readonly version: string | null };
-}
+    arch: Line({ description: "Docker's names: amd64, arm64 …" }),
+    libc: Struct({ family: Type.Enum(['glibc', 'musl', 'msvcrt', 'libsystem', 'none', 'unknown']), version: Nullable(Line()) }),
+});
+export type PlatformFacts = Static<typeof PlatformFacts>;
 
-export type RuntimeName = 'node' | 'python' | 'go' | 'java' | 'ruby';
+export const RuntimeName = Type.Enum(['node', 'python', 'go', 'java', 'ruby']);
+export type RuntimeName = Static<typeof RuntimeName>;
 
-export interface RuntimeFacts {
-    /** Every place the project pins the runtime, in precedence order (the first wins where tools disagree). */
-    readonly declared: readonly RuntimeDeclaration[];
-    /** What the environment really runs for this project, or null when it is not installed. */
-    readonly installed: InstalledRuntime | null;
-}
-
-export interface RuntimeDeclaration extends SourceRef {
+export const RuntimeDeclaration = Struct({
+    file: Line(),
+    line: Type.Integer(),
     /** Which convention declared it, e.g. ".nvmrc", "package.json#engines.node", "pyproject.toml#requires-python". */
-    readonly source: string;
+    source: Line({ description: "The convention that declared it, e.g. '.nvmrc', 'package.json#engines.node'." }),
     /** The text as written, e.g. "lts/iron", ">=20 <23", "^3.11". */
-    readonly raw: string;
+    raw: Type.String({ description: 'The text as written.' }),
     /**
      * The constraint in the runtime's own range syntax — a semver range for node, a PEP 440 specifier set
      * for python, an exact or minimum version elsewhere — or null when the text cannot be understood.
      */
-    readonly range: string | null;
+    range: Type.Union([Type.String(), Type.Null()], { description: "The constraint in the runtime's range syntax (semver for node/go/ruby, PEP 440 for python, major for java); null when not understood." }),
     /** How an alias was resolved, or why the range is null. */
-    readonly note?: string;
-}
+    note: Type.Optional(Type.String()),
+});
+export type RuntimeDeclaration = Static<typeof RuntimeDeclaration>;
 
-export interface InstalledRuntime {
-    readonly version: string;
+export const InstalledRuntime = Struct({
+    version: Line(),
     /** The executable that answered, after resolving version-manager shims where possible. */
-    readonly path: string | null;
+    path: Nullable(Line()),
     /** Who provided it: system, nvm, pyenv, asdf, mise, volta, fnm, image … */
-    readonly manager: string;
-}
+    manager: Line({ description: 'system, nvm, pyenv, asdf, mise, volta, fnm, image, container …' }),
+});
+export type InstalledRuntime = Static<typeof InstalledRuntime>;
 
-export interface PackageManagerFacts {
+export const RuntimeFacts = Struct({
+    /** Every place the project pins the runtime, in precedence order (the first wins where tools disagree). */
+    declared: List(RuntimeDeclaration),
+    /** What the environment really runs for this project, or null when it is not installed. */
+    installed: Nullable(InstalledRuntime),
+});
+export type RuntimeFacts = Static<typeof RuntimeFacts>;
+
+export const PackageManagerFacts = Struct({
     /** npm, yarn, pnpm, bun, pip, uv, poetry, pipenv, go, maven, gradle, bundler. */
-    readonly name: string;
-    readonly ecosystem: RuntimeName;
+    name: Line(),
+    ecosystem: RuntimeName,
     /** The version the project pins (package.json#packageManager, …), with where. */
-    readonly declared: (SourceRef & { readonly raw: string; readonly source: string }) | null;
+    declared: Nullable(Struct({ file: Line(), line: Type.Integer(), raw: Type.String(), source: Line() })),
     /** The installed version, null when not installed; absent when not looked for. */
-    readonly installed?: string | null;
+    installed: Type.Optional(Nullable(Line())),
     /** Why Parity thinks the project uses it: "lockfile", "packageManager", "default". */
-    readonly evidence: string;
-}
+    evidence: Line(),
+});
+export type PackageManagerFacts = Static<typeof PackageManagerFacts>;
 
-export interface LockfileFact {
-    readonly file: string;
-    readonly manager: string;
+export const LockfileFact = Struct({
+    file: Line(),
+    manager: Line(),
     /** The package folder (relative) the lockfile belongs to; "." for the project root. */
-    readonly packageRoot: string;
+    packageRoot: Line(),
     /**
      * Which generation of the manager wrote it, where one file name covers tools that install differently:
      * yarn.lock is "classic" (yarn 1) or "berry" (yarn 2 and later). Absent when it does not matter or is unknown.
      */
-    readonly format?: string;
-}
+    format: Type.Optional(Line({ description: 'yarn.lock: "classic" (yarn 1) or "berry" (yarn 2 and later); absent when it does not matter or is unknown.' })),
+});
+export type LockfileFact = Static<typeof LockfileFact>;
 
-export interface NativeDependencyFact {
+export const NativeDependencyFact = Struct({
     /** The package name, or the file (binding.gyp) that makes the project itself native. */
-    readonly name: string;
-    readonly ecosystem: RuntimeName;
+    name: Line(),
+    ecosystem: RuntimeName,
     /** Why it is native, e.g. "binding.gyp", "known native package". */
-    readonly reason: string;
+    reason: Line(),
     /** What a build needs: compilers and system libraries, as Debian package names. */
-    readonly needs: readonly string[];
-    readonly declaredAt: SourceRef;
-}
+    needs: List(Line()),
+    declaredAt: SourceRef,
+});
+export type NativeDependencyFact = Static<typeof NativeDependencyFact>;
 
-export interface SystemPackages {
-    readonly manager: 'dpkg' | 'apk' | 'rpm';
+export const SystemPackages = Struct({
+    manager: Type.Enum(['dpkg', 'apk', 'rpm']),
     /** Package name → version. */
-    readonly packages: Readonly<Record<string, string>>;
-}
+    packages: Dictionary(Line()),
+});
+export type SystemPackages = Static<typeof SystemPackages>;
 
-export interface EnvVarFact {
+export const EnvVarFact = Struct({
     /** sha256 of `NAME=value` (hex): equal values compare equal across environments; the value itself is never stored. */
-    readonly sha256: string;
+    sha256: Type.String({ pattern: '^([0-9a-f]{64})?$', description: 'sha256 of NAME=value, hex; empty when the source could not hash. The value is never stored.' }),
     /** The name looks like a secret (TOKEN, PASSWORD, KEY …), or the value comes from a .env file. */
-    readonly secret: boolean;
+    secret: Type.Boolean(),
     /** Where it comes from: the process environment, an image's config, or a .env file (with line). */
-    readonly source: 'process' | 'image' | 'container' | (SourceRef & { readonly kind: 'dotenv' });
-}
+    source: Type.Union([Type.Enum(['process', 'image', 'container']), Struct({ kind: Type.Literal('dotenv'), file: Line(), line: Type.Integer() })]),
+});
+export type EnvVarFact = Static<typeof EnvVarFact>;
 
-export interface LocaleFacts {
+export const LocaleFacts = Struct({
     /** LANG, LC_ALL, LC_CTYPE … as set (null when unset). */
-    readonly vars: Readonly<Record<string, string | null>>;
+    vars: Dictionary(Nullable(Line())),
     /** The locale programs really get (LC_ALL > LC_CTYPE > LANG > "C"). */
-    readonly effective: string;
+    effective: Line(),
     /** Character encoding of the effective locale, upper-cased (UTF-8, ANSI_X3.4-1968 …), when known. */
-    readonly encoding: string | null;
-}
+    encoding: Nullable(Line()),
+});
+export type LocaleFacts = Static<typeof LocaleFacts>;
 
-export interface TimezoneFacts {
+export const TimezoneFacts = Struct({
     /** IANA name (Europe/Berlin), "UTC", or null. */
-    readonly name: string | null;
+    name: Nullable(Line()),
     /** The TZ variable as set, or null. */
-    readonly tzVar: string | null;
+    tzVar: Nullable(Line()),
     /** Offset from UTC in minutes at capture time (east positive). */
-    readonly offsetMinutes: number | null;
-}
+    offsetMinutes: Nullable(Type.Number({ minimum: -1440, maximum: 1440 })),
+});
+export type TimezoneFacts = Static<typeof TimezoneFacts>;
 
-export interface UserFacts {
-    readonly uid: number | null;
-    readonly gid: number | null;
-    readonly name: string | null;
-    readonly home: string | null;
-}
+export const UserFacts = Struct({
+    uid: Count(MAX_ID),
+    gid: Count(MAX_ID),
+    name: Nullable(Line()),
+    home: Nullable(Line()),
+});
+export type UserFacts = Static<typeof UserFacts>;
 
-export interface LimitPair {
-    /** null means unlimited. */
-    readonly soft: number | null;
-    readonly hard: number | null;
-}
+/** null means unlimited. */
+export const LimitPair = Struct({ soft: Count(MAX_EXACT), hard: Count(MAX_EXACT) }, { description: 'null means unlimited.' });
+export type LimitPair = Static<typeof LimitPair>;
 
-export interface LimitsFacts {
-    readonly nofile: LimitPair | null;
-    readonly nproc: LimitPair | null;
-}
+export const LimitsFacts = Struct({ nofile: Nullable(LimitPair), nproc: Nullable(LimitPair) });
+export type LimitsFacts = Static<typeof LimitsFacts>;
 
-export interface ResourcesFacts {
-    readonly cpus: number | null;
-    readonly memoryBytes: number | null;
+export const ResourcesFacts = Struct({
+    /** Fractional under a CPU quota; no machine has more than 65536. */
+    cpus: Nullable(Type.Number({ minimum: 0, maximum: 65536 })),
+    memoryBytes: Count(MAX_EXACT),
     /** A cgroup memory limit below the machine's memory, when one applies. */
-    readonly memoryLimitBytes: number | null;
-}
+    memoryLimitBytes: Count(MAX_EXACT),
+});
+export type ResourcesFacts = Static<typeof ResourcesFacts>;
 
-export interface Fact<T> {
-    readonly value: T;
-    /** Where it was found; absent for framework defaults. */
-    readonly at?: SourceRef;
-    /** How it was found, e.g. "Procfile web process", "express default". */
-    readonly how: string;
-}
+const how = Type.String({ description: "How it was found, e.g. 'Procfile web process', 'express default'." });
+export const StringFact = Struct({ value: Type.String(), at: Type.Optional(SourceRef), how });
+export const CommandFact = Struct({ value: List(Type.String()), at: Type.Optional(SourceRef), how });
+export const PortFact = Struct({ value: Type.Integer({ minimum: 1, maximum: 65535 }), at: Type.Optional(SourceRef), how });
 
-export interface AppFacts {
+/** A fact about the app: `at` is where it was found (absent for framework defaults), `how` how it was found. */
+export type Fact<T> = Omit<Static<typeof StringFact>, 'value'> & { readonly value: T };
+
+export const AppFacts = Struct({
     /** The app's folder relative to the project root ("." or e.g. "apps/api" in a monorepo). */
-    readonly root: string;
-    readonly ecosystem: RuntimeName | null;
-    readonly framework: Fact<string> | null;
+    root: Line(),
+    ecosystem: Nullable(RuntimeName),
+    framework: Nullable(StringFact),
     /** Exec form, e.g. ["node", "server.js"]. */
-    readonly startCommand: Fact<readonly string[]> | null;
-    readonly ports: readonly Fact<number>[];
-    readonly entry: Fact<string> | null;
+    startCommand: Nullable(CommandFact),
+    ports: List(PortFact),
+    entry: Nullable(StringFact),
     /** Other packages of a monorepo, relative paths; empty for single-package projects. */
-    readonly workspacePackages: readonly string[];
+    workspacePackages: List(Line()),
     /** Where the app runs inside an image or container (its WorkingDir); absent for projects. */
-    readonly workingDir?: string;
-}
+    workingDir: Type.Optional(Line({ description: 'Where the app runs inside an image or container.' })),
+});
+export type AppFacts = Static<typeof AppFacts>;
 
-export interface FilesystemFacts {
+export const FilesystemFacts = Struct({
     /** Whether the project's file system tells `File` and `file` apart; null when it could not be told. */
-    readonly caseSensitive: boolean | null;
-}
+    caseSensitive: Nullable(Type.Boolean()),
+});
+export type FilesystemFacts = Static<typeof FilesystemFacts>;
 
-export interface CaCertificate {
+export const CaCertificate = Struct({
     /** Where the certificate was found: a file path, or a store name. */
-    readonly origin: string;
+    origin: Line(),
     /** Which setting or convention made it trusted: NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, /usr/local/share/ca-certificates … */
-    readonly via: string;
-    readonly subject: string;
-    readonly issuer: string;
+    via: Line(),
+    subject: Type.String(),
+    issuer: Type.String(),
     /** SHA-256 fingerprint, colon-separated hex as Node prints it. */
-    readonly fingerprint256: string;
+    fingerprint256: Short(),
     /** ISO 8601. */
-    readonly notAfter: string;
-}
+    notAfter: Short(),
+});
+export type CaCertificate = Static<typeof CaCertificate>;
 
-export interface CertificateFacts {
+export const CertificateFacts = Struct({
     /** CA certificates trusted here beyond the standard public roots (Mozilla's, as bundled with Node). */
-    readonly extra: readonly CaCertificate[];
+    extra: List(CaCertificate),
     /** Environment variables that change which CAs programs trust, as set (paths are not secret). */
-    readonly settings: Readonly<Record<string, string>>;
-}
+    settings: Dictionary(Line()),
+});
+export type CertificateFacts = Static<typeof CertificateFacts>;
 
-export interface CaptureIssue {
-    readonly severity: 'error' | 'warning' | 'info';
-    readonly message: string;
-    readonly at?: SourceRef;
-}
+export const CaptureIssue = Struct({
+    severity: Type.Enum(['error', 'warning', 'info']),
+    message: Type.String(),
+    at: Type.Optional(SourceRef),
+});
+export type CaptureIssue = Static<typeof CaptureIssue>;
+
+export const Snapshot = Type.Immutable(Type.Object({
+    schemaVersion: Type.Literal(SNAPSHOT_SCHEMA_VERSION),
+    meta: SnapshotMeta,
+    platform: PlatformFacts,
+    /** Keyed by runtime name; only runtimes the project declares or uses, or the environment has. */
+    runtimes: Struct({
+        node: Type.Optional(RuntimeFacts),
+        python: Type.Optional(RuntimeFacts),
+        go: Type.Optional(RuntimeFacts),
+        java: Type.Optional(RuntimeFacts),
+        ruby: Type.Optional(RuntimeFacts),
+    }),
+    packageManagers: List(PackageManagerFacts),
+    lockfiles: List(LockfileFact),
+    nativeDependencies: List(NativeDependencyFact),
+    systemPackages: Nullable(SystemPackages),
+    /** Keyed by variable name. Values are never stored: only a hash. */
+    env: Dictionary(EnvVarFact),
+    locale: LocaleFacts,
+    timezone: TimezoneFacts,
+    user: Nullable(UserFacts),
+    /** Octal text, e.g. "0022". */
+    umask: Nullable(Type.String({ pattern: '^[0-7]{3,4}$' })),
+    limits: LimitsFacts,
+    resources: ResourcesFacts,
+    app: Nullable(AppFacts),
+    filesystem: FilesystemFacts,
+    certificates: CertificateFacts,
+    /** Problems met while capturing (malformed or unreadable files, a truncated walk); never fatal. */
+    issues: List(CaptureIssue),
+}, {
+    $id: `https://parity.dev/schemas/snapshot-${SNAPSHOT_SCHEMA_VERSION}.schema.json`,
+    title: 'Parity environment snapshot',
+    description: `One environment — a developer's machine, an image, a container, a target — in Parity's schema, version ${SNAPSHOT_SCHEMA_VERSION}. See docs/snapshot.md.`,
+    additionalProperties: false,
+}));
+export type Snapshot = Static<typeof Snapshot>;

@@ -1,4 +1,4 @@
-import type { LimitPair, LimitsFacts } from './Snapshot';
+import { type LimitPair, type LimitsFacts, MAX_EXACT } from './Snapshot';
 
 /** Reads `Max open files` and `Max processes` from Linux's /proc/<pid>/limits. */
 export function parseProcLimits(text: string): LimitsFacts {
@@ -13,11 +13,11 @@ export function parseProcLimits(text: string): LimitsFacts {
     return { nofile: pick('Max open files'), nproc: pick('Max processes') };
 }
 
-/** "unlimited" → null, a number → the number. */
+/** "unlimited" → null, a count → the count. A count past 2^53 is as good as unlimited; anything else is not a limit. */
 export function limitValue(text: string | undefined): number | null {
-    if (text === undefined || text === 'unlimited') {
+    if (text === undefined || !/^\d+$/.test(text)) {
         return null;
     }
     const value = Number(text);
-    return Number.isFinite(value) ? value : null;
+    return value <= MAX_EXACT ? value : null;
 }

@@ -18,3 +18,4 @@ export { loadSandboxTarget } from '../../pipeline/loadSandboxTarget';
 export { probeImage } from '../../targets/image/probeImage';
 export { probeContainer } from '../../targets/container/probeContainer';
 export { formatSnapshotText } from '../../core/snapshot/formatSnapshotText';
+export { parseSnapshot } from '../../core/snapshot/parseSnapshot';

@@ -5,7 +5,8 @@
  * text that is not a constraint; the caller validates the result.
  */
 export function poetryToPep440(constraint: string): string | null {
-    const text = constraint.trim().replace(/([<>=!~^]+)\s+/g, '$1');
+    // One operator character before the spaces is enough to match: `[…]+\s+` would backtrack quadratically on a long run of operators.
+    const text = constraint.trim().replace(/([<>=!~^])\s+/g, '$1');
     if (text === '' || text === '*' || text.includes('|')) {
         return null;
     }

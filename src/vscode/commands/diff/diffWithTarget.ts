@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { parseSnapshot } from '../../../core/snapshot/parseSnapshot';
 import type { Snapshot } from '../../../core/snapshot/Snapshot';
 import type { EngineClient } from '../../../engine/EngineClient';
 import { abortSignalFor } from '../../abortSignalFor';
@@ -90,7 +89,8 @@ function subjectOf(deps: ExtensionDeps, node: unknown): Side | undefined {
 function sideOfUri(uri: vscode.Uri, deps: ExtensionDeps): Side {
     if (uri.path.endsWith('.json')) {
         const name = vscode.workspace.asRelativePath(uri, false);
-        return { name, take: async () => parseSnapshot(await readFile(uri.fsPath, 'utf8'), name) };
+        // Validated in full against the schema: a saved snapshot is a file of the workspace, so hostile input.
+        return { name, take: async (pipeline) => pipeline.parseSnapshot(await readFile(uri.fsPath, 'utf8'), name) };
     }
     const name = vscode.l10n.t('this machine ({0})', uri.path.split('/').pop() ?? uri.fsPath);
     return { name, take: (pipeline, _client, signal) => pipeline.captureHost(uri.fsPath, { toolVersion: deps.version, log: deps.log, signal }) };

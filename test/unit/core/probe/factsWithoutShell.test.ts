@@ -73,6 +73,17 @@ describe('userFromConfig resolves USER like the engine', () => {
         assert.deepEqual(userFromConfig('nonroot:staff', PASSWD, GROUP, issues), { uid: 65532, gid: 50, name: 'nonroot', home: '/home/nonroot' });
         assert.deepEqual(issues, []);
     });
+    it('uid 0 written as +0, 000 or 000:1000 is root by number, as the engine reads it', () => {
+        const found: CaptureIssue[] = [];
+        assert.deepEqual(userFromConfig('+0', PASSWD, GROUP, found), { uid: 0, gid: 0, name: 'root', home: '/root' });
+        assert.deepEqual(userFromConfig('000:1000', PASSWD, GROUP, found), { uid: 0, gid: 1000, name: 'root', home: '/root' });
+        assert.deepEqual(found, []);
+    });
+    it('a uid or gid beyond 32 bits is reported and not kept', () => {
+        const found: CaptureIssue[] = [];
+        assert.deepEqual(userFromConfig('99999999999:77777777777', PASSWD, GROUP, found), { uid: null, gid: null, name: null, home: '/' });
+        assert.match(found[0]?.message ?? '', /"99999999999" is not a uid the engine accepts/);
+    });
     it('an unknown name is reported: the engine would not start it', () => {
         assert.deepEqual(userFromConfig('ghost', PASSWD, GROUP, issues), { uid: null, gid: null, name: 'ghost', home: null });
         assert.match(issues[0]?.message ?? '', /"ghost" is not in \/etc\/passwd/);

@@ -109,6 +109,39 @@ describe('sandboxPolicy', () => {
         assert.match(policy.notes.join('\n'), /no limit on open files/);
     });
 
+    it('every spelling of uid 0 in USER is root: the sandbox runs as nobody and says so', () => {
+        for (const user of ['00', '000:1000', '+0', '-0', ' 0', '0 ', 'root:x', ' root ', '+00:0']) {
+            const policy = sandboxPolicy(input({ image: { ref: 'x', config: { User: user } } }));
+            assert.equal(policy.create.User, NOBODY, `USER "${user}"`);
+            assert.match(policy.notes.join('\n'), /The image runs as root; the sandbox runs it as 65534:65534/, `USER "${user}"`);
+        }
+        for (const user of ['1000', '01000', '+1000:0', 'rootless', 'app:root']) {
+            assert.equal(sandboxPolicy(input({ image: { ref: 'x', config: { User: user } } })).create.User, user, `USER "${user}" is not root`);
+        }
+    });
+
+    it('a target uid of 0 in any form is root: the image\'s user or nobody, never uid 0', () => {
+        // A snapshot typed around (a string uid, -0) must still not make the sandbox root.
+        for (const uid of [0, -0, '0', '00'] as unknown as number[]) {
+            const policy = sandboxPolicy(input({ image: { ref: 'x', config: { User: 'root' } }, target: target({ user: { uid, gid: 0, name: null, home: null } }) }));
+            assert.equal(policy.create.User, NOBODY, `uid ${JSON.stringify(uid)}`);
+            assert.match(policy.notes.join('\n'), /The target runs as root; the sandbox never does\./);
+        }
+    });
+
+    it('lowers a memory limit above the engine\'s memory to it, and says so: a file never lifts the limit', () => {
+        const huge = 64 * 1024 * 1024 * MiB;
+        const policy = sandboxPolicy(input({ target: target({ resources: { cpus: 1, memoryBytes: huge, memoryLimitBytes: huge } }), engineMemoryBytes: 4096 * MiB }));
+        assert.equal(policy.create.HostConfig.Memory, 4096 * MiB);
+        assert.equal(policy.create.HostConfig.MemorySwap, 4096 * MiB);
+        assert.equal(policy.limits.memoryBytes.source, 'target');
+        assert.match(policy.notes.join('\n'), /The target has 67108864 MiB of memory; the engine has 4096 MiB, so the sandbox gets 4096 MiB\./);
+        const asked = sandboxPolicy(input({ settings: { memoryBytes: 8192 * MiB }, engineMemoryBytes: 4096 * MiB }));
+        assert.equal(asked.create.HostConfig.Memory, 4096 * MiB);
+        assert.match(asked.notes.join('\n'), /You asked for 8192 MiB of memory; the engine has 4096 MiB/);
+        assert.equal(sandboxPolicy(input({ engineMemoryBytes: 4096 * MiB })).create.HostConfig.Memory, DEFAULT_MEMORY_BYTES, 'a limit within the engine stays');
+    });
+
     it('lowers a CPU limit the engine could not give, and says so', () => {
         const policy = sandboxPolicy(input({ settings: { cpus: 8 }, engineCpus: 2 }));
         assert.equal(policy.create.HostConfig.NanoCpus, 2e9);

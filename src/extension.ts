@@ -10,6 +10,7 @@ import { FindingDiagnostics } from './vscode/FindingDiagnostics';
 import { RUN_LENS_SELECTOR, RunCodeLensProvider } from './vscode/RunCodeLensProvider';
 import { ProposedContent } from './vscode/ProposedContent';
 import { SnapshotDocuments } from './vscode/commands/diff/SnapshotDocuments';
+import { OrphanSandboxes } from './vscode/commands/sandbox/OrphanSandboxes';
 import { RunningSandboxes } from './vscode/commands/sandbox/RunningSandboxes';
 import type { ExtensionDeps } from './vscode/ExtensionDeps';
 import { ContainerLogTerminals } from './vscode/views/ContainerLogTerminals';
@@ -20,6 +21,12 @@ import { FindingsTreeProvider } from './vscode/views/FindingsTreeProvider';
 import { imagesView } from './vscode/views/imagesView';
 import { InspectDocuments } from './vscode/views/InspectDocuments';
 import { LiveEngineViews } from './vscode/views/LiveEngineViews';
+
+/**
+ * The sandboxes of this window, for deactivate(): VS Code calls it with nothing and awaits only what it
+ * returns, so a module-level reference is the one path from it to the sandboxes it must wait for.
+ */
+let windowSandboxes: RunningSandboxes | undefined;
 
 /**
  * Wires Parity into VS Code. No Docker I/O and no awaiting here: the engine is contacted when a command
@@ -37,12 +44,14 @@ export function activate(context: vscode.ExtensionContext): void {
     const proposed = new ProposedContent();
     const runLenses = new RunCodeLensProvider();
     const sandboxes = new RunningSandboxes();
+    windowSandboxes = sandboxes;
     const snapshots = new SnapshotDocuments();
     const inspect = new InspectDocuments(engine);
     const containerLogs = new ContainerLogTerminals(engine, log);
     const imagesTree = vscode.window.createTreeView(images.id, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
     const containersTree = vscode.window.createTreeView(containers.id, { treeDataProvider: containers, canSelectMany: true });
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, snapshots, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const orphans = new OrphanSandboxes(engine, engineViews, log);
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
@@ -59,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): void {
             { topic: 'images', provider: images, visibility: imagesTree },
             { topic: 'containers', provider: containers, visibility: containersTree },
         ], engine, log),
+        // The Containers view is where leftover sandboxes show: the first time it loads, offer to remove them.
+        containers.onWillLoad(() => void orphans.offerOnce()),
         inspect,
         containerLogs,
         sandboxes,
@@ -79,6 +90,9 @@ export function activate(context: vscode.ExtensionContext): void {
     );
 }
 
-export function deactivate(): void {
-    // Everything is owned by context.subscriptions.
+/** Waits (bounded) until the sandboxes this window started are stopped and removed; the rest is owned by context.subscriptions. */
+export function deactivate(): Promise<void> | undefined {
+    const ending = windowSandboxes?.endAll();
+    windowSandboxes = undefined;
+    return ending;
 }

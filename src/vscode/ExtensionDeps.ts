@@ -4,6 +4,7 @@ import type { BuildDiagnostics } from './BuildDiagnostics';
 import type { FindingDiagnostics } from './FindingDiagnostics';
 import type { ProposedContent } from './ProposedContent';
 import type { SnapshotDocuments } from './commands/diff/SnapshotDocuments';
+import type { OrphanSandboxes } from './commands/sandbox/OrphanSandboxes';
 import type { RunningSandboxes } from './commands/sandbox/RunningSandboxes';
 import type { ContainerLogTerminals } from './views/ContainerLogTerminals';
 import type { FindingsTreeProvider } from './views/FindingsTreeProvider';
@@ -26,6 +27,8 @@ export interface ExtensionDeps {
     readonly snapshots: SnapshotDocuments;
     /** The sandboxes this window started. */
     readonly sandboxes: RunningSandboxes;
+    /** Sandboxes a killed window left behind, offered for removal once. */
+    readonly orphans: OrphanSandboxes;
     /** The extension's version, recorded in what it writes. */
     readonly version: string;
 }

@@ -19,19 +19,25 @@ export const RUN_LENS_SELECTOR: vscode.DocumentSelector = [
 /**
  * "▶ Run in Sandbox" (and "Build" on Dockerfiles) where an app starts: package.json start/dev/serve
  * scripts, the top of a Dockerfile, Procfile processes, Python's __main__ guard, Go's func main().
- * The lenses only name commands; nothing runs until one is clicked. Off with parity.codeLens.enabled.
+ * The lenses only name commands; nothing runs until one is clicked. Off with parity.codeLens.enabled, and
+ * in Restricted Mode.
  */
 export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<void>();
     readonly onDidChangeCodeLenses = this.changed.event;
-    private readonly subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('parity.codeLens.enabled')) {
-            this.changed.fire();
-        }
-    });
+    private readonly subscriptions = [
+        vscode.workspace.onDidChangeConfiguration((event) => {
+            if (event.affectsConfiguration('parity.codeLens.enabled')) {
+                this.changed.fire();
+            }
+        }),
+        // The lenses appear once the person trusts the folder, without reopening the file.
+        vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+    ];
 
     provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-        if (!vscode.workspace.getConfiguration('parity.codeLens', document.uri).get<boolean>('enabled', true) || document.uri.scheme !== 'file') {
+        // Restricted Mode runs nothing from the folder, so nothing offers to.
+        if (!vscode.workspace.isTrusted || !vscode.workspace.getConfiguration('parity.codeLens', document.uri).get<boolean>('enabled', true) || document.uri.scheme !== 'file') {
             return [];
         }
         const folder = projectFolderOf(document.uri);
@@ -57,7 +63,9 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     }
 
     dispose(): void {
-        this.subscription.dispose();
+        for (const subscription of this.subscriptions) {
+            subscription.dispose();
+        }
         this.changed.dispose();
     }
 }

@@ -18,37 +18,56 @@ import { packageApp } from './commands/package/packageApp';
 import { runInSandbox } from './commands/sandbox/runInSandbox';
 import { snapshotEnvironment } from './commands/snapshot/snapshotEnvironment';
 import type { ExtensionDeps } from './ExtensionDeps';
+import { refuseInRestrictedMode } from './refuseInRestrictedMode';
 
 type Handler = (deps: ExtensionDeps, ...args: unknown[]) => unknown;
 
+interface Command {
+    readonly run: Handler;
+    /**
+     * Runs the project's code or reads its settings (toolchains, builds, the app, a target it names): refused
+     * in Restricted Mode, where Parity only shows what the engine has and analyses files statically.
+     */
+    readonly needsTrust?: true;
+}
+
 /** Every command Parity contributes, in one table; package.json#contributes.commands lists the same ids. */
-const COMMANDS: Readonly<Record<string, Handler>> = {
-    'parity.engine.showStatus': showEngineStatus,
-    'parity.engine.retry': retryEngine,
-    'parity.snapshot.capture': snapshotEnvironment,
-    'parity.app.package': packageApp,
-    'parity.log.show': (deps) => deps.log.show(),
-    'parity.images.refresh': (deps) => deps.engineViews.find((view) => view.id === 'parity.images')?.refresh(),
-    'parity.containers.refresh': (deps) => deps.engineViews.find((view) => view.id === 'parity.containers')?.refresh(),
-    'parity.images.inspect': inspectImage,
-    'parity.images.remove': removeImage,
-    'parity.images.copyId': copyImageId,
-    'parity.images.copyName': copyImageName,
-    'parity.containers.stop': stopContainer,
-    'parity.containers.restart': restartContainer,
-    'parity.containers.remove': removeContainer,
-    'parity.containers.logs': showContainerLogs,
-    'parity.containers.inspect': inspectContainer,
-    'parity.containers.openInBrowser': openContainerInBrowser,
-    'parity.containers.copyId': copyContainerId,
-    'parity.sandbox.run': runInSandbox,
-    'parity.diff.withTarget': diffWithTarget,
-    'parity.dockerfile.build': buildDockerfile,
+const COMMANDS: Readonly<Record<string, Command>> = {
+    'parity.engine.showStatus': { run: showEngineStatus },
+    'parity.engine.retry': { run: retryEngine },
+    'parity.snapshot.capture': { run: snapshotEnvironment, needsTrust: true },
+    'parity.app.package': { run: packageApp, needsTrust: true },
+    'parity.log.show': { run: (deps) => deps.log.show() },
+    'parity.images.refresh': { run: (deps) => deps.engineViews.find((view) => view.id === 'parity.images')?.refresh() },
+    'parity.containers.refresh': { run: (deps) => deps.engineViews.find((view) => view.id === 'parity.containers')?.refresh() },
+    'parity.images.inspect': { run: inspectImage },
+    'parity.images.remove': { run: removeImage },
+    'parity.images.copyId': { run: copyImageId },
+    'parity.images.copyName': { run: copyImageName },
+    'parity.containers.stop': { run: stopContainer },
+    'parity.containers.restart': { run: restartContainer },
+    'parity.containers.remove': { run: removeContainer },
+    'parity.containers.logs': { run: showContainerLogs },
+    'parity.containers.inspect': { run: inspectContainer },
+    'parity.containers.openInBrowser': { run: openContainerInBrowser },
+    'parity.containers.copyId': { run: copyContainerId },
+    'parity.sandbox.run': { run: runInSandbox, needsTrust: true },
+    'parity.diff.withTarget': { run: diffWithTarget, needsTrust: true },
+    'parity.dockerfile.build': { run: buildDockerfile, needsTrust: true },
 };
 
 export function registerCommands(deps: ExtensionDeps): vscode.Disposable[] {
-    return Object.entries(COMMANDS).map(([id, handler]) =>
-        vscode.commands.registerCommand(id, (...args: unknown[]) => handler(deps, ...args)));
+    return Object.entries(COMMANDS).map(([id, command]) =>
+        vscode.commands.registerCommand(id, (...args: unknown[]) => {
+            // Sandboxes a closed window left behind are offered for removal once, when Parity is first used.
+            void deps.orphans.offerOnce();
+            if (command.needsTrust && !vscode.workspace.isTrusted) {
+                refuseInRestrictedMode();
+                return undefined;
+            }
+            return command.run(deps, ...args);
+        }));
 }
 
 export const COMMAND_IDS: readonly string[] = Object.keys(COMMANDS);
+

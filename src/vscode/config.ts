@@ -29,11 +29,25 @@ export function readConfig(): ParityConfig {
             timeoutMs: Math.max(1, Number.isFinite(timeoutSeconds) ? timeoutSeconds : 10) * 1000,
         },
         recipe: {
-            baseImageRegistry: recipe.get<string>('baseImageRegistry', '').trim(),
-            baseImage: recipe.get<string>('baseImage', '').trim(),
-            bakeCa: recipe.get<boolean>('bakeCa', false),
+            baseImageRegistry: restricted(recipe, 'baseImageRegistry', '').trim(),
+            baseImage: restricted(recipe, 'baseImage', '').trim(),
+            bakeCa: restricted(recipe, 'bakeCa', false),
         },
     };
+}
+
+/**
+ * A setting a cloned repository could plant in .vscode/settings.json to its advantage (a base image, .env
+ * values leaving the machine, a looser sandbox): package.json lists these as restrictedConfigurations, and in
+ * Restricted Mode only the user's own value or the default counts. VS Code drops such workspace values itself;
+ * reading them this way keeps that promise in Parity's code, not only in the host's.
+ */
+function restricted<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+    if (vscode.workspace.isTrusted) {
+        return config.get<T>(key, fallback);
+    }
+    const where = config.inspect<T>(key);
+    return where?.globalValue ?? where?.defaultValue ?? fallback;
 }
 
 /** True when a configuration change touches the engine connection. */
@@ -47,42 +61,42 @@ export function affectsEngine(event: vscode.ConfigurationChangeEvent): boolean {
  */
 export async function readSandboxSettings(projectRoot: string | undefined, readDotenv: (root: string) => Promise<Record<string, string>>): Promise<SandboxSettings> {
     const sandbox = vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined);
-    const memoryText = sandbox.get<string>('memory', '512m');
+    const memoryText = restricted(sandbox, 'memory', '512m');
     const memory = parseSize(memoryText);
     if (memory === null) {
         throw new Error(vscode.l10n.t('parity.sandbox.memory takes a size such as 512m or 1g, not "{0}"', memoryText));
     }
-    const cpus = sandbox.get<number>('cpus', 1);
+    const cpus = restricted(sandbox, 'cpus', 1);
     if (typeof cpus !== 'number' || !Number.isFinite(cpus) || cpus <= 0) {
         throw new Error(vscode.l10n.t('parity.sandbox.cpus takes a number of CPUs above 0, not "{0}"', String(cpus)));
     }
-    const pids = sandbox.get<number>('pids', 256);
+    const pids = restricted(sandbox, 'pids', 256);
     if (!Number.isInteger(pids) || pids <= 0) {
         throw new Error(vscode.l10n.t('parity.sandbox.pids takes a whole number above 0, not "{0}"', String(pids)));
     }
-    const writablePaths = sandbox.get<string[]>('writablePaths', []);
+    const writablePaths = restricted<string[]>(sandbox, 'writablePaths', []);
     const relative = writablePaths.find((path) => !path.startsWith('/'));
     if (relative !== undefined) {
         throw new Error(vscode.l10n.t('parity.sandbox.writablePaths takes absolute paths inside the container, not "{0}"', relative));
     }
-    const passDotenv = sandbox.get<boolean>('passDotenv', false) && projectRoot !== undefined;
+    const passDotenv = restricted(sandbox, 'passDotenv', false) && projectRoot !== undefined;
     // Only what the user set is passed, so the sandbox's summary can tell "your setting" from "Parity's default".
     const set = (key: string): boolean => {
         const where = sandbox.inspect(key);
-        return where?.globalValue !== undefined || where?.workspaceValue !== undefined || where?.workspaceFolderValue !== undefined;
+        return where?.globalValue !== undefined || (vscode.workspace.isTrusted && (where?.workspaceValue !== undefined || where?.workspaceFolderValue !== undefined));
     };
     return {
         ...(set('memory') ? { memoryBytes: memory } : {}),
         ...(set('cpus') ? { cpus } : {}),
         ...(set('pids') ? { pids } : {}),
         writablePaths,
-        network: sandbox.get<string>('network', 'bridge') === 'none' ? 'none' : 'bridge',
+        network: restricted<string>(sandbox, 'network', 'bridge') === 'none' ? 'none' : 'bridge',
         ...(passDotenv && projectRoot ? { dotenv: await readDotenv(projectRoot) } : {}),
     };
 }
 
 /** parity.sandbox.target: where the app really runs (a snapshot file, image:REF or container:NAME), or undefined. */
 export function readSandboxTarget(projectRoot: string | undefined): string | undefined {
-    const target = vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined).get<string>('target', '').trim();
+    const target = restricted(vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined), 'target', '').trim();
     return target === '' ? undefined : target;
 }

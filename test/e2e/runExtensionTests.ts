@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
-import { writeUserSettings } from './host/codeServer';
+import { QUIET_USER_SETTINGS, RESTRICTED_USER_SETTINGS, WORKSPACE_TRUST_ENV, writeUserSettings } from './host/codeServer';
 
 // This file is bundled to out/e2e/runExtensionTests.js.
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -44,15 +44,71 @@ function checkBuilt(): void {
   }
 }
 
+/**
+ * The folder the Restricted Mode suites (suite/restricted) open untrusted: a Node project with a .env, and
+ * the workspace settings a hostile repository would plant. The suites check that nothing honours them.
+ */
+function makeUntrustedWorkspace(scratch: string): string {
+  const workspace = path.join(scratch, 'untrusted workspace');
+  fs.cpSync(path.join(repoRoot, 'examples', 'hello-node'), workspace, { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.env'), 'PLANTED_SECRET=from-the-repository\n');
+  fs.mkdirSync(path.join(workspace, '.vscode'));
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(PLANTED_SETTINGS, null, 2)}\n`);
+  return workspace;
+}
+
+/** What an untrusted repository's .vscode/settings.json asks for; the restricted suite checks each is ignored. */
+const PLANTED_SETTINGS = {
+  'parity.sandbox.passDotenv': true,
+  'parity.sandbox.target': 'container:parity-planted-target',
+  'parity.sandbox.writablePaths': ['/etc'],
+  'parity.sandbox.memory': '64g',
+  'parity.sandbox.network': 'bridge',
+  'parity.recipe.baseImage': 'registry.invalid/planted/node:latest',
+  'parity.recipe.baseImageRegistry': 'registry.invalid/',
+  'parity.recipe.bakeCa': true,
+};
+
+interface Pass {
+  readonly name: string;
+  /** The subfolder of out/e2e/suite to run; undefined: the suites in it. */
+  readonly suites?: string;
+  readonly workspace: (scratch: string) => string;
+  /** Workspace Trust on, with the folder untrusted. */
+  readonly restricted: boolean;
+}
+
+const PASSES: readonly Pass[] = [
+  { name: 'trusted', workspace: makeWorkspace, restricted: false },
+  { name: 'restricted', suites: 'restricted', workspace: makeUntrustedWorkspace, restricted: true },
+];
+
 async function main(): Promise<number> {
   checkBuilt();
+  // PARITY_E2E_PASS=restricted (or trusted) runs only that pass, while working on it.
+  const only = process.env.PARITY_E2E_PASS;
+  for (const pass of PASSES.filter((each) => only === undefined || only === '' || each.name === only)) {
+    if (pass.restricted && process.env.PARITY_VSCODE_EXECUTABLE !== undefined) {
+      // runTests() always hands desktop VS Code --disable-workspace-trust; only the code-server launcher can honour trust.
+      say(`${pass.name}: not run — desktop VS Code gets --disable-workspace-trust from @vscode/test-electron`);
+      continue;
+    }
+    const code = await runPass(pass);
+    if (code !== 0) {
+      return code;
+    }
+  }
+  return 0;
+}
+
+async function runPass(pass: Pass): Promise<number> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-e2e-'));
   const desktop = process.env.PARITY_VSCODE_EXECUTABLE;
   const vscodeExecutablePath = desktop ?? path.join(repoRoot, 'test', 'e2e', 'host', 'code-launcher');
   const started = Date.now();
-  say(`VS Code: ${desktop ?? 'code-server via test/e2e/host/code-launcher'}; scratch ${scratch}`);
+  say(`${pass.name}: VS Code ${desktop ?? 'code-server via test/e2e/host/code-launcher'}; scratch ${scratch}`);
   const userDataDir = path.join(scratch, 'user-data');
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, pass.restricted ? RESTRICTED_USER_SETTINGS : QUIET_USER_SETTINGS);
   try {
     // No --disable-extensions: built-in extensions stay on, as for users; a fresh extensions dir keeps
     // installed ones out.
@@ -61,11 +117,16 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(__dirname, 'suite', 'index'),
       launchArgs: [
-        makeWorkspace(scratch),
+        pass.workspace(scratch),
         `--user-data-dir=${userDataDir}`,
         `--extensions-dir=${path.join(scratch, 'extensions')}`,
       ],
-      extensionTestsEnv: { PARITY_E2E: '1', PARITY_E2E_RESULTS_DIR: path.join(repoRoot, 'test-results') },
+      extensionTestsEnv: {
+        PARITY_E2E: '1',
+        PARITY_E2E_RESULTS_DIR: path.join(repoRoot, 'test-results'),
+        ...(pass.suites === undefined ? {} : { PARITY_E2E_SUITES: pass.suites }),
+        ...(pass.restricted ? { [WORKSPACE_TRUST_ENV]: '1' } : {}),
+      },
     });
     return 0;
   } catch (error) {
@@ -75,7 +136,7 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    say(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    say(`${pass.name}: finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
   }
 }

@@ -17,3 +17,5 @@ export const PROJECT_LABEL = 'parity.project';
 export const IMAGE_LABEL = 'parity.image';
 /** The app's port inside the container. */
 export const PORT_LABEL = 'parity.port';
+/** The process that started the sandbox and stops it when it ends (see sandboxOwner), so one it left running can be found. */
+export const OWNER_LABEL = 'parity.owner';

@@ -4,7 +4,7 @@ import { isSecretName } from '../snapshot/isSecretName';
 import type { LimitPair, Snapshot } from '../snapshot/Snapshot';
 import type { ContainerCreateOptions, PortBinding, Ulimit } from './ContainerCreateOptions';
 import { formatMiB } from './parseSize';
-import { CONTAINER_LABEL, IMAGE_LABEL, MANAGED_LABEL, PORT_LABEL, PROJECT_LABEL, PURPOSE_LABEL, SANDBOX_PURPOSE } from './sandboxLabels';
+import { CONTAINER_LABEL, IMAGE_LABEL, MANAGED_LABEL, OWNER_LABEL, PORT_LABEL, PROJECT_LABEL, PURPOSE_LABEL, SANDBOX_PURPOSE } from './sandboxLabels';
 
 export const DEFAULT_MEMORY_BYTES = 512 * 1024 * 1024;
 export const DEFAULT_CPUS = 1;
@@ -49,6 +49,8 @@ export interface SandboxSettings {
     readonly hostPort?: number;
     /** The project folder, recorded as the `parity.project` label. */
     readonly projectLabel?: string;
+    /** The process that owns the sandbox, recorded as the `parity.owner` label (see sandboxOwner). */
+    readonly ownerLabel?: string;
 }
 
 /** A snapshot of where the app really runs: its limits and user win over settings (limits parity). */
@@ -182,6 +184,7 @@ export function sandboxPolicy(input: SandboxPolicyInput): SandboxPolicy {
             [MANAGED_LABEL]: 'true',
             [PURPOSE_LABEL]: SANDBOX_PURPOSE,
             ...(settings.projectLabel ? { [PROJECT_LABEL]: settings.projectLabel } : {}),
+            ...(settings.ownerLabel ? { [OWNER_LABEL]: settings.ownerLabel } : {}),
             [IMAGE_LABEL]: input.image.ref,
             ...(port === null ? {} : { [PORT_LABEL]: String(port) }),
         },

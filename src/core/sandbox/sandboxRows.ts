@@ -1,4 +1,4 @@
-import { IMAGE_LABEL, PORT_LABEL, PROJECT_LABEL } from './sandboxLabels';
+import { IMAGE_LABEL, OWNER_LABEL, PORT_LABEL, PROJECT_LABEL } from './sandboxLabels';
 
 /** The fields of an engine's container list entry (`GET /containers/json`) a sandbox row shows. */
 export interface ContainerSummary {
@@ -30,6 +30,8 @@ export interface SandboxRow {
     /** Seconds since the epoch. */
     readonly created: number;
     readonly project: string | null;
+    /** The `parity.owner` label: the process that started it (see sandboxOwner). */
+    readonly owner: string | null;
 }
 
 /** One row per sandbox, newest first. */
@@ -50,6 +52,7 @@ export function sandboxRows(containers: readonly ContainerSummary[]): SandboxRow
                 url: app && container.State === 'running' ? `http://${app.IP && app.IP !== '0.0.0.0' ? app.IP : '127.0.0.1'}:${app.PublicPort}` : null,
                 created: container.Created,
                 project: labels[PROJECT_LABEL] ?? null,
+                owner: labels[OWNER_LABEL] ?? null,
             };
         })
         .sort((a, b) => b.created - a.created);

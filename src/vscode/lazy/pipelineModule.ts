@@ -13,7 +13,7 @@ export { planToText } from '../../core/plan/planToText';
 export { BuildError } from '../../core/build/BuildError';
 export { runSandbox } from '../../pipeline/runSandbox';
 export { readProjectDotenv } from '../../pipeline/readProjectDotenv';
-export { stopSandboxNamed } from '../../engine/sandbox/sandboxContainers';
+export { listSandboxes, stopSandboxNamed } from '../../engine/sandbox/sandboxContainers';
 export { loadSandboxTarget } from '../../pipeline/loadSandboxTarget';
 export { probeImage } from '../../targets/image/probeImage';
 export { probeContainer } from '../../targets/container/probeContainer';

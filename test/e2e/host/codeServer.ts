@@ -41,7 +41,15 @@ export interface CodeServerOptions {
   readonly host?: VsCodeHost;
   readonly startTimeoutMs?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Workspace Trust on, as for users (the profile also needs RESTRICTED_USER_SETTINGS): a folder no one has
+   * trusted opens in Restricted Mode. Off by default, so the other tests do not meet the trust prompt.
+   */
+  readonly workspaceTrust?: boolean;
 }
+
+/** Set (to 1) in the environment of the e2e launcher: its code-server runs with Workspace Trust on. */
+export const WORKSPACE_TRUST_ENV = 'PARITY_E2E_WORKSPACE_TRUST';
 
 export interface CodeServer {
   /** `http://127.0.0.1:PORT` without a trailing slash. */
@@ -100,6 +108,17 @@ export const QUIET_USER_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.tips.enabled': false,
 };
 
+/**
+ * A test profile with Workspace Trust on: a folder opens untrusted (Restricted Mode) and no modal start-up
+ * prompt stands between the test and the workbench; trust is granted, if at all, in the Workspace Trust editor.
+ */
+export const RESTRICTED_USER_SETTINGS: Readonly<Record<string, unknown>> = {
+  ...QUIET_USER_SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** Writes `<userDataDir>/User/settings.json` unless the profile already has one. */
 export function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>> = QUIET_USER_SETTINGS): void {
   const file = path.join(userDataDir, 'User', 'settings.json');
@@ -156,7 +175,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust === true ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', opts.userDataDir,
     '--extensions-dir', opts.extensionsDir,

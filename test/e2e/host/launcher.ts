@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_ARGS, findVsCodeHost, startCodeServer, writeUserSettings, type CodeServer } from './codeServer';
+import { CHROMIUM_ARGS, findVsCodeHost, QUIET_USER_SETTINGS, RESTRICTED_USER_SETTINGS, startCodeServer, WORKSPACE_TRUST_ENV, writeUserSettings, type CodeServer } from './codeServer';
 
 /**
  * Set in the extension host's environment; the suite runner (suite/index.ts) then starts each console line
@@ -141,13 +141,16 @@ async function main(argv: readonly string[]): Promise<number> {
       err(`ignoring desktop-only arguments: ${args.ignored.join(' ')}`);
     }
     const userDataDir = args.userDataDir ?? path.join(scratch, 'user-data');
-    writeUserSettings(userDataDir);
+    // runTests() passes --disable-workspace-trust (ignored above); the environment decides here.
+    const workspaceTrust = process.env[WORKSPACE_TRUST_ENV] === '1';
+    writeUserSettings(userDataDir, workspaceTrust ? RESTRICTED_USER_SETTINGS : QUIET_USER_SETTINGS);
     server = await startCodeServer({
       host,
       userDataDir,
       extensionsDir: args.extensionsDir ?? path.join(scratch, 'extensions'),
       logFile,
       smokeTestDriver: true,
+      workspaceTrust,
       env: { [OUTPUT_MARKER_ENV]: OUTPUT_MARKER },
     });
     err(`code-server ${host.codeServerVersion} (VS Code ${host.vscodeVersion}) at ${server.url}, log ${logFile}`);

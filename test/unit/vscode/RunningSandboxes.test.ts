@@ -1,19 +1,33 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type OwnedSandbox, RunningSandboxes } from '../../../src/vscode/commands/sandbox/RunningSandboxes';
+import { type OwnedSandbox, RunningSandboxes, WINDOW_CLOSE_WAIT_MS } from '../../../src/vscode/commands/sandbox/RunningSandboxes';
 
-/** A sandbox as the registry sees it: stop() ends it, as the runner does. */
-function sandbox(name: string): OwnedSandbox & { stops: number; end(): void } {
-    let end!: () => void;
-    const exited = new Promise<void>((resolve) => (end = resolve));
+/**
+ * A sandbox as the registry sees it: stop() and end() end it, as the runner does; `endMs` is how long ending
+ * takes (Infinity: never — an engine that hangs).
+ */
+function sandbox(name: string, endMs = 0): OwnedSandbox & { stops: number; ends: number; gone: boolean; finish(): void } {
+    let finish!: () => void;
+    const exited = new Promise<void>((resolve) => (finish = resolve));
     const owned = {
         name,
         exited,
         stops: 0,
-        end: () => end(),
+        ends: 0,
+        gone: false,
+        finish: () => finish(),
         stop: async () => {
             owned.stops += 1;
-            end();
+            finish();
+            await exited;
+        },
+        end: async () => {
+            owned.ends += 1;
+            if (Number.isFinite(endMs)) {
+                await new Promise((resolve) => setTimeout(resolve, endMs));
+                owned.gone = true;
+                finish();
+            }
             await exited;
         },
     };
@@ -34,7 +48,7 @@ describe('RunningSandboxes', () => {
         const running = new RunningSandboxes();
         const worker = sandbox('parity-sandbox-worker-1');
         running.add(worker);
-        worker.end();
+        worker.finish();
         await worker.exited;
         await new Promise((resolve) => setImmediate(resolve));
         assert.deepEqual(running.names, []);
@@ -42,13 +56,44 @@ describe('RunningSandboxes', () => {
         assert.equal(worker.stops, 0);
     });
 
-    it('stops every sandbox it still runs when disposed (the window closes)', () => {
+    it('closing the window ends every sandbox it runs and resolves only once all are gone', async () => {
         const running = new RunningSandboxes();
-        const [a, b] = [sandbox('a'), sandbox('b')];
+        const [a, b] = [sandbox('a', 50), sandbox('b', 200)];
         running.add(a);
         running.add(b);
-        running.dispose();
-        assert.deepEqual([a.stops, b.stops], [1, 1]);
+        const started = Date.now();
+        await running.endAll();
+        assert.deepEqual([a.ends, b.ends], [1, 1]);
+        assert.deepEqual([a.gone, b.gone], [true, true], 'endAll resolved before every sandbox was removed');
+        assert.ok(Date.now() - started >= 190, 'it waited for the slowest one');
         assert.deepEqual(running.names, []);
+    });
+
+    it('gives up after the bound when a sandbox never ends, and a second close ends nothing twice', async () => {
+        const running = new RunningSandboxes();
+        const [quick, stuck] = [sandbox('quick', 10), sandbox('stuck', Infinity)];
+        running.add(quick);
+        running.add(stuck);
+        const started = Date.now();
+        await running.endAll(300);
+        const waited = Date.now() - started;
+        assert.ok(waited >= 290 && waited < 2000, `waited ${waited} ms`);
+        assert.equal(quick.gone, true);
+        running.dispose();
+        assert.deepEqual([quick.ends, stuck.ends], [1, 1]);
+    });
+
+    it('a failing end does not keep the others from being waited for', async () => {
+        const running = new RunningSandboxes();
+        const failing = { ...sandbox('failing'), end: () => Promise.reject(new Error('engine gone')) };
+        const slow = sandbox('slow', 100);
+        running.add(failing);
+        running.add(slow);
+        await running.endAll();
+        assert.equal(slow.gone, true);
+    });
+
+    it('waits at most as long as VS Code lets an extension host deactivate (5 s)', () => {
+        assert.ok(WINDOW_CLOSE_WAIT_MS > 0 && WINDOW_CLOSE_WAIT_MS < 5000);
     });
 });

@@ -4,14 +4,22 @@ import type * as vscode from 'vscode';
 export interface OwnedSandbox {
     readonly name: string;
     readonly exited: Promise<unknown>;
+    /** Stops it gracefully (SIGTERM, SIGKILL after the grace period) and removes it. */
     stop(): Promise<unknown>;
+    /** Stops it at once and removes it, even while a graceful stop is still waiting: the window is closing. */
+    end(): Promise<unknown>;
 }
+
+/**
+ * How long closing the window waits for its sandboxes to go: VS Code ends the extension host 5 s after it
+ * asks extensions to deactivate, whatever they still await.
+ */
+export const WINDOW_CLOSE_WAIT_MS = 4500;
 
 /**
  * The sandboxes this window started and still follows. Stopping one of them goes through its runner, so the
  * terminal says "stopped" rather than reporting a crash, and the runner removes it. Closing the window
- * stops them all: a sandbox lives as long as the window that runs it (`parity clean` takes what a killed
- * window left behind).
+ * ends them all and waits for that (`endAll`); one a killed window left behind is found by its owner label.
  */
 export class RunningSandboxes implements vscode.Disposable {
     private readonly running = new Map<string, OwnedSandbox>();
@@ -39,10 +47,22 @@ export class RunningSandboxes implements vscode.Disposable {
         return [...this.running.keys()];
     }
 
-    dispose(): void {
-        for (const sandbox of this.running.values()) {
-            void sandbox.stop().catch(() => undefined);
-        }
+    /**
+     * Ends every sandbox this window still runs and resolves once all are removed, or after `timeoutMs`
+     * (a sandbox that failed to end is then left to the next window's check). Never rejects.
+     */
+    async endAll(timeoutMs = WINDOW_CLOSE_WAIT_MS): Promise<void> {
+        const ending = [...this.running.values()].map((sandbox) => sandbox.end().catch(() => undefined));
         this.running.clear();
+        if (ending.length === 0) {
+            return;
+        }
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([Promise.all(ending), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+        clearTimeout(timer);
+    }
+
+    dispose(): void {
+        void this.endAll();
     }
 }

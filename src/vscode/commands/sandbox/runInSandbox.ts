@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import type { SandboxExit } from '../../../core/sandbox/SandboxEvent';
+import { currentOwner, ownerLabel } from '../../../core/sandbox/sandboxOwner';
 import { readSandboxSettings, readSandboxTarget } from '../../config';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
 import { imageTargets } from '../images/imageTargets';
 import { SandboxTerminal } from './SandboxTerminal';
+
+/** The app's time to shut down when the window closes, inside the window's own WINDOW_CLOSE_WAIT_MS. */
+const WINDOW_CLOSE_GRACE_MS = 1000;
 
 export interface RunResult {
     readonly name: string;
@@ -51,7 +55,8 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
         const { sandbox } = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Parity: starting a sandbox for {0}', name) },
             () => pipeline.runSandbox(client, target, {
-                settings,
+                // The owner label lets the next window find this sandbox if this one is killed.
+                settings: { ...settings, ownerLabel: ownerLabel(currentOwner()) },
                 ...(chosen ? { command: ['/bin/sh', '-c', chosen.command] } : {}),
                 ...(limitsFrom ? { target: limitsFrom } : {}),
                 log: deps.log,
@@ -61,7 +66,13 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
                 onEvent: (event) => terminal.sandbox(event),
             }),
         );
-        deps.sandboxes.add(sandbox);
+        deps.sandboxes.add({
+            name: sandbox.name,
+            exited: sandbox.exited,
+            stop: () => sandbox.stop(),
+            // A graceful stop (its terminal closed) may still wait out its 10 s grace: ending goes round it.
+            end: () => pipeline.stopSandboxNamed(client, sandbox.name, { graceMs: WINDOW_CLOSE_GRACE_MS }),
+        });
         stopStarted = () => sandbox.stop();
         deps.engineViews.forEach((view) => view.refresh());
         void sandbox.exited.then((exit) => {

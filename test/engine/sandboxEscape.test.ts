@@ -15,6 +15,8 @@ import { leftovers, policyFor, runToEnd } from './sandboxTestKit';
 const PYTHON = 'python:3.12.1-slim-bookworm';
 /** debian:bookworm-slim (util-linux mount and unshare) plus a setuid-root copy of bash. */
 const SETUID_IMAGE = `parity-test/escape-setuid:${process.pid}`;
+/** The same image run by a user whose name is not "root" but whose uid in the image's /etc/passwd is 0. */
+const ROOT_BY_NAME_IMAGE = `parity-test/escape-toor:${process.pid}`;
 const MiB = 1024 * 1024;
 
 /** Runs `sh -c SCRIPT` (stderr folded into stdout, so lines keep their order) in a sandbox; its lines and exit. */
@@ -55,11 +57,26 @@ describe('sandbox escape attempts all fail (real engine)', () => {
             `LABEL parity.test=escape-${process.pid}`,
         ].join('\n'));
         dockerCli(['build', '--quiet', '--tag', SETUID_IMAGE, folder]);
+        writeFileSync(join(folder, 'Dockerfile'), [
+            `FROM ${SETUID_IMAGE}`,
+            "RUN echo 'toor:x:0:0:root by another name:/root:/bin/sh' >> /etc/passwd",
+            'USER toor',
+        ].join('\n'));
+        dockerCli(['build', '--quiet', '--tag', ROOT_BY_NAME_IMAGE, folder]);
     });
     after(() => {
-        dockerCli(['rmi', '--force', SETUID_IMAGE]);
+        dockerCli(['rmi', '--force', ROOT_BY_NAME_IMAGE, SETUID_IMAGE]);
         rmSync(folder, { recursive: true, force: true });
         assert.deepEqual(leftovers(), [], 'every sandbox of this suite was removed');
+    });
+
+    it('root by another name: a USER whose uid is 0 in the image\'s /etc/passwd runs as nobody', { timeout: 60_000 }, async () => {
+        const policy = await policyFor(ROOT_BY_NAME_IMAGE, ['sh', '-c', 'id -u; id -g; grep -c "^toor:x:0:" /etc/passwd']);
+        assert.equal(policy.create.User, 'toor', 'the policy alone cannot tell: the name is not root');
+        const { exit, lines, events } = await runToEnd(policy);
+        assert.deepEqual(lines(), ['65534', '65534', '1'], 'the image really maps toor to uid 0, and the sandbox ran as nobody');
+        assert.equal(exit.code, 0);
+        assert.ok(events.some((event) => event.type === 'warning' && /user toor is root \(uid 0 in its \/etc\/passwd\)/.test(event.message)), 'the sandbox says why');
     });
 
     it('mount: util-linux mount (setuid root in Debian) and the mount syscall are refused', { timeout: 60_000 }, async () => {

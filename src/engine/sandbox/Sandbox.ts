@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { exitReason } from '../../core/sandbox/exitReason';
 import { saysForkRefused } from '../../core/sandbox/pidsCgroup';
-import type { SandboxPolicy } from '../../core/sandbox/sandboxPolicy';
+import { NOBODY, type SandboxPolicy } from '../../core/sandbox/sandboxPolicy';
 import { SandboxError } from '../../core/sandbox/SandboxError';
 import type { PidsEvidence, SandboxEvent, SandboxEventListener, SandboxExit } from '../../core/sandbox/SandboxEvent';
 import type { Dockerode } from '../Dockerode';
@@ -13,6 +13,7 @@ import { LineSink } from './LineSink';
 import { type PidsHit, watchPidsLimit } from './pidsWatch';
 import { removeContainer } from './removeContainer';
 import type { SandboxDeps } from './SandboxDeps';
+import { userResolvesToRoot } from './userResolvesToRoot';
 
 /** How long a stop waits after SIGTERM before the engine sends SIGKILL. */
 export const DEFAULT_STOP_GRACE_MS = 10_000;
@@ -69,10 +70,16 @@ export async function startSandbox(client: EngineClient, policy: SandboxPolicy, 
     };
     const signal = options.signal;
     const what = `sandbox ${policy.name} from ${policy.image}`;
+    // Not cancellable on purpose: a create cut off mid-flight could leave a container behind unseen.
+    const create = async (user: string): Promise<string> => (await deps.call(`creating ${what}`, (docker, s) => docker.createContainer({ ...policy.create, User: user, name: policy.name, abortSignal: s }))).id;
     let id: string;
     try {
-        // Not cancellable on purpose: a create cut off mid-flight could leave a container behind unseen.
-        id = (await deps.call(`creating ${what}`, (docker, s) => docker.createContainer({ ...policy.create, name: policy.name, abortSignal: s }))).id;
+        id = await create(policy.create.User);
+        if (await userResolvesToRoot(deps.call, id, policy.create.User, signal)) {
+            await removeContainer(deps.call, id);
+            emit({ type: 'warning', message: `The image's user ${policy.create.User} is root (uid 0 in its /etc/passwd); the sandbox runs it as ${NOBODY} (nobody) instead.` });
+            id = await create(NOBODY);
+        }
     } catch (error) {
         await removeContainer(deps.call, policy.name).catch(() => undefined);
         throw error;

@@ -3,20 +3,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { IssueSink } from '../../src/core/project/ProjectFiles';
 import { hostCertificates } from '../../src/targets/host/hostCertificates';
+import { projectBeside } from '../support/projectBeside';
 
 /** A project and a folder beside it holding a CA of its own, made with openssl (part of the test bed). */
 function projectBesideCa(): { root: string; outside: string; fingerprint: string } {
-    const base = mkdtempSync(join(tmpdir(), 'parity npmrc '));
-    const root = join(base, 'project');
-    const outside = join(base, 'outside');
-    mkdirSync(root);
-    mkdirSync(outside);
+    const { project: root, outside } = projectBeside('npmrc');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(outside, 'ca.key'), '-out', join(outside, 'ca.pem'),
         '-days', '2', '-subj', '/CN=Parity test CA', '-addext', 'basicConstraints=critical,CA:TRUE'], { stdio: 'ignore' });
     return { root, outside, fingerprint: new X509Certificate(readFileSync(join(outside, 'ca.pem'))).fingerprint256 };

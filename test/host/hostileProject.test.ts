@@ -2,20 +2,17 @@
 // writes a marker when it runs; after the snapshot no marker may exist, and the real runtimes are still found.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { silentLogger } from '../../src/core/Logger';
 import { captureHost } from '../../src/targets/host/captureHost';
+import { projectBeside } from '../support/projectBeside';
 
 /** Temp folders named with a space, as a clone may be; markers land in their own folder. */
 function sandbox(): { base: string; markers: string; project: string } {
-    const base = mkdtempSync(join(tmpdir(), 'parity hostile '));
-    const markers = join(base, 'markers');
-    const project = join(base, 'project');
-    mkdirSync(markers);
-    mkdirSync(project);
+    const { base, project, outside: markers } = projectBeside('hostile', 'markers');
     return { base, markers, project };
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/runCli';
+import { projectBeside } from '../../support/projectBeside';
 
 // No engine is needed: `recipe` falls back to BuildKit when none answers, and nothing else gets that far.
 const env = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/parity-test.sock' };
@@ -25,11 +26,7 @@ async function parity(...args: string[]): Promise<{ code: number; stdout: string
 
 /** A node project and, beside it, a victim file it must never reach — under a path with a space. */
 function hostile(): { project: string; outside: string; victim: string } {
-    const base = mkdtempSync(join(tmpdir(), 'parity cli '));
-    const project = join(base, 'project');
-    const outside = join(base, 'outside');
-    mkdirSync(project);
-    mkdirSync(outside);
+    const { project, outside } = projectBeside('cli');
     writeFileSync(join(project, 'package.json'), '{\n  "name": "app",\n  "scripts": { "start": "node server.js" }\n}\n');
     writeFileSync(join(project, 'server.js'), 'require("http").createServer((q, s) => s.end("hi")).listen(3000);\n');
     const victim = join(outside, 'victim.txt');

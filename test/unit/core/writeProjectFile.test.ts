@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ProjectPathError } from '../../../src/core/ProjectPathError';
 import { readProjectFile } from '../../../src/core/readProjectFile';
 import { writeProjectFile } from '../../../src/core/writeProjectFile';
+import { projectBeside } from '../../support/projectBeside';
 
 /** A project and, beside it, a folder the project must never reach, both under a path with a space. */
 function layout(): { project: string; outside: string; victim: string } {
-    const base = mkdtempSync(join(tmpdir(), 'parity write '));
-    const project = join(base, 'project');
-    const outside = join(base, 'outside');
-    mkdirSync(project);
-    mkdirSync(outside);
+    const { project, outside } = projectBeside('write');
     const victim = join(outside, 'victim.txt');
     writeFileSync(victim, 'precious\n');
     return { project, outside, victim };

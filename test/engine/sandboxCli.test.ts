@@ -59,7 +59,7 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
         cpSync(join(folder, 'server.js'), join(folder, 'server.js.bak'));
         const changed = runParity(['run', folder, '--tag', tag, '--smoke', '/healthz'], { env });
         assert.equal(changed.code, 0, changed.stderr);
-        assert.match(changed.stderr, /building parity-test\/sandbox-hello:\d+ — server\.js\.bak changed since/);
+        assert.match(changed.stderr, /Building parity-test\/sandbox-hello:\d+ — server\.js\.bak changed since/);
         assert.deepEqual(sandboxesOf(tag), []);
     });
 

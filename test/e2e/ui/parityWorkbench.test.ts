@@ -216,7 +216,7 @@ describe('Parity: Package App with a Dockerfile of the user\'s own', () => {
             await build.click();
             await session.page.locator('.tabs-container .tab', { hasText: 'Dockerfile: yours ↔ Parity\'s proposal' }).first().waitFor({ state: 'visible', timeout: 30_000 });
             const dialog = session.page.locator('.monaco-dialog-box');
-            await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+            await dialog.waitFor({ state: 'visible', timeout: 45_000 });
             assert.match(await dialog.innerText(), /Dockerfile already exists and was not written by Parity/);
             await screenshot(session.page, join(results, 'package-diff.png'));
             await dialog.locator('.monaco-button', { hasText: 'Keep Mine' }).first().click();

@@ -10,6 +10,8 @@ export interface BoundedReadOptions {
      * (a project's `.env` → `../other/credentials`) is refused instead of followed.
      */
     readonly within?: string;
+    /** Refuse a path that is itself a symbolic link (ELOOP), for files that only their owner's program writes. */
+    readonly noFollow?: boolean;
 }
 
 export type BoundedRead =
@@ -42,7 +44,7 @@ export async function readBoundedFile(path: string, options: BoundedReadOptions)
     }
     let handle;
     try {
-        handle = await open(target, OPEN_FLAGS);
+        handle = await open(target, openFlags(options));
     } catch (error) {
         return failure(error);
     }
@@ -84,7 +86,7 @@ export function readBoundedFileSync(path: string, options: BoundedReadOptions): 
                 return { kind: 'outside', realPath: target };
             }
         }
-        fd = openSync(target, OPEN_FLAGS);
+        fd = openSync(target, openFlags(options));
     } catch (error) {
         return failure(error);
     }
@@ -128,6 +130,11 @@ export function isInside(path: string, folder: string): boolean {
 
 // O_NONBLOCK does not exist on Windows, where opening a pipe by name does not block anyway.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** O_NOFOLLOW does not exist on Windows either; callers check for links there themselves. */
+function openFlags(options: BoundedReadOptions): number {
+    return options.noFollow ? OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0) : OPEN_FLAGS;
+}
 const CHUNK = 64 * 1024;
 
 function realOrSelf(path: string): string {

@@ -60,6 +60,8 @@ export interface DockerodeContainer {
     exec(options: Docker.ExecCreateOptions & Abortable): Promise<DockerodeExec>;
     /** Without `hijack` the multiplexed output arrives as the HTTP response body. */
     attach(options: { stream: true; stdout: boolean; stderr: boolean; logs?: boolean } & Abortable): Promise<NodeJS.ReadableStream>;
+    /** With `stdin` and `hijack` the raw connection: write to reach the container's stdin, read the frames. */
+    attach(options: { stream: true; stdout: boolean; stderr: boolean; stdin: true; hijack: true } & Abortable): Promise<Duplex>;
     start(options: Abortable): Promise<unknown>;
     /** `POST /containers/{id}/stop?t=…`: SIGTERM (or the image's STOPSIGNAL), SIGKILL after `t` seconds; 304 when not running. */
     stop(options: { t: number } & Abortable): Promise<unknown>;
@@ -79,7 +81,7 @@ export interface DockerodeContainer {
 export interface DockerodeExec {
     readonly id: string;
     /** With `hijack` the result is the raw connection, carrying the multiplexed stdout/stderr frames. */
-    start(options: { hijack: true; stdin: false; Detach: false; Tty: false } & Abortable): Promise<Duplex>;
+    start(options: { hijack: true; stdin: boolean; Detach: false; Tty: false } & Abortable): Promise<Duplex>;
     inspect(options: Abortable): Promise<{ ExitCode: number | null; Running: boolean }>;
 }
 

@@ -15,6 +15,8 @@ export interface ThrowawaySpec {
     /** Replaces the image's entrypoint; the image's user and working directory stay. */
     readonly entrypoint: readonly string[];
     readonly cmd: readonly string[];
+    /** Opens the container's stdin, so run() can hand the command a secret no engine record keeps. */
+    readonly stdin?: boolean;
 }
 
 // Labels on every container Parity creates, so leftovers can always be found by a label query (and `parity clean`).
@@ -37,8 +39,9 @@ export class ThrowawayContainer extends ContainerFiles {
      * Starts the container and returns what its command printed. Once only: the container removes itself
      * when the command ends. The exit code is read from the engine's answer to "wait until removed", which
      * has to be asked before the start. `timeoutMs` bounds the whole run (default: the engine request limit).
+     * `input` goes to the command's stdin (the spec must open it).
      */
-    async run(signal?: AbortSignal, timeoutMs?: number): Promise<CommandResult> {
+    async run(signal?: AbortSignal, timeoutMs?: number, input?: string): Promise<CommandResult> {
         if (this.started) {
             throw new Error(`The throwaway container ${this.id} was already started.`);
         }
@@ -46,8 +49,13 @@ export class ThrowawayContainer extends ContainerFiles {
         return this.call(`running a throwaway container from ${this.image}`, async (docker, s) => {
             const container = docker.getContainer(this.id);
             const removed = container.wait({ condition: 'removed', abortSignal: s }).then((answer) => answer.StatusCode, () => null);
-            const stream = await container.attach({ stream: true, stdout: true, stderr: true, abortSignal: s });
+            const stream = input === undefined
+                ? await container.attach({ stream: true, stdout: true, stderr: true, abortSignal: s })
+                : await container.attach({ stream: true, stdout: true, stderr: true, stdin: true, hijack: true, abortSignal: s });
             await container.start({ abortSignal: s });
+            if (input !== undefined) {
+                (stream as NodeJS.WritableStream).write(input);
+            }
             const output = await collectOutput(docker, stream, s);
             const exitCode = await Promise.race([removed, delay(2000, null, { ref: false })]);
             return { ...output, exitCode };
@@ -67,11 +75,12 @@ export async function createThrowaway(docker: Dockerode, image: string, name: st
         Entrypoint: [...spec.entrypoint],
         Cmd: [...spec.cmd],
         Labels: { [CONTAINER_LABEL]: name, [MANAGED_LABEL]: 'true', [PURPOSE_LABEL]: spec.purpose },
-        AttachStdin: false,
+        AttachStdin: spec.stdin === true,
         AttachStdout: true,
         AttachStderr: true,
         Tty: false,
-        OpenStdin: false,
+        OpenStdin: spec.stdin === true,
+        StdinOnce: spec.stdin === true,
         NetworkDisabled: true,
         HostConfig: {
             NetworkMode: 'none',

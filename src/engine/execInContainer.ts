@@ -8,6 +8,11 @@ export interface ExecOptions {
     readonly workingDir?: string;
     /** Extra `NAME=value` entries on top of the container's environment. */
     readonly env?: readonly string[];
+    /**
+     * Written to the command's stdin as it starts (then stdin is left open; the command lets go of it).
+     * For a secret: unlike an argument or env entry it is kept in no engine record and no /proc file.
+     */
+    readonly stdin?: string;
 }
 
 export interface CommandResult extends CommandOutput {
@@ -23,7 +28,7 @@ export interface CommandResult extends CommandOutput {
 export async function execInContainer(docker: Dockerode, containerId: string, command: readonly string[], signal: AbortSignal, options: ExecOptions = {}): Promise<CommandResult> {
     const exec = await docker.getContainer(containerId).exec({
         Cmd: [...command],
-        AttachStdin: false,
+        AttachStdin: options.stdin !== undefined,
         AttachStdout: true,
         AttachStderr: true,
         Tty: false,
@@ -32,7 +37,10 @@ export async function execInContainer(docker: Dockerode, containerId: string, co
         ...(options.env === undefined ? {} : { Env: [...options.env] }),
         abortSignal: signal,
     });
-    const stream = await exec.start({ hijack: true, stdin: false, Detach: false, Tty: false, abortSignal: signal });
+    const stream = await exec.start({ hijack: true, stdin: options.stdin !== undefined, Detach: false, Tty: false, abortSignal: signal });
+    if (options.stdin !== undefined) {
+        stream.write(options.stdin);
+    }
     const output = await collectOutput(docker, stream, signal);
     return { ...output, exitCode: await exitCodeOf(exec, signal) };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { EnvHashKey } from '../../src/core/snapshot/EnvHashKey';
 import { silentLogger } from '../../src/core/Logger';
 import { parseEngineAddress } from '../../src/core/engineAddress';
 import { hashEnvValue } from '../../src/core/snapshot/hashEnvValue';
@@ -11,9 +12,11 @@ import { dockerCli } from '../support/dockerCli';
 import { assertMatchesSchema, buildTestImages, DISTINCTIVE_VALUE, leftoverProbeContainers, removeTestImages, SCRATCH_IMAGE } from './probeTestImages';
 import { requireEngine } from './requireEngine';
 
+const KEY = EnvHashKey.generate();
+
 const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
 async function probe(name: string): Promise<Snapshot> {
-    const snapshot = await probeContainer(client, name, { log: silentLogger, toolVersion: '0.0.0-test' });
+    const snapshot = await probeContainer(client, name, { log: silentLogger, toolVersion: '0.0.0-test', envKey: KEY });
     assertMatchesSchema(snapshot);
     return snapshot;
 }
@@ -55,7 +58,7 @@ describe('probeContainer against the real engine', () => {
         assert.deepEqual(snapshot.meta.source, { kind: 'container', ref: RUNNING, id: dockerCli(['inspect', '--format', '{{.Id}}', RUNNING]) });
         assert.deepEqual(snapshot.runtimes.node?.installed, { version: '20.20.2', path: '/usr/local/bin/node', manager: 'container' });
         assert.equal(snapshot.platform.libc.family, 'glibc');
-        assert.equal(snapshot.env.PARITY_RUNNING_TOKEN?.sha256, hashEnvValue('PARITY_RUNNING_TOKEN', DISTINCTIVE_VALUE));
+        assert.equal(snapshot.env.PARITY_RUNNING_TOKEN?.sha256, hashEnvValue(KEY, 'PARITY_RUNNING_TOKEN', DISTINCTIVE_VALUE));
         assert.equal(snapshot.env.PARITY_RUNNING_TOKEN?.secret, true);
         assert.equal(snapshot.env.PARITY_RUNNING_TOKEN?.source, 'container');
         assert.ok(snapshot.env.HOSTNAME, "a container's hostname is part of its environment");

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { EnvHashKey } from '../../src/core/snapshot/EnvHashKey';
 import { type Logger, silentLogger } from '../../src/core/Logger';
 import { parseEngineAddress } from '../../src/core/engineAddress';
 import { hashEnvValue } from '../../src/core/snapshot/hashEnvValue';
@@ -11,9 +12,11 @@ import { dockerCli } from '../support/dockerCli';
 import { assertMatchesSchema, buildTestImages, DISTINCTIVE_VALUE, ENV_IMAGE, leftoverProbeContainers, removeTestImages, SCRATCH_IMAGE } from './probeTestImages';
 import { requireEngine } from './requireEngine';
 
+const KEY = EnvHashKey.generate();
+
 const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
 async function probe(ref: string, timeoutMs?: number): Promise<Snapshot> {
-    const snapshot = await probeImage(client, ref, { log: silentLogger, toolVersion: '0.0.0-test', ...(timeoutMs ? { timeoutMs } : {}) });
+    const snapshot = await probeImage(client, ref, { log: silentLogger, toolVersion: '0.0.0-test', envKey: KEY, ...(timeoutMs ? { timeoutMs } : {}) });
     assertMatchesSchema(snapshot);
     return snapshot;
 }
@@ -92,7 +95,7 @@ describe('probeImage against the real engine', () => {
         const snapshot = await probe(ENV_IMAGE);
         const json = JSON.stringify(snapshot);
         assert.ok(!json.includes(DISTINCTIVE_VALUE), 'the value leaked into the snapshot');
-        assert.deepEqual(snapshot.env.PARITY_PROBE_TOKEN, { sha256: hashEnvValue('PARITY_PROBE_TOKEN', DISTINCTIVE_VALUE), secret: true, source: 'image' });
+        assert.deepEqual(snapshot.env.PARITY_PROBE_TOKEN, { sha256: hashEnvValue(KEY, 'PARITY_PROBE_TOKEN', DISTINCTIVE_VALUE), secret: true, source: 'image' });
         assert.deepEqual(snapshot.timezone, { name: 'Etc/UTC', tzVar: 'Etc/UTC', offsetMinutes: 0 });
     });
 
@@ -105,7 +108,7 @@ describe('probeImage against the real engine', () => {
         assert.equal(snapshot.platform.arch, 'amd64');
         assert.deepEqual(snapshot.user, { uid: 1000, gid: 1000, name: 'app', home: '/home/app' });
         assert.deepEqual(Object.keys(snapshot.env), ['APP_SECRET', 'HOME', 'LANG', 'PATH']);
-        assert.equal(snapshot.env.HOME?.sha256, hashEnvValue('HOME', '/home/app'));
+        assert.equal(snapshot.env.HOME?.sha256, hashEnvValue(KEY, 'HOME', '/home/app'));
         assert.ok(!JSON.stringify(snapshot).includes(DISTINCTIVE_VALUE));
         assert.equal(snapshot.locale.encoding, 'UTF-8');
         assert.deepEqual(snapshot.app?.startCommand?.value, ['/busybox', 'httpd', '-f', '-p', '8080']);

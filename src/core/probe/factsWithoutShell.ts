@@ -1,4 +1,5 @@
 import { numericId } from '../isRootUser';
+import type { EnvHashKey } from '../snapshot/EnvHashKey';
 import { dockerArch } from '../snapshot/dockerArch';
 import { localeFacts } from '../snapshot/localeFacts';
 import { parseOsRelease } from '../snapshot/parseOsRelease';
@@ -34,9 +35,9 @@ export interface ConfigWithoutShell extends ImageConfigInput {
  * The facts an image without a shell still gives away: its config (environment, user, working directory,
  * platform) and a few files (os-release, passwd, the package database, time zone, CA files). Everything a
  * process would have to report — runtimes, limits, resources, case sensitivity — stays unknown, and the
- * first issue says why.
+ * first issue says why. Env values are hashed here, in Node, with the same key a shell probe would get.
  */
-export function factsWithoutShell(config: ConfigWithoutShell, files: FilesWithoutShell, source: ProbeSourceKind, reason: string): ProbeFacts {
+export function factsWithoutShell(config: ConfigWithoutShell, files: FilesWithoutShell, source: ProbeSourceKind, reason: string, key: EnvHashKey): ProbeFacts {
     const issues: CaptureIssue[] = [{
         severity: 'warning',
         message: `${reason} Parity read the ${source} config and files (os-release, passwd, package database) instead; runtimes, package managers, limits, resources and case sensitivity are unknown.`,
@@ -67,7 +68,7 @@ export function factsWithoutShell(config: ConfigWithoutShell, files: FilesWithou
         runtimes: {},
         packageManagers: [],
         systemPackages,
-        env: envFacts(env, source),
+        env: envFacts(env, source, key),
         locale: localeFacts(Object.fromEntries(env)),
         timezone: probeTimezone({ tzVar: env.get('TZ') ?? null, file: files.timezoneFile, link: files.localtime.link, localtime: files.localtime.exists, offset: null }),
         user,

@@ -1,3 +1,4 @@
+import type { EnvHashKey } from '../snapshot/EnvHashKey';
 import { hashEnvValue } from '../snapshot/hashEnvValue';
 import { isSecretName } from '../snapshot/isSecretName';
 import type { AppFacts, EnvVarFact, Fact } from '../snapshot/Snapshot';
@@ -28,10 +29,10 @@ export function envEntries(env: readonly string[] | null | undefined): Map<strin
 }
 
 /** Hashes only: the values in `env` are read here and dropped. */
-export function envFacts(env: ReadonlyMap<string, string>, source: 'image' | 'container'): Record<string, EnvVarFact> {
+export function envFacts(env: ReadonlyMap<string, string>, source: 'image' | 'container', key: EnvHashKey): Record<string, EnvVarFact> {
     const result: Record<string, EnvVarFact> = {};
     for (const name of [...env.keys()].sort()) {
-        result[name] = { sha256: hashEnvValue(name, env.get(name) ?? ''), secret: isSecretName(name), source };
+        result[name] = { sha256: hashEnvValue(key, name, env.get(name) ?? ''), secret: isSecretName(name), source };
     }
     return result;
 }

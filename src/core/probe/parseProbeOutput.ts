@@ -68,6 +68,7 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
     const packages: Record<string, string> = {};
     const env: Record<string, EnvVarFact> = {};
     const unhashed: string[] = [];
+    let keyMissing = false;
     const localeVars: Record<string, string> = {};
     let charmap: string | null = null;
     let tz: TimezoneEvidence = { tzVar: null, file: null, link: null, localtime: false, offset: null };
@@ -131,6 +132,9 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
                         unhashed.push(a);
                     }
                 }
+                break;
+            case 'env-key':
+                keyMissing = true;
                 break;
             case 'locale-var':
                 localeVars[a] = b;
@@ -198,7 +202,8 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
     }
 
     if (unhashed.length > 0) {
-        issues.push({ severity: 'info', message: `sha256sum is missing there, so ${unhashed.length} environment variable(s) are known by name only (empty hash): ${unhashed.join(', ')}.` });
+        const why = keyMissing ? 'no env hash key reached the probe' : 'sha256sum is missing there';
+        issues.push({ severity: 'info', message: `${why}, so ${unhashed.length} environment variable(s) are known by name only (empty hash): ${unhashed.join(', ')}.` });
     }
     const certificates: CertificateFacts = { extra: extraCertificates(caFiles.map((file) => ({ via: file.via, path: file.path, text: file.pem.join('\n') })), issues), settings: caSettings };
     return {

@@ -12,7 +12,8 @@ import { CA_SETTING_VARS, LOCAL_CA_DIRS } from '../snapshot/extraCertificates';
  *   os-release LINE · uname SYSNAME RELEASE MACHINE · libc FAMILY VERSION-TEXT HOW
  *   runtime NAME PATH VERSION-TEXT · pm NAME PATH VERSION HOW PACKAGE-NAME
  *   pkgdb MANAGER · pkg MANAGER NAME VERSION STATUS
- *   env NAME SHA256("NAME=value")  (empty hash when sha256sum is missing; the value is never printed)
+ *   env NAME SHA256(KEY "NAME=value")  (empty hash when sha256sum or the key is missing; the value is never printed)
+ *   env-key missing  (no valid key arrived on stdin, so env values were not hashed)
  *   locale-var NAME VALUE · locale-charmap CHARMAP · tz-var TZ · tz-file NAME · tz-localtime LINK · tz-offset +HHMM
  *   user UID GID NAME HOME · umask OCTAL · limit nofile|nproc SOFT HARD · cpus N · meminfo LINE · cgroup FILE VALUE
  *   ca-setting NAME VALUE · ca-file VIA PATH SHA256 · ca-pem LINE (the PEM lines of the preceding ca-file)
@@ -20,6 +21,11 @@ import { CA_SETTING_VARS, LOCAL_CA_DIRS } from '../snapshot/extraCertificates';
  *
  * Shell notes: no `local` (functions share globals, all prefixed `_`), one name per `command -v`, and
  * values are only percent-encoded through awk when they hold a character that needs it.
+ *
+ * Input: the first line of stdin is the env hash key, 64 hex digits (see hashEnvValue). stdin is the one
+ * channel that reaches the probe without being written down — an argument or an env var would sit in the
+ * container's config on disk, in the engine's records and in /proc for other processes to read. The key
+ * only ever meets printf, a shell builtin, so it is in no process's command line either.
  */
 // The CA settings and folders are shared with host capture, so both look in the same places.
 export const PROBE_SCRIPT = `_T=$(printf '\\t')
@@ -54,6 +60,13 @@ _real() {
     [ -n "$_pr2" ] || _pr2=$1
 }
 _first() { IFS= read -r _p1 <"$1" || [ -n "$_p1" ]; } 2>/dev/null
+
+# The env hash key, then stdin is let go: nothing the probe runs may wait on it.
+_k=
+IFS= read -r _k || :
+exec </dev/null
+case $_k in *[!0-9a-f]*) _k= ;; esac
+[ \${#_k} -eq 64 ] || _k=
 
 printf 'parity-probe\\t1\\n'
 
@@ -168,9 +181,12 @@ elif { [ -d /var/lib/rpm ] || [ -d /usr/lib/sysimage/rpm ]; } && _has rpm; then
 fi
 
 # Environment: names from the environment this shell was started with (so the shell's own PWD, SHLVL …
-# are left out), each with sha256("NAME=value"). The value itself is never printed.
+# are left out), each with sha256(KEY "NAME=value"). The value itself is never printed; without a key no
+# hash is printed either, since an unkeyed hash of a short value can be guessed back.
 _hs=
 _has sha256sum && _hs=1
+_he=
+if [ -z "$_k" ]; then _pr env-key missing; elif [ -n "$_hs" ]; then _he=1; fi
 if [ -r /proc/$$/environ ]; then
     _names=$(tr '\\000' '\\n' </proc/$$/environ | sed -n 's/^\\([^=][^=]*\\)=.*/\\1/p' | sort -u)
 else
@@ -189,14 +205,14 @@ for _n in $_names; do
     if [ -n "$_ok" ]; then
         eval "_set=\\\${$_n+x}"
         [ -n "$_set" ] || continue
-        if [ -n "$_hs" ]; then
-            eval "_h=\\$(printf '%s=%s' \\"\\$_n\\" \\"\\\${$_n}\\" | sha256sum)"
+        if [ -n "$_he" ]; then
+            eval "_h=\\$(printf '%s%s=%s' \\"\\$_k\\" \\"\\$_n\\" \\"\\\${$_n}\\" | sha256sum)"
         else
             _h=
         fi
     else
-        if [ -n "$_hs" ]; then
-            _h=$(awk -v n="$_n" 'BEGIN { if (n in ENVIRON) printf "%s=%s", n, ENVIRON[n] }' | sha256sum)
+        if [ -n "$_he" ]; then
+            _h=$({ printf '%s' "$_k"; awk -v n="$_n" 'BEGIN { if (n in ENVIRON) printf "%s=%s", n, ENVIRON[n] }'; } | sha256sum)
         else
             _h=
         fi

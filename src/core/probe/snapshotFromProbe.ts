@@ -9,6 +9,8 @@ export interface ProbeSnapshotMeta {
     readonly toolVersion: string;
     readonly capturedAt: Date;
     readonly durationMs: number;
+    /** The public id of the key the env hashes were made with. */
+    readonly envKey: string;
 }
 
 /**
@@ -23,6 +25,7 @@ export function snapshotFromProbe(facts: ProbeFacts, meta: ProbeSnapshotMeta, ap
             source: { kind: meta.kind, ref: meta.ref, ...(meta.id ? { id: meta.id } : {}) },
             tool: { name: 'parity', version: meta.toolVersion },
             durationMs: meta.durationMs,
+            envKey: meta.envKey,
         },
         platform: facts.platform,
         runtimes: facts.runtimes,

@@ -1,6 +1,7 @@
 import type {
     AppFacts, EnvVarFact, LockfileFact, NativeDependencyFact, PackageManagerFacts, RuntimeDeclaration, RuntimeName,
 } from '../snapshot/Snapshot';
+import type { EnvHashKey } from '../snapshot/EnvHashKey';
 import type { AppCandidate, EcosystemDetection, EcosystemDetector } from './EcosystemDetection';
 import { detectGo } from './go/detectGo';
 import { detectJava } from './java/detectJava';
@@ -29,9 +30,10 @@ export interface ProjectDetection {
 
 /**
  * Runs every detector over one bounded walk of the project and merges what they found. The app is the
- * surest candidate; a Procfile `web` process, when present, is its start command — as on a PaaS.
+ * surest candidate; a Procfile `web` process, when present, is its start command — as on a PaaS. .env
+ * values are hashed with `key`.
  */
-export async function detectProject(files: ProjectFiles, limits?: WalkLimits): Promise<ProjectDetection> {
+export async function detectProject(files: ProjectFiles, key: EnvHashKey, limits?: WalkLimits): Promise<ProjectDetection> {
     const walk = await walkProject(files, limits);
     const detections = (await Promise.all(DETECTORS.map((detect) => detect(files, walk))))
         .filter((detection): detection is EcosystemDetection => detection !== null);
@@ -53,7 +55,7 @@ export async function detectProject(files: ProjectFiles, limits?: WalkLimits): P
         lockfiles: detections.flatMap((detection) => detection.lockfiles),
         nativeDependencies: detections.flatMap((detection) => detection.nativeDependencies),
         app,
-        dotenv: await readDotenv(files, ['.', appRoot]),
+        dotenv: await readDotenv(files, key, ['.', appRoot]),
     };
 }
 

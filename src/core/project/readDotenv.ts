@@ -1,4 +1,5 @@
 import { parse } from 'dotenv';
+import type { EnvHashKey } from '../snapshot/EnvHashKey';
 import { hashEnvValue } from '../snapshot/hashEnvValue';
 import type { EnvVarFact } from '../snapshot/Snapshot';
 import { joinPath, type ProjectFiles } from './ProjectFiles';
@@ -10,11 +11,11 @@ export const DOTENV_FILES = ['.env', '.env.local', '.env.development', '.env.dev
  * Keys of the project's .env files with a hash of each value. The values are read only to be hashed —
  * they never leave this function — and every entry is marked secret.
  */
-export async function readDotenv(files: ProjectFiles, dirs: readonly string[] = ['.']): Promise<Record<string, EnvVarFact>> {
+export async function readDotenv(files: ProjectFiles, key: EnvHashKey, dirs: readonly string[] = ['.']): Promise<Record<string, EnvVarFact>> {
     const result: Record<string, EnvVarFact> = {};
     for (const entry of await dotenvEntries(files, dirs)) {
         result[entry.name] = {
-            sha256: hashEnvValue(entry.name, entry.value),
+            sha256: hashEnvValue(key, entry.name, entry.value),
             secret: true,
             source: { kind: 'dotenv', file: entry.file, line: entry.line },
         };

@@ -58,6 +58,11 @@ export const SnapshotMeta = Struct({
     projectRoot: Type.Optional(Line()),
     /** How long capturing took, in milliseconds. */
     durationMs: Type.Optional(Type.Number({ minimum: 0 })),
+    /**
+     * The public id of the key the env hashes were made with (never the key). Two snapshots' env hashes
+     * are comparable only when their ids are equal (or both are absent).
+     */
+    envKey: Type.Optional(Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Public id of the key env value hashes were made with: the first 16 hex digits of sha256 of the key. Env hashes of two snapshots are comparable only when these are equal (or both absent). Never the key itself.' })),
 });
 export type SnapshotMeta = Static<typeof SnapshotMeta>;
 
@@ -162,8 +167,11 @@ export const SystemPackages = Struct({
 export type SystemPackages = Static<typeof SystemPackages>;
 
 export const EnvVarFact = Struct({
-    /** sha256 of `NAME=value` (hex): equal values compare equal across environments; the value itself is never stored. */
-    sha256: Type.String({ pattern: '^([0-9a-f]{64})?$', description: 'sha256 of NAME=value, hex; empty when the source could not hash. The value is never stored.' }),
+    /**
+     * sha256(KEY ‖ `NAME=value`), hex, KEY being the secret of meta.envKey: equal values compare equal under
+     * the same key, and without the key a short value cannot be guessed back. The value is never stored.
+     */
+    sha256: Type.String({ pattern: '^([0-9a-f]{64})?$', description: 'sha256 of the env hash key (64 hex digits) followed by NAME=value, hex; comparable only between snapshots with the same meta.envKey; empty when the source could not hash. The value is never stored.' }),
     /** The name looks like a secret (TOKEN, PASSWORD, KEY …), or the value comes from a .env file. */
     secret: Type.Boolean(),
     /** Where it comes from: the process environment, an image's config, or a .env file (with line). */

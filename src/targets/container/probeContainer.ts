@@ -5,6 +5,7 @@ import type { ProbeFacts } from '../../core/probe/parseProbeOutput';
 import { PROBE_SCRIPT } from '../../core/probe/probeScript';
 import { snapshotFromProbe } from '../../core/probe/snapshotFromProbe';
 import type { Snapshot } from '../../core/snapshot/Snapshot';
+import { userEnvHashKey } from '../../core/snapshot/userEnvHashKey';
 import type { EngineClient } from '../../engine/EngineClient';
 import { EngineError } from '../../engine/EngineError';
 import type { ContainerDetails } from '../../engine/inspectTypes';
@@ -20,6 +21,7 @@ export async function probeContainer(client: EngineClient, nameOrId: string, opt
     const started = performance.now();
     const capturedAt = new Date();
     const { signal, log } = options;
+    const envKey = options.envKey ?? await userEnvHashKey();
     const details = await inspectContainer(client, nameOrId, signal);
     const name = details.Name.replace(/^\//, '') || nameOrId;
     assertRunning(client, name, details);
@@ -27,19 +29,19 @@ export async function probeContainer(client: EngineClient, nameOrId: string, opt
     const files = client.containerFiles(details.Id, `container ${name}`);
     let facts: ProbeFacts;
     if (await files.exists(PROBE_SHELL, signal)) {
-        const result = await client.exec(details.Id, [PROBE_SHELL, '-c', PROBE_SCRIPT], { ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(signal ? { signal } : {}) });
+        const result = await client.exec(details.Id, [PROBE_SHELL, '-c', PROBE_SCRIPT], { stdin: `${envKey.revealHex()}\n`, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(signal ? { signal } : {}) });
         facts = shellProbeFacts(result, 'container');
     } else {
         const reason = `The container ${name} has no ${PROBE_SHELL}.`;
         log.info(`probe: ${reason} Reading its config and files instead.`);
         const arch = await imageArch(client, details.Image, signal);
-        facts = factsWithoutShell({ ...details.Config, Env: runtimeEnv(details), ...(arch ? { Architecture: arch } : {}) }, await readFilesWithoutShell(files, details.Config.Env, arch ?? 'unknown', signal), 'container', reason);
+        facts = factsWithoutShell({ ...details.Config, Env: runtimeEnv(details), ...(arch ? { Architecture: arch } : {}) }, await readFilesWithoutShell(files, details.Config.Env, arch ?? 'unknown', signal), 'container', reason, envKey);
     }
 
     const durationMs = Math.round(performance.now() - started);
     log.debug(`probe: container ${name} in ${durationMs} ms`);
     const command = [details.Path ?? '', ...(details.Args ?? [])].filter((part, index) => index > 0 || part !== '');
-    return snapshotFromProbe(facts, { kind: 'container', ref: name, ...(details.Id ? { id: details.Id } : {}), toolVersion: options.toolVersion, capturedAt, durationMs }, appFromConfig(details.Config, 'container config', command));
+    return snapshotFromProbe(facts, { kind: 'container', ref: name, ...(details.Id ? { id: details.Id } : {}), toolVersion: options.toolVersion, capturedAt, durationMs, envKey: envKey.id }, appFromConfig(details.Config, 'container config', command));
 }
 
 async function inspectContainer(client: EngineClient, nameOrId: string, signal?: AbortSignal): Promise<ContainerDetails> {

@@ -6,6 +6,8 @@ import type { WalkLimits } from '../../core/project/walkProject';
 import type { PackageManagerFacts, RuntimeFacts, RuntimeName, Snapshot } from '../../core/snapshot/Snapshot';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../core/snapshot/Snapshot';
 import type { Logger } from '../../core/Logger';
+import type { EnvHashKey } from '../../core/snapshot/EnvHashKey';
+import { userEnvHashKey } from '../../core/snapshot/userEnvHashKey';
 import { hostCertificates } from './hostCertificates';
 import { hostEnv, hostLocale, hostTimezone, hostUmask, hostUser } from './hostEnvironment';
 import { hostFilesystem } from './hostFilesystem';
@@ -23,6 +25,8 @@ export interface CaptureHostOptions {
     readonly walkLimits?: WalkLimits;
     /** Per-process deadline for runtime and tool probes. */
     readonly toolTimeoutMs?: number;
+    /** The key env and .env values are hashed with; the user's own key when absent (see ProbeOptions.envKey). */
+    readonly envKey?: EnvHashKey;
 }
 
 /** Package managers that come with their runtime and are read by the runtime probe itself. */
@@ -39,7 +43,8 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
     const files = nodeProjectFiles(projectRoot, issues);
     const tools: RunToolOptions = { cwd: files.root, env, timeoutMs: options.toolTimeoutMs ?? 5000, ...(options.signal ? { signal: options.signal } : {}) };
 
-    const project = await detectProject(files, options.walkLimits);
+    const envKey = options.envKey ?? await userEnvHashKey();
+    const project = await detectProject(files, envKey, options.walkLimits);
     options.log.debug(`snapshot: project detected in ${Math.round(performance.now() - started)} ms (${project.ecosystems.join(', ') || 'no ecosystem'})`);
 
     const runtimeNames = [...new Set<RuntimeName>([...project.ecosystems, ...(Object.keys(project.declared) as RuntimeName[])])];
@@ -88,6 +93,7 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
             tool: { name: 'parity', version: options.toolVersion },
             projectRoot: files.root,
             durationMs,
+            envKey: envKey.id,
         },
         platform,
         runtimes: runtimeFacts,
@@ -95,7 +101,7 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
         lockfiles: project.lockfiles,
         nativeDependencies: project.nativeDependencies,
         systemPackages,
-        env: { ...hostEnv(env), ...project.dotenv },
+        env: { ...hostEnv(env, envKey), ...project.dotenv },
         locale: hostLocale(env),
         timezone,
         user: hostUser(),

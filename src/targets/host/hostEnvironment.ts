@@ -1,5 +1,6 @@
 import { readFile, readlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import type { EnvHashKey } from '../../core/snapshot/EnvHashKey';
 import { hashEnvValue } from '../../core/snapshot/hashEnvValue';
 import { isSecretName } from '../../core/snapshot/isSecretName';
 import { localeFacts } from '../../core/snapshot/localeFacts';
@@ -8,15 +9,15 @@ import type { EnvVarFact, LocaleFacts, TimezoneFacts, UserFacts } from '../../co
 /** Variables the editor or this extension's host adds; they say nothing about the app's environment. */
 const TOOLING_ENV = /^(VSCODE_|ELECTRON_|CHROME_|APPLICATION_INSIGHTS_|PARITY_E2E)|^(ORIGINAL_XDG_CURRENT_DESKTOP|GIT_ASKPASS|_)$/;
 
-/** Names and hashed values of the process environment — never a value. */
-export function hostEnv(env: NodeJS.ProcessEnv): Record<string, EnvVarFact> {
+/** Names and keyed hashes of the process environment's values — never a value. */
+export function hostEnv(env: NodeJS.ProcessEnv, key: EnvHashKey): Record<string, EnvVarFact> {
     const result: Record<string, EnvVarFact> = {};
     for (const name of Object.keys(env).sort()) {
         const value = env[name];
         if (value === undefined || TOOLING_ENV.test(name)) {
             continue;
         }
-        result[name] = { sha256: hashEnvValue(name, value), secret: isSecretName(name), source: 'process' };
+        result[name] = { sha256: hashEnvValue(key, name, value), secret: isSecretName(name), source: 'process' };
     }
     return result;
 }

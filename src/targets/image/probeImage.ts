@@ -4,6 +4,7 @@ import type { ProbeFacts } from '../../core/probe/parseProbeOutput';
 import { PROBE_SCRIPT } from '../../core/probe/probeScript';
 import { snapshotFromProbe } from '../../core/probe/snapshotFromProbe';
 import { dockerArch } from '../../core/snapshot/dockerArch';
+import { userEnvHashKey } from '../../core/snapshot/userEnvHashKey';
 import type { Snapshot } from '../../core/snapshot/Snapshot';
 import type { EngineClient } from '../../engine/EngineClient';
 import { EngineError } from '../../engine/EngineError';
@@ -13,7 +14,8 @@ import { PROBE_SHELL, type ProbeOptions } from '../probe/ProbeOptions';
 import { readFilesWithoutShell } from '../probe/readFilesWithoutShell';
 import { shellProbeFacts } from '../probe/shellProbeFacts';
 
-const PROBE_CONTAINER: ThrowawaySpec = { purpose: 'probe', entrypoint: [PROBE_SHELL, '-c'], cmd: [PROBE_SCRIPT] };
+// stdin carries the env hash key: the container's config, kept on the engine's disk, never holds it.
+const PROBE_CONTAINER: ThrowawaySpec = { purpose: 'probe', entrypoint: [PROBE_SHELL, '-c'], cmd: [PROBE_SCRIPT], stdin: true };
 
 /**
  * An image as a Snapshot: the probe script runs once in a throwaway container made from it (no network,
@@ -24,13 +26,14 @@ export async function probeImage(client: EngineClient, ref: string, options: Pro
     const started = performance.now();
     const capturedAt = new Date();
     const { signal, log } = options;
+    const envKey = options.envKey ?? await userEnvHashKey();
     const image = await inspectImage(client, ref, signal);
     const config = image.Config ?? {};
     const arch = image.Architecture ? dockerArch(image.Architecture) : 'unknown';
 
     const withoutShell = async (box: ThrowawayContainer, reason: string): Promise<ProbeFacts> => {
         log.info(`probe: ${ref}: ${reason} Reading its config and files instead.`);
-        return factsWithoutShell({ ...config, ...osAndArch(image) }, await readFilesWithoutShell(box, config.Env, arch, signal), 'image', reason);
+        return factsWithoutShell({ ...config, ...osAndArch(image) }, await readFilesWithoutShell(box, config.Env, arch, signal), 'image', reason, envKey);
     };
     let startFailure: EngineError | null = null;
     let facts = await client.withThrowawayContainer(image.Id, { ...PROBE_CONTAINER, imageName: ref }, async (box) => {
@@ -38,7 +41,7 @@ export async function probeImage(client: EngineClient, ref: string, options: Pro
             return withoutShell(box, `The image ${ref} has no ${PROBE_SHELL}.`);
         }
         try {
-            return shellProbeFacts(await box.run(signal, options.timeoutMs), 'image');
+            return shellProbeFacts(await box.run(signal, options.timeoutMs, `${envKey.revealHex()}\n`), 'image');
         } catch (error) {
             if (isStartFailure(error)) {
                 startFailure = error;
@@ -55,7 +58,7 @@ export async function probeImage(client: EngineClient, ref: string, options: Pro
 
     const durationMs = Math.round(performance.now() - started);
     log.debug(`probe: image ${ref} in ${durationMs} ms`);
-    return snapshotFromProbe(forImage(facts, image), { kind: 'image', ref, ...(image.Id ? { id: image.Id } : {}), toolVersion: options.toolVersion, capturedAt, durationMs }, appFromConfig(config, 'image config'));
+    return snapshotFromProbe(forImage(facts, image), { kind: 'image', ref, ...(image.Id ? { id: image.Id } : {}), toolVersion: options.toolVersion, capturedAt, durationMs, envKey: envKey.id }, appFromConfig(config, 'image config'));
 }
 
 /** "Not on this engine" is the common mistake; say what to do about it. */

@@ -1,4 +1,5 @@
 import type { Logger } from '../../core/Logger';
+import type { EnvHashKey } from '../../core/snapshot/EnvHashKey';
 
 export interface ProbeOptions {
     readonly log: Logger;
@@ -10,6 +11,11 @@ export interface ProbeOptions {
      * limit (the parity.docker.timeoutSeconds setting) — the probe takes well under a second.
      */
     readonly timeoutMs?: number;
+    /**
+     * The key env values are hashed with: one fresh key shared by the captures of one comparison. Without
+     * it, the user's own key (userEnvHashKey), so snapshots saved on this machine stay comparable.
+     */
+    readonly envKey?: EnvHashKey;
 }
 
 /** How the probe is run: the script as the argument of `/bin/sh -c`. */

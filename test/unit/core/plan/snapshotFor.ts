@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { EnvHashKey } from '../../../../src/core/snapshot/EnvHashKey';
 import { detectProject } from '../../../../src/core/project/detectProject';
 import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
 import type { CaCertificate, PackageManagerFacts, PlatformFacts, RuntimeFacts, RuntimeName, Snapshot } from '../../../../src/core/snapshot/Snapshot';
@@ -45,7 +46,7 @@ export interface SnapshotSetup {
 /** A snapshot of a project folder as a host capture would make it, with chosen installed versions (no spawning). */
 export async function snapshotFor(projectRoot: string, setup: SnapshotSetup = {}): Promise<Snapshot> {
     const files = nodeProjectFiles(projectRoot);
-    const project = await detectProject(files);
+    const project = await detectProject(files, EnvHashKey.generate());
     const names = new Set<RuntimeName>([...project.ecosystems, ...(Object.keys(project.declared) as RuntimeName[]), ...(Object.keys(setup.installed ?? {}) as RuntimeName[])]);
     const runtimes: Partial<Record<RuntimeName, RuntimeFacts>> = {};
     for (const name of names) {

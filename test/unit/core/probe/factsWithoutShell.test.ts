@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { EnvHashKey } from '../../../../src/core/snapshot/EnvHashKey';
 import { factsWithoutShell, type FilesWithoutShell, userFromConfig } from '../../../../src/core/probe/factsWithoutShell';
 import { appFromConfig, DEFAULT_CONTAINER_PATH } from '../../../../src/core/probe/imageConfig';
 import { hashEnvValue } from '../../../../src/core/snapshot/hashEnvValue';
 import type { CaptureIssue } from '../../../../src/core/snapshot/Snapshot';
+
+const KEY = EnvHashKey.generate();
 
 const PASSWD = 'root:x:0:0:root:/root:/bin/sh\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n';
 const GROUP = 'root:x:0:\nnonroot:x:65532:\nstaff:x:50:\n';
@@ -28,13 +31,14 @@ describe('factsWithoutShell (distroless and scratch images)', () => {
             },
             'image',
             'The image has no /bin/sh.',
+            KEY,
         );
         assert.deepEqual(facts.platform, { os: 'linux', distro: { id: 'debian', versionId: '12', prettyName: 'Distroless' }, kernel: null, arch: 'arm64', libc: { family: 'glibc', version: '2.36' } });
         assert.deepEqual(facts.systemPackages, { manager: 'dpkg', packages: { libc6: '2.36-9+deb12u4', tzdata: '2024a-0+deb12u1' } });
         assert.deepEqual(facts.user, { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' });
         assert.deepEqual(Object.keys(facts.env), ['API_KEY', 'HOME', 'PATH', 'SSL_CERT_FILE']);
-        assert.equal(facts.env.HOME?.sha256, hashEnvValue('HOME', '/home/nonroot'));
-        assert.equal(facts.env.PATH?.sha256, hashEnvValue('PATH', DEFAULT_CONTAINER_PATH));
+        assert.equal(facts.env.HOME?.sha256, hashEnvValue(KEY, 'HOME', '/home/nonroot'));
+        assert.equal(facts.env.PATH?.sha256, hashEnvValue(KEY, 'PATH', DEFAULT_CONTAINER_PATH));
         assert.equal(facts.env.API_KEY?.secret, true);
         assert.ok(!JSON.stringify(facts).includes('do-not-store'));
         assert.deepEqual(facts.certificates.settings, { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt' });
@@ -47,7 +51,7 @@ describe('factsWithoutShell (distroless and scratch images)', () => {
     });
 
     it('a scratch image with one static binary: libc none, root, and still the engine defaults', () => {
-        const facts = factsWithoutShell({ Env: null, Architecture: 'amd64' }, none, 'image', 'No shell.');
+        const facts = factsWithoutShell({ Env: null, Architecture: 'amd64' }, none, 'image', 'No shell.', KEY);
         assert.deepEqual(facts.platform.libc, { family: 'none', version: null });
         assert.equal(facts.platform.distro, null);
         assert.equal(facts.systemPackages, null);
@@ -58,7 +62,7 @@ describe('factsWithoutShell (distroless and scratch images)', () => {
     });
 
     it('an apk database gives musl and its version', () => {
-        const facts = factsWithoutShell({}, { ...none, apkInstalled: 'C:Q1abc=\nP:musl\nV:1.2.4-r2\nA:x86_64\n\nP:busybox\nV:1.36.1-r5\n' }, 'image', 'No shell.');
+        const facts = factsWithoutShell({}, { ...none, apkInstalled: 'C:Q1abc=\nP:musl\nV:1.2.4-r2\nA:x86_64\n\nP:busybox\nV:1.36.1-r5\n' }, 'image', 'No shell.', KEY);
         assert.deepEqual(facts.platform.libc, { family: 'musl', version: '1.2.4' });
         assert.deepEqual(facts.systemPackages, { manager: 'apk', packages: { busybox: '1.36.1-r5', musl: '1.2.4-r2' } });
     });

@@ -35,7 +35,7 @@ describe('parseProbeOutput (property-based)', () => {
     it('arbitrary output never throws, and the snapshot made of it validates against the schema', () => {
         fc.assert(fc.property(probeOutput, fc.constantFrom('image' as const, 'container' as const), (text, kind) => {
             const facts = parseProbeOutput(text, kind);
-            const snapshot = snapshotFromProbe(facts, { kind, ref: 'x', toolVersion: '0.1.0', capturedAt: new Date(0), durationMs: 1 }, null);
+            const snapshot = snapshotFromProbe(facts, { kind, ref: 'x', toolVersion: '0.1.0', capturedAt: new Date(0), durationMs: 1, envKey: '0123456789abcdef' }, null);
             try {
                 validateSnapshot(snapshot);
             } catch (error) {

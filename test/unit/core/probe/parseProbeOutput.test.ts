@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,7 +6,6 @@ import { describe, it } from 'node:test';
 import { CA_SETTING_VARS, LOCAL_CA_DIRS } from '../../../../src/core/snapshot/extraCertificates';
 import { parseProbeOutput } from '../../../../src/core/probe/parseProbeOutput';
 import { PROBE_SCRIPT } from '../../../../src/core/probe/probeScript';
-import { hashEnvValue } from '../../../../src/core/snapshot/hashEnvValue';
 
 // Captured by really running PROBE_SCRIPT in the test bed's images: test/fixtures/probe/capture.sh.
 const fixtures = join(__dirname, '..', '..', '..', 'fixtures', 'probe');
@@ -13,6 +13,8 @@ const fixture = (name: string): string => readFileSync(join(fixtures, name), 'ut
 
 /** The awkward value capture.sh sets: a tab, a newline and a percent sign. */
 const WEIRD = 'a\tb\nc%d';
+// The fixtures were captured without a key (the format is the same): the parser passes any hash through as it is.
+const recordedHash = (name: string, value: string): string => createHash('sha256').update(`${name}=${value}`).digest('hex');
 
 describe('parseProbeOutput on real output', () => {
     it('Debian bookworm-slim (dash, glibc): distro, libc, dpkg packages, env hashes, TZ, an extra CA', () => {
@@ -29,8 +31,8 @@ describe('parseProbeOutput on real output', () => {
         assert.deepEqual(facts.runtimes, {});
         assert.deepEqual(facts.packageManagers, []);
 
-        assert.equal(facts.env.PARITY_WEIRD?.sha256, hashEnvValue('PARITY_WEIRD', WEIRD), 'the hash covers the exact value, tab, newline and % included');
-        assert.equal(facts.env.API_TOKEN?.sha256, hashEnvValue('API_TOKEN', 'fixture-token-value'));
+        assert.equal(facts.env.PARITY_WEIRD?.sha256, recordedHash('PARITY_WEIRD', WEIRD), 'the hash covers the exact value, tab, newline and % included');
+        assert.equal(facts.env.API_TOKEN?.sha256, recordedHash('API_TOKEN', 'fixture-token-value'));
         assert.equal(facts.env.API_TOKEN?.secret, true);
         assert.equal(facts.env.PATH?.secret, false);
         assert.equal(facts.env.PATH?.source, 'image');
@@ -66,7 +68,7 @@ describe('parseProbeOutput on real output', () => {
         assert.deepEqual(facts.runtimes, {});
         assert.match(facts.issues.map((issue) => issue.message).join('\n'), /statically linked/);
         assert.ok(facts.issues.every((issue) => issue.severity === 'info'));
-        assert.equal(facts.env.PARITY_WEIRD?.sha256, hashEnvValue('PARITY_WEIRD', WEIRD));
+        assert.equal(facts.env.PARITY_WEIRD?.sha256, recordedHash('PARITY_WEIRD', WEIRD));
         assert.equal(facts.env.PATH?.source, 'container');
         assert.equal(facts.resources.cpus, 0.5, 'a CFS quota of half a CPU');
         assert.equal(facts.resources.memoryLimitBytes, 256 * 1024 * 1024);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { quote } from 'shell-quote';
+import { EnvHashKey } from '../../../../src/core/snapshot/EnvHashKey';
 import { readDotenv, readDotenvValues } from '../../../../src/core/project/readDotenv';
 import { readProcfile } from '../../../../src/core/project/readProcfile';
 import { splitCommand } from '../../../../src/core/project/splitCommand';
@@ -17,7 +18,7 @@ const valueWithout = (quoteChar: string) => fc.string({ unit: fc.constantFrom(..
 describe('.env parsing (properties)', () => {
     it('never throws, and every key it reports sits on a line that names it', async () => {
         await fc.assert(fc.asyncProperty(fc.string({ unit: fc.constantFrom(...'AB_=\'"`#\\ \n\r\texport:.-x1'.split('')), maxLength: 80 }), async (text) => {
-            const env = await readDotenv(memoryProjectFiles({ '.env': text }));
+            const env = await readDotenv(memoryProjectFiles({ '.env': text }), EnvHashKey.generate());
             const lines = text.split(/\r?\n/);
             for (const [key, fact] of Object.entries(env)) {
                 const line = (fact.source as { line: number }).line;
@@ -44,7 +45,7 @@ describe('.env parsing (properties)', () => {
             }
             const files = { '.env': `${text.join('\n')}\n` };
             assert.deepEqual(await readDotenvValues(memoryProjectFiles(files)), Object.fromEntries(entries.map(([key, value]) => [key, value])));
-            const env = await readDotenv(memoryProjectFiles(files));
+            const env = await readDotenv(memoryProjectFiles(files), EnvHashKey.generate());
             assert.deepEqual(Object.fromEntries(Object.entries(env).map(([key, fact]) => [key, (fact.source as { line: number }).line])), expectedLines);
         }), RUNS);
     });

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { EnvHashKey } from '../../../../src/core/snapshot/EnvHashKey';
 import { detectProject } from '../../../../src/core/project/detectProject';
 import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
 import { reconcileRuntimes } from '../../../../src/core/snapshot/reconcileRuntimes';
 import type { RuntimeFacts, RuntimeName } from '../../../../src/core/snapshot/Snapshot';
 
 const fixtures = join(__dirname, '..', '..', '..', 'fixtures', 'projects');
-const detect = (name: string) => detectProject(nodeProjectFiles(join(fixtures, name)));
+const detect = (name: string) => detectProject(nodeProjectFiles(join(fixtures, name)), EnvHashKey.generate());
 
 describe('detectProject over every fixture project', () => {
     it('runs every detector on every fixture without throwing, and names the ecosystem the fixture is named after', async () => {
@@ -39,7 +40,7 @@ describe('detectProject over every fixture project', () => {
 
     it('a malformed project still yields what could be read, and issues with file and line', async () => {
         const files = nodeProjectFiles(join(fixtures, 'python-malformed'));
-        const detection = await detectProject(files);
+        const detection = await detectProject(files, EnvHashKey.generate());
         assert.ok(detection.ecosystems.includes('python'));
         assert.ok(files.issues.all.some((issue) => issue.at?.file === 'pyproject.toml' && issue.at.line > 1), JSON.stringify(files.issues.all));
     });

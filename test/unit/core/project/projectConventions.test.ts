@@ -3,11 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { EnvHashKey } from '../../../../src/core/snapshot/EnvHashKey';
 import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
 import { readDotenv } from '../../../../src/core/project/readDotenv';
 import { readProcfile } from '../../../../src/core/project/readProcfile';
 import { readToolPins } from '../../../../src/core/project/toolVersions';
 import { hashEnvValue } from '../../../../src/core/snapshot/hashEnvValue';
+
+const KEY = EnvHashKey.generate();
 
 function project(files: Record<string, string>): string {
     const root = mkdtempSync(join(tmpdir(), 'parity-conv-'));
@@ -24,10 +27,10 @@ describe('.env files', () => {
             '.env.local': "STRIPE_KEY='sk_live_abc123' # comment\n",
         });
         const files = nodeProjectFiles(root);
-        const env = await readDotenv(files);
+        const env = await readDotenv(files, KEY);
         assert.deepEqual(Object.keys(env).sort(), ['DATABASE_URL', 'PORT', 'STRIPE_KEY']);
-        assert.deepEqual(env.DATABASE_URL, { sha256: hashEnvValue('DATABASE_URL', 'postgres://app:s3cr3t-pw@db/app'), secret: true, source: { kind: 'dotenv', file: '.env', line: 3 } });
-        assert.equal(env.STRIPE_KEY?.sha256, hashEnvValue('STRIPE_KEY', 'sk_live_abc123'));
+        assert.deepEqual(env.DATABASE_URL, { sha256: hashEnvValue(KEY, 'DATABASE_URL', 'postgres://app:s3cr3t-pw@db/app'), secret: true, source: { kind: 'dotenv', file: '.env', line: 3 } });
+        assert.equal(env.STRIPE_KEY?.sha256, hashEnvValue(KEY, 'STRIPE_KEY', 'sk_live_abc123'));
         const serialized = JSON.stringify(env);
         for (const value of ['3000', 's3cr3t-pw', 'sk_live_abc123']) {
             assert.ok(!serialized.includes(value), `${value} leaked`);
@@ -41,10 +44,10 @@ describe('.env files with dotenv\'s own parser', () => {
         const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nq83/x+Zm9vYmFy==\n-----END PRIVATE KEY-----';
         const root = project({ '.env': `A=1\nPRIVATE_KEY="${pem}"\nB='x # not a comment'\nC=unterminated "quote\nD=2\n` });
         const files = nodeProjectFiles(root);
-        const env = await readDotenv(files);
+        const env = await readDotenv(files, KEY);
         assert.deepEqual(Object.fromEntries(Object.entries(env).map(([key, fact]) => [key, (fact.source as { line: number }).line])), { A: 1, PRIVATE_KEY: 2, B: 6, C: 7, D: 8 });
-        assert.equal(env.PRIVATE_KEY?.sha256, hashEnvValue('PRIVATE_KEY', pem));
-        assert.equal(env.B?.sha256, hashEnvValue('B', 'x # not a comment'));
+        assert.equal(env.PRIVATE_KEY?.sha256, hashEnvValue(KEY, 'PRIVATE_KEY', pem));
+        assert.equal(env.B?.sha256, hashEnvValue(KEY, 'B', 'x # not a comment'));
         assert.deepEqual(files.issues.all, []);
     });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildSync } from 'esbuild';
+import { EnvHashKey } from '../../../../src/core/snapshot/EnvHashKey';
 import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
 import { readDotenv, readDotenvValues } from '../../../../src/core/project/readDotenv';
 import { walkProject } from '../../../../src/core/project/walkProject';
@@ -122,7 +123,7 @@ describe('nodeProjectFiles: links out of the project are not followed', () => {
         symlinkSync('../outside/credentials', join(root, '.env'));
         const files = nodeProjectFiles(root);
         assert.equal(await files.readText('.env'), null);
-        assert.deepEqual(await readDotenv(files), {});
+        assert.deepEqual(await readDotenv(files, EnvHashKey.generate()), {});
         assert.deepEqual(await readDotenvValues(files), {});
         assert.deepEqual(files.issues.all.map((issue) => issue.message), ['.env links outside the project; it was not read.']);
         assert.equal(await files.exists('.env'), false);

@@ -1,4 +1,4 @@
-import type { RuntimeName, SourceRef } from '../snapshot/Snapshot';
+import type { RuntimeName, Snapshot, SourceRef } from '../snapshot/Snapshot';
 
 /**
  * What Parity will build, decided from a Snapshot before any file is written: shown to the user, saved as
@@ -28,12 +28,22 @@ export interface Plan {
     readonly user: string;
     /** Plain, non-secret environment for the final image (NODE_ENV=production, PYTHONUNBUFFERED=1 …). */
     readonly env: Readonly<Record<string, string>>;
+    /** The locale variables for the final image (LANG=C.UTF-8 …), kept from the snapshot; empty for the image's default (C). */
+    readonly locale: PlanDecision<Readonly<Record<string, string>>>;
+    /** TZ for the final image, kept from the snapshot; null leaves the image in UTC. */
+    readonly timezone: PlanDecision<string | null>;
     /** Extra CAs the host trusts: offered to dependency installs as a BuildKit secret, never baked in. */
     readonly ca: CaPlan;
     /** OCI and parity.* labels for the final image. */
     readonly labels: Readonly<Record<string, string>>;
     /** Things Parity could not decide: the user must fill them in (generic fallback, missing start command). */
     readonly todo: readonly string[];
+    /**
+     * Differences between the snapshot's environment and the image that Parity makes on purpose (the non-root
+     * user, CAs given only to the build, the host's own variables left out …): a diff of the two reports
+     * them as information with this reason, never as risks.
+     */
+    readonly byDesign: readonly ByDesignNote[];
     /** Warnings worth reading before building (declared version used instead of local, no lockfile …). */
     readonly warnings: readonly string[];
 }
@@ -45,6 +55,21 @@ export interface PlanDecision<T> {
     readonly at?: SourceRef;
     /** Other values worth offering (conflicting pins, other Procfile processes, other ports found). */
     readonly alternatives?: readonly { readonly value: T; readonly why: string }[];
+}
+
+/** A Snapshot section a by-design note is about. */
+export type SnapshotFacet = Exclude<keyof Snapshot, 'schemaVersion' | 'meta' | 'issues'>;
+
+export interface ByDesignNote {
+    readonly facet: SnapshotFacet;
+    /**
+     * The path inside the facet, dot-separated as in the snapshot: "uid" (user), "PATH" (env, keyed by
+     * variable name), "vars.LANG" (locale), "node.installed.path" (runtimes). `*` stands for any run of
+     * characters, so one note covers a family of keys ("SSH_*", "settings.*"); see matchesByDesign.
+     */
+    readonly key: string;
+    /** Why the image differs here, one sentence for the user. */
+    readonly reason: string;
 }
 
 export interface BaseImageChoice {

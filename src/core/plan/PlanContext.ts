@@ -15,6 +15,10 @@ export interface PlanOptions {
         readonly runtimeVersion?: string;
         readonly startCommand?: string[];
         readonly port?: number | null;
+        /** LANG for the image; null keeps the image's default (C). */
+        readonly locale?: string | null;
+        /** TZ for the image; null keeps it in UTC. */
+        readonly timezone?: string | null;
     };
     /** Also trust the host's extra CAs at run time (bake them into the final image). Off by default. */
     readonly bakeCa?: boolean;

@@ -1,6 +1,9 @@
 import type { RuntimeName, Snapshot } from '../snapshot/Snapshot';
 import { decidePort, decideStartCommand } from './appDecisions';
+import { byDesignNotes } from './byDesignNotes';
 import { chooseOs } from './chooseOs';
+import { decideLocale } from './decideLocale';
+import { decideTimezone } from './decideTimezone';
 import { PLAN_VERSION, type CaPlan, type Plan } from './Plan';
 import type { EcosystemPlan, PlanContext, PlanOptions } from './PlanContext';
 import { planGeneric } from './planGeneric';
@@ -21,8 +24,8 @@ const PLANNERS: Partial<Record<RuntimeName, (context: PlanContext) => EcosystemP
 
 /**
  * What Parity will build for a snapshot: runtime pinned to what the app really runs, the OS family and libc
- * kept, dependency installs laid out for the layer cache, the start command and port, the CA handling — each
- * decision with its reason. Pure: the same snapshot and options always give the same plan.
+ * kept, dependency installs laid out for the layer cache, the start command and port, the CA handling, the
+ * locale and time zone — each decision with its reason — and the differences from the snapshot made on purpose. Pure: the same snapshot and options always give the same plan.
  */
 export function planFromSnapshot(snapshot: Snapshot, options: PlanOptions): Plan {
     const os = chooseOs(snapshot.platform);
@@ -42,6 +45,8 @@ export function planFromSnapshot(snapshot: Snapshot, options: PlanOptions): Plan
         bakeIntoImage: options.bakeCa ?? false,
     };
     const appRoot = app?.root ?? '.';
+    const locale = decideLocale(snapshot.locale, options.overrides?.locale);
+    const timezone = decideTimezone(snapshot.timezone, os, options.overrides?.timezone);
     return {
         planVersion: PLAN_VERSION,
         snapshot: { ref: snapshot.meta.source.ref, capturedAt: snapshot.meta.capturedAt },
@@ -55,6 +60,8 @@ export function planFromSnapshot(snapshot: Snapshot, options: PlanOptions): Plan
         port: port.decision,
         user: partial.user,
         env,
+        locale: locale.decision,
+        timezone: timezone.decision,
         ca,
         labels: {
             'org.opencontainers.image.title': appName(options.projectRoot, appRoot),
@@ -63,7 +70,12 @@ export function planFromSnapshot(snapshot: Snapshot, options: PlanOptions): Plan
             'parity.plan.version': String(PLAN_VERSION),
         },
         todo: [...partial.todo, ...start.todo],
-        warnings: [...partial.warnings],
+        byDesign: [
+            ...byDesignNotes(snapshot, { ecosystem: partial.ecosystem, user: partial.user, env, ca, appRoot }),
+            ...locale.byDesign,
+            ...timezone.byDesign,
+        ],
+        warnings: [...partial.warnings, ...locale.warnings, ...timezone.warnings],
     };
 }
 

@@ -35,9 +35,14 @@ export function planToText(plan: Plan): string {
     if (env.length > 0) {
         lines.push(`Environment: ${env.map(([name, value]) => `${name}=${value}`).join(' ')}`);
     }
+    lines.push(...decision('Locale', plan.locale, (value) => (Object.keys(value).length > 0 ? Object.entries(value).map(([name, setting]) => `${name}=${setting}`).join(' ') : '(image default, C)')));
+    lines.push(...decision('Time zone', plan.timezone, (value) => (value === null ? '(UTC)' : `TZ=${value}`)));
     if (plan.ca.needed) {
         const count = plan.ca.subjects.length;
         lines.push(`Extra CAs: ${count} (${plan.ca.subjects.join('; ')}) — offered to dependency installs as the secret "${plan.ca.secretId}"; ${plan.ca.bakeIntoImage ? 'also baked into the final image' : 'not kept in the image'}`);
+    }
+    if (plan.byDesign.length > 0) {
+        lines.push('Different from this machine by design:', ...byDesign(plan));
     }
     if (plan.warnings.length > 0) {
         lines.push('Warnings:', ...plan.warnings.map((warning) => `  - ${warning}`));
@@ -46,6 +51,15 @@ export function planToText(plan: Plan): string {
         lines.push('To do:', ...plan.todo.map((item) => `  - ${item}`));
     }
     return `${lines.join('\n')}\n`;
+}
+
+/** One line per reason, with the keys it covers: the notes come in families that share one. */
+function byDesign(plan: Plan): string[] {
+    const byReason = new Map<string, string[]>();
+    for (const note of plan.byDesign) {
+        byReason.set(note.reason, [...(byReason.get(note.reason) ?? []), `${note.facet}.${note.key}`]);
+    }
+    return [...byReason.entries()].map(([reason, keys]) => `  - ${keys.length > 4 ? `${keys.slice(0, 4).join(', ')} and ${keys.length - 4} more` : keys.join(', ')}: ${reason}`);
 }
 
 function image(label: string, choice: BaseImageChoice): string[] {

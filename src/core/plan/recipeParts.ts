@@ -139,9 +139,10 @@ export function header(plan: Plan, options: RenderOptions): string[] {
     return lines;
 }
 
-/** The final stage's ENV lines (runtime settings, PORT). */
+/** The final stage's ENV lines: runtime settings, PORT, then the locale and time zone kept from the snapshot. */
 export function finalEnv(plan: Plan): string[] {
-    return Object.entries(plan.env).map(([name, value]) => envInstruction(name, value));
+    const env = { ...plan.env, ...plan.locale.value, ...(plan.timezone.value === null ? {} : { TZ: plan.timezone.value }) };
+    return Object.entries(env).map(([name, value]) => envInstruction(name, value));
 }
 
 /** The end of every final stage: the app's folder, the non-root user, the port, labels and the start command. */

@@ -14,7 +14,8 @@ interface GoldenCase {
 
 const CASES: readonly GoldenCase[] = [
     { name: 'hello-node', dir: exampleDir('hello-node'), setup: { installed: { node: '20.20.2' } } },
-    { name: 'hello-python', dir: exampleDir('hello-python'), setup: { installed: { python: '3.12.1' } } },
+    // The Python case runs in Berlin with an en_US.UTF-8 locale: TZ is kept, the locale becomes C.UTF-8.
+    { name: 'hello-python', dir: exampleDir('hello-python'), setup: { installed: { python: '3.12.1' }, locale: { vars: { LANG: 'en_US.UTF-8' }, effective: 'en_US.UTF-8', encoding: 'UTF-8' }, timezone: { name: 'Europe/Berlin', tzVar: null, offsetMinutes: 60 } } },
     { name: 'hello-go', dir: exampleDir('hello-go'), setup: { installed: { go: '1.19.8' } } },
     // The monorepo case carries an extra CA: the secret mount (BuildKit) and the throwaway-stage file (classic).
     { name: 'node-pnpm-monorepo', dir: fixtureDir('node-pnpm-monorepo'), setup: { installed: { node: '22.11.0' }, extraCas: [EXTRA_CA] } },

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { EnvHashKey } from '../../../../src/core/snapshot/EnvHashKey';
 import { detectProject } from '../../../../src/core/project/detectProject';
 import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
-import type { CaCertificate, PackageManagerFacts, PlatformFacts, RuntimeFacts, RuntimeName, Snapshot } from '../../../../src/core/snapshot/Snapshot';
+import type { CaCertificate, LocaleFacts, PackageManagerFacts, PlatformFacts, RuntimeFacts, RuntimeName, Snapshot, TimezoneFacts } from '../../../../src/core/snapshot/Snapshot';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../../../src/core/snapshot/Snapshot';
 
 export const repoRoot = join(__dirname, '..', '..', '..', '..');
@@ -41,6 +41,10 @@ export interface SnapshotSetup {
     readonly extraCas?: readonly CaCertificate[];
     /** Installed package-manager versions by name. */
     readonly tools?: Readonly<Record<string, string>>;
+    /** The locale here; C.UTF-8 (a Debian container's or CI runner's) unless given. */
+    readonly locale?: LocaleFacts;
+    /** The time zone here; UTC unless given. */
+    readonly timezone?: TimezoneFacts;
 }
 
 /** A snapshot of a project folder as a host capture would make it, with chosen installed versions (no spawning). */
@@ -64,8 +68,8 @@ export async function snapshotFor(projectRoot: string, setup: SnapshotSetup = {}
         nativeDependencies: project.nativeDependencies,
         systemPackages: null,
         env: {},
-        locale: { vars: {}, effective: 'C.UTF-8', encoding: 'UTF-8' },
-        timezone: { name: 'UTC', tzVar: null, offsetMinutes: 0 },
+        locale: setup.locale ?? { vars: { LANG: 'C.UTF-8' }, effective: 'C.UTF-8', encoding: 'UTF-8' },
+        timezone: setup.timezone ?? { name: 'UTC', tzVar: null, offsetMinutes: 0 },
         user: null,
         umask: '0022',
         limits: { nofile: null, nproc: null },

@@ -1,6 +1,6 @@
 // A canary secret planted where secrets really live — .env, the process environment, key files — must
 // reach no artifact of any command: snapshot, plan, recipe, Dockerfile, every image layer and its config,
-// the CLI's output and logs (verbose), the sandbox's output.
+// the CLI's output and logs (verbose), the sandbox's output. Nor does the key that env value hashes are made with.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +21,8 @@ const canaries = {
     key: `key-canary-${randomBytes(12).toString('hex')}`,
 };
 const tag = `parity-test/canary:${process.pid}`;
+/** The per-user key env value hashes are made with, read once the commands made it. */
+let envHashKey = '';
 
 /** Every file under a folder, as [relative path, bytes]. */
 function filesUnder(dir: string, prefix = ''): [string, Buffer][] {
@@ -33,7 +35,7 @@ function filesUnder(dir: string, prefix = ''): [string, Buffer][] {
 
 function assertNoCanary(what: string, bytes: Buffer | string): void {
     const text = Buffer.isBuffer(bytes) ? bytes.toString('latin1') : bytes;
-    for (const [where, value] of Object.entries(canaries)) {
+    for (const [where, value] of Object.entries({ ...canaries, envHashKey })) {
         assert.ok(!text.includes(value), `the ${where} canary leaked into ${what}`);
     }
 }
@@ -41,7 +43,9 @@ function assertNoCanary(what: string, bytes: Buffer | string): void {
 describe('a canary secret reaches no artifact (the built CLI, real engine)', () => {
     let folder = '';
     const runs: [string, ParityRun][] = [];
-    const env = { DOCKER_HOST: '', PARITY_CANARY_SECRET: canaries.env, DEPLOY_TOKEN: canaries.env };
+    // The per-user key that makes env hashes unguessable lives here; it must reach no artifact either.
+    const config = mkdtempSync(join(tmpdir(), 'parity canary config '));
+    const env = { DOCKER_HOST: '', PARITY_CANARY_SECRET: canaries.env, DEPLOY_TOKEN: canaries.env, XDG_CONFIG_HOME: config };
 
     before(async () => {
         await requireEngine();
@@ -74,6 +78,8 @@ describe('a canary secret reaches no artifact (the built CLI, real engine)', () 
             assert.equal(result.code, 0, `${name} failed: ${result.stderr}`);
             runs.push([name, result]);
         }
+        envHashKey = readFileSync(join(config, 'parity', 'env-hash.key'), 'utf8').trim();
+        assert.match(envHashKey, /^[0-9a-f]{64}$/, 'the snapshot made its per-user key');
     });
     after(() => {
         try {
@@ -83,6 +89,7 @@ describe('a canary secret reaches no artifact (the built CLI, real engine)', () 
         }
         pruneParityImages();
         rmSync(folder, { recursive: true, force: true });
+        rmSync(config, { recursive: true, force: true });
     });
 
     it('the planted secrets are really there to be found (the test can fail)', () => {

@@ -2,7 +2,7 @@ import Type, { type Static } from 'typebox';
 import { DIFF_RULE_TABLE } from './DIFF_RULE_TABLE';
 
 const RULE_IDS = Object.keys(DIFF_RULE_TABLE);
-const SeverityOrOff = Type.Enum(['error', 'warning', 'info', 'off']);
+const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 /**
  * The diff part of `.parity/config.json`: the single source of its TypeScript type, of parseDiffConfig's
@@ -11,7 +11,7 @@ const SeverityOrOff = Type.Enum(['error', 'warning', 'info', 'off']);
 export const DiffConfig = Type.Object({
     $schema: Type.Optional(Type.String()),
     severity: Type.Optional(Type.Object(
-        Object.fromEntries(RULE_IDS.map((id) => [id, Type.Optional(SeverityOrOff)])),
+        Object.fromEntries(Object.entries(DIFF_RULE_TABLE).map(([id, rule]) => [id, Type.Optional(Type.Enum(SEVERITIES, { description: `${rule.description} Default: ${rule.severity}.` }))])),
         { additionalProperties: false, description: 'A severity per rule id instead of the default; "off" ignores every finding of the rule. See docs/diff.md for the rules.' },
     )),
     ignore: Type.Optional(Type.Array(Type.Object({

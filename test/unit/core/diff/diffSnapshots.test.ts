@@ -12,6 +12,21 @@ describe('diffSnapshots', () => {
         assert.equal(diff(host, image).ignored, 0);
     });
 
+    it('volatile facts are never findings: capture time, source, tool, kernel, user name and home, TZ as written', () => {
+        const other: Snapshot = {
+            ...image,
+            meta: { capturedAt: '2030-01-01T00:00:00.000Z', source: { kind: 'container', ref: 'web-1', id: 'f'.repeat(64) }, tool: { name: 'parity', version: '9.9.9' }, projectRoot: '/srv', durationMs: 1234 },
+            platform: { ...image.platform, kernel: '6.1.0-container', distro: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' } },
+            user: { uid: 1000, gid: 1000, name: 'app', home: '/app' },
+            timezone: { name: 'UTC', tzVar: 'UTC', offsetMinutes: 0 },
+            locale: { ...image.locale, vars: { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } },
+            issues: [{ severity: 'warning', message: 'something odd' }],
+            packageManagers: [],
+            lockfiles: [],
+        };
+        assert.deepEqual(diff(host, other).findings, []);
+    });
+
     describe('runtimes', () => {
         it('ranks version differences: major error, minor warning, patch info', () => {
             assert.equal(only(diff(host, { ...image, runtimes: node('22.1.0') }), 'runtime.major').severity, 'error');

@@ -53,7 +53,3 @@ export const DIFF_RULE_TABLE = {
 } as const satisfies Readonly<Record<string, DiffRule>>;
 
 export type RuleId = keyof typeof DIFF_RULE_TABLE;
-
-export function isRuleId(id: string): id is RuleId {
-    return Object.prototype.hasOwnProperty.call(DIFF_RULE_TABLE, id);
-}

@@ -7,6 +7,7 @@ import type { DiffResult } from './DiffResult';
 import type { DiffRules } from './DiffRules';
 import { diffApp } from './facets/diffApp';
 import { diffCapacity } from './facets/diffCapacity';
+import { diffCertificates } from './facets/diffCertificates';
 import { diffEnv } from './facets/diffEnv';
 import { diffPackages } from './facets/diffPackages';
 import { diffPlatform } from './facets/diffPlatform';
@@ -14,7 +15,7 @@ import { diffProcess } from './facets/diffProcess';
 import { diffRuntimes } from './facets/diffRuntimes';
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const FACETS = [diffRuntimes, diffPlatform, diffPackages, diffEnv, diffProcess, diffCapacity, diffApp];
+const FACETS = [diffRuntimes, diffPlatform, diffPackages, diffEnv, diffProcess, diffCapacity, diffCertificates, diffApp];
 
 /**
  * Every difference between the environment an app works in (`from`) and the one it goes to (`to`) that

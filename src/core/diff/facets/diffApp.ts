@@ -1,11 +1,10 @@
 import type { FindingFix, Side } from '../../findings/Finding';
-import type { CaCertificate } from '../../snapshot/Snapshot';
 import { type DiffContext, type Draft, sideOf } from '../DiffContext';
-import { bothKnown } from '../noteUnknown';
+import { bothKnown } from '../bothKnown';
 
-/** Extra trusted CAs (by fingerprint) and the app itself: its start command and ports. */
+/** The app itself: its start command and ports. */
 export function diffApp(context: DiffContext): Draft[] {
-    const drafts: Draft[] = [...diffCertificates(context)];
+    const drafts: Draft[] = [];
     const a = context.from.app;
     const b = context.to.app;
     if (!bothKnown(context, 'app', undefined, a, b, 'no app was found') || !a || !b) {
@@ -40,24 +39,6 @@ export function diffApp(context: DiffContext): Draft[] {
         });
     } else if (portsA === '' || portsB === '') {
         context.unknown.push({ facet: 'app', key: 'port', side: portsA === '' && portsB === '' ? 'both' : portsA === '' ? 'from' : 'to', why: 'no port was found' });
-    }
-    return drafts;
-}
-
-function diffCertificates(context: DiffContext): Draft[] {
-    const byPrint = (list: readonly CaCertificate[]): Map<string, CaCertificate> => new Map(list.map((ca) => [ca.fingerprint256, ca]));
-    const a = byPrint(context.from.certificates.extra);
-    const b = byPrint(context.to.certificates.extra);
-    const drafts: Draft[] = [];
-    for (const [print, ca] of a) {
-        if (!b.has(print)) {
-            drafts.push({ facet: 'certificates', key: print, rule: 'certificates.missing', from: ca.subject, to: null, message: `The CA "${ca.subject}" (trusted via ${ca.via}) is not trusted on the to side: TLS to servers it signs fails there.` });
-        }
-    }
-    for (const [print, ca] of b) {
-        if (!a.has(print)) {
-            drafts.push({ facet: 'certificates', key: print, rule: 'certificates.added', from: null, to: ca.subject, message: `The CA "${ca.subject}" (trusted via ${ca.via}) is trusted on the to side only.` });
-        }
     }
     return drafts;
 }

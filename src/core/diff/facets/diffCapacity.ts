@@ -1,7 +1,7 @@
 import { formatBytes } from '../../formatBytes';
 import type { LimitPair } from '../../snapshot/Snapshot';
 import type { DiffContext, Draft } from '../DiffContext';
-import { bothKnown } from '../noteUnknown';
+import { bothKnown } from '../bothKnown';
 
 /**
  * Memory reported by two machines of the same size differs by kernel reservations; differences under this

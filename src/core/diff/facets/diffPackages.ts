@@ -1,5 +1,5 @@
 import type { DiffContext, Draft } from '../DiffContext';
-import { bothKnown } from '../noteUnknown';
+import { bothKnown } from '../bothKnown';
 
 /** System packages by name, each a finding in the `packages` facet; one a native dependency needs is a warning. */
 export function diffPackages(context: DiffContext): Draft[] {

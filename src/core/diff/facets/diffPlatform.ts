@@ -1,6 +1,6 @@
 import type { FindingFix } from '../../findings/Finding';
 import type { DiffContext, Draft } from '../DiffContext';
-import { bothKnown } from '../noteUnknown';
+import { bothKnown } from '../bothKnown';
 
 /** OS, architecture, distribution and C library — and the file system's case sensitivity, the trap that comes with the OS. */
 export function diffPlatform(context: DiffContext): Draft[] {

@@ -2,7 +2,7 @@ import { isRootUser } from '../../isRootUser';
 import type { FindingFix } from '../../findings/Finding';
 import type { DiffContext, Draft } from '../DiffContext';
 import { dockerfileEnvFix } from '../dockerfileEnvFix';
-import { bothKnown } from '../noteUnknown';
+import { bothKnown } from '../bothKnown';
 
 /** Names of UTC that say the same thing. */
 const UTC = new Set(['UTC', 'Etc/UTC', 'Etc/Universal', 'Universal', 'Zulu', 'Etc/Zulu', 'GMT', 'Etc/GMT', 'UCT', 'Etc/UCT']);

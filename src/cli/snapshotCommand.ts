@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { findingLocation } from '../core/findings/findingLocation';
 import { formatSnapshotText } from '../core/snapshot/formatSnapshotText';
 import { reconcileRuntimes } from '../core/snapshot/reconcileRuntimes';
 import type { Snapshot } from '../core/snapshot/Snapshot';
@@ -39,7 +40,8 @@ export async function snapshotCommand(context: CliContext): Promise<ExitCode> {
     }
     if (format === 'json') {
         for (const finding of findings) {
-            context.log.warn(`${finding.at ? `${finding.at.file}:${finding.at.line}: ` : ''}${finding.message}`);
+            const at = findingLocation(finding);
+            context.log.warn(`${at ? `${at.file}:${at.line}: ` : ''}${finding.message}`);
         }
         for (const issue of snapshot.issues) {
             context.log[issue.severity === 'info' ? 'info' : 'warn'](`${issue.at ? `${issue.at.file}:${issue.at.line}: ` : ''}${issue.message}`);

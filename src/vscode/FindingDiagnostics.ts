@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/findings/Finding';
+import { findingLocation } from '../core/findings/findingLocation';
 import type { CaptureIssue } from '../core/snapshot/Snapshot';
 
 const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
@@ -32,8 +33,9 @@ export class FindingDiagnostics implements vscode.Disposable {
             perFile.set(uri.toString(), entry);
         };
         for (const finding of findings) {
-            if (finding.at) {
-                add(finding.at.file, finding.at.line, finding.message, finding.severity, `${finding.facet}:${finding.key}`);
+            const at = findingLocation(finding);
+            if (at) {
+                add(at.file, at.line, finding.message, finding.severity, finding.rule);
             }
         }
         for (const issue of issues) {

@@ -2,28 +2,39 @@ import type { SourceRef } from '../snapshot/Snapshot';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Which of two compared environments: `from` is the one the app works in, `to` the one it is going to. */
+export type Side = 'from' | 'to';
+
 /**
  * One difference that matters, between two environments or between what a project declares and what
- * runs. Everything that reports (Problems panel, tree, CLI text, SARIF) renders these.
+ * runs. Everything that reports (Problems panel, tree, CLI text, JSON, SARIF) renders these; the JSON form is
+ * this object as it is, so field names are a contract (docs/diff.md).
  */
 export interface Finding {
-    /** The snapshot section: runtime, platform, env, locale, timezone, limits, certificates … */
+    /** The snapshot section: runtimes, platform, packages, env, locale, timezone, user, limits … */
     readonly facet: string;
-    /** What inside the facet, e.g. "node", "TZ", "nofile". */
+    /** What inside the facet, e.g. "node", "TZ", "nofile", a package name. */
     readonly key: string;
-    /** The value on the local side (the developer's machine, or what is installed), as text. */
-    readonly local: string | null;
-    /** The value on the other side (the target, or what the project declares), as text. */
-    readonly target: string | null;
     readonly severity: Severity;
+    /** The value on the `from` side as text; null when it is absent there. Never an env value (only "differs"). */
+    readonly from: string | null;
+    /** The value on the `to` side as text; null when it is absent there. */
+    readonly to: string | null;
     readonly message: string;
-    /** Where the finding belongs in the project (a pin file line), for diagnostics. */
-    readonly at?: SourceRef;
-    readonly fix?: FindingFix;
+    /** The id of the rule in DIFF_RULE_TABLE that produced it; severities and ignores are keyed by it. */
+    readonly rule: string;
+    /** Why Parity makes this difference on purpose; such a finding is always info. */
+    readonly byDesign?: string;
+    /** The finding is about a variable whose name looks like a credential. */
+    readonly secret?: boolean;
+    /** Ways to remove the difference, each saying which side changes; absent when nothing declares it. */
+    readonly fix?: readonly FindingFix[];
 }
 
 export interface FindingFix {
     readonly description: string;
+    /** The environment the fix changes. */
+    readonly side: Side;
     /** The file and line to change. */
     readonly at: SourceRef;
     /** A replacement for the whole line, when Parity knows it. */

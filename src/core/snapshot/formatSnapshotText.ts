@@ -1,5 +1,6 @@
 import { formatBytes } from '../formatBytes';
 import type { Finding } from '../findings/Finding';
+import { findingLocation } from '../findings/findingLocation';
 import type { Fact, LimitPair, RuntimeFacts, Snapshot } from './Snapshot';
 
 /** A person's summary of a snapshot and its findings, as `parity snapshot --format text` prints it. */
@@ -60,7 +61,10 @@ export function formatSnapshotText(snapshot: Snapshot, findings: readonly Findin
         ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`),
     ];
     if (findings.length > 0) {
-        lines.push('', 'Findings:', ...findings.map((finding) => `  ${finding.severity.padEnd(7)} ${finding.at ? `${finding.at.file}:${finding.at.line}  ` : ''}${finding.message}`));
+        lines.push('', 'Findings:', ...findings.map((finding) => {
+            const at = findingLocation(finding);
+            return `  ${finding.severity.padEnd(7)} ${at ? `${at.file}:${at.line}  ` : ''}${finding.message}`;
+        }));
     }
     if (snapshot.issues.length > 0) {
         lines.push('', 'While capturing:', ...snapshot.issues.map((issue) => `  ${issue.severity.padEnd(7)} ${issue.at ? `${issue.at.file}:${issue.at.line}  ` : ''}${issue.message}`));

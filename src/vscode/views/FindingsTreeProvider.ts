@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings/Finding';
+import { findingLocation } from '../../core/findings/findingLocation';
 
 interface FindingNode {
     readonly folder: vscode.Uri;
@@ -25,20 +26,21 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingNode
 
     getTreeItem({ folder, finding }: FindingNode): vscode.TreeItem {
         const item = new vscode.TreeItem(finding.message);
-        item.description = finding.at ? `${finding.at.file}:${finding.at.line}` : finding.facet;
+        const at = findingLocation(finding);
+        item.description = at ? `${at.file}:${at.line}` : finding.facet;
         item.tooltip = new vscode.MarkdownString([
             `**${finding.facet} · ${finding.key}**`,
             finding.message,
-            ...(finding.fix ? [`Fix: ${finding.fix.description}`] : []),
+            ...(finding.fix ?? []).map((fix) => `Fix (${fix.side} side): ${fix.description}`),
         ].join('\n\n'));
         item.iconPath = ICON[finding.severity];
         item.contextValue = `finding.${finding.facet}`;
-        if (finding.at) {
-            const line = Math.max(0, finding.at.line - 1);
+        if (at) {
+            const line = Math.max(0, at.line - 1);
             item.command = {
                 command: 'vscode.open',
                 title: vscode.l10n.t('Open'),
-                arguments: [vscode.Uri.joinPath(folder, finding.at.file), { selection: new vscode.Range(line, 0, line, 0) }],
+                arguments: [vscode.Uri.joinPath(folder, at.file), { selection: new vscode.Range(line, 0, line, 0) }],
             };
         }
         return item;

@@ -13,13 +13,13 @@ describe('reconcileRuntimes', () => {
         });
         assert.equal(findings.length, 1);
         const [finding] = findings;
-        assert.equal(finding?.facet, 'runtime');
+        assert.equal(finding?.facet, 'runtimes');
+        assert.equal(finding?.rule, 'runtime.unsatisfied');
         assert.equal(finding?.key, 'node');
-        assert.equal(finding?.local, '20.20.2');
-        assert.equal(finding?.target, '18');
-        assert.deepEqual(finding?.at, { file: '.nvmrc', line: 1 });
+        assert.equal(finding?.from, '20.20.2');
+        assert.equal(finding?.to, '18');
         assert.equal(finding?.message, '.nvmrc asks for node 18 (18.x), but node 20.20.2 runs here (from nvm).');
-        assert.deepEqual(finding?.fix, { description: 'Pin .nvmrc to 20, the node that runs here.', at: { file: '.nvmrc', line: 1 }, replaceLineWith: '20' });
+        assert.deepEqual(finding?.fix, [{ description: 'Pin .nvmrc to 20, the node that runs here.', side: 'from', at: { file: '.nvmrc', line: 1 }, replaceLineWith: '20' }]);
     });
 
     it('reports pins that cannot both hold: .nvmrc 18 against engines >=20', () => {
@@ -28,14 +28,14 @@ describe('reconcileRuntimes', () => {
         });
         const conflict = findings.find((finding) => finding.message.includes('pins disagree'));
         assert.ok(conflict, JSON.stringify(findings));
-        assert.deepEqual(conflict.at, { file: 'package.json', line: 5 });
+        assert.deepEqual(conflict.fix?.[0]?.at, { file: 'package.json', line: 5 });
         assert.match(conflict.message, /\.nvmrc \(\.nvmrc:1\) says 18, package\.json#engines\.node says >=20/);
         assert.equal(findings.filter((finding) => finding.message.includes('runs here')).length, 1, 'and 20.20.2 breaks only the .nvmrc pin');
     });
 
     it('keeps the precision of the pin in the fix: v18.19.0 becomes v20.20.2', () => {
         const [finding] = reconcileRuntimes({ node: { declared: [pin('.nvmrc', 1, '.nvmrc', 'v18.19.0', '18.19.0')], installed: installed('20.20.2') } });
-        assert.equal(finding?.fix?.replaceLineWith, 'v20.20.2');
+        assert.equal(finding?.fix?.[0]?.replaceLineWith, 'v20.20.2');
     });
 
     it('judges python with PEP 440, including wildcard pins', () => {
@@ -45,7 +45,7 @@ describe('reconcileRuntimes', () => {
                 installed: installed('3.11.7', 'pyenv'),
             },
         });
-        assert.deepEqual(findings.map((finding) => [finding.at?.file, finding.message.includes('pins disagree')]).sort(), [['.python-version', false], ['pyproject.toml', true]]);
+        assert.deepEqual(findings.map((finding) => [finding.fix?.[0]?.at.file, finding.message.includes('pins disagree')]).sort(), [['.python-version', false], ['pyproject.toml', true]]);
     });
 
     it('judges java by feature release and go by minimum version', () => {
@@ -57,7 +57,7 @@ describe('reconcileRuntimes', () => {
 
     it('a pinned runtime that is not installed is a finding, not an exception', () => {
         const [finding] = reconcileRuntimes({ ruby: { declared: [pin('.ruby-version', 1, '.ruby-version', '3.3.0', '3.3.0')], installed: null } });
-        assert.equal(finding?.local, null);
+        assert.equal(finding?.from, null);
         assert.equal(finding?.message, '.ruby-version asks for ruby 3.3.0, but ruby is not installed here.');
     });
 

@@ -13,6 +13,7 @@ import { diffPackages } from './facets/diffPackages';
 import { diffPlatform } from './facets/diffPlatform';
 import { diffProcess } from './facets/diffProcess';
 import { diffRuntimes } from './facets/diffRuntimes';
+import { keyPattern } from '../keyPattern';
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 const FACETS = [diffRuntimes, diffPlatform, diffPackages, diffEnv, diffProcess, diffCapacity, diffCertificates, diffApp];
@@ -27,8 +28,8 @@ const FACETS = [diffRuntimes, diffPlatform, diffPackages, diffEnv, diffProcess, 
 export function diffSnapshots(from: Snapshot, to: Snapshot, rules: DiffRules, project: DiffProject = {}): DiffResult {
     const context = createDiffContext(from, to, rules, project);
     const drafts = FACETS.flatMap((facet) => facet(context));
-    const ignores = rules.ignore.map((ignore) => ({ ...ignore, key: ignore.key === undefined ? undefined : pattern(ignore.key) }));
-    const byDesign = rules.byDesign.map((fact) => ({ ...fact, key: fact.key === undefined ? undefined : pattern(fact.key) }));
+    const ignores = rules.ignore.map((ignore) => ({ ...ignore, key: ignore.key === undefined ? undefined : keyPattern(ignore.key) }));
+    const byDesign = rules.byDesign.map((fact) => ({ ...fact, key: fact.key === undefined ? undefined : keyPattern(fact.key) }));
     const findings: Finding[] = [];
     let ignored = 0;
     for (const draft of drafts) {
@@ -60,9 +61,4 @@ function compareFindings(a: Finding, b: Finding): number {
 /** Code-unit order: the same on every machine and locale, unlike localeCompare. */
 function compareText(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A key pattern where `*` matches any run of characters and everything else is literal. */
-function pattern(glob: string): RegExp {
-    return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }

@@ -6,10 +6,5 @@ import type { Snapshot } from '../snapshot/Snapshot';
  * so comparing them would report every variable; such values are "unknown", never a difference.
  */
 export function envComparable(a: Snapshot, b: Snapshot): boolean {
-    return envKeyOf(a) === envKeyOf(b);
-}
-
-function envKeyOf(snapshot: Snapshot): string | undefined {
-    const meta = snapshot.meta as Snapshot['meta'] & { readonly envKey?: unknown };
-    return typeof meta.envKey === 'string' ? meta.envKey : undefined;
+    return a.meta.envKey === b.meta.envKey;
 }

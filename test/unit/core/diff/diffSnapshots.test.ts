@@ -143,7 +143,7 @@ describe('diffSnapshots', () => {
         });
 
         it('hashes made with different keys are unknown, never a difference; presence still counts', () => {
-            const keyed = (snapshot: Snapshot, envKey: string): Snapshot => ({ ...snapshot, meta: { ...snapshot.meta, envKey } as Snapshot['meta'] });
+            const keyed = (snapshot: Snapshot, envKey: string): Snapshot => ({ ...snapshot, meta: { ...snapshot.meta, envKey } });
             const from = keyed({ ...host, env: { MODE: env('a'), GONE: env('b') } }, 'k1');
             const result = diff(from, keyed({ ...image, env: { MODE: env('c') } }, 'k2'));
             assert.deepEqual(result.findings.map((finding) => finding.rule), ['env.missing']);

@@ -89,7 +89,10 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     await setPaneExpanded(session.page, 'Images', true);
     // Parity's builds come first and expanded: the repository, then its tag.
     await waitFor('the image row', async () => (await readTreeItems(session.page, 'Images', 30_000)).some((row) => row.label === 'parity' && row.level === 2), 15_000);
-    await contextMenu(session.page, treeRow(session.page, 'Images', 'parity'), 'Diff with Target...');
+    // This project's image: the tag row right below its repository (other Parity builds may be listed too).
+    const repository = treeRow(session.page, 'Images', imageTagFor(folder).split(':')[0] ?? '');
+    const index = Number(await repository.getAttribute('data-index'));
+    await contextMenu(session.page, repository.locator('xpath=..').locator(`.monaco-list-row[data-index="${index + 1}"]`), 'Diff with Target...');
     const machine = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'This machine' }).first();
     await machine.waitFor({ state: 'visible', timeout: 10_000 });
     await machine.click();

@@ -12,6 +12,7 @@ import { silentLogger } from '../../../src/core/Logger';
 import { parseEngineAddress } from '../../../src/core/engineAddress';
 import { ownerLabel } from '../../../src/core/sandbox/sandboxOwner';
 import { EngineClient } from '../../../src/engine/EngineClient';
+import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { runSandbox } from '../../../src/pipeline/runSandbox';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { openViewContainer, runCommand, ScreenshotSteps, startUiSession, type UiSession, waitFor, waitForNotification } from './workbench';
@@ -43,7 +44,11 @@ describe('Sandboxes do not outlive their window, in the real VS Code', () => {
     if (orphan !== undefined && exists(orphan)) {
       docker(['rm', '--force', orphan]);
     }
-    docker(['rmi', '--force', 'ui-lifetime:parity']);
+    try {
+      docker(['rmi', '--force', imageTagFor(folder)]);
+    } catch {
+      // Never built: the first step failed before packaging.
+    }
     await session.close({ keep: steps.failed });
   });
 

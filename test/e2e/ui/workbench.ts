@@ -280,17 +280,32 @@ export async function contextMenu(page: Page, row: Locator, item: string): Promi
   }
 }
 
-/** Opens a workspace file in the editor through Quick Open, as a person would (F1, then the file's name). */
-export async function openFile(page: Page, relativePath: string, timeoutMs = 15_000): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(relativePath);
+/**
+ * Opens a workspace file in the editor through Quick Open, as a person would (F1, then the file's name). The
+ * first file search of a fresh window can come back empty while the workbench is still busy starting (seen
+ * with "Activating Extensions…" on screen): then Quick Open is closed and asked again, until the deadline.
+ */
+export async function openFile(page: Page, relativePath: string, timeoutMs = 60_000): Promise<void> {
   const name = relativePath.split('/').pop() ?? relativePath;
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(name) }) }).first();
-  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(relativePath);
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(15_000, deadline - Date.now())) });
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (Date.now() >= deadline) {
+        throw error;
+      }
+    }
+  }
   await row.click();
-  await page.locator('.editor-group-container .tab.active', { hasText: name }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator('.editor-group-container .tab.active', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
 /** The CodeLens in the active editor whose text contains `title` (VS Code renders them as links above lines). */

@@ -1,9 +1,7 @@
 import type { BuildContext } from '../engine/build/buildContext';
 import type { BuildResult } from '../engine/build/buildImage';
 import type { BuildEventListener } from '../core/build/BuildEvent';
-import type { Logger } from '../core/Logger';
 import type { Plan } from '../core/plan/Plan';
-import type { PlanOptions } from '../core/plan/PlanContext';
 import { renderRecipe } from '../core/plan/renderRecipe';
 import { inspectRecipe, type RecipeFile, type WriteRecipeChoices, writeRecipe } from '../core/recipe/writeRecipe';
 import type { Snapshot } from '../core/snapshot/Snapshot';
@@ -12,7 +10,7 @@ import type { EngineClient } from '../engine/EngineClient';
 import { buildProject } from './buildProject';
 import { imageFreshness } from './imageFreshness';
 import { imageTagFor } from './imageTagFor';
-import { PLAN_FILE, planProject, savePlan } from './planProject';
+import { PLAN_FILE, planProject, type PlanProjectOptions, savePlan } from './planProject';
 
 /** What a front end adds to a build it wraps: its own cancellation and where the progress goes. */
 export interface BuildExtras {
@@ -37,12 +35,7 @@ export interface PackageHooks {
     readonly build?: (tag: string, run: (extras: BuildExtras) => Promise<BuildResult>) => Promise<BuildResult | undefined>;
 }
 
-export interface PackageProjectOptions {
-    readonly log: Logger;
-    readonly toolVersion: string;
-    readonly env?: NodeJS.ProcessEnv;
-    readonly signal?: AbortSignal;
-    readonly plan?: Omit<PlanOptions, 'projectRoot'>;
+export interface PackageProjectOptions extends PlanProjectOptions {
     /** Render the recipe for BuildKit (cache and secret mounts) or the classic builder. */
     readonly buildkit: boolean;
     readonly hooks?: PackageHooks;

@@ -3,12 +3,14 @@ import type { DiffReport, DiffReportSide, ReportFinding } from '../DiffReport';
 import { countsLine } from './countsLine';
 import { groupByFacet } from './groupByFacet';
 import { markdownCode, markdownText } from './markdownText';
+import { reportLayout, type CompactEntry } from './reportLayout';
 
 const ICON = { error: '🔴', warning: '🟠', info: '🔵' } as const;
 
 /**
- * `parity diff --format markdown`, for a pull-request comment: errors and warnings in a table per facet,
- * information and unknown facts folded in `<details>`. Every value goes through markdownText/markdownCode —
+ * `parity diff --format markdown`, for a pull-request comment, laid out as the text report (reportLayout): errors
+ * and warnings in a table per facet with every fix; information (one item each, or summed up per rule), the
+ * differences made by design (once per reason) and unknown facts folded in `<details>`. Every value goes through markdownText/markdownCode —
  * keys and values come from images and projects someone else wrote.
  */
 export function renderDiffMarkdown(report: DiffReport): string {
@@ -21,14 +23,20 @@ export function renderDiffMarkdown(report: DiffReport): string {
         `**${countsLine(report)}**`,
         '',
     ];
-    const risks = report.findings.filter((finding) => finding.severity !== 'info');
-    const info = report.findings.filter((finding) => finding.severity === 'info');
-    if (report.findings.length === 0) {
+    const layout = reportLayout(report.findings);
+    if (layout.risks.length === 0) {
         lines.push('No differences that matter.', '');
     }
-    lines.push(...tables(risks, threeWay));
-    if (info.length > 0) {
-        lines.push(`<details><summary>${info.length} info</summary>`, '', ...tables(info, threeWay), '</details>', '');
+    lines.push(...tables(layout.risks, threeWay));
+    if (layout.infoCount > 0) {
+        lines.push(`<details><summary>${layout.infoCount} info</summary>`, '', ...layout.info.map(compactItem), '', '</details>', '');
+    }
+    if (layout.byDesignCount > 0) {
+        lines.push(`<details><summary>${layout.byDesignCount} different by design</summary>`, '');
+        for (const group of layout.byDesign) {
+            lines.push(`- <b>by design (${group.count})</b>: ${markdownText(group.reason)}`, ...group.entries.map((entry) => `  ${compactItem(entry)}`));
+        }
+        lines.push('', '</details>', '');
     }
     if (report.unknown.length > 0) {
         lines.push(`<details><summary>${report.unknown.length} unknown (not compared)</summary>`, '');
@@ -84,4 +92,20 @@ function row(finding: ReportFinding, threeWay: boolean): string {
 function fixCell(fix: FindingFix): string {
     const edit = fix.replaceLineWith === undefined ? '' : ` → ${markdownCode(fix.replaceLineWith)}`;
     return `${markdownCode(`${fix.at.file}:${fix.at.line}`)} (${fix.side} side)${edit}: ${markdownText(fix.description)}`;
+}
+
+/** Information as one list item: `key` from → to (rule), or `rule` ×n (note): the first keys and how many more. */
+function compactItem(entry: CompactEntry): string {
+    if (entry.kind === 'summary') {
+        const note = entry.note === '' ? '' : ` (${markdownText(entry.note)})`;
+        const more = entry.more === 0 ? '' : ` … and ${entry.more} more`;
+        return `- ${markdownCode(entry.rule)} ×${entry.count}${note}: ${entry.keys.map(markdownCode).join(', ')}${more}`;
+    }
+    const { finding } = entry;
+    const tags = [
+        markdownText(finding.rule),
+        ...(finding.secret === true ? ['secret'] : []),
+        ...(finding.introducedBy === undefined ? [] : [`introduced by ${finding.introducedBy}`]),
+    ];
+    return `- ${markdownCode(finding.key)}: ${value(finding.from)} → ${value(finding.to)} <i>${tags.join(', ')}</i>`;
 }

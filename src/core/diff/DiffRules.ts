@@ -18,6 +18,8 @@ export interface ByDesignFact {
     readonly facet: string;
     readonly key?: string;
     readonly reason: string;
+    /** Applies only when one side is an image (not a running container): see ByDesignNote.imageOnly. */
+    readonly imageOnly?: boolean;
 }
 
 /** Everything that tunes a diff: merged from .parity/config.json, settings and the plan by mergeDiffRules. */

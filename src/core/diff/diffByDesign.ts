@@ -8,14 +8,14 @@ import type { ByDesignFact } from './DiffRules';
  */
 export function diffByDesign(notes: readonly ByDesignNote[]): ByDesignFact[] {
     return notes.flatMap((note): ByDesignFact[] => {
-        const { reason } = note;
+        const explained = note.imageOnly ? { reason: note.reason, imageOnly: true } : { reason: note.reason };
         if (note.facet === 'systemPackages') {
-            return [{ facet: 'packages', key: note.key, reason }];
+            return [{ facet: 'packages', key: note.key, ...explained }];
         }
         if (note.facet === 'certificates') {
             // Findings name a CA by its fingerprint; the CA variables are noted under env by the plan.
-            return note.key === 'extra' ? [{ facet: 'certificates', key: '*', reason }] : [];
+            return note.key === 'extra' ? [{ facet: 'certificates', key: '*', ...explained }] : [];
         }
-        return [{ facet: note.facet, key: note.key, reason }];
+        return [{ facet: note.facet, key: note.key, ...explained }];
     });
 }

@@ -29,7 +29,10 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, rules: DiffRules, pr
     const context = createDiffContext(from, to, rules, project);
     const drafts = FACETS.flatMap((facet) => facet(context));
     const ignores = rules.ignore.map((ignore) => ({ ...ignore, key: ignore.key === undefined ? undefined : keyPattern(ignore.key) }));
-    const byDesign = rules.byDesign.map((fact) => ({ ...fact, key: fact.key === undefined ? undefined : keyPattern(fact.key) }));
+    const anImage = from.meta.source.kind === 'image' || to.meta.source.kind === 'image';
+    const byDesign = rules.byDesign
+        .filter((fact) => anImage || fact.imageOnly !== true)
+        .map((fact) => ({ ...fact, key: fact.key === undefined ? undefined : keyPattern(fact.key) }));
     const findings: Finding[] = [];
     let ignored = 0;
     for (const draft of drafts) {

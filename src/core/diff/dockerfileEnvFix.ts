@@ -1,5 +1,5 @@
 import type { FindingFix } from '../findings/Finding';
-import type { DiffContext } from './DiffContext';
+import { type DiffContext, sideOf } from './DiffContext';
 
 /**
  * A fix that makes the image side set `name` to the other side's `value`: the ENV line that sets it,
@@ -16,6 +16,13 @@ export function dockerfileEnvFix(context: DiffContext, name: string, value: stri
         const text = dockerfile.lines[line - 1] ?? '';
         // Only a one-variable ENV line is rewritten whole; others would lose their other variables.
         const single = /^\s*ENV\s+[^\s=]+(\s*=\s*|\s+)\S*\s*$/i.test(text);
+        if (single && text.trim() === `ENV ${name}=${value}`) {
+            // The file already says so: the other value comes from where the container runs, or from an older build.
+            const where = sideOf(context, side).meta.source.kind === 'container'
+                ? 'the running container gets another value where it is started (docker run -e, compose, the orchestrator\'s environment): change it there'
+                : 'the image was built from another version of the file: rebuild it';
+            return [{ description: `${dockerfile.file}:${line} already sets ${name}=${value}; ${where}.`, side, at: { file: dockerfile.file, line } }];
+        }
         return [{ description: `Set ${name}=${value} in ${dockerfile.file}.`, side, at: { file: dockerfile.file, line }, ...(single ? { replaceLineWith: `ENV ${name}=${value}` } : {}) }];
     }
     return dockerfile.from

@@ -70,6 +70,11 @@ export interface ByDesignNote {
     readonly key: string;
     /** Why the image differs here, one sentence for the user. */
     readonly reason: string;
+    /**
+     * Holds for the built image only, not where it runs: what the app gets at run time (credentials, .env
+     * values) is missing from the image on purpose, but missing in a running container it is a real risk.
+     */
+    readonly imageOnly?: true;
 }
 
 export interface BaseImageChoice {

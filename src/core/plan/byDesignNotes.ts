@@ -37,8 +37,8 @@ const IMAGE_TOOLING: Partial<Record<Plan['ecosystem'], readonly string[]>> = {
 /** Every difference between this snapshot's environment and the planned image that Parity makes on purpose, with the reason. */
 export function byDesignNotes(snapshot: Snapshot, image: PlannedImage): ByDesignNote[] {
     const notes: ByDesignNote[] = [];
-    const add = (facet: ByDesignNote['facet'], keys: readonly string[], reason: string): void => {
-        notes.push(...keys.map((key) => ({ facet, key, reason })));
+    const add = (facet: ByDesignNote['facet'], keys: readonly string[], reason: string, imageOnly = false): void => {
+        notes.push(...keys.map((key) => ({ facet, key, reason, ...(imageOnly ? { imageOnly: true as const } : {}) })));
     };
     add('user', ['uid', 'gid', 'name', 'home', 'root'], `the app runs as the non-root user ${image.user} of the image, so a flaw in it cannot change the image's files or act as root`);
     add('app', ['root', 'workingDir'], `the image keeps the app in /app${image.appRoot === '.' ? '' : `/${image.appRoot}`}, the same path wherever it runs; here it is the project folder`);
@@ -53,9 +53,9 @@ export function byDesignNotes(snapshot: Snapshot, image: PlannedImage): ByDesign
     }
     add('env', IMAGE_TOOLING[image.ecosystem] ?? [], 'the official base image sets it to describe its own runtime');
     add('env', HOST_OWN, 'this machine\'s own variable (shell, desktop, editor, version manager): Parity copies none of them into the image');
-    add('env', SECRETS, 'a credential is never baked into an image (anyone who pulls it can read its layers): give it to the app at run time (docker run -e / --env-file)');
+    add('env', SECRETS, 'a credential is never baked into an image (anyone who pulls it can read its layers): give it to the app at run time (docker run -e / --env-file)', true);
     const dotenv = Object.entries(snapshot.env).filter(([, fact]) => typeof fact.source === 'object' && fact.source.kind === 'dotenv').map(([name]) => name).sort();
-    add('env', dotenv, '.env is not copied into the image (.dockerignore keeps it out): give its values to the app at run time (docker run --env-file .env)');
+    add('env', dotenv, '.env is not copied into the image (.dockerignore keeps it out): give its values to the app at run time (docker run --env-file .env)', true);
 
     if (Object.keys(snapshot.certificates.settings).length > 0 || image.ca.needed) {
         add('certificates', ['settings.*'], 'the image sets no CA variables of this machine: its paths exist only here');

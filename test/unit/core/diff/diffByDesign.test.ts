@@ -41,3 +41,19 @@ describe('diffByDesign', () => {
         assert.ok(result.findings.some((finding) => finding.facet === 'locale' && finding.severity === 'warning' && finding.byDesign === undefined), 'a locale the image lost is still a risk');
     });
 });
+
+describe('by-design facts that hold for the image only', () => {
+    const facts = [{ facet: 'env', key: '*DATABASE_URL*', reason: 'a credential is never baked into an image', imageOnly: true }];
+    const machine: Snapshot = { ...host, env: { DATABASE_URL: env('b', { secret: true }) } };
+
+    it('explain a variable missing from the built image', () => {
+        const finding = diffSnapshots(machine, { ...image, env: {} }, mergeDiffRules({ requiredEnv: ['DATABASE_URL'], byDesign: facts })).findings.find((each) => each.key === 'DATABASE_URL');
+        assert.deepEqual([finding?.severity, finding?.byDesign], ['info', 'a credential is never baked into an image']);
+    });
+
+    it('never hide it missing where the app runs: a required secret missing in a container stays an error', () => {
+        const running: Snapshot = { ...image, meta: { ...image.meta, source: { kind: 'container', ref: 'prod' } }, env: {} };
+        const finding = diffSnapshots(machine, running, mergeDiffRules({ requiredEnv: ['DATABASE_URL'], byDesign: facts })).findings.find((each) => each.key === 'DATABASE_URL');
+        assert.deepEqual([finding?.rule, finding?.severity, finding?.byDesign], ['env.required-missing', 'error', undefined]);
+    });
+});

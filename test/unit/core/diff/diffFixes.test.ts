@@ -9,7 +9,7 @@ const DOCKERFILE = [
     '# the image that runs',
     'FROM node:20.11.1-bookworm-slim',
     'ENV NODE_ENV=production LANG=C',
-    'ENV TZ=UTC',
+    'ENV TZ=Europe/London',
     'USER app',
     'EXPOSE 3000',
 ].join('\n');
@@ -50,6 +50,18 @@ describe('diff fixes', () => {
         const result = diff(host, { ...image, locale: { vars: {}, effective: 'C', encoding: 'ANSI_X3.4-1968' }, timezone: { name: 'Europe/Berlin', tzVar: 'Europe/Berlin', offsetMinutes: 60 } }, {}, project);
         assert.deepEqual(only(result, 'locale.effective').fix, [{ description: 'Set LANG=C.UTF-8 in Dockerfile.', side: 'to', at: { file: 'Dockerfile', line: 5 } }]);
         assert.deepEqual(only(result, 'timezone.name').fix, [{ description: 'Set TZ=UTC in Dockerfile.', side: 'to', at: { file: 'Dockerfile', line: 6 }, replaceLineWith: 'ENV TZ=UTC' }]);
+    });
+
+    it('a line that already sets the value is not offered as an edit: the value comes from where the container runs, or from an older build', () => {
+        const berlin = { name: 'Europe/Berlin', tzVar: 'Europe/Berlin', offsetMinutes: 60 };
+        const london = { dockerfile: { file: 'Dockerfile', text: DOCKERFILE } };
+        const fromBerlin = { ...host, timezone: berlin };
+        const container = { ...image, meta: { ...image.meta, source: { kind: 'container' as const, ref: 'web' } }, timezone: { name: 'America/New_York', tzVar: 'America/New_York', offsetMinutes: -300 } };
+        const [overridden] = only(diff({ ...fromBerlin, timezone: { ...berlin, name: 'Europe/London', tzVar: 'Europe/London', offsetMinutes: 0 } }, container, {}, london), 'timezone.name').fix ?? [];
+        assert.equal(overridden?.replaceLineWith, undefined);
+        assert.match(overridden?.description ?? '', /^Dockerfile:6 already sets TZ=Europe\/London; the running container gets another value where it is started/);
+        const stale = only(diff({ ...host, timezone: { name: 'Europe/London', tzVar: 'Europe/London', offsetMinutes: 0 } }, { ...image, timezone: berlin }, {}, london), 'timezone.name').fix?.[0];
+        assert.match(stale?.description ?? '', /already sets TZ=Europe\/London; the image was built from another version of the file: rebuild it/);
     });
 
     it('USER and EXPOSE lines are where user and port fixes point', () => {

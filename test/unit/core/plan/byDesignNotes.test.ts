@@ -40,6 +40,8 @@ describe('plan.byDesign', () => {
             assert.match(reason('env', own) ?? '', /copies none of them/, own);
         }
         assert.match(reason('env', 'API_TOKEN') ?? '', /never baked into an image/);
+        assert.equal(matchesByDesign(notes, 'env', 'API_TOKEN')?.imageOnly, true, 'a credential missing where the app runs is still a risk');
+        assert.equal(matchesByDesign(notes, 'user', 'uid')?.imageOnly, undefined, 'the non-root user holds wherever the image runs');
         assert.match(reason('env', 'SESSION_SECRET') ?? '', /never baked|\.env is not copied/);
         assert.ok(notes.some((note) => note.facet === 'env' && note.key === 'SESSION_SECRET' && /\.env is not copied/.test(note.reason)));
         assert.match(reason('systemPackages', 'libssl3') ?? '', /slim base image/);

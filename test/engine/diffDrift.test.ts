@@ -3,26 +3,22 @@
 // severity that means something; containers alike give no warning, an image diffed with itself nothing at all.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { diffSnapshots } from '../../src/core/diff/diffSnapshots';
-import { DEFAULT_DIFF_RULES } from '../../src/core/diff/DiffRules';
+import { parseDiffTarget } from '../../src/core/diff/DiffTarget';
 import type { Finding } from '../../src/core/findings/Finding';
 import { parseEngineAddress } from '../../src/core/engineAddress';
 import { silentLogger } from '../../src/core/Logger';
-import { EnvHashKey } from '../../src/core/snapshot/EnvHashKey';
 import { EngineClient } from '../../src/engine/EngineClient';
-import { probeContainer } from '../../src/targets/container/probeContainer';
-import { probeImage } from '../../src/targets/image/probeImage';
+import { diffTargets } from '../../src/pipeline/diff/diffTargets';
 import { buildCloudImage, CLOUD_IMAGE, otherMajorNode, PURGED_PACKAGE, removeDriftLeftovers, startContainer, WORKS_IMAGE } from './diffTestImages';
 import { requireEngine } from './requireEngine';
 
 const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
 
-async function diff(from: { container: string } | { image: string }, to: { container: string } | { image: string }): Promise<readonly Finding[]> {
-    const options = { log: silentLogger, toolVersion: '0.0.0-test', envKey: EnvHashKey.generate() };
-    const probe = (side: { container: string } | { image: string }) => 'container' in side ? probeContainer(client, side.container, options) : probeImage(client, side.image, options);
-    const result = diffSnapshots(await probe(from), await probe(to), DEFAULT_DIFF_RULES);
-    assert.deepEqual(result.unknown, [], 'every facet was read on both sides');
-    return result.findings;
+/** The pipeline `parity diff` runs: both sides probed with one env hash key, then the pure diff. */
+async function diff(from: string, to: string): Promise<readonly Finding[]> {
+    const { report } = await diffTargets({ from: parseDiffTarget(from), to: parseDiffTarget(to), client: () => Promise.resolve(client), log: silentLogger, toolVersion: '0.0.0-test' });
+    assert.deepEqual(report.unknown, [], 'every facet was read on both sides');
+    return report.findings;
 }
 
 const WORKS = `parity-test-drift-works-${process.pid}`;
@@ -51,7 +47,7 @@ describe('diff against the real engine: planted drift is found', () => {
     after(() => removeDriftLeftovers([WORKS, CLOUD, TWIN]));
 
     it('works → cloud: every planted difference, with its facet and severity', async () => {
-        const findings = await diff({ container: WORKS }, { container: CLOUD });
+        const findings = await diff(`container:${WORKS}`, `container:${CLOUD}`);
         const find = (facet: string, key: string): Finding => {
             const found = findings.find((f) => f.facet === facet && f.key === key);
             assert.ok(found, `no ${facet} finding for ${key} among:\n${findings.map((f) => `${f.facet} ${f.key} ${f.rule}`).join('\n')}`);
@@ -109,10 +105,10 @@ describe('diff against the real engine: planted drift is found', () => {
     });
 
     it('two containers of the same image and settings: no warning, no error', async () => {
-        assert.deepEqual(notable(await diff({ container: WORKS }, { container: TWIN })), []);
+        assert.deepEqual(notable(await diff(`container:${WORKS}`, `container:${TWIN}`)), []);
     });
 
     it('an image diffed with itself: no finding at all', async () => {
-        assert.deepEqual(await diff({ image: CLOUD_IMAGE }, { image: CLOUD_IMAGE }), []);
+        assert.deepEqual(await diff(`image:${CLOUD_IMAGE}`, `image:${CLOUD_IMAGE}`), []);
     });
 });

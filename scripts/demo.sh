@@ -29,8 +29,18 @@ parity snapshot --target image:node:20-bookworm-slim --format text
 # Package a copy, so the examples in the repository stay free of generated files.
 work=$(mktemp -d)
 name=
-trap '[ -z "$name" ] || docker rm -f "$name" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+cloud=
+cleanup() {
+    local container
+    for container in "$name" "$cloud"; do
+        [ -z "$container" ] || docker rm -f "$container" >/dev/null 2>&1 || true
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
 cp -r "$root/examples/hello-express" "$work/"
+# The variables the app reads, declared the way a team shares them; the diff treats them as required.
+printf 'PORT=8080\n' >"$work/hello-express/.env.example"
 echo
 echo "== parity package: plan, recipe and build of hello-express (npm dependencies through this machine's TLS proxy)"
 parity package "$work/hello-express" --tag hello-express:parity
@@ -46,3 +56,21 @@ echo "== parity run --detach, parity ps, parity stop"
 name=$(parity run image:hello-express:parity --detach)
 parity ps
 parity stop "$name"
+
+# The payoff: the packaged app against a "cloud" that drifted from this machine — another time zone, no UTF-8
+# locale, a low open-files limit, a quarter GiB of memory, and without the PORT its .env.example declares.
+cloud=parity-demo-cloud-$$
+docker run --detach --name "$cloud" --label parity.demo=cloud --network none \
+    --env TZ=America/New_York --env LANG=C --ulimit nofile=1024:1024 --memory 256m \
+    hello-express:parity >/dev/null
+echo
+echo "== parity diff: this machine → the image Parity built → a \"cloud\" container with planted drift"
+status=0
+PORT=8080 parity diff --from host:"$work/hello-express" --via image:hello-express:parity --to container:"$cloud" --format text || status=$?
+# 1 means "findings at or above --fail-on": the drift was found, which is the point. 2 means the diff could not run.
+if [ "$status" -gt 1 ]; then
+    echo "parity diff could not run (exit $status)" >&2
+    exit "$status"
+fi
+echo
+echo "== parity diff exited $status: findings at or above --fail-on (error) make CI fail; --format sarif feeds code scanning"

@@ -39,8 +39,8 @@ cleanup() {
 }
 trap cleanup EXIT
 cp -r "$root/examples/hello-express" "$work/"
-# The variables the app reads, declared the way a team shares them; the diff treats them as required.
-printf 'PORT=8080\n' >"$work/hello-express/.env.example"
+# The variables the app needs, declared the way a team shares them; the diff treats them as required.
+printf 'PORT=8080\nPUBLIC_URL=http://localhost:8080\nSESSION_SECRET=\n' >"$work/hello-express/.env.example"
 echo
 echo "== parity package: plan, recipe and build of hello-express (npm dependencies through this machine's TLS proxy)"
 parity package "$work/hello-express" --tag hello-express:parity
@@ -58,15 +58,19 @@ parity ps
 parity stop "$name"
 
 # The payoff: the packaged app against a "cloud" that drifted from this machine — another time zone, no UTF-8
-# locale, a low open-files limit, a quarter GiB of memory, and without the PORT its .env.example declares.
+# locale, a low open-files limit, a quarter GiB of memory, another SESSION_SECRET and no PUBLIC_URL, which the
+# project's .env.example declares. The values below are made up for the demo; Parity compares them by keyed hash only.
 cloud=parity-demo-cloud-$$
 docker run --detach --name "$cloud" --label parity.demo=cloud --network none \
-    --env TZ=America/New_York --env LANG=C --ulimit nofile=1024:1024 --memory 256m \
+    --env TZ=America/New_York --env LANG=C --env SESSION_SECRET=demo-cloud-secret \
+    --ulimit nofile=1024:1024 --memory 256m \
     hello-express:parity >/dev/null
 echo
 echo "== parity diff: this machine → the image Parity built → a \"cloud\" container with planted drift"
+echo "   (planted in the cloud: TZ=America/New_York, LANG=C, nofile 1024, 256 MiB, another SESSION_SECRET, no PUBLIC_URL)"
 status=0
-PORT=8080 parity diff --from host:"$work/hello-express" --via image:hello-express:parity --to container:"$cloud" --format text || status=$?
+PORT=8080 PUBLIC_URL=http://localhost:8080 SESSION_SECRET=demo-laptop-secret \
+    parity diff --from host:"$work/hello-express" --via image:hello-express:parity --to container:"$cloud" --format text || status=$?
 # 1 means "findings at or above --fail-on": the drift was found, which is the point. 2 means the diff could not run.
 if [ "$status" -gt 1 ]; then
     echo "parity diff could not run (exit $status)" >&2

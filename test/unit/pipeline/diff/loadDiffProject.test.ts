@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { diffByDesign } from '../../../../src/core/diff/diffByDesign';
 import { silentLogger } from '../../../../src/core/Logger';
 import { planFromSnapshot } from '../../../../src/core/plan/planFromSnapshot';
 import { loadDiffProject } from '../../../../src/pipeline/diff/loadDiffProject';
@@ -37,7 +38,7 @@ describe('loadDiffProject', () => {
         assert.equal(loaded.dockerfile?.file, 'Dockerfile');
         assert.equal(loaded.baseImage, plan.base.image);
         assert.ok(plan.byDesign.length > 0);
-        assert.deepEqual(rules.byDesign, plan.byDesign);
+        assert.deepEqual(rules.byDesign, diffByDesign(plan.byDesign));
         assert.ok(!rules.byDesign.some((fact) => fact.reason === 'planted'), 'never read from .parity/plan.json');
     });
 

@@ -25,7 +25,7 @@ const WORKS = `parity-test-drift-works-${process.pid}`;
 const CLOUD = `parity-test-drift-cloud-${process.pid}`;
 const TWIN = `parity-test-drift-twin-${process.pid}`;
 
-/** What "works" runs with; the cloud and the twin start from these too. */
+/** What "works" runs with; its twin runs with the same, the cloud with the drift planted below. */
 const WORKS_SETTINGS = ['--env', 'TZ=Europe/Berlin', '--env', 'LANG=C.UTF-8', '--env', 'FEATURE_FLAGS=beta', '--env', 'API_TOKEN=token-of-the-laptop',
     '--user', '1000:1000', '--ulimit', 'nofile=16384:16384'];
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { matchesByDesign } from '../../src/core/plan/matchesByDesign';
+import type { DiffReport } from '../../src/core/diff/DiffReport';
 import type { Plan } from '../../src/core/plan/Plan';
 import type { RuntimeName, Snapshot } from '../../src/core/snapshot/Snapshot';
 import { dockerCli } from '../support/dockerCli';
@@ -17,6 +18,9 @@ const root = join(__dirname, '..', '..');
 const tags: string[] = [];
 
 interface Packaged {
+    readonly folder: string;
+    readonly tag: string;
+    readonly env: NodeJS.ProcessEnv;
     readonly plan: Plan;
     readonly host: Snapshot;
     readonly image: Snapshot;
@@ -35,6 +39,9 @@ function packageAndProbe(example: string, env: NodeJS.ProcessEnv): Packaged {
     const image = runParity(['snapshot', '--target', `image:${tag}`], { env: { DOCKER_HOST: '' } });
     assert.equal(image.code, 0, image.stderr);
     return {
+        folder,
+        tag,
+        env,
         plan: JSON.parse(readFileSync(join(folder, '.parity', 'plan.json'), 'utf8')) as Plan,
         host: JSON.parse(host.stdout) as Snapshot,
         image: JSON.parse(image.stdout) as Snapshot,
@@ -42,7 +49,15 @@ function packageAndProbe(example: string, env: NodeJS.ProcessEnv): Packaged {
 }
 
 /** The facts the recipe carries agree; the runtime is the one that runs here. */
-function assertAgree({ plan, host, image }: Packaged, runtime: RuntimeName): void {
+function assertAgree({ folder, tag, env, plan, host, image }: Packaged, runtime: RuntimeName): void {
+    // What a user sees: parity diff of this machine with the image finds no risk, and says why the rest differs.
+    const diff = runParity(['diff', '--from', `host:${folder}`, '--to', `image:${tag}`, '--format', 'json', '--fail-on', 'warning'], { env: { DOCKER_HOST: '', ...env } });
+    const report = JSON.parse(diff.stdout) as DiffReport;
+    const risks = report.findings.filter((finding) => finding.severity !== 'info').map((finding) => `${finding.severity} ${finding.rule} ${finding.key}: ${finding.message}`);
+    assert.deepEqual(risks, [], 'a freshly packaged example diffed with this machine has no warnings or errors');
+    assert.equal(diff.code, 0, diff.stderr);
+    assert.ok(report.findings.some((finding) => finding.facet === 'user' && /non-root/.test(finding.byDesign ?? '')), 'the non-root user is reported as by design');
+
     assert.equal(host.locale.encoding, 'UTF-8');
     assert.equal(image.locale.encoding, 'UTF-8', `the image runs in ${image.locale.effective}`);
     assert.ok(image.locale.effective === host.locale.effective || matchesByDesign(plan.byDesign, 'locale', 'effective'), `${host.locale.effective} here, ${image.locale.effective} in the image`);

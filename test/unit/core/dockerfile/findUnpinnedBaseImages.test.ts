@@ -5,11 +5,16 @@ import { parseFromLines } from '../../../../src/core/dockerfile/parseFromLines';
 
 describe('parseFromLines', () => {
     it('finds images with their columns, flags and aliases', () => {
-        const text = '# base\nFROM --platform=linux/amd64 node:20.20.2-bookworm-slim AS build\nRUN npm ci\n  from build as test # comment\n';
+        // A `#` after an instruction is not a comment in a Dockerfile (only at a line's start), so the second FROM has no trailing one.
+        const text = '# base\nFROM --platform=linux/amd64 node:20.20.2-bookworm-slim AS build\nRUN npm ci\n  from build as test\n';
         assert.deepEqual(parseFromLines(text), [
-            { line: 1, start: 28, end: 54, image: 'node:20.20.2-bookworm-slim', alias: 'build' },
+            { line: 1, start: 28, end: 54, image: 'node:20.20.2-bookworm-slim', alias: 'build', platform: 'linux/amd64' },
             { line: 3, start: 7, end: 12, image: 'build', alias: 'test' },
         ]);
+    });
+
+    it('follows a FROM over a continuation line and honours the escape directive', () => {
+        assert.deepEqual(parseFromLines('# escape=`\nFROM `\n  node:20 AS app\n'), [{ line: 2, start: 2, end: 9, image: 'node:20', alias: 'app' }]);
     });
 
     it('ignores a FROM with nothing after it', () => {

@@ -117,7 +117,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const sides = { ...(inputs.local ? { local: inputs.local } : {}), ...(inputs.target ? { target: inputs.target } : {}) };
         const parity = analysis.context ? dockerfileHover(analysis.context, position, Date.now()) : analysis.declared ? pinFileHover(document.getText(), position.line, analysis.declared, sides, Date.now()) : undefined;
         const docs = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? service.computeHover(document.getText(), position) : null;
-        const docsText = docs && typeof docs.contents === 'object' && 'value' in docs.contents ? docs.contents.value : '';
+        const docsText = !docs ? '' : typeof docs.contents === 'string' ? docs.contents : 'value' in docs.contents ? docs.contents.value : '';
         const value = [parity?.markdown, docsText].filter((part) => part).join('\n\n---\n\n');
         return value === '' ? null : { contents: { kind: MarkupKind.Markdown, value }, ...(parity ? { range: parity.span } : docs?.range ? { range: docs.range } : {}) };
     });

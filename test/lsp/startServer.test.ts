@@ -9,10 +9,11 @@ import { validSnapshot } from '../unit/core/snapshot/validSnapshot';
 import { startTestServer, type TestServer } from './lspHarness';
 
 const codes = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((diagnostic) => String(diagnostic.code));
-const find = (diagnostics: readonly Diagnostic[], code: string): Diagnostic => {
+const find = (diagnostics: readonly Diagnostic[], code: string): Diagnostic & { message: string } => {
     const found = diagnostics.find((diagnostic) => diagnostic.code === code);
     assert.ok(found, `no ${code} among ${JSON.stringify(codes(diagnostics))}`);
-    return found;
+    assert.equal(typeof found.message, 'string');
+    return found as Diagnostic & { message: string };
 };
 
 /** Applies the edits a code action makes to `uri` to `text`, as the client would. */
@@ -40,7 +41,7 @@ describe('language server without a snapshot', () => {
         const info = diagnostics.filter((diagnostic) => diagnostic.code === 'parity.no-snapshot');
         assert.equal(info.length, 1);
         assert.equal(info[0]?.severity, 3);
-        assert.match(info[0]?.message ?? '', /Parity: Snapshot Environment.*parity snapshot --out \.parity\/local\.snapshot\.json/);
+        assert.match(JSON.stringify(info[0]?.message), /Parity: Snapshot Environment.*parity snapshot --out \.parity\/local\.snapshot\.json/);
     });
 
     it('offers to create .dockerignore with the missing entries', async () => {
@@ -176,7 +177,7 @@ describe('language server with the local snapshot on disk, a target and findings
         const uri = server.uri('app/Dockerfile');
         const text = 'FROM --platform=linux/amd64 node:20.11.1-bookworm-slim\nENV TZ=UTC\nUSER node\n';
         const { diagnostics } = await server.open('app/Dockerfile', text);
-        const platform = diagnostics.find((diagnostic) => diagnostic.code === 'parity.platform' && /arm64 on the target/.test(diagnostic.message));
+        const platform = diagnostics.find((diagnostic) => diagnostic.code === 'parity.platform' && /arm64 on the target/.test(JSON.stringify(diagnostic.message)));
         assert.ok(platform, JSON.stringify(diagnostics));
         assert.equal(applyTo((await actionsAt(server, uri, platform))[0]!, uri, text).split('\n')[0], 'FROM --platform=linux/arm64 node:20.11.1-bookworm-slim');
         const tz = find(diagnostics, 'parity.env-target');
@@ -225,7 +226,7 @@ describe('language server with the local snapshot on disk, a target and findings
         const ignore = (await actionsAt(server, uri, runtime)).find((action) => action.title.startsWith('Ignore this finding'));
         const configUri = server.uri('.parity/config.json');
         assert.deepEqual(ignore?.edit?.documentChanges?.[0], { kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
-        const config = applyTo(ignore!, configUri, '');
+        const config = applyTo(ignore, configUri, '');
         assert.deepEqual((JSON.parse(config) as { ignore: unknown }).ignore, [{ rule: 'runtime.major', key: 'node', reason: 'Ignored from the editor' }]);
         writeFileSync(join(server.root, '.parity', 'config.json'), config);
         await server.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });

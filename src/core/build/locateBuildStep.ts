@@ -1,3 +1,4 @@
+import { canonicalImageReference } from '../images/imageReference';
 import { type DockerfileInstruction, expandArgs, type ParsedDockerfile, parseDockerfile } from './parseDockerfile';
 
 /** What a builder's step name says about the step. */
@@ -66,33 +67,10 @@ export function locateBuildStep(stepName: string, dockerfile: ParsedDockerfile |
 export function locateBaseImage(image: string, dockerfile: ParsedDockerfile | string, buildArgs: Readonly<Record<string, string>> = {}): BuildStepLocation | undefined {
     const parsed = typeof dockerfile === 'string' ? parseDockerfile(dockerfile) : dockerfile;
     const values = new Map([...parsed.metaArgs, ...Object.entries(buildArgs)]);
-    const wanted = normalizeImageRef(image);
-    const stage = parsed.stages.find((candidate) => normalizeImageRef(expandArgs(candidate.image, values)) === wanted);
+    const wanted = canonicalImageReference(image);
+    const stage = parsed.stages.find((candidate) => canonicalImageReference(expandArgs(candidate.image, values)) === wanted);
     const from = stage && parsed.instructions.find((instruction) => instruction.keyword === 'FROM' && instruction.stage === stage.index);
     return from ? { line: from.line, endLine: from.endLine, instruction: from } : undefined;
-}
-
-/**
- * An image reference in the form BuildKit prints it: registry host, `library/` for official images,
- * and `:latest` when neither tag nor digest is given.
- */
-export function normalizeImageRef(ref: string): string {
-    let rest = ref.trim();
-    const slash = rest.indexOf('/');
-    const first = slash < 0 ? '' : rest.slice(0, slash);
-    let host = 'docker.io';
-    if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-        host = first === 'index.docker.io' ? 'docker.io' : first;
-        rest = rest.slice(slash + 1);
-    }
-    if (host === 'docker.io' && !rest.includes('/')) {
-        rest = `library/${rest}`;
-    }
-    const lastPart = rest.slice(rest.lastIndexOf('/') + 1);
-    if (!lastPart.includes(':') && !rest.includes('@')) {
-        rest += ':latest';
-    }
-    return `${host}/${rest}`;
 }
 
 function locateClassic(step: StepName, parsed: ParsedDockerfile): DockerfileInstruction | undefined {

@@ -1,3 +1,5 @@
+import { Arg, DockerfileParser, From } from 'dockerfile-ast';
+
 /** One instruction of a Dockerfile, with where it is. */
 export interface DockerfileInstruction {
     /** Upper case: RUN, COPY, FROM, … */
@@ -28,60 +30,57 @@ export interface ParsedDockerfile {
 }
 
 /**
- * Splits a Dockerfile into instructions the way BuildKit's parser does, keeping line numbers: the
- * `escape` parser directive, continuation lines (the escape character at the end of a line, trailing
- * blanks allowed), comment and blank lines inside a continuation skipped, and here-documents
- * (`RUN <<EOF … EOF`) treated as part of their instruction. Never throws: unknown text is an instruction
- * with an unknown keyword, as the engine will report it.
+ * Splits a Dockerfile into instructions with their line numbers. dockerfile-ast (the parser behind the
+ * established Dockerfile language server) decides what an instruction is — the `escape` parser directive,
+ * continuation lines, comments inside them, here-documents (`RUN <<EOF … EOF`) — so the build, the language
+ * server and the diff read one file the same way. Never throws: unknown text is an instruction with an
+ * unknown keyword, as the engine will report it.
  */
 export function parseDockerfile(text: string): ParsedDockerfile {
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    const escape = escapeDirective(lines);
-    const continuation = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`);
+    const source = text.replace(/^\uFEFF/, '');
+    const dockerfile = DockerfileParser.parse(source);
+    const lines = source.split(/\r?\n/);
+    const escape = dockerfile.getEscapeCharacter();
     const instructions: DockerfileInstruction[] = [];
     const stages: DockerfileStage[] = [];
     const metaArgs = new Map<string, string>();
-    let i = 0;
-    while (i < lines.length) {
-        const first = lines[i] ?? '';
-        const startLine = i + 1;
-        i++;
-        if (first.trim() === '' || first.trimStart().startsWith('#')) {
-            continue;
-        }
-        let continued = continuation.test(first);
-        let joined = first.replace(continuation, '');
-        while (continued && i < lines.length) {
-            const next = lines[i] ?? '';
-            i++;
-            if (next.trim() === '' || next.trimStart().startsWith('#')) {
-                continue;
-            }
-            continued = continuation.test(next);
-            joined += next.replace(continuation, '');
-        }
-        for (const terminator of heredocTerminators(joined)) {
-            while (i < lines.length && (lines[i] ?? '').replace(/^\t+/, '') !== terminator) {
-                i++;
-            }
-            i++;
-        }
-        const match = /^\s*(\S+)\s*(.*)$/s.exec(joined);
-        if (!match) {
-            continue;
-        }
-        const keyword = (match[1] ?? '').toUpperCase();
-        const args = (match[2] ?? '').trimEnd();
-        if (keyword === 'FROM') {
-            stages.push(stageOf(args, stages.length, startLine));
-        } else if (keyword === 'ARG' && stages.length === 0) {
-            for (const [name, value] of argDefaults(args)) {
-                metaArgs.set(name, value);
+    for (const instruction of dockerfile.getInstructions()) {
+        const range = instruction.getRange();
+        const keyword = instruction.getKeyword();
+        // From the document, not getRawArgumentsContent(): that one leaves out the flags (`RUN --mount=…`).
+        const keywordEnd = instruction.getInstructionRange().end;
+        const raw = [lines[keywordEnd.line]?.slice(keywordEnd.character) ?? '', ...lines.slice(keywordEnd.line + 1, range.end.line + 1)];
+        const args = printedArgs(raw, escape);
+        if (instruction instanceof From) {
+            stages.push(stageOf(instruction, args, stages.length, range.start.line + 1));
+        } else if (instruction instanceof Arg && stages.length === 0) {
+            for (const property of instruction.getProperties()) {
+                metaArgs.set(property.getName(), property.getUnescapedValue() ?? '');
             }
         }
-        instructions.push({ keyword, args, line: startLine, endLine: Math.min(i, lines.length), stage: stages.length - 1 });
+        instructions.push({ keyword, args, line: range.start.line + 1, endLine: range.end.line + 1, stage: stages.length - 1 });
     }
     return { instructions, stages, metaArgs };
+}
+
+/**
+ * The arguments as builders print them in step names: continuation lines joined without their escape
+ * character, comment and blank lines inside a continuation dropped, here-document bodies left out.
+ */
+function printedArgs(raw: readonly string[], escape: string): string {
+    const continued = new RegExp(`${escapeRegExp(escape)}[ \\t]*$`);
+    let printed = '';
+    for (const [index, line] of raw.entries()) {
+        if (index > 0 && (line.trim() === '' || line.trimStart().startsWith('#'))) {
+            continue;
+        }
+        if (!continued.test(line)) {
+            printed += line;
+            break;
+        }
+        printed += line.replace(continued, '');
+    }
+    return printed.trim();
 }
 
 /** Expands `$NAME` and `${NAME}` (with `:-`/`-` defaults) from the given values, as FROM lines do with ARGs. */
@@ -92,47 +91,10 @@ export function expandArgs(text: string, values: ReadonlyMap<string, string>): s
     });
 }
 
-function escapeDirective(lines: readonly string[]): string {
-    for (const line of lines) {
-        const directive = /^\s*#\s*([A-Za-z]+)\s*=\s*(\S*)\s*$/.exec(line);
-        if (!directive) {
-            break;
-        }
-        if (directive[1]?.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) {
-            return directive[2];
-        }
-    }
-    return '\\';
-}
-
-/** `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'` in a RUN/COPY/ADD line: each one's terminator, in order. */
-function heredocTerminators(instruction: string): string[] {
-    if (!/^\s*(RUN|COPY|ADD)\s/i.test(instruction)) {
-        return [];
-    }
-    return [...instruction.matchAll(/<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].map((match) => match[2] ?? '');
-}
-
-function stageOf(args: string, index: number, line: number): DockerfileStage {
-    const words = args.split(/\s+/).filter((word) => word !== '' && !word.startsWith('--'));
-    const image = words[0] ?? '';
-    const name = words[1]?.toLowerCase() === 'as' ? words[2]?.toLowerCase() : undefined;
+function stageOf(from: From, args: string, index: number, line: number): DockerfileStage {
+    const image = args.split(/\s+/).find((word) => word !== '' && !word.startsWith('--')) ?? '';
+    const name = from.getBuildStage()?.toLowerCase();
     return { index, image, line, ...(name ? { name } : {}) };
-}
-
-function argDefaults(args: string): [string, string][] {
-    const result: [string, string][] = [];
-    for (const word of args.split(/\s+/)) {
-        const match = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/.exec(word);
-        if (match?.[1]) {
-            result.push([match[1], unquote(match[2] ?? '')]);
-        }
-    }
-    return result;
-}
-
-function unquote(value: string): string {
-    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
 }
 
 function escapeRegExp(text: string): string {

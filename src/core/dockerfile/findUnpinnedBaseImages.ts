@@ -1,34 +1,28 @@
-import { type FromInstruction, parseFromLines } from './parseFromLines';
-
-export interface UnpinnedBaseImage {
-    readonly from: FromInstruction;
-    readonly message: string;
-}
+import { splitImageReference } from '../images/imageReference';
+import type { DockerfileModel } from './DockerfileModel';
+import type { DocumentProblem } from './DockerfileProblem';
 
 /**
  * Base images that float: no tag, or `latest`. Such a recipe builds a different environment next month
- * than today — the opposite of parity. Stage references, `scratch` and `${ARG}` images are left alone.
+ * than today — the opposite of parity. Stage references, `scratch`, `${ARG}` images and digests are left alone.
  */
-export function findUnpinnedBaseImages(text: string): UnpinnedBaseImage[] {
-    const froms = parseFromLines(text);
-    const stages = new Set<string>();
-    const result: UnpinnedBaseImage[] = [];
-    for (const from of froms) {
+export function findUnpinnedBaseImages(model: DockerfileModel): DocumentProblem[] {
+    const result: DocumentProblem[] = [];
+    for (const from of model.froms) {
         const image = from.image;
-        const isStage = stages.has(image.toLowerCase());
-        if (from.alias) {
-            stages.add(from.alias.toLowerCase());
-        }
-        if (isStage || image === 'scratch' || image.includes('$') || image.includes('@sha256:')) {
+        if (!image || from.isStage || image.text === 'scratch' || image.text.includes('$')) {
             continue;
         }
-        const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-        const tag = lastSegment.includes(':') ? lastSegment.slice(lastSegment.indexOf(':') + 1) : undefined;
-        if (tag === undefined) {
-            result.push({ from, message: `${image} has no tag, so it means ${image}:latest and changes under you. Pin the version your app runs on, e.g. ${image}:<version>.` });
-        } else if (tag === 'latest') {
-            result.push({ from, message: `${image} floats: "latest" changes under you. Pin the version your app runs on.` });
+        const { tag, digest } = splitImageReference(image.text);
+        if (digest !== undefined || (tag !== undefined && tag !== 'latest')) {
+            continue;
         }
+        result.push({
+            code: 'unpinned-base-image', severity: 'warning', facet: 'dockerfile', key: `unpinned:${image.text}`, span: image.span, fixes: [],
+            message: tag === undefined
+                ? `${image.text} has no tag, so it means ${image.text}:latest and changes under you. Pin the version your app runs on, e.g. ${image.text}:<version>.`
+                : `${image.text} floats: "latest" changes under you. Pin the version your app runs on.`,
+        });
     }
     return result;
 }

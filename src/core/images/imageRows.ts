@@ -1,4 +1,5 @@
 import { compareNames } from './compareNames';
+import { splitImageReference, repositoryOf } from './imageReference';
 
 /** The fields of an engine's image list entry the views use. */
 export interface ImageSummary {
@@ -31,12 +32,10 @@ export function shortId(id: string): string {
     return id.replace(/^sha256:/, '').slice(0, 12);
 }
 
-/** Splits `registry:5000/name:tag` at the tag's colon (the last one after the last slash). */
+/** Splits `registry:5000/name:tag` into repository and tag (imageReference decides where). */
 export function splitReference(reference: string): { repository: string; tag: string } {
-    const colon = reference.lastIndexOf(':');
-    return colon > reference.lastIndexOf('/')
-        ? { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) }
-        : { repository: reference, tag: 'latest' };
+    const parts = splitImageReference(reference);
+    return { repository: repositoryOf(parts), tag: parts.tag ?? 'latest' };
 }
 
 /**

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { locateBaseImage, locateBuildStep, normalizeImageRef, parseStepName } from '../../../../src/core/build/locateBuildStep';
+import { locateBaseImage, locateBuildStep, parseStepName } from '../../../../src/core/build/locateBuildStep';
+import { canonicalImageReference } from '../../../../src/core/images/imageReference';
 import { parseDockerfile } from '../../../../src/core/build/parseDockerfile';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'build', name), 'utf8');
@@ -125,13 +126,13 @@ describe('parseStepName', () => {
     });
 });
 
-describe('normalizeImageRef', () => {
+describe('canonicalImageReference (imageReference)', () => {
     it('writes references the way BuildKit prints them', () => {
-        assert.equal(normalizeImageRef('node:20'), 'docker.io/library/node:20');
-        assert.equal(normalizeImageRef('busybox'), 'docker.io/library/busybox:latest');
-        assert.equal(normalizeImageRef('parity-test/does-not-exist:1'), 'docker.io/parity-test/does-not-exist:1');
-        assert.equal(normalizeImageRef('127.0.0.1:5000/app'), '127.0.0.1:5000/app:latest');
-        assert.equal(normalizeImageRef('localhost/app:1'), 'localhost/app:1');
-        assert.equal(normalizeImageRef('node@sha256:abc'), 'docker.io/library/node@sha256:abc');
+        assert.equal(canonicalImageReference('node:20'), 'docker.io/library/node:20');
+        assert.equal(canonicalImageReference('busybox'), 'docker.io/library/busybox:latest');
+        assert.equal(canonicalImageReference('parity-test/does-not-exist:1'), 'docker.io/parity-test/does-not-exist:1');
+        assert.equal(canonicalImageReference('127.0.0.1:5000/app'), '127.0.0.1:5000/app:latest');
+        assert.equal(canonicalImageReference('localhost/app:1'), 'localhost/app:1');
+        assert.equal(canonicalImageReference('node@sha256:abc'), 'docker.io/library/node@sha256:abc');
     });
 });

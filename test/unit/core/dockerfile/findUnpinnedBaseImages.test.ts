@@ -1,26 +1,30 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readDockerfileModel } from '../../../../src/core/dockerfile/DockerfileModel';
 import { findUnpinnedBaseImages } from '../../../../src/core/dockerfile/findUnpinnedBaseImages';
-import { parseFromLines } from '../../../../src/core/dockerfile/parseFromLines';
 
-describe('parseFromLines', () => {
-    it('finds images with their columns, flags and aliases', () => {
-        const text = '# base\nFROM --platform=linux/amd64 node:20.20.2-bookworm-slim AS build\nRUN npm ci\n  from build as test # comment\n';
-        assert.deepEqual(parseFromLines(text), [
-            { line: 1, start: 28, end: 54, image: 'node:20.20.2-bookworm-slim', alias: 'build' },
-            { line: 3, start: 7, end: 12, image: 'build', alias: 'test' },
+const unpinned = (text: string) => findUnpinnedBaseImages(readDockerfileModel(text));
+
+describe('readDockerfileModel FROM lines', () => {
+    it('finds images with their spans, flags and aliases', () => {
+        // A `#` after an instruction is not a comment in a Dockerfile (only at a line's start), so the second FROM has none.
+        const { froms } = readDockerfileModel('# base\nFROM --platform=linux/amd64 node:20.20.2-bookworm-slim AS build\nRUN npm ci\n  from build as test\n');
+        assert.deepEqual(froms.map((from) => [from.image?.text, from.image?.span.start, from.image?.span.end.character, from.alias, from.platform?.text, from.isStage]), [
+            ['node:20.20.2-bookworm-slim', { line: 1, character: 28 }, 54, 'build', 'linux/amd64', false],
+            ['build', { line: 3, character: 7 }, 12, 'test', undefined, true],
         ]);
     });
 
-    it('ignores a FROM with nothing after it', () => {
-        assert.deepEqual(parseFromLines('FROM \nFROM\n'), []);
+    it('follows a FROM over a continuation line and honours the escape directive; a bare FROM has no image', () => {
+        const { froms } = readDockerfileModel('# escape=`\nFROM `\n  node:20 AS app\nFROM\n');
+        assert.deepEqual(froms.map((from) => [from.image?.text, from.image?.span.start]), [['node:20', { line: 2, character: 2 }], [undefined, undefined]]);
     });
 });
 
 describe('findUnpinnedBaseImages', () => {
     it('flags untagged and latest images, with a message naming them', () => {
-        const found = findUnpinnedBaseImages('FROM node\nFROM python:latest\nFROM registry.local:5000/team/app\n');
-        assert.deepEqual(found.map((item) => item.from.image), ['node', 'python:latest', 'registry.local:5000/team/app']);
+        const found = unpinned('FROM node\nFROM python:latest\nFROM registry.local:5000/team/app\n');
+        assert.deepEqual(found.map((item) => item.key), ['unpinned:node', 'unpinned:python:latest', 'unpinned:registry.local:5000/team/app']);
         assert.match(found[0]?.message ?? '', /node has no tag/);
         assert.match(found[1]?.message ?? '', /"latest" changes under you/);
     });
@@ -35,6 +39,6 @@ describe('findUnpinnedBaseImages', () => {
             'FROM scratch',
             'FROM registry.local:5000/team/app:1.2.3',
         ].join('\n');
-        assert.deepEqual(findUnpinnedBaseImages(text), []);
+        assert.deepEqual(unpinned(text), []);
     });
 });

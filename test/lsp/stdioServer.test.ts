@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { within } from './lspHarness';
+
+const repo = join(__dirname, '..', '..');
+
+/** The bundled server (dist/server.js) as Neovim or Helix start it: `node dist/server.js --stdio`, spoken to in plain JSON-RPC. */
+describe('standalone server over --stdio', () => {
+    let server: ChildProcess;
+    let client: MessageConnection;
+    before(() => {
+        execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, stdio: 'ignore' });
+        server = spawn(process.execPath, [join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        client = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        client.onNotification('parity/log', () => undefined);
+        client.listen();
+    });
+    after(() => {
+        client.dispose();
+        server.kill();
+    });
+
+    it('initializes, publishes Parity diagnostics and shuts down', async () => {
+        const result = await within(client.sendRequest<{ serverInfo: { name: string } }>('initialize', { processId: process.pid, rootUri: null, capabilities: {} }), 'initialize result');
+        assert.equal(result.serverInfo.name, 'parity');
+        await client.sendNotification('initialized', {});
+        const diagnostics = within(new Promise<PublishDiagnosticsParams>((resolve) => client.onNotification('textDocument/publishDiagnostics', resolve)), 'diagnostics');
+        await client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///nowhere/Dockerfile', languageId: 'dockerfile', version: 1, text: 'FROM node\n' } });
+        const published = await diagnostics;
+        assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code).sort(), ['parity.no-snapshot', 'unpinned-base-image']);
+        await within(client.sendRequest('shutdown'), 'shutdown reply');
+        const exited = within(new Promise((resolve) => server.once('exit', resolve)), 'server exit');
+        await client.sendNotification('exit');
+        await exited;
+    });
+});

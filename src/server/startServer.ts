@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import { inBaseImageTag } from '../core/dockerfile/inBaseImageTag';
 import { type CodeAction, type Connection, type Diagnostic, type Hover, MarkupKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { contains, dockerfileHover } from '../core/dockerfile/dockerfileHover';
@@ -135,7 +136,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     connection.onCompletion(({ textDocument, position }) => {
         const document = documents.get(textDocument.uri);
-        return document && documentKind(document.uri, document.languageId) === 'dockerfile' ? service.computeCompletionItems(document.getText(), position) : [];
+        if (!document || documentKind(document.uri, document.languageId) !== 'dockerfile' || inBaseImageTag(document.getText(), position)) {
+            return [];
+        }
+        return service.computeCompletionItems(document.getText(), position);
     });
     connection.onDocumentFormatting(({ textDocument, options: formatting }) => {
         const document = documents.get(textDocument.uri);

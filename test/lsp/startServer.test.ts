@@ -99,6 +99,33 @@ describe('language server without a snapshot', () => {
         const hover = await server.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 4 } });
         assert.match(JSON.stringify(hover?.contents), /RUN/);
     });
+
+    it('never asks Docker Hub for tags: completion in a FROM tag is answered without the network', async () => {
+        const uri = server.uri('Dockerfile');
+        await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: 'FROM node:2\n' }] });
+        while ((await server.nextDiagnostics(uri)).version !== 3) {
+            // Earlier edits' diagnostics; the test ends only after this text's, so nothing is sent after it.
+        }
+        const requests: string[] = [];
+        const https = (await import('node:https')).default;
+        const { get, request } = https;
+        // The server runs in this process: any outgoing HTTPS request would pass through here.
+        https.get = ((...args: Parameters<typeof get>) => {
+            requests.push(JSON.stringify(args[0]));
+            return get(...args);
+        }) as typeof get;
+        https.request = ((...args: Parameters<typeof request>) => {
+            requests.push(JSON.stringify(args[0]));
+            return request(...args);
+        }) as typeof request;
+        try {
+            const completion = await server.client.sendRequest<unknown[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 11 } });
+            assert.deepEqual(completion, []);
+        } finally {
+            Object.assign(https, { get, request });
+        }
+        assert.deepEqual(requests, []);
+    });
 });
 
 describe('language server with a malformed snapshot file', () => {

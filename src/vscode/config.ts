@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import type { DiffRules } from '../core/diff/DiffRules';
 import { parseSize } from '../core/sandbox/parseSize';
 import type { SandboxSettings } from '../core/sandbox/sandboxPolicy';
+import { diffRulesFromSettings } from './diff/diffRulesFromSettings';
 
 /** Parity's settings, typed; read fresh on every call so changes apply without a reload. */
 export interface ParityConfig {
@@ -99,4 +101,20 @@ export async function readSandboxSettings(projectRoot: string | undefined, readD
 export function readSandboxTarget(projectRoot: string | undefined): string | undefined {
     const target = restricted(vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined), 'target', '').trim();
     return target === '' ? undefined : target;
+}
+
+/**
+ * parity.diff.severity, parity.diff.ignore and parity.diff.requiredEnv as the DiffRules they set (layered over
+ * .parity/config.json by the diff). They can hide findings, so they are restricted settings. A value the diff
+ * cannot use is an error naming the setting (DiffSettingsError), never a silent default.
+ */
+export function readDiffRules(folder: vscode.Uri | undefined): Partial<DiffRules> {
+    const diff = vscode.workspace.getConfiguration('parity.diff', folder);
+    const set = (key: string): unknown => {
+        const where = diff.inspect(key);
+        return vscode.workspace.isTrusted
+            ? where?.workspaceFolderValue ?? where?.workspaceValue ?? where?.globalValue
+            : where?.globalValue;
+    };
+    return diffRulesFromSettings({ severity: set('severity'), ignore: set('ignore'), requiredEnv: set('requiredEnv') });
 }

@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+import type { DiffReport } from '../../core/diff/DiffReport';
+import { diffSnapshots } from '../../core/diff/diffSnapshots';
+import type { DiffRules } from '../../core/diff/DiffRules';
+import { type DiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
+import { threeWay } from '../../core/diff/threeWay';
+import { toDiffReport } from '../../core/diff/toDiffReport';
+import type { Logger } from '../../core/Logger';
+import { EnvHashKey } from '../../core/snapshot/EnvHashKey';
+import type { Snapshot } from '../../core/snapshot/Snapshot';
+import { userEnvHashKey } from '../../core/snapshot/userEnvHashKey';
+import type { EngineClient } from '../../engine/EngineClient';
+import { probeContainer } from '../../targets/container/probeContainer';
+import { captureHost } from '../../targets/host/captureHost';
+import { probeImage } from '../../targets/image/probeImage';
+import { requireProjectFolder } from '../requireProjectFolder';
+import { loadDiffProject } from './loadDiffProject';
+import { readSnapshotFile } from './readSnapshotFile';
+
+export interface DiffTargetsRequest {
+    readonly from: DiffTarget;
+    readonly to: DiffTarget;
+    /** Three-way: the image built from the project, between the machine and the target. */
+    readonly via?: DiffTarget;
+    /** Folder fixes point into and .parity/config.json is read from; default: the host side's path (from, via, to), else none. */
+    readonly projectRoot?: string;
+    /** Rules from settings, layered over .parity/config.json (mergeDiffRules). */
+    readonly rules?: Partial<DiffRules>;
+    /** Called only when a side needs the engine (image:/container:). */
+    readonly client: () => Promise<EngineClient>;
+    readonly log: Logger;
+    readonly toolVersion: string;
+    readonly signal?: AbortSignal;
+    readonly env?: NodeJS.ProcessEnv;
+    /** Where relative host:/file: paths start (default process.cwd()). */
+    readonly base?: string;
+}
+
+export interface DiffTargetsResult {
+    readonly report: DiffReport;
+    readonly snapshots: { readonly from: Snapshot; readonly to: Snapshot; readonly via?: Snapshot };
+}
+
+type Side = 'from' | 'via' | 'to';
+
+/**
+ * Two (or three) named environments as one DiffReport: saved snapshots are read first, then every live side is
+ * captured in parallel with one env hash key, so their values compare; then the project's files and rules,
+ * and the pure diff. Throws what the failing side threw (DiffTargetError, SnapshotValidationError,
+ * EngineError, ProjectPathError, DiffConfigError), each with a message a person can act on.
+ */
+export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTargetsResult> {
+    const started = performance.now();
+    const base = request.base ?? process.cwd();
+    const sides: Side[] = request.via ? ['from', 'via', 'to'] : ['from', 'to'];
+    const targetOf = (side: Side): DiffTarget => (side === 'via' ? request.via as DiffTarget : request[side]);
+    const hostFolders = new Map<Side, Promise<string>>();
+    for (const side of sides) {
+        const target = targetOf(side);
+        if (target.kind === 'host') {
+            // Checked before anything is captured: a typo must not cost an engine round trip first.
+            hostFolders.set(side, requireProjectFolder(resolve(base, target.path)));
+        }
+    }
+    const files = new Map<Side, Snapshot>();
+    await Promise.all(sides.map(async (side) => {
+        const target = targetOf(side);
+        if (target.kind === 'file') {
+            files.set(side, await readSnapshotFile(resolve(base, target.path), formatDiffTarget(target)));
+        }
+    }));
+    await Promise.all(hostFolders.values());
+    const live = sides.some((side) => targetOf(side).kind !== 'file');
+    const envKey = live ? await liveEnvKey([...files.values()]) : undefined;
+
+    let client: Promise<EngineClient> | undefined;
+    const engine = (): Promise<EngineClient> => (client ??= request.client());
+    const probe = { log: request.log, toolVersion: request.toolVersion, ...(envKey ? { envKey } : {}), ...(request.signal ? { signal: request.signal } : {}) };
+    const captured = await Promise.all(sides.map(async (side): Promise<[Side, Snapshot]> => {
+        const target = targetOf(side);
+        switch (target.kind) {
+            case 'file':
+                return [side, files.get(side) as Snapshot];
+            case 'host':
+                return [side, await captureHost(await (hostFolders.get(side) as Promise<string>), { ...probe, ...(request.env ? { env: request.env } : {}) })];
+            case 'image':
+                return [side, await probeImage(await engine(), target.ref, probe)];
+            case 'container':
+                return [side, await probeContainer(await engine(), target.name, probe)];
+        }
+    }));
+    const snapshots = new Map(captured);
+    const from = snapshots.get('from') as Snapshot;
+    const to = snapshots.get('to') as Snapshot;
+    const via = snapshots.get('via');
+    request.log.debug(`diff: sides captured in ${Math.round(performance.now() - started)} ms`);
+
+    const hostSide = sides.find((side) => targetOf(side).kind === 'host');
+    const projectRoot = request.projectRoot === undefined
+        ? hostSide === undefined ? undefined : await hostFolders.get(hostSide)
+        : resolve(base, request.projectRoot);
+    const { project, rules } = await loadDiffProject({
+        ...(projectRoot === undefined ? {} : { projectRoot }),
+        ...(hostSide === undefined ? {} : { host: snapshots.get(hostSide) as Snapshot }),
+        ...(request.rules ? { settings: request.rules } : {}),
+        log: request.log,
+    });
+    const result = via ? threeWay(from, via, to, rules, project) : diffSnapshots(from, to, rules, project);
+    const side = (name: Side, snapshot: Snapshot): { target: DiffTarget; snapshot: Snapshot } => ({ target: targetOf(name), snapshot });
+    const report = toDiffReport(result, { from: side('from', from), to: side('to', to), ...(via ? { via: side('via', via) } : {}) });
+    request.log.debug(`diff: ${report.findings.length} findings in ${Math.round(performance.now() - started)} ms`);
+    return { report, snapshots: { from, to, ...(via ? { via } : {}) } };
+}
+
+/**
+ * The key live sides hash env values with: a fresh one shared by this comparison, so nothing saved can be
+ * matched against it later — unless a saved side was hashed with the user's own key, whose values then
+ * compare only under that key. Otherwise a saved side's env values are "unknown" (envComparable).
+ */
+async function liveEnvKey(saved: readonly Snapshot[]): Promise<EnvHashKey> {
+    const keyed = saved.filter((snapshot) => snapshot.meta.envKey !== undefined);
+    if (keyed.length > 0) {
+        const user = await userEnvHashKey();
+        if (keyed.some((snapshot) => snapshot.meta.envKey === user.id)) {
+            return user;
+        }
+    }
+    return EnvHashKey.generate();
+}

@@ -32,6 +32,7 @@ export const DIFF_RULE_TABLE = {
     'packages.native': { facet: 'packages', severity: 'warning', description: 'A system package a native dependency of the project needs is missing or in another version.' },
     'env.required-missing': { facet: 'env', severity: 'error', description: 'A variable the project requires (config requiredEnv, or a key of .env / .env.example) is missing on one side.' },
     'env.missing': { facet: 'env', severity: 'warning', description: 'A variable set on the `from` side is missing on the `to` side.' },
+    'env.host-only': { facet: 'env', severity: 'info', description: 'A variable of the `from` machine\'s own environment (a developer\'s shell) that the project does not declare is missing on the `to` side.' },
     'env.added': { facet: 'env', severity: 'info', description: 'A variable set only on the `to` side.' },
     'env.value': { facet: 'env', severity: 'warning', description: 'A variable set on both sides with another value (compared by hash only).' },
     'locale.effective': { facet: 'locale', severity: 'warning', description: 'The locale programs get differs (LC_ALL > LC_CTYPE > LANG).' },

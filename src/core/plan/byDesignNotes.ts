@@ -40,7 +40,7 @@ export function byDesignNotes(snapshot: Snapshot, image: PlannedImage): ByDesign
     const add = (facet: ByDesignNote['facet'], keys: readonly string[], reason: string): void => {
         notes.push(...keys.map((key) => ({ facet, key, reason })));
     };
-    add('user', ['uid', 'gid', 'name', 'home'], `the app runs as the non-root user ${image.user} of the image, so a flaw in it cannot change the image's files or act as root`);
+    add('user', ['uid', 'gid', 'name', 'home', 'root'], `the app runs as the non-root user ${image.user} of the image, so a flaw in it cannot change the image's files or act as root`);
     add('app', ['root', 'workingDir'], `the image keeps the app in /app${image.appRoot === '.' ? '' : `/${image.appRoot}`}, the same path wherever it runs; here it is the project folder`);
     add('runtimes', ['*.installed.path', '*.installed.manager'], 'the image\'s runtime is the one its official base image installs (under /usr/local); the version is what the plan pins');
     add('systemPackages', ['*'], 'the image carries only its slim base image\'s packages and what the recipe installs, not this machine\'s');
@@ -59,6 +59,8 @@ export function byDesignNotes(snapshot: Snapshot, image: PlannedImage): ByDesign
 
     if (Object.keys(snapshot.certificates.settings).length > 0 || image.ca.needed) {
         add('certificates', ['settings.*'], 'the image sets no CA variables of this machine: its paths exist only here');
+        // The same settings seen as variables (SSL_CERT_FILE …); the npmrc entries are files, not variables.
+        add('env', Object.keys(snapshot.certificates.settings).filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)), 'the image sets no CA variables of this machine: its paths exist only here');
     }
     if (image.ca.needed && !image.ca.bakeIntoImage) {
         add('certificates', ['extra'], `this machine's extra CAs are given only to the dependency installs (the BuildKit secret "${image.ca.secretId}") and kept out of the image; the plan's bakeCa option keeps them in`);

@@ -2,6 +2,16 @@ import type { FindingFix, Side } from '../../findings/Finding';
 import { type DiffContext, type Draft, sideOf } from '../DiffContext';
 import { bothKnown } from '../bothKnown';
 
+/**
+ * Entrypoints of official base images that only prepare and then exec their arguments (node's
+ * docker-entrypoint.sh): `docker-entrypoint.sh node server.js` starts the app as `node server.js` does.
+ */
+const EXEC_SHIMS = new Set(['docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh']);
+
+function withoutShim(command: readonly string[]): readonly string[] {
+    return command.length > 1 && EXEC_SHIMS.has(command[0] ?? '') ? command.slice(1) : command;
+}
+
 /** The app itself: its start command and ports. */
 export function diffApp(context: DiffContext): Draft[] {
     const drafts: Draft[] = [];
@@ -11,7 +21,7 @@ export function diffApp(context: DiffContext): Draft[] {
         return drafts;
     }
     if (bothKnown(context, 'app', 'startCommand', a.startCommand, b.startCommand, 'no start command was found') && a.startCommand && b.startCommand) {
-        const [x, y] = [JSON.stringify(a.startCommand.value), JSON.stringify(b.startCommand.value)];
+        const [x, y] = [JSON.stringify(withoutShim(a.startCommand.value)), JSON.stringify(withoutShim(b.startCommand.value))];
         if (x !== y) {
             const fix: FindingFix[] = (['from', 'to'] as const).flatMap((side) => {
                 const at = sideOf(context, side).app?.startCommand?.at;

@@ -49,12 +49,20 @@ export function diffEnv(context: DiffContext): Draft[] {
         const missing: Side = x ? 'to' : 'from';
         drafts.push({
             facet: 'env', key: name, from: x ? SET : null, to: y ? SET : null, ...secret,
-            rule: required ? 'env.required-missing' : missing === 'to' ? 'env.missing' : 'env.added',
+            rule: required ? 'env.required-missing' : missing === 'from' ? 'env.added' : hostShell(context) ? 'env.host-only' : 'env.missing',
             message: `${name} is set on ${sideLabel(context, other(missing))} but not on ${sideLabel(context, missing)}${required ? ', and the project requires it' : ''}.`,
             ...fixes(context, name, missing, [x ?? y].filter((fact): fact is EnvVarFact => fact !== undefined)),
         });
     }
     return drafts;
+}
+
+/**
+ * A host's environment is a developer's shell: dozens of variables of the desktop, the tools and the company
+ * that no image or server carries. Missing on the other side, only those the project declares can matter.
+ */
+function hostShell(context: DiffContext): boolean {
+    return context.from.meta.source.kind === 'host';
 }
 
 /** Where the variable is declared (.env line, Dockerfile ENV) and, for a missing one, where to set it. */

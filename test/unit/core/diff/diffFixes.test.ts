@@ -63,7 +63,7 @@ describe('diff fixes', () => {
     it('a missing variable: its .env line, and ENV for a plain one but never for a secret', () => {
         const from = { ...host, env: { FEATURE: env('a'), STRIPE_KEY: env('b', { secret: true, source: { kind: 'dotenv', file: '.env', line: 4 } }) } };
         const result = diff(from, { ...image, env: {} }, {}, project);
-        const plain = only(result, 'env.missing');
+        const plain = only(result, 'env.host-only');
         assert.match(plain.fix?.[0]?.description ?? '', /^Add ENV FEATURE=… after line 4 of Dockerfile/);
         const secret = only(result, 'env.required-missing');
         assert.equal(secret.key, 'STRIPE_KEY');

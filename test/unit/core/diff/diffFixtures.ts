@@ -15,6 +15,7 @@ export const host: Snapshot = {
 
 /** The same environment as an image would report it. */
 export const image: Snapshot = { ...host, meta: { ...host.meta, source: { kind: 'image', ref: 'app:1' } } };
+export const container: Snapshot = { ...host, meta: { ...host.meta, source: { kind: 'container', ref: 'web' } } };
 
 export const env = (sha: string, extra: Partial<EnvVarFact> = {}): EnvVarFact => ({ sha256: sha.repeat(64).slice(0, 64), secret: false, source: 'process', ...extra });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Snapshot } from '../../../../src/core/snapshot/Snapshot';
-import { diff, env, host, image, only } from './diffFixtures';
+import { container, diff, env, host, image, only } from './diffFixtures';
 
 const node = (version: string): Snapshot['runtimes'] => ({ node: { declared: [], installed: { version, path: null, manager: 'image' } } });
 
@@ -119,13 +119,20 @@ describe('diffSnapshots', () => {
 
     describe('env', () => {
         it('a missing variable is a warning, a required one an error, one only on the to side info', () => {
-            const from = { ...host, env: { API_URL: env('a'), DATABASE_URL: env('b') } };
-            const to = { ...image, env: { EXTRA: env('c') } };
+            const from = { ...image, env: { API_URL: env('a'), DATABASE_URL: env('b') } };
+            const to = { ...container, env: { EXTRA: env('c') } };
             const result = diff(from, to, { requiredEnv: ['DATABASE_URL'] });
             assert.equal(only(result, 'env.missing').key, 'API_URL');
             const required = only(result, 'env.required-missing');
             assert.deepEqual([required.key, required.severity, required.secret], ['DATABASE_URL', 'error', true]);
             assert.equal(only(result, 'env.added').severity, 'info');
+        });
+
+        it('a variable of a developer\'s shell that the project does not declare is info when missing, a declared one still an error', () => {
+            const result = diff({ ...host, env: { CLOUD_SDK_VERSION: env('a'), DATABASE_URL: env('b') } }, { ...container, env: {} }, { requiredEnv: ['DATABASE_URL'] });
+            const shell = only(result, 'env.host-only');
+            assert.deepEqual([shell.key, shell.severity], ['CLOUD_SDK_VERSION', 'info']);
+            assert.equal(only(result, 'env.required-missing').severity, 'error');
         });
 
         it('keys of .env and .env.example count as required, with a fix at their line', () => {
@@ -146,7 +153,7 @@ describe('diffSnapshots', () => {
             const keyed = (snapshot: Snapshot, envKey: string): Snapshot => ({ ...snapshot, meta: { ...snapshot.meta, envKey } });
             const from = keyed({ ...host, env: { MODE: env('a'), GONE: env('b') } }, 'k1');
             const result = diff(from, keyed({ ...image, env: { MODE: env('c') } }, 'k2'));
-            assert.deepEqual(result.findings.map((finding) => finding.rule), ['env.missing']);
+            assert.deepEqual(result.findings.map((finding) => finding.rule), ['env.host-only']);
             assert.ok(result.unknown.some((unknown) => unknown.facet === 'env' && unknown.side === 'both'));
             assert.equal(only(diff(from, keyed({ ...image, env: { MODE: env('c'), GONE: env('b') } }, 'k1')), 'env.value').key, 'MODE');
             assert.equal(diff(keyed(host, 'k1'), image).unknown.filter((unknown) => unknown.facet === 'env').length, 1, 'one keyed, one not: not comparable');
@@ -237,15 +244,25 @@ describe('diffSnapshots', () => {
             assert.deepEqual([only(result, 'app.port').from, only(result, 'app.port').to], ['3000', '8080']);
             assert.ok(diff(host, { ...image, app: null }).unknown.some((entry) => entry.facet === 'app' && entry.side === 'to'));
         });
+
+        it('an official image\'s exec-only entrypoint (docker-entrypoint.sh) is not another start command', () => {
+            const app = host.app;
+            assert.ok(app);
+            const command = (value: string[]): Snapshot => ({ ...image, app: { ...app, startCommand: { value, how: 'image ENTRYPOINT + CMD' } } });
+            const from = { ...host, app: { ...app, startCommand: { value: ['node', 'server.js'], how: 'start script' } } };
+            assert.deepEqual(diff(from, command(['docker-entrypoint.sh', 'node', 'server.js'])).findings, []);
+            assert.equal(only(diff(from, command(['docker-entrypoint.sh', 'node', 'worker.js'])), 'app.start-command').to, 'docker-entrypoint.sh node worker.js');
+        });
     });
 
     it('sorts by severity, then facet, then key', () => {
         const result = diff(
             { ...host, env: { B: env('a'), A: env('a') } },
             { ...image, runtimes: node('22.0.0'), env: {}, umask: '0077', systemPackages: { manager: 'dpkg', packages: {} } },
+            { requiredEnv: ['B', 'A'] },
         );
         assert.deepEqual(result.findings.map((finding) => `${finding.severity} ${finding.facet} ${finding.key}`), [
-            'error runtimes node', 'warning env A', 'warning env B', 'info packages libc6', 'info umask umask',
+            'error env A', 'error env B', 'error runtimes node', 'info packages libc6', 'info umask umask',
         ]);
     });
 });

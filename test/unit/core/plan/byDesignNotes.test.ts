@@ -24,11 +24,12 @@ describe('plan.byDesign', () => {
         const notes = planFromSnapshot(snapshot, { projectRoot: '/home/dev/hello-node' }).byDesign;
         const reason = (facet: Parameters<typeof matchesByDesign>[1], key: string): string | undefined => matchesByDesign(notes, facet, key)?.reason;
 
-        for (const key of ['uid', 'gid', 'name', 'home']) {
+        for (const key of ['uid', 'gid', 'name', 'home', 'root']) {
             assert.match(reason('user', key) ?? '', /non-root user node/);
         }
         assert.match(reason('certificates', 'extra') ?? '', /only to the dependency installs/);
         assert.match(reason('certificates', 'settings.NODE_EXTRA_CA_CERTS') ?? '', /paths exist only here/);
+        assert.match(reason('env', 'NODE_EXTRA_CA_CERTS') ?? '', /paths exist only here/, 'the same setting seen as a variable');
         assert.match(reason('app', 'workingDir') ?? '', /\/app/);
         assert.match(reason('app', 'root') ?? '', /\/app/);
         assert.match(reason('runtimes', 'node.installed.path') ?? '', /official base image/);
@@ -67,7 +68,7 @@ describe('plan.byDesign', () => {
         const text = planToText(planFromSnapshot(await nodeSnapshot(), { projectRoot: '/home/dev/hello-node' }));
         assert.match(text, /^Locale: LANG=C\.UTF-8\n {2}why: this machine runs in C\.UTF-8/m);
         assert.match(text, /^Time zone: \(UTC\)\n {2}why: this machine runs in UTC/m);
-        assert.match(text, /^Different from this machine by design:\n {2}- user\.uid, user\.gid, user\.name, user\.home: the app runs as the non-root user node/m);
+        assert.match(text, /^Different from this machine by design:\n {2}- user\.uid, user\.gid, user\.name, user\.home and 1 more: the app runs as the non-root user node/m);
         assert.match(text, /^ {2}- env\.HOME, env\.HOSTNAME, env\.USER, env\.LOGNAME and \d+ more: this machine's own variable/m);
     });
 });

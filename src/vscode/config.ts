@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { DiffRules } from '../core/diff/DiffRules';
 import { parseSize } from '../core/sandbox/parseSize';
 import type { SandboxSettings } from '../core/sandbox/sandboxPolicy';
-import { diffRulesFromSettings } from './diff/diffRulesFromSettings';
+import type { DiffSettingValues } from './diff/diffRulesFromSettings';
 
 /** Parity's settings, typed; read fresh on every call so changes apply without a reload. */
 export interface ParityConfig {
@@ -104,11 +103,11 @@ export function readSandboxTarget(projectRoot: string | undefined): string | und
 }
 
 /**
- * parity.diff.severity, parity.diff.ignore and parity.diff.requiredEnv as the DiffRules they set (layered over
- * .parity/config.json by the diff). They can hide findings, so they are restricted settings. A value the diff
- * cannot use is an error naming the setting (DiffSettingsError), never a silent default.
+ * parity.diff.severity, parity.diff.ignore and parity.diff.requiredEnv as set (undefined when not), for
+ * diffRulesFromSettings — which validates them and loads with the pipeline, not at activation. They can hide
+ * findings, so they are restricted settings: in Restricted Mode only the user's own values count.
  */
-export function readDiffRules(folder: vscode.Uri | undefined): Partial<DiffRules> {
+export function readDiffSettings(folder: vscode.Uri | undefined): DiffSettingValues {
     const diff = vscode.workspace.getConfiguration('parity.diff', folder);
     const set = (key: string): unknown => {
         const where = diff.inspect(key);
@@ -116,5 +115,5 @@ export function readDiffRules(folder: vscode.Uri | undefined): Partial<DiffRules
             ? where?.workspaceFolderValue ?? where?.workspaceValue ?? where?.globalValue
             : where?.globalValue;
     };
-    return diffRulesFromSettings({ severity: set('severity'), ignore: set('ignore'), requiredEnv: set('requiredEnv') });
+    return { severity: set('severity'), ignore: set('ignore'), requiredEnv: set('requiredEnv') };
 }

@@ -26,7 +26,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     /** A new document titled `title` holding `text`; each comparison gets its own URI. */
     add(title: string, text: string): vscode.Uri {
         this.made += 1;
-        const name = title.replace(/[/\\:?#]+/g, '_').slice(0, 120);
+        const name = title.replace(/[/\\]+/g, '_').slice(0, 120);
         const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.parity-report`, query: `${Date.now()}-${this.made}` });
         this.contents.set(uri.toString(), text);
         return uri;

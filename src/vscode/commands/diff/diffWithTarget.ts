@@ -4,7 +4,7 @@ import type { DiffReport } from '../../../core/diff/DiffReport';
 import { type DiffTarget, formatDiffTarget, parseDiffTarget } from '../../../core/diff/DiffTarget';
 import type { EngineClient } from '../../../engine/EngineClient';
 import { abortSignalFor } from '../../abortSignalFor';
-import { readDiffRules } from '../../config';
+import { readDiffSettings } from '../../config';
 import { threeWayVia } from '../../diff/threeWayVia';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { isAbortError } from '../../isAbortError';
@@ -58,8 +58,8 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
     }
     const folder = projectFolderOf(request);
     try {
-        const rules = readDiffRules(folder);
         const pipeline = await import('../../lazy/pipelineModule');
+        const rules = pipeline.diffRulesFromSettings(readDiffSettings(folder));
         const client = (): Promise<EngineClient> => deps.engine.client();
         const title = vscode.l10n.t('Parity: comparing {0} with {1}…', nameOf(request.from), nameOf(request.to));
         const { report, snapshots } = await vscode.window.withProgress(
@@ -81,7 +81,7 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
             },
         );
         const text = pipeline.renderDiffReport(report, 'text');
-        const uri = deps.reports.add(`${report.from.target} ↔ ${report.to.target}`, text);
+        const uri = deps.reports.add(`${nameOf(request.from)} ↔ ${nameOf(request.to)}`, text);
         deps.diffDiagnostics.show(folder, report.findings);
         deps.findings.showReport(folder, report, uri, text);
         deps.lastDiff.set({ report, uri, text, ...(folder ? { folder } : {}), snapshots });
@@ -152,11 +152,11 @@ function uriTarget(uri: vscode.Uri): DiffTarget {
     return uri.path.endsWith('.json') ? { kind: 'file', path: uri.fsPath } : { kind: 'host', path: uri.fsPath };
 }
 
-/** The folder fixes point into: the workspace folder of the host side, else the only workspace folder. */
+/** The folder fixes point into: the host side's project, else the only workspace folder. */
 function projectFolderOf(request: Request): vscode.Uri | undefined {
     const host = [request.from, request.to, request.via].find((side): side is DiffTarget & { kind: 'host' } => typeof side === 'object' && side.kind === 'host');
     if (host) {
-        return vscode.workspace.getWorkspaceFolder(vscode.Uri.file(host.path))?.uri ?? vscode.Uri.file(host.path);
+        return vscode.Uri.file(host.path);
     }
     const folders = vscode.workspace.workspaceFolders ?? [];
     return folders.length === 1 ? folders[0]?.uri : undefined;

@@ -1,5 +1,5 @@
-// Benchmark: the pure diff of two large snapshots. Figures only — no test asserts on time; the target is
-// under 100 ms for diff + serialising the result (a stand-in for rendering until the renderers exist).
+// Benchmark: the pure diff of two large snapshots, then rendering it. Figures only — no test asserts on time;
+// the target is under 100 ms for diff + render, to text and to SARIF each.
 // Each side has 20,000 system packages and 2,000 env vars; 10% of packages differ in version, 5% are
 // on one side only, and a quarter of the variables differ or are missing, so the result is large too.
 //
@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import { diffSnapshots } from '../../src/core/diff/diffSnapshots';
 import { DEFAULT_DIFF_RULES } from '../../src/core/diff/DiffRules';
+import { renderDiffReport } from '../../src/core/diff/report/renderDiffReport';
 import type { EnvVarFact, Snapshot } from '../../src/core/snapshot/Snapshot';
+import { reportOf } from '../../test/unit/core/diff/report/reportFixtures';
 import { validSnapshot } from '../../test/unit/core/snapshot/validSnapshot';
 
 const PACKAGES = 20_000;
@@ -49,8 +51,12 @@ const from = side('from');
 const to = side('to');
 const diffMs: number[] = [];
 const totalMs: number[] = [];
+const textMs: number[] = [];
+const sarifMs: number[] = [];
 let findings = 0;
 let bytes = 0;
+let textBytes = 0;
+let sarifBytes = 0;
 for (let run = 0; run < runs; run += 1) {
     const start = performance.now();
     const result = diffSnapshots(from, to, DEFAULT_DIFF_RULES);
@@ -59,11 +65,21 @@ for (let run = 0; run < runs; run += 1) {
     totalMs.push(performance.now() - start);
     diffMs.push(diffed - start);
     findings = result.findings.length;
+    const textStart = performance.now();
+    textBytes = renderDiffReport(reportOf(diffSnapshots(from, to, DEFAULT_DIFF_RULES), from, to), 'text').length;
+    textMs.push(performance.now() - textStart);
+    const sarifStart = performance.now();
+    sarifBytes = renderDiffReport(reportOf(diffSnapshots(from, to, DEFAULT_DIFF_RULES), from, to), 'sarif').length;
+    sarifMs.push(performance.now() - sarifStart);
 }
 const round = (ms: number): string => ms.toFixed(1);
+const line = (label: string, values: readonly number[], target = ''): string =>
+    `  ${label.padEnd(16)} median ${round(median(values))} ms (min ${round(Math.min(...values))}, max ${round(Math.max(...values))}) over ${runs} runs${target}`;
 process.stdout.write([
-    `diff of ${PACKAGES} packages and ${VARIABLES} env vars per side: ${findings} findings, ${(bytes / 1024).toFixed(0)} KiB as JSON`,
-    `  diff             median ${round(median(diffMs))} ms (min ${round(Math.min(...diffMs))}, max ${round(Math.max(...diffMs))}) over ${runs} runs`,
-    `  diff + JSON      median ${round(median(totalMs))} ms (min ${round(Math.min(...totalMs))}, max ${round(Math.max(...totalMs))}) — target < 100 ms`,
+    `diff of ${PACKAGES} packages and ${VARIABLES} env vars per side: ${findings} findings, ${(bytes / 1024).toFixed(0)} KiB as JSON, ${(textBytes / 1024).toFixed(0)} KiB as text, ${(sarifBytes / 1024).toFixed(0)} KiB as SARIF`,
+    line('diff', diffMs),
+    line('diff + JSON', totalMs),
+    line('diff + text', textMs, ' — target < 100 ms'),
+    line('diff + SARIF', sarifMs, ' — target < 100 ms'),
     '',
 ].join('\n'));

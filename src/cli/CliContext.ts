@@ -7,6 +7,11 @@ export interface CliOptions {
     readonly format?: string;
     readonly out?: string;
     readonly target?: string;
+    /** diff: the sides as DiffTargets (host:PATH, image:REF, container:NAME, file:PATH) and the exit threshold. Raw text. */
+    readonly from?: string;
+    readonly to?: string;
+    readonly via?: string;
+    readonly failOn?: string;
     readonly tag?: string;
     readonly force: boolean;
     /** run: the app's port, limits, network, mode; stop: --all. Raw text, checked by the command. */

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ImageReferenceError, parseImageReference } from '../core/images/imageReference';
 import { ProjectPathError } from '../core/ProjectPathError';
+import { isDiffInputError } from './isDiffInputError';
 import { isEngineError } from '../engine/EngineError';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
 import { buildCommand, packageCommand } from './buildCommand';
 import { cleanCommand } from './cleanCommand';
+import { diffCommand } from './diffCommand';
 import { doctorCommand } from './doctorCommand';
 import { ExitCode } from './ExitCode';
 import { planCommand } from './planCommand';
@@ -35,11 +37,17 @@ Commands:
   ps                         List Parity's sandboxes (name, image, state, ports, age)
   stop NAME... | --all       Stop and remove sandboxes
   clean                      Remove every container Parity created; images and other containers stay
+  diff [--from T] --to T [--via T]
+                             What differs between two environments, each finding with its severity and
+                             fix; T is host:PATH (default host:.), image:REF, container:NAME or file:PATH
+                             (a saved snapshot); --via T adds the image built from the project between them. Exit 1
+                             when a finding is at or above --fail-on
 
 Options:
   -H, --host ADDR   Engine address (unix:///path, tcp://host:port, ssh://user@host); default: DOCKER_HOST, the Docker context, the default socket
   --json            Print JSON on stdout (doctor)
-  --format FMT      json (default) or text (snapshot)
+  --format FMT      json (default) or text (snapshot); text (default), json, markdown or sarif (diff)
+  --fail-on SEV     diff: exit 1 on a finding of this severity or above: error (default), warning, info
   --out FILE        Write the result to FILE atomically instead of stdout
   --target T        snapshot: image:REF or container:NAME; run: also a snapshot FILE — its memory, CPUs,
                     ulimits and user win over the flags
@@ -69,6 +77,7 @@ const COMMANDS: Record<string, (context: CliContext) => Promise<ExitCode>> = {
     ps: psCommand,
     stop: stopCommand,
     clean: cleanCommand,
+    diff: diffCommand,
 };
 
 export interface CliIo {
@@ -92,6 +101,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 format: { type: 'string' },
                 out: { type: 'string' },
                 target: { type: 'string' },
+                from: { type: 'string' },
+                to: { type: 'string' },
+                via: { type: 'string' },
+                'fail-on': { type: 'string' },
                 tag: { type: 'string' },
                 force: { type: 'boolean', default: false },
                 timeout: { type: 'string' },
@@ -153,6 +166,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 ...(values.format === undefined ? {} : { format: values.format }),
                 ...(values.out === undefined ? {} : { out: values.out }),
                 ...(values.target === undefined ? {} : { target: values.target }),
+                ...(values.from === undefined ? {} : { from: values.from }),
+                ...(values.to === undefined ? {} : { to: values.to }),
+                ...(values.via === undefined ? {} : { via: values.via }),
+                ...(values['fail-on'] === undefined ? {} : { failOn: values['fail-on'] }),
                 ...(values.port === undefined ? {} : { port: values.port }),
                 ...(values.memory === undefined ? {} : { memory: values.memory }),
                 ...(values.cpus === undefined ? {} : { cpus: values.cpus }),
@@ -175,7 +192,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
             io.stderr(`parity: ${error.message}\n\n${USAGE}\n`);
             return ExitCode.CouldNotRun;
         }
-        if (isEngineError(error) || error instanceof ProjectPathError || error instanceof ImageReferenceError) {
+        if (isEngineError(error) || error instanceof ProjectPathError || error instanceof ImageReferenceError || isDiffInputError(error)) {
             io.stderr(`parity: ${error.message}\n`);
             return ExitCode.CouldNotRun;
         }

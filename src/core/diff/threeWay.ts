@@ -27,11 +27,11 @@ export function threeWay(from: Snapshot, via: Snapshot, to: Snapshot, rules: Dif
 }
 
 function annotate(finding: Finding, recipe: DiffResult, target: DiffResult): ReportFinding {
-    if (isUnknown(recipe, finding, 'to') || isUnknown(target, finding, 'from')) {
-        return finding;
-    }
     const inRecipe = counterpart(recipe, finding);
     const inTarget = counterpart(target, finding);
+    if ((!inRecipe && unreadIn(recipe, finding, 'to')) || (!inTarget && unreadIn(target, finding, 'from'))) {
+        return finding;
+    }
     // No difference between the machine and the image: the image has the machine's value.
     const via = inRecipe ? inRecipe.to : inTarget ? inTarget.from : finding.from;
     const introducedBy: IntroducedBy = inRecipe && !inTarget ? 'recipe' : !inRecipe && inTarget ? 'target' : 'both';
@@ -44,6 +44,11 @@ function counterpart(result: DiffResult, finding: Finding): Finding | undefined 
     return same.find((other) => other.rule === finding.rule) ?? same[0];
 }
 
-function isUnknown(result: DiffResult, finding: Finding, side: 'from' | 'to'): boolean {
-    return result.unknown.some((unknown) => unknown.facet === finding.facet && (unknown.key === undefined || unknown.key === finding.key) && (unknown.side === side || unknown.side === 'both'));
+/**
+ * Whether the image's side of a comparison without this difference could not read the facet: then "no
+ * difference" means "not known". By facet, since an unknown's key names the fact that was missing
+ * (timezone offsetMinutes), not always the finding's key (timezone name).
+ */
+function unreadIn(result: DiffResult, finding: Finding, side: 'from' | 'to'): boolean {
+    return result.unknown.some((unknown) => unknown.facet === finding.facet && (unknown.side === side || unknown.side === 'both'));
 }

@@ -10,11 +10,11 @@ import { EnvHashKey } from '../../core/snapshot/EnvHashKey';
 import type { Snapshot } from '../../core/snapshot/Snapshot';
 import { userEnvHashKey } from '../../core/snapshot/userEnvHashKey';
 import type { EngineClient } from '../../engine/EngineClient';
-import { probeContainer } from '../../targets/container/probeContainer';
 import { captureHost } from '../../targets/host/captureHost';
 import { probeImage } from '../../targets/image/probeImage';
 import { requireProjectFolder } from '../requireProjectFolder';
 import { loadDiffProject } from './loadDiffProject';
+import { probeLiveContainer } from './probeLiveContainer';
 import { readSnapshotFile } from './readSnapshotFile';
 
 export interface DiffTargetsRequest {
@@ -86,7 +86,7 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
             case 'image':
                 return [side, await probeImage(await engine(), target.ref, probe)];
             case 'container':
-                return [side, await probeContainer(await engine(), target.name, probe)];
+                return [side, await probeLiveContainer(await engine(), target.name, probe)];
         }
     }));
     const snapshots = new Map(captured);

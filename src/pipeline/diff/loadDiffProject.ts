@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { diffByDesign } from '../../core/diff/diffByDesign';
 import { DiffConfigError } from '../../core/diff/DiffConfigError';
 import type { DiffProject } from '../../core/diff/DiffProject';
 import type { DiffRules } from '../../core/diff/DiffRules';
@@ -59,7 +60,7 @@ export async function loadDiffProject(options: LoadDiffProjectOptions): Promise<
         ...(plan ? { baseImage: plan.base.image } : {}),
         envFiles: envFiles.filter((file) => file !== null),
     };
-    return { project, rules: mergeDiffRules(config, options.settings ?? {}, { byDesign: plan?.byDesign ?? [] }) };
+    return { project, rules: mergeDiffRules(config, options.settings ?? {}, { byDesign: plan ? diffByDesign(plan.byDesign) : [] }) };
 }
 
 async function readConfig(root: string): Promise<Partial<DiffRules>> {

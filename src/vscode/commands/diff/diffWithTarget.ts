@@ -86,7 +86,9 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
         deps.findings.showReport(folder, report, uri, text);
         deps.lastDiff.set({ report, uri, text, ...(folder ? { folder } : {}), snapshots });
         const document = await vscode.workspace.openTextDocument(uri);
-        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        // Beside the file being worked on; in the editor area itself when nothing is open (no empty group left of it).
+        const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+        await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
         return { report, uri };
     } catch (error) {
         if (isAbortError(error)) {

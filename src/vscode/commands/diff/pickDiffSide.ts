@@ -14,19 +14,30 @@ interface SideItem extends vscode.QuickPickItem {
 export async function pickDiffSide(deps: ExtensionDeps, placeholder: string, except?: DiffTarget): Promise<DiffTarget | undefined> {
     const skip = except ? formatDiffTarget(except) : undefined;
     const keep = (items: readonly SideItem[]): SideItem[] => items.filter((item) => !item.target || formatDiffTarget(item.target) !== skip);
-    const local = keep([...machineItems(), ...await snapshotItems()]);
     const pick = vscode.window.createQuickPick<SideItem>();
     pick.title = vscode.l10n.t('Parity: Diff with Target');
     pick.placeholder = placeholder;
     pick.matchOnDescription = true;
-    pick.items = local;
+    pick.items = keep(machineItems());
     pick.busy = true;
+    // Shown at once; saved snapshots and the engine's images and containers join the list as they arrive.
     const controller = new AbortController();
-    void engineItems(deps, controller.signal).then((items) => {
-        pick.items = [...local, ...keep(items)];
-    }, (error: unknown) => {
-        deps.log.warn(`Diff with Target: the engine's images and containers are not listed: ${error instanceof Error ? error.message : String(error)}`);
-    }).finally(() => {
+    const found: { snapshots: SideItem[]; engine: SideItem[] } = { snapshots: [], engine: [] };
+    const update = (): void => {
+        pick.items = keep([...machineItems(), ...found.snapshots, ...found.engine]);
+    };
+    void Promise.allSettled([
+        snapshotItems().then((items) => {
+            found.snapshots = items;
+            update();
+        }),
+        engineItems(deps, controller.signal).then((items) => {
+            found.engine = items;
+            update();
+        }, (error: unknown) => {
+            deps.log.warn(`Diff with Target: the engine's images and containers are not listed: ${error instanceof Error ? error.message : String(error)}`);
+        }),
+    ]).then(() => {
         pick.busy = false;
     });
     try {

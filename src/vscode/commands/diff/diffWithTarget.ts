@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { DiffReport } from '../../../core/diff/DiffReport';
 import { type DiffTarget, formatDiffTarget, parseDiffTarget } from '../../../core/diff/DiffTarget';
@@ -67,11 +67,13 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
             async (_progress, token) => {
                 const signal = abortSignalFor(token);
                 const via = request.via === false ? undefined : request.via ?? await builtImageVia(pipeline, client, request, signal);
+                const inProject = (side: DiffTarget): DiffTarget => (folder ? relativeTarget(side, folder.fsPath) : side);
                 return pipeline.diffTargets({
-                    from: request.from,
-                    to: request.to,
+                    from: inProject(request.from),
+                    to: inProject(request.to),
                     ...(via ? { via } : {}),
-                    ...(folder ? { projectRoot: folder.fsPath } : {}),
+                    // Paths inside the project are given relative to it, so the report reads host:. as the CLI's does.
+                    ...(folder ? { projectRoot: folder.fsPath, base: folder.fsPath } : {}),
                     rules,
                     client,
                     log: deps.log,
@@ -172,6 +174,15 @@ async function builtImageVia(pipeline: Pipeline, client: () => Promise<EngineCli
     const tag = pipeline.imageTagFor(request.from.path);
     const exists = await client().then((engine) => engine.inspectImage(tag, signal)).then(() => true, () => false);
     return threeWayVia(request.from, request.to, exists ? tag : undefined);
+}
+
+/** A host or file side inside `root` as a path relative to it (`.` for the root); others as they are. */
+function relativeTarget(target: DiffTarget, root: string): DiffTarget {
+    if (target.kind !== 'host' && target.kind !== 'file') {
+        return target;
+    }
+    const path = relative(root, target.path);
+    return path.startsWith('..') || isAbsolute(path) ? target : { ...target, path: path === '' ? '.' : path };
 }
 
 function nameOf(target: DiffTarget): string {

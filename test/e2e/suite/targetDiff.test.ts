@@ -14,6 +14,7 @@ import { type EngineNode, EngineTreeProvider } from '../../../src/vscode/views/E
 import { type FindingTreeNode, FindingsTreeProvider } from '../../../src/vscode/views/FindingsTreeProvider';
 import { imagesView } from '../../../src/vscode/views/imagesView';
 import { dockerCli } from '../../support/dockerCli';
+import { showsOn } from '../../support/menuWhen';
 import { waitFor } from '../../support/waitFor';
 import { exampleInWorkspace } from './exampleInWorkspace';
 
@@ -165,7 +166,11 @@ describe('Parity: Diff with Target', () => {
             const [fix] = tree.getChildren(finding);
             assert.ok(fix);
             assert.match(labelOf(tree.getTreeItem(fix)), /^Apply fix: Set TZ=/);
-            assert.equal(tree.getTreeItem(fix).contextValue, 'parityFix;edit');
+            const context = tree.getTreeItem(fix).contextValue ?? '';
+            assert.ok(showsOn('parity.findings', 'parity.findings.applyFix', context), `Apply Fix is on the fix row's menu (${context})`);
+            assert.ok(showsOn('parity.findings', 'parity.findings.goToFix', context));
+            assert.ok(showsOn('parity.findings', 'parity.diff.showRawSnapshots', String(tree.getTreeItem(summary).contextValue)), 'Show Raw Snapshots is on the summary row');
+            assert.ok(!showsOn('parity.findings', 'parity.findings.applyFix', String(tree.getTreeItem(finding).contextValue)), 'a finding row is not a fix');
         } finally {
             tree.dispose();
         }

@@ -14,7 +14,6 @@ import { type EngineNode, EngineTreeProvider } from '../../../src/vscode/views/E
 import { type FindingTreeNode, FindingsTreeProvider } from '../../../src/vscode/views/FindingsTreeProvider';
 import { imagesView } from '../../../src/vscode/views/imagesView';
 import { dockerCli } from '../../support/dockerCli';
-import { showsOn } from '../../support/menuWhen';
 import { waitFor } from '../../support/waitFor';
 import { exampleInWorkspace } from './exampleInWorkspace';
 
@@ -46,6 +45,14 @@ async function imageNode(provider: EngineTreeProvider<ImageTreeNode>, name: stri
     const node = await walk(await provider.getChildren());
     assert.ok(node, `${name} is not in the Images view`);
     return node;
+}
+
+/** Whether the installed manifest shows `command` in the context menu of a `view` row with this contextValue. */
+function showsOn(view: string, command: string, contextValue: string): boolean {
+    const manifest = vscode.extensions.getExtension('parity.parity')?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    return (manifest.contributes.menus['view/item/context'] ?? [])
+        .filter((item) => item.command === command && item.when?.includes(`view == ${view}`))
+        .some((item) => new RegExp(/viewItem =~ \/(.+)\/$/.exec(item.when ?? '')?.[1] ?? '$^').test(contextValue));
 }
 
 function labelOf(item: vscode.TreeItem): string {

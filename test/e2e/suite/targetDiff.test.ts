@@ -12,6 +12,7 @@ import type { ImageTreeNode } from '../../../src/core/images/imageTree';
 import { EngineConnection } from '../../../src/vscode/EngineConnection';
 import { type EngineNode, EngineTreeProvider } from '../../../src/vscode/views/EngineTreeProvider';
 import { type FindingTreeNode, FindingsTreeProvider } from '../../../src/vscode/views/FindingsTreeProvider';
+import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { imagesView } from '../../../src/vscode/views/imagesView';
 import { dockerCli } from '../../support/dockerCli';
 import { waitFor } from '../../support/waitFor';
@@ -201,6 +202,25 @@ describe('Parity: Diff with Target', () => {
         assert.equal(next.report.from.kind, 'host');
         assert.ok(!next.report.findings.some((finding) => finding.rule === 'timezone.name' && finding.to === 'Pacific/Chatham'));
         await waitFor('the drift image\'s diagnostics are gone', () => !parityDiagnostics(vscode.Uri.joinPath(project, 'Dockerfile')).some((diagnostic) => diagnostic.code === 'timezone.name'), 5000);
+    });
+
+    it('three-way: with the project\'s own image built, it goes between this machine and the target, and each finding says which step brought it', async () => {
+        // The project's image without the drift: the time zone then comes from the target, not the recipe.
+        const built = imageTagFor(project.fsPath);
+        const plain = fs.mkdtempSync(path.join(path.dirname(project.fsPath), 'plain-'));
+        fs.writeFileSync(path.join(plain, 'Dockerfile'), `FROM ${NODE_IMAGE}\n`);
+        dockerCli(['build', '--quiet', '--label', 'parity.test=e2e-diff', '--tag', built, plain]);
+        try {
+            const threeWay = await vscode.commands.executeCommand<DiffCommandResult | undefined>('parity.diff.withTarget', { from: `host:${project.fsPath}`, to: `image:${tag}` });
+            assert.ok(threeWay, 'no comparison — see the Parity log');
+            assert.equal(threeWay.report.via?.target, `image:${built}`);
+            const zone = threeWay.report.findings.find((finding) => finding.rule === 'timezone.name');
+            assert.equal(zone?.introducedBy, 'target', JSON.stringify(zone));
+            assert.ok((await vscode.workspace.openTextDocument(threeWay.uri)).getText().includes(built), 'the report names the built image');
+        } finally {
+            dockerCli(['rmi', '--force', built]);
+            fs.rmSync(plain, { recursive: true, force: true });
+        }
     });
 
     it('a file that is not a snapshot is a clear error and opens nothing', async () => {

@@ -38,9 +38,14 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
     const to = target('--to', options.to);
     const via = options.via === undefined ? undefined : target('--via', options.via);
     const out = options.out === undefined ? undefined : resolve(options.out);
-    if (out !== undefined && !(await stat(dirname(out)).catch(() => null))?.isDirectory()) {
+    if (out !== undefined) {
         // Checked before capturing: nothing is created for a mistyped path, and no capture is wasted.
-        throw new DiffTargetError(`--out: there is no folder ${dirname(out)} to write ${out} into.`);
+        if (!(await stat(dirname(out)).catch(() => null))?.isDirectory()) {
+            throw new DiffTargetError(`--out: there is no folder ${dirname(out)} to write ${out} into.`);
+        }
+        if ((await stat(out).catch(() => null))?.isDirectory()) {
+            throw new DiffTargetError(`--out: ${out} is a folder; name the file to write.`);
+        }
     }
 
     const { report } = await diffTargets({

@@ -81,6 +81,9 @@ describe('parity diff (saved snapshots)', () => {
         assert.match(result.stderr, /^parity: --out: there is no folder .*no such folder to write/);
         assert.equal(result.stderr.trim().split('\n').length, 1);
         assert.equal(existsSync(missing), false);
+        const folder = await parity('diff', '--from', laptop, '--to', cloud, '--out', dir);
+        assert.equal(folder.code, 2);
+        assert.match(folder.stderr, /^parity: --out: .* is a folder; name the file to write\.\n$/);
     });
 
     it('a wrong --format or --fail-on, a missing --to, an unknown target kind or an empty value: exit 2 naming it', async () => {

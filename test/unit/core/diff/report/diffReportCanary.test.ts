@@ -26,7 +26,7 @@ describe('no format prints an env value or its hash', () => {
         const hashes = [...Object.values(from.env), ...Object.values(to.env)].map((env) => env.sha256);
         for (const format of DIFF_FORMATS) {
             const output = renderDiffReport(reportOf(result, from, to), format);
-            assert.ok(output.includes('API_TOKEN'), `${format} names the variable`);
+            assert.ok(output.includes('API_TOKEN') || output.includes('API&#95;TOKEN'), `${format} names the variable`);
             assert.ok(!output.includes(CANARY), `${format} printed the canary`);
             assert.ok(!/[0-9a-f]{64}/iu.test(output), `${format} printed a 64-hex hash`);
             assert.ok(!/[A-Za-z0-9+/]{43}=/u.test(output), `${format} printed something like a base64 digest`);

@@ -40,7 +40,7 @@ describe('renderDiffMarkdown', () => {
         assert.ok(!markdown.includes('\u202e'));
         assert.ok(!lines.some((line) => line.startsWith('error')));
         assert.equal(markdownText('a|b'), 'a&#124;b');
-        assert.ok(markdownText(HOSTILE).includes('&lt;img'));
+        assert.ok(markdownText(HOSTILE).includes('&#60;img'));
     });
 
     it('marks secret and by-design findings', () => {

@@ -10,6 +10,11 @@ import { FindingDiagnostics } from './vscode/FindingDiagnostics';
 import { RUN_LENS_SELECTOR, RunCodeLensProvider } from './vscode/RunCodeLensProvider';
 import { ProposedContent } from './vscode/ProposedContent';
 import { SnapshotDocuments } from './vscode/commands/diff/SnapshotDocuments';
+import { DiffDiagnostics } from './vscode/diff/DiffDiagnostics';
+import { DiffStatusBar } from './vscode/diff/DiffStatusBar';
+import { FixCodeActions } from './vscode/diff/FixCodeActions';
+import { LastDiff } from './vscode/diff/LastDiff';
+import { ReportDocuments } from './vscode/diff/ReportDocuments';
 import { OrphanSandboxes } from './vscode/commands/sandbox/OrphanSandboxes';
 import { RunningSandboxes } from './vscode/commands/sandbox/RunningSandboxes';
 import type { ExtensionDeps } from './vscode/ExtensionDeps';
@@ -46,12 +51,15 @@ export function activate(context: vscode.ExtensionContext): void {
     const sandboxes = new RunningSandboxes();
     windowSandboxes = sandboxes;
     const snapshots = new SnapshotDocuments();
+    const reports = new ReportDocuments();
+    const lastDiff = new LastDiff();
+    const diffDiagnostics = new DiffDiagnostics();
     const inspect = new InspectDocuments(engine);
     const containerLogs = new ContainerLogTerminals(engine, log);
     const imagesTree = vscode.window.createTreeView(images.id, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
     const containersTree = vscode.window.createTreeView(containers.id, { treeDataProvider: containers, canSelectMany: true });
     const orphans = new OrphanSandboxes(engine, engineViews, log);
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, diffDiagnostics, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
@@ -74,9 +82,14 @@ export function activate(context: vscode.ExtensionContext): void {
         containerLogs,
         sandboxes,
         snapshots,
+        reports,
+        lastDiff,
+        diffDiagnostics,
+        new DiffStatusBar(lastDiff),
+        vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(diffDiagnostics, log), FixCodeActions.metadata),
         vscode.window.registerTreeDataProvider('parity.targets', new EmptyTreeProvider()),
         findings,
-        vscode.window.registerTreeDataProvider('parity.findings', findings),
+        vscode.window.createTreeView('parity.findings', { treeDataProvider: findings, showCollapseAll: true }),
         new EngineStatusBar(engine),
         ...registerCommands(deps),
         runLenses,

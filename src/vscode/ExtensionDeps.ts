@@ -4,6 +4,9 @@ import type { BuildDiagnostics } from './BuildDiagnostics';
 import type { FindingDiagnostics } from './FindingDiagnostics';
 import type { ProposedContent } from './ProposedContent';
 import type { SnapshotDocuments } from './commands/diff/SnapshotDocuments';
+import type { DiffDiagnostics } from './diff/DiffDiagnostics';
+import type { LastDiff } from './diff/LastDiff';
+import type { ReportDocuments } from './diff/ReportDocuments';
 import type { OrphanSandboxes } from './commands/sandbox/OrphanSandboxes';
 import type { RunningSandboxes } from './commands/sandbox/RunningSandboxes';
 import type { ContainerLogTerminals } from './views/ContainerLogTerminals';
@@ -25,6 +28,12 @@ export interface ExtensionDeps {
     readonly containerLogs: ContainerLogTerminals;
     /** Read-only snapshot texts, the sides of Diff with Target. */
     readonly snapshots: SnapshotDocuments;
+    /** Read-only Parity Report documents, one per comparison. */
+    readonly reports: ReportDocuments;
+    /** The last comparison, for the status bar and Show Raw Snapshots. */
+    readonly lastDiff: LastDiff;
+    /** The last comparison's findings in Problems, with their fixes for the quick fixes. */
+    readonly diffDiagnostics: DiffDiagnostics;
     /** The sandboxes this window started. */
     readonly sandboxes: RunningSandboxes;
     /** Sandboxes a killed window left behind, offered for removal once. */

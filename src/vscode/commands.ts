@@ -7,6 +7,10 @@ import { restartContainer } from './commands/containers/restartContainer';
 import { showContainerLogs } from './commands/containers/showContainerLogs';
 import { stopContainer } from './commands/containers/stopContainer';
 import { diffWithTarget } from './commands/diff/diffWithTarget';
+import { openReport } from './commands/diff/openReport';
+import { showRawSnapshots } from './commands/diff/showRawSnapshots';
+import { applyFindingFix } from './commands/findings/applyFindingFix';
+import { goToFindingFix } from './commands/findings/goToFindingFix';
 import { retryEngine } from './commands/engine/retryEngine';
 import { showEngineStatus } from './commands/engine/showEngineStatus';
 import { copyImageId } from './commands/images/copyImageId';
@@ -53,6 +57,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     'parity.containers.copyId': { run: copyContainerId },
     'parity.sandbox.run': { run: runInSandbox, needsTrust: true },
     'parity.diff.withTarget': { run: diffWithTarget, needsTrust: true },
+    'parity.diff.showRawSnapshots': { run: showRawSnapshots },
+    'parity.diff.openReport': { run: openReport },
+    'parity.findings.applyFix': { run: applyFindingFix, needsTrust: true },
+    'parity.findings.goToFix': { run: goToFindingFix },
     'parity.dockerfile.build': { run: buildDockerfile, needsTrust: true },
 };
 

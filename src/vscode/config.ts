@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseSize } from '../core/sandbox/parseSize';
 import type { SandboxSettings } from '../core/sandbox/sandboxPolicy';
+import type { DiffSettingValues } from './diff/diffRulesFromSettings';
 
 /** Parity's settings, typed; read fresh on every call so changes apply without a reload. */
 export interface ParityConfig {
@@ -99,4 +100,20 @@ export async function readSandboxSettings(projectRoot: string | undefined, readD
 export function readSandboxTarget(projectRoot: string | undefined): string | undefined {
     const target = restricted(vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined), 'target', '').trim();
     return target === '' ? undefined : target;
+}
+
+/**
+ * parity.diff.severity, parity.diff.ignore and parity.diff.requiredEnv as set (undefined when not), for
+ * diffRulesFromSettings — which validates them and loads with the pipeline, not at activation. They can hide
+ * findings, so they are restricted settings: in Restricted Mode only the user's own values count.
+ */
+export function readDiffSettings(folder: vscode.Uri | undefined): DiffSettingValues {
+    const diff = vscode.workspace.getConfiguration('parity.diff', folder);
+    const set = (key: string): unknown => {
+        const where = diff.inspect(key);
+        return vscode.workspace.isTrusted
+            ? where?.workspaceFolderValue ?? where?.workspaceValue ?? where?.globalValue
+            : where?.globalValue;
+    };
+    return { severity: set('severity'), ignore: set('ignore'), requiredEnv: set('requiredEnv') };
 }

@@ -19,3 +19,6 @@ export { probeImage } from '../../targets/image/probeImage';
 export { probeContainer } from '../../targets/container/probeContainer';
 export { formatSnapshotText } from '../../core/snapshot/formatSnapshotText';
 export { parseSnapshot } from '../../core/snapshot/parseSnapshot';
+export { diffTargets } from '../../pipeline/diff/diffTargets';
+export { renderDiffReport } from '../../core/diff/report/renderDiffReport';
+export { diffRulesFromSettings } from '../diff/diffRulesFromSettings';

@@ -5,11 +5,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Locator } from 'playwright-core';
 import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { closedPort } from '../../support/ports';
 import {
-    openViewContainer, readStatusBar, readTreeItems, runCommand, screenshot, startUiSession, type TreeItem, type UiSession, waitForNotification,
+    openViewContainer, readStatusBar, readTreeItems, runCommand, screenshot, startUiSession, type TreeItem, type UiSession, waitFor, waitForNotification,
 } from './workbench';
 
 const root = join(__dirname, '..', '..', '..');
@@ -187,6 +188,31 @@ describe('Parity: Package App from the palette', () => {
         } catch (error) {
             failed = true;
             await screenshot(session.page, join(results, 'package-failed.png')).catch(() => undefined);
+            throw error;
+        }
+    });
+
+    it('"Compare with This Machine" in the built message diffs the project with the image into a Parity Report', async () => {
+        try {
+            const { page } = session;
+            const built = (): Locator => page.locator('.notification-list-item').filter({ hasText: new RegExp(`Parity: built ${tag}`) }).first();
+            if (!(await built().isVisible())) {
+                // The toast may have gone by now: the notification center keeps it.
+                await runCommand(page, 'Notifications: Show Notifications');
+            }
+            await built().locator('.monaco-button', { hasText: /^Compare with This Machine$/ }).click();
+            await page.locator('.editor-group-container .tab.active', { hasText: `↔ image:${tag}.parity-report` }).first().waitFor({ state: 'visible', timeout: 120_000 });
+            // A freshly packaged app differs from this machine only in ways that are information (or by design).
+            let counts = '';
+            await waitFor('the diff counts in the status bar', async () => {
+                counts = (await readStatusBar(page)).find((item) => item.ariaLabel.startsWith('Parity diff:'))?.ariaLabel ?? '';
+                return counts !== '';
+            }, 10_000);
+            assert.doesNotMatch(counts, /error|warning/, counts);
+            await screenshot(session.page, join(results, 'package-compare.png'));
+        } catch (error) {
+            failed = true;
+            await screenshot(session.page, join(results, 'package-compare-failed.png')).catch(() => undefined);
             throw error;
         }
     });

@@ -84,7 +84,7 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     await waitFor('the row is gone', async () => !(await readTreeItems(session.page, 'Containers', 30_000)).some((row) => SANDBOX_ROW.test(row.label)), 10_000);
   }));
 
-  it('Diff with Target… on the image in the Images view puts it next to this machine in the diff editor', () => step('sandbox-image-diff', async () => {
+  it('Diff with Target… on the image in the Images view compares it with this machine in a Parity Report', () => step('sandbox-image-diff', async () => {
     await setPaneExpanded(session.page, 'Containers', false);
     await setPaneExpanded(session.page, 'Images', true);
     // Parity's builds come first and expanded: the repository, then its tag.
@@ -93,10 +93,12 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     const repository = treeRow(session.page, 'Images', imageTagFor(folder).split(':')[0] ?? '');
     const index = Number(await repository.getAttribute('data-index'));
     await contextMenu(session.page, repository.locator('xpath=..').locator(`.monaco-list-row[data-index="${index + 1}"]`), 'Diff with Target...');
-    const machine = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'This machine' }).first();
-    await machine.waitFor({ state: 'visible', timeout: 10_000 });
-    await machine.click();
-    await session.page.locator('.editor-group-container .tab.active', { hasText: `this machine (ui-sandbox) ↔ ${imageTagFor(folder)}` }).waitFor({ state: 'visible', timeout: 60_000 });
-    await session.page.locator('.monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 10_000 });
+    // The row is the image side; the pick asks for the other. Enter, not a click: the list fills in as the engine answers.
+    const input = session.page.locator(`.quick-input-widget .quick-input-box input[placeholder*="${imageTagFor(folder)} with which environment"]`);
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('This machine');
+    await session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'This machine' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await session.page.keyboard.press('Enter');
+    await session.page.locator('.editor-group-container .tab.active', { hasText: `this machine (ui-sandbox) ↔ image:${imageTagFor(folder)}.parity-report` }).waitFor({ state: 'visible', timeout: 60_000 });
   }));
 });

@@ -1,57 +1,97 @@
-import { readFile } from 'node:fs/promises';
+import { basename, isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
-import type { Snapshot } from '../../../core/snapshot/Snapshot';
+import type { DiffReport } from '../../../core/diff/DiffReport';
+import { type DiffTarget, formatDiffTarget, parseDiffTarget } from '../../../core/diff/DiffTarget';
 import type { EngineClient } from '../../../engine/EngineClient';
 import { abortSignalFor } from '../../abortSignalFor';
+import { readDiffSettings } from '../../config';
+import { threeWayVia } from '../../diff/threeWayVia';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { isAbortError } from '../../isAbortError';
 import { containerTargets } from '../containers/containerTargets';
 import { imageTargets } from '../images/imageTargets';
+import { pickDiffSide } from './pickDiffSide';
 
 type Pipeline = typeof import('../../lazy/pipelineModule');
 
-/** One side of a comparison: a name for the tab, and how to get its snapshot. */
-interface Side {
-    readonly name: string;
-    readonly take: (pipeline: Pipeline, client: () => Promise<EngineClient>, signal: AbortSignal) => Promise<Snapshot>;
-}
-
-export interface DiffResult {
-    readonly left: vscode.Uri;
-    readonly right: vscode.Uri;
+/** What the command returns (for automation and tests): the report and the document showing it. */
+export interface DiffCommandResult {
+    readonly report: DiffReport;
+    readonly uri: vscode.Uri;
 }
 
 /**
- * Parity: Diff with Target… — from an Images or Containers row: what runs there (the image probed in a
- * throwaway container, or the running container) next to a target the user picks — this machine as the
- * project sees it, or a saved snapshot — in VS Code's diff editor, one line per fact, so every difference
- * (runtime, OS and libc, locale, timezone, user, limits, CAs …) is a highlighted line. `target` skips the
- * pick: a workspace folder Uri (this machine) or a snapshot file Uri.
+ * Arguments that skip every pick: targets as the CLI writes them (`host:PATH`, `image:REF`,
+ * `container:NAME`, `file:PATH`); `from` defaults to this machine. `via`: a three-way middle side, or false
+ * for none (default: the project's built image, when it exists).
  */
-export async function diffWithTarget(deps: ExtensionDeps, node?: unknown, target?: unknown): Promise<DiffResult | undefined> {
-    const subject = subjectOf(deps, node);
-    if (!subject) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Parity: pick an image or a running container in the Parity views to diff it with a target.'));
+export interface DiffCommandArgs {
+    readonly from?: string;
+    readonly to: string;
+    readonly via?: string | false;
+}
+
+interface Request {
+    readonly from: DiffTarget;
+    readonly to: DiffTarget;
+    readonly via?: DiffTarget | false;
+}
+
+/**
+ * Parity: Diff with Target… — compares two environments (this machine, an image, a running container, a saved
+ * snapshot) and shows the result as a read-only Parity Report beside the editor, the findings in the Findings
+ * view and, at their fix locations, in Problems with quick fixes; the status bar keeps the counts. From the
+ * palette both sides are picked; from an Images or Containers row, the row is the `to` side. When this machine,
+ * the project's built image and another target are compared, the image goes between them (three-way).
+ * Arguments: a row and a Uri (a workspace folder or a snapshot file, the `from` side), or DiffCommandArgs.
+ */
+export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?: unknown): Promise<DiffCommandResult | undefined> {
+    let request: Request | undefined;
+    try {
+        request = await requestOf(deps, arg, target);
+    } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0}', error instanceof Error ? error.message : String(error)));
         return undefined;
     }
-    const other = target instanceof vscode.Uri ? sideOfUri(target, deps) : await pickTarget(deps);
-    if (!other) {
+    if (!request) {
         return undefined;
     }
+    const folder = projectFolderOf(request);
     try {
         const pipeline = await import('../../lazy/pipelineModule');
-        const [left, right] = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: comparing {0} with {1}…', subject.name, other.name), cancellable: true },
-            (_progress, token) => {
+        const rules = pipeline.diffRulesFromSettings(readDiffSettings(folder));
+        const client = (): Promise<EngineClient> => deps.engine.client();
+        const title = vscode.l10n.t('Parity: comparing {0} with {1}…', nameOf(request.from), nameOf(request.to));
+        const { report, snapshots } = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+            async (_progress, token) => {
                 const signal = abortSignalFor(token);
-                const client = (): Promise<EngineClient> => deps.engine.client();
-                return Promise.all([other.take(pipeline, client, signal), subject.take(pipeline, client, signal)]);
+                const via = request.via === false ? undefined : request.via ?? await builtImageVia(pipeline, client, request, signal);
+                const inProject = (side: DiffTarget): DiffTarget => (folder ? relativeTarget(side, folder.fsPath) : side);
+                return pipeline.diffTargets({
+                    from: inProject(request.from),
+                    to: inProject(request.to),
+                    ...(via ? { via } : {}),
+                    // Paths inside the project are given relative to it, so the report reads host:. as the CLI's does.
+                    ...(folder ? { projectRoot: folder.fsPath, base: folder.fsPath } : {}),
+                    rules,
+                    client,
+                    log: deps.log,
+                    toolVersion: deps.version,
+                    signal,
+                });
             },
         );
-        const leftUri = deps.snapshots.add(other.name, pipeline.formatSnapshotText(left, []));
-        const rightUri = deps.snapshots.add(subject.name, pipeline.formatSnapshotText(right, []));
-        await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${other.name} ↔ ${subject.name}`, { preview: false });
-        return { left: leftUri, right: rightUri };
+        const text = pipeline.renderDiffReport(report, 'text');
+        const uri = deps.reports.add(`${nameOf(request.from)} ↔ ${nameOf(request.to)}`, text);
+        deps.diffDiagnostics.show(folder, report.findings);
+        deps.findings.showReport(folder, report, uri, text);
+        deps.lastDiff.set({ report, uri, text, ...(folder ? { folder } : {}), snapshots });
+        const document = await vscode.workspace.openTextDocument(uri);
+        // Beside the file being worked on; in the editor area itself when nothing is open (no empty group left of it).
+        const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+        await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
+        return { report, uri };
     } catch (error) {
         if (isAbortError(error)) {
             return undefined;
@@ -63,52 +103,91 @@ export async function diffWithTarget(deps: ExtensionDeps, node?: unknown, target
     }
 }
 
-/** The image or container of the row the command was invoked on. */
-function subjectOf(deps: ExtensionDeps, node: unknown): Side | undefined {
+async function requestOf(deps: ExtensionDeps, arg: unknown, target: unknown): Promise<Request | undefined> {
+    if (isArgs(arg)) {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const from = arg.from === undefined ? (folder ? { kind: 'host' as const, path: folder.fsPath } : undefined) : parseDiffTarget(arg.from);
+        if (!from) {
+            throw new Error(vscode.l10n.t('open a folder, or name the from side, to diff with a target.'));
+        }
+        return { from, to: parseDiffTarget(arg.to), ...(arg.via === undefined ? {} : { via: arg.via === false ? false : parseDiffTarget(arg.via) }) };
+    }
+    const row = rowTarget(arg);
+    if (arg !== undefined && !row) {
+        throw new Error(vscode.l10n.t('pick an image or a running container in the Parity views to diff it with a target.'));
+    }
+    if (row) {
+        const from = target instanceof vscode.Uri ? uriTarget(target) : await pickDiffSide(deps, vscode.l10n.t('Compare {0} with which environment?', nameOf(row)), row);
+        return from && { from, to: row };
+    }
+    const from = await pickDiffSide(deps, vscode.l10n.t('Compare which environment? (the one where the app works)'));
+    if (!from) {
+        return undefined;
+    }
+    const to = await pickDiffSide(deps, vscode.l10n.t('…with which environment? (where it is going)'), from);
+    return to && { from, to };
+}
+
+function isArgs(value: unknown): value is DiffCommandArgs {
+    return typeof value === 'object' && value !== null && typeof (value as DiffCommandArgs).to === 'string';
+}
+
+/** The image or running container of the row the command was invoked on. */
+function rowTarget(node: unknown): DiffTarget | undefined {
+    if (node === undefined) {
+        return undefined;
+    }
     const [image] = imageTargets(node, undefined);
     if (image) {
-        const ref = image.dangling ? image.id : image.name;
-        return { name: image.name, take: async (pipeline, client, signal) => pipeline.probeImage(await client(), ref, { log: deps.log, toolVersion: deps.version, signal }) };
+        return { kind: 'image', ref: image.dangling ? image.id : image.name };
     }
     const [container] = containerTargets(node, undefined);
     if (container) {
-        return {
-            name: container.name,
-            take: async (pipeline, client, signal) => {
-                if (container.state !== 'running') {
-                    throw new Error(vscode.l10n.t('{0} is {1}: only a running container can be compared. Start it, or diff its image.', container.name, container.state));
-                }
-                return pipeline.probeContainer(await client(), container.id, { log: deps.log, toolVersion: deps.version, signal });
-            },
-        };
+        if (container.state !== 'running') {
+            throw new Error(vscode.l10n.t('{0} is {1}: only a running container can be compared. Start it, or diff its image.', container.name, container.state));
+        }
+        return { kind: 'container', name: container.name };
     }
     return undefined;
 }
 
-/** This machine as a workspace folder sees it, or a saved snapshot file. */
-function sideOfUri(uri: vscode.Uri, deps: ExtensionDeps): Side {
-    if (uri.path.endsWith('.json')) {
-        const name = vscode.workspace.asRelativePath(uri, false);
-        // Validated in full against the schema: a saved snapshot is a file of the workspace, so hostile input.
-        return { name, take: async (pipeline) => pipeline.parseSnapshot(await readFile(uri.fsPath, 'utf8'), name) };
-    }
-    const name = vscode.l10n.t('this machine ({0})', uri.path.split('/').pop() ?? uri.fsPath);
-    return { name, take: (pipeline, _client, signal) => pipeline.captureHost(uri.fsPath, { toolVersion: deps.version, log: deps.log, signal }) };
+/** A workspace folder is this machine as its project sees it; a .json file is a saved snapshot. */
+function uriTarget(uri: vscode.Uri): DiffTarget {
+    return uri.path.endsWith('.json') ? { kind: 'file', path: uri.fsPath } : { kind: 'host', path: uri.fsPath };
 }
 
-/** The targets there are: this machine for each workspace folder, then the snapshots saved in the workspace. */
-async function pickTarget(deps: ExtensionDeps): Promise<Side | undefined> {
+/** The folder fixes point into: the host side's project, else the only workspace folder. */
+function projectFolderOf(request: Request): vscode.Uri | undefined {
+    const host = [request.from, request.to, request.via].find((side): side is DiffTarget & { kind: 'host' } => typeof side === 'object' && side.kind === 'host');
+    if (host) {
+        return vscode.Uri.file(host.path);
+    }
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const files = await vscode.workspace.findFiles('**/.parity/*.snapshot.json', '**/node_modules/**', 200);
-    const items: (vscode.QuickPickItem & { uri?: vscode.Uri })[] = [
-        ...folders.map((folder) => ({ label: `$(device-desktop) ${vscode.l10n.t('This machine')}`, description: folder.name, detail: vscode.l10n.t('Snapshot this machine now, as the project in {0} sees it', folder.name), uri: folder.uri })),
-        ...(files.length > 0 ? [{ label: vscode.l10n.t('Saved snapshots'), kind: vscode.QuickPickItemKind.Separator }] : []),
-        ...files.sort((a, b) => a.path.localeCompare(b.path)).map((file) => ({ label: `$(file) ${file.path.split('/').pop() ?? file.fsPath}`, description: vscode.workspace.asRelativePath(file, true), uri: file })),
-    ];
-    if (items.length === 0) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Parity: open a folder, or save a snapshot, to have a target to diff with.'));
+    return folders.length === 1 ? folders[0]?.uri : undefined;
+}
+
+/** The project's built image as the middle side, when this machine is `from` and the image exists. */
+async function builtImageVia(pipeline: Pipeline, client: () => Promise<EngineClient>, request: Request, signal: AbortSignal): Promise<DiffTarget | undefined> {
+    if (request.from.kind !== 'host' || request.to.kind === 'host') {
         return undefined;
     }
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Parity: Diff with Target'), placeHolder: vscode.l10n.t('Compare with which environment?'), matchOnDescription: true });
-    return picked?.uri ? sideOfUri(picked.uri, deps) : undefined;
+    const tag = pipeline.imageTagFor(request.from.path);
+    const exists = await client().then((engine) => engine.inspectImage(tag, signal)).then(() => true, () => false);
+    return threeWayVia(request.from, request.to, exists ? tag : undefined);
+}
+
+/** A host or file side inside `root` as a path relative to it (`.` for the root); others as they are. */
+function relativeTarget(target: DiffTarget, root: string): DiffTarget {
+    if (target.kind !== 'host' && target.kind !== 'file') {
+        return target;
+    }
+    const path = relative(root, target.path);
+    return path.startsWith('..') || isAbsolute(path) ? target : { ...target, path: path === '' ? '.' : path };
+}
+
+function nameOf(target: DiffTarget): string {
+    if (target.kind === 'host') {
+        return vscode.l10n.t('this machine ({0})', basename(target.path));
+    }
+    return target.kind === 'file' ? vscode.workspace.asRelativePath(target.path, true) : formatDiffTarget(target);
 }

@@ -25,13 +25,18 @@ export async function buildWithProgress(deps: ExtensionDeps, folder: vscode.Uri,
         );
         deps.engineViews.forEach((view) => view.refresh());
         const runIt = vscode.l10n.t('Run in Sandbox');
+        const compare = vscode.l10n.t('Compare with This Machine');
         void vscode.window.showInformationMessage(
             vscode.l10n.t('Parity: built {0} ({1}) in {2} s.', result.tag, result.imageId.replace('sha256:', '').slice(0, 12), (result.durationMs / 1000).toFixed(1)),
             runIt,
+            compare,
             vscode.l10n.t('Show Log'),
         ).then((choice) => {
             if (choice === runIt) {
                 void vscode.commands.executeCommand('parity.sandbox.run', `image:${result.tag}`);
+            } else if (choice === compare) {
+                // This machine as the project sees it against the image just built from it.
+                void vscode.commands.executeCommand('parity.diff.withTarget', { from: `host:${folder.fsPath}`, to: `image:${result.tag}`, via: false });
             } else if (choice) {
                 deps.log.show();
             }

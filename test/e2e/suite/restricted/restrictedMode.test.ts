@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { silentLogger } from '../../../../src/core/Logger';
 import type { ImageTreeNode } from '../../../../src/core/images/imageTree';
 import { imageTagFor } from '../../../../src/pipeline/imageTagFor';
-import { readConfig, readSandboxSettings, readSandboxTarget } from '../../../../src/vscode/config';
+import { readConfig, readDiffSettings, readSandboxSettings, readSandboxTarget } from '../../../../src/vscode/config';
 import { EngineConnection } from '../../../../src/vscode/EngineConnection';
 import { type EngineNode, EngineTreeProvider } from '../../../../src/vscode/views/EngineTreeProvider';
 import { imagesView } from '../../../../src/vscode/views/imagesView';
@@ -64,6 +64,7 @@ describe('Parity in Restricted Mode (an untrusted folder)', () => {
             ['parity.sandbox.run', folder],
             ['parity.sandbox.run', `image:${BASE_IMAGE}`],
             ['parity.diff.withTarget', await imageNode(images, BASE_IMAGE), folder],
+            ['parity.diff.withTarget', { from: `host:${folder.fsPath}`, to: `image:${BASE_IMAGE}` }],
         ];
         for (const [command, ...args] of calls) {
             assert.equal(await vscode.commands.executeCommand(command, ...args), undefined, `${command} did something in Restricted Mode`);
@@ -93,6 +94,7 @@ describe('Parity in Restricted Mode (an untrusted folder)', () => {
         assert.equal(sandbox.memoryBytes, undefined, 'parity.sandbox.memory from the folder was honoured');
         assert.equal(readSandboxTarget(folder.fsPath), undefined, 'parity.sandbox.target from the folder was honoured');
         assert.deepEqual(readConfig().recipe, { baseImageRegistry: '', baseImage: '', bakeCa: false }, 'parity.recipe.* from the folder was honoured');
+        assert.deepEqual(readDiffSettings(folder), { severity: undefined, ignore: undefined, requiredEnv: undefined }, 'parity.diff.* from the folder (which hide findings) was honoured');
     });
 
     it('the engine\'s views and Show Engine Status still work', async () => {

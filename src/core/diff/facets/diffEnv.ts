@@ -47,11 +47,12 @@ export function diffEnv(context: DiffContext): Draft[] {
             continue;
         }
         const missing: Side = x ? 'to' : 'from';
+        const rule = required ? 'env.required-missing' : missing === 'from' ? 'env.added' : hostShell(context) ? 'env.host-only' : 'env.missing';
         drafts.push({
-            facet: 'env', key: name, from: x ? SET : null, to: y ? SET : null, ...secret,
-            rule: required ? 'env.required-missing' : missing === 'from' ? 'env.added' : hostShell(context) ? 'env.host-only' : 'env.missing',
+            facet: 'env', key: name, from: x ? SET : null, to: y ? SET : null, ...secret, rule,
             message: `${name} is set on ${sideLabel(context, other(missing))} but not on ${sideLabel(context, missing)}${required ? ', and the project requires it' : ''}.`,
-            ...fixes(context, name, missing, [x ?? y].filter((fact): fact is EnvVarFact => fact !== undefined)),
+            // A shell's own variable is not the app's: no edit of the project is suggested for it.
+            ...(rule === 'env.host-only' ? {} : fixes(context, name, missing, [x ?? y].filter((fact): fact is EnvVarFact => fact !== undefined))),
         });
     }
     return drafts;

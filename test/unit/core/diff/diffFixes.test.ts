@@ -75,7 +75,8 @@ describe('diff fixes', () => {
     it('a missing variable: its .env line, and ENV for a plain one but never for a secret', () => {
         const from = { ...host, env: { FEATURE: env('a'), STRIPE_KEY: env('b', { secret: true, source: { kind: 'dotenv', file: '.env', line: 4 } }) } };
         const result = diff(from, { ...image, env: {} }, {}, project);
-        const plain = only(result, 'env.host-only');
+        assert.equal(only(result, 'env.host-only').fix, undefined, 'a variable of the developer\'s shell is not the app\'s to set');
+        const plain = only(diff({ ...from, meta: { ...from.meta, source: { kind: 'container', ref: 'staging' } } }, { ...image, env: {} }, {}, project), 'env.missing');
         assert.match(plain.fix?.[0]?.description ?? '', /^Add ENV FEATURE=… after line 4 of Dockerfile/);
         const secret = only(result, 'env.required-missing');
         assert.equal(secret.key, 'STRIPE_KEY');

@@ -91,6 +91,12 @@ export type DockerodeOptions = Docker.DockerOptions & { agent?: Agent };
 /** Loads dockerode on first use (it is ~0.9 MB bundled) and creates a client. */
 export async function createDockerode(options: DockerodeOptions): Promise<Dockerode> {
     const { default: DockerodeClass } = await import('dockerode');
+    const docker = new DockerodeClass(options);
+    // docker-modem lays the ssh options it derives from process.env.DOCKER_HOST over ours, which would drop the
+    // host-key check and the key file whenever DOCKER_HOST is an ssh:// address: ours must be the only ones.
+    if (options.protocol === 'ssh') {
+        (docker.modem as unknown as { sshOptions: unknown }).sshOptions = { ...options.sshOptions };
+    }
     // The narrow surface above describes dockerode 5 where its (v4) typings do not: see Abortable.
-    return new DockerodeClass(options) as unknown as Dockerode;
+    return docker as unknown as Dockerode;
 }

@@ -77,6 +77,13 @@ export function toEngineError(error: unknown, context: CallContext, cancelled: b
 }
 
 function unreachable(where: string, address: string, code: string, cause: unknown): EngineError {
+    if (address.startsWith('ssh://') || address.startsWith('tcp://')) {
+        const through = address.startsWith('ssh://') ? 'its ssh server' : 'the engine';
+        return new EngineError(
+            'unreachable',
+            `Docker is not reachable at ${where} — is it running? (${code}) Nothing answered there: check the address, and that ${through} runs and can be reached from this machine.`,
+            address, undefined, { cause });
+    }
     return new EngineError(
         'unreachable',
         `Docker is not reachable at ${where} — is it running? (${code}) Start Docker Desktop or the Docker service (sudo systemctl start docker, or sudo dockerd), or point DOCKER_HOST or the parity.docker.host setting at a running engine.`,

@@ -48,15 +48,12 @@ export function knownHostName(host: string, port: number): string {
  */
 export function verifyHostKey(lines: readonly KnownHostLine[], host: string, port: number, keyType: string, keyBase64: string): HostKeyVerdict {
     const name = knownHostName(host, port);
+    if (lines.some((line) => line.marker === 'revoked' && line.keyBase64 === keyBase64)) {
+        return 'revoked';
+    }
     let hostListed = false;
     for (const line of lines) {
-        if (line.marker === 'revoked') {
-            if (line.keyBase64 === keyBase64) {
-                return 'revoked';
-            }
-            continue;
-        }
-        if (line.marker === 'cert-authority' || !hostsMatch(line.hosts, name)) {
+        if (line.marker !== undefined || !hostsMatch(line.hosts, name)) {
             continue;
         }
         if (line.keyType === keyType && line.keyBase64 === keyBase64) {

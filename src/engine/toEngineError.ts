@@ -77,7 +77,8 @@ export function toEngineError(error: unknown, context: CallContext, cancelled: b
 }
 
 function unreachable(where: string, address: string, code: string, cause: unknown): EngineError {
-    if (address.startsWith('ssh://') || address.startsWith('tcp://')) {
+    // A local engine gets "start Docker"; a remote one (ssh, or tcp to another machine) gets "check the address".
+    if (address.startsWith('ssh://') || (address.startsWith('tcp://') && !/^tcp:\/\/(127\.|localhost:|\[::1\]:)/.test(address))) {
         const through = address.startsWith('ssh://') ? 'its ssh server' : 'the engine';
         return new EngineError(
             'unreachable',

@@ -206,7 +206,7 @@ cmd_status() {
 
 cmd_down() {
   stop_daemon "cloud dockerd" "$PIDFILE" 60 cloud_ok
-  ip link show "$BRIDGE" >/dev/null 2>&1 && ip link delete "$BRIDGE" 2>/dev/null || true
+  if ip link show "$BRIDGE" >/dev/null 2>&1; then ip link delete "$BRIDGE" 2>/dev/null || true; fi
 }
 
 dispatch "$@"

@@ -92,7 +92,7 @@ cmd_down() {
     log "the cloud engine is not running; nothing to do"
     return 0
   fi
-  cloud service rm "$SERVICE" >/dev/null 2>&1 && log "removed service $SERVICE" || true
+  if cloud service rm "$SERVICE" >/dev/null 2>&1; then log "removed service $SERVICE"; fi
   [[ $(swarm_state) == active ]] && step "leave the swarm" run_logged "$STATE/swarm.log" env DOCKER_HOST="unix://$SOCK" docker swarm leave --force
   return 0
 }

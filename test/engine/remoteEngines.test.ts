@@ -6,15 +6,20 @@ import { join } from 'node:path';
 import { createServer } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { parseEngineAddress } from '../../src/core/engineAddress';
+import { EnvHashKey } from '../../src/core/snapshot/EnvHashKey';
 import type { Snapshot } from '../../src/core/snapshot/Snapshot';
+import { engineOverrideOf, parseTargetAddress } from '../../src/core/targets/targetAddress';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { isEngineError } from '../../src/engine/EngineError';
+import { resolveEngine } from '../../src/engine/resolveEngine';
+import { probeContainer } from '../../src/targets/container/probeContainer';
 import { closedPort } from '../support/ports';
 import { PARITY_CLI, runParity, type ParityRun } from '../support/runParity';
 import { silentLogger } from '../../src/core/Logger';
 import { CERTS, CLOUD_TLS, cloudCli, PODMAN_SOCKET, podmanCli, requireRemoteTestbed, SSH_CLOUD, SSH_DIR, SSH_MAIN, sshEnv, SWARM_SERVICE, tlsEnv } from './remoteTestbed';
 
 const CONTAINER = `parity-test-remote-${process.pid}`;
+const ENV_KEY = EnvHashKey.generate();
 const LABELS = ['--label', 'parity.managed=true', '--label', 'parity.purpose=test'];
 const RUN = ['run', '-d', '--name', CONTAINER, ...LABELS, 'node:20.20.2-bookworm-slim', 'sleep', '600'];
 
@@ -106,6 +111,29 @@ describe('remote engines (the built CLI against the test bed\'s cloud engine, ss
                 assert.match(doctor.stdout, /^Address: +tcp:\/\/127\.0\.0\.1:\d+ \(from Docker context "parity-cloud"\)$/m);
                 const unknown = runParity(['doctor', '-H', 'parity-clod'], { env: { DOCKER_CONFIG: config, DOCKER_HOST: '' } });
                 assertOneClearLine(unknown, /"parity-clod" \(from --host\) is neither an engine address .* nor a Docker context\. Known contexts: parity-cloud\.$/);
+            } finally {
+                rmSync(config, { recursive: true, force: true });
+            }
+        });
+
+        it('a target address with @ENGINE resolves through the same path, with explicit TLS files or an ssh context', async () => {
+            const viaSsh = parseTargetAddress(`container:${CONTAINER}@${SSH_CLOUD}`);
+            const sshClient = new EngineClient(await resolveEngine(engineOverrideOf(viaSsh), sshEnv()), { log: silentLogger, env: sshEnv() });
+            assertNodeContainer(await probeContainer(sshClient, viaSsh.value, { log: silentLogger, toolVersion: '0.0.0-test', envKey: ENV_KEY }));
+
+            const client = join(CERTS, 'client');
+            const explicit = { value: CLOUD_TLS, source: 'a target', tls: { caFile: join(client, 'ca.pem'), certFile: join(client, 'cert.pem'), keyFile: join(client, 'key.pem') } };
+            const tlsClient = new EngineClient(await resolveEngine(explicit, { DOCKER_HOST: '' }), { log: silentLogger, env: {} });
+            assert.equal((await tlsClient.status()).swarm, 'active');
+
+            const config = mkdtempSync(join(tmpdir(), 'parity context '));
+            try {
+                execFileSync('docker', ['context', 'create', 'parity-ssh', '--docker', `host=${SSH_CLOUD}`], { env: { ...process.env, DOCKER_CONFIG: config, DOCKER_HOST: '' }, stdio: 'ignore' });
+                const env = sshEnv({ DOCKER_CONFIG: config });
+                const target = parseTargetAddress(`container:${CONTAINER}@parity-ssh`);
+                const selection = await resolveEngine(engineOverrideOf(target), env);
+                assert.equal(selection.source, 'Docker context "parity-ssh"');
+                assert.equal((await new EngineClient(selection, { log: silentLogger, env }).inspectContainer(target.value)).Name, `/${CONTAINER}`);
             } finally {
                 rmSync(config, { recursive: true, force: true });
             }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -8,6 +8,7 @@ import type { HostKeyProblem } from '../../../../src/engine/connection/HostKeyPr
 import { sshOptions } from '../../../../src/engine/connection/sshOptions';
 import { tlsFiles } from '../../../../src/engine/connection/tlsFiles';
 import { tlsOptions } from '../../../../src/engine/connection/tlsOptions';
+import { trustHostKey } from '../../../../src/engine/connection/trustHostKey';
 import { toEngineError } from '../../../../src/engine/toEngineError';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity connection '));
@@ -78,5 +79,25 @@ describe('toEngineError for remote engines', () => {
         assert.match(toEngineError(refused, context, false).message, /— is it running\? \(ECONNREFUSED\) Nothing answered there: check the address, and that its ssh server runs/);
         assert.match(toEngineError(refused, { ...context, address: 'tcp://10.0.0.5:2376' }, false).message, /check the address, and that the engine runs/);
         assert.match(toEngineError(refused, { ...context, address: 'tcp://127.0.0.1:2376' }, false).message, /Start Docker Desktop/);
+    });
+});
+
+describe('trustHostKey', () => {
+    const problem: HostKeyProblem = { host: 'h', port: 2222, verdict: 'unknown', keyType: 'ssh-ed25519', fingerprint: 'SHA256:x', knownHostsFile: join(dir, 'new', '.ssh', 'known_hosts'), knownHostsLine: `[h]:2222 ssh-ed25519 ${KEY}` };
+
+    it('appends the line once, creating the file, and the key is then trusted', async () => {
+        assert.equal(await trustHostKey(problem), true);
+        assert.equal(await trustHostKey(problem), false, 'already there');
+        assert.equal(readFileSync(problem.knownHostsFile, 'utf8'), `${problem.knownHostsLine}\n`);
+        const options = sshOptions('h', 2222, { knownHostsFile: problem.knownHostsFile, acceptUnknownHostKey: false }, {}, () => undefined);
+        assert.equal(options.hostVerifier(Buffer.from(KEY, 'base64')), true);
+    });
+
+    it('keeps what the file had, and never trusts a changed key', async () => {
+        const file = join(dir, 'kept_known_hosts');
+        writeFileSync(file, 'other ssh-ed25519 AAAA');
+        await trustHostKey({ ...problem, knownHostsFile: file });
+        assert.equal(readFileSync(file, 'utf8'), `other ssh-ed25519 AAAA\n${problem.knownHostsLine}\n`);
+        await assert.rejects(trustHostKey({ ...problem, knownHostsFile: file, verdict: 'changed' }), /is a CHANGED key; Parity will not trust it/);
     });
 });

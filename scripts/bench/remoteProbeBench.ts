@@ -5,6 +5,11 @@
 //   node --import tsx scripts/bench/remoteProbeBench.ts [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { silentLogger } from '../../src/core/Logger';
+import { EnvHashKey } from '../../src/core/snapshot/EnvHashKey';
+import { EngineClient } from '../../src/engine/EngineClient';
+import { resolveEngine } from '../../src/engine/resolveEngine';
+import { probeContainer } from '../../src/targets/container/probeContainer';
 
 const root = join(__dirname, '..', '..');
 const state = process.env.PARITY_STATE_DIR ?? '/tmp/parity-testbed';
@@ -43,7 +48,22 @@ function probeOnce(way: Way): { wallMs: number; probeMs: number } {
     return { wallMs, probeMs: Number(/probe: container \S+ in (\d+) ms/.exec(result.stderr)?.[1] ?? NaN) };
 }
 
-function main(): void {
+/** The probe alone, in this process, with a client already connected: what the transport itself costs. */
+async function probeInProcess(way: Way): Promise<number[]> {
+    const env = { ...process.env, DOCKER_HOST: '', ...way.env };
+    const client = new EngineClient(await resolveEngine({ value: way.host, source: 'bench' }, env), { log: silentLogger, env });
+    const options = { log: silentLogger, toolVersion: 'bench', envKey: EnvHashKey.generate() };
+    await probeContainer(client, name, options);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+        const started = performance.now();
+        await probeContainer(client, name, options);
+        times.push(performance.now() - started);
+    }
+    return times;
+}
+
+async function main(): Promise<void> {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'ignore' });
     const cloud = (args: string[]): string => execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: cloudSocket } });
     cloud(['run', '-d', '--name', name, '--label', 'parity.managed=true', '--label', 'parity.purpose=bench', 'node:20.20.2-bookworm-slim', 'sleep', '600']);
@@ -53,12 +73,13 @@ function main(): void {
         for (const way of ways) {
             probeOnce(way);
             const samples = Array.from({ length: runs }, () => probeOnce(way));
+            const warm = await probeInProcess(way);
             console.log(`  ${way.label.padEnd(14)} whole process ${median(samples.map((s) => s.wallMs)).toFixed(0).padStart(5)} ms · probe ${median(samples.map((s) => s.probeMs)).toFixed(0).padStart(5)} ms` +
-                ` · min ${Math.min(...samples.map((s) => s.wallMs)).toFixed(0)} ms`);
+                ` · min ${Math.min(...samples.map((s) => s.wallMs)).toFixed(0)} ms · in-process warm probe ${median(warm).toFixed(0).padStart(5)} ms`);
         }
     } finally {
         cloud(['rm', '--force', name]);
     }
 }
 
-main();
+void main();

@@ -279,7 +279,7 @@ export class EngineClient {
             try {
                 return await createDockerode(dockerodeOptions(this.selection, this.options.env ?? process.env, (problem) => {
                     this.rejectedHostKey = problem;
-                }));
+                }, this.timeoutMs));
             } catch (error) {
                 this.docker = undefined;
                 throw new EngineError('config', `Cannot set up a connection to ${this.address}: ${error instanceof Error ? error.message : String(error)}`, this.address, undefined, { cause: error });

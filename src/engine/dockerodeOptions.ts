@@ -14,6 +14,8 @@ export function dockerodeOptions(
     selection: EngineSelection,
     env: Readonly<Record<string, string | undefined>>,
     onHostKeyRejected: (problem: HostKeyProblem) => void = () => undefined,
+    /** Bounds an ssh handshake, so a host that accepts TCP and never speaks does not outlive the call's deadline. */
+    connectTimeoutMs?: number,
 ): DockerodeOptions {
     const none = { socketPath: undefined, host: undefined, port: undefined, ca: undefined, cert: undefined, key: undefined } as const;
     const address = selection.address;
@@ -37,7 +39,7 @@ export function dockerodeOptions(
                 host: address.host,
                 port: address.port,
                 ...(address.user ? { username: address.user } : {}),
-                sshOptions: sshOptions(address.host, address.port, selection.ssh, env, onHostKeyRejected),
+                sshOptions: sshOptions(address.host, address.port, selection.ssh, env, onHostKeyRejected, connectTimeoutMs),
             };
     }
 }

@@ -13,7 +13,7 @@ import { EngineClient } from '../../src/engine/EngineClient';
 import { isEngineError } from '../../src/engine/EngineError';
 import { resolveEngine } from '../../src/engine/resolveEngine';
 import { probeContainer } from '../../src/targets/container/probeContainer';
-import { closedPort } from '../support/ports';
+import { closedPort, silentServer } from '../support/ports';
 import { PARITY_CLI, runParity, type ParityRun } from '../support/runParity';
 import { silentLogger } from '../../src/core/Logger';
 import { CERTS, CLOUD_TLS, cloudCli, PODMAN_SOCKET, podmanCli, requireRemoteTestbed, SSH_CLOUD, SSH_DIR, SSH_MAIN, sshEnv, SWARM_SERVICE, tlsEnv } from './remoteTestbed';
@@ -32,9 +32,9 @@ function assertOneClearLine(result: ParityRun, pattern: RegExp): void {
     assert.equal(result.stdout, '');
 }
 
-function runParityAsync(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ParityRun> {
+function runParityAsync(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ParityRun> {
     return new Promise((resolve) => {
-        const child = execFile(process.execPath, [PARITY_CLI, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (_error, stdout, stderr) => {
+        const child = execFile(process.execPath, [PARITY_CLI, ...args], { env: { ...process.env, ...env }, timeout: timeoutMs }, (_error, stdout, stderr) => {
             resolve({ code: child.exitCode, stdout, stderr });
         });
     });
@@ -160,6 +160,17 @@ describe('remote engines (the built CLI against the test bed\'s cloud engine, ss
             const port = await closedPort();
             assertOneClearLine(runParity(['snapshot', '--target', `container:${CONTAINER}`, '-H', `tcp://127.0.0.1:${port}`], { env: tlsEnv() }),
                 new RegExp(`^parity: Docker is not reachable at tcp://127\\.0\\.0\\.1:${port} \\(from --host\\) — is it running\\?`));
+        });
+
+        it('an ssh server that accepts the connection and never speaks: the deadline\'s message, and the process ends', async () => {
+            const silent = await silentServer();
+            try {
+                // Killed (code null) if an ssh handshake outlived the 2 s deadline by ssh2's own 20 s.
+                const result = await runParityAsync(['doctor', '--timeout', '2', '-H', `ssh://parity-deploy@127.0.0.1:${silent.port}`], sshEnv(), 15_000);
+                assertOneClearLine(result, new RegExp(`^parity: Docker at ssh://parity-deploy@127\\.0\\.0\\.1:${silent.port} \\(from --host\\) did not answer the ping within 2 s\\.`));
+            } finally {
+                await silent.close();
+            }
         });
 
         it('a CA that did not sign the engine\'s certificate', () => {

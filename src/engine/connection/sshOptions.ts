@@ -10,6 +10,8 @@ export interface Ssh2Options {
     readonly agent?: string;
     readonly privateKey?: Buffer;
     readonly hostVerifier: (key: Buffer) => boolean;
+    /** ssh2 keeps a handshake that never completes open for this long (its default, 20 s, would hold the process). */
+    readonly readyTimeout?: number;
 }
 
 /** Where the connection's files are, for messages. */
@@ -33,7 +35,10 @@ export function sshFiles(ssh: EngineSsh | undefined): SshFiles {
  * StrictHostKeyChecking=yes — relaxed to accept-new only when `acceptUnknownHostKey` says so. A refused
  * key is reported through `onRejected` (ssh2 itself only says "Host denied").
  */
-export function sshOptions(host: string, port: number, ssh: EngineSsh | undefined, env: Readonly<Record<string, string | undefined>>, onRejected: (problem: HostKeyProblem) => void): Ssh2Options {
+export function sshOptions(
+    host: string, port: number, ssh: EngineSsh | undefined, env: Readonly<Record<string, string | undefined>>,
+    onRejected: (problem: HostKeyProblem) => void, readyTimeoutMs?: number,
+): Ssh2Options {
     const files = sshFiles(ssh);
     if (ssh?.identityFile && !existsSync(ssh.identityFile)) {
         throw new Error(`the ssh key ${ssh.identityFile} does not exist`);
@@ -57,5 +62,5 @@ export function sshOptions(host: string, port: number, ssh: EngineSsh | undefine
         });
         return false;
     };
-    return { ...(agent ? { agent } : {}), ...(privateKey ? { privateKey } : {}), hostVerifier };
+    return { ...(agent ? { agent } : {}), ...(privateKey ? { privateKey } : {}), hostVerifier, ...(readyTimeoutMs ? { readyTimeout: readyTimeoutMs } : {}) };
 }

@@ -138,6 +138,7 @@ start_cloud() {
   need_root "starting the cloud engine"
   command -v dockerd >/dev/null || die "dockerd is missing; run: $TESTBED_ENTRY up engine"
   command -v openssl >/dev/null || apt_install openssl
+  command -v ip >/dev/null || apt_install iproute2
   certs_ok || step "make TLS certificates" make_certs
   ensure_bridge
   mkdir -p "$DATA_ROOT" "$EXEC_ROOT"

@@ -6,12 +6,18 @@
 #   scripts/testbed.sh status [component...]   one line per component; non-zero if any is missing
 #   scripts/testbed.sh down   [component...]   stop what `up` started; caches and images stay
 #
-# Components, in start order: engine images registry vscode (default: all of them).
+# Components, in start order: engine images registry vscode cloud swarm ssh podman (default: all).
 #   engine    Docker Engine (Debian docker.io) with BuildKit       scripts/testbed/engine.sh
 #   images    base images Docker Hub would give (debian, node,     scripts/testbed/images.sh
 #             python, busybox, a musl userland), made locally
 #   registry  Debian docker-registry on 127.0.0.1:5000             scripts/testbed/registry.sh
 #   vscode    code-server + Chromium for end-to-end tests          scripts/testbed/vscode.sh
+#   cloud     a second dockerd, mutual TLS on tcp://127.0.0.1:2376 scripts/testbed/cloud.sh
+#             (certificates in $PARITY_STATE_DIR/cloud/certs)
+#   swarm     swarm on the cloud engine, service parity-web        scripts/testbed/swarm.sh
+#   ssh       sshd on 127.0.0.1:2222 (cloud) / :2223 (main engine) scripts/testbed/ssh.sh
+#             for ssh://parity-deploy@…, files in $PARITY_STATE_DIR/ssh
+#   podman    Podman's Docker API, unix://$PARITY_STATE_DIR/podman/podman.sock   scripts/testbed/podman.sh
 #
 # Environment: PARITY_CACHE_DIR (default ${XDG_CACHE_HOME:-$HOME/.cache}/parity-testbed) for caches,
 # PARITY_STATE_DIR (default /tmp/parity-testbed) for logs, pid files and generated configs,
@@ -20,7 +26,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/testbed/lib.sh"
 tb_init testbed
 
-ALL=(engine images registry vscode)
+ALL=(engine images registry vscode cloud swarm ssh podman)
 
 usage() {
   sed -n '2,/^# shellcheck/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
@@ -75,7 +81,7 @@ main() {
 
   case $action in
     up)
-      # In the given order, but engine before images before registry whatever the order typed.
+      # In the order of ALL whatever the order typed: engine before images before the rest, cloud before swarm.
       for c in "${ALL[@]}"; do
         [[ " ${comps[*]} " == *" $c "* ]] || continue
         local t0

@@ -91,6 +91,26 @@ export type DockerodeOptions = Docker.DockerOptions & { agent?: Agent };
 /** Loads dockerode on first use (it is ~0.9 MB bundled) and creates a client. */
 export async function createDockerode(options: DockerodeOptions): Promise<Dockerode> {
     const { default: DockerodeClass } = await import('dockerode');
+    const docker = new DockerodeClass(options);
+    // docker-modem lays the ssh options it derives from process.env.DOCKER_HOST over ours, which would drop the
+    // host-key check and the key file whenever DOCKER_HOST is an ssh:// address: ours must be the only ones.
+    if (options.protocol === 'ssh') {
+        const modem = docker.modem as unknown as { sshOptions: unknown; dial: (...args: unknown[]) => unknown };
+        modem.sshOptions = { ...options.sshOptions };
+        // For ssh, docker-modem builds a request URL "ssh:host:port/…" that Node's legacy url.resolve flags with a
+        // DEP0170 warning on stderr (the URL is never used to connect). The flag is set only for the synchronous
+        // URL building in dial and put back at once, so no other code runs while it is set.
+        const dial = modem.dial.bind(modem);
+        modem.dial = (...args: unknown[]): unknown => {
+            const before = process.noDeprecation;
+            process.noDeprecation = true;
+            try {
+                return dial(...args);
+            } finally {
+                process.noDeprecation = before ?? false;
+            }
+        };
+    }
     // The narrow surface above describes dockerode 5 where its (v4) typings do not: see Abortable.
-    return new DockerodeClass(options) as unknown as Dockerode;
+    return docker as unknown as Dockerode;
 }

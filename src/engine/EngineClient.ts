@@ -7,6 +7,9 @@ import type { EngineStatus } from '../core/EngineStatus';
 import type { Logger } from '../core/Logger';
 import type { EngineSelection } from '../core/selectEngine';
 import type { BuildDeps } from './build/buildImage';
+import type { HostKeyProblem } from './connection/HostKeyProblem';
+import { type SshFiles, sshFiles } from './connection/sshOptions';
+import { type TlsFiles, tlsFiles } from './connection/tlsFiles';
 import { ContainerFiles } from './ContainerFiles';
 import { createDockerode, type Dockerode } from './Dockerode';
 import { dockerodeOptions } from './dockerodeOptions';
@@ -36,10 +39,18 @@ export class EngineClient {
     readonly address: string;
     private docker: Promise<Dockerode> | undefined;
     private readonly timeoutMs: number;
+    /** The files of a TLS or ssh connection, for error messages. */
+    private readonly transport: { tls?: TlsFiles; ssh?: SshFiles };
+    /** The last ssh host key known_hosts did not vouch for (one client talks to one host). */
+    private rejectedHostKey: HostKeyProblem | undefined;
 
     constructor(readonly selection: EngineSelection, private readonly options: EngineClientOptions) {
         this.address = formatEngineAddress(selection.address);
         this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.transport = {
+            ...(selection.address.kind === 'tcp' && selection.tls ? { tls: tlsFiles(selection.tls) } : {}),
+            ...(selection.address.kind === 'ssh' ? { ssh: sshFiles(selection.ssh) } : {}),
+        };
     }
 
     async status(signal?: AbortSignal): Promise<EngineStatus> {
@@ -239,7 +250,7 @@ export class EngineClient {
     }
 
     private context(operation: string, timeoutMs: number): CallContext {
-        return { address: this.address, source: this.selection.source, operation, timeoutMs };
+        return { address: this.address, source: this.selection.source, operation, timeoutMs, ...this.transport, rejectedHostKey: () => this.rejectedHostKey };
     }
 
     /** Runs one request with the deadline and the caller's signal; logs it at debug level with its round trip. */
@@ -266,7 +277,9 @@ export class EngineClient {
     private dockerode(): Promise<Dockerode> {
         this.docker ??= (async () => {
             try {
-                return await createDockerode(dockerodeOptions(this.selection, this.options.env ?? process.env));
+                return await createDockerode(dockerodeOptions(this.selection, this.options.env ?? process.env, (problem) => {
+                    this.rejectedHostKey = problem;
+                }, this.timeoutMs));
             } catch (error) {
                 this.docker = undefined;
                 throw new EngineError('config', `Cannot set up a connection to ${this.address}: ${error instanceof Error ? error.message : String(error)}`, this.address, undefined, { cause: error });

@@ -1,3 +1,5 @@
+import type { HostKeyProblem } from './connection/HostKeyProblem';
+
 /** Why a call to the engine failed, in terms a person can act on. */
 export type EngineErrorKind =
     /** Nothing listens at the address, or the socket file is missing. */
@@ -8,8 +10,12 @@ export type EngineErrorKind =
     | 'timeout'
     /** The user (or a caller) cancelled. */
     | 'cancelled'
-    /** The address or context is invalid. */
+    /** The address or context is invalid, or a certificate / key file is missing. */
     | 'config'
+    /** The TLS handshake failed: the engine's certificate, ours, or no TLS at that port. */
+    | 'tls'
+    /** An ssh host key that known_hosts does not vouch for; `hostKey` says which (a question for the user). */
+    | 'host-key'
     /** The engine answered with an error status. */
     | 'api';
 
@@ -38,11 +44,17 @@ export class EngineError extends Error {
         readonly address: string,
         /** HTTP status for `api` errors. */
         readonly statusCode?: number,
-        options?: { cause?: unknown },
+        options?: { cause?: unknown; hostKey?: HostKeyProblem },
     ) {
         super(message, options);
         this.name = 'EngineError';
+        if (options?.hostKey) {
+            this.hostKey = options.hostKey;
+        }
     }
+
+    /** For kind `host-key`: the key that was refused, and the known_hosts line that would trust it. */
+    readonly hostKey?: HostKeyProblem;
 }
 
 export function isEngineError(error: unknown): error is EngineError {

@@ -1,3 +1,7 @@
+import { describeTlsFailure } from './connection/describeTlsFailure';
+import type { HostKeyProblem } from './connection/HostKeyProblem';
+import type { SshFiles } from './connection/sshOptions';
+import type { TlsFiles } from './connection/tlsFiles';
 import { EngineError } from './EngineError';
 
 /** Where the failing call went, so the message can name the address and why it was chosen. */
@@ -6,6 +10,12 @@ export interface CallContext {
     readonly source: string;
     readonly operation: string;
     readonly timeoutMs: number;
+    /** The certificate files of a TLS connection, named in TLS failures. */
+    readonly tls?: TlsFiles;
+    /** The key and known_hosts files of an ssh connection, named in ssh failures. */
+    readonly ssh?: SshFiles;
+    /** The host key the ssh connection refused, if it refused one (ssh2 itself only says "Host denied"). */
+    readonly rejectedHostKey?: () => HostKeyProblem | undefined;
 }
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOENT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE']);
@@ -20,6 +30,10 @@ export function toEngineError(error: unknown, context: CallContext, cancelled: b
     if (cancelled) {
         return new EngineError('cancelled', `Cancelled: ${context.operation} on ${context.address}.`, context.address, undefined, { cause: error });
     }
+    const hostKey = /Host denied/i.test(err.message ?? '') ? context.rejectedHostKey?.() : undefined;
+    if (hostKey) {
+        return new EngineError('host-key', hostKeyMessage(hostKey, where), context.address, undefined, { cause: error, hostKey });
+    }
     if (err.name === 'AbortError' || err.name === 'TimeoutError' || err.code === 'ETIMEDOUT' || err.code === 'ESOCKETTIMEDOUT') {
         return new EngineError(
             'timeout',
@@ -33,19 +47,27 @@ export function toEngineError(error: unknown, context: CallContext, cancelled: b
             context.address, undefined, { cause: error });
     }
     if (err.level === 'client-authentication' || /authentication methods failed/i.test(err.message ?? '')) {
+        const key = context.ssh?.identityFile ? `the key ${context.ssh.identityFile}` : 'no key file (none given, no ~/.ssh/id_ed25519, id_ecdsa or id_rsa)';
         return new EngineError(
             'denied',
-            `SSH login failed for Docker at ${where}. Load your key into ssh-agent (ssh-add) or check the user name in the address.`,
+            `SSH login failed for Docker at ${where}: the server accepted neither ${key} nor a key from ssh-agent. Check the user name in the address and that the key is in that user's authorized_keys; name another key with PARITY_SSH_IDENTITY_FILE, or load one with ssh-add.`,
             context.address, undefined, { cause: error });
+    }
+    const tls = context.tls ? describeTlsFailure(err, where, context.tls) : undefined;
+    if (tls) {
+        return new EngineError('tls', tls, context.address, undefined, { cause: error });
     }
     if (typeof err.code === 'string' && UNREACHABLE_CODES.has(err.code)) {
         return unreachable(where, context.address, err.code, error);
     }
     if (typeof err.code === 'string' && /CERT|SSL|TLS/.test(err.code)) {
+        return new EngineError('tls', describeTlsFailure(err, where, undefined) ?? `TLS failed talking to Docker at ${where}: ${err.message ?? err.code}.`, context.address, undefined, { cause: error });
+    }
+    if (err.statusCode === 400 && /HTTP request to an HTTPS server/i.test(`${err.json?.message ?? ''} ${err.message ?? ''}`)) {
         return new EngineError(
-            'unreachable',
-            `TLS failed talking to Docker at ${where}: ${err.message ?? err.code}. Check DOCKER_CERT_PATH / the context's certificates.`,
-            context.address, undefined, { cause: error });
+            'tls',
+            `The Docker engine at ${where} only speaks TLS. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (the folder with ca.pem, cert.pem and key.pem), or use a Docker context that has them.`,
+            context.address, 400, { cause: error });
     }
     if (typeof err.statusCode === 'number') {
         const detail = err.json?.message ?? err.message ?? 'no detail';
@@ -55,10 +77,30 @@ export function toEngineError(error: unknown, context: CallContext, cancelled: b
 }
 
 function unreachable(where: string, address: string, code: string, cause: unknown): EngineError {
+    // A local engine gets "start Docker"; a remote one (ssh, or tcp to another machine) gets "check the address".
+    if (address.startsWith('ssh://') || (address.startsWith('tcp://') && !/^tcp:\/\/(127\.|localhost:|\[::1\]:)/.test(address))) {
+        const through = address.startsWith('ssh://') ? 'its ssh server' : 'the engine';
+        return new EngineError(
+            'unreachable',
+            `Docker is not reachable at ${where} — is it running? (${code}) Nothing answered there: check the address, and that ${through} runs and can be reached from this machine.`,
+            address, undefined, { cause });
+    }
     return new EngineError(
         'unreachable',
         `Docker is not reachable at ${where} — is it running? (${code}) Start Docker Desktop or the Docker service (sudo systemctl start docker, or sudo dockerd), or point DOCKER_HOST or the parity.docker.host setting at a running engine.`,
         address, undefined, { cause });
+}
+
+function hostKeyMessage(problem: HostKeyProblem, where: string): string {
+    const shown = `${problem.keyType} key ${problem.fingerprint}`;
+    switch (problem.verdict) {
+        case 'unknown':
+            return `The ssh host key of Docker at ${where} is not known (${shown}; not in ${problem.knownHostsFile}). If that is the right fingerprint, trust it with: ssh-keyscan -p ${problem.port} ${problem.host} >> ${problem.knownHostsFile} — or set PARITY_SSH_ACCEPT_UNKNOWN_HOST_KEY=1 to accept it for this run.`;
+        case 'changed':
+            return `The ssh host key of Docker at ${where} has CHANGED (it now shows ${shown}, ${problem.knownHostsFile} lists another). Someone may be intercepting the connection; if the host was reinstalled, remove its old line (ssh-keygen -R '${problem.knownHostsLine.split(' ')[0] ?? problem.host}') and trust the new key.`;
+        case 'revoked':
+            return `The ssh host key of Docker at ${where} is marked @revoked (${shown}). Parity will not connect to it.`;
+    }
 }
 
 function formatSeconds(ms: number): string {

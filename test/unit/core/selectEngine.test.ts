@@ -50,4 +50,39 @@ describe('selectEngine', () => {
         const selection = selectEngine({ ...base, currentContext: 'lab', contexts: new Map([['lab', { ...remote, skipTlsVerify: true }]]) });
         assert.equal(selection.tls?.verify, false);
     });
+
+    it('an override without a scheme or colon is a Docker context by name; "default" is the default engine', () => {
+        const contexts = new Map([['cloud', remote]]);
+        const selection = selectEngine({ ...base, override: { value: 'cloud', source: '--host' }, contexts });
+        assert.equal(selection.source, 'Docker context "cloud"');
+        assert.equal(selection.context, 'cloud');
+        assert.deepEqual(selection.address, { kind: 'tcp', host: '10.1.2.3', port: 2376 });
+        assert.equal(selectEngine({ ...base, override: { value: 'default', source: '--host' }, contexts }).source, 'the default socket');
+        assert.throws(() => selectEngine({ ...base, override: { value: 'clod', source: '--host' }, contexts }),
+            /^Error: "clod" \(from --host\) is neither an engine address \(tcp:\/\/host:port, ssh:\/\/user@host\[:port\], unix:\/\/\/path\) nor a Docker context\. Known contexts: cloud\.$/);
+        assert.equal(selectEngine({ ...base, override: { value: 'h:2376', source: '--host' } }).address.kind, 'tcp');
+    });
+
+    it('explicit TLS files turn TLS on for tcp and win over the certificate folder', () => {
+        const selection = selectEngine({
+            ...base,
+            env: { DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' },
+            override: { value: 'tcp://h:2376', source: '--host', tls: { caFile: '/other/ca.pem' } },
+        });
+        assert.deepEqual(selection.tls, { certDir: '/certs', caFile: '/other/ca.pem', verify: true });
+        const noEnv = selectEngine({ ...base, override: { value: 'tcp://h:2376', source: 'x', tls: { certFile: '/c.pem', keyFile: '/k.pem' } } });
+        assert.deepEqual(noEnv.tls, { certFile: '/c.pem', keyFile: '/k.pem', verify: true });
+        assert.equal(selectEngine({ ...base, override: { value: 'ssh://u@h', source: 'x', tls: { caFile: '/ca.pem' } } }).tls, undefined);
+    });
+
+    it('ssh options come from PARITY_SSH_* and explicit options win; accepting an unknown host key is off unless told', () => {
+        const env = { PARITY_SSH_IDENTITY_FILE: '/keys/id', PARITY_SSH_KNOWN_HOSTS: '/keys/known_hosts' };
+        const fromEnv = selectEngine({ ...base, env: { ...env, DOCKER_HOST: 'ssh://deploy@h:2222' } });
+        assert.deepEqual(fromEnv.ssh, { identityFile: '/keys/id', knownHostsFile: '/keys/known_hosts', acceptUnknownHostKey: false });
+        assert.equal(selectEngine({ ...base, env: { DOCKER_HOST: 'ssh://h', PARITY_SSH_ACCEPT_UNKNOWN_HOST_KEY: '1' } }).ssh?.acceptUnknownHostKey, true);
+        assert.equal(selectEngine({ ...base, env: { DOCKER_HOST: 'ssh://h', PARITY_SSH_ACCEPT_UNKNOWN_HOST_KEY: '0' } }).ssh?.acceptUnknownHostKey, false);
+        const explicit = selectEngine({ ...base, env, override: { value: 'ssh://h', source: 'x', ssh: { identityFile: '/other', acceptUnknownHostKey: true } } });
+        assert.deepEqual(explicit.ssh, { identityFile: '/other', knownHostsFile: '/keys/known_hosts', acceptUnknownHostKey: true });
+        assert.equal(selectEngine({ ...base, env: { ...env, DOCKER_HOST: 'tcp://h:2375' } }).ssh, undefined);
+    });
 });

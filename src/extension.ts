@@ -99,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): void {
                 engine.reset();
             }
         }),
-        new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log),
+        new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff),
     );
 }
 

@@ -1,19 +1,41 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { PARITY_DOCUMENT_SELECTOR, PARITY_FINDINGS, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
 import type { Log } from './createLog';
+import type { DiffRun, LastDiff } from './diff/LastDiff';
 
-const SELECTOR = [{ language: 'dockerfile' }];
+type Notification = readonly [typeof PARITY_FINDINGS, ParityFindingsParams] | readonly [typeof PARITY_SNAPSHOT, ParitySnapshotParams];
+
+/** What the server learns from a diff: the report, this machine's side as local, the other side as the target. */
+function notificationsOf(run: DiffRun): Notification[] {
+    const { from, to } = run.snapshots;
+    return [
+        [PARITY_FINDINGS, { report: run.report }],
+        ...(from.meta.source.kind === 'host' ? [[PARITY_SNAPSHOT, { role: 'local', snapshot: from }] as const] : []),
+        ...(to.meta.source.kind === 'host' ? [] : [[PARITY_SNAPSHOT, { role: 'target', snapshot: to }] as const]),
+    ];
+}
+
+const SELECTOR: vscode.DocumentFilter[] = PARITY_DOCUMENT_SELECTOR.map((filter) => ({ ...filter }));
+
+/** The files whose change the server must see at once: its inputs when the extension has sent nothing. */
+const WATCHED = ['**/.parity/{local.snapshot.json,last-diff.json,config.json}', '**/.dockerignore'];
 
 /**
- * Starts the Parity language server the first time a Dockerfile is open — not at activation — and owns it.
- * vscode-languageclient is loaded only then.
+ * Starts the Parity language server the first time a Dockerfile or a pin file is open — not at activation —
+ * and owns it. vscode-languageclient is loaded only then. The server gets the last diff's report as it
+ * happens (its quick fixes and diagnostics point into the same files), and its log lines land in Parity's
+ * log; a crash is said, and the client restarts the server.
  */
 export class DockerfileLanguageClient implements vscode.Disposable {
     private client: Promise<LanguageClient> | undefined;
-    private readonly watcher: vscode.Disposable;
+    private readonly subscriptions: vscode.Disposable[];
 
-    constructor(private readonly serverModule: string, private readonly log: Log) {
-        this.watcher = vscode.workspace.onDidOpenTextDocument((document) => this.startFor(document));
+    constructor(private readonly serverModule: string, private readonly log: Log, private readonly lastDiff: LastDiff) {
+        this.subscriptions = [
+            vscode.workspace.onDidOpenTextDocument((document) => this.startFor(document)),
+            lastDiff.onDidChange((run) => void this.sendRun(run)),
+        ];
         for (const document of vscode.workspace.textDocuments) {
             this.startFor(document);
         }
@@ -32,18 +54,54 @@ export class DockerfileLanguageClient implements vscode.Disposable {
 
     private async start(): Promise<LanguageClient> {
         const started = performance.now();
-        const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
+        const { LanguageClient, TransportKind, CloseAction, ErrorAction } = await import('vscode-languageclient/node');
         const module = { module: this.serverModule, transport: TransportKind.ipc };
+        const watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+        this.subscriptions.push(...watchers);
+        const log = this.log;
+        let crashes = 0;
         const client = new LanguageClient('parity', 'Parity Language Server',
             { run: module, debug: { ...module, options: { execArgv: ['--nolazy', '--inspect=6019'] } } },
-            { documentSelector: SELECTOR, outputChannelName: 'Parity Language Server' });
+            {
+                documentSelector: PARITY_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
+                outputChannelName: 'Parity Language Server',
+                synchronize: { fileEvents: watchers },
+                errorHandler: {
+                    error: () => ({ action: ErrorAction.Continue }),
+                    closed: () => {
+                        // The server died: say so, and start it again unless it keeps dying.
+                        crashes += 1;
+                        const again = crashes <= 3;
+                        log.error(`The Parity language server stopped${again ? '; starting it again' : ' three times; it stays off until the window reloads'}.`);
+                        void vscode.window.showWarningMessage(vscode.l10n.t(again ? 'Parity: the language server stopped and was restarted.' : 'Parity: the language server keeps stopping; it stays off until the window reloads.'));
+                        return { action: again ? CloseAction.Restart : CloseAction.DoNotRestart };
+                    },
+                },
+            });
+        client.onNotification(PARITY_LOG, ({ level, message }: ParityLogParams) => {
+            this.log[level === 'warning' ? 'warn' : level](`language server: ${message}`);
+        });
         await client.start();
         this.log.info(`Language server started in ${Math.round(performance.now() - started)} ms`);
+        const last = this.lastDiff.current;
+        if (last) {
+            await Promise.all(notificationsOf(last).map(([method, params]) => client.sendNotification(method, params)));
+        }
         return client;
     }
 
+    /** A finished diff: its findings, and its sides as the local and target snapshots the checks compare with. */
+    private async sendRun(run: DiffRun): Promise<void> {
+        const client = await this.client?.catch(() => undefined);
+        for (const [method, params] of client ? notificationsOf(run) : []) {
+            await client?.sendNotification(method, params).catch((error: unknown) => this.log.warn(`language server: ${method} was not delivered (${String(error)})`));
+        }
+    }
+
     async dispose(): Promise<void> {
-        this.watcher.dispose();
+        for (const subscription of this.subscriptions) {
+            subscription.dispose();
+        }
         const client = await this.client?.catch(() => undefined);
         await client?.stop();
     }

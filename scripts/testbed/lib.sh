@@ -234,12 +234,14 @@ pidfile_pid() {
 }
 
 # start_bg pidfile logfile cmd args...  — starts cmd in its own session (so it outlives the shell and
-# the caller's process group), stdin closed, output appended to logfile, pid written to pidfile.
+# the caller's process group), stdin closed, output appended to logfile, pid written to pidfile. It runs
+# from / : a daemon must not keep the caller's folder as its working directory (a clone that is later
+# removed leaves it — and podman's conmon, which needs it — without one).
 start_bg() {
   local pidfile=$1 logfile=$2
   shift 2
   printf '\n===== %s: %s\n' "$(date '+%F %T')" "$*" >>"$logfile"
-  setsid "$@" </dev/null >>"$logfile" 2>&1 &
+  (cd / && exec setsid "$@" </dev/null >>"$logfile" 2>&1) &
   echo $! >"$pidfile"
 }
 

@@ -135,9 +135,16 @@ describe('parity diff (the built CLI, real engine)', () => {
     });
 
     it('a container that exits while it is probed: exit 2, never half a snapshot', () => {
-        // Its main process exits as soon as the probe's shell appears in /proc (the quotes keep the marker out of its own command line).
-        const watcher = 'while :; do for f in /proc/[0-9]*/cmdline; do case "$(tr "\\0" " " < "$f" 2>/dev/null)" in *parity-pro""be*) exit 7;; esac; done; sleep 0.02; done';
-        dockerCli(['run', '--detach', '--name', DIES, '--label', LABEL, '--network', 'none', '--entrypoint', 'sh', IMAGE, '-c', watcher]);
+        // /bin/sh becomes a wrapper that tells the main process to exit, then waits a second before running the
+        // probe's script: the container always stops while the probe runs, however fast the probe is.
+        const dying = [
+            'mv /bin/sh /bin/sh.real',
+            'printf \'#!/bin/sh.real\\ntouch /tmp/die\\nsleep 1\\nexec /bin/sh.real "$@"\\n\' > /bin/sh',
+            'chmod +x /bin/sh',
+            'while [ ! -e /tmp/die ]; do sleep 0.05; done',
+            'exit 7',
+        ].join('; ');
+        dockerCli(['run', '--detach', '--name', DIES, '--label', LABEL, '--network', 'none', '--user', '0', '--entrypoint', 'sh', IMAGE, '-c', dying]);
         const out = join(dir, 'dies.json');
         assertCouldNotRun(['--from', `file:${saved}`, '--to', `container:${DIES}`, '--out', out], /^parity: Container .*-dies stopped \(exited, exit code 7\) while Parity probed it, so its snapshot is incomplete/);
         assert.equal(existsSync(out), false);

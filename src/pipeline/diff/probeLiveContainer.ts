@@ -1,7 +1,9 @@
 import type { Snapshot } from '../../core/snapshot/Snapshot';
 import type { EngineClient } from '../../engine/EngineClient';
+import type { ContainerDetails } from '../../engine/inspectTypes';
 import { EngineError } from '../../engine/EngineError';
 import { probeContainer } from '../../targets/container/probeContainer';
+import { ProbeKilledError } from '../../targets/container/ProbeKilledError';
 import type { ProbeOptions } from '../../targets/probe/ProbeOptions';
 
 /**
@@ -12,13 +14,23 @@ import type { ProbeOptions } from '../../targets/probe/ProbeOptions';
 export async function probeLiveContainer(client: EngineClient, name: string, options: ProbeOptions): Promise<Snapshot> {
     // The start time before and after, not the clock: a remote engine's clock may differ from ours.
     const before = await client.inspectContainer(name, options.signal).catch(() => null);
-    const snapshot = await probeContainer(client, name, options);
-    const after = await client.inspectContainer(snapshot.meta.source.id ?? name, options.signal).catch((error: unknown) => {
-        if (error instanceof EngineError && error.statusCode === 404) {
-            return null;
+    let snapshot: Snapshot | undefined;
+    let killed: ProbeKilledError | undefined;
+    try {
+        snapshot = await probeContainer(client, name, options);
+    } catch (error) {
+        if (!(error instanceof ProbeKilledError)) {
+            throw error;
         }
-        throw error;
-    });
+        killed = error;
+    }
+    // A killed probe returns the moment its process dies, often before the engine records the container's
+    // stop: wait for that (bounded), so the message says what happened to the container.
+    let after = await inspectOrNull(client, before?.Id ?? name, options.signal);
+    for (let waited = 0; killed && after?.State.Running === true && after.State.StartedAt === before?.State.StartedAt && waited < SETTLE_MS; waited += SETTLE_STEP_MS) {
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_MS));
+        after = await inspectOrNull(client, before?.Id ?? name, options.signal);
+    }
     const state = after?.State;
     if (!state?.Running) {
         const how = !after ? 'was removed' : `stopped (${state?.Status ?? 'unknown state'}, exit code ${state?.ExitCode ?? 'unknown'})`;
@@ -27,5 +39,20 @@ export async function probeLiveContainer(client: EngineClient, name: string, opt
     if (before !== null && before.State.StartedAt !== state.StartedAt) {
         throw new EngineError('api', `Container ${name} restarted while Parity probed it, so its snapshot is incomplete; diff it again once it runs steadily.`, client.address, 409);
     }
+    if (killed || !snapshot) {
+        throw killed ?? new Error(`No snapshot of container ${name}`);
+    }
     return snapshot;
+}
+
+const SETTLE_MS = 2000;
+const SETTLE_STEP_MS = 50;
+
+async function inspectOrNull(client: EngineClient, id: string, signal?: AbortSignal): Promise<ContainerDetails | null> {
+    return client.inspectContainer(id, signal).catch((error: unknown) => {
+        if (error instanceof EngineError && error.statusCode === 404) {
+            return null;
+        }
+        throw error;
+    });
 }

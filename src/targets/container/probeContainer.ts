@@ -10,6 +10,7 @@ import type { EngineClient } from '../../engine/EngineClient';
 import { EngineError } from '../../engine/EngineError';
 import type { ContainerDetails } from '../../engine/inspectTypes';
 import { PROBE_SHELL, type ProbeOptions } from '../probe/ProbeOptions';
+import { ProbeKilledError } from './ProbeKilledError';
 import { readFilesWithoutShell } from '../probe/readFilesWithoutShell';
 import { shellProbeFacts } from '../probe/shellProbeFacts';
 
@@ -30,6 +31,10 @@ export async function probeContainer(client: EngineClient, nameOrId: string, opt
     let facts: ProbeFacts;
     if (await files.exists(PROBE_SHELL, signal)) {
         const result = await client.exec(details.Id, [PROBE_SHELL, '-c', PROBE_SCRIPT], { stdin: `${envKey.revealHex()}\n`, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(signal ? { signal } : {}) });
+        if (result.exitCode !== null && KILLED.has(result.exitCode)) {
+            // A probe killed from outside printed only part of what it reads: half a snapshot is not a snapshot.
+            throw new ProbeKilledError(name, result.exitCode, client.address);
+        }
         facts = shellProbeFacts(result, 'container');
     } else {
         const reason = `The container ${name} has no ${PROBE_SHELL}.`;
@@ -43,6 +48,9 @@ export async function probeContainer(client: EngineClient, nameOrId: string, opt
     const command = [details.Path ?? '', ...(details.Args ?? [])].filter((part, index) => index > 0 || part !== '');
     return snapshotFromProbe(facts, { kind: 'container', ref: name, ...(details.Id ? { id: details.Id } : {}), toolVersion: options.toolVersion, capturedAt, durationMs, envKey: envKey.id }, appFromConfig(details.Config, 'container config', command));
 }
+
+/** Exit codes of a shell killed by SIGKILL or SIGTERM: what a stopping container does to the processes in it. */
+const KILLED = new Set([137, 143]);
 
 async function inspectContainer(client: EngineClient, nameOrId: string, signal?: AbortSignal): Promise<ContainerDetails> {
     try {

@@ -8,7 +8,8 @@ import { PARITY_FINDINGS, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams
 import { pinFileHover } from '../core/lsp/pinFileHover';
 import { analyzeDocument, type DocumentAnalysis, documentKind } from './analyzeDocument';
 import { problemActions, toDiagnostic } from './problemActions';
-import { WorkspaceInputs } from './WorkspaceInputs';
+import { ProjectInputs } from './ProjectInputs';
+import type { WorkspaceInputs } from './WorkspaceInputs';
 
 export interface ServerOptions {
     /** How long edits must pause before a document is checked again; tests and benchmarks use 0. */
@@ -24,23 +25,24 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
     const documents = new TextDocuments(TextDocument);
     const service = DockerfileLanguageServiceFactory.createLanguageService();
-    const analyses = new Map<string, { version: number; generation: number; analysis: DocumentAnalysis }>();
+    const analyses = new Map<string, { version: number; inputs: WorkspaceInputs; generation: number; analysis: DocumentAnalysis }>();
     const timers = new Map<string, NodeJS.Timeout>();
     let debounceMs = options.debounceMs ?? 100;
     const log = (level: ParityLogParams['level'], message: string): void => {
         connection.console[level === 'warning' ? 'warn' : level](message);
         void connection.sendNotification(PARITY_LOG, { level, message } satisfies ParityLogParams);
     };
-    let inputs = new WorkspaceInputs(undefined, log);
+    let projects = new ProjectInputs(undefined, log);
 
     const analyze = async (document: TextDocument): Promise<DocumentAnalysis> => {
+        const inputs = projects.for(document.uri);
         const known = analyses.get(document.uri);
-        if (known?.version === document.version && known.generation === inputs.generation) {
+        if (known?.version === document.version && known.inputs === inputs && known.generation === inputs.generation) {
             return known.analysis;
         }
         const generation = inputs.generation;
         const analysis = await analyzeDocument(document.uri, document.languageId, document.getText(), inputs);
-        analyses.set(document.uri, { version: document.version, generation, analysis });
+        analyses.set(document.uri, { version: document.version, inputs, generation, analysis });
         return analysis;
     };
 
@@ -50,11 +52,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             return;
         }
         const { version } = document;
+        const inputs = projects.for(uri);
         const generation = inputs.generation;
         try {
             const analysis = await analyze(document);
             const syntax: Diagnostic[] = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? service.validate(document.getText()) : [];
-            if (documents.get(uri)?.version !== version || inputs.generation !== generation) {
+            if (documents.get(uri)?.version !== version || projects.for(uri) !== inputs || inputs.generation !== generation) {
                 return;
             }
             await connection.sendDiagnostics({ uri, version, diagnostics: [...syntax, ...analysis.problems.map(toDiagnostic)] });
@@ -74,12 +77,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     connection.onInitialize((params) => {
         const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-        inputs = new WorkspaceInputs(folder?.startsWith('file:') ? fileURLToPath(folder) : undefined, log);
+        projects = new ProjectInputs(folder?.startsWith('file:') ? fileURLToPath(folder) : undefined, log);
         const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
         if (typeof init?.debounceMs === 'number' && init.debounceMs >= 0) {
             debounceMs = init.debounceMs;
         }
-        inputs.reload();
         return {
             capabilities: {
                 textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -94,18 +96,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     connection.onNotification(PARITY_SNAPSHOT, (params: ParitySnapshotParams) => {
         try {
-            inputs.setSnapshot(params.role, params.snapshot);
+            projects.setSnapshot(params.role, params.snapshot);
         } catch (error) {
             log('error', `The ${params.role} snapshot was not used: ${error instanceof Error ? error.message : String(error)}`);
         }
         revalidateAll();
     });
     connection.onNotification(PARITY_FINDINGS, (params: ParityFindingsParams) => {
-        inputs.setReport(params.report);
+        projects.setReport(params.report);
         revalidateAll();
     });
     connection.onDidChangeWatchedFiles(() => {
-        inputs.reload();
+        projects.reload();
         revalidateAll();
     });
 
@@ -115,6 +117,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             return null;
         }
         const analysis = await analyze(document);
+        const inputs = projects.for(document.uri);
         const sides = { ...(inputs.local ? { local: inputs.local } : {}), ...(inputs.target ? { target: inputs.target } : {}) };
         const parity = analysis.context ? dockerfileHover(analysis.context, position, Date.now()) : analysis.declared ? pinFileHover(document.getText(), position.line, analysis.declared, sides, Date.now()) : undefined;
         const docs = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? service.computeHover(document.getText(), position) : null;
@@ -131,7 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const analysis = await analyze(document);
         return analysis.problems
             .filter((problem) => contains(problem.span, range.start) || contains(range, problem.span.start))
-            .flatMap((problem) => problemActions(problem, textDocument.uri, inputs));
+            .flatMap((problem) => problemActions(problem, textDocument.uri, projects.for(textDocument.uri)));
     });
 
     connection.onCompletion(({ textDocument, position }) => {

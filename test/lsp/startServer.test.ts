@@ -144,6 +144,34 @@ describe('language server with a malformed snapshot file', () => {
     });
 });
 
+describe('language server in a workspace of several projects', () => {
+    it('reads each project\'s own .parity folder, and finds one that appears later', async () => {
+        const server = await startTestServer((root) => {
+            mkdirSync(join(root, 'api', '.parity'), { recursive: true });
+            writeFileSync(join(root, 'api', '.parity', 'local.snapshot.json'), JSON.stringify(validSnapshot));
+            mkdirSync(join(root, 'web'));
+        });
+        try {
+            const api = await server.open('api/Dockerfile', 'FROM node:20\nCMD ["node", "server.js"]\n');
+            assert.ok(!codes(api.diagnostics).includes('parity.no-snapshot'), 'api has its snapshot');
+            find(api.diagnostics, 'parity.user-root');
+            const web = await server.open('web/Dockerfile', 'FROM node:20\nCMD ["node", "server.js"]\n');
+            find(web.diagnostics, 'parity.no-snapshot');
+
+            mkdirSync(join(server.root, 'web', '.parity'));
+            writeFileSync(join(server.root, 'web', '.parity', 'local.snapshot.json'), JSON.stringify(validSnapshot));
+            await server.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('web/.parity/local.snapshot.json'), type: 1 }] });
+            let latest = await server.nextDiagnostics(server.uri('web/Dockerfile'));
+            while (codes(latest.diagnostics).includes('parity.no-snapshot')) {
+                latest = await server.nextDiagnostics(server.uri('web/Dockerfile'));
+            }
+            find(latest.diagnostics, 'parity.user-root');
+        } finally {
+            server.dispose();
+        }
+    });
+});
+
 describe('language server with the local snapshot on disk, a target and findings from the client', () => {
     const local: Snapshot = { ...validSnapshot, app: { ...validSnapshot.app!, ports: [{ value: 3000, how: 'express default' }] } };
     const target: Snapshot = {

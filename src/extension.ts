@@ -13,6 +13,7 @@ import { SnapshotDocuments } from './vscode/commands/diff/SnapshotDocuments';
 import { DiffDiagnostics } from './vscode/diff/DiffDiagnostics';
 import { DiffStatusBar } from './vscode/diff/DiffStatusBar';
 import { FixCodeActions } from './vscode/diff/FixCodeActions';
+import { LocalSnapshots } from './vscode/LocalSnapshots';
 import { LastDiff } from './vscode/diff/LastDiff';
 import { ReportDocuments } from './vscode/diff/ReportDocuments';
 import { OrphanSandboxes } from './vscode/commands/sandbox/OrphanSandboxes';
@@ -53,13 +54,14 @@ export function activate(context: vscode.ExtensionContext): void {
     const snapshots = new SnapshotDocuments();
     const reports = new ReportDocuments();
     const lastDiff = new LastDiff();
+    const localSnapshots = new LocalSnapshots();
     const diffDiagnostics = new DiffDiagnostics();
     const inspect = new InspectDocuments(engine);
     const containerLogs = new ContainerLogTerminals(engine, log);
     const imagesTree = vscode.window.createTreeView(images.id, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
     const containersTree = vscode.window.createTreeView(containers.id, { treeDataProvider: containers, canSelectMany: true });
     const orphans = new OrphanSandboxes(engine, engineViews, log);
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, diffDiagnostics, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
@@ -84,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): void {
         snapshots,
         reports,
         lastDiff,
+        localSnapshots,
         diffDiagnostics,
         new DiffStatusBar(lastDiff),
         vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(diffDiagnostics, log), FixCodeActions.metadata),
@@ -99,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): void {
                 engine.reset();
             }
         }),
-        new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff),
+        new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff, localSnapshots),
     );
 }
 

@@ -13,6 +13,8 @@ import { type Log, WorkspaceInputs } from './WorkspaceInputs';
 export class ProjectInputs {
     private readonly byRoot = new Map<string, WorkspaceInputs>();
     private sent: { local?: unknown; target?: unknown; report?: DiffReport | null } = {};
+    /** Snapshots the client sent for one project only, by its root. */
+    private readonly sentFor = new Map<string, { local?: unknown; target?: unknown }>();
 
     constructor(private readonly workspaceRoot: string | undefined, private readonly log: Log) {}
 
@@ -31,6 +33,9 @@ export class ProjectInputs {
             if (this.sent.report !== undefined) {
                 inputs.setReport(this.sent.report);
             }
+            for (const [role, value] of Object.entries(this.sentFor.get(key) ?? {}) as ['local' | 'target', unknown][]) {
+                inputs.setSnapshot(role, value);
+            }
             this.byRoot.set(key, inputs);
         }
         return inputs;
@@ -43,12 +48,26 @@ export class ProjectInputs {
         }
     }
 
-    /** Throws when the snapshot is not valid; nothing is changed then. */
-    setSnapshot(role: 'local' | 'target', value: unknown): void {
-        for (const inputs of this.byRoot.values()) {
-            inputs.setSnapshot(role, value);
+    /**
+     * A snapshot from the client, for the project at `projectRoot` (a file URI), else for every project.
+     * Throws when the snapshot is not valid.
+     */
+    setSnapshot(role: 'local' | 'target', value: unknown, projectRoot?: string): void {
+        if (projectRoot === undefined) {
+            for (const inputs of this.byRoot.values()) {
+                inputs.setSnapshot(role, value);
+            }
+            this.sent = { ...this.sent, [role]: value };
+            return;
         }
-        this.sent = { ...this.sent, [role]: value };
+        const root = projectRoot.startsWith('file:') ? fileURLToPath(projectRoot) : projectRoot;
+        if (this.workspaceRoot === undefined || !isWithin(this.workspaceRoot, root)) {
+            throw new Error(`${root} is not a folder of the workspace`);
+        }
+        this.sentFor.set(root, { ...this.sentFor.get(root), [role]: value });
+        // Its documents now belong to this project even before its .parity folder is seen.
+        this.known.add(root);
+        this.byRoot.get(root)?.setSnapshot(role, value);
     }
 
     setReport(report: DiffReport | null): void {
@@ -58,13 +77,16 @@ export class ProjectInputs {
         this.sent = { ...this.sent, report };
     }
 
+    /** Project roots the client named, whether or not their .parity folder exists yet. */
+    private readonly known = new Set<string>();
+
     private projectRoot(uri: string): string | undefined {
         const top = this.workspaceRoot;
         if (top === undefined || !uri.startsWith('file:')) {
             return top;
         }
         for (let folder = dirname(fileURLToPath(uri)); isWithin(top, folder); folder = dirname(folder)) {
-            if (hasParityFolder(folder) || folder === top) {
+            if (this.known.has(folder) || hasParityFolder(folder) || folder === top) {
                 return folder;
             }
         }

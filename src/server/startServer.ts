@@ -96,7 +96,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     connection.onNotification(PARITY_SNAPSHOT, (params: ParitySnapshotParams) => {
         try {
-            projects.setSnapshot(params.role, params.snapshot);
+            projects.setSnapshot(params.role, params.snapshot, params.projectRoot);
         } catch (error) {
             log('error', `The ${params.role} snapshot was not used: ${error instanceof Error ? error.message : String(error)}`);
         }

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { PARITY_DOCUMENT_SELECTOR, PARITY_FINDINGS, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
 import type { Log } from './createLog';
 import type { DiffRun, LastDiff } from './diff/LastDiff';
+import type { LocalSnapshots } from './LocalSnapshots';
 
 type Notification = readonly [typeof PARITY_FINDINGS, ParityFindingsParams] | readonly [typeof PARITY_SNAPSHOT, ParitySnapshotParams];
 
@@ -31,10 +32,12 @@ export class DockerfileLanguageClient implements vscode.Disposable {
     private client: Promise<LanguageClient> | undefined;
     private readonly subscriptions: vscode.Disposable[];
 
-    constructor(private readonly serverModule: string, private readonly log: Log, private readonly lastDiff: LastDiff) {
+    constructor(private readonly serverModule: string, private readonly log: Log, private readonly lastDiff: LastDiff, localSnapshots: LocalSnapshots) {
         this.subscriptions = [
             vscode.workspace.onDidOpenTextDocument((document) => this.startFor(document)),
-            lastDiff.onDidChange((run) => void this.sendRun(run)),
+            lastDiff.onDidChange((run) => void this.send(notificationsOf(run))),
+            // Sent as well as saved: the server need not wait for a file watcher to see the new snapshot.
+            localSnapshots.onDidTake(({ folder, snapshot }) => void this.send([[PARITY_SNAPSHOT, { role: 'local', snapshot, projectRoot: folder.toString() }]])),
         ];
         for (const document of vscode.workspace.textDocuments) {
             this.startFor(document);
@@ -90,10 +93,10 @@ export class DockerfileLanguageClient implements vscode.Disposable {
         return client;
     }
 
-    /** A finished diff: its findings, and its sides as the local and target snapshots the checks compare with. */
-    private async sendRun(run: DiffRun): Promise<void> {
+    /** Notifications for a running server; before it starts there is nothing to tell (it reads the saved files). */
+    private async send(notifications: readonly Notification[]): Promise<void> {
         const client = await this.client?.catch(() => undefined);
-        for (const [method, params] of client ? notificationsOf(run) : []) {
+        for (const [method, params] of client ? notifications : []) {
             await client?.sendNotification(method, params).catch((error: unknown) => this.log.warn(`language server: ${method} was not delivered (${String(error)})`));
         }
     }

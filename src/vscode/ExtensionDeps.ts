@@ -6,6 +6,7 @@ import type { ProposedContent } from './ProposedContent';
 import type { SnapshotDocuments } from './commands/diff/SnapshotDocuments';
 import type { DiffDiagnostics } from './diff/DiffDiagnostics';
 import type { LastDiff } from './diff/LastDiff';
+import type { LocalSnapshots } from './LocalSnapshots';
 import type { ReportDocuments } from './diff/ReportDocuments';
 import type { OrphanSandboxes } from './commands/sandbox/OrphanSandboxes';
 import type { RunningSandboxes } from './commands/sandbox/RunningSandboxes';
@@ -30,6 +31,8 @@ export interface ExtensionDeps {
     readonly snapshots: SnapshotDocuments;
     /** Read-only Parity Report documents, one per comparison. */
     readonly reports: ReportDocuments;
+    /** Snapshots of this machine as they are taken, for the language server. */
+    readonly localSnapshots: LocalSnapshots;
     /** The last comparison, for the status bar and Show Raw Snapshots. */
     readonly lastDiff: LastDiff;
     /** The last comparison's findings in Problems, with their fixes for the quick fixes. */

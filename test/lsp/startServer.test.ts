@@ -172,6 +172,30 @@ describe('language server in a workspace of several projects', () => {
     });
 });
 
+describe('language server told of one project\'s snapshot', () => {
+    it('uses it for that project only, before any file is saved', async () => {
+        const server = await startTestServer((root) => {
+            mkdirSync(join(root, 'api'));
+            mkdirSync(join(root, 'web'));
+        });
+        try {
+            const text = 'FROM node:20\nCMD ["node", "server.js"]\n';
+            find((await server.open('api/Dockerfile', text)).diagnostics, 'parity.no-snapshot');
+            find((await server.open('web/Dockerfile', text)).diagnostics, 'parity.no-snapshot');
+            await server.client.sendNotification('parity/snapshot', { role: 'local', snapshot: validSnapshot, projectRoot: server.uri('api') });
+            let api = await server.nextDiagnostics(server.uri('api/Dockerfile'));
+            while (codes(api.diagnostics).includes('parity.no-snapshot')) {
+                api = await server.nextDiagnostics(server.uri('api/Dockerfile'));
+            }
+            find(api.diagnostics, 'parity.user-root');
+            const web = await server.nextDiagnostics(server.uri('web/Dockerfile'));
+            find(web.diagnostics, 'parity.no-snapshot');
+        } finally {
+            server.dispose();
+        }
+    });
+});
+
 describe('language server with the local snapshot on disk, a target and findings from the client', () => {
     const local: Snapshot = { ...validSnapshot, app: { ...validSnapshot.app!, ports: [{ value: 3000, how: 'express default' }] } };
     const target: Snapshot = {

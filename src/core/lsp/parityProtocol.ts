@@ -12,6 +12,8 @@ export const PARITY_SNAPSHOT = 'parity/snapshot';
 export interface ParitySnapshotParams {
     readonly role: 'local' | 'target';
     readonly snapshot: Snapshot | null;
+    /** The project folder (a file URI) it stands for; absent: every project of the workspace. */
+    readonly projectRoot?: string;
 }
 
 /** Client → server: the last diff's report (as `parity diff --format json` writes it); null forgets it. */

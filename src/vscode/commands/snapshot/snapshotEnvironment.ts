@@ -28,6 +28,7 @@ export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unkno
         );
         const file = vscode.Uri.joinPath(folder, SNAPSHOT_FILE);
         await pipeline.writeProjectFile(folder.fsPath, SNAPSHOT_FILE, `${JSON.stringify(snapshot, null, 2)}\n`);
+        deps.localSnapshots.add({ folder, snapshot });
         logSummary(deps, snapshot, findings.length);
         const problems = deps.diagnostics.show(folder, findings, snapshot.issues);
         deps.findings.set(folder, findings);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import type { DiffReport } from '../../../../../src/core/diff/DiffReport';
-import { diffReportJsonSchema } from '../../../../../src/core/diff/report/diffReportJsonSchema';
+import { diffReportJsonSchema } from '../../../../../scripts/schema/diffReportJsonSchema';
 import { renderDiffJson } from '../../../../../src/core/diff/report/renderDiffJson';
 import { emptyReport, richReport, threeWayReport } from './reportFixtures';
 

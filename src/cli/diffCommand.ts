@@ -32,7 +32,7 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
         throw new CliUsageError(`--fail-on must be error, warning or info, not "${failOn}"`);
     }
     if (options.to === undefined) {
-        throw new CliUsageError('diff needs --to T: host:PATH, image:REF, container:NAME or file:PATH');
+        throw new CliUsageError('diff needs --to T: host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH (engine kinds may end in @ENGINE)');
     }
     const from = target('--from', options.from ?? 'host:.');
     const to = target('--to', options.to);
@@ -50,7 +50,7 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
 
     const { report } = await diffTargets({
         from, to, ...(via ? { via } : {}),
-        client: () => engineClientFor(context),
+        client: (engine) => engineClientFor(context, engine),
         log: context.log,
         toolVersion: context.version,
         signal: context.signal,

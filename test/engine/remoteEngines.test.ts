@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { parseEngineAddress } from '../../src/core/engineAddress';
 import { EnvHashKey } from '../../src/core/snapshot/EnvHashKey';
 import type { Snapshot } from '../../src/core/snapshot/Snapshot';
-import { engineOverrideOf, parseTargetAddress } from '../../src/core/targets/targetAddress';
+import { engineOverrideOf, parseTargetAddress } from '../../src/core/targetAddress';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { isEngineError } from '../../src/engine/EngineError';
 import { resolveEngine } from '../../src/engine/resolveEngine';

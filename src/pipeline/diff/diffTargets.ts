@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import type { DiffReport } from '../../core/diff/DiffReport';
 import { diffSnapshots } from '../../core/diff/diffSnapshots';
 import type { DiffRules } from '../../core/diff/DiffRules';
-import { type DiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
+import { type DiffTarget, DiffTargetError, type EngineDiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
 import { threeWay } from '../../core/diff/threeWay';
 import { toDiffReport } from '../../core/diff/toDiffReport';
+import { type EngineRef, engineRefText } from '../../core/targetAddress';
 import type { Logger } from '../../core/Logger';
 import { EnvHashKey } from '../../core/snapshot/EnvHashKey';
 import type { Snapshot } from '../../core/snapshot/Snapshot';
@@ -26,8 +27,11 @@ export interface DiffTargetsRequest {
     readonly projectRoot?: string;
     /** Rules from settings, layered over .parity/config.json (mergeDiffRules). */
     readonly rules?: Partial<DiffRules>;
-    /** Called only when a side needs the engine (image:/container:). */
-    readonly client: () => Promise<EngineClient>;
+    /**
+     * Called only when a side needs an engine, once per engine: `engine` is the side's `@ENGINE`, undefined for
+     * the engine Parity talks to anyway.
+     */
+    readonly client: (engine?: EngineRef) => Promise<EngineClient>;
     readonly log: Logger;
     readonly toolVersion: string;
     readonly signal?: AbortSignal;
@@ -73,8 +77,16 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
     const live = sides.some((side) => targetOf(side).kind !== 'file');
     const envKey = live ? await liveEnvKey([...files.values()]) : undefined;
 
-    let client: Promise<EngineClient> | undefined;
-    const engine = (): Promise<EngineClient> => (client ??= request.client());
+    const clients = new Map<string, Promise<EngineClient>>();
+    const engine = (target: EngineDiffTarget): Promise<EngineClient> => {
+        const key = target.engine ? engineRefText(target.engine) : '';
+        let client = clients.get(key);
+        if (!client) {
+            client = request.client(target.engine);
+            clients.set(key, client);
+        }
+        return client;
+    };
     const probe = { log: request.log, toolVersion: request.toolVersion, ...(envKey ? { envKey } : {}), ...(request.signal ? { signal: request.signal } : {}) };
     const captured = await Promise.all(sides.map(async (side): Promise<[Side, Snapshot]> => {
         const target = targetOf(side);
@@ -84,9 +96,12 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
             case 'host':
                 return [side, await captureHost(await (hostFolders.get(side) as Promise<string>), { ...probe, ...(request.env ? { env: request.env } : {}) })];
             case 'image':
-                return [side, await probeImage(await engine(), target.ref, probe)];
+                return [side, await probeImage(await engine(target), target.ref, probe)];
             case 'container':
-                return [side, await probeLiveContainer(await engine(), target.name, probe)];
+                return [side, await probeLiveContainer(await engine(target), target.name, probe)];
+            case 'swarm':
+            case 'registry':
+                throw new DiffTargetError(`${formatDiffTarget(target)}: this kind of target cannot be diffed yet.`);
         }
     }));
     const snapshots = new Map(captured);

@@ -91,7 +91,7 @@ describe('parity diff (saved snapshots)', () => {
             [['--to', cloud, '--format', 'html'], /--format must be text, json, markdown, sarif, not "html"/],
             [['--to', cloud, '--fail-on', 'critical'], /--fail-on must be error, warning or info, not "critical"/],
             [[], /diff needs --to T/],
-            [['--to', 'vm:web'], /--to: "vm:web" is not a target: use host:PATH, image:REF, container:NAME or file:PATH/],
+            [['--to', 'vm:web'], /--to: "vm:web" is not a target: use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH/],
             [['--to', 'container:'], /--to: "container:" names no container after "container:"/],
             [['--from', 'web', '--to', cloud], /--from: "web" is not a target/],
         ];

@@ -1,5 +1,5 @@
-import { EngineAddressError, type EngineAddress, parseEngineAddress } from '../engineAddress';
-import type { EngineOverride } from '../selectEngine';
+import { EngineAddressError, type EngineAddress, parseEngineAddress } from './engineAddress';
+import type { EngineOverride } from './selectEngine';
 
 /**
  * Where a target lives, after its `@`: an engine address (`ssh://deploy@127.0.0.1:2222`, `tcp://…`,
@@ -63,8 +63,13 @@ export function parseTargetAddress(input: string): TargetAddress {
 
 /** The text form, the one the CLI and settings accept back. */
 export function formatTargetAddress(target: TargetAddress): string {
-    const suffix = target.engine ? `@${target.engine.kind === 'address' ? target.engine.text : target.engine.name}` : '';
+    const suffix = target.engine ? `@${engineRefText(target.engine)}` : '';
     return `${target.kind}:${target.value}${suffix}`;
+}
+
+/** An engine reference as written after `@`: the address as given, or the context name. */
+export function engineRefText(engine: EngineRef): string {
+    return engine.kind === 'address' ? engine.text : engine.name;
 }
 
 /** The engine choice a target's suffix makes, in the form engine resolution takes (see selectEngine). */
@@ -72,8 +77,7 @@ export function engineOverrideOf(target: TargetAddress): EngineOverride | undefi
     if (!target.engine) {
         return undefined;
     }
-    const value = target.engine.kind === 'address' ? target.engine.text : target.engine.name;
-    return { value, source: `the target ${formatTargetAddress(target)}` };
+    return { value: engineRefText(target.engine), source: `the target ${formatTargetAddress(target)}` };
 }
 
 function engineRef(text: string, input: string): EngineRef | undefined {

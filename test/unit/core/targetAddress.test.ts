@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { engineOverrideOf, formatTargetAddress, parseTargetAddress, TargetAddressError } from '../../../../src/core/targets/targetAddress';
+import { engineOverrideOf, formatTargetAddress, parseTargetAddress, TargetAddressError } from '../../../src/core/targetAddress';
 
 describe('parseTargetAddress', () => {
     it('splits an engine address after @, even one with a user@ of its own', () => {

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { DiffReport } from '../../core/diff/DiffReport';
 import { diffSnapshots } from '../../core/diff/diffSnapshots';
 import type { DiffRules } from '../../core/diff/DiffRules';
-import { type DiffTarget, DiffTargetError, type EngineDiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
+import { type DiffTarget, type EngineDiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
+import type { Finding } from '../../core/findings/Finding';
 import { threeWay } from '../../core/diff/threeWay';
 import { toDiffReport } from '../../core/diff/toDiffReport';
 import { type EngineRef, engineRefText } from '../../core/targetAddress';
@@ -12,10 +13,9 @@ import type { Snapshot } from '../../core/snapshot/Snapshot';
 import { userEnvHashKey } from '../../core/snapshot/userEnvHashKey';
 import type { EngineClient } from '../../engine/EngineClient';
 import { captureHost } from '../../targets/host/captureHost';
-import { probeImage } from '../../targets/image/probeImage';
 import { requireProjectFolder } from '../requireProjectFolder';
+import { captureEngineTarget } from '../targets/captureEngineTarget';
 import { loadDiffProject } from './loadDiffProject';
-import { probeLiveContainer } from './probeLiveContainer';
 import { readSnapshotFile } from './readSnapshotFile';
 
 export interface DiffTargetsRequest {
@@ -88,6 +88,7 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
         return client;
     };
     const probe = { log: request.log, toolVersion: request.toolVersion, ...(envKey ? { envKey } : {}), ...(request.signal ? { signal: request.signal } : {}) };
+    const drift = new Map<Side, readonly Finding[]>();
     const captured = await Promise.all(sides.map(async (side): Promise<[Side, Snapshot]> => {
         const target = targetOf(side);
         switch (target.kind) {
@@ -95,13 +96,13 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
                 return [side, files.get(side) as Snapshot];
             case 'host':
                 return [side, await captureHost(await (hostFolders.get(side) as Promise<string>), { ...probe, ...(request.env ? { env: request.env } : {}) })];
-            case 'image':
-                return [side, await probeImage(await engine(target), target.ref, probe)];
-            case 'container':
-                return [side, await probeLiveContainer(await engine(target), target.name, probe)];
-            case 'swarm':
-            case 'registry':
-                throw new DiffTargetError(`${formatDiffTarget(target)}: this kind of target cannot be diffed yet.`);
+            default: {
+                const captured = await captureEngineTarget(await engine(target), target, probe);
+                if (captured.drift) {
+                    drift.set(side, captured.drift);
+                }
+                return [side, captured.snapshot];
+            }
         }
     }));
     const snapshots = new Map(captured);

@@ -1,0 +1,32 @@
+import { DiffTargetError, type EngineDiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
+import type { Finding } from '../../core/findings/Finding';
+import type { Snapshot } from '../../core/snapshot/Snapshot';
+import type { EngineClient } from '../../engine/EngineClient';
+import { probeImage } from '../../targets/image/probeImage';
+import type { ProbeOptions } from '../../targets/probe/ProbeOptions';
+import { probeLiveContainer } from '../diff/probeLiveContainer';
+
+/** What capturing a target that lives on an engine gives. */
+export interface CapturedTarget {
+    /** The target's environment: for a Swarm service, the task every other one is compared with. */
+    readonly snapshot: Snapshot;
+    /** Differences between the replicas of one target (a drifted Swarm task): bugs in their own right. */
+    readonly drift?: readonly Finding[];
+}
+
+/**
+ * One engine target as a Snapshot, through the engine it lives on (`client` is that engine's): an image is
+ * probed in a throwaway container, a container by exec. The one path the diff, `parity snapshot --target` and
+ * Run like Target take, so each kind behaves the same everywhere.
+ */
+export async function captureEngineTarget(client: EngineClient, target: EngineDiffTarget, options: ProbeOptions): Promise<CapturedTarget> {
+    switch (target.kind) {
+        case 'image':
+            return { snapshot: await probeImage(client, target.ref, options) };
+        case 'container':
+            return { snapshot: await probeLiveContainer(client, target.name, options) };
+        case 'swarm':
+        case 'registry':
+            throw new DiffTargetError(`${formatDiffTarget(target)}: this kind of target cannot be captured yet.`);
+    }
+}

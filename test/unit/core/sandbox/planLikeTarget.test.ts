@@ -52,6 +52,11 @@ function input(patch: Patch = {}, extra: Partial<LikeTargetInput> = {}): LikeTar
     };
 }
 
+/** A control character (an escape sequence, a line break) that a terminal would act on. */
+function hasControl(text: string): boolean {
+    return [...text].some((char) => char.charCodeAt(0) < 32);
+}
+
 function noteText(plan: ReturnType<typeof planLikeTarget>): string {
     return plan.notes.map((note) => `${note.facet}/${note.kind}: ${note.message}`).join('\n');
 }
@@ -106,7 +111,7 @@ describe('planLikeTarget', () => {
             assert.equal(plan.env.TZ, undefined);
             const refused = plan.notes.find((note) => note.facet === 'timezone');
             assert.equal(refused?.kind, 'refused');
-            assert.ok(!/[\u0000-\u001f]/.test(refused.message), 'no control character reaches a terminal');
+            assert.ok(!hasControl(refused.message), 'no control character reaches a terminal');
         });
     }
 
@@ -199,7 +204,7 @@ describe('planLikeTarget', () => {
         assert.match(text, /env\/refused: .*5 variable names no environment can hold/);
         assert.match(text, /env\/refused: DOCKER_HOST, LD_PRELOAD, PARITY_SSH_IDENTITY_FILE, SSH_AUTH_SOCK belong to the machine/);
         assert.match(text, /env\/kept: NODE_ENV, PORT: the image sets them itself/);
-        assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(text));
+        assert.ok(!hasControl(text.replaceAll('\n', ' ')));
     });
 
     it('carries over a bounded number of variables', () => {

@@ -64,7 +64,7 @@ export async function runLikeTarget(client: EngineClient, runTarget: string, lik
         },
     });
     for (const note of plan.notes) {
-        options.log.info(`Like ${targetName}: ${note.message}`);
+        options.log[note.kind === 'capped' || note.kind === 'refused' ? 'warn' : 'info'](`Like ${targetName}: ${note.message}`);
         options.onNote?.(note);
     }
     const asked = plan.envNames.toAsk;
@@ -77,13 +77,16 @@ export async function runLikeTarget(client: EngineClient, runTarget: string, lik
         : undefined;
     const pick = (values: Readonly<Record<string, string>>, names: readonly string[]): Record<string, string> =>
         Object.fromEntries(names.filter((name) => Object.hasOwn(values, name)).map((name) => [name, values[name] as string]));
+    // Only the target's own variables: a .env key the target does not have is not there either.
+    const settings = { ...options.settings };
+    delete settings.dotenv;
+    const dotenv = pick(project.dotenv, plan.envNames.fromDotenv);
     const result = await runSandbox(client, runTarget, {
         ...options,
         settings: {
-            ...options.settings,
-            env: { ...options.settings?.env, ...plan.env },
-            // Only the target's own variables: a .env key the target does not have is not there either.
-            dotenv: pick(project.dotenv, plan.envNames.fromDotenv),
+            ...settings,
+            env: { ...settings.env, ...plan.env },
+            ...(Object.keys(dotenv).length > 0 ? { dotenv } : {}),
             givenEnv: pick(given, asked),
         },
         target: plan.sandboxTarget,

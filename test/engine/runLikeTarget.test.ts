@@ -33,6 +33,12 @@ function inSandbox(sandbox: Sandbox, script: string): string {
     return dockerCli(['exec', sandbox.name, 'sh', '-c', script]);
 }
 
+/** Stops a sandbox and checks the engine no longer has it. */
+async function stopped(sandbox: Sandbox): Promise<void> {
+    await sandbox.stop('requested', 1000);
+    assert.equal(dockerCli(['ps', '-aq', '--filter', `name=^${sandbox.name}$`]), '', `${sandbox.name} was removed`);
+}
+
 function field(text: string, name: string): string | undefined {
     return new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim();
 }
@@ -43,7 +49,6 @@ describe('Run like Target (real engine)', () => {
     const options = (notes: LikeNote[], given: Record<string, string>, asked: string[][]): RunLikeTargetOptions => ({
         // The project's own plan is node 20 (node:20-bookworm-slim), so the target's 20.20.2 means a rebuild.
         plan: { overrides: { runtimeVersion: '20' } },
-        settings: { projectLabel: SCOPE },
         log: silentLogger,
         toolVersion: 'test',
         env: { ...process.env, DOCKER_HOST: '' },
@@ -67,6 +72,7 @@ describe('Run like Target (real engine)', () => {
     });
 
     after(async () => {
+        const mine = dockerCli(['ps', '-aq', '--filter', `label=parity.project=${folder}`]);
         for (const sandbox of started) {
             await sandbox.stop('requested', 0).catch(() => undefined);
         }
@@ -82,7 +88,9 @@ describe('Run like Target (real engine)', () => {
             }
         }
         rmSync(join(folder, '..'), { recursive: true, force: true });
-        assert.deepEqual(dockerCli(['ps', '-aq', '--filter', `label=parity.project=${SCOPE}`]), '', 'no sandbox is left behind');
+        for (const id of mine.split('\n').filter(Boolean)) {
+            dockerCli(['rm', '--force', id]);
+        }
     });
 
     it('runs hello-node like a uid-1000 container in Asia/Tokyo: runtime, TZ, locale, nofile, user and variables match inside the sandbox', async () => {
@@ -118,7 +126,7 @@ describe('Run like Target (real engine)', () => {
         assert.equal(host.Memory, 300 * 1024 * 1024, 'the target\'s memory limit');
         assert.equal(host.ReadonlyRootfs, true);
         assert.deepEqual(host.CapDrop, ['ALL']);
-        await result.sandbox.stop('requested', 1000);
+        await stopped(result.sandbox);
     });
 
     it('runs like a root target without root: non-root uid, no capabilities, no-new-privileges, read-only root — and reuses the rebuilt image', async () => {
@@ -138,7 +146,7 @@ describe('Run like Target (real engine)', () => {
         assert.match(inSandbox(result.sandbox, 'touch /etc/parity-probe 2>&1 || echo refused'), /Read-only file system|refused/);
         assert.equal(inSandbox(result.sandbox, 'node -e "console.log(Intl.DateTimeFormat().resolvedOptions().timeZone)"'), 'Europe/Berlin');
         assert.match(inSandbox(result.sandbox, 'grep "Max open files" /proc/1/limits'), /Max open files\s+2048\s+2048\s+files/);
-        await result.sandbox.stop('requested', 1000);
+        await stopped(result.sandbox);
     });
 
     it('parity run --like refuses a target variable that has no value, before building, and leaves nothing', () => {
@@ -147,7 +155,7 @@ describe('Run like Target (real engine)', () => {
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stderr, /Like container:parity-test-like-app-\d+: TZ=Asia\/Tokyo, as container:parity-test-like-app-\d+ sets it\./);
         assert.match(run.stderr, /Like container:parity-test-like-app-\d+: BAR from parity's environment \(values not shown\)\./);
-        const env = { ...process.env, DOCKER_HOST: '' };
+        const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: '' };
         delete env.BAR;
         const refused = runParity(['run', folder, '--like', `container:${APP_TARGET}`, '--smoke', '/healthz'], { env });
         assert.equal(refused.code, 2);
@@ -156,6 +164,7 @@ describe('Run like Target (real engine)', () => {
         const allowed = runParity(['run', folder, '--like', `container:${APP_TARGET}`, '--allow-missing-env', '--smoke', '/healthz'], { env });
         assert.equal(allowed.code, 0, allowed.stderr);
         assert.match(allowed.stderr, /BAR has no value here and stays unset \(--allow-missing-env\)/);
+        assert.equal(dockerCli(['ps', '-aq', '--filter', `label=parity.project=${folder}`]), '', 'every smoke run removed its sandbox');
     });
 
     it('parity run --like names a target that is not there, and leaves nothing', () => {
@@ -165,5 +174,6 @@ describe('Run like Target (real engine)', () => {
         const host = runParity(['run', folder, '--like', 'host:.'], { env: { DOCKER_HOST: '' } });
         assert.equal(host.code, 2);
         assert.match(host.stderr, /host:\.: running like this machine is what a plain run does/);
+        assert.equal(dockerCli(['ps', '-aq', '--filter', `label=parity.project=${folder}`]), '');
     });
 });

@@ -5,13 +5,14 @@ import type { Plan } from '../core/plan/Plan';
 import { planFromSnapshot } from '../core/plan/planFromSnapshot';
 import { renderRecipe } from '../core/plan/renderRecipe';
 import { inspectRecipe } from '../core/recipe/writeRecipe';
-import { type LikeNote, type LikeProject, type LikeTargetCaps, type LikeTargetPlan, planLikeTarget } from '../core/sandbox/planLikeTarget';
+import { LIKE_TARGET_CAPS, type LikeNote, type LikeProject, type LikeTargetCaps, type LikeTargetPlan, planLikeTarget } from '../core/sandbox/planLikeTarget';
 import { SandboxError } from '../core/sandbox/SandboxError';
 import type { RuntimeName, Snapshot } from '../core/snapshot/Snapshot';
 import type { EngineRef } from '../core/targetAddress';
 import type { EngineClient } from '../engine/EngineClient';
 import { EngineError } from '../engine/EngineError';
 import { buildProject } from './buildProject';
+import { engineUlimits } from './engineUlimits';
 import { readSnapshotFile } from './diff/readSnapshotFile';
 import { imageFreshness } from './imageFreshness';
 import { projectImageName } from './imageTagFor';
@@ -51,6 +52,12 @@ export async function runLikeTarget(client: EngineClient, runTarget: string, lik
     const targetName = formatDiffTarget(like);
     const status = await client.status(options.signal);
     const [snapshot, project] = await Promise.all([captureLikeTarget(like, options), projectOf(client, runTarget, status.buildkit, options)]);
+    // A container may not get more than the engine's own hard limits: read them only when the target has any.
+    const wantsUlimits = snapshot.limits.nofile !== null || snapshot.limits.nproc !== null;
+    const engine = wantsUlimits ? await engineUlimits(client, project.shellImage, options.signal).catch((error: unknown) => {
+        options.log.debug(`The engine's ulimits could not be read in ${project.shellImage}: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+    }) : null;
     const plan = planLikeTarget({
         target: snapshot,
         targetName,
@@ -60,6 +67,8 @@ export async function runLikeTarget(client: EngineClient, runTarget: string, lik
         caps: {
             ...(status.memoryBytes === undefined ? {} : { memoryBytes: status.memoryBytes }),
             ...(status.cpus === undefined ? {} : { cpus: status.cpus }),
+            ...(engine?.nofile ? { nofile: Math.min(engine.nofile, LIKE_TARGET_CAPS.nofile) } : {}),
+            ...(engine?.nproc ? { nproc: Math.min(engine.nproc, LIKE_TARGET_CAPS.nproc) } : {}),
             ...options.caps,
         },
     });
@@ -122,6 +131,8 @@ interface ProjectFacts {
     readonly like: LikeProject | null;
     readonly imageEnvNames: readonly string[];
     readonly dotenv: Readonly<Record<string, string>>;
+    /** An image with a shell on the engine, to read the engine's ulimits in: the one to run, or the plan's base. */
+    readonly shellImage: string;
     /** Set when the image can be rebuilt (a folder with Parity's recipe). */
     readonly planned?: PlannedProject;
 }
@@ -137,7 +148,7 @@ async function projectOf(client: EngineClient, runTarget: string, buildkit: bool
             }
             throw error;
         });
-        return { like: null, imageEnvNames: envNames(image.Config?.Env ?? []), dotenv: {} };
+        return { like: null, imageEnvNames: envNames(image.Config?.Env ?? []), dotenv: {}, shellImage: ref };
     }
     const { snapshot, plan } = await planProject(folder, {
         log: options.log,
@@ -161,6 +172,7 @@ async function projectOf(client: EngineClient, runTarget: string, buildkit: bool
         like: { runtime, fixedBecause },
         imageEnvNames,
         dotenv,
+        shellImage: plan.base.image,
         ...(fixedBecause === null ? { planned: { folder, snapshot, plan, usersDockerignore: files.some((file) => file.name === '.dockerignore' && file.status === 'user') } } : {}),
     };
 }

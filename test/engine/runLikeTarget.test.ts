@@ -2,17 +2,18 @@
 // nofile 4096, FOO/BAR, uid 1000 — and one that runs as root), hello-node run like each, and what the app
 // really gets read INSIDE the running sandbox (its PID 1: /proc/1/status, /proc/1/limits, /proc/1/environ).
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { silentLogger } from '../../src/core/Logger';
 import { parseEngineAddress } from '../../src/core/engineAddress';
-import type { LikeNote } from '../../src/core/sandbox/planLikeTarget';
+import { LIKE_TARGET_CAPS, type LikeNote } from '../../src/core/sandbox/planLikeTarget';
 import { EngineClient } from '../../src/engine/EngineClient';
 import type { Sandbox } from '../../src/engine/sandbox/Sandbox';
 import { projectImageName } from '../../src/pipeline/imageTagFor';
 import { runLikeTarget, type RunLikeTargetOptions } from '../../src/pipeline/runLikeTarget';
+import { captureEngineTarget } from '../../src/pipeline/targets/captureEngineTarget';
 import { dockerCli } from '../support/dockerCli';
 import { runParity } from '../support/runParity';
 import { requireEngine } from './requireEngine';
@@ -146,6 +147,44 @@ describe('Run like Target (real engine)', () => {
         assert.match(inSandbox(result.sandbox, 'touch /etc/parity-probe 2>&1 || echo refused'), /Read-only file system|refused/);
         assert.equal(inSandbox(result.sandbox, 'node -e "console.log(Intl.DateTimeFormat().resolvedOptions().timeZone)"'), 'Europe/Berlin');
         assert.match(inSandbox(result.sandbox, 'grep "Max open files" /proc/1/limits'), /Max open files\s+2048\s+2048\s+files/);
+        await stopped(result.sandbox);
+    });
+
+    it('runs like a hostile saved snapshot: bad values refused or capped with a note, root refused, hardening intact', async () => {
+        const { snapshot } = await captureEngineTarget(client, { kind: 'container', name: APP_TARGET }, { log: silentLogger, toolVersion: 'test' });
+        const hostile = {
+            ...snapshot,
+            runtimes: { node: { declared: [], installed: { version: '20.20.2; rm -rf /', path: null, manager: 'image' } } },
+            timezone: { name: null, tzVar: '../../etc/passwd', offsetMinutes: 0 },
+            locale: { vars: { LANG: '$(touch /tmp/pwned)', LC_ALL: null }, effective: 'C', encoding: null },
+            user: { uid: 0, gid: 0, name: 'root', home: '/root' },
+            limits: { nofile: { soft: 2 ** 40, hard: null }, nproc: null },
+            env: { ...snapshot.env, LD_PRELOAD: { sha256: '', secret: false, source: 'container' }, SSH_AUTH_SOCK: { sha256: '', secret: false, source: 'container' } },
+        };
+        mkdirSync(join(folder, '.parity'), { recursive: true });
+        writeFileSync(join(folder, '.parity', 'hostile.snapshot.json'), JSON.stringify(hostile));
+        const notes: LikeNote[] = [];
+        const asked: string[][] = [];
+        const result = await runLikeTarget(client, folder, { kind: 'file', path: '.parity/hostile.snapshot.json' }, { ...options(notes, { BAR: 'b' }, asked), base: folder });
+        assert.ok(result);
+        started.push(result.sandbox);
+        await result.sandbox.waitReady({ path: '/healthz' });
+        const kinds = Object.fromEntries(notes.filter((note) => note.kind !== 'taken').map((note) => [`${note.facet}/${note.kind}`, true]));
+        for (const expected of ['runtime/refused', 'timezone/refused', 'locale/refused', 'user/refused', 'limits/capped', 'env/refused']) {
+            assert.ok(kinds[expected], `${expected} in ${JSON.stringify(notes, null, 1)}`);
+        }
+        assert.deepEqual(asked, [['BAR']], 'LD_PRELOAD and SSH_AUTH_SOCK are never asked for');
+        assert.notEqual(result.choice.image.split(':').pop(), 'like-node-20.20.2; rm -rf /');
+
+        const status = inSandbox(result.sandbox, 'cat /proc/1/status');
+        assert.notEqual(field(status, 'Uid')?.split(/\s+/)[0], '0');
+        assert.equal(field(status, 'CapEff'), '0000000000000000');
+        assert.equal(field(status, 'NoNewPrivs'), '1');
+        const environ = inSandbox(result.sandbox, 'tr "\\0" "\\n" < /proc/1/environ').split('\n');
+        assert.ok(!environ.some((entry) => entry.startsWith('TZ=../') || entry.includes('$(') || entry.startsWith('LD_PRELOAD=') || entry.startsWith('SSH_AUTH_SOCK=')), environ.join(' '));
+        const files = /Max open files\s+(\d+)\s+(\d+)/.exec(inSandbox(result.sandbox, 'grep "Max open files" /proc/1/limits'));
+        assert.ok(files && Number(files[2]) <= LIKE_TARGET_CAPS.nofile, 'nofile capped');
+        assert.match(inSandbox(result.sandbox, 'touch /parity-probe 2>&1 || echo refused'), /Read-only file system|refused/);
         await stopped(result.sandbox);
     });
 

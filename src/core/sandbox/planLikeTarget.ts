@@ -4,8 +4,8 @@ import { MIN_MEMORY_BYTES, type SandboxTarget } from './sandboxPolicy';
 
 /**
  * What the sandbox may take from a target at most: a target's value above one is lowered to it and says so.
- * `memoryBytes` and `cpus` are usually the engine's own (it would refuse more); the ulimits are Linux's
- * (nr_open's default, a per-uid process count that cannot starve the engine's other users).
+ * The front end passes the engine's own memory, CPUs and hard ulimits (it refuses more); the defaults are
+ * Linux's nr_open default and a per-uid process count that cannot starve the engine's other users.
  */
 export interface LikeTargetCaps {
     readonly memoryBytes: number;

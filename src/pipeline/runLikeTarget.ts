@@ -94,7 +94,7 @@ export async function runLikeTarget(client: EngineClient, runTarget: string, lik
         ...options,
         settings: {
             ...settings,
-            env: { ...settings.env, ...plan.env },
+            targetEnv: plan.env,
             ...(Object.keys(dotenv).length > 0 ? { dotenv } : {}),
             givenEnv: pick(given, asked),
         },

@@ -7,6 +7,9 @@ export interface CliOptions {
     readonly format?: string;
     readonly out?: string;
     readonly target?: string;
+    /** run: the target to run like (a DiffTarget, raw text), and whether a variable without a value may stay unset. */
+    readonly like?: string;
+    readonly allowMissingEnv?: boolean;
     /** diff: the sides as DiffTargets (host:PATH, image:REF, container:NAME, file:PATH) and the exit threshold. Raw text. */
     readonly from?: string;
     readonly to?: string;

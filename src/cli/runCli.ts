@@ -51,6 +51,11 @@ Options:
   --out FILE        Write the result to FILE atomically instead of stdout
   --target T        snapshot: image:REF or container:NAME; run: also a snapshot FILE — its memory, CPUs,
                     ulimits and user win over the flags
+  --like T          run: run like the target T (container:NAME[@ENGINE], image:REF, file:PATH …): its runtime
+                    version (the image rebuilt on it), TZ, locale, limits, user and env var names; values
+                    come from .env, then from parity's own environment. Never weaker: non-root, no capabilities
+  --allow-missing-env
+                    run --like: run even when a target's variable has no value here (it is left unset)
   --tag T           Image name for build/package/run (default: <folder>-<hash of its path>:parity)
   --force           Replace a Dockerfile/.dockerignore that Parity did not write (recipe, package)
   --timeout SEC     Limit for each engine request (default 10)
@@ -101,6 +106,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 format: { type: 'string' },
                 out: { type: 'string' },
                 target: { type: 'string' },
+                like: { type: 'string' },
+                'allow-missing-env': { type: 'boolean', default: false },
                 from: { type: 'string' },
                 to: { type: 'string' },
                 via: { type: 'string' },
@@ -166,6 +173,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 ...(values.format === undefined ? {} : { format: values.format }),
                 ...(values.out === undefined ? {} : { out: values.out }),
                 ...(values.target === undefined ? {} : { target: values.target }),
+                ...(values.like === undefined ? {} : { like: values.like }),
+                allowMissingEnv: values['allow-missing-env'],
                 ...(values.from === undefined ? {} : { from: values.from }),
                 ...(values.to === undefined ? {} : { to: values.to }),
                 ...(values.via === undefined ? {} : { via: values.via }),

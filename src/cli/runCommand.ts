@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { BuildError } from '../core/build/BuildError';
 import { parseImageReference } from '../core/images/imageReference';
 import { ProjectPathError } from '../core/ProjectPathError';
+import { formatDiffTarget, parseDiffTarget } from '../core/diff/DiffTarget';
 import { exitFailed } from '../core/sandbox/exitReason';
 import { parseSize } from '../core/sandbox/parseSize';
 import { SandboxPolicyError, type SandboxSettings } from '../core/sandbox/sandboxPolicy';
@@ -10,6 +11,7 @@ import { SandboxError } from '../core/sandbox/SandboxError';
 import type { Sandbox } from '../engine/sandbox/Sandbox';
 import { loadSandboxTarget } from '../pipeline/loadSandboxTarget';
 import { requireProjectFolder } from '../pipeline/requireProjectFolder';
+import { runLikeTarget } from '../pipeline/runLikeTarget';
 import { IMAGE_PREFIX, runSandbox } from '../pipeline/runSandbox';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
@@ -21,8 +23,8 @@ import { reportBuildError } from './reportBuildError';
 import { printSandboxEvent } from './printSandboxEvent';
 
 /**
- * `parity run IMAGE|PATH [--port P] [--memory 512m] [--cpus 1] [--pids N] [--network none] [--target T]
- * [--detach | --smoke PATH]`. In the foreground the app's output goes to stderr and "Ready at URL" to
+ * `parity run IMAGE|PATH [--port P] [--memory 512m] [--cpus 1] [--pids N] [--network none] [--target T |
+ * --like T [--allow-missing-env]] [--detach | --smoke PATH]`. In the foreground the app's output goes to stderr and "Ready at URL" to
  * stdout, and the sandbox lives until the app ends or Ctrl-C (then it is stopped and removed): exit 0 when
  * it was stopped or ended with 0, 1 when it failed (limit hit, non-zero code, never ready).
  */
@@ -43,6 +45,10 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
     if (settings.network === 'none' && (smoke !== undefined || context.options.detach)) {
         throw new CliUsageError(`--${smoke === undefined ? 'detach' : 'smoke'} needs to reach the app; it cannot go with --network none`);
     }
+    const like = context.options.like === undefined ? undefined : parseDiffTarget(context.options.like);
+    if (like && context.options.target !== undefined) {
+        throw new CliUsageError('--like and --target do not go together: --like takes the target\'s limits and user too');
+    }
     const client = await engineClientFor(context);
     const snapshot = context.options.target === undefined ? undefined : await loadSandboxTarget(client, context.options.target, { log: context.log, toolVersion: context.version, signal: context.signal })
         .catch((error: unknown) => {
@@ -52,10 +58,9 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
 
     let sandbox: Sandbox;
     try {
-        ({ sandbox } = await runSandbox(client, target, {
+        const options = {
             settings,
             ...(port === undefined ? {} : { port }),
-            ...(snapshot ? { target: snapshot } : {}),
             ...(context.options.tag === undefined ? {} : { tag: context.options.tag }),
             plan: planOptionsFrom(context),
             log: context.log,
@@ -64,7 +69,20 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
             signal: context.signal,
             onBuildEvent: printBuildEvent(context.stderr, context.options.verbose),
             onEvent: printSandboxEvent(context, { logs: true }),
-        }));
+        };
+        if (like) {
+            const started = await runLikeTarget(client, target, like, {
+                ...options,
+                clientFor: (engine) => (engine ? engineClientFor(context, engine) : Promise.resolve(client)),
+                envValues: (names) => Promise.resolve(envFromProcess(context, formatDiffTarget(like), names)),
+            });
+            if (!started) {
+                return ExitCode.CouldNotRun;
+            }
+            ({ sandbox } = started);
+        } else {
+            ({ sandbox } = await runSandbox(client, target, { ...options, ...(snapshot ? { target: snapshot } : {}) }));
+        }
     } catch (error) {
         if (error instanceof SandboxPolicyError || (error instanceof SandboxError && error.kind === 'not-found')) {
             throw new CliUsageError(error.message);
@@ -138,6 +156,25 @@ async function checkRunTarget(target: string): Promise<void> {
         const why = /^[./~]/.test(target) ? `"${target}" is not an image name either` : error instanceof Error ? error.message : String(error);
         throw new ProjectPathError(`There is no folder ${resolve(target)}, and ${why}.`);
     }
+}
+
+/**
+ * The values of a target's variables from parity's own environment (names only are logged). A name without a
+ * value refuses the run — the app would meet a variable the target has as missing — unless --allow-missing-env.
+ */
+function envFromProcess(context: CliContext, targetName: string, names: readonly string[]): Record<string, string> {
+    const found = names.filter((name) => context.env[name] !== undefined);
+    const missing = names.filter((name) => context.env[name] === undefined);
+    if (missing.length > 0 && !context.options.allowMissingEnv) {
+        throw new CliUsageError(`${targetName} has ${missing.join(', ')}, which neither the project's .env nor parity's environment sets: export ${missing.length === 1 ? 'it' : 'them'} for this run (the value goes into the sandbox only), or give --allow-missing-env to run without`);
+    }
+    if (missing.length > 0) {
+        context.log.warn(`Like ${targetName}: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no value here and stay${missing.length === 1 ? 's' : ''} unset (--allow-missing-env).`);
+    }
+    if (found.length > 0) {
+        context.log.info(`Like ${targetName}: ${found.join(', ')} from parity's environment (values not shown).`);
+    }
+    return Object.fromEntries(found.map((name) => [name, context.env[name] as string]));
 }
 
 function exitCodeOf(exit: Awaited<Sandbox['exited']>): ExitCode {

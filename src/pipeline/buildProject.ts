@@ -9,6 +9,7 @@ import { type Builder, buildImage, type BuildResult } from '../engine/build/buil
 import { hostCaBundle } from '../targets/host/hostCertificates';
 import { shortSha256 } from './imageFreshness';
 import { projectImageName } from './imageTagFor';
+import { overrideContext, type RecipeOverride } from './recipeOverride';
 import { removeLeftoverImage } from './removeLeftoverImage';
 
 /** A context above this size is worth a warning: something big (data, build output) is not ignored. */
@@ -22,6 +23,11 @@ export interface BuildProjectOptions {
     /** The Dockerfile, relative to the project root (default "Dockerfile"). */
     readonly dockerfile?: string;
     readonly tag: string;
+    /**
+     * A Dockerfile (and .dockerignore) to build instead of the folder's, sent in the context only and never
+     * written to the project — an image that differs from the project's on purpose (Run like Target).
+     */
+    readonly recipe?: RecipeOverride;
     /** The plan the Dockerfile came from, when Parity wrote it: its identity goes into the labels. */
     readonly plan?: Plan;
     readonly builder: Builder;
@@ -42,8 +48,10 @@ export interface BuildProjectOptions {
  * When the build moves the tag off an image of Parity's that nothing else uses, that image is removed.
  */
 export async function buildProject(client: EngineClient, options: BuildProjectOptions): Promise<BuildResult & { contextBytes: number }> {
-    const contextOptions = { ...(options.dockerfile ? { dockerfile: options.dockerfile } : {}), ...(options.signal ? { signal: options.signal } : {}) };
-    const probe = await createBuildContext(options.projectRoot, contextOptions);
+    const override = overrideContext(options.recipe);
+    const contextOptions = { ...(options.dockerfile ? { dockerfile: options.dockerfile } : {}), ...(override.dockerignore === undefined ? {} : { dockerignore: override.dockerignore }), ...(options.signal ? { signal: options.signal } : {}) };
+    const extraFiles = override.extraFiles ?? {};
+    const probe = await createBuildContext(options.projectRoot, { ...contextOptions, extraFiles });
     const dockerfile = (await probe.readText(probe.dockerfile)) ?? '';
     const wantsSecret = options.builder === 'buildkit' && new RegExp(`id=${CA_SECRET_ID}\\b`).test(dockerfile);
     const wantsFile = options.builder === 'classic' && dockerfile.includes(`COPY ${CLASSIC_CA_FILE}`);
@@ -54,7 +62,7 @@ export async function buildProject(client: EngineClient, options: BuildProjectOp
         options.log.info(`Build: serving the CA bundle (public roots + ${bundle.extra} extra CA${bundle.extra === 1 ? '' : 's'} this machine trusts) ${wantsSecret ? `as the BuildKit secret "${CA_SECRET_ID}"` : `as ${CLASSIC_CA_FILE} in the context of a throwaway stage`}.`);
     }
     const context = wantsFile && bundle
-        ? await createBuildContext(options.projectRoot, { ...contextOptions, extraFiles: { [CLASSIC_CA_FILE]: Buffer.from(bundle.pem) } })
+        ? await createBuildContext(options.projectRoot, { ...contextOptions, extraFiles: { ...extraFiles, [CLASSIC_CA_FILE]: Buffer.from(bundle.pem) } })
         : probe;
     options.onContext?.(context);
     if (context.size > LARGE_CONTEXT_BYTES) {

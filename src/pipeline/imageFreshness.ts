@@ -5,6 +5,7 @@ import type { EngineClient } from '../engine/EngineClient';
 import { createBuildContext } from '../engine/build/buildContext';
 import { EngineError } from '../engine/EngineError';
 import type { ImageDetails } from '../engine/inspectTypes';
+import { overrideContext, type RecipeOverride } from './recipeOverride';
 
 export interface Freshness {
     readonly current: boolean;
@@ -24,7 +25,7 @@ export interface Freshness {
  * Times rather than content hashes: reading every file's mtime is cheap, and a touch without a change only
  * costs a cached rebuild.
  */
-export async function imageFreshness(client: EngineClient, projectRoot: string, tag: string, signal?: AbortSignal): Promise<Freshness> {
+export async function imageFreshness(client: EngineClient, projectRoot: string, tag: string, signal?: AbortSignal, recipe?: RecipeOverride): Promise<Freshness> {
     let image: ImageDetails;
     try {
         image = await client.inspectImage(tag, signal);
@@ -39,7 +40,7 @@ export async function imageFreshness(client: EngineClient, projectRoot: string, 
     if (built === undefined) {
         return { current: false, why: `${tag} was not built by Parity`, image };
     }
-    const context = await createBuildContext(projectRoot, signal ? { signal } : {});
+    const context = await createBuildContext(projectRoot, { ...overrideContext(recipe), ...(signal ? { signal } : {}) });
     const dockerfile = (await context.readText(context.dockerfile)) ?? '';
     if (shortSha256(dockerfile) !== built) {
         return { current: false, why: `the Dockerfile changed since ${tag} was built`, image };

@@ -27,6 +27,8 @@ export interface RunSandboxOptions {
     readonly target?: SandboxTarget;
     /** The image name for a folder (default: `<folder>-<hash>:parity`, as `parity package`). */
     readonly tag?: string;
+    /** The image already chosen (Run like Target builds its own): `target` is then not looked at again. */
+    readonly choice?: SandboxImageChoice;
     /** Build a folder's image even when it is up to date. */
     readonly rebuild?: boolean;
     readonly plan?: Omit<PlanOptions, 'projectRoot'>;
@@ -58,7 +60,7 @@ export interface SandboxImageChoice {
  * user's kept and built as they are — then the build. Resolves once the container started; wait for `sandbox.waitReady()`.
  */
 export async function runSandbox(client: EngineClient, target: string, options: RunSandboxOptions): Promise<{ sandbox: Sandbox; choice: SandboxImageChoice; policy: SandboxPolicy }> {
-    const choice = await sandboxImageFor(client, target, options);
+    const choice = options.choice ?? await sandboxImageFor(client, target, options);
     const status = await client.status(options.signal);
     const policy = sandboxPolicy({
         name: sandboxName(choice.projectRoot === null ? choice.image : basename(choice.projectRoot)),
@@ -118,7 +120,8 @@ export async function sandboxImageFor(client: EngineClient, target: string, opti
     return { image: packaged.tag, projectRoot: folder, port, how: packaged.how, why: packaged.why, config: image.Config ?? null };
 }
 
-async function folderOf(target: string): Promise<string | null> {
+/** The absolute folder a run target names, or null when it names no folder (an image reference). */
+export async function folderOf(target: string): Promise<string | null> {
     const path = resolve(target);
     const stats = await stat(path).catch(() => null);
     return stats?.isDirectory() ? path : null;

@@ -20,6 +20,7 @@ import { removeImage } from './commands/images/removeImage';
 import { buildDockerfile } from './commands/package/buildDockerfile';
 import { packageApp } from './commands/package/packageApp';
 import { runInSandbox } from './commands/sandbox/runInSandbox';
+import { runLikeTarget } from './commands/sandbox/runLikeTarget';
 import { snapshotEnvironment } from './commands/snapshot/snapshotEnvironment';
 import type { ExtensionDeps } from './ExtensionDeps';
 import { refuseInRestrictedMode } from './refuseInRestrictedMode';
@@ -56,6 +57,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     'parity.containers.openInBrowser': { run: openContainerInBrowser },
     'parity.containers.copyId': { run: copyContainerId },
     'parity.sandbox.run': { run: runInSandbox, needsTrust: true },
+    'parity.runLikeTarget': { run: runLikeTarget, needsTrust: true },
     'parity.diff.withTarget': { run: diffWithTarget, needsTrust: true },
     'parity.diff.showRawSnapshots': { run: showRawSnapshots },
     'parity.diff.openReport': { run: openReport },

@@ -45,6 +45,10 @@ export interface SandboxSettings {
     readonly env?: Readonly<Record<string, string>>;
     /** The project's .env, only when the user opted in. Its values are passed to the engine and never logged. */
     readonly dotenv?: Readonly<Record<string, string>>;
+    /** Values the user gave for a target's variables (Run like Target): over .env, under `env`; never logged. */
+    readonly givenEnv?: Readonly<Record<string, string>>;
+    /** Plain variables taken from a target (TZ, the locale): over the given ones, under `env`. */
+    readonly targetEnv?: Readonly<Record<string, string>>;
     /** The loopback port to publish on; absent: the engine picks a free one. */
     readonly hostPort?: number;
     /** The project folder, recorded as the `parity.project` label. */
@@ -331,6 +335,13 @@ function environment(settings: SandboxSettings, imageEnv: readonly string[], not
     for (const [name, value] of Object.entries(settings.dotenv ?? {})) {
         values.set(name, value);
     }
+    for (const [name, value] of Object.entries(settings.givenEnv ?? {})) {
+        values.set(name, value);
+    }
+    const fromTarget = Object.entries(settings.targetEnv ?? {});
+    for (const [name, value] of fromTarget) {
+        values.set(name, value);
+    }
     const plain = Object.entries(settings.env ?? {});
     for (const [name, value] of plain) {
         values.set(name, value);
@@ -341,9 +352,12 @@ function environment(settings: SandboxSettings, imageEnv: readonly string[], not
     const imageNames = new Set(imageEnv.map((entry) => entry.split('=')[0]));
     const overridden = [...values.keys()].filter((name) => imageNames.has(name));
     const dotenvCount = Object.keys(settings.dotenv ?? {}).length;
+    const given = Object.keys(settings.givenEnv ?? {});
     const parts = [
         ...(plain.length > 0 ? [`${plain.length} from settings (${plain.map(([name]) => name).join(', ')})`] : []),
         ...(settings.dotenv ? [`${dotenvCount} from .env (values not shown)`] : []),
+        ...(given.length > 0 ? [`${given.length} given for the target (${given.join(', ')}; values not shown)`] : []),
+        ...(fromTarget.length > 0 ? [`${fromTarget.length} as on the target (${fromTarget.map(([name, value]) => (value === '' ? `${name} emptied` : `${name}=${value}`)).join(', ')})`] : []),
     ];
     const describe = parts.length === 0
         ? "the image's own only; .env is not passed"

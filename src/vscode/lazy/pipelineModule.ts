@@ -12,6 +12,7 @@ export { planFromSnapshot } from '../../core/plan/planFromSnapshot';
 export { planToText } from '../../core/plan/planToText';
 export { BuildError } from '../../core/build/BuildError';
 export { runSandbox } from '../../pipeline/runSandbox';
+export { runLikeTarget } from '../../pipeline/runLikeTarget';
 export { readProjectDotenv } from '../../pipeline/readProjectDotenv';
 export { listSandboxes, stopSandboxNamed } from '../../engine/sandbox/sandboxContainers';
 export { loadSandboxTarget } from '../../pipeline/loadSandboxTarget';

@@ -6,25 +6,32 @@ interface SideItem extends vscode.QuickPickItem {
     readonly target?: DiffTarget;
 }
 
+export interface PickSideOptions {
+    readonly title?: string;
+    /** Leave out "This machine" (Run like Target runs like somewhere else). */
+    readonly withoutMachine?: boolean;
+}
+
 /**
  * A quick pick of the environments there are to compare: this machine for each workspace folder, the
  * snapshots saved in the workspace, then — once the engine answers — its tagged images and running
  * containers. `except` (the other side, already chosen) is left out. Undefined when dismissed.
  */
-export async function pickDiffSide(deps: ExtensionDeps, placeholder: string, except?: DiffTarget): Promise<DiffTarget | undefined> {
+export async function pickDiffSide(deps: ExtensionDeps, placeholder: string, except?: DiffTarget, options: PickSideOptions = {}): Promise<DiffTarget | undefined> {
     const skip = except ? formatDiffTarget(except) : undefined;
     const keep = (items: readonly SideItem[]): SideItem[] => items.filter((item) => !item.target || formatDiffTarget(item.target) !== skip);
     const pick = vscode.window.createQuickPick<SideItem>();
-    pick.title = vscode.l10n.t('Parity: Diff with Target');
+    pick.title = options.title ?? vscode.l10n.t('Parity: Diff with Target');
     pick.placeholder = placeholder;
     pick.matchOnDescription = true;
-    pick.items = keep(machineItems());
+    const machine = (): SideItem[] => (options.withoutMachine ? [] : machineItems());
+    pick.items = keep(machine());
     pick.busy = true;
     // Shown at once; saved snapshots and the engine's images and containers join the list as they arrive.
     const controller = new AbortController();
     const found: { snapshots: SideItem[]; engine: SideItem[] } = { snapshots: [], engine: [] };
     const update = (): void => {
-        pick.items = keep([...machineItems(), ...found.snapshots, ...found.engine]);
+        pick.items = keep([...machine(), ...found.snapshots, ...found.engine]);
     };
     void Promise.allSettled([
         snapshotItems().then((items) => {

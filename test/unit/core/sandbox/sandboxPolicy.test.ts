@@ -203,3 +203,13 @@ describe('sandboxPolicy', () => {
         assert.deepEqual(sandboxPolicy(input({ command: ['node', 'worker.js'] })).create.Cmd, ['node', 'worker.js']);
     });
 });
+
+describe('sandboxPolicy: values given for a target\'s variables', () => {
+    it('passes them over .env and under plain settings, and names them without their values', () => {
+        const policy = sandboxPolicy(input({ settings: { dotenv: { FOO: 'from-dotenv', BAR: 'from-dotenv' }, givenEnv: { BAR: 's3cret-given' }, targetEnv: { TZ: 'Asia/Tokyo', LANG: '' } } }));
+        assert.deepEqual([...policy.create.Env].sort(), ['BAR=s3cret-given', 'FOO=from-dotenv', 'LANG=', 'TZ=Asia/Tokyo']);
+        const text = [...policy.summary, ...policy.notes].join('\n');
+        assert.match(text, /1 given for the target \(BAR; values not shown\) and 2 as on the target \(TZ=Asia\/Tokyo, LANG emptied\)/);
+        assert.doesNotMatch(text, /s3cret-given|from-dotenv/);
+    });
+});

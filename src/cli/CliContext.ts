@@ -10,6 +10,8 @@ export interface CliOptions {
     /** run: the target to run like (a DiffTarget, raw text), and whether a variable without a value may stay unset. */
     readonly like?: string;
     readonly allowMissingEnv?: boolean;
+    /** run --like: the variables whose values may come from parity's own environment (only these: a snapshot file is not trusted to choose). */
+    readonly passEnv?: readonly string[];
     /** diff: the sides as DiffTargets (host:PATH, image:REF, container:NAME, file:PATH) and the exit threshold. Raw text. */
     readonly from?: string;
     readonly to?: string;

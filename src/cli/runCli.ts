@@ -53,7 +53,9 @@ Options:
                     ulimits and user win over the flags
   --like T          run: run like the target T (container:NAME[@ENGINE], image:REF, file:PATH …): its runtime
                     version (the image rebuilt on it), TZ, locale, limits, user and env var names; values
-                    come from .env, then from parity's own environment. Never weaker: non-root, no capabilities
+                    come from .env, then from --pass-env. Never weaker: non-root, no capabilities
+  --pass-env NAMES  run --like: take these variables' values from parity's own environment (comma-separated,
+                    repeatable); no other variable of this shell ever reaches the sandbox
   --allow-missing-env
                     run --like: run even when a target's variable has no value here (it is left unset)
   --tag T           Image name for build/package/run (default: <folder>-<hash of its path>:parity)
@@ -108,6 +110,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 target: { type: 'string' },
                 like: { type: 'string' },
                 'allow-missing-env': { type: 'boolean', default: false },
+                'pass-env': { type: 'string', multiple: true },
                 from: { type: 'string' },
                 to: { type: 'string' },
                 via: { type: 'string' },
@@ -175,6 +178,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 ...(values.target === undefined ? {} : { target: values.target }),
                 ...(values.like === undefined ? {} : { like: values.like }),
                 allowMissingEnv: values['allow-missing-env'],
+                ...(values['pass-env'] === undefined ? {} : { passEnv: values['pass-env'].flatMap((list) => list.split(',')).map((name) => name.trim()).filter((name) => name !== '') }),
                 ...(values.from === undefined ? {} : { from: values.from }),
                 ...(values.to === undefined ? {} : { to: values.to }),
                 ...(values.via === undefined ? {} : { via: values.via }),

@@ -159,14 +159,19 @@ async function checkRunTarget(target: string): Promise<void> {
 }
 
 /**
- * The values of a target's variables from parity's own environment (names only are logged). A name without a
- * value refuses the run — the app would meet a variable the target has as missing — unless --allow-missing-env.
+ * The values of a target's variables from parity's own environment — only for the names the user passed with
+ * --pass-env: the names come from a snapshot, which may be someone else's file, and must not pick which of the
+ * user's secrets (GITHUB_TOKEN…) reach the sandbox. Names only are logged. A name without a value refuses the
+ * run — the app would meet a variable the target has as missing — unless --allow-missing-env.
  */
 function envFromProcess(context: CliContext, targetName: string, names: readonly string[]): Record<string, string> {
-    const found = names.filter((name) => context.env[name] !== undefined);
-    const missing = names.filter((name) => context.env[name] === undefined);
+    const passed = new Set(context.options.passEnv ?? []);
+    const found = names.filter((name) => passed.has(name) && context.env[name] !== undefined);
+    const missing = names.filter((name) => !found.includes(name));
     if (missing.length > 0 && !context.options.allowMissingEnv) {
-        throw new CliUsageError(`${targetName} has ${missing.join(', ')}, which neither the project's .env nor parity's environment sets: export ${missing.length === 1 ? 'it' : 'them'} for this run (the value goes into the sandbox only), or give --allow-missing-env to run without`);
+        const unpassed = missing.filter((name) => !passed.has(name));
+        const how = unpassed.length > 0 ? `pass ${unpassed.length === 1 ? 'its value' : 'their values'} with --pass-env ${unpassed.join(',')} (the value goes into the sandbox only)` : `export ${missing.length === 1 ? 'it' : 'them'} for this run`;
+        throw new CliUsageError(`${targetName} has ${missing.join(', ')}, which neither the project's .env nor --pass-env gives a value: ${how}, or give --allow-missing-env to run without`);
     }
     if (missing.length > 0) {
         context.log.warn(`Like ${targetName}: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no value here and stay${missing.length === 1 ? 's' : ''} unset (--allow-missing-env).`);

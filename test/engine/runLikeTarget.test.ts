@@ -189,17 +189,21 @@ describe('Run like Target (real engine)', () => {
     });
 
     it('parity run --like refuses a target variable that has no value, before building, and leaves nothing', () => {
-        // FOO is in .env and BAR in parity's environment (empty counts as set): nothing is missing.
-        const run = runParity(['run', folder, '--like', `container:${APP_TARGET}`, '--smoke', '/healthz'], { env: { DOCKER_HOST: '', BAR: '' } });
+        // FOO is in .env and BAR passed from parity's environment (empty counts as set): nothing is missing.
+        const run = runParity(['run', folder, '--like', `container:${APP_TARGET}`, '--pass-env', 'BAR', '--smoke', '/healthz'], { env: { DOCKER_HOST: '', BAR: '' } });
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stderr, /Like container:parity-test-like-app-\d+: TZ=Asia\/Tokyo, as container:parity-test-like-app-\d+ sets it\./);
         assert.match(run.stderr, /Like container:parity-test-like-app-\d+: BAR from parity's environment \(values not shown\)\./);
+        // Exported but not passed: the snapshot names BAR, and that alone must not take the shell's value.
+        const unpassed = runParity(['run', folder, '--like', `container:${APP_TARGET}`, '--smoke', '/healthz'], { env: { DOCKER_HOST: '', BAR: 'from-the-shell' } });
+        assert.equal(unpassed.code, 2);
+        assert.match(unpassed.stderr, /has BAR, which neither the project's \.env nor --pass-env gives a value: pass its value with --pass-env BAR .* or give --allow-missing-env/);
         const env: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: '' };
         delete env.BAR;
-        const refused = runParity(['run', folder, '--like', `container:${APP_TARGET}`, '--smoke', '/healthz'], { env });
+        const refused = runParity(['run', folder, '--like', `container:${APP_TARGET}`, '--pass-env', 'BAR', '--smoke', '/healthz'], { env });
         assert.equal(refused.code, 2);
-        assert.match(refused.stderr, /has BAR, which neither the project's \.env nor parity's environment sets: export it for this run .* or give --allow-missing-env/);
-        assert.doesNotMatch(refused.stderr, /Building|Sandbox parity-sandbox/);
+        assert.match(refused.stderr, /has BAR, which neither the project's \.env nor --pass-env gives a value: export it for this run, or give --allow-missing-env/);
+        assert.doesNotMatch(refused.stderr + unpassed.stderr, /Building|Sandbox parity-sandbox/);
         const allowed = runParity(['run', folder, '--like', `container:${APP_TARGET}`, '--allow-missing-env', '--smoke', '/healthz'], { env });
         assert.equal(allowed.code, 0, allowed.stderr);
         assert.match(allowed.stderr, /BAR has no value here and stays unset \(--allow-missing-env\)/);

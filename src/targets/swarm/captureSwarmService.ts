@@ -71,7 +71,7 @@ export async function captureSwarmService(client: EngineClient, service: string,
     const unprobed = outcomes.filter((outcome) => outcome.snapshot === undefined).map((outcome) => ({ task: outcome.task.label, why: outcome.why ?? 'not probed' }));
     const [reference, ...others] = probed.map(({ task, snapshot }): ReplicaSnapshot => ({ task: task.label, taskId: task.id, snapshot }));
     if (!reference) {
-        throw new EngineError('api', `No task of service ${service} on ${client.address} could be probed: ${unprobed.map((entry) => `${entry.task} ${entry.why}`).join('; ')}.`, client.address, 409);
+        throw new EngineError('api', `No task of service ${service} on ${client.address} could be probed — ${unprobed.map((entry) => `${entry.task}: ${entry.why.replace(/\.$/, '')}`).join('; ')}.`, client.address, 409);
     }
     const drift = replicaDrift(reference, others);
     options.log.debug(`probe: service ${service}: ${probed.length} of ${tasks.length} tasks in ${Math.round(performance.now() - started)} ms, ${drift.findings.length} drift findings`);

@@ -3,7 +3,7 @@
 // mutual-TLS port and the unix socket. Median of several runs after one warm-up, and the median time of one
 // task's probe inside those runs. Target: the whole service in under 3 s. Figures only.
 //
-//   node --import tsx scripts/bench/swarmProbeBench.ts [--runs N] [--replicas N]
+//   node --import tsx scripts/bench/swarmProbeBench.ts [--runs N] [--replicas N] [--per-engine N] [--socket-only]
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/core/Logger';
@@ -13,7 +13,7 @@ import { resolveEngine } from '../../src/engine/resolveEngine';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { probeLiveContainer } from '../../src/pipeline/diff/probeLiveContainer';
 import type { ProbeOptions } from '../../src/targets/probe/ProbeOptions';
-import { captureSwarmService } from '../../src/targets/swarm/captureSwarmService';
+import { captureSwarmService, PROBES_PER_ENGINE } from '../../src/targets/swarm/captureSwarmService';
 
 const state = process.env.PARITY_STATE_DIR ?? '/tmp/parity-testbed';
 const option = (name: string, fallback: number): number => {
@@ -23,6 +23,7 @@ const option = (name: string, fallback: number): number => {
 const runs = option('--runs', 7);
 const replicas = option('--replicas', 10);
 const only = process.argv.includes('--socket-only');
+const perEngine = option('--per-engine', PROBES_PER_ENGINE);
 const cloudSocket = `unix://${join(state, 'cloud', 'docker.sock')}`;
 const service = `parity-bench-swarm-${process.pid}`;
 const label = 'parity.purpose=bench';
@@ -62,7 +63,7 @@ async function captureOnce(client: EngineClient, options: ProbeOptions): Promise
         return snapshot;
     };
     const started = performance.now();
-    const captured = await captureSwarmService(client, service, options, { probe: timed });
+    const captured = await captureSwarmService(client, service, options, { probe: timed, probesPerEngine: perEngine });
     return { totalMs: performance.now() - started, taskMs, probed, drift: captured.drift.length };
 }
 
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     try {
         await waitForReplicas();
         const load = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
-        console.log(`swarm probe benchmark — swarm:${service} (${replicas} tasks of parity-testbed/web:1), every task probed concurrently, ${runs} runs after one warm-up, medians (load average ${load}; ${execFileSync('nproc', { encoding: 'utf8' }).trim()} CPUs)`);
+        console.log(`swarm probe benchmark — swarm:${service} (${replicas} tasks of parity-testbed/web:1), every task probed concurrently (${perEngine} at a time), ${runs} runs after one warm-up, medians (load average ${load}; ${execFileSync('nproc', { encoding: 'utf8' }).trim()} CPUs)`);
         for (const way of only ? ways.slice(1) : ways) {
             const env = { ...process.env, DOCKER_HOST: '', ...way.env };
             const client = new EngineClient(await resolveEngine({ value: way.host, source: 'bench' }, env), { log: silentLogger, env });

@@ -5,7 +5,11 @@ import type { CaptureIssue, Snapshot } from '../../core/snapshot/Snapshot';
 import type { EngineClient } from '../../engine/EngineClient';
 import { EngineError } from '../../engine/EngineError';
 import type { ProbeOptions } from '../probe/ProbeOptions';
+import { limitPerEngine } from './limitPerEngine';
 import { runningTasks, type SwarmTaskRef } from './runningTasks';
+
+/** Probes at once through one engine (see limitPerEngine); tasks on other nodes' engines run beside them. */
+export const PROBES_PER_ENGINE = 4;
 
 /** A node of the swarm as the user may name it: by hostname or node id. */
 export interface SwarmNodeRef {
@@ -21,6 +25,8 @@ export interface SwarmCaptureDeps {
      * A manager knows every task but can exec only into containers of its own node.
      */
     readonly nodeClient?: (node: SwarmNodeRef) => Promise<EngineClient | undefined>;
+    /** At most this many probes at once through one engine (default PROBES_PER_ENGINE). */
+    readonly probesPerEngine?: number;
 }
 
 export interface SwarmCapture {
@@ -34,7 +40,7 @@ export interface SwarmCapture {
 
 /**
  * A Swarm service as a Snapshot: every running task (desired and current state running) probed concurrently
- * by exec into its container — through `client` for tasks on its own node, through the engine the user named
+ * (up to PROBES_PER_ENGINE at once per engine) by exec into its container — through `client` for tasks on its own node, through the engine the user named
  * for any other node — then the lowest slot is the reference and every other task's differences from it are
  * drift. A task that cannot be probed (another node without an engine, a container that stops mid-probe) is
  * said, not hidden; when no task can be probed the service is refused with the reasons.
@@ -48,17 +54,18 @@ export async function captureSwarmService(client: EngineClient, service: string,
         return (await nodes).get(id) ?? { id, hostname: id.slice(0, 12) };
     };
 
+    const limited = limitPerEngine<EngineClient>(deps.probesPerEngine ?? PROBES_PER_ENGINE);
     const outcomes = await Promise.all(tasks.map(async (task): Promise<{ task: SwarmTaskRef; snapshot?: Snapshot; why?: string }> => {
         try {
             if (task.nodeId === nodeId) {
-                return { task, snapshot: await deps.probe(client, task.containerId, options) };
+                return { task, snapshot: await limited(client, () => deps.probe(client, task.containerId, options)) };
             }
             const node = await nodeOf(task.nodeId);
             const engine = await deps.nodeClient?.(node);
             if (!engine) {
                 return { task, why: `runs on node ${node.hostname} (${node.id.slice(0, 12)}), and the engine at ${client.address} can exec only into containers of its own node; name node ${node.hostname}'s engine to probe it` };
             }
-            return { task, snapshot: await deps.probe(engine, task.containerId, options) };
+            return { task, snapshot: await limited(engine, () => deps.probe(engine, task.containerId, options)) };
         } catch (error) {
             if (error instanceof EngineError && error.kind === 'cancelled') {
                 throw error;

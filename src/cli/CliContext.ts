@@ -17,6 +17,8 @@ export interface CliOptions {
     readonly to?: string;
     readonly via?: string;
     readonly failOn?: string;
+    /** diff: `HOSTNAME=ENGINE` per swarm node whose tasks its manager cannot exec into. Raw text. */
+    readonly nodeEngines?: readonly string[];
     readonly tag?: string;
     readonly force: boolean;
     /** run: the app's port, limits, network, mode; stop: --all. Raw text, checked by the command. */

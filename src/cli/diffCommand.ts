@@ -4,6 +4,7 @@ import type { DiffReport } from '../core/diff/DiffReport';
 import { type DiffTarget, DiffTargetError, parseDiffTarget } from '../core/diff/DiffTarget';
 import { DIFF_FORMATS, type DiffFormat, renderDiffReport } from '../core/diff/report/renderDiffReport';
 import type { Severity } from '../core/findings/Finding';
+import { type EngineRef, parseTargetAddress } from '../core/targetAddress';
 import { writeFileAtomic } from '../core/writeFileAtomic';
 import { diffTargets } from '../pipeline/diff/diffTargets';
 import type { CliContext } from './CliContext';
@@ -38,6 +39,7 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
     const to = target('--to', options.to);
     const via = options.via === undefined ? undefined : target('--via', options.via);
     const out = options.out === undefined ? undefined : resolve(options.out);
+    const nodeEngines = new Map((options.nodeEngines ?? []).map(nodeEngine));
     if (out !== undefined) {
         // Checked before capturing: nothing is created for a mistyped path, and no capture is wasted.
         if (!(await stat(dirname(out)).catch(() => null))?.isDirectory()) {
@@ -51,6 +53,7 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
     const { report } = await diffTargets({
         from, to, ...(via ? { via } : {}),
         client: (engine) => engineClientFor(context, engine),
+        ...(nodeEngines.size > 0 ? { nodeEngines } : {}),
         log: context.log,
         toolVersion: context.version,
         signal: context.signal,
@@ -72,6 +75,23 @@ function target(flag: string, text: string): DiffTarget {
     } catch (error) {
         throw new CliUsageError(`${flag}: ${error instanceof Error ? error.message : String(error)}`);
     }
+}
+
+/** `--node-engine HOSTNAME=ENGINE`: the engine part is read as a target's `@ENGINE` is (an address or a context name). */
+function nodeEngine(text: string): [string, EngineRef] {
+    const equals = text.indexOf('=');
+    const node = text.slice(0, equals).trim();
+    const engine = equals > 0 && node !== '' ? (() => {
+        try {
+            return parseTargetAddress(`swarm:${node}@${text.slice(equals + 1).trim()}`).engine;
+        } catch {
+            return undefined;
+        }
+    })() : undefined;
+    if (engine === undefined) {
+        throw new CliUsageError(`--node-engine: write it as HOSTNAME=ENGINE (a node's hostname or id, then an engine address or Docker context), not "${text}"`);
+    }
+    return [node, engine];
 }
 
 /** Whether any finding is at or above the threshold (error > warning > info). */

@@ -39,7 +39,7 @@ Commands:
   clean                      Remove every container Parity created; images and other containers stay
   diff [--from T] --to T [--via T]
                              What differs between two environments, each finding with its severity and
-                             fix; T is host:PATH (default host:.), image:REF, container:NAME or file:PATH
+                             fix; T is host:PATH (default host:.), image:REF, container:NAME, swarm:SERVICE or file:PATH
                              (a saved snapshot); --via T adds the image built from the project between them. Exit 1
                              when a finding is at or above --fail-on
 
@@ -48,6 +48,8 @@ Options:
   --json            Print JSON on stdout (doctor)
   --format FMT      json (default) or text (snapshot); text (default), json, markdown or sarif (diff)
   --fail-on SEV     diff: exit 1 on a finding of this severity or above: error (default), warning, info
+  --node-engine HOSTNAME=ENGINE
+                    diff: a swarm node's own engine, to probe a swarm: service's tasks on that node (repeatable)
   --out FILE        Write the result to FILE atomically instead of stdout
   --target T        snapshot: image:REF or container:NAME; run: also a snapshot FILE — its memory, CPUs,
                     ulimits and user win over the flags
@@ -115,6 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 to: { type: 'string' },
                 via: { type: 'string' },
                 'fail-on': { type: 'string' },
+                'node-engine': { type: 'string', multiple: true },
                 tag: { type: 'string' },
                 force: { type: 'boolean', default: false },
                 timeout: { type: 'string' },
@@ -183,6 +186,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 ...(values.to === undefined ? {} : { to: values.to }),
                 ...(values.via === undefined ? {} : { via: values.via }),
                 ...(values['fail-on'] === undefined ? {} : { failOn: values['fail-on'] }),
+                ...(values['node-engine'] === undefined ? {} : { nodeEngines: values['node-engine'] }),
                 ...(values.port === undefined ? {} : { port: values.port }),
                 ...(values.memory === undefined ? {} : { memory: values.memory }),
                 ...(values.cpus === undefined ? {} : { cpus: values.cpus }),

@@ -9,7 +9,7 @@ export interface Abortable {
 }
 
 /** The dockerode surface Parity uses, typed as dockerode 5 really behaves. */
-export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContainer' | 'getEvents' | 'modem'> & {
+export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContainer' | 'getEvents' | 'modem' | 'getService' | 'listTasks' | 'listNodes'> & {
     ping(options: Abortable): Promise<unknown>;
     version(options: Abortable): Promise<Docker.DockerVersion>;
     info(options: Abortable): Promise<unknown>;
@@ -17,6 +17,12 @@ export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContai
     listContainers(options: Docker.ContainerListOptions & Abortable): Promise<Docker.ContainerInfo[]>;
     getImage(name: string): DockerodeImage;
     getContainer(id: string): DockerodeContainer;
+    /** `GET /services/{id}` through `inspect`; the answer is read through the narrow types in swarmTypes.ts. */
+    getService(id: string): { inspect(options: Abortable): Promise<unknown> };
+    /** `GET /tasks?filters=…`; `filters` go out as JSON. */
+    listTasks(options: { filters?: Readonly<Record<string, readonly string[]>> } & Abortable): Promise<unknown[]>;
+    /** `GET /nodes` (a manager only). */
+    listNodes(options: Abortable): Promise<unknown[]>;
     /** A sandbox's body (src/core/sandbox) is sent as the policy wrote it, with its name as the query parameter. */
     createContainer(options: (Docker.ContainerCreateOptions | (ContainerCreateOptions & { readonly name: string })) & Abortable): Promise<DockerodeContainer>;
     /** `GET /events`: newline-separated JSON events until the connection ends; `filters` go out as JSON. */

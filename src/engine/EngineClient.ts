@@ -19,6 +19,7 @@ import { type CommandResult, execInContainer, type ExecOptions } from './execInC
 import { followStream } from './followStream';
 import type { ContainerDetails, ImageDetails } from './inspectTypes';
 import type { SandboxDeps } from './sandbox/SandboxDeps';
+import type { ServiceDetails, SwarmNode, SwarmState, SwarmTask } from './swarmTypes';
 import { createThrowaway, removeThrowaway, ThrowawayContainer, throwawayName, type ThrowawaySpec } from './ThrowawayContainer';
 import { type CallContext, toEngineError } from './toEngineError';
 
@@ -93,6 +94,28 @@ export class EngineClient {
 
     inspectContainer(nameOrId: string, signal?: AbortSignal): Promise<ContainerDetails> {
         return this.call(`inspecting container ${nameOrId}`, async (docker, abortSignal) => await docker.getContainer(nameOrId).inspect({ abortSignal }) as ContainerDetails, signal);
+    }
+
+    /** Whether this engine is in a swarm, as which node, and whether it is a manager (`GET /info`). */
+    async swarmState(signal?: AbortSignal): Promise<SwarmState> {
+        const info = await this.call('the info query', (docker, abortSignal) => docker.info({ abortSignal }) as Promise<DockerInfo>, signal);
+        const swarm = info.Swarm ?? {};
+        return { localNodeState: swarm.LocalNodeState ?? 'inactive', nodeId: swarm.NodeID ?? '', manager: swarm.ControlAvailable === true };
+    }
+
+    /** `GET /services/{id}` by name or id: 404 when there is none, 503 when this engine is no swarm manager. */
+    inspectService(nameOrId: string, signal?: AbortSignal): Promise<ServiceDetails> {
+        return this.call(`inspecting service ${nameOrId}`, async (docker, abortSignal) => await docker.getService(nameOrId).inspect({ abortSignal }) as ServiceDetails, signal);
+    }
+
+    /** `GET /tasks?filters=…`, e.g. `{ service: [id], 'desired-state': ['running'] }`. */
+    listTasks(filters: Readonly<Record<string, readonly string[]>>, signal?: AbortSignal): Promise<SwarmTask[]> {
+        return this.call('listing swarm tasks', async (docker, abortSignal) => await docker.listTasks({ filters, abortSignal }) as SwarmTask[], signal);
+    }
+
+    /** `GET /nodes`: the swarm's nodes (a manager only). */
+    listNodes(signal?: AbortSignal): Promise<SwarmNode[]> {
+        return this.call('listing swarm nodes', async (docker, abortSignal) => await docker.listNodes({ abortSignal }) as SwarmNode[], signal);
     }
 
     /** `POST /containers/{id}/stop`: SIGTERM, SIGKILL after `graceSeconds`; a container already stopped is not an error. */
@@ -323,5 +346,5 @@ interface DockerInfo {
     CgroupVersion?: string;
     NCPU?: number;
     MemTotal?: number;
-    Swarm?: { LocalNodeState?: string };
+    Swarm?: { LocalNodeState?: string; NodeID?: string; ControlAvailable?: boolean };
 }

@@ -7,6 +7,8 @@ export interface CommandOutput {
     readonly stderr: string;
     /** stdout went past the limit and the rest was dropped. */
     readonly truncated: boolean;
+    /** The connection broke before the output ended (with `keepOnBreak`): why; what came before it is kept. */
+    readonly cutOff?: string;
 }
 
 /** Enough for a probe that lists thousands of packages and a few CA bundles. */
@@ -14,9 +16,10 @@ export const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads a multiplexed attach/exec stream to its end, split into stdout and stderr with docker-modem's
- * demuxStream. Abort destroys the stream (which is what stops a hijacked connection) and rejects.
+ * demuxStream. Abort destroys the stream (which is what stops a hijacked connection) and rejects. A stream
+ * that breaks (the connection reset) rejects too, unless `keepOnBreak`: then what arrived is the answer, with `cutOff`.
  */
-export function collectOutput(docker: Dockerode, stream: NodeJS.ReadableStream, signal: AbortSignal, maxBytes = MAX_OUTPUT_BYTES): Promise<CommandOutput> {
+export function collectOutput(docker: Dockerode, stream: NodeJS.ReadableStream, signal: AbortSignal, maxBytes = MAX_OUTPUT_BYTES, keepOnBreak = false): Promise<CommandOutput> {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let stdoutBytes = 0;
@@ -51,7 +54,7 @@ export function collectOutput(docker: Dockerode, stream: NodeJS.ReadableStream, 
             return;
         }
         let settled = false;
-        const finish = (error?: Error): void => {
+        const finish = (error?: Error, cutOff?: string): void => {
             if (settled) {
                 return;
             }
@@ -60,7 +63,7 @@ export function collectOutput(docker: Dockerode, stream: NodeJS.ReadableStream, 
             if (error !== undefined) {
                 reject(error);
             } else {
-                resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), truncated });
+                resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), truncated, ...(cutOff === undefined ? {} : { cutOff }) });
             }
         };
         const onAbort = (): void => {
@@ -73,7 +76,7 @@ export function collectOutput(docker: Dockerode, stream: NodeJS.ReadableStream, 
             finish();
         });
         stream.on('close', () => finish());
-        stream.on('error', (error: Error) => finish(error));
+        stream.on('error', (error: Error & { code?: string }) => (keepOnBreak && !signal.aborted ? finish(undefined, error.code ?? error.message) : finish(error)));
         docker.modem.demuxStream(stream, sink(stdout, true), sink(stderr, false));
     });
 }

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { collectOutput, type CommandOutput } from './collectOutput';
+import { collectOutput, type CommandOutput, MAX_OUTPUT_BYTES } from './collectOutput';
 import type { Dockerode, DockerodeExec } from './Dockerode';
 
 export interface ExecOptions {
@@ -24,6 +24,8 @@ export interface CommandResult extends CommandOutput {
  * Runs a command in a running container: create the exec, start it hijacked, demultiplex the output until
  * the process ends, then read the exit code from the exec's record. The signal bounds the whole run; on
  * abort the connection is dropped (the engine offers no way to kill an exec'd process — keep them short).
+ * When the connection to the engine breaks once the output flows, what arrived is kept: the result says
+ * `cutOff` and its exit code is null, and the caller decides what a partial output is worth.
  */
 export async function execInContainer(docker: Dockerode, containerId: string, command: readonly string[], signal: AbortSignal, options: ExecOptions = {}): Promise<CommandResult> {
     const exec = await docker.getContainer(containerId).exec({
@@ -41,8 +43,23 @@ export async function execInContainer(docker: Dockerode, containerId: string, co
     if (options.stdin !== undefined) {
         stream.write(options.stdin);
     }
-    const output = await collectOutput(docker, stream, signal);
-    return { ...output, exitCode: await exitCodeOf(exec, signal) };
+    const output = await collectOutput(docker, stream, signal, MAX_OUTPUT_BYTES, true);
+    try {
+        return { ...output, exitCode: await exitCodeOf(exec, signal) };
+    } catch (error) {
+        // The output ended because the engine went away (the stream closed without an error of its own).
+        if (signal.aborted || !isConnectionLoss(error)) {
+            throw error;
+        }
+        return { ...output, exitCode: null, cutOff: output.cutOff ?? (error as { code: string }).code };
+    }
+}
+
+const CONNECTION_LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOENT', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT']);
+
+function isConnectionLoss(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && CONNECTION_LOST.has(code);
 }
 
 /** The output can close a moment before the engine records the exit; ask a few times. */

@@ -51,6 +51,7 @@ export const DIFF_RULE_TABLE = {
     'filesystem.case': { facet: 'filesystem', severity: 'warning', description: 'One file system tells `File` and `file` apart, the other does not.' },
     'app.start-command': { facet: 'app', severity: 'warning', description: 'The app is started with another command.' },
     'app.port': { facet: 'app', severity: 'warning', description: 'The app listens on other ports.' },
+    'swarm.drift': { facet: 'swarm', severity: 'warning', description: 'A task of a Swarm service differs from the service\'s reference task (its lowest slot): replicas that should be alike are not. An error when the difference is one between two environments (a runtime\'s major version …).' },
 } as const satisfies Readonly<Record<string, DiffRule>>;
 
 export type RuleId = keyof typeof DIFF_RULE_TABLE;

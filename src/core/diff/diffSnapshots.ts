@@ -14,6 +14,8 @@ import { diffPlatform } from './facets/diffPlatform';
 import { diffProcess } from './facets/diffProcess';
 import { diffRuntimes } from './facets/diffRuntimes';
 import { keyPattern } from '../keyPattern';
+import type { UnknownFacet } from './DiffResult';
+import { unreadFacets } from './unreadFacets';
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 const FACETS = [diffRuntimes, diffPlatform, diffPackages, diffEnv, diffProcess, diffCapacity, diffCertificates, diffApp];
@@ -27,7 +29,9 @@ const FACETS = [diffRuntimes, diffPlatform, diffPackages, diffEnv, diffProcess, 
  */
 export function diffSnapshots(from: Snapshot, to: Snapshot, rules: DiffRules, project: DiffProject = {}): DiffResult {
     const context = createDiffContext(from, to, rules, project);
-    const drafts = FACETS.flatMap((facet) => facet(context));
+    const unread = { from: unreadFacets(from), to: unreadFacets(to) };
+    const isUnread = (facet: string): boolean => unread.from.has(facet) || unread.to.has(facet);
+    const drafts = FACETS.flatMap((facet) => facet(context)).filter((draft) => !isUnread(draft.facet));
     const ignores = rules.ignore.map((ignore) => ({ ...ignore, key: ignore.key === undefined ? undefined : keyPattern(ignore.key) }));
     const anImage = from.meta.source.kind === 'image' || to.meta.source.kind === 'image';
     const byDesign = rules.byDesign
@@ -46,7 +50,20 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, rules: DiffRules, pr
         findings.push(designed ? { ...ordered(draft, 'info'), byDesign: designed.reason } : ordered(draft, severity));
     }
     findings.sort(compareFindings);
-    return { findings, ignored, unknown: context.unknown.sort((x, y) => compareText(`${x.facet}\n${x.key ?? ''}\n${x.side}`, `${y.facet}\n${y.key ?? ''}\n${y.side}`)) };
+    const unknown = [...context.unknown.filter((entry) => !isUnread(entry.facet)), ...unreadUnknowns(from, to, unread)];
+    return { findings, ignored, unknown: unknown.sort((x, y) => compareText(`${x.facet}\n${x.key ?? ''}\n${x.side}`, `${y.facet}\n${y.key ?? ''}\n${y.side}`)) };
+}
+
+/** One unknown per facet a side never read: whatever the comparers made of its placeholder values is dropped. */
+function unreadUnknowns(from: Snapshot, to: Snapshot, unread: { readonly from: ReadonlySet<string>; readonly to: ReadonlySet<string> }): UnknownFacet[] {
+    const facets = [...new Set([...unread.from, ...unread.to])];
+    return facets.map((facet) => {
+        const onFrom = unread.from.has(facet);
+        const onTo = unread.to.has(facet);
+        const side = onFrom && onTo ? 'both' : onFrom ? 'from' : 'to';
+        const whose = [...(onFrom ? [from] : []), ...(onTo ? [to] : [])].map((snapshot) => `${snapshot.meta.source.kind} ${snapshot.meta.source.ref}`).join(' and ');
+        return { facet, side, why: `not read: the capture of ${whose} ended before it (see that snapshot's issues)` };
+    });
 }
 
 /** The contract's field order, so JSON output reads the same every time. */
@@ -55,7 +72,8 @@ function ordered(draft: Draft, severity: Severity): Finding {
     return { facet, key, severity, from, to, message, rule, ...(secret ? { secret } : {}), ...(fix ? { fix } : {}) };
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+/** Severity (error first), then facet, key, rule and values: the one order of findings in a report. */
+export function compareFindings(a: Finding, b: Finding): number {
     return RANK[a.severity] - RANK[b.severity]
         || compareText(a.facet, b.facet) || compareText(a.key, b.key) || compareText(a.rule, b.rule)
         || compareText(a.from ?? '', b.from ?? '') || compareText(a.to ?? '', b.to ?? '') || compareText(a.message, b.message);

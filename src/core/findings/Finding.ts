@@ -29,6 +29,26 @@ export interface Finding {
     readonly secret?: boolean;
     /** Ways to remove the difference, each saying which side changes; absent when nothing declares it. */
     readonly fix?: readonly FindingFix[];
+    /** For a replica that differs from its service's other replicas (rule swarm.drift): which, and how. */
+    readonly drift?: ReplicaDrift;
+}
+
+/**
+ * A task of a Swarm service that differs from the service's reference task (the lowest slot): the finding's
+ * from is the reference's value, its to the task's. The facet, key and rule are those of the difference itself.
+ */
+export interface ReplicaDrift {
+    /** The side of the comparison the service is on; set by the diff, absent when the service was captured alone. */
+    readonly side?: 'from' | 'via' | 'to';
+    /** `SERVICE.SLOT` (a global service's task: `SERVICE.NODE`). */
+    readonly task: string;
+    readonly taskId: string;
+    /** The task every other task is compared with. */
+    readonly reference: string;
+    readonly referenceTaskId: string;
+    readonly facet: string;
+    readonly key: string;
+    readonly rule: string;
 }
 
 export interface FindingFix {

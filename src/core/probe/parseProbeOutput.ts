@@ -5,7 +5,8 @@ import { parseOsRelease } from '../snapshot/parseOsRelease';
 import { limitValue } from '../snapshot/parseProcLimits';
 import {
     type CaptureIssue, type CertificateFacts, type EnvVarFact, type FilesystemFacts, type LimitPair, type LimitsFacts, type LocaleFacts, MAX_EXACT, MAX_ID, MAX_LINE,
-    type PackageManagerFacts, type PlatformFacts, type ResourcesFacts, type RuntimeFacts, type RuntimeName, type Snapshot, type SystemPackages, type UserFacts,
+    type PackageManagerFacts, type PlatformFacts, PROBED_SECTIONS, type ProbedSection, type ResourcesFacts, type RuntimeFacts, type RuntimeName, type Snapshot,
+    type SystemPackages, type UserFacts,
 } from '../snapshot/Snapshot';
 import { extraCertificates } from '../snapshot/extraCertificates';
 import { probeTimezone, type TimezoneEvidence } from './probeTimezone';
@@ -21,6 +22,8 @@ export interface ProbeFacts extends Pick<Snapshot,
     /** The directory the probe (and so the image's process) started in. */
     readonly workingDir: string | null;
     readonly issues: readonly CaptureIssue[];
+    /** Sections the output was cut short before (or in the middle of): what they hold is not what is there. */
+    readonly unread?: readonly ProbedSection[];
 }
 
 export type ProbeSourceKind = 'image' | 'container';
@@ -49,14 +52,15 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
     const header = records[0];
     if (header?.[0] !== 'parity-probe') {
         issues.push({ severity: 'error', message: `The probe printed no probe output${text.trim() ? `: ${firstLine(text)}` : ' at all'}.` });
-        return { ...emptyProbeFacts(), issues };
+        return { ...emptyProbeFacts(), issues, unread: [...PROBED_SECTIONS] };
     }
     if (header[1] !== '1') {
         issues.push({ severity: 'warning', message: `The probe output has format version ${header[1] ?? '?'}; this Parity reads version 1.` });
     }
+    const unread = complete ? [] : unreadSections(records);
     if (!complete) {
         const last = records.at(-1)?.[0] ?? 'parity-probe';
-        issues.push({ severity: 'warning', message: `The probe's output ended early (after ${records.length} records, the last "${last}"): the sections after it are missing.` });
+        issues.push({ severity: 'warning', message: `The probe's output ended early (after ${records.length} records, the last "${last}"): the sections after it are missing. Not read: ${unread.join(', ')}.` });
     }
 
     const osRelease: string[] = [];
@@ -222,7 +226,42 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
         filesystem: { caseSensitive },
         workingDir,
         issues,
+        ...(unread.length > 0 ? { unread } : {}),
     };
+}
+
+/** The section each record kind fills (PROBE_SCRIPT prints the sections in PROBED_SECTIONS order). */
+const SECTION_OF: Readonly<Record<string, ProbedSection>> = {
+    'os-release': 'platform', uname: 'platform', libc: 'platform',
+    runtime: 'runtimes', pm: 'packageManagers', pkgdb: 'systemPackages', pkg: 'systemPackages', env: 'env', 'env-key': 'env',
+    'locale-var': 'locale', 'locale-charmap': 'locale', 'tz-var': 'timezone', 'tz-file': 'timezone', 'tz-localtime': 'timezone', 'tz-offset': 'timezone',
+    user: 'user', umask: 'umask', limit: 'limits', cpus: 'resources', meminfo: 'resources', cgroup: 'resources',
+    'ca-setting': 'certificates', 'ca-file': 'certificates', 'ca-pem': 'certificates', 'ca-missing': 'certificates', 'ca-too-big': 'certificates',
+    'fs-case': 'filesystem',
+};
+
+/** Sections printed as a single record: once that record is there, the section is whole. */
+const ONE_RECORD: ReadonlySet<ProbedSection> = new Set(['user', 'umask']);
+
+/**
+ * For output cut short: the section the last whole record belongs to (more of it may have followed, unless it
+ * is one record long) and every section after it. Sections a probe prints nothing for (no runtime) cannot
+ * be told apart from sections not reached, so everything after the last record counts as unread.
+ */
+function unreadSections(records: readonly (readonly string[])[]): ProbedSection[] {
+    let last = -1;
+    let whole = false;
+    for (const [kind = ''] of records) {
+        const section = SECTION_OF[kind];
+        if (section !== undefined) {
+            const index = PROBED_SECTIONS.indexOf(section);
+            if (index >= last) {
+                last = index;
+                whole = ONE_RECORD.has(section);
+            }
+        }
+    }
+    return PROBED_SECTIONS.filter((_, index) => index > last || (index === last && !whole));
 }
 
 /** What a probe that printed nothing useful leaves: every section "not knowable". */

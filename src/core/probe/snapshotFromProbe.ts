@@ -25,6 +25,7 @@ export function snapshotFromProbe(facts: ProbeFacts, meta: ProbeSnapshotMeta, ap
             source: { kind: meta.kind, ref: meta.ref, ...(meta.id ? { id: meta.id } : {}) },
             tool: { name: 'parity', version: meta.toolVersion },
             durationMs: meta.durationMs,
+            ...(facts.unread && facts.unread.length > 0 ? { unread: facts.unread } : {}),
             envKey: meta.envKey,
         },
         platform: facts.platform,

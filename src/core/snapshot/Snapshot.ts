@@ -32,7 +32,7 @@ const Short = () => Type.String({ maxLength: 256 });
  */
 const Line = (options: { description?: string } = {}) => Type.String({ maxLength: MAX_LINE, ...options });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const List = <T extends TSchema>(schema: T) => Type.Immutable(Type.Array(schema));
+const List = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Immutable(Type.Array(schema, options));
 const Struct = <T extends Parameters<typeof Type.Object>[0]>(properties: T, options: { description?: string } = {}) =>
     Type.Immutable(Type.Object(properties, { additionalProperties: false, ...options }));
 /** An object keyed by any name (env vars, packages) whose values all have one schema. */
@@ -43,6 +43,14 @@ const Count = (maximum: number) => Nullable(Type.Integer({ minimum: 0, maximum }
 
 export const SourceKind = Type.Enum(['host', 'image', 'container', 'target', 'file']);
 export type SourceKind = Static<typeof SourceKind>;
+
+/**
+ * The sections of a snapshot a probe fills, in the order it prints them: what `meta.unread` names when the
+ * probe's output was cut short (app is absent: a probed app comes from the container's config, not the probe).
+ */
+export const PROBED_SECTIONS = ['platform', 'runtimes', 'packageManagers', 'systemPackages', 'env', 'locale', 'timezone', 'user', 'umask', 'limits', 'resources', 'certificates', 'filesystem'] as const;
+export const ProbedSection = Type.Enum([...PROBED_SECTIONS]);
+export type ProbedSection = Static<typeof ProbedSection>;
 
 export const SnapshotMeta = Struct({
     /** ISO 8601, UTC. */
@@ -62,6 +70,11 @@ export const SnapshotMeta = Struct({
      * The public id of the key the env hashes were made with (never the key). Two snapshots' env hashes
      * are comparable only when their ids are equal (or both are absent).
      */
+    /**
+     * Sections the capture never got to read, e.g. when the connection to a remote engine dropped while the
+     * probe's output streamed in: their values here are placeholders, and a diff treats them as unknown.
+     */
+    unread: Type.Optional(List(ProbedSection, { description: 'Sections the capture did not get to read (the output was cut short, e.g. the connection to the engine dropped): their values are placeholders, and a diff treats them as unknown, never as differences.' })),
     envKey: Type.Optional(Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Public id of the key env value hashes were made with: the first 16 hex digits of sha256 of the key. Env hashes of two snapshots are comparable only when these are equal (or both absent). Never the key itself.' })),
 });
 export type SnapshotMeta = Static<typeof SnapshotMeta>;

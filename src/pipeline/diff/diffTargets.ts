@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import type { DiffReport } from '../../core/diff/DiffReport';
 import { diffSnapshots } from '../../core/diff/diffSnapshots';
 import type { DiffRules } from '../../core/diff/DiffRules';
-import { type DiffTarget, type EngineDiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
-import type { Finding } from '../../core/findings/Finding';
+import { type DiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
 import { threeWay } from '../../core/diff/threeWay';
 import { toDiffReport } from '../../core/diff/toDiffReport';
+import { type SideDrift, withDrift } from '../../core/diff/withDrift';
 import { type EngineRef, engineRefText } from '../../core/targetAddress';
 import type { Logger } from '../../core/Logger';
 import { EnvHashKey } from '../../core/snapshot/EnvHashKey';
@@ -32,6 +32,11 @@ export interface DiffTargetsRequest {
      * the engine Parity talks to anyway.
      */
     readonly client: (engine?: EngineRef) => Promise<EngineClient>;
+    /**
+     * Engines of swarm nodes, by node hostname or id: a `swarm:` side's tasks on another node than its manager's
+     * are probed through these (each resolved with `client`); without one such a task is reported as not probed.
+     */
+    readonly nodeEngines?: ReadonlyMap<string, EngineRef>;
     readonly log: Logger;
     readonly toolVersion: string;
     readonly signal?: AbortSignal;
@@ -78,17 +83,21 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
     const envKey = live ? await liveEnvKey([...files.values()]) : undefined;
 
     const clients = new Map<string, Promise<EngineClient>>();
-    const engine = (target: EngineDiffTarget): Promise<EngineClient> => {
-        const key = target.engine ? engineRefText(target.engine) : '';
+    const engine = (ref: EngineRef | undefined): Promise<EngineClient> => {
+        const key = ref ? engineRefText(ref) : '';
         let client = clients.get(key);
         if (!client) {
-            client = request.client(target.engine);
+            client = request.client(ref);
             clients.set(key, client);
         }
         return client;
     };
     const probe = { log: request.log, toolVersion: request.toolVersion, ...(envKey ? { envKey } : {}), ...(request.signal ? { signal: request.signal } : {}) };
-    const drift = new Map<Side, readonly Finding[]>();
+    const forNode = async (node: { id: string; hostname: string }): Promise<EngineClient | undefined> => {
+        const ref = request.nodeEngines?.get(node.hostname) ?? request.nodeEngines?.get(node.id);
+        return ref ? engine(ref) : undefined;
+    };
+    const drift: SideDrift[] = [];
     const captured = await Promise.all(sides.map(async (side): Promise<[Side, Snapshot]> => {
         const target = targetOf(side);
         switch (target.kind) {
@@ -97,9 +106,9 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
             case 'host':
                 return [side, await captureHost(await (hostFolders.get(side) as Promise<string>), { ...probe, ...(request.env ? { env: request.env } : {}) })];
             default: {
-                const captured = await captureEngineTarget(await engine(target), target, probe);
-                if (captured.drift) {
-                    drift.set(side, captured.drift);
+                const captured = await captureEngineTarget(await engine(target.engine), target, probe, { forNode });
+                if (captured.drift || captured.unknown) {
+                    drift.push({ side, findings: captured.drift ?? [], ...(captured.unknown ? { unknown: captured.unknown } : {}) });
                 }
                 return [side, captured.snapshot];
             }
@@ -121,7 +130,9 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
         ...(request.rules ? { settings: request.rules } : {}),
         log: request.log,
     });
-    const result = via ? threeWay(from, via, to, rules, project) : diffSnapshots(from, to, rules, project);
+    const compared = via ? threeWay(from, via, to, rules, project) : diffSnapshots(from, to, rules, project);
+    // Replicas that differ from each other are findings in their own right, next to the sides' differences.
+    const result = withDrift(compared, drift.sort((a, b) => sides.indexOf(a.side) - sides.indexOf(b.side)), rules);
     const side = (name: Side, snapshot: Snapshot): { target: DiffTarget; snapshot: Snapshot } => ({ target: targetOf(name), snapshot });
     const report = toDiffReport(result, { from: side('from', from), to: side('to', to), ...(via ? { via: side('via', via) } : {}) });
     request.log.debug(`diff: ${report.findings.length} findings in ${Math.round(performance.now() - started)} ms`);

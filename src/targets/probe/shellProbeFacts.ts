@@ -9,7 +9,9 @@ export function shellProbeFacts(result: CommandResult, source: ProbeSourceKind):
     if (result.truncated) {
         issues.push({ severity: 'warning', message: 'The probe printed more than Parity reads; the rest was dropped.' });
     }
-    if (result.exitCode !== 0) {
+    if (result.cutOff !== undefined) {
+        issues.push({ severity: 'warning', message: `The connection to the engine broke while the probe's output came in (${result.cutOff}): what arrived before is kept${facts.unread ? `; not read: ${facts.unread.join(', ')}` : ''}.` });
+    } else if (result.exitCode !== 0) {
         issues.push({ severity: 'warning', message: `The probe exited with ${result.exitCode === null ? 'an unknown status' : `code ${result.exitCode}`}.` });
     }
     const stderr = result.stderr.trim();

@@ -94,6 +94,9 @@ describe('parity diff (saved snapshots)', () => {
             [['--to', 'vm:web'], /--to: "vm:web" is not a target: use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH/],
             [['--to', 'container:'], /--to: "container:" names no container after "container:"/],
             [['--from', 'web', '--to', cloud], /--from: "web" is not a target/],
+            [['--to', cloud, '--node-engine', 'worker-2'], /--node-engine: write it as HOSTNAME=ENGINE .*not "worker-2"/],
+            [['--to', cloud, '--node-engine', '=tcp://10.0.0.2:2376'], /--node-engine: write it as HOSTNAME=ENGINE/],
+            [['--to', cloud, '--node-engine', 'worker-2=not a context!'], /--node-engine: write it as HOSTNAME=ENGINE/],
         ];
         for (const [args, message] of cases) {
             const result = await parity('diff', ...args);
@@ -124,6 +127,11 @@ describe('parity diff (saved snapshots)', () => {
         const result = await parity('diff', '--from', `host:${join(dir, 'laptop.json')}`, '--to', cloud);
         assert.equal(result.code, 2);
         assert.match(result.stderr, /^parity: .*laptop\.json is a file, not a project folder\.\n$/);
+    });
+
+    it('--node-engine HOSTNAME=ENGINE (repeatable) is accepted, and a comparison without a swarm side never uses it', async () => {
+        const result = await parity('diff', '--from', laptop, '--to', laptop, '--node-engine', 'worker-2=tcp://10.0.0.2:2376', '--node-engine', 'worker-3=ssh://deploy@10.0.0.3');
+        assert.equal(result.code, 0, result.stderr);
     });
 
     it('no engine: an image side exits 2 with the engine\'s one line', async () => {

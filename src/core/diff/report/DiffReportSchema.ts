@@ -25,6 +25,17 @@ export const FindingFix = Struct({
     replaceLineWith: Type.Optional(Type.String({ description: 'A replacement for the whole line, when Parity knows it.' })),
 }, { description: 'One way to remove the difference, saying which side changes.' });
 
+export const ReplicaDrift = Struct({
+    side: Type.Optional(Type.Enum(['from', 'via', 'to'], { description: 'The side of the comparison the service is on.' })),
+    task: Type.String({ description: 'SERVICE.SLOT of the task that differs.' }),
+    taskId: Type.String(),
+    reference: Type.String({ description: 'SERVICE.SLOT of the task it is compared with (the lowest slot probed).' }),
+    referenceTaskId: Type.String(),
+    facet: Type.String({ description: 'The facet of the difference itself.' }),
+    key: Type.String(),
+    rule: Type.String({ description: 'The rule of the difference itself (the finding\'s rule is swarm.drift).' }),
+}, { description: 'Rule swarm.drift: a task of a Swarm service that differs from its reference task; from is the reference\'s value, to the task\'s.' });
+
 export const ReportFinding = Struct({
     facet: Type.String(),
     key: Type.String(),
@@ -38,6 +49,7 @@ export const ReportFinding = Struct({
     via: Type.Optional(Nullable(Type.String({ description: 'Three-way: the value in the built image (null when absent there).' }))),
     introducedBy: Type.Optional(Type.Enum(['recipe', 'target', 'both'])),
     fix: Type.Optional(Type.Array(FindingFix)),
+    drift: Type.Optional(ReplicaDrift),
 }, { description: 'One difference that matters. Env values are never in it, only "set" / "another value".' });
 
 export const UnknownFacet = Struct({

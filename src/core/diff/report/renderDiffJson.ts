@@ -1,4 +1,4 @@
-import type { FindingFix } from '../../findings/Finding';
+import type { FindingFix, ReplicaDrift } from '../../findings/Finding';
 import type { UnknownFacet } from '../DiffResult';
 import type { DiffReport, DiffReportSide, ReportFinding } from '../DiffReport';
 
@@ -41,6 +41,15 @@ function finding(value: ReportFinding): ReportFinding {
         ...(value.via === undefined ? {} : { via: value.via }),
         ...(value.introducedBy === undefined ? {} : { introducedBy: value.introducedBy }),
         ...(value.fix === undefined ? {} : { fix: value.fix.map(fix) }),
+        ...(value.drift === undefined ? {} : { drift: drift(value.drift) }),
+    };
+}
+
+function drift(value: ReplicaDrift): ReplicaDrift {
+    return {
+        ...(value.side === undefined ? {} : { side: value.side }),
+        task: value.task, taskId: value.taskId, reference: value.reference, referenceTaskId: value.referenceTaskId,
+        facet: value.facet, key: value.key, rule: value.rule,
     };
 }
 

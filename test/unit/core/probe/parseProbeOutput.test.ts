@@ -121,6 +121,20 @@ describe('parseProbeOutput is tolerant', () => {
         assert.equal(facts.issues.length, 1);
         assert.equal(facts.issues[0]?.severity, 'warning');
         assert.match(facts.issues[0]?.message ?? '', /ended early .*the last "pkg"/);
+        // The packages' section may have gone on, and nothing after it was read.
+        assert.deepEqual(facts.unread, ['systemPackages', 'env', 'locale', 'timezone', 'user', 'umask', 'limits', 'resources', 'certificates', 'filesystem']);
+    });
+
+    it('output cut short names the sections it did not read: a one-record section read whole is not among them', () => {
+        const afterUser = debian.slice(0, debian.indexOf('\numask\t') + 1);
+        assert.deepEqual(parseProbeOutput(afterUser, 'container').unread, ['umask', 'limits', 'resources', 'certificates', 'filesystem']);
+        const midLine = `${afterUser}umask\t00`;
+        assert.deepEqual(parseProbeOutput(midLine, 'container').unread, ['umask', 'limits', 'resources', 'certificates', 'filesystem'], 'a line without its newline was not read');
+        const withoutEnd = debian.slice(0, debian.lastIndexOf('end\n'));
+        assert.deepEqual(parseProbeOutput(withoutEnd, 'container').unread, ['filesystem'], 'the last section may have gone on');
+        assert.equal(parseProbeOutput(debian, 'container').unread, undefined, 'a whole output reads every section');
+        assert.equal(parseProbeOutput('parity-probe\t1\n', 'container').unread?.length, 13, 'only the header: nothing read');
+        assert.equal(parseProbeOutput('', 'container').unread?.length, 13, 'nothing at all: nothing read');
     });
 
     it('a line cut in the middle is dropped, not misread', () => {

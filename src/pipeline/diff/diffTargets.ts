@@ -36,6 +36,8 @@ export interface DiffTargetsRequest {
     readonly toolVersion: string;
     readonly signal?: AbortSignal;
     readonly env?: NodeJS.ProcessEnv;
+    /** registry: sides keep the images pulled to probe them (by default they are removed again). */
+    readonly keepPulled?: boolean;
     /** Where relative host:/file: paths start (default process.cwd()). */
     readonly base?: string;
 }
@@ -97,7 +99,7 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
             case 'host':
                 return [side, await captureHost(await (hostFolders.get(side) as Promise<string>), { ...probe, ...(request.env ? { env: request.env } : {}) })];
             default: {
-                const captured = await captureEngineTarget(await engine(target), target, probe);
+                const captured = await captureEngineTarget(await engine(target), target, { ...probe, ...(request.env ? { env: request.env } : {}), ...(request.keepPulled ? { keepPulled: true } : {}) });
                 if (captured.drift) {
                     drift.set(side, captured.drift);
                 }

@@ -4,6 +4,7 @@ import type { Snapshot } from '../../core/snapshot/Snapshot';
 import type { EngineClient } from '../../engine/EngineClient';
 import { probeImage } from '../../targets/image/probeImage';
 import type { ProbeOptions } from '../../targets/probe/ProbeOptions';
+import { probeRegistryImage } from '../../targets/registry/probeRegistryImage';
 import { probeLiveContainer } from '../diff/probeLiveContainer';
 
 /** What capturing a target that lives on an engine gives. */
@@ -14,19 +15,27 @@ export interface CapturedTarget {
     readonly drift?: readonly Finding[];
 }
 
+export interface CaptureOptions extends ProbeOptions {
+    /** Where the Docker config is found (registry credentials): DOCKER_CONFIG, HOME. Default: process.env. */
+    readonly env?: Readonly<Record<string, string | undefined>>;
+    /** registry: keep an image pulled only to probe it (by default it is removed again). */
+    readonly keepPulled?: boolean;
+}
+
 /**
  * One engine target as a Snapshot, through the engine it lives on (`client` is that engine's): an image is
- * probed in a throwaway container, a container by exec. The one path the diff, `parity snapshot --target` and
- * Run like Target take, so each kind behaves the same everywhere.
+ * probed in a throwaway container, a container by exec, a registry image pulled by that engine first. The one
+ * path the diff, `parity snapshot --target` and Run like Target take, so each kind behaves the same everywhere.
  */
-export async function captureEngineTarget(client: EngineClient, target: EngineDiffTarget, options: ProbeOptions): Promise<CapturedTarget> {
+export async function captureEngineTarget(client: EngineClient, target: EngineDiffTarget, options: CaptureOptions): Promise<CapturedTarget> {
     switch (target.kind) {
         case 'image':
             return { snapshot: await probeImage(client, target.ref, options) };
         case 'container':
             return { snapshot: await probeLiveContainer(client, target.name, options) };
-        case 'swarm':
         case 'registry':
+            return { snapshot: await probeRegistryImage(client, target.ref, { ...options, target: formatDiffTarget(target), env: options.env ?? process.env }) };
+        case 'swarm':
             throw new DiffTargetError(`${formatDiffTarget(target)}: this kind of target cannot be captured yet.`);
     }
 }

@@ -51,6 +51,7 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
     const { report } = await diffTargets({
         from, to, ...(via ? { via } : {}),
         client: (engine) => engineClientFor(context, engine),
+        ...(options.keepPulled ? { keepPulled: true } : {}),
         log: context.log,
         toolVersion: context.version,
         signal: context.signal,

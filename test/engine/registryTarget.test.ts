@@ -7,7 +7,7 @@ import type { Snapshot } from '../../src/core/snapshot/Snapshot';
 import { dockerCli } from '../support/dockerCli';
 import { closedPort } from '../support/ports';
 import { runParity, type ParityRun } from '../support/runParity';
-import { AUTH_REGISTRY, AUTH_USER, authRegistryPassword, deleteFromRegistry, type ForeignImage, pushForeignImage, REGISTRY, requireRegistries } from './registryTestImages';
+import { AUTH_REGISTRY, AUTH_USER, authRegistryPassword, deleteFromRegistry, type ForeignImage, probeContainersFrom, pushForeignImage, REGISTRY, requireRegistries } from './registryTestImages';
 import { requireEngine } from './requireEngine';
 
 const RUN = `${process.pid}`;
@@ -28,12 +28,9 @@ function snapshotOf(result: ParityRun): Snapshot {
     return JSON.parse(result.stdout) as Snapshot;
 }
 
-/** The engine's tags of a repository, and its Parity-labelled containers: what a run must not add to. */
+/** The engine's tags of a repository: what a run must not leave behind. */
 function tagsOf(repository: string): string {
     return dockerCli(['images', '--format', '{{.Repository}}:{{.Tag}}', repository]);
-}
-function parityContainers(): string {
-    return dockerCli(['ps', '-aq', '--no-trunc', '--filter', 'label=parity.managed=true']).split('\n').sort().join(' ');
 }
 
 /** A Docker config folder (a space in its path) whose auths hold `password` for the login registry. */
@@ -69,14 +66,13 @@ describe('registry:REF (the built CLI, the test bed\'s real registries, the real
     });
 
     it('pulls the image with the engine, probes it, and removes what it pulled', () => {
-        const containers = parityContainers();
         const snapshot = snapshotOf(runParity(['snapshot', '--target', `registry:${busybox}`], { env: LOCAL }));
         assert.equal(snapshot.meta.source.ref, busybox);
         assert.equal(snapshot.platform.arch, 'amd64');
         assert.ok(snapshot.env.PATH, 'the probe ran: the image\'s env is there');
         assert.ok(snapshot.issues.some((issue) => /Pulled from registry 127\.0\.0\.1:\d+ .*removed from the engine again/.test(issue.message)), JSON.stringify(snapshot.issues));
         assert.equal(tagsOf(busybox.replace(/:1$/, '')), '', 'the image Parity pulled is gone again');
-        assert.equal(parityContainers(), containers, 'no throwaway container is left');
+        assert.equal(probeContainersFrom(dockerCli, dockerCli(['image', 'inspect', '-f', '{{.Id}}', 'busybox:latest'])), 0, 'no throwaway container is left');
     });
 
     it('leaves an image that was there before, and keeps a pulled one with --keep-pulled', () => {
@@ -100,7 +96,6 @@ describe('registry:REF (the built CLI, the test bed\'s real registries, the real
     });
 
     it('an image for another architecture: its config and files are compared, nothing in it runs, and the snapshot says why', () => {
-        const containers = parityContainers();
         const snapshot = snapshotOf(runParity(['snapshot', '--target', `registry:${arm64.ref}`], { env: LOCAL }));
         assert.equal(snapshot.platform.arch, 'arm64');
         assert.equal(snapshot.platform.distro?.id, 'debian');
@@ -115,7 +110,7 @@ describe('registry:REF (the built CLI, the test bed\'s real registries, the real
         assert.deepEqual(snapshot.limits, { nofile: null, nproc: null });
         assert.match(snapshot.issues[0]?.message ?? '', /is built for linux\/arm64 and the engine at unix:\/\/\/var\/run\/docker\.sock runs linux\/amd64: nothing in it can run there/);
         assert.equal(tagsOf(arm64.ref.replace(/:1$/, '')), '');
-        assert.equal(parityContainers(), containers);
+        assert.equal(probeContainersFrom(dockerCli, arm64.id), 0, 'no container is left (none was started)');
     });
 
     it('an image whose config claims the engine\'s platform but whose programs are for another: exec format error, read the same way', () => {
@@ -123,17 +118,17 @@ describe('registry:REF (the built CLI, the test bed\'s real registries, the real
         assert.match(snapshot.issues[0]?.message ?? '', /built for another machine than the engine at .* exec format error/);
         assert.equal(snapshot.user?.name, 'app');
         assert.equal(tagsOf(lying.ref.replace(/:1$/, '')), '');
+        assert.equal(probeContainersFrom(dockerCli, lying.id), 0);
     });
 
     describe('bad input: one line naming the target, exit 2, nothing left behind', () => {
         const check = (ref: string, pattern: RegExp, env: NodeJS.ProcessEnv = {}): void => {
-            const containers = parityContainers();
             assertOneClearLine(runParity(['snapshot', '--target', `registry:${ref}`], { env: { ...LOCAL, ...env } }), `registry:${ref}`, pattern);
             const repository = ref.replace(/:[^:/]*$/, '');
             if (!/\s|[A-Z]|\/\//.test(repository)) {
                 assert.equal(tagsOf(repository), '', 'no tag is left behind');
             }
-            assert.equal(parityContainers(), containers, 'no container is left behind');
+            // A pull that fails creates nothing: no image, so no container can have been made from one.
         };
 
         it('a repository the registry does not have', () => {

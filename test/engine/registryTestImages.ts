@@ -52,6 +52,8 @@ export interface ForeignImage {
     readonly ref: string;
     /** The manifest's digest. */
     readonly digest: string;
+    /** The config's digest: the image's ID once an engine pulled it. */
+    readonly id: string;
 }
 
 /**
@@ -104,13 +106,21 @@ export async function pushForeignImage(repository: string, tag: string, architec
     if (put.status !== 201) {
         throw new Error(`pushing the manifest of ${repository}:${tag} to ${registry}: HTTP ${put.status} ${await put.text()}`);
     }
-    return { ref: `${registry}/${repository}:${tag}`, digest: sha256(manifest) };
+    return { ref: `${registry}/${repository}:${tag}`, digest: sha256(manifest), id: sha256(config) };
 }
 
 /** Removes a tag's manifest from the registry (the test bed's registry allows deletes). */
 export async function deleteFromRegistry(image: ForeignImage, registry = REGISTRY): Promise<void> {
     const repository = image.ref.slice(registry.length + 1, image.ref.lastIndexOf(':'));
     await fetch(`http://${registry}/v2/${repository}/manifests/${image.digest}`, { method: 'DELETE' });
+}
+
+/**
+ * The probe containers an engine still has from an image (Parity creates them from the image's ID): none may
+ * outlive a capture. Counting only these keeps the check true while other tests use the same engine.
+ */
+export function probeContainersFrom(cli: (args: readonly string[]) => string, imageId: string): number {
+    return cli(['ps', '-a', '--filter', 'label=parity.purpose=probe', '--format', '{{.Image}}']).split('\n').filter((image) => image === imageId).length;
 }
 
 async function putBlob(registry: string, repository: string, content: Buffer): Promise<void> {

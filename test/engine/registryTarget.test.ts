@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { silentLogger } from '../../src/core/Logger';
 import type { Snapshot } from '../../src/core/snapshot/Snapshot';
+import { EngineClient } from '../../src/engine/EngineClient';
+import { EngineError } from '../../src/engine/EngineError';
+import { resolveEngine } from '../../src/engine/resolveEngine';
 import { dockerCli } from '../support/dockerCli';
 import { closedPort } from '../support/ports';
 import { runParity, type ParityRun } from '../support/runParity';
@@ -119,6 +123,29 @@ describe('registry:REF (the built CLI, the test bed\'s real registries, the real
         assert.equal(snapshot.user?.name, 'app');
         assert.equal(tagsOf(lying.ref.replace(/:1$/, '')), '');
         assert.equal(probeContainersFrom(dockerCli, lying.id), 0);
+    });
+
+    it('by digest: pulled, probed and removed the same way', () => {
+        const ref = `${arm64.ref.replace(/:1$/, '')}@${arm64.digest}`;
+        const snapshot = snapshotOf(runParity(['snapshot', '--target', `registry:${ref}`], { env: LOCAL }));
+        assert.equal(snapshot.meta.source.ref, ref);
+        assert.equal(snapshot.meta.source.id, arm64.id);
+        assert.ok(!dockerCli(['images', '-q', '--no-trunc']).split('\n').includes(arm64.id), 'the image is gone from the engine');
+    });
+
+    it('EngineClient.pullImage reports progress and can be cancelled, leaving no tag', async () => {
+        const client = new EngineClient(await resolveEngine(undefined, LOCAL), { log: silentLogger, env: LOCAL });
+        const cancelled = new AbortController();
+        cancelled.abort();
+        await assert.rejects(client.pullImage(arm64.ref, { signal: cancelled.signal }), (error: unknown) => error instanceof EngineError && error.kind === 'cancelled');
+        assert.equal(tagsOf(arm64.ref.replace(/:1$/, '')), '');
+        const progress: string[] = [];
+        await client.pullImage(arm64.ref, { onProgress: (line) => progress.push(line.status ?? '') });
+        try {
+            assert.ok(progress.some((status) => /Pull complete|Already exists|Downloaded newer image|Image is up to date/.test(status)), progress.join(' | '));
+        } finally {
+            await client.removeImage(arm64.ref);
+        }
     });
 
     describe('bad input: one line naming the target, exit 2, nothing left behind', () => {

@@ -6,7 +6,7 @@ import { formatEngineAddress } from '../core/engineAddress';
 import type { EngineStatus } from '../core/EngineStatus';
 import type { Logger } from '../core/Logger';
 import type { EngineSelection } from '../core/selectEngine';
-import { splitImageReference } from '../core/images/imageReference';
+import { repositoryOf, splitImageReference } from '../core/images/imageReference';
 import { type RegistryAuth, registryHostOf } from '../core/images/registryAuth';
 import type { BuildDeps } from './build/buildImage';
 import type { HostKeyProblem } from './connection/HostKeyProblem';
@@ -347,8 +347,7 @@ function engineDetail(cause: unknown): string | undefined {
 /** `fromImage` and `tag` of a pull: the repository, and the tag (`latest` when none) or the digest. */
 function pullSource(ref: string): { repository: string; version: string } {
     const parts = splitImageReference(ref);
-    const repository = parts.registry === undefined ? parts.path : `${parts.registry}/${parts.path}`;
-    return { repository, version: parts.digest ?? parts.tag ?? 'latest' };
+    return { repository: repositoryOf(parts), version: parts.digest ?? parts.tag ?? 'latest' };
 }
 
 /** For a call whose "failure" with this status means it was done already, e.g. stopping a stopped container. */

@@ -10,7 +10,8 @@
 #   engine    Docker Engine (Debian docker.io) with BuildKit       scripts/testbed/engine.sh
 #   images    base images Docker Hub would give (debian, node,     scripts/testbed/images.sh
 #             python, busybox, a musl userland), made locally
-#   registry  Debian docker-registry on 127.0.0.1:5000             scripts/testbed/registry.sh
+#   registry  Debian docker-registry on 127.0.0.1:5000, and one    scripts/testbed/registry.sh
+#             asking for a login (htpasswd) on 127.0.0.1:5001
 #   vscode    code-server + Chromium for end-to-end tests          scripts/testbed/vscode.sh
 #   cloud     a second dockerd, mutual TLS on tcp://127.0.0.1:2376 scripts/testbed/cloud.sh
 #             (certificates in $PARITY_STATE_DIR/cloud/certs)

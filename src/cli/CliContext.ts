@@ -2,6 +2,14 @@ import type { Logger } from '../core/Logger';
 
 export interface CliOptions {
     readonly host?: string;
+    /** The Docker CLI's TLS flags for a tcp:// engine: encrypt (--tls), verify (--tlsverify), the files. */
+    readonly tls?: boolean;
+    readonly tlsVerify?: boolean;
+    readonly tlsCaCert?: string;
+    readonly tlsCert?: string;
+    readonly tlsKey?: string;
+    /** snapshot/diff: keep images pulled only to probe a registry: target. */
+    readonly keepPulled?: boolean;
     readonly json: boolean;
     readonly verbose: boolean;
     readonly format?: string;

@@ -54,6 +54,7 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
         from, to, ...(via ? { via } : {}),
         client: (engine) => engineClientFor(context, engine),
         ...(nodeEngines.size > 0 ? { nodeEngines } : {}),
+        ...(options.keepPulled ? { keepPulled: true } : {}),
         log: context.log,
         toolVersion: context.version,
         signal: context.signal,

@@ -23,8 +23,9 @@ const USAGE = `Usage: parity <command> [options]
 Commands:
   doctor                     Show which Docker engine Parity uses and what it offers
   snapshot [PATH]            Capture the environment of the project at PATH (default: .) on this machine
-  snapshot --target image:REF | container:NAME
-                             Capture the environment inside an image or a running container
+  snapshot --target T         Capture the environment of a target: image:REF, container:NAME, swarm:SERVICE
+                             or registry:REF (pulled by the engine, probed, removed again), each
+                             optionally @ENGINE (an address or a Docker context)
   plan [PATH]                Decide what to build and why (base image pinned to what runs here, start
                              command, port); saved as .parity/plan.json
   recipe [PATH]              Plan, then write Dockerfile and .dockerignore (never over yours without --force)
@@ -39,19 +40,26 @@ Commands:
   clean                      Remove every container Parity created; images and other containers stay
   diff [--from T] --to T [--via T]
                              What differs between two environments, each finding with its severity and
-                             fix; T is host:PATH (default host:.), image:REF, container:NAME, swarm:SERVICE or file:PATH
+                             fix; T is host:PATH (default host:.), image:REF, container:NAME,
+                             swarm:SERVICE, registry:REF (engine kinds optionally @ENGINE) or file:PATH
                              (a saved snapshot); --via T adds the image built from the project between them. Exit 1
                              when a finding is at or above --fail-on
 
 Options:
   -H, --host ADDR   Engine address (unix:///path, tcp://host:port, ssh://user@host); default: DOCKER_HOST, the Docker context, the default socket
+  --tlsverify       TLS to a tcp:// engine, verifying its certificate (--tls: encrypt only, no verification)
+  --tlscacert FILE  CA certificate to trust (default: ca.pem in DOCKER_CERT_PATH, else ~/.docker)
+  --tlscert FILE    Client certificate (default: cert.pem there)
+  --tlskey FILE     Client key (default: key.pem there)
+  --keep-pulled     snapshot/diff: keep a registry: image on the engine after probing it
   --json            Print JSON on stdout (doctor)
   --format FMT      json (default) or text (snapshot); text (default), json, markdown or sarif (diff)
   --fail-on SEV     diff: exit 1 on a finding of this severity or above: error (default), warning, info
   --node-engine HOSTNAME=ENGINE
                     diff: a swarm node's own engine, to probe a swarm: service's tasks on that node (repeatable)
   --out FILE        Write the result to FILE atomically instead of stdout
-  --target T        snapshot: image:REF or container:NAME; run: also a snapshot FILE — its memory, CPUs,
+  --target T        snapshot: image:REF, container:NAME, swarm:SERVICE or registry:REF, each optionally
+                    @ENGINE; run: image:REF, container:NAME or a snapshot FILE — its memory, CPUs,
                     ulimits and user win over the flags
   --like T          run: run like the target T (container:NAME[@ENGINE], image:REF, file:PATH …): its runtime
                     version (the image rebuilt on it), TZ, locale, limits, user and env var names; values
@@ -106,6 +114,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
             allowPositionals: true,
             options: {
                 host: { type: 'string', short: 'H' },
+                tls: { type: 'boolean' },
+                tlsverify: { type: 'boolean' },
+                tlscacert: { type: 'string' },
+                tlscert: { type: 'string' },
+                tlskey: { type: 'string' },
+                'keep-pulled': { type: 'boolean' },
                 json: { type: 'boolean', default: false },
                 format: { type: 'string' },
                 out: { type: 'string' },
@@ -176,6 +190,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 force: values.force,
                 ...(values.tag === undefined ? {} : { tag: values.tag }),
                 ...(values.host === undefined ? {} : { host: values.host }),
+                ...(values.tls === undefined ? {} : { tls: values.tls }),
+                ...(values.tlsverify === undefined ? {} : { tlsVerify: values.tlsverify }),
+                ...(values.tlscacert === undefined ? {} : { tlsCaCert: values.tlscacert }),
+                ...(values.tlscert === undefined ? {} : { tlsCert: values.tlscert }),
+                ...(values.tlskey === undefined ? {} : { tlsKey: values.tlskey }),
+                ...(values['keep-pulled'] === undefined ? {} : { keepPulled: values['keep-pulled'] }),
                 ...(values.format === undefined ? {} : { format: values.format }),
                 ...(values.out === undefined ? {} : { out: values.out }),
                 ...(values.target === undefined ? {} : { target: values.target }),

@@ -1,22 +1,22 @@
 import { resolve } from 'node:path';
+import { DiffTargetError, type EngineDiffTarget, isEngineTarget, parseDiffTarget } from '../core/diff/DiffTarget';
 import { findingLocation } from '../core/findings/findingLocation';
 import { formatSnapshotText } from '../core/snapshot/formatSnapshotText';
 import { reconcileRuntimes } from '../core/snapshot/reconcileRuntimes';
 import type { Snapshot } from '../core/snapshot/Snapshot';
 import { writeFileAtomic } from '../core/writeFileAtomic';
-import { EngineClient } from '../engine/EngineClient';
-import { resolveEngine } from '../engine/resolveEngine';
-import { probeContainer } from '../targets/container/probeContainer';
+import { captureEngineTarget } from '../pipeline/targets/captureEngineTarget';
 import { captureHost } from '../targets/host/captureHost';
-import { probeImage } from '../targets/image/probeImage';
 import { requireProjectFolder } from '../pipeline/requireProjectFolder';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
+import { engineClientFor } from './engineClientFor';
 import { ExitCode } from './ExitCode';
 
 /**
- * `parity snapshot [PATH] [--format json|text] [--out FILE] [--target image:REF|container:NAME]`:
- * the environment as one Snapshot — JSON on stdout (or in FILE), logs and findings on stderr.
+ * `parity snapshot [PATH] [--format json|text] [--out FILE] [--target T]` (T: image:REF, container:NAME,
+ * swarm:SERVICE or registry:REF, each optionally @ENGINE): the environment as one Snapshot — JSON on stdout
+ * (or in FILE), logs and findings on stderr.
  */
 export async function snapshotCommand(context: CliContext): Promise<ExitCode> {
     const format = context.options.format ?? 'json';
@@ -26,9 +26,10 @@ export async function snapshotCommand(context: CliContext): Promise<ExitCode> {
     if (context.args.length > 1) {
         throw new CliUsageError(`snapshot takes one PATH, not ${context.args.length}`);
     }
-    const snapshot = context.options.target === undefined
+    const target = context.options.target === undefined ? undefined : engineTarget(context.options.target);
+    const snapshot = target === undefined
         ? await captureHost(await requireProjectFolder(context.args[0] ?? '.'), { toolVersion: context.version, log: context.log, env: context.env, signal: context.signal })
-        : await probeTarget(context, context.options.target);
+        : await captureTarget(context, target);
     const findings = reconcileRuntimes(snapshot.runtimes);
 
     const output = format === 'json' ? `${JSON.stringify(snapshot, null, 2)}\n` : `${formatSnapshotText(snapshot, findings)}\n`;
@@ -50,13 +51,29 @@ export async function snapshotCommand(context: CliContext): Promise<ExitCode> {
     return ExitCode.Ok;
 }
 
-async function probeTarget(context: CliContext, target: string): Promise<Snapshot> {
-    const match = /^(image|container):(.+)$/.exec(target);
-    if (!match?.[1] || !match[2]) {
-        throw new CliUsageError(`--target must be image:REF or container:NAME, not "${target}"`);
+/** The same target words as `parity diff`; host: and file: are what PATH and a saved file already are. */
+function engineTarget(text: string): EngineDiffTarget {
+    let target;
+    try {
+        target = parseDiffTarget(text);
+    } catch (error) {
+        throw new CliUsageError(`--target: ${error instanceof DiffTargetError ? error.message : String(error)}`);
     }
-    const selection = await resolveEngine(context.options.host === undefined ? undefined : { value: context.options.host, source: '--host' }, context.env);
-    const client = new EngineClient(selection, { log: context.log, timeoutMs: context.timeoutMs, env: context.env });
-    const options = { signal: context.signal, log: context.log, toolVersion: context.version };
-    return match[1] === 'image' ? probeImage(client, match[2], options) : probeContainer(client, match[2], options);
+    if (!isEngineTarget(target)) {
+        throw new CliUsageError(`--target must be image:REF, container:NAME, swarm:SERVICE or registry:REF (each optionally @ENGINE), not "${text}"; snapshot this machine with parity snapshot PATH`);
+    }
+    return target;
+}
+
+/** Through the one capture path; a Swarm service's replicas that differ from the first are logged as drift. */
+async function captureTarget(context: CliContext, target: EngineDiffTarget): Promise<Snapshot> {
+    const client = await engineClientFor(context, target.engine);
+    const captured = await captureEngineTarget(client, target, {
+        signal: context.signal, log: context.log, toolVersion: context.version, env: context.env,
+        ...(context.options.keepPulled ? { keepPulled: true } : {}),
+    });
+    for (const finding of captured.drift ?? []) {
+        context.log.warn(finding.message);
+    }
+    return captured.snapshot;
 }

@@ -149,7 +149,9 @@ function withOverrideOptions(selection: EngineSelection, input: EngineSelectionI
     let result = selection;
     if (tls && selection.address.kind === 'tcp' && (tls.caFile || tls.certFile || tls.keyFile || tls.verify !== undefined)) {
         const files = { ...(tls.caFile ? { caFile: tls.caFile } : {}), ...(tls.certFile ? { certFile: tls.certFile } : {}), ...(tls.keyFile ? { keyFile: tls.keyFile } : {}) };
-        result = { ...result, tls: { ...result.tls, ...files, verify: tls.verify ?? result.tls?.verify ?? true } };
+        // Like the Docker CLI's flags, the files not named come from DOCKER_CERT_PATH, else the config folder.
+        const certDir = result.tls ? result.tls.certDir : input.env.DOCKER_CERT_PATH?.trim() || input.dockerConfigDir;
+        result = { ...result, tls: { ...result.tls, ...(certDir ? { certDir } : {}), ...files, verify: tls.verify ?? result.tls?.verify ?? true } };
     }
     if (ssh && selection.address.kind === 'ssh') {
         const defined = Object.fromEntries(Object.entries(ssh).filter(([, value]) => value !== undefined)) as Partial<EngineSsh>;

@@ -6,6 +6,8 @@ import { formatEngineAddress } from '../core/engineAddress';
 import type { EngineStatus } from '../core/EngineStatus';
 import type { Logger } from '../core/Logger';
 import type { EngineSelection } from '../core/selectEngine';
+import { repositoryOf, splitImageReference } from '../core/images/imageReference';
+import { type RegistryAuth, registryHostOf } from '../core/images/registryAuth';
 import type { BuildDeps } from './build/buildImage';
 import type { HostKeyProblem } from './connection/HostKeyProblem';
 import { type SshFiles, sshFiles } from './connection/sshOptions';
@@ -17,6 +19,8 @@ import { EngineError } from './EngineError';
 import { EventLineDecoder, type EngineEvent } from './events/EngineEvent';
 import { type CommandResult, execInContainer, type ExecOptions } from './execInContainer';
 import { followStream } from './followStream';
+import { JsonLineDecoder } from './JsonLineDecoder';
+import { pullFailure, type PullProgress } from './pullFailure';
 import type { ContainerDetails, ImageDetails } from './inspectTypes';
 import type { SandboxDeps } from './sandbox/SandboxDeps';
 import type { ServiceDetails, SwarmNode, SwarmState, SwarmTask } from './swarmTypes';
@@ -140,6 +144,44 @@ export class EngineClient {
      */
     async removeImage(ref: string, signal?: AbortSignal): Promise<void> {
         await this.call(`removing image ${ref}`, (docker, abortSignal) => docker.getImage(ref).remove({ abortSignal }), signal);
+    }
+
+    /**
+     * `POST /images/create`: the engine pulls `ref` (a tag, `:latest` when none, or a digest) from its registry
+     * — the registry is reached from the engine's machine. `auth` goes to the engine in the X-Registry-Auth
+     * header and nowhere else (never logged). Each progress line goes to `onProgress`. Opening is bounded by
+     * the request limit, the transfer only by `signal`. A failure, whether the engine answers with a status or
+     * reports it in the stream, is an EngineError naming the image and the registry (see pullFailure); the
+     * engine creates the tag only when the pull completes, so a failed pull leaves none.
+     */
+    async pullImage(ref: string, options: { signal?: AbortSignal; onProgress?: (progress: PullProgress) => void; auth?: RegistryAuth } = {}): Promise<void> {
+        const { repository, version } = pullSource(ref);
+        const attempt = { ref, registry: registryHostOf(ref), address: this.address, withAuth: options.auth !== undefined };
+        const signal = options.signal ?? new AbortController().signal;
+        let stream: NodeJS.ReadableStream;
+        try {
+            stream = await this.openStream(`pulling image ${ref}`, (docker, abortSignal) =>
+                docker.createImage({ fromImage: repository, tag: version, ...(options.auth ? { authconfig: options.auth } : {}), abortSignal }), signal);
+        } catch (error) {
+            const detail = error instanceof EngineError && error.kind === 'api' ? engineDetail(error.cause) : undefined;
+            throw detail === undefined ? error : pullFailure(detail, attempt, (error as EngineError).statusCode, error);
+        }
+        let failure: string | undefined;
+        const lines = new JsonLineDecoder<PullProgress>();
+        const onLine = (line: PullProgress): void => {
+            if (line.error !== undefined || line.errorDetail?.message !== undefined) {
+                failure ??= line.errorDetail?.message ?? line.error;
+            } else {
+                options.onProgress?.(line);
+            }
+        };
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => lines.push(chunk).forEach(onLine));
+        stream.on('end', () => lines.end().forEach(onLine));
+        await followStream(stream, signal, (error, cancelled) => toEngineError(error, this.context(`pulling image ${ref}`, this.timeoutMs), cancelled));
+        if (failure !== undefined) {
+            throw pullFailure(failure, attempt);
+        }
     }
 
     /**
@@ -310,6 +352,25 @@ export class EngineClient {
         })();
         return this.docker;
     }
+}
+
+/**
+ * The engine's own words in a failed request: its JSON `message`, or — for a streaming request, whose body
+ * docker-modem folds into its error — the text after "(HTTP code N) reason - ".
+ */
+function engineDetail(cause: unknown): string | undefined {
+    const error = cause as { json?: { message?: unknown } | null; message?: unknown } | null | undefined;
+    if (typeof error?.json?.message === 'string') {
+        return error.json.message;
+    }
+    const folded = typeof error?.message === 'string' ? /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(error.message)?.[1]?.trim() : undefined;
+    return folded || undefined;
+}
+
+/** `fromImage` and `tag` of a pull: the repository, and the tag (`latest` when none) or the digest. */
+function pullSource(ref: string): { repository: string; version: string } {
+    const parts = splitImageReference(ref);
+    return { repository: repositoryOf(parts), version: parts.digest ?? parts.tag ?? 'latest' };
 }
 
 /** For a call whose "failure" with this status means it was done already, e.g. stopping a stopped container. */

@@ -52,7 +52,7 @@ describe('parity snapshot (the built CLI, this machine)', () => {
         assert.equal(existsSync(join(folder, 'x.json')), false);
         const badTarget = runParity(['snapshot', '--target', 'vm:web']);
         assert.equal(badTarget.code, 2);
-        assert.match(badTarget.stderr, /^parity: --target must be image:REF or container:NAME, not "vm:web"/);
+        assert.match(badTarget.stderr, /^parity: --target: "vm:web" is not a target: use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF/);
         const twoPaths = runParity(['snapshot', folder, folder]);
         assert.equal(twoPaths.code, 2);
         assert.match(twoPaths.stderr, /snapshot takes one PATH, not 2/);

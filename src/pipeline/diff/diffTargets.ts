@@ -41,6 +41,8 @@ export interface DiffTargetsRequest {
     readonly toolVersion: string;
     readonly signal?: AbortSignal;
     readonly env?: NodeJS.ProcessEnv;
+    /** registry: sides keep the images pulled to probe them (by default they are removed again). */
+    readonly keepPulled?: boolean;
     /** Where relative host:/file: paths start (default process.cwd()). */
     readonly base?: string;
 }
@@ -106,7 +108,8 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
             case 'host':
                 return [side, await captureHost(await (hostFolders.get(side) as Promise<string>), { ...probe, ...(request.env ? { env: request.env } : {}) })];
             default: {
-                const captured = await captureEngineTarget(await engine(target.engine), target, probe, { forNode });
+                const options = { ...probe, ...(request.env ? { env: request.env } : {}), ...(request.keepPulled ? { keepPulled: true } : {}) };
+                const captured = await captureEngineTarget(await engine(target.engine), target, options, { forNode });
                 if (captured.drift || captured.unknown) {
                     drift.push({ side, findings: captured.drift ?? [], ...(captured.unknown ? { unknown: captured.unknown } : {}) });
                 }

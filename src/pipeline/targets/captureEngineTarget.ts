@@ -1,10 +1,11 @@
-import { DiffTargetError, type EngineDiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
+import { type EngineDiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
 import type { UnknownFacet } from '../../core/diff/DiffResult';
 import type { Finding } from '../../core/findings/Finding';
 import type { Snapshot } from '../../core/snapshot/Snapshot';
 import type { EngineClient } from '../../engine/EngineClient';
 import { probeImage } from '../../targets/image/probeImage';
 import type { ProbeOptions } from '../../targets/probe/ProbeOptions';
+import { probeRegistryImage } from '../../targets/registry/probeRegistryImage';
 import { captureSwarmService, type SwarmNodeRef } from '../../targets/swarm/captureSwarmService';
 import { probeLiveContainer } from '../diff/probeLiveContainer';
 
@@ -24,12 +25,19 @@ export interface CaptureEngines {
     readonly forNode?: (node: SwarmNodeRef) => Promise<EngineClient | undefined>;
 }
 
+export interface CaptureOptions extends ProbeOptions {
+    /** Where the Docker config is found (registry credentials): DOCKER_CONFIG, HOME. Default: process.env. */
+    readonly env?: Readonly<Record<string, string | undefined>>;
+    /** registry: keep an image pulled only to probe it (by default it is removed again). */
+    readonly keepPulled?: boolean;
+}
+
 /**
  * One engine target as a Snapshot, through the engine it lives on (`client` is that engine's): an image is
- * probed in a throwaway container, a container by exec. The one path the diff, `parity snapshot --target` and
- * Run like Target take, so each kind behaves the same everywhere.
+ * probed in a throwaway container, a container by exec, a registry image pulled by that engine first. The one
+ * path the diff, `parity snapshot --target` and Run like Target take, so each kind behaves the same everywhere.
  */
-export async function captureEngineTarget(client: EngineClient, target: EngineDiffTarget, options: ProbeOptions, engines: CaptureEngines = {}): Promise<CapturedTarget> {
+export async function captureEngineTarget(client: EngineClient, target: EngineDiffTarget, options: CaptureOptions, engines: CaptureEngines = {}): Promise<CapturedTarget> {
     switch (target.kind) {
         case 'image':
             return { snapshot: await probeImage(client, target.ref, options) };
@@ -43,6 +51,6 @@ export async function captureEngineTarget(client: EngineClient, target: EngineDi
             return { snapshot, drift, unknown };
         }
         case 'registry':
-            throw new DiffTargetError(`${formatDiffTarget(target)}: this kind of target cannot be captured yet.`);
+            return { snapshot: await probeRegistryImage(client, target.ref, { ...options, target: formatDiffTarget(target), env: options.env ?? process.env }) };
     }
 }

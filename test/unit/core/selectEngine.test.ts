@@ -71,7 +71,9 @@ describe('selectEngine', () => {
         });
         assert.deepEqual(selection.tls, { certDir: '/certs', caFile: '/other/ca.pem', verify: true });
         const noEnv = selectEngine({ ...base, override: { value: 'tcp://h:2376', source: 'x', tls: { certFile: '/c.pem', keyFile: '/k.pem' } } });
-        assert.deepEqual(noEnv.tls, { certFile: '/c.pem', keyFile: '/k.pem', verify: true });
+        assert.deepEqual(noEnv.tls, { certDir: base.dockerConfigDir, certFile: '/c.pem', keyFile: '/k.pem', verify: true }, 'the files not named come from the config folder, as with the Docker CLI');
+        const certPath = selectEngine({ ...base, env: { DOCKER_CERT_PATH: '/certs' }, override: { value: 'tcp://h:2376', source: 'x', tls: { verify: false } } });
+        assert.deepEqual(certPath.tls, { certDir: '/certs', verify: false }, '--tls alone: DOCKER_CERT_PATH\'s files, no verification');
         assert.equal(selectEngine({ ...base, override: { value: 'ssh://u@h', source: 'x', tls: { caFile: '/ca.pem' } } }).tls, undefined);
     });
 

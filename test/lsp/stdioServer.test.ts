@@ -3,7 +3,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { within } from './lspHarness';
 
 const repo = join(__dirname, '..', '..');
@@ -32,6 +32,9 @@ describe('standalone server over --stdio', () => {
         await client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///nowhere/Dockerfile', languageId: 'dockerfile', version: 1, text: 'FROM node\n' } });
         const published = await diagnostics;
         assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code).sort(), ['parity.no-snapshot', 'unpinned-base-image']);
+        // Hover docs come from dockerfile-language-service, a bundle of its own (dist/dockerfileService.js) loaded on first use.
+        const hover = await within(client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///nowhere/Dockerfile' }, position: { line: 0, character: 1 } }), 'hover');
+        assert.match(JSON.stringify(hover?.contents), /Set the `baseImage` to use for subsequent instructions/);
         await within(client.sendRequest('shutdown'), 'shutdown reply');
         const exited = within(new Promise((resolve) => server.once('exit', resolve)), 'server exit');
         await client.sendNotification('exit');

@@ -90,3 +90,37 @@ describe('a hostile .parity/local.snapshot.json', () => {
         await assertRefused((file) => mkdirSync(file), /cannot be read: it is not a regular file/);
     });
 });
+
+describe('the last diff saved in .parity/last-diff.json', () => {
+    it('its findings show on the lines their fixes point at; a malformed finding drops only itself', async () => {
+        const finding = { facet: 'env', key: 'NODE_ENV', severity: 'warning', from: null, to: 'set', rule: 'env.missing', message: 'NODE_ENV is set here but missing on the target.', fix: [{ description: 'Set NODE_ENV in the image', side: 'to', at: { file: 'Dockerfile', line: 2 }, replaceLineWith: 'ENV NODE_ENV=production' }] };
+        const malformed = { ...finding, key: 'BROKEN', fix: [{ description: 'no place', at: { file: 'Dockerfile', line: 'two' } }] };
+        const server = await startTestServer((root) => {
+            mkdirSync(join(root, '.parity'));
+            writeFileSync(join(root, '.parity', 'last-diff.json'), JSON.stringify({ reportVersion: 1, findings: [malformed, finding, 'not a finding'], counts: { error: 0, warning: 2, info: 0 }, ignored: 0, unknown: [] }));
+        });
+        try {
+            const { diagnostics } = await server.open('Dockerfile', 'FROM node:20\nWORKDIR /app\nUSER node\n');
+            const fromDiff = diagnostics.filter((diagnostic) => diagnostic.code === 'env.missing');
+            assert.equal(fromDiff.length, 1, JSON.stringify(diagnostics));
+            assert.equal(fromDiff[0]?.range.start.line, 1);
+            assert.match(JSON.stringify(fromDiff[0]?.message), /NODE_ENV is set here but missing on the target/);
+        } finally {
+            server.dispose();
+        }
+    });
+
+    it('a file that is no report is logged and ignored', async () => {
+        const server = await startTestServer((root) => {
+            mkdirSync(join(root, '.parity'));
+            writeFileSync(join(root, '.parity', 'last-diff.json'), '{"findings": 7}');
+        });
+        try {
+            const { diagnostics } = await server.open('Dockerfile', 'FROM node\n');
+            assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'unpinned-base-image'));
+            assert.ok(server.logs.some((line) => line.level === 'warning' && /last-diff\.json: is not a Parity diff report/.test(line.message)), JSON.stringify(server.logs));
+        } finally {
+            server.dispose();
+        }
+    });
+});

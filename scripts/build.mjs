@@ -17,13 +17,15 @@ const LAZY = [
     [/^vscode-languageclient\/node$/, './languageclient.js'],
     [/^@grpc\/grpc-js$/, './grpc.js'],
     [/\/lazy\/pipelineModule$/, './pipeline.js'],
+    // The language server's completion, hover docs and formatting; its diagnostics need only dockerfile-utils.
+    [/^dockerfile-language-service$/, './dockerfileService.js'],
 ];
 
 /** Rewrites imports of lazy modules into requires of their sibling bundle. */
 const lazyModules = {
     name: 'lazy-modules',
     setup(build) {
-        build.onResolve({ filter: /^dockerode$|^vscode-languageclient\/node$|^@grpc\/grpc-js$|\/lazy\/pipelineModule$/ }, (args) => ({
+        build.onResolve({ filter: /^dockerode$|^vscode-languageclient\/node$|^@grpc\/grpc-js$|\/lazy\/pipelineModule$|^dockerfile-language-service$/ }, (args) => ({
             path: LAZY.find(([pattern]) => pattern.test(args.path))[1],
             external: true,
         }));
@@ -51,7 +53,8 @@ const common = {
 const builds = [
     { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [lazyModules] },
     { ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [lazyModules], banner: { js: '#!/usr/bin/env node' } },
-    { ...common, entryPoints: { server: 'src/server/main.ts' } },
+    { ...common, entryPoints: { server: 'src/server/main.ts' }, plugins: [lazyModules] },
+    { ...common, entryPoints: { dockerfileService: 'node_modules/dockerfile-language-service/lib/main.js' } },
     { ...common, entryPoints: { pipeline: 'src/vscode/lazy/pipelineModule.ts' }, plugins: [lazyModules] },
     { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' } },
     { ...common, entryPoints: { languageclient: 'node_modules/vscode-languageclient/lib/node/main.js' } },
@@ -80,7 +83,7 @@ if (watch) {
             console.log(await esbuild.analyzeMetafile(result.metafile));
         }
     }
-    const sizes = await Promise.all(['extension', 'cli', 'server', 'pipeline', 'dockerode', 'languageclient', 'grpc'].map(async (name) => {
+    const sizes = await Promise.all(['extension', 'cli', 'server', 'dockerfileService', 'pipeline', 'dockerode', 'languageclient', 'grpc'].map(async (name) => {
         const { size } = await stat(join(root, 'dist', `${name}.js`));
         return `${name}.js ${(size / 1024).toFixed(0)} KiB`;
     }));

@@ -1,5 +1,5 @@
-import { lstatSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DiffReport } from '../core/diff/DiffReport';
 import { type Log, WorkspaceInputs } from './WorkspaceInputs';
@@ -23,7 +23,7 @@ export class ProjectInputs {
         const key = root ?? '';
         let inputs = this.byRoot.get(key);
         if (!inputs) {
-            inputs = new WorkspaceInputs(root, this.log);
+            inputs = new WorkspaceInputs(root, this.log, this.workspaceRoot);
             inputs.reload();
             for (const role of ['local', 'target'] as const) {
                 if (this.sent[role] !== undefined) {
@@ -61,7 +61,7 @@ export class ProjectInputs {
             return;
         }
         const root = projectRoot.startsWith('file:') ? fileURLToPath(projectRoot) : projectRoot;
-        if (this.workspaceRoot === undefined || !isWithin(this.workspaceRoot, root)) {
+        if (this.workspaceRoot === undefined || !isWithin(this.workspaceRoot, root) || !isReallyWithin(this.workspaceRoot, root)) {
             throw new Error(`${root} is not a folder of the workspace`);
         }
         this.sentFor.set(root, { ...this.sentFor.get(root), [role]: value });
@@ -86,7 +86,7 @@ export class ProjectInputs {
             return top;
         }
         for (let folder = dirname(fileURLToPath(uri)); isWithin(top, folder); folder = dirname(folder)) {
-            if (this.known.has(folder) || hasParityFolder(folder) || folder === top) {
+            if (this.known.has(folder) || folder === top || (hasParityFolder(folder) && isReallyWithin(top, folder))) {
                 return folder;
             }
         }
@@ -97,6 +97,25 @@ export class ProjectInputs {
 function isWithin(root: string, path: string): boolean {
     const rel = relative(root, path);
     return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
+}
+
+/**
+ * The folder, links resolved, is in the workspace, links resolved: a project folder reached through a link
+ * (`services -> /elsewhere`) would have its `.parity` files read from outside the workspace. A folder that
+ * does not exist yet (a project the client named before saving anything) is judged by its nearest existing parent.
+ */
+function isReallyWithin(root: string, folder: string): boolean {
+    return isWithin(realOrSelf(root), realOrSelf(folder));
+}
+
+/** The path with links resolved as far as it exists: a folder not made yet is judged by its nearest existing parent. */
+function realOrSelf(path: string): string {
+    try {
+        return realpathSync(path);
+    } catch {
+        const parent = dirname(path);
+        return parent === path ? path : join(realOrSelf(parent), basename(path));
+    }
 }
 
 /** A real folder, not a link: a `.parity` link could make a project of a folder the workspace does not hold. */

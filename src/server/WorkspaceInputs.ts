@@ -3,7 +3,7 @@ import { parseDiffConfig } from '../core/diff/parseDiffConfig';
 import type { DiffReport } from '../core/diff/DiffReport';
 import type { DiffRules } from '../core/diff/DiffRules';
 import { CONFIG_FILE, LAST_DIFF_FILE, LOCAL_SNAPSHOT_FILE } from '../core/lsp/parityProtocol';
-import { readBoundedFileSync } from '../core/readBoundedFile';
+import { type BoundedRead, readBoundedFileSync } from '../core/readBoundedFile';
 import { parseSnapshot } from '../core/snapshot/parseSnapshot';
 import type { Snapshot } from '../core/snapshot/Snapshot';
 import { validateSnapshot } from '../core/snapshot/validateSnapshot';
@@ -30,7 +30,11 @@ export class WorkspaceInputs {
     private sentLocal = false;
     private sentReport = false;
 
-    constructor(readonly root: string | undefined, private readonly log: Log) {}
+    /**
+     * `root` is the project folder; `workspace`, the workspace folder it is in, bounds every read: even if a
+     * project folder is (or later becomes) a link, nothing outside the workspace is read through it.
+     */
+    constructor(readonly root: string | undefined, private readonly log: Log, private readonly workspace: string | undefined = root) {}
 
     /** (Re)reads the saved files the client has not superseded. */
     reload(): void {
@@ -82,7 +86,7 @@ export class WorkspaceInputs {
         if (this.root === undefined) {
             return undefined;
         }
-        const read = readBoundedFileSync(join(dirname(fromFile), name), { maxBytes: MAX_SMALL_FILE_BYTES, within: this.root });
+        const read = readBoundedFileSync(join(dirname(fromFile), name), { maxBytes: MAX_SMALL_FILE_BYTES, within: this.workspace ?? this.root });
         return read.kind === 'ok' ? read.bytes.toString('utf8') : read.kind === 'missing' ? null : undefined;
     }
 
@@ -91,18 +95,18 @@ export class WorkspaceInputs {
         if (this.root === undefined) {
             return undefined;
         }
-        const read = readBoundedFileSync(join(this.root, relative), { maxBytes: MAX_SMALL_FILE_BYTES, within: this.root });
+        const read = readBoundedFileSync(join(this.root, relative), { maxBytes: MAX_SMALL_FILE_BYTES, within: this.workspace ?? this.root });
         return read.kind === 'ok' ? read.bytes.toString('utf8') : read.kind === 'missing' ? null : undefined;
     }
 
     private readJson<T>(relative: string, maxBytes: number, parse: (text: string) => T, onProblem: (message: string) => void): T | undefined {
         const root = this.root ?? '';
-        const read = readBoundedFileSync(join(root, relative), { maxBytes, within: root });
+        const read = readBoundedFileSync(join(root, relative), { maxBytes, within: this.workspace ?? root });
         if (read.kind === 'missing') {
             return undefined;
         }
         if (read.kind !== 'ok') {
-            const message = `${relative} cannot be read (${read.kind === 'error' ? read.code : read.kind}).`;
+            const message = `${relative} cannot be read: ${unreadable(read, maxBytes)}.`;
             this.log('warning', message);
             onProblem(message);
             return undefined;
@@ -116,6 +120,24 @@ export class WorkspaceInputs {
             return undefined;
         }
     }
+}
+
+/** Why a project file was not read, in words a person can act on. */
+function unreadable(read: Exclude<BoundedRead, { kind: 'ok' | 'missing' }>, maxBytes: number): string {
+    switch (read.kind) {
+        case 'outside':
+            return 'it is a link that leads out of the project, and Parity does not follow those';
+        case 'not-a-file':
+            return 'it is not a regular file';
+        case 'too-large':
+            return `it is ${megabytes(read.size)}, more than the ${megabytes(maxBytes)} a file Parity wrote can be`;
+        case 'error':
+            return read.code;
+    }
+}
+
+function megabytes(bytes: number): string {
+    return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
 }
 
 /** The saved report is a file like any other: only its findings' shape is relied on. */

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import type { DockerfileLanguageService } from 'dockerfile-language-service';
+import { validate as validateSyntax } from 'dockerfile-utils';
 import { inBaseImageTag } from '../core/dockerfile/inBaseImageTag';
 import { type CodeAction, type Connection, type Diagnostic, type Hover, MarkupKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,7 +25,17 @@ export interface ServerOptions {
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
     const documents = new TextDocuments(TextDocument);
-    const service = DockerfileLanguageServiceFactory.createLanguageService();
+    // Completion, hover docs and formatting load dockerfile-language-service (its own bundle) on first use:
+    // diagnostics need only dockerfile-utils, and a server that only checks starts faster and smaller.
+    // When it cannot load (a copy of dist/server.js without its sibling bundle), that is logged once and
+    // Parity's own hovers and checks go on without it.
+    let service: Promise<DockerfileLanguageService | undefined> | undefined;
+    const languageService = (): Promise<DockerfileLanguageService | undefined> => service ??= import('dockerfile-language-service').then(
+        (module) => module.DockerfileLanguageServiceFactory.createLanguageService(),
+        (error: unknown) => {
+            log('error', `Completion, hover docs and formatting are off: dockerfile-language-service did not load (${error instanceof Error ? error.message : String(error)}).`);
+            return undefined;
+        });
     const analyses = new Map<string, { version: number; inputs: WorkspaceInputs; generation: number; analysis: DocumentAnalysis }>();
     const timers = new Map<string, NodeJS.Timeout>();
     let debounceMs = options.debounceMs ?? 100;
@@ -56,7 +67,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const generation = inputs.generation;
         try {
             const analysis = await analyze(document);
-            const syntax: Diagnostic[] = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? service.validate(document.getText()) : [];
+            const syntax: Diagnostic[] = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? validateSyntax(document.getText()) : [];
             if (documents.get(uri)?.version !== version || projects.for(uri) !== inputs || inputs.generation !== generation) {
                 return;
             }
@@ -120,7 +131,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const inputs = projects.for(document.uri);
         const sides = { ...(inputs.local ? { local: inputs.local } : {}), ...(inputs.target ? { target: inputs.target } : {}) };
         const parity = analysis.context ? dockerfileHover(analysis.context, position, Date.now()) : analysis.declared ? pinFileHover(document.getText(), position.line, analysis.declared, sides, Date.now()) : undefined;
-        const docs = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? service.computeHover(document.getText(), position) : null;
+        const docs = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? (await languageService())?.computeHover(document.getText(), position) ?? null : null;
         const docsText = !docs ? '' : typeof docs.contents === 'string' ? docs.contents : 'value' in docs.contents ? docs.contents.value : '';
         const value = [parity?.markdown, docsText].filter((part) => part).join('\n\n---\n\n');
         return value === '' ? null : { contents: { kind: MarkupKind.Markdown, value }, ...(parity ? { range: parity.span } : docs?.range ? { range: docs.range } : {}) };
@@ -137,16 +148,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             .flatMap((problem) => problemActions(problem, textDocument.uri, projects.for(textDocument.uri)));
     });
 
-    connection.onCompletion(({ textDocument, position }) => {
+    connection.onCompletion(async ({ textDocument, position }) => {
         const document = documents.get(textDocument.uri);
         if (!document || documentKind(document.uri, document.languageId) !== 'dockerfile' || inBaseImageTag(document.getText(), position)) {
             return [];
         }
-        return service.computeCompletionItems(document.getText(), position);
+        return (await languageService())?.computeCompletionItems(document.getText(), position) ?? [];
     });
-    connection.onDocumentFormatting(({ textDocument, options: formatting }) => {
+    connection.onDocumentFormatting(async ({ textDocument, options: formatting }) => {
         const document = documents.get(textDocument.uri);
-        return document && documentKind(document.uri, document.languageId) === 'dockerfile' ? service.format(document.getText(), formatting) : [];
+        return document && documentKind(document.uri, document.languageId) === 'dockerfile' ? (await languageService())?.format(document.getText(), formatting) ?? [] : [];
     });
 
     // A newly opened document is checked at once; edits wait for a pause in typing.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PARITY_DOCUMENT_SELECTOR, PARITY_FINDINGS, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
+import { SERVER_EXEC_ARGV } from '../core/lsp/SERVER_EXEC_ARGV';
 import type { Log } from './createLog';
 import type { DiffRun, LastDiff } from './diff/LastDiff';
 import type { LocalSnapshots } from './LocalSnapshots';
@@ -58,13 +59,13 @@ export class DockerfileLanguageClient implements vscode.Disposable {
     private async start(): Promise<LanguageClient> {
         const started = performance.now();
         const { LanguageClient, TransportKind, CloseAction, ErrorAction } = await import('vscode-languageclient/node');
-        const module = { module: this.serverModule, transport: TransportKind.ipc };
+        const module = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } };
         const watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
         this.subscriptions.push(...watchers);
         const log = this.log;
         let crashes = 0;
         const client = new LanguageClient('parity', 'Parity Language Server',
-            { run: module, debug: { ...module, options: { execArgv: ['--nolazy', '--inspect=6019'] } } },
+            { run: module, debug: { ...module, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } } },
             {
                 documentSelector: PARITY_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
                 outputChannelName: 'Parity Language Server',

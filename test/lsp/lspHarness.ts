@@ -24,6 +24,8 @@ export interface TestServer {
     readonly client: MessageConnection;
     /** The workspace folder (a temporary folder whose path has a space). */
     readonly root: string;
+    /** Every parity/log line the server sent so far. */
+    readonly logs: readonly { level: string; message: string }[];
     uri(relative: string): string;
     /** The next diagnostics published for `uri` (ones that came earlier first). */
     nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
@@ -50,7 +52,10 @@ export async function startTestServer(prepare: (root: string) => void = () => un
             published.push(params);
         }
     });
-    client.onNotification('parity/log', () => undefined);
+    const logs: { level: string; message: string }[] = [];
+    client.onNotification('parity/log', (line: { level: string; message: string }) => {
+        logs.push(line);
+    });
     client.onNotification('window/logMessage', () => undefined);
     client.listen();
     const rootUri = pathToFileURL(root).toString();
@@ -66,7 +71,7 @@ export async function startTestServer(prepare: (root: string) => void = () => un
         return within(new Promise((resolve) => waiters.push({ uri: target, resolve })), `diagnostics for ${target}`);
     };
     return {
-        client, root, uri, nextDiagnostics,
+        client, root, logs, uri, nextDiagnostics,
         async open(relative, text, languageId = 'dockerfile') {
             await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(relative), languageId, version: 1, text } });
             return nextDiagnostics(uri(relative));

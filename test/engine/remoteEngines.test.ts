@@ -16,21 +16,12 @@ import { probeContainer } from '../../src/targets/container/probeContainer';
 import { closedPort, silentServer } from '../support/ports';
 import { PARITY_CLI, runParity, type ParityRun } from '../support/runParity';
 import { silentLogger } from '../../src/core/Logger';
-import { CERTS, CLOUD_TLS, cloudCli, PODMAN_SOCKET, podmanCli, requireRemoteTestbed, SSH_CLOUD, SSH_DIR, SSH_MAIN, sshEnv, SWARM_SERVICE, tlsEnv } from './remoteTestbed';
+import { assertOneClearLine, CERTS, CLOUD_TLS, cloudCli, PODMAN_SOCKET, podmanCli, requireRemoteTestbed, SSH_CLOUD, SSH_DIR, SSH_MAIN, sshEnv, SWARM_SERVICE, tlsEnv } from './remoteTestbed';
 
 const CONTAINER = `parity-test-remote-${process.pid}`;
 const ENV_KEY = EnvHashKey.generate();
 const LABELS = ['--label', 'parity.managed=true', '--label', 'parity.purpose=test'];
 const RUN = ['run', '-d', '--name', CONTAINER, ...LABELS, 'node:20.20.2-bookworm-slim', 'sleep', '600'];
-
-/** A failed CLI run: exit 2, one line on stderr naming the engine, no stack trace. */
-function assertOneClearLine(result: ParityRun, pattern: RegExp): void {
-    assert.equal(result.code, 2, `exit code; stderr: ${result.stderr}`);
-    const lines = result.stderr.trim().split('\n');
-    assert.equal(lines.length, 1, `one line on stderr, got:\n${result.stderr}`);
-    assert.match(lines[0] ?? '', pattern);
-    assert.equal(result.stdout, '');
-}
 
 function runParityAsync(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ParityRun> {
     return new Promise((resolve) => {

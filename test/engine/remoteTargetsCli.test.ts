@@ -6,7 +6,7 @@ import type { Snapshot } from '../../src/core/snapshot/Snapshot';
 import { dockerCli } from '../support/dockerCli';
 import { runParity, type ParityRun } from '../support/runParity';
 import { probeContainersFrom, REGISTRY, requireRegistries } from './registryTestImages';
-import { CERTS, CLOUD_TLS, cloudCli, requireRemoteTestbed, SSH_CLOUD, sshEnv, tlsEnv } from './remoteTestbed';
+import { assertOneClearLine, CERTS, CLOUD_TLS, cloudCli, requireRemoteTestbed, SSH_CLOUD, sshEnv, tlsEnv } from './remoteTestbed';
 
 const CONTAINER = `parity-test-targets-${process.pid}`;
 const LABELS = ['--label', 'parity.managed=true', '--label', 'parity.purpose=test'];
@@ -14,14 +14,6 @@ const LABELS = ['--label', 'parity.managed=true', '--label', 'parity.purpose=tes
 const NO_TLS_ENV = { DOCKER_HOST: '', DOCKER_TLS_VERIFY: '', DOCKER_TLS: '', DOCKER_CERT_PATH: '' };
 const client = join(CERTS, 'client');
 const TLS_FLAGS = ['--tlsverify', '--tlscacert', join(client, 'ca.pem'), '--tlscert', join(client, 'cert.pem'), '--tlskey', join(client, 'key.pem')];
-
-function assertOneClearLine(result: ParityRun, pattern: RegExp): void {
-    assert.equal(result.code, 2, `exit code; stderr: ${result.stderr}`);
-    const lines = result.stderr.trim().split('\n');
-    assert.equal(lines.length, 1, `one line on stderr, got:\n${result.stderr}`);
-    assert.match(lines[0] ?? '', pattern);
-    assert.equal(result.stdout, '');
-}
 
 function reportOf(result: ParityRun): DiffReport {
     assert.ok(result.code === 0 || result.code === 1, `exit 0 or 1; stderr: ${result.stderr}`);

@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dockerCli } from '../support/dockerCli';
+import type { ParityRun } from '../support/runParity';
 
 /**
  * The test bed's remote components (scripts/testbed/cloud.sh, ssh.sh, swarm.sh, podman.sh) and the files
@@ -67,4 +69,13 @@ export function requireRemoteTestbed(): void {
     if (missing.length > 0) {
         throw new Error(`The remote test-bed components ${missing.join(', ')} are not up. Start them with: npm run testbed -- up ${missing.join(' ')}`);
     }
+}
+
+/** A failed CLI run: exit 2, one line on stderr naming the target or engine, nothing on stdout, no stack trace. */
+export function assertOneClearLine(result: ParityRun, pattern: RegExp): void {
+    assert.equal(result.code, 2, `exit code; stderr: ${result.stderr}`);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, `one line on stderr, got:\n${result.stderr}`);
+    assert.match(lines[0] ?? '', pattern);
+    assert.equal(result.stdout, '');
 }

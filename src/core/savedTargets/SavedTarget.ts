@@ -1,5 +1,8 @@
 import type { DiffTarget } from '../diff/DiffTarget';
 
+/** The kinds a saved target may be: where an app runs, never this machine (`host:` is the project itself). */
+export const SAVED_TARGET_KINDS = ['container', 'swarm', 'image', 'registry', 'file'] as const;
+
 /** Where a saved target was written: the user's or the workspace's settings, or a project's .parity/config.json. */
 export type SavedTargetOrigin =
     | { readonly kind: 'user-settings' }

@@ -1,7 +1,5 @@
 import Type, { type Static } from 'typebox';
-
-/** The kinds a saved target may be: where an app runs, never this machine (`host:` is the project itself). */
-export const SAVED_TARGET_KINDS = ['container', 'swarm', 'image', 'registry', 'file'] as const;
+import { SAVED_TARGET_KINDS } from './SavedTarget';
 
 /**
  * One saved target as written in the `parity.targets` setting and under `targets` in `.parity/config.json`:

@@ -1,10 +1,6 @@
-import { Compile } from 'typebox/compile';
 import { DiffTargetError, parseDiffTarget } from '../diff/DiffTarget';
-import type { SavedTarget, SavedTargetOrigin, SavedTargetProblem } from './SavedTarget';
-import { SAVED_TARGET_KINDS, SavedTargetEntry } from './SavedTargetEntry';
-
-type Validator = ReturnType<typeof Compile<typeof SavedTargetEntry>>;
-let validator: Validator | undefined;
+import { SAVED_TARGET_KINDS, type SavedTarget, type SavedTargetOrigin, type SavedTargetProblem } from './SavedTarget';
+import type { SavedTargetEntry } from './SavedTargetEntry';
 
 export interface ParsedSavedTargets {
     readonly targets: readonly SavedTarget[];
@@ -24,24 +20,25 @@ export function parseSavedTargets(value: unknown, origin: SavedTargetOrigin, tak
     if (!Array.isArray(value)) {
         return { targets: [], problems: [{ entry: 'targets', origin, message: 'must be a list of { "name", "target" } entries' }] };
     }
-    validator ??= Compile(SavedTargetEntry);
     const names = new Set(taken);
     const targets: SavedTarget[] = [];
     const problems: SavedTargetProblem[] = [];
     value.forEach((raw: unknown, index) => {
         const named = typeof raw === 'object' && raw !== null && typeof (raw as { name?: unknown }).name === 'string' && (raw as { name: string }).name.trim() !== '';
-        const entry = named ? `"${(raw as { name: string }).name.trim()}"` : `entry ${index + 1}`;
+        const label = named ? `"${(raw as { name: string }).name.trim()}"` : `entry ${index + 1}`;
         const problem = (message: string): void => {
-            problems.push({ entry, origin, message });
+            problems.push({ entry: label, origin, message });
         };
-        if (!validator?.Check(raw)) {
-            problem(entryShapeProblem(raw));
+        const shape = entryShapeProblem(raw);
+        if (shape !== undefined) {
+            problem(shape);
             return;
         }
-        const name = raw.name.trim();
+        const entry = raw as SavedTargetEntry;
+        const name = entry.name.trim();
         let target;
         try {
-            target = parseDiffTarget(raw.target.trim());
+            target = parseDiffTarget(entry.target.trim());
         } catch (error) {
             problem(error instanceof DiffTargetError ? error.message : String(error));
             return;
@@ -55,13 +52,18 @@ export function parseSavedTargets(value: unknown, origin: SavedTargetOrigin, tak
             return;
         }
         names.add(name);
-        targets.push({ name, text: raw.target.trim(), target, ...(raw.description === undefined ? {} : { description: raw.description }), origin });
+        targets.push({ name, text: entry.target.trim(), target, ...(entry.description === undefined ? {} : { description: entry.description }), origin });
     });
     return { targets, problems };
 }
 
-/** The first thing wrong with an entry's shape, in words (typebox's own messages name JSON pointers). */
-function entryShapeProblem(raw: unknown): string {
+/**
+ * The first thing wrong with an entry's shape, in words; undefined when it has the shape of SavedTargetEntry
+ * (the schema the settings and config.json editors check against). Checked by hand, not with the schema's
+ * compiled validator: the Targets view reads this at every refresh, and the compiler would weigh on the
+ * extension's start-up bundle.
+ */
+function entryShapeProblem(raw: unknown): string | undefined {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         return 'must be an object { "name": …, "target": "kind:VALUE[@ENGINE]" }';
     }
@@ -82,5 +84,8 @@ function entryShapeProblem(raw: unknown): string {
     if (entry.description !== undefined && typeof entry.description !== 'string') {
         return '"description" must be text';
     }
-    return 'is too long (name up to 100, target up to 1000, description up to 500 characters)';
+    if (entry.target.length > 1000 || (entry.description?.length ?? 0) > 500) {
+        return 'is too long (a target up to 1000 characters, a description up to 500)';
+    }
+    return undefined;
 }

@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { parseDiffTarget } from '../../../core/diff/DiffTarget';
-import type { SAVED_TARGET_KINDS } from '../../../core/savedTargets/SavedTargetEntry';
+import type { SAVED_TARGET_KINDS } from '../../../core/savedTargets/SavedTarget';
 import { type EngineRef, engineRefText, formatTargetAddress, parseTargetAddress } from '../../../core/targetAddress';
 import type { EngineClient } from '../../../engine/EngineClient';
 import { listSwarmServices } from '../../../engine/listSwarmServices';

@@ -45,6 +45,11 @@ export class TargetReachability {
         return this.check(saved);
     }
 
+    /** Resolves once every check started so far has its answer (the benchmark waits for them). */
+    async settled(): Promise<void> {
+        await Promise.all([...this.running.values()].map((running) => running.promise));
+    }
+
     /** Forgets everything, so the next rows check every engine afresh. */
     clear(): void {
         this.known.clear();

@@ -8,7 +8,6 @@
 //
 //   node --import tsx scripts/bench/targetsBench.ts [--runs N]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/core/Logger';
@@ -19,6 +18,7 @@ import { resolveEngine } from '../../src/engine/resolveEngine';
 import { TargetEngines } from '../../src/vscode/TargetEngines';
 import { TargetReachability } from '../../src/vscode/targets/TargetReachability';
 import { TargetSnapshots } from '../../src/vscode/targets/TargetSnapshots';
+import { silentServer } from '../../test/support/ports';
 import { validSnapshot } from '../../test/unit/core/snapshot/validSnapshot';
 
 const state = process.env.PARITY_STATE_DIR ?? '/tmp/parity-testbed';
@@ -32,23 +32,8 @@ function median(values: readonly number[]): number {
     return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** A loopback port that accepts connections and never says a word. */
-async function silentPort(): Promise<{ port: number; close: () => void }> {
-    const sockets = new Set<Socket>();
-    const server = createServer((socket) => {
-        sockets.add(socket);
-        socket.on('error', () => undefined);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    return { port: typeof address === 'object' && address ? address.port : 0, close: () => {
-        sockets.forEach((socket) => socket.destroy());
-        server.close();
-    } };
-}
-
 async function main(): Promise<void> {
-    const silent = await silentPort();
+    const silent = await silentServer();
     const env = {
         ...process.env, DOCKER_HOST: '', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: join(state, 'cloud', 'certs', 'client'),
         SSH_AUTH_SOCK: '', PARITY_SSH_IDENTITY_FILE: join(state, 'ssh', 'id_ed25519'), PARITY_SSH_KNOWN_HOSTS: join(state, 'ssh', 'known_hosts'),
@@ -102,7 +87,7 @@ async function main(): Promise<void> {
             }
         }
     } finally {
-        silent.close();
+        await silent.close();
         engines.dispose();
         rmSync(storage, { recursive: true, force: true });
     }

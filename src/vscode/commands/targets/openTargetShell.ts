@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { formatEngineAddress } from '../../../core/engineAddress';
 import type { EngineSelection } from '../../../core/selectEngine';
-import { tlsFiles } from '../../../engine/connection/tlsFiles';
+import { dockerCliEngineArgs } from '../../../engine/dockerCliEngineArgs';
 import { findOnPath } from '../../../targets/host/findOnPath';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { targetOfNode } from '../../views/TargetsTreeProvider';
@@ -30,7 +29,7 @@ export async function openTargetShell(deps: ExtensionDeps, node?: unknown): Prom
         void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0}', error instanceof Error ? error.message : String(error)));
         return undefined;
     }
-    const args = [...engineArgs(selection), 'exec', '-it', saved.target.name, 'sh'];
+    const args = [...dockerCliEngineArgs(selection), 'exec', '-it', saved.target.name, 'sh'];
     deps.log.info(`Targets: shell in ${saved.text}: ${docker} ${args.join(' ')}`);
     const terminal = vscode.window.createTerminal({
         name: vscode.l10n.t('Parity: {0}', saved.name),
@@ -42,23 +41,4 @@ export async function openTargetShell(deps: ExtensionDeps, node?: unknown): Prom
     });
     terminal.show();
     return terminal;
-}
-
-/** The docker CLI's flags for the engine Parity resolved: the address, and the TLS files of a tcp:// engine. */
-export function engineArgs(selection: EngineSelection): string[] {
-    const args = ['--host', formatEngineAddress(selection.address)];
-    if (selection.address.kind === 'tcp' && selection.tls) {
-        const files = tlsFiles(selection.tls);
-        args.push(selection.tls.verify ? '--tlsverify' : '--tls');
-        if (files.caFile) {
-            args.push('--tlscacert', files.caFile);
-        }
-        if (files.certFile) {
-            args.push('--tlscert', files.certFile);
-        }
-        if (files.keyFile) {
-            args.push('--tlskey', files.keyFile);
-        }
-    }
-    return args;
 }

@@ -24,7 +24,7 @@ const STEPS = 4;
  * Parity: Add Target… — engine (the current one, a Docker context, an engine some target uses, or an address
  * typed in: tcp://, ssh://, unix://) → kind → one of what that engine really has (running containers, Swarm
  * services, images; a registry reference or a snapshot file typed or picked) → a name; saved to the
- * workspace's `parity.targets` (the user's when no folder is open). Returns the saved entry's target text.
+ * workspace's `parity.targets` (the user's when no folder is open, or in Restricted Mode). Returns the saved entry's target text.
  */
 export async function addTarget(deps: ExtensionDeps): Promise<string | undefined> {
     const title = (step: number): string => vscode.l10n.t('Parity: Add Target ({0}/{1})', step, STEPS);
@@ -236,10 +236,13 @@ function uniqueName(base: string, taken: ReadonlySet<string>): string {
     return name;
 }
 
-/** Appends to the workspace's parity.targets (the user's without a folder), keeping entries as they were written. */
+/**
+ * Appends to the workspace's parity.targets, keeping entries as they were written; to the user's without a
+ * folder, or in Restricted Mode (where the folder's own list is not read, so the new row would not show).
+ */
 async function saveTarget(entry: { name: string; target: string }): Promise<void> {
     const config = vscode.workspace.getConfiguration('parity');
-    const inWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+    const inWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0 && vscode.workspace.isTrusted;
     const where = config.inspect<unknown[]>('targets');
     const current = (inWorkspace ? where?.workspaceValue : where?.globalValue) ?? [];
     await config.update('targets', [...(Array.isArray(current) ? current : []), entry], inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);

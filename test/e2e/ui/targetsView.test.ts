@@ -9,13 +9,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CERTS, CLOUD_TLS, cloudCli, requireRemoteTestbed } from '../../engine/remoteTestbed';
+import type { Page } from 'playwright-core';
+import { CERTS, CLOUD_TLS, cloudCli, requireRemoteTestbed, SSH_CLOUD, SSH_DIR, SWARM_SERVICE } from '../../engine/remoteTestbed';
 import { IDLE_COMMAND } from '../../support/viewsTestKit';
 import {
   contextMenu,
   openViewContainer,
   readTreeItems,
-  runCommand,
   ScreenshotSteps,
   setPaneExpanded,
   startUiSession,
@@ -30,9 +30,33 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
 const DEAD = 'tcp://127.0.0.1:1';
 
+/**
+ * Add Target... from the palette, until its first step is on screen. Not runCommand(): that waits for the
+ * quick input to close, and this command opens its own pick in the same widget at once.
+ */
+async function startAddTarget(page: Page): Promise<void> {
+  const first = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Parity: Add Target (1/4)' });
+  await waitFor('Add Target\'s first step', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 5000 });
+    await input.fill('>Parity: Add Target...');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Parity: Add Target...' }).first().waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    try {
+      await first.waitFor({ state: 'visible', timeout: 5000 });
+      return true;
+    } catch {
+      await page.keyboard.press('Escape');
+      return false;
+    }
+  }, 30_000);
+}
+
 describe('Targets view: Add Target... on a TLS engine, then Diff with This Project, in the real VS Code', () => {
   let session: UiSession;
   let folder: string;
+  let knownHosts: string;
   const container = `parity-ui-targets-${process.pid}`;
   const name = 'cloud box';
 
@@ -47,8 +71,14 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
       { name: 'dead engine', target: `container:api@${DEAD}` },
       { name: 'typo', target: 'containr:api' },
     ] }, null, 2)}\n`);
+    // ssh with the test bed's key but a known_hosts that knows no host yet: the first connection is a question.
+    knownHosts = join(folder, '..', 'known_hosts');
+    writeFileSync(knownHosts, '');
     // TLS to the cloud engine as a user sets it up: DOCKER_TLS_VERIFY and DOCKER_CERT_PATH in the environment.
-    session = await startUiSession(vsix, folder, { env: { DOCKER_HOST: '', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: join(CERTS, 'client') } });
+    session = await startUiSession(vsix, folder, { env: {
+      DOCKER_HOST: '', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: join(CERTS, 'client'),
+      SSH_AUTH_SOCK: '', PARITY_SSH_IDENTITY_FILE: join(SSH_DIR, 'id_ed25519'), PARITY_SSH_KNOWN_HOSTS: knownHosts,
+    } });
   });
   after(async () => {
     try {
@@ -64,7 +94,7 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
 
   it('lists the team\'s dead target as not reachable, and names the entry that is not a target', () => step('targets-dead', async () => {
     const { page } = session;
-    await openViewContainer(page, 'Parity');
+    await openViewContainer(page, 'Parity', 60_000);
     await setPaneExpanded(page, 'Images', false);
     await setPaneExpanded(page, 'Containers', false);
     await setPaneExpanded(page, 'Findings', false);
@@ -79,10 +109,9 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
 
   it('Add Target...: a typed tcp:// address, Container, a container listed by that engine, a name', () => step('targets-added', async () => {
     const { page } = session;
-    await runCommand(page, 'Parity: Add Target...');
+    await startAddTarget(page);
     const input = page.locator('.quick-input-widget .quick-input-box input');
     const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(CLOUD_TLS);
     await rows.filter({ hasText: `Connect to ${CLOUD_TLS}` }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
@@ -117,5 +146,35 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
       const rows = await readTreeItems(page, 'Targets');
       return rows.some((row) => row.label === 'Arch' && row.level === 2) && rows.some((row) => row.label === 'Env vars' && row.level === 2);
     }, 15_000);
+  }));
+
+  it('Add Target... over ssh:// to an unknown host asks, with the fingerprint; Trust and Connect lists the Swarm services there', () => step('targets-ssh-trust', async () => {
+    const { page } = session;
+    await startAddTarget(page);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await input.fill(SSH_CLOUD);
+    await rows.filter({ hasText: `Connect to ${SSH_CLOUD}` }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(2/4)' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await rows.filter({ has: page.locator('.label-name', { hasText: /^\s*Swarm service\s*$/ }) }).first().click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await dialog.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /The ssh host 127\.0\.0\.1:\d+ is not known/);
+    assert.match(text, /SHA256:[A-Za-z0-9+/]{20,}/);
+    assert.ok(text.includes(knownHosts), text);
+    assert.equal(readFileSync(knownHosts, 'utf8'), '', 'nothing is trusted before the answer');
+    await dialog.locator('.monaco-button', { hasText: 'Trust and Connect' }).first().click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/4)' }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(readFileSync(knownHosts, 'utf8'), /^\[127\.0\.0\.1\]:\d+ ssh-\S+ \S+\n$/);
+    const service = rows.filter({ hasText: SWARM_SERVICE }).first();
+    await service.waitFor({ state: 'visible', timeout: 30_000 });
+    await service.click();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(4/4)' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('web over ssh');
+    await page.keyboard.press('Enter');
+    await waitFor('the ssh target is reachable', async () => /· reachable ·/.test(await description('web over ssh')), 30_000);
+    assert.equal(await description('web over ssh'), `swarm service · on ${SSH_CLOUD} · reachable · no snapshot yet`);
   }));
 });

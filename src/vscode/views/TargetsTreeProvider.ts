@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatDiffTarget } from '../../core/diff/DiffTarget';
 import type { Logger } from '../../core/Logger';
 import type { SavedTarget, SavedTargetProblem } from '../../core/savedTargets/SavedTarget';
 import { type TargetFact, targetKeyFacts } from '../../core/savedTargets/targetKeyFacts';
@@ -9,7 +10,8 @@ import type { TargetSnapshots } from '../targets/TargetSnapshots';
 
 /** A node of the Targets view. */
 export type TargetNode =
-    | { readonly kind: 'target'; readonly saved: SavedTarget; readonly capturedAtMs?: number }
+    /** `like`: the target as text, so Run like Target (which takes `{ like }`) accepts the row as it is. */
+    | { readonly kind: 'target'; readonly saved: SavedTarget; readonly like: string; readonly capturedAtMs?: number }
     | { readonly kind: 'fact'; readonly saved: SavedTarget; readonly fact: TargetFact }
     | { readonly kind: 'problem'; readonly problem: SavedTargetProblem }
     | { readonly kind: 'message'; readonly item: vscode.TreeItem };
@@ -89,7 +91,7 @@ export class TargetsTreeProvider implements vscode.TreeDataProvider<TargetNode>,
         const saved = await readSavedTargets();
         const rows = await Promise.all(saved.targets.map(async (target) => {
             const stored = await this.snapshots.get(target);
-            return { kind: 'target' as const, saved: target, ...(stored ? { capturedAtMs: stored.capturedAtMs } : {}) };
+            return { kind: 'target' as const, saved: target, like: formatDiffTarget(target.target), ...(stored ? { capturedAtMs: stored.capturedAtMs } : {}) };
         }));
         this.rows = rows;
         for (const problem of saved.problems) {

@@ -25,6 +25,7 @@ describe('targetRow', () => {
         assert.ok(menu('parity.targets.openShell', row.contextValue));
         assert.ok(menu('parity.targets.diffWithProject', row.contextValue));
         assert.ok(menu('parity.targets.remove', row.contextValue));
+        assert.ok(menu('parity.runLikeTarget', row.contextValue));
     });
 
     it('a dead target says "not reachable — REASON", with the whole error in the hover and no shell', () => {

@@ -22,6 +22,7 @@ import {
   treeRow,
   type UiSession,
   waitFor,
+  waitForNotification,
 } from './workbench';
 
 const root = join(__dirname, '..', '..', '..');
@@ -119,6 +120,8 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
     await rows.filter({ has: page.locator('.label-name', { hasText: /^\s*Container\s*$/ }) }).first().click();
     // Step 3 lists what the cloud engine runs, over TLS: our container is one of them.
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/4)' }).waitFor({ state: 'visible', timeout: 30_000 });
+    // Filtered as a person would: other suites' containers share the engine, and the list only renders what fits.
+    await input.fill(container);
     const ours = rows.filter({ hasText: container }).first();
     await ours.waitFor({ state: 'visible', timeout: 30_000 });
     await ours.click();
@@ -168,7 +171,8 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
     await dialog.locator('.monaco-button', { hasText: 'Trust and Connect' }).first().click();
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/4)' }).waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(readFileSync(knownHosts, 'utf8'), /^\[127\.0\.0\.1\]:\d+ ssh-\S+ \S+\n$/);
-    const service = rows.filter({ hasText: SWARM_SERVICE }).first();
+    await input.fill(SWARM_SERVICE);
+    const service = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${SWARM_SERVICE}\\s*$`) }) }).first();
     await service.waitFor({ state: 'visible', timeout: 30_000 });
     await service.click();
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '(4/4)' }).waitFor({ state: 'visible', timeout: 10_000 });
@@ -176,5 +180,20 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
     await page.keyboard.press('Enter');
     await waitFor('the ssh target is reachable', async () => /· reachable ·/.test(await description('web over ssh')), 30_000);
     assert.equal(await description('web over ssh'), `swarm service · on ${SSH_CLOUD} · reachable · no snapshot yet`);
+  }));
+
+  it('Remove asks first and takes the entry out of the settings; a team target points at its file instead', () => step('targets-removed', async () => {
+    const { page } = session;
+    await contextMenu(page, treeRow(page, 'Targets', 'web over ssh'), 'Remove');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match((await dialog.innerText()).replace(/\u00a0/g, ' '), /Remove the target web over ssh/);
+    await dialog.locator('.monaco-button', { hasText: /^\s*Remove\s*$/ }).first().click();
+    await waitFor('the row is gone', async () => !(await readTreeItems(page, 'Targets')).some((row) => row.label === 'web over ssh'), 15_000);
+    const settings = JSON.parse(readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual((settings['parity.targets'] as { name: string }[]).map((entry) => entry.name), [name]);
+    await contextMenu(page, treeRow(page, 'Targets', 'dead engine'), 'Remove');
+    await waitForNotification(page, /dead engine comes from \.parity\/config\.json, the team's file/);
+    assert.ok((await readTreeItems(page, 'Targets')).some((row) => row.label === 'dead engine'), 'the team\'s target stays');
   }));
 });

@@ -5,7 +5,7 @@
 // Parity Report of this project against that container, and the row's snapshot facts fill in.
 // code-server in headless Chromium with the VSIX, against the real engines of the test bed.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -86,6 +86,7 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
       cloudCli(['rm', '-f', container]);
     } finally {
       await session?.close({ keep: steps.failed });
+      rmSync(join(folder, '..'), { recursive: true, force: true });
     }
   });
 

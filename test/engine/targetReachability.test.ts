@@ -4,7 +4,7 @@
 // Shell's docker CLI flags reach the container on the TLS engine.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -105,6 +105,29 @@ describe('Targets view engine checks, against the real test bed', () => {
             assert.equal(await trustHostKey(problem), true);
             engines.forget(saved.target.engine);
             assert.equal((await reachability.recheck(saved)).kind, 'reachable');
+        } finally {
+            reachability.dispose();
+            engines.dispose();
+        }
+    });
+
+    it('a CHANGED ssh host key is never a question: the row says so, and trusting it is refused', async () => {
+        const knownHosts = join(scratch, 'known_hosts_changed');
+        // Another ed25519 key on file for the same host and port: what a man in the middle looks like.
+        const [type, key] = readFileSync(join(SSH_DIR, 'wrong_id_ed25519.pub'), 'utf8').trim().split(/\s+/);
+        const port = new URL(SSH_CLOUD).port;
+        writeFileSync(knownHosts, `[127.0.0.1]:${port} ${type} ${key}\n`);
+        const engines = enginesWith({ ...env, PARITY_SSH_KNOWN_HOSTS: knownHosts });
+        const reachability = new TargetReachability({ client: (engine) => engines.client(engine), pingMs: 5000, onChange: () => undefined });
+        try {
+            const [saved] = targets([{ name: 'ssh', target: `image:busybox@${SSH_CLOUD}` }]);
+            assert.ok(saved?.target.kind === 'image');
+            const reach = await reachability.recheck(saved);
+            assert.deepEqual(reach, { ...reach, kind: 'unreachable', reason: 'the ssh host key has CHANGED' });
+            const problem = await (await engines.client(saved.target.engine)).status().then(() => undefined, (error: unknown) => (isEngineError(error) ? error.hostKey : undefined));
+            assert.equal(problem?.verdict, 'changed');
+            await assert.rejects(trustHostKey(problem), /CHANGED key/);
+            assert.equal(readFileSync(knownHosts, 'utf8'), `[127.0.0.1]:${port} ${type} ${key}\n`, 'known_hosts is untouched');
         } finally {
             reachability.dispose();
             engines.dispose();

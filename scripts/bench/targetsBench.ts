@@ -7,7 +7,7 @@
 // Then when each engine's answer arrived. Figures only; the aim is rows in under 200 ms.
 //
 //   node --import tsx scripts/bench/targetsBench.ts [--runs N]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/core/Logger';
@@ -97,6 +97,11 @@ async function main(): Promise<void> {
         const reach = reaches.get(name);
         console.log(`  ${name.padEnd(10)} answer in the row after median ${median(settled.get(name) ?? []).toFixed(0)} ms → ${reach?.kind}${reach && 'reason' in reach ? ` (${reach.reason})` : ''}`);
     }
+    // The same path through the real TargetsTreeProvider, vscode.TreeItem included, timed in VS Code itself.
+    const recorded = join(__dirname, '..', '..', 'test-results', 'targets-rows.json');
+    console.log(existsSync(recorded)
+        ? `  in VS Code (recorded ${statSync(recorded).mtime.toISOString()} by the extension-host suite): ${readFileSync(recorded, 'utf8').replace(/\s+/g, ' ').trim()}`
+        : '  in VS Code: not recorded yet — run: node scripts/build.mjs && node scripts/build-e2e.mjs && node out/e2e/runExtensionTests.js');
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands';
 import { createLog } from './vscode/createLog';
-import { affectsEngine } from './vscode/config';
+import { affectsEngine, readConfig } from './vscode/config';
 import { DockerfileLanguageClient } from './vscode/DockerfileLanguageClient';
 import { EngineConnection } from './vscode/EngineConnection';
 import { EngineStatusBar } from './vscode/EngineStatusBar';
@@ -21,12 +21,18 @@ import { RunningSandboxes } from './vscode/commands/sandbox/RunningSandboxes';
 import type { ExtensionDeps } from './vscode/ExtensionDeps';
 import { ContainerLogTerminals } from './vscode/views/ContainerLogTerminals';
 import { containersView } from './vscode/views/containersView';
-import { EmptyTreeProvider } from './vscode/views/EmptyTreeProvider';
 import { EngineTreeProvider } from './vscode/views/EngineTreeProvider';
 import { FindingsTreeProvider } from './vscode/views/FindingsTreeProvider';
 import { imagesView } from './vscode/views/imagesView';
 import { InspectDocuments } from './vscode/views/InspectDocuments';
 import { LiveEngineViews } from './vscode/views/LiveEngineViews';
+import { TargetsTreeProvider } from './vscode/views/TargetsTreeProvider';
+import { TargetEngines } from './vscode/TargetEngines';
+import { TargetReachability } from './vscode/targets/TargetReachability';
+import { TargetSnapshots } from './vscode/targets/TargetSnapshots';
+
+/** A target's engine that does not answer within this is shown as not reachable; the rows never wait for it. */
+const TARGET_PING_MS = 3000;
 
 /**
  * The sandboxes of this window, for deactivate(): VS Code calls it with nothing and awaits only what it
@@ -61,7 +67,13 @@ export function activate(context: vscode.ExtensionContext): void {
     const imagesTree = vscode.window.createTreeView(images.id, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
     const containersTree = vscode.window.createTreeView(containers.id, { treeDataProvider: containers, canSelectMany: true });
     const orphans = new OrphanSandboxes(engine, engineViews, log);
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const targetEngines = new TargetEngines({ current: () => engine.client(), timeoutMs: () => readConfig().docker.timeoutMs, log });
+    // The view is created below; a finished check redraws only its own rows.
+    const targetReachability = new TargetReachability({ client: (ref) => targetEngines.client(ref), pingMs: TARGET_PING_MS, onChange: (targets) => targetsView.reachabilityChanged(targets) });
+    // Last snapshots of targets: VS Code's storage for this workspace (the user's global storage without one), never the project.
+    const targetSnapshots = new TargetSnapshots((context.storageUri ?? context.globalStorageUri).fsPath);
+    const targetsView = new TargetsTreeProvider(targetReachability, targetSnapshots, log);
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
@@ -90,7 +102,10 @@ export function activate(context: vscode.ExtensionContext): void {
         diffDiagnostics,
         new DiffStatusBar(lastDiff),
         vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(diffDiagnostics, log), FixCodeActions.metadata),
-        vscode.window.registerTreeDataProvider('parity.targets', new EmptyTreeProvider()),
+        targetEngines,
+        targetReachability,
+        targetsView,
+        vscode.window.createTreeView(targetsView.id, { treeDataProvider: targetsView, showCollapseAll: true }),
         findings,
         vscode.window.createTreeView('parity.findings', { treeDataProvider: findings, showCollapseAll: true }),
         new EngineStatusBar(engine),
@@ -100,6 +115,8 @@ export function activate(context: vscode.ExtensionContext): void {
         vscode.workspace.onDidChangeConfiguration((event) => {
             if (affectsEngine(event)) {
                 engine.reset();
+                targetEngines.reset();
+                targetsView.refresh(true);
             }
         }),
         new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff, localSnapshots),

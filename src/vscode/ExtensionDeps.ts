@@ -13,6 +13,10 @@ import type { RunningSandboxes } from './commands/sandbox/RunningSandboxes';
 import type { ContainerLogTerminals } from './views/ContainerLogTerminals';
 import type { FindingsTreeProvider } from './views/FindingsTreeProvider';
 import type { InspectDocuments } from './views/InspectDocuments';
+import type { TargetEngines } from './TargetEngines';
+import type { TargetReachability } from './targets/TargetReachability';
+import type { TargetSnapshots } from './targets/TargetSnapshots';
+import type { TargetsTreeProvider } from './views/TargetsTreeProvider';
 
 /** What commands receive: passed in at activation, never looked up from a global. */
 export interface ExtensionDeps {
@@ -41,6 +45,12 @@ export interface ExtensionDeps {
     readonly sandboxes: RunningSandboxes;
     /** Sandboxes a killed window left behind, offered for removal once. */
     readonly orphans: OrphanSandboxes;
+    /** One client per engine a target names with `@ENGINE`. */
+    readonly targetEngines: TargetEngines;
+    /** The Targets view, whether each target answers, and each one's last snapshot. */
+    readonly targetsView: TargetsTreeProvider;
+    readonly targetReachability: TargetReachability;
+    readonly targetSnapshots: TargetSnapshots;
     /** The extension's version, recorded in what it writes. */
     readonly version: string;
 }

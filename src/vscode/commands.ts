@@ -22,6 +22,12 @@ import { packageApp } from './commands/package/packageApp';
 import { runInSandbox } from './commands/sandbox/runInSandbox';
 import { runLikeTarget } from './commands/sandbox/runLikeTarget';
 import { snapshotEnvironment } from './commands/snapshot/snapshotEnvironment';
+import { addTarget } from './commands/targets/addTarget';
+import { diffTargetWithProject } from './commands/targets/diffTargetWithProject';
+import { openTargetShell } from './commands/targets/openTargetShell';
+import { openTargetsConfig } from './commands/targets/openTargetsConfig';
+import { refreshTarget } from './commands/targets/refreshTarget';
+import { removeTarget } from './commands/targets/removeTarget';
 import type { ExtensionDeps } from './ExtensionDeps';
 import { refuseInRestrictedMode } from './refuseInRestrictedMode';
 
@@ -64,6 +70,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     'parity.findings.applyFix': { run: applyFindingFix, needsTrust: true },
     'parity.findings.goToFix': { run: goToFindingFix },
     'parity.dockerfile.build': { run: buildDockerfile, needsTrust: true },
+    'parity.targets.add': { run: addTarget },
+    'parity.targets.diffWithProject': { run: diffTargetWithProject, needsTrust: true },
+    'parity.targets.refresh': { run: refreshTarget },
+    'parity.targets.openShell': { run: openTargetShell },
+    'parity.targets.remove': { run: removeTarget },
+    'parity.targets.openConfig': { run: openTargetsConfig },
 };
 
 export function registerCommands(deps: ExtensionDeps): vscode.Disposable[] {

@@ -70,6 +70,7 @@ const PLANTED_SETTINGS = {
   'parity.diff.severity': { 'env.value': 'off', 'runtime.major': 'info' },
   'parity.diff.ignore': [{ facet: 'env', reason: 'planted' }],
   'parity.diff.requiredEnv': ['PLANTED_SECRET'],
+  'parity.targets': [{ name: 'planted', target: 'container:x@ssh://attacker@127.0.0.1:9' }],
 };
 
 interface Pass {

@@ -1,12 +1,13 @@
 import Type, { type Static } from 'typebox';
+import { SavedTargetEntry } from '../savedTargets/SavedTargetEntry';
 import { DIFF_RULE_TABLE } from './DIFF_RULE_TABLE';
 
 const RULE_IDS = Object.keys(DIFF_RULE_TABLE);
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 /**
- * The diff part of `.parity/config.json`: the single source of its TypeScript type, of parseDiffConfig's
- * validation and of schemas/config.schema.json (`npm run schema`). docs/diff.md documents it.
+ * `.parity/config.json`: the single source of its TypeScript type, of parseDiffConfig's validation and of
+ * schemas/config.schema.json (`npm run schema`). docs/diff.md documents the rules, docs/targets.md `targets`.
  */
 export const DiffConfig = Type.Object({
     $schema: Type.Optional(Type.String()),
@@ -21,10 +22,11 @@ export const DiffConfig = Type.Object({
         reason: Type.Optional(Type.String()),
     }, { additionalProperties: false, minProperties: 1, description: 'Findings to leave out (they are still counted): every field given must match.' }))),
     requiredEnv: Type.Optional(Type.Array(Type.String({ pattern: '^[^=\\s]+$' }), { description: 'Variables the app cannot run without: missing on either side is an error.' })),
+    targets: Type.Optional(Type.Array(SavedTargetEntry, { description: 'The team\'s targets, listed in the Targets view of VS Code next to the parity.targets setting\'s. See docs/targets.md.' })),
 }, {
     $id: 'https://parity.dev/schemas/config.schema.json',
     title: 'Parity project configuration (.parity/config.json)',
-    description: 'How `parity diff` and Diff with Target judge differences. See docs/diff.md.',
+    description: 'How `parity diff` and Diff with Target judge differences, and the team\'s saved targets. See docs/diff.md and docs/targets.md.',
     additionalProperties: false,
 });
 export type DiffConfig = Static<typeof DiffConfig>;

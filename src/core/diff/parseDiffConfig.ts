@@ -25,6 +25,7 @@ export function parseDiffConfig(text: string, name: string): Partial<DiffRules> 
         throw new DiffConfigError(name, [{ path: 'config', message: `is not JSON (${error instanceof Error ? error.message : String(error)})` }]);
     }
     validator ??= Compile(DiffConfig);
+    value = withoutTargetEntries(value);
     if (!validator.Check(value)) {
         const problems = ([...validator.Errors(value)] as RawError[]).flatMap(problemsOf);
         throw new DiffConfigError(name, dedupe(problems.length > 0 ? problems : [{ path: 'config', message: 'does not match the schema' }]));
@@ -35,6 +36,18 @@ export function parseDiffConfig(text: string, name: string): Partial<DiffRules> 
         ignore: (value.ignore ?? []) as DiffRules['ignore'],
         requiredEnv: value.requiredEnv ?? [],
     };
+}
+
+/**
+ * The saved targets' entries are the Targets view's to check (parseSavedTargets), one by one: a bad target
+ * there names itself in the view and must not stop every diff of the project. A `targets` that is not a
+ * list is still an error here.
+ */
+function withoutTargetEntries(value: unknown): unknown {
+    if (typeof value === 'object' && value !== null && Array.isArray((value as { targets?: unknown }).targets)) {
+        return { ...value, targets: [] };
+    }
+    return value;
 }
 
 function problemsOf(error: RawError): DiffConfigProblem[] {

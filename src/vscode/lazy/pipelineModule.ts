@@ -23,3 +23,5 @@ export { parseSnapshot } from '../../core/snapshot/parseSnapshot';
 export { diffTargets } from '../../pipeline/diff/diffTargets';
 export { renderDiffReport } from '../../core/diff/report/renderDiffReport';
 export { diffRulesFromSettings } from '../diff/diffRulesFromSettings';
+export { captureEngineTarget } from '../../pipeline/targets/captureEngineTarget';
+export { readSnapshotFile } from '../../pipeline/diff/readSnapshotFile';

@@ -2,12 +2,14 @@ import { basename, isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { DiffReport } from '../../../core/diff/DiffReport';
 import { type DiffTarget, formatDiffTarget, parseDiffTarget } from '../../../core/diff/DiffTarget';
+import type { EngineRef } from '../../../core/targetAddress';
 import type { EngineClient } from '../../../engine/EngineClient';
 import { abortSignalFor } from '../../abortSignalFor';
 import { readDiffSettings } from '../../config';
 import { threeWayVia } from '../../diff/threeWayVia';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { isAbortError } from '../../isAbortError';
+import { withHostKeyTrust } from '../../targets/withHostKeyTrust';
 import { containerTargets } from '../containers/containerTargets';
 import { imageTargets } from '../images/imageTargets';
 import { pickDiffSide } from './pickDiffSide';
@@ -22,7 +24,8 @@ export interface DiffCommandResult {
 
 /**
  * Arguments that skip every pick: targets as the CLI writes them (`host:PATH`, `image:REF`,
- * `container:NAME`, `file:PATH`); `from` defaults to this machine. `via`: a three-way middle side, or false
+ * `container:NAME`, `swarm:SERVICE`, `registry:REF`, the engine kinds optionally `@ENGINE`, `file:PATH`);
+ * `from` defaults to this machine. `via`: a three-way middle side, or false
  * for none (default: the project's built image, when it exists).
  */
 export interface DiffCommandArgs {
@@ -60,15 +63,17 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
     try {
         const pipeline = await import('../../lazy/pipelineModule');
         const rules = pipeline.diffRulesFromSettings(readDiffSettings(folder));
-        const client = (): Promise<EngineClient> => deps.engine.client();
+        // Each side on its own engine (`@ENGINE`), the same client for every side that names the same one.
+        const client = (engine?: EngineRef): Promise<EngineClient> => deps.targetEngines.client(engine);
         const title = vscode.l10n.t('Parity: comparing {0} with {1}…', nameOf(request.from), nameOf(request.to));
-        const { report, snapshots } = await vscode.window.withProgress(
+        const result = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title, cancellable: true },
             async (_progress, token) => {
                 const signal = abortSignalFor(token);
                 const via = request.via === false ? undefined : request.via ?? await builtImageVia(pipeline, client, request, signal);
                 const inProject = (side: DiffTarget): DiffTarget => (folder ? relativeTarget(side, folder.fsPath) : side);
-                return pipeline.diffTargets({
+                // An ssh engine with an unknown host key is a question; trusted, the comparison runs again.
+                return withHostKeyTrust(() => pipeline.diffTargets({
                     from: inProject(request.from),
                     to: inProject(request.to),
                     ...(via ? { via } : {}),
@@ -79,9 +84,13 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
                     log: deps.log,
                     toolVersion: deps.version,
                     signal,
-                });
+                }), () => deps.targetEngines.reset());
             },
         );
+        if (!result) {
+            return undefined;
+        }
+        const { report, snapshots } = result;
         const text = pipeline.renderDiffReport(report, 'text');
         const uri = deps.reports.add(`${nameOf(request.from)} ↔ ${nameOf(request.to)}`, text);
         deps.diffDiagnostics.show(folder, report.findings);
@@ -167,7 +176,7 @@ function projectFolderOf(request: Request): vscode.Uri | undefined {
 }
 
 /** The project's built image as the middle side, when this machine is `from` and the image exists. */
-async function builtImageVia(pipeline: Pipeline, client: () => Promise<EngineClient>, request: Request, signal: AbortSignal): Promise<DiffTarget | undefined> {
+async function builtImageVia(pipeline: Pipeline, client: (engine?: EngineRef) => Promise<EngineClient>, request: Request, signal: AbortSignal): Promise<DiffTarget | undefined> {
     if (request.from.kind !== 'host' || request.to.kind === 'host') {
         return undefined;
     }

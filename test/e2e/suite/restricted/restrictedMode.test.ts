@@ -11,6 +11,7 @@ import type { ImageTreeNode } from '../../../../src/core/images/imageTree';
 import { imageTagFor } from '../../../../src/pipeline/imageTagFor';
 import { readConfig, readDiffSettings, readSandboxSettings, readSandboxTarget } from '../../../../src/vscode/config';
 import { EngineConnection } from '../../../../src/vscode/EngineConnection';
+import { readSavedTargets } from '../../../../src/vscode/targets/readSavedTargets';
 import { type EngineNode, EngineTreeProvider } from '../../../../src/vscode/views/EngineTreeProvider';
 import { imagesView } from '../../../../src/vscode/views/imagesView';
 import { dockerCli } from '../../../support/dockerCli';
@@ -95,6 +96,13 @@ describe('Parity in Restricted Mode (an untrusted folder)', () => {
         assert.equal(readSandboxTarget(folder.fsPath), undefined, 'parity.sandbox.target from the folder was honoured');
         assert.deepEqual(readConfig().recipe, { baseImageRegistry: '', baseImage: '', bakeCa: false }, 'parity.recipe.* from the folder was honoured');
         assert.deepEqual(readDiffSettings(folder), { severity: undefined, ignore: undefined, requiredEnv: undefined }, 'parity.diff.* from the folder (which hide findings) was honoured');
+    });
+
+    it('lists none of the folder\'s own targets (its planted parity.targets): the view must not connect where a repository says', async () => {
+        const saved = await readSavedTargets();
+        assert.deepEqual(saved.targets.map((target) => target.name), [], 'a target planted by the folder was listed');
+        assert.deepEqual(saved.problems, []);
+        assert.equal(saved.folderTargetsSkipped, true);
     });
 
     it('the engine\'s views and Show Engine Status still work', async () => {

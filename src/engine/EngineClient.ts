@@ -23,7 +23,8 @@ import { JsonLineDecoder } from './JsonLineDecoder';
 import { pullFailure, type PullProgress } from './pullFailure';
 import type { ContainerDetails, ImageDetails } from './inspectTypes';
 import type { SandboxDeps } from './sandbox/SandboxDeps';
-import type { ServiceDetails, SwarmNode, SwarmState, SwarmTask } from './swarmTypes';
+import { serviceSummary } from './serviceSummary';
+import type { ServiceDetails, SwarmNode, SwarmServiceSummary, SwarmState, SwarmTask } from './swarmTypes';
 import { createThrowaway, removeThrowaway, ThrowawayContainer, throwawayName, type ThrowawaySpec } from './ThrowawayContainer';
 import { type CallContext, toEngineError } from './toEngineError';
 
@@ -110,6 +111,15 @@ export class EngineClient {
     /** `GET /services/{id}` by name or id: 404 when there is none, 503 when this engine is no swarm manager. */
     inspectService(nameOrId: string, signal?: AbortSignal): Promise<ServiceDetails> {
         return this.call(`inspecting service ${nameOrId}`, async (docker, abortSignal) => await docker.getService(nameOrId).inspect({ abortSignal }) as ServiceDetails, signal);
+    }
+
+    /**
+     * `GET /services`: the Swarm services of a manager, sorted by name. An engine that is not a manager answers
+     * with an `api` error (HTTP 503), which callers show as "no services there".
+     */
+    async listServices(signal?: AbortSignal): Promise<SwarmServiceSummary[]> {
+        const services = await this.call('listing Swarm services', (docker, abortSignal) => docker.listServices({ abortSignal }), signal);
+        return services.map(serviceSummary).sort((a, b) => a.name.localeCompare(b.name));
     }
 
     /** `GET /tasks?filters=…`, e.g. `{ service: [id], 'desired-state': ['running'] }`. */

@@ -44,3 +44,12 @@ export interface SwarmNode {
     readonly Description?: { readonly Hostname?: string };
     readonly Status?: { readonly Addr?: string; readonly State?: string };
 }
+
+/** A Swarm service as a picker shows it. */
+export interface SwarmServiceSummary {
+    readonly name: string;
+    /** Without its digest. */
+    readonly image: string;
+    /** Replicas asked for; undefined for a global service. */
+    readonly replicas?: number;
+}

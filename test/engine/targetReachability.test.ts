@@ -16,7 +16,6 @@ import { trustHostKey } from '../../src/engine/connection/trustHostKey';
 import { dockerCliEngineArgs } from '../../src/engine/dockerCliEngineArgs';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { isEngineError } from '../../src/engine/EngineError';
-import { listSwarmServices } from '../../src/engine/listSwarmServices';
 import { resolveEngine } from '../../src/engine/resolveEngine';
 import { TargetEngines } from '../../src/vscode/TargetEngines';
 import { TargetReachability } from '../../src/vscode/targets/TargetReachability';
@@ -138,9 +137,9 @@ describe('Targets view engine checks, against the real test bed', () => {
         const engines = enginesWith(env);
         try {
             const [ssh] = targets([{ name: 'ssh', target: `swarm:x@${SSH_CLOUD}` }]);
-            const services = await listSwarmServices(await engines.client(ssh?.target.kind === 'swarm' ? ssh.target.engine : undefined));
+            const services = await (await engines.client(ssh?.target.kind === 'swarm' ? ssh.target.engine : undefined)).listServices();
             assert.ok(services.some((service) => service.name === SWARM_SERVICE && service.replicas !== undefined && service.image.startsWith('parity-testbed/web')), JSON.stringify(services));
-            await assert.rejects(listSwarmServices(await engines.client()), (error: unknown) => isEngineError(error) && error.kind === 'api' && error.statusCode === 503);
+            await assert.rejects((await engines.client()).listServices(), (error: unknown) => isEngineError(error) && error.kind === 'api' && error.statusCode === 503);
         } finally {
             engines.dispose();
         }

@@ -3,10 +3,7 @@ import * as vscode from 'vscode';
 import { type DiffTarget, formatDiffTarget, parseDiffTarget } from '../../../core/diff/DiffTarget';
 import type { LikeNote } from '../../../core/sandbox/planLikeTarget';
 import { currentOwner, ownerLabel } from '../../../core/sandbox/sandboxOwner';
-import { type EngineRef, engineRefText } from '../../../core/targetAddress';
-import { EngineClient } from '../../../engine/EngineClient';
-import { resolveEngine } from '../../../engine/resolveEngine';
-import { readConfig, readSandboxSettings } from '../../config';
+import { readSandboxSettings } from '../../config';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
 import { containerTargets } from '../containers/containerTargets';
@@ -67,7 +64,7 @@ export async function runLikeTarget(deps: ExtensionDeps, arg?: unknown, folderAr
                     progress.report({ message: vscode.l10n.t('capturing the target and planning…') });
                     return pipeline.runLikeTarget(client, folder, target, {
                         settings: { ...settings, ownerLabel: ownerLabel(currentOwner()) },
-                        clientFor: (engine) => (engine ? clientForEngine(deps, engine) : Promise.resolve(client)),
+                        clientFor: (engine) => (engine ? deps.targetEngines.client(engine) : Promise.resolve(client)),
                         base: folder,
                         envValues: async (names) => {
                             progress.report({ message: vscode.l10n.t('values for the target\'s variables…') });
@@ -136,13 +133,6 @@ async function askValues(targetName: string, names: readonly string[], preset: R
         }
     }
     return values;
-}
-
-/** A target on another engine (`@ENGINE`): its own client, with the window's timeout. */
-async function clientForEngine(deps: ExtensionDeps, engine: EngineRef): Promise<EngineClient> {
-    const text = engineRefText(engine);
-    const selection = await resolveEngine({ value: text, source: `@${text}` });
-    return new EngineClient(selection, { log: deps.log, timeoutMs: readConfig().docker.timeoutMs });
 }
 
 function noteLine(note: LikeNote): string {

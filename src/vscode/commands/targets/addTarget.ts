@@ -4,7 +4,6 @@ import { parseDiffTarget } from '../../../core/diff/DiffTarget';
 import type { SAVED_TARGET_KINDS } from '../../../core/savedTargets/SavedTarget';
 import { type EngineRef, engineRefText, formatTargetAddress, parseTargetAddress } from '../../../core/targetAddress';
 import type { EngineClient } from '../../../engine/EngineClient';
-import { listSwarmServices } from '../../../engine/listSwarmServices';
 import { readDockerContexts } from '../../../engine/readDockerContexts';
 import { abortSignalFor } from '../../abortSignalFor';
 import type { ExtensionDeps } from '../../ExtensionDeps';
@@ -162,7 +161,7 @@ async function pickValue(deps: ExtensionDeps, kind: Kind, client: EngineClient |
                 title,
                 placeholder: vscode.l10n.t('Which Swarm service on {0}?', client?.address ?? ''),
                 more: async (signal) => {
-                    const services = await listSwarmServices(client as EngineClient, signal).catch((error: unknown) => {
+                    const services = await (client as EngineClient).listServices(signal).catch((error: unknown) => {
                         throw new Error(vscode.l10n.t('No Swarm services listed: {0}', error instanceof Error ? error.message : String(error)));
                     });
                     return services.length === 0

@@ -103,6 +103,12 @@ describe('Parity: Diff with Target', () => {
         assert.ok(result.report.findings.some((finding) => finding.rule === 'app.port'));
         assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), result.uri.toString(), 'the report is the active editor');
         assert.equal(dockerCli(['ps', '-aq', '--filter', 'label=parity.managed=true']), before, 'the probe container is gone');
+        // Saved for the language server (and the next window): the same report, as `parity diff --format json` writes it.
+        const saved = path.join(project.fsPath, '.parity', 'last-diff.json');
+        await waitFor('.parity/last-diff.json written', () => fs.existsSync(saved), 5000);
+        const report = JSON.parse(fs.readFileSync(saved, 'utf8')) as DiffReport;
+        assert.deepEqual(report.counts, result.report.counts);
+        assert.equal(report.findings.length, result.report.findings.length);
     });
 
     it('Problems: a Parity diagnostic on each Dockerfile line a fix changes, code = the rule id', () => {

@@ -1,5 +1,6 @@
 import { basename, isAbsolute, relative } from 'node:path';
 import * as vscode from 'vscode';
+import { LAST_DIFF_FILE } from '../../../core/lsp/parityProtocol';
 import type { DiffReport } from '../../../core/diff/DiffReport';
 import { type DiffTarget, formatDiffTarget, parseDiffTarget } from '../../../core/diff/DiffTarget';
 import type { EngineRef } from '../../../core/targetAddress';
@@ -96,6 +97,11 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
         deps.diffDiagnostics.show(folder, report.findings);
         deps.findings.showReport(folder, report, uri, text);
         deps.lastDiff.set({ report, uri, text, ...(folder ? { folder } : {}), snapshots });
+        if (folder) {
+            // Kept in the project's .parity/ (never through a link), so the language server has the findings after a reload too.
+            void pipeline.writeProjectFile(folder.fsPath, LAST_DIFF_FILE, `${pipeline.renderDiffReport(report, 'json').trimEnd()}\n`)
+                .catch((error: unknown) => deps.log.warn(`Diff with Target: ${LAST_DIFF_FILE} not written: ${error instanceof Error ? error.message : String(error)}`));
+        }
         const document = await vscode.workspace.openTextDocument(uri);
         // Beside the file being worked on; in the editor area itself when nothing is open (no empty group left of it).
         const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;

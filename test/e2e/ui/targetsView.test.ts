@@ -152,6 +152,20 @@ describe('Targets view: Add Target... on a TLS engine, then Diff with This Proje
     }, 15_000);
   }));
 
+  it('Diff with Target… from the palette lists the saved target by its name, with its address', () => step('targets-in-picker', async () => {
+    const { page } = session;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 5000 });
+    await input.fill('>Parity: Diff with Target');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Parity: Diff with Target' }).first().waitFor({ state: 'visible', timeout: 5000 });
+    await page.keyboard.press('Enter');
+    const saved = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name });
+    await saved.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await saved.first().innerText(), new RegExp(`container:${container}@tcp://127\\.0\\.0\\.1:2376`));
+    await page.keyboard.press('Escape');
+  }));
+
   it('Add Target... over ssh:// to an unknown host asks, with the fingerprint; Trust and Connect lists the Swarm services there', () => step('targets-ssh-trust', async () => {
     const { page } = session;
     await startAddTarget(page);

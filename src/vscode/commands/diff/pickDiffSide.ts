@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type DiffTarget, formatDiffTarget } from '../../../core/diff/DiffTarget';
 import type { ExtensionDeps } from '../../ExtensionDeps';
+import { readSavedTargets } from '../../targets/readSavedTargets';
 
 interface SideItem extends vscode.QuickPickItem {
     readonly target?: DiffTarget;
@@ -14,8 +15,8 @@ export interface PickSideOptions {
 
 /**
  * A quick pick of the environments there are to compare: this machine for each workspace folder, the
- * snapshots saved in the workspace, then — once the engine answers — its tagged images and running
- * containers. `except` (the other side, already chosen) is left out. Undefined when dismissed.
+ * saved targets of the Targets view (remote engines included), the snapshots saved in the workspace, then —
+ * once the engine answers — its tagged images and running containers. `except` (the other side, already chosen) is left out. Undefined when dismissed.
  */
 export async function pickDiffSide(deps: ExtensionDeps, placeholder: string, except?: DiffTarget, options: PickSideOptions = {}): Promise<DiffTarget | undefined> {
     const skip = except ? formatDiffTarget(except) : undefined;
@@ -29,11 +30,15 @@ export async function pickDiffSide(deps: ExtensionDeps, placeholder: string, exc
     pick.busy = true;
     // Shown at once; saved snapshots and the engine's images and containers join the list as they arrive.
     const controller = new AbortController();
-    const found: { snapshots: SideItem[]; engine: SideItem[] } = { snapshots: [], engine: [] };
+    const found: { saved: SideItem[]; snapshots: SideItem[]; engine: SideItem[] } = { saved: [], snapshots: [], engine: [] };
     const update = (): void => {
-        pick.items = keep([...machine(), ...found.snapshots, ...found.engine]);
+        pick.items = keep([...machine(), ...found.saved, ...found.snapshots, ...found.engine]);
     };
     void Promise.allSettled([
+        savedTargetItems().then((items) => {
+            found.saved = items;
+            update();
+        }),
         snapshotItems().then((items) => {
             found.snapshots = items;
             update();
@@ -66,6 +71,23 @@ function machineItems(): SideItem[] {
         detail: vscode.l10n.t('Snapshot this machine now, as the project in {0} sees it', folder.name),
         target: { kind: 'host', path: folder.uri.fsPath },
     }));
+}
+
+/** The Targets view's saved targets (settings and .parity/config.json), by their names. */
+async function savedTargetItems(): Promise<SideItem[]> {
+    const { targets } = await readSavedTargets();
+    if (targets.length === 0) {
+        return [];
+    }
+    return [
+        { label: vscode.l10n.t('Saved targets'), kind: vscode.QuickPickItemKind.Separator },
+        ...targets.map((saved): SideItem => ({
+            label: `$(remote-explorer) ${saved.name}`,
+            description: saved.text,
+            ...(saved.description ? { detail: saved.description } : {}),
+            target: saved.target,
+        })),
+    ];
 }
 
 async function snapshotItems(): Promise<SideItem[]> {

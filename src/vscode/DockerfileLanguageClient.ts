@@ -58,7 +58,7 @@ export class DockerfileLanguageClient implements vscode.Disposable {
 
     private async start(): Promise<LanguageClient> {
         const started = performance.now();
-        const { LanguageClient, TransportKind, CloseAction, ErrorAction } = await import('vscode-languageclient/node');
+        const { LanguageClient, TransportKind, CloseAction, ErrorAction, State } = await import('vscode-languageclient/node');
         const module = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } };
         const watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
         this.subscriptions.push(...watchers);
@@ -85,13 +85,26 @@ export class DockerfileLanguageClient implements vscode.Disposable {
         client.onNotification(PARITY_LOG, ({ level, message }: ParityLogParams) => {
             this.log[level === 'warning' ? 'warn' : level](`language server: ${message}`);
         });
+        // A restarted server knows only the saved files: it is told the last diff again, as the first one was.
+        let runs = 0;
+        client.onDidChangeState(({ newState }) => {
+            if (newState === State.Running && ++runs > 1) {
+                log.info('Language server started again');
+                void this.sendLastDiff(client);
+            }
+        });
         await client.start();
         this.log.info(`Language server started in ${Math.round(performance.now() - started)} ms`);
+        await this.sendLastDiff(client);
+        return client;
+    }
+
+    private async sendLastDiff(client: LanguageClient): Promise<void> {
         const last = this.lastDiff.current;
         if (last) {
-            await Promise.all(notificationsOf(last).map(([method, params]) => client.sendNotification(method, params)));
+            await Promise.all(notificationsOf(last).map(([method, params]) => client.sendNotification(method, params)))
+                .catch((error: unknown) => this.log.warn(`language server: the last diff was not delivered (${String(error)})`));
         }
-        return client;
     }
 
     /** Notifications for a running server; before it starts there is nothing to tell (it reads the saved files). */

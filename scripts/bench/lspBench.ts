@@ -1,6 +1,6 @@
 // npm run bench:lsp — the language server's figures: diagnostics for a 300-line Dockerfile after a change
 // (median, target < 20 ms), start of the bundled server to its first diagnostics (< 300 ms), its memory (< 60 MB RSS).
-// The server runs with the flags VS Code gives it; a bare `node -e` measured in the same run is the floor.
+// The server runs with the flags and environment VS Code gives it; a bare `node -e` measured in the same run is the floor.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { SERVER_EXEC_ARGV } from '../../src/core/lsp/SERVER_EXEC_ARGV';
+import { serverEnv } from '../../src/core/lsp/serverEnv';
 import { validSnapshot } from '../../test/unit/core/snapshot/validSnapshot';
 
 const repo = join(__dirname, '..', '..');
@@ -28,7 +29,7 @@ function dockerfile(lines: number, variant: number): string {
 /** One server run: start to first diagnostics, then RUNS edits of a 300-line file, then its RSS. */
 async function serverRun(root: string): Promise<{ startMs: number; changeMs: number[]; rssMb: number; firstCount: number }> {
     const started = performance.now();
-    const server = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(repo, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...serverEnv(process.env.GLIBC_TUNABLES) } });
     const client = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     let waiting: ((params: PublishDiagnosticsParams) => void) | undefined;
     client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => waiting?.(params));
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
         [`start to first diagnostics (median of ${STARTS})`, `${median(servers.map((run) => run.startMs)).toFixed(0)} ms`, '< 300 ms', `bare node: ${median(peers.map((run) => run.startMs)).toFixed(0)} ms`],
         [`server memory (RSS, median of ${STARTS})`, `${median(servers.map((run) => run.rssMb)).toFixed(1)} MB`, '< 60 MB', `bare node: ${median(peers.map((run) => run.rssMb)).toFixed(1)} MB`],
     ];
-    process.stdout.write(`server flags: ${SERVER_EXEC_ARGV.join(' ') || '(none)'}\n`);
+    process.stdout.write(`server flags: ${SERVER_EXEC_ARGV.join(' ') || '(none)'}; GLIBC_TUNABLES=${serverEnv(process.env.GLIBC_TUNABLES).GLIBC_TUNABLES}\n`);
     for (const [what, value, target, peer] of rows) {
         process.stdout.write(`${what.padEnd(56)} ${value.padStart(10)}   target ${target.padEnd(9)} ${peer}\n`);
     }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PARITY_DOCUMENT_SELECTOR, PARITY_FINDINGS, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
 import { SERVER_EXEC_ARGV } from '../core/lsp/SERVER_EXEC_ARGV';
+import { serverEnv } from '../core/lsp/serverEnv';
 import type { Log } from './createLog';
 import type { DiffRun, LastDiff } from './diff/LastDiff';
 import type { LocalSnapshots } from './LocalSnapshots';
@@ -59,13 +60,15 @@ export class DockerfileLanguageClient implements vscode.Disposable {
     private async start(): Promise<LanguageClient> {
         const started = performance.now();
         const { LanguageClient, TransportKind, CloseAction, ErrorAction, State } = await import('vscode-languageclient/node');
-        const module = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } };
+        // vscode-languageclient adds `env` to the extension host's own environment.
+        const env = serverEnv(process.env.GLIBC_TUNABLES);
+        const module = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env } };
         const watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
         this.subscriptions.push(...watchers);
         const log = this.log;
         let crashes = 0;
         const client = new LanguageClient('parity', 'Parity Language Server',
-            { run: module, debug: { ...module, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } } },
+            { run: module, debug: { ...module, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env } } },
             {
                 documentSelector: PARITY_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
                 outputChannelName: 'Parity Language Server',

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PARITY_DOCUMENT_SELECTOR, PARITY_FINDINGS, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
 import { SERVER_EXEC_ARGV } from '../core/lsp/SERVER_EXEC_ARGV';
+import { serverEnv } from '../core/lsp/serverEnv';
 import type { Log } from './createLog';
 import type { DiffRun, LastDiff } from './diff/LastDiff';
 import type { LocalSnapshots } from './LocalSnapshots';
@@ -58,14 +59,16 @@ export class DockerfileLanguageClient implements vscode.Disposable {
 
     private async start(): Promise<LanguageClient> {
         const started = performance.now();
-        const { LanguageClient, TransportKind, CloseAction, ErrorAction } = await import('vscode-languageclient/node');
-        const module = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } };
+        const { LanguageClient, TransportKind, CloseAction, ErrorAction, State } = await import('vscode-languageclient/node');
+        // vscode-languageclient adds `env` to the extension host's own environment.
+        const env = serverEnv(process.env.GLIBC_TUNABLES);
+        const module = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env } };
         const watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
         this.subscriptions.push(...watchers);
         const log = this.log;
         let crashes = 0;
         const client = new LanguageClient('parity', 'Parity Language Server',
-            { run: module, debug: { ...module, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } } },
+            { run: module, debug: { ...module, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env } } },
             {
                 documentSelector: PARITY_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
                 outputChannelName: 'Parity Language Server',
@@ -85,13 +88,26 @@ export class DockerfileLanguageClient implements vscode.Disposable {
         client.onNotification(PARITY_LOG, ({ level, message }: ParityLogParams) => {
             this.log[level === 'warning' ? 'warn' : level](`language server: ${message}`);
         });
+        // A restarted server knows only the saved files: it is told the last diff again, as the first one was.
+        let runs = 0;
+        client.onDidChangeState(({ newState }) => {
+            if (newState === State.Running && ++runs > 1) {
+                log.info('Language server started again');
+                void this.sendLastDiff(client);
+            }
+        });
         await client.start();
         this.log.info(`Language server started in ${Math.round(performance.now() - started)} ms`);
+        await this.sendLastDiff(client);
+        return client;
+    }
+
+    private async sendLastDiff(client: LanguageClient): Promise<void> {
         const last = this.lastDiff.current;
         if (last) {
-            await Promise.all(notificationsOf(last).map(([method, params]) => client.sendNotification(method, params)));
+            await Promise.all(notificationsOf(last).map(([method, params]) => client.sendNotification(method, params)))
+                .catch((error: unknown) => this.log.warn(`language server: the last diff was not delivered (${String(error)})`));
         }
-        return client;
     }
 
     /** Notifications for a running server; before it starts there is nothing to tell (it reads the saved files). */

@@ -20,7 +20,9 @@ import { CA_SETTING_VARS, LOCAL_CA_DIRS } from '../snapshot/extraCertificates';
  *   ca-missing VIA PATH · ca-too-big VIA PATH · cwd PATH · fs-case sensitive|insensitive|unknown TESTED-PATH
  *
  * Shell notes: no `local` (functions share globals, all prefixed `_`), one name per `command -v`, and
- * values are only percent-encoded through awk when they hold a character that needs it.
+ * values are only percent-encoded through awk when they hold a character that needs it. Every process costs
+ * a few milliseconds of CPU, and a Swarm service's tasks are probed at once on the same node: lookups on PATH,
+ * first lines and field splits are done in the shell itself, not in a command substitution.
  *
  * Input: the first line of stdin is the env hash key, 64 hex digits (see hashEnvValue). stdin is the one
  * channel that reaches the probe without being written down — an argument or an env var would sit in the
@@ -28,8 +30,8 @@ import { CA_SETTING_VARS, LOCAL_CA_DIRS } from '../snapshot/extraCertificates';
  * only ever meets printf, a shell builtin, so it is in no process's command line either.
  */
 // The CA settings and folders are shared with host capture, so both look in the same places.
-export const PROBE_SCRIPT = `_T=$(printf '\\t')
-_R=$(printf '\\r')
+export const PROBE_SCRIPT = `_T='\t'
+_R='\r'
 _N='
 '
 # Percent-encodes %, tab, CR and LF; the awk fork only happens for the rare value that needs it.
@@ -51,10 +53,25 @@ _pr() {
     printf '%s\\n' "$_pl"
 }
 _has() { command -v "$1" >/dev/null 2>&1; }
+# The first executable file NAME in an absolute PATH folder, as command -v finds it, without a subshell.
 _path() {
-    _pp=$(command -v "$1" 2>/dev/null) || return 1
-    case $_pp in /*) return 0 ;; *) return 1 ;; esac
+    _pp=
+    _pifs=$IFS
+    IFS=:
+    set -f
+    for _pd in $PATH; do
+        case $_pd in /*) ;; *) continue ;; esac
+        if [ -f "$_pd/$1" ] && [ -x "$_pd/$1" ]; then
+            _pp=$_pd/$1
+            break
+        fi
+    done
+    set +f
+    IFS=$_pifs
+    [ -n "$_pp" ]
 }
+# The first line of "$1" into _p1.
+_line1() { _p1=\${1%%"$_N"*}; }
 _real() {
     _pr2=$(readlink -f "$1" 2>/dev/null) || _pr2=$1
     [ -n "$_pr2" ] || _pr2=$1
@@ -74,7 +91,14 @@ if [ -r /etc/os-release ]; then _osr=/etc/os-release; elif [ -r /usr/lib/os-rele
 if [ -n "$_osr" ]; then
     while IFS= read -r _l || [ -n "$_l" ]; do _pr os-release "$_l"; done <"$_osr"
 fi
-_pr uname "$(uname -s 2>/dev/null)" "$(uname -r 2>/dev/null)" "$(uname -m 2>/dev/null)"
+_un=$(uname -s -r -m 2>/dev/null)
+case $_un in
+*' '*' '*)
+    _ur=\${_un#* }
+    _pr uname "\${_un%% *}" "\${_ur%% *}" "\${_ur#* }"
+    ;;
+*) _pr uname "" "" "" ;;
+esac
 
 # libc: glibc's getconf answers GNU_LIBC_VERSION; musl's loader prints its banner when run bare.
 _lv=
@@ -100,8 +124,8 @@ else
 fi
 
 # Runtimes: path and the first line of the version output; core extracts the version.
-if _path node; then _pr runtime node "$_pp" "$(node --version 2>&1 </dev/null | head -n 1)"; fi
-if _path python3 || _path python; then _pr runtime python "$_pp" "$("$_pp" --version 2>&1 </dev/null | head -n 1)"; fi
+if _path node; then _line1 "$("$_pp" --version 2>&1 </dev/null)" && _pr runtime node "$_pp" "$_p1"; fi
+if _path python3 || _path python; then _line1 "$("$_pp" --version 2>&1 </dev/null)" && _pr runtime python "$_pp" "$_p1"; fi
 if _path go; then
     _real "$_pp"
     _gv=
@@ -116,7 +140,7 @@ if _path java; then
     [ -n "$_jv" ] || _jv=$(java -version 2>&1 </dev/null | head -n 1)
     _pr runtime java "$_pp" "$_jv"
 fi
-if _path ruby; then _pr runtime ruby "$_pp" "$(ruby --version 2>&1 </dev/null | head -n 1)"; fi
+if _path ruby; then _line1 "$("$_pp" --version 2>&1 </dev/null)" && _pr runtime ruby "$_pp" "$_p1"; fi
 
 # JavaScript package managers: read the nearest package.json (running them is slow, and a Corepack
 # shim would try to download); core checks the package name to tell a real install from a shim.
@@ -126,7 +150,7 @@ _pmjs() {
     _d=\${_pr2%/*}
     for _i in 1 2 3 4; do
         if [ -r "$_d/package.json" ]; then
-            _pr pm "$1" "$_pp" "$(sed -n 's/^[[:space:]]*"version"[[:space:]]*:[[:space:]]*"\\([^"]*\\)".*/\\1/p' "$_d/package.json" | head -n 1)" "package.json" "$(sed -n 's/^[[:space:]]*"name"[[:space:]]*:[[:space:]]*"\\([^"]*\\)".*/\\1/p' "$_d/package.json" | head -n 1)"
+            _pr pm "$1" "$_pp" "$(sed -n '/^[[:space:]]*"version"[[:space:]]*:[[:space:]]*"\\([^"]*\\)".*/{s//\\1/p;q;}' "$_d/package.json")" "package.json" "$(sed -n '/^[[:space:]]*"name"[[:space:]]*:[[:space:]]*"\\([^"]*\\)".*/{s//\\1/p;q;}' "$_d/package.json")"
             return 0
         fi
         _d=\${_d%/*}

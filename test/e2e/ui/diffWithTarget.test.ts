@@ -3,7 +3,7 @@
 // editor, the drift in the Problems panel at its Dockerfile line, the Findings view grouped by facet and the
 // counts in the status bar. code-server in headless Chromium with the VSIX, against the real engine.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,18 +12,20 @@ import {
   openViewContainer,
   readStatusBar,
   readTreeItems,
+  REPO_ROOT,
   runCommand,
   ScreenshotSteps,
   setPaneExpanded,
   startUiSession,
+  UI_RESULTS,
+  UI_VSIX,
   type UiSession,
   waitFor,
 } from './workbench';
 
-const root = join(__dirname, '..', '..', '..');
-const results = join(root, 'test-results');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
+const root = REPO_ROOT;
+const results = UI_RESULTS;
+const vsix = UI_VSIX;
 const DOCKERFILE = 'FROM node:20.20.2-bookworm-slim\nENV TZ=Pacific/Chatham\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
 
 describe('Diff with Target from the command palette, in the real VS Code', () => {

@@ -4,19 +4,18 @@
 // brought back even if the test fails.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { containerState, removeViewsTestResources, runTestContainer } from '../../support/viewsTestKit';
-import { contextMenu, openViewContainer, readTreeItems, screenshot, ScreenshotSteps, setPaneExpanded, startUiSession, treeRow, type UiSession, waitFor } from './workbench';
+import { contextMenu, openViewContainer, readTreeItems, REPO_ROOT, screenshot, ScreenshotSteps, setPaneExpanded, startUiSession, treeRow, UI_RESULTS, UI_VSIX, type UiSession, waitFor } from './workbench';
 
-const root = join(__dirname, '..', '..', '..');
-const results = join(root, 'test-results');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
+const root = REPO_ROOT;
+const results = UI_RESULTS;
+const vsix = UI_VSIX;
 const UNREACHABLE = /^Docker not reachable/;
 
 function engineAnswers(): boolean {

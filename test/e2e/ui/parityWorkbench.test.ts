@@ -10,13 +10,24 @@ import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { closedPort } from '../../support/ports';
 import {
-    openViewContainer, readStatusBar, readTreeItems, runCommand, screenshot, startUiSession, type TreeItem, type UiSession, waitFor, waitForNotification,
+  openViewContainer,
+  readStatusBar,
+  readTreeItems,
+  REPO_ROOT,
+  runCommand,
+  screenshot,
+  startUiSession,
+  type TreeItem,
+  UI_RESULTS,
+  UI_VSIX,
+  type UiSession,
+  waitFor,
+  waitForNotification,
 } from './workbench';
 
-const root = join(__dirname, '..', '..', '..');
-const results = join(root, 'test-results');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
+const root = REPO_ROOT;
+const results = UI_RESULTS;
+const vsix = UI_VSIX;
 
 /** A copy of examples/hello-node; by default its .nvmrc asks for node 18, which the installed node does not satisfy. */
 function exampleCopy(mismatch = true): string {

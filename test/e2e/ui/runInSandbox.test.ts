@@ -2,7 +2,7 @@
 // above its start script, see "ready" and the sandbox running in the Containers view, Stop it there — in
 // code-server (headless Chromium) with the VSIX, against the real engine. The docker CLI checks each step.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,19 +15,21 @@ import {
   openFile,
   openViewContainer,
   readTreeItems,
+  REPO_ROOT,
   ScreenshotSteps,
   setPaneExpanded,
   startUiSession,
   treeRow,
+  UI_RESULTS,
+  UI_VSIX,
   type UiSession,
   waitFor,
   waitForNotification,
 } from './workbench';
 
-const root = join(__dirname, '..', '..', '..');
-const results = join(root, 'test-results');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
+const root = REPO_ROOT;
+const results = UI_RESULTS;
+const vsix = UI_VSIX;
 const SANDBOX_ROW = /^parity-sandbox-ui-sandbox-[0-9a-f]{6}$/;
 
 describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {

@@ -4,7 +4,7 @@
 // Containers view. The docker CLI checks each step by label.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,12 +15,11 @@ import { EngineClient } from '../../../src/engine/EngineClient';
 import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { runSandbox } from '../../../src/pipeline/runSandbox';
 import { dockerCli as docker } from '../../support/dockerCli';
-import { openViewContainer, runCommand, ScreenshotSteps, startUiSession, type UiSession, waitFor, waitForNotification } from './workbench';
+import { openViewContainer, PARITY_VERSION, REPO_ROOT, runCommand, ScreenshotSteps, startUiSession, UI_RESULTS, UI_VSIX, type UiSession, waitFor, waitForNotification } from './workbench';
 
-const root = join(__dirname, '..', '..', '..');
-const results = join(root, 'test-results');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
+const root = REPO_ROOT;
+const results = UI_RESULTS;
+const vsix = UI_VSIX;
 
 describe('Sandboxes do not outlive their window, in the real VS Code', () => {
   let session: UiSession;
@@ -71,7 +70,7 @@ describe('Sandboxes do not outlive their window, in the real VS Code', () => {
       settings: { ownerLabel: ownerLabel({ host: hostname(), pid: deadPid }) },
       command: ['sleep', '600'],
       log: silentLogger,
-      toolVersion: version,
+      toolVersion: PARITY_VERSION,
     });
     orphan = sandbox.name;
     sandbox.detach();

@@ -16,19 +16,21 @@ import {
   contextMenu,
   openViewContainer,
   readTreeItems,
+  REPO_ROOT,
   ScreenshotSteps,
   setPaneExpanded,
   startUiSession,
   treeRow,
+  UI_RESULTS,
+  UI_VSIX,
   type UiSession,
   waitFor,
   waitForNotification,
 } from './workbench';
 
-const root = join(__dirname, '..', '..', '..');
-const results = join(root, 'test-results');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-const vsix = join(root, 'out', 'vsix', `parity-${version}.vsix`);
+const root = REPO_ROOT;
+const results = UI_RESULTS;
+const vsix = UI_VSIX;
 const DEAD = 'tcp://127.0.0.1:1';
 
 /**

@@ -13,6 +13,12 @@ import {
   type CodeServer,
 } from '../host/codeServer';
 
+/** The repository, the folder UI tests leave screenshots and logs in, and the VSIX `node scripts/package.mjs` made. */
+export const REPO_ROOT = path.join(__dirname, '..', '..', '..');
+export const UI_RESULTS = path.join(REPO_ROOT, 'test-results');
+export const PARITY_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const UI_VSIX = path.join(REPO_ROOT, 'out', 'vsix', `parity-${PARITY_VERSION}.vsix`);
+
 export { waitFor } from '../../support/waitFor';
 
 /** The part of the DOM's Element these helpers read inside the page (the project compiles without lib.dom). */

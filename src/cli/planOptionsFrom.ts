@@ -5,8 +5,11 @@ import type { CliContext } from './CliContext';
 export function planOptionsFrom(context: CliContext): Omit<PlanOptions, 'projectRoot'> {
     const registry = context.env.PARITY_BASE_IMAGE_REGISTRY?.trim();
     const override = context.env.PARITY_BASE_IMAGE?.trim();
+    const maven = context.env.PARITY_MAVEN_MIRROR?.trim();
+    const rubygems = context.env.PARITY_RUBYGEMS_MIRROR?.trim();
     return {
         ...(registry ? { baseImageRegistry: registry } : {}),
         ...(override ? { baseImageOverride: override } : {}),
+        ...(maven || rubygems ? { dependencyMirrors: { ...(maven ? { maven } : {}), ...(rubygems ? { rubygems } : {}) } } : {}),
     };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseSize } from '../core/sandbox/parseSize';
+import type { DependencyMirrors } from '../core/plan/PlanContext';
 import type { SandboxSettings } from '../core/sandbox/sandboxPolicy';
 import type { DiffSettingValues } from './diff/diffRulesFromSettings';
 
@@ -17,6 +18,8 @@ export interface ParityConfig {
         readonly baseImage: string;
         /** Also trust this machine's extra CAs at run time, inside the image. */
         readonly bakeCa: boolean;
+        /** Dependency mirrors by ecosystem (maven, rubygems); empty for the public repositories. */
+        readonly dependencyMirrors: DependencyMirrors;
     };
 }
 
@@ -33,8 +36,22 @@ export function readConfig(): ParityConfig {
             baseImageRegistry: restricted(recipe, 'baseImageRegistry', '').trim(),
             baseImage: restricted(recipe, 'baseImage', '').trim(),
             bakeCa: restricted(recipe, 'bakeCa', false),
+            dependencyMirrors: mirrorsFrom(restricted<unknown>(recipe, 'dependencyMirrors', {})),
         },
     };
+}
+
+/** The mirror setting's string entries for the kinds Parity knows; anything else in the object is ignored. */
+function mirrorsFrom(value: unknown): DependencyMirrors {
+    if (typeof value !== 'object' || value === null) {
+        return {};
+    }
+    const entries = value as Record<string, unknown>;
+    const pick = (key: 'maven' | 'rubygems'): Record<string, string> => {
+        const url = entries[key];
+        return typeof url === 'string' && url.trim() !== '' ? { [key]: url.trim() } : {};
+    };
+    return { ...pick('maven'), ...pick('rubygems') };
 }
 
 /**

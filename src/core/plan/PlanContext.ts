@@ -10,6 +10,8 @@ export interface PlanOptions {
     readonly baseImageRegistry?: string;
     /** Replaces the runtime image, used verbatim. */
     readonly baseImageOverride?: string;
+    /** Where dependency installs fetch from instead of the public repositories (a company's Artifactory, Nexus, gem mirror). */
+    readonly dependencyMirrors?: DependencyMirrors;
     /** What the user changed while reviewing the plan; each wins over Parity's choice and says so. */
     readonly overrides?: {
         readonly runtimeVersion?: string;
@@ -23,6 +25,12 @@ export interface PlanOptions {
     /** Also trust the host's extra CAs at run time (bake them into the final image). Off by default. */
     readonly bakeCa?: boolean;
 }
+
+/** The package repositories a recipe can be pointed at, by ecosystem. */
+export type DependencyMirrorKind = 'maven' | 'rubygems';
+
+/** A mirror URL per ecosystem (http or https, no credentials in it); absent ones use the public repository. */
+export type DependencyMirrors = Readonly<Partial<Record<DependencyMirrorKind, string>>>;
 
 /** What every ecosystem planner gets. */
 export interface PlanContext {

@@ -42,6 +42,7 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
         const planOptions = {
             ...(config.baseImageRegistry ? { baseImageRegistry: config.baseImageRegistry } : {}),
             ...(config.baseImage ? { baseImageOverride: config.baseImage } : {}),
+            ...(Object.keys(config.dependencyMirrors).length > 0 ? { dependencyMirrors: config.dependencyMirrors } : {}),
             bakeCa: config.bakeCa,
         };
         const packaged = await pipeline.packageProject(client, folder.fsPath, {

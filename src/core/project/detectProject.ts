@@ -9,6 +9,7 @@ import { detectNode } from './node/detectNode';
 import type { ProjectFiles } from './ProjectFiles';
 import { detectPython } from './python/detectPython';
 import { readDotenv } from './readDotenv';
+import { readAppName } from './readAppName';
 import { readProcfile } from './readProcfile';
 import { detectRuby } from './ruby/detectRuby';
 import { walkProject, type WalkLimits } from './walkProject';
@@ -42,8 +43,9 @@ export async function detectProject(files: ProjectFiles, key: EnvHashKey, limits
     const appRoot = best?.app?.root ?? '.';
     const procfile = await readProcfile(files, appRoot);
     const web = procfile.find((process) => process.type === 'web') ?? procfile[0];
+    const name = best?.app?.name ?? (best?.app ? await readAppName(files, best.ecosystem, appRoot) : null);
     const app: AppFacts | null = best?.app
-        ? { ...withoutConfidence(best.app), ecosystem: best.ecosystem, ...(web ? { startCommand: web.command } : {}) }
+        ? { ...withoutConfidence(best.app), ecosystem: best.ecosystem, ...(web ? { startCommand: web.command } : {}), ...(name ? { name } : {}) }
         : web
             ? { root: appRoot, ecosystem: null, framework: null, startCommand: web.command, ports: [], entry: null, workspacePackages: [] }
             : null;
@@ -77,5 +79,6 @@ function withoutConfidence(candidate: AppCandidate): Omit<AppFacts, 'ecosystem'>
         ports: candidate.ports,
         entry: candidate.entry,
         workspacePackages: candidate.workspacePackages,
+        ...(candidate.name ? { name: candidate.name } : {}),
     };
 }

@@ -27,6 +27,8 @@ interface Plan {
 }
 
 const ENTRY_FILES = ['main.py', 'app.py', 'server.py', 'run.py', 'start.py', 'wsgi.py', 'asgi.py'];
+/** Where apps laid out as a package keep their app object (FastAPI's templates: app/main.py); only an app object counts there. */
+const PACKAGE_ENTRY_FILES = ['app/main.py', 'app/app.py', 'src/main.py', 'src/app.py'];
 const MAIN_HOW = '`if __name__ == "__main__":` block';
 
 /** The app a Python project runs: framework, start command, entry, ports — or null for a library. */
@@ -34,15 +36,17 @@ export async function detectPythonApp(input: PythonAppInput): Promise<AppCandida
     const { files, walk, requirements } = input;
     const framework = pythonFramework(requirements);
     const sources = new Map<string, { file: TextFile; scan: PythonSourceScan }>();
-    for (const path of [...ENTRY_FILES, 'manage.py', 'gunicorn.conf.py']) {
+    const flaskApp = await flaskEnvEntry(files, walk);
+    const entryFiles = [...ENTRY_FILES, ...(flaskApp && !ENTRY_FILES.includes(flaskApp) ? [flaskApp] : []), ...PACKAGE_ENTRY_FILES];
+    for (const path of [...entryFiles, 'manage.py', 'gunicorn.conf.py']) {
         const file = walk.has(path) ? await files.readText(path) : null;
         if (file) {
             sources.set(path, { file, scan: scanPythonSource(file) });
         }
     }
-    const chosenEntry = ENTRY_FILES.find((path) => {
+    const chosenEntry = entryFiles.find((path) => {
         const scan = sources.get(path)?.scan;
-        return scan !== undefined && (scan.mainLine !== null || scan.app !== null);
+        return scan !== undefined && (scan.app !== null || (scan.mainLine !== null && ENTRY_FILES.includes(path)));
     });
     const portsFound = [...(chosenEntry ? sources.get(chosenEntry)?.scan.ports ?? [] : []), ...gunicornBindPorts(sources.get('gunicorn.conf.py')?.file)];
     const port = portsFound[0]?.value;
@@ -219,4 +223,18 @@ function plainEntryPlan(path: string | undefined): Plan | null {
 function gunicornBindPorts(file: TextFile | undefined): Fact<number>[] {
     const bind = file ? /^bind\s*=\s*\[?\s*["'][^"']*:(\d{2,5})["']/m.exec(file.text) : null;
     return file && bind?.[1] ? [{ value: Number(bind[1]), at: { file: file.path, line: lineAt(file.text, bind.index) }, how: 'bind in gunicorn.conf.py' }] : [];
+}
+
+/**
+ * The file .flaskenv's FLASK_APP names (`microblog.py`, `microblog`, `microblog:app`), when it is in the project.
+ * .flaskenv is committed configuration for `flask run`; .env is never read for this (it holds secrets).
+ */
+async function flaskEnvEntry(files: ProjectFiles, walk: ProjectWalk): Promise<string | null> {
+    const flaskenv = walk.has('.flaskenv') ? await files.readText('.flaskenv') : null;
+    const target = flaskenv ? /^[ \t]*(?:export[ \t]+)?FLASK_APP[ \t]*=[ \t]*["']?([\w./-]+?)(?::[^"'\s]*)?["']?[ \t]*$/m.exec(flaskenv.text)?.[1] : undefined;
+    if (!target) {
+        return null;
+    }
+    const path = target.endsWith('.py') ? target : `${target.replace(/\./g, '/')}.py`;
+    return walk.has(path) ? path : null;
 }

@@ -4,6 +4,7 @@ import { lineAt } from '../lineAt';
 import type { ProjectFiles, TextFile } from '../ProjectFiles';
 import type { ProjectWalk } from '../walkProject';
 import type { Gemfile, GemfileGem } from './parseGemfile';
+import { rubyEnvPort } from './rubyEnvPort';
 
 /** The app a Ruby project runs: Rails, Sinatra or any Rack app (config.ru), with its server and port. */
 export async function detectRubyApp(files: ProjectFiles, walk: ProjectWalk, gemfile: Gemfile | null, lockedNames: ReadonlySet<string>): Promise<AppCandidate | null> {
@@ -51,12 +52,12 @@ export async function detectRubyApp(files: ProjectFiles, walk: ProjectWalk, gemf
     if (sinatra) {
         const main = await sinatraMain(files, walk);
         if (main) {
-            const port = /^[ \t]*set[ \t]+:port[ \t]*,[ \t]*(\d{2,5})/m.exec(main.text);
+            const port = rubyEnvPort(main);
             return {
                 root: '.',
                 framework,
                 startCommand: { value: ['bundle', 'exec', 'ruby', main.path, '-o', '0.0.0.0'], at: { file: main.path, line: 1 }, how: `Sinatra's built-in server running ${main.path}` },
-                ports: [port?.[1] ? { value: Number(port[1]), at: { file: main.path, line: lineAt(main.text, port.index) }, how: `set :port in ${main.path}` } : { value: 4567, how: 'sinatra default' }],
+                ports: [port ?? { value: 4567, how: 'Sinatra default (its built-in server listens on 4567)' }],
                 entry: { value: main.path, at: { file: main.path, line: 1 }, how: 'requires sinatra' },
                 workspacePackages: [],
                 confidence: 3,

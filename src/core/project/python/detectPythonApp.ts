@@ -72,14 +72,33 @@ export async function detectPythonApp(input: PythonAppInput): Promise<AppCandida
     };
 }
 
+/** What each server or framework listens on by itself, said as a person would check it. */
+const DEFAULT_HOW: Readonly<Record<string, string>> = {
+    gunicorn: 'gunicorn default (it binds 8000 when no --bind is given and PORT is unset)',
+    uvicorn: 'uvicorn default (--port 8000)',
+    hypercorn: 'hypercorn default (--bind 127.0.0.1:8000, bound to 0.0.0.0 here)',
+    waitress: 'waitress default (listen *:8080)',
+    daphne: 'daphne default (-p 8000)',
+    django: 'Django default (manage.py runserver listens on 8000)',
+    flask: 'Flask default (flask run and app.run() listen on 5000)',
+    fastapi: 'FastAPI default (fastapi run / uvicorn listen on 8000)',
+    starlette: 'Starlette default (served by uvicorn on 8000)',
+    litestar: 'Litestar default (litestar run listens on 8000)',
+    quart: 'Quart default (quart run listens on 5000)',
+    sanic: 'Sanic default (app.run() listens on 8000)',
+    aiohttp: 'aiohttp default (web.run_app listens on 8080)',
+    bottle: 'Bottle default (run() listens on 8080)',
+    pyramid: 'Pyramid default (pserve development.ini listens on 6543)',
+};
+
 function defaultPorts(server: string | null, framework: string | null): Fact<number>[] {
     const serverPort = server ? SERVER_PORTS[server] : undefined;
     if (server && serverPort) {
-        return [{ value: serverPort, how: `${server} default` }];
+        return [{ value: serverPort, how: DEFAULT_HOW[server] ?? `${server} default` }];
     }
     const name = server === 'django' ? 'django' : framework;
     const frameworkPort = FRAMEWORK_PORTS.find(([candidate]) => candidate === name)?.[1];
-    return name && frameworkPort ? [{ value: frameworkPort, how: `${name} default` }] : [];
+    return name && frameworkPort ? [{ value: frameworkPort, how: DEFAULT_HOW[name] ?? `${name} default` }] : [];
 }
 
 /** Django: gunicorn (or uvicorn) on the project's WSGI/ASGI module when one is a dependency, else runserver. */

@@ -4,6 +4,7 @@ import type {
 import type { EnvHashKey } from '../snapshot/EnvHashKey';
 import type { AppCandidate, EcosystemDetection, EcosystemDetector } from './EcosystemDetection';
 import { detectGo } from './go/detectGo';
+import { goProcfileCommand } from './go/goProcfileCommand';
 import { detectJava } from './java/detectJava';
 import { detectNode } from './node/detectNode';
 import type { ProjectFiles } from './ProjectFiles';
@@ -44,8 +45,9 @@ export async function detectProject(files: ProjectFiles, key: EnvHashKey, limits
     const procfile = await readProcfile(files, appRoot);
     const web = procfile.find((process) => process.type === 'web') ?? procfile[0];
     const name = best?.app?.name ?? (best?.app ? await readAppName(files, best.ecosystem, appRoot) : null);
+    const webCommand = web && best?.app && best.ecosystem === 'go' ? goProcfileCommand(web.command, best.app, name?.value) : web?.command;
     const app: AppFacts | null = best?.app
-        ? { ...withoutConfidence(best.app), ecosystem: best.ecosystem, ...(web ? { startCommand: web.command } : {}), ...(name ? { name } : {}) }
+        ? { ...withoutConfidence(best.app), ecosystem: best.ecosystem, ...(webCommand ? { startCommand: webCommand } : {}), ...(name ? { name } : {}) }
         : web
             ? { root: appRoot, ecosystem: null, framework: null, startCommand: web.command, ports: [], entry: null, workspacePackages: [] }
             : null;

@@ -53,6 +53,7 @@ export async function detectPythonApp(input: PythonAppInput): Promise<AppCandida
 
     const plan = djangoPlan(input, sources.get('manage.py'), port)
         ?? (chosenEntry ? entryPlan(chosenEntry, sources.get(chosenEntry), requirements, framework?.value ?? null, port) : null)
+        ?? (framework?.value === 'flask' ? await flaskFactoryPlan(input) : null)
         ?? await scriptsPlan(input)
         ?? await packageMainPlan(input)
         ?? plainEntryPlan(ENTRY_FILES.find((path) => sources.has(path)));
@@ -256,4 +257,36 @@ async function flaskEnvEntry(files: ProjectFiles, walk: ProjectWalk): Promise<st
     }
     const path = target.endsWith('.py') ? target : `${target.replace(/\./g, '/')}.py`;
     return walk.has(path) ? path : null;
+}
+
+/**
+ * A Flask application factory in a package (`def create_app()` or `make_app()` in <pkg>/__init__.py, as the
+ * Flask tutorial lays it out): `flask --app <pkg> run` finds the factory itself; gunicorn calls it when it is a
+ * dependency. Top-level packages and src/ ones are looked at, the one pyproject names first.
+ */
+async function flaskFactoryPlan(input: PythonAppInput): Promise<Plan | null> {
+    const named = tomlGetString(input.pyproject, 'project', 'name')?.replace(/[-.]+/g, '_').toLowerCase();
+    const packages = input.walk.files.filter((path) => /^(?:src\/)?[A-Za-z_]\w*\/__init__\.py$/.test(path));
+    const ordered = [...packages.filter((path) => named !== undefined && path.split('/').slice(-2, -1)[0] === named), ...packages];
+    for (const path of ordered) {
+        const file = await input.files.readText(path);
+        const factory = file ? /^def[ \t]+(create_app|make_app)[ \t]*\(/m.exec(file.text) : null;
+        const pkg = path.split('/').slice(-2, -1)[0];
+        if (!file || !factory || !pkg) {
+            continue;
+        }
+        const at = { file: path, line: lineAt(file.text, factory.index) };
+        const entry: Fact<string> = { value: path, at, how: `Flask application factory ${factory[1] ?? ''}()` };
+        if (findRequirement(input.requirements, 'gunicorn')) {
+            return { startCommand: { value: ['gunicorn', '--bind', '0.0.0.0:8000', `${pkg}:${factory[1] ?? 'create_app'}()`], at, how: `gunicorn dependency calling the application factory in ${path}` }, entry, server: 'gunicorn', explicit: true };
+        }
+        return { startCommand: { value: ['flask', '--app', pkg, 'run', '--host', '0.0.0.0', '--port', '5000'], at, how: `flask run finding the application factory in ${path} (no gunicorn dependency)` }, entry, server: null, explicit: true };
+    }
+    return null;
+}
+
+function tomlGetString(file: TomlFile | null, ...path: string[]): string | undefined {
+    const table = file ? tomlTable(file.data, ...path.slice(0, -1)) : undefined;
+    const value = table?.[path[path.length - 1] ?? ''];
+    return typeof value === 'string' ? value : undefined;
 }

@@ -52,12 +52,12 @@ export async function detectRubyApp(files: ProjectFiles, walk: ProjectWalk, gemf
     if (sinatra) {
         const main = await sinatraMain(files, walk);
         if (main) {
-            const port = rubyEnvPort(main);
+            const port = /^[ \t]*set[ \t]+:port[ \t]*,[ \t]*(\d{2,5})/m.exec(main.text);
             return {
                 root: '.',
                 framework,
                 startCommand: { value: ['bundle', 'exec', 'ruby', main.path, '-o', '0.0.0.0'], at: { file: main.path, line: 1 }, how: `Sinatra's built-in server running ${main.path}` },
-                ports: [port ?? { value: 4567, how: 'Sinatra default (its built-in server listens on 4567)' }],
+                ports: [port?.[1] ? { value: Number(port[1]), at: { file: main.path, line: lineAt(main.text, port.index) }, how: `set :port in ${main.path}` } : rubyEnvPort(main) ?? { value: 4567, how: 'sinatra default' }],
                 entry: { value: main.path, at: { file: main.path, line: 1 }, how: 'requires sinatra' },
                 workspacePackages: [],
                 confidence: 3,
@@ -67,7 +67,19 @@ export async function detectRubyApp(files: ProjectFiles, walk: ProjectWalk, gemf
     if (!gemfile || gemfile.gemspec || walk.files.some((path) => !path.includes('/') && path.endsWith('.gemspec'))) {
         return null;
     }
-    return { root: '.', framework, startCommand: null, ports: [], entry: null, workspacePackages: [], confidence: 1 };
+    return { root: '.', framework, startCommand: null, ports: await rootFilePorts(files, walk), entry: null, workspacePackages: [], confidence: 1 };
+}
+
+/** A plain Ruby server (WEBrick, a Procfile's `ruby server.rb`): the first root .rb file that reads PORT with a default. */
+async function rootFilePorts(files: ProjectFiles, walk: ProjectWalk): Promise<Fact<number>[]> {
+    for (const path of walk.files.filter((name) => !name.includes('/') && name.endsWith('.rb'))) {
+        const file = await files.readText(path);
+        const port = file ? rubyEnvPort(file) : null;
+        if (port) {
+            return [port];
+        }
+    }
+    return [];
 }
 
 function rackEntry(configRu: TextFile): Fact<string> {

@@ -65,7 +65,7 @@ describe('detectRuby', () => {
         }));
         assert.deepEqual(sinatra.app?.framework, { value: 'sinatra', at: { file: 'Gemfile', line: 3 }, how: 'sinatra gem in Gemfile' });
         assert.deepEqual(sinatra.app?.startCommand?.value, ['bundle', 'exec', 'ruby', 'app.rb', '-o', '0.0.0.0']);
-        assert.deepEqual(sinatra.app?.ports, [{ value: 4567, how: 'Sinatra default (its built-in server listens on 4567)' }]);
+        assert.deepEqual(sinatra.app?.ports, [{ value: 4567, how: 'sinatra default' }]);
 
         const rack = found(await detectFiles(detectRuby, { Gemfile: 'gem "rack"\ngem "rackup"\n', 'config.ru': 'run ->(env) { [200, {}, ["ok"]] }\n' }));
         assert.deepEqual(rack.app?.startCommand, { value: ['bundle', 'exec', 'rackup', '-o', '0.0.0.0'], at: { file: 'config.ru', line: 1 }, how: 'rackup serving config.ru' });

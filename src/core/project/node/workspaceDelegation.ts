@@ -20,15 +20,18 @@ const VALUE_OPTIONS: ReadonlySet<string> = new Set(['-w', '--workspace', '--filt
  * `lerna run start --scope <pkg>`. A package is named by its package.json name or its folder. Null when the
  * script does something else, names several packages, or names one that is not a workspace package.
  */
-export function findWorkspaceDelegation(root: PackageJson, members: readonly PackageJson[], key = 'start'): WorkspaceDelegation | null {
+export function findWorkspaceDelegation(root: PackageJson, members: readonly PackageJson[], key = 'start', depth = 0): WorkspaceDelegation | null {
     const script = root.get(['scripts', key]);
     const words = typeof script === 'string' ? lastCommandOf(script) : null;
     if (!words || typeof script !== 'string') {
         return null;
     }
-    const target = delegationTarget(words.filter((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)));
+    const command = words.filter((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word));
+    const target = delegationTarget(command);
     if (!target) {
-        return null;
+        // `start` → `npm run start:api` → `npm run start -w api`: another root script, followed a few steps.
+        const next = rootScript(command);
+        return next && next !== key && depth < 4 && typeof root.get(['scripts', next]) === 'string' ? findWorkspaceDelegation(root, members, next, depth + 1) : null;
     }
     const pkg = findMember(members, target.pkg);
     return pkg && typeof pkg.get(['scripts', target.script]) === 'string' ? { pkg, script: target.script, via: script.trim() } : null;
@@ -78,6 +81,18 @@ function delegationTarget(words: readonly string[]): { pkg: string; script: stri
     return null;
 }
 
+/** The root script `npm run x`, `yarn x`, `pnpm [run] x`, `bun run x` runs (no workspace options), or undefined. */
+function rootScript(words: readonly string[]): string | undefined {
+    const [tool, first, second, third] = words;
+    if (third !== undefined) {
+        return undefined;
+    }
+    if (tool === 'npm' || tool === 'bun') {
+        return first === 'run' || first === 'run-script' ? second : undefined;
+    }
+    return tool === 'yarn' || tool === 'pnpm' ? (first === 'run' ? second : second === undefined ? first : undefined) : undefined;
+}
+
 /** `--name value`, `--name=value` and flags; everything else is an operand. */
 function splitOptions(words: readonly string[]): { options: Map<string, string[]>; operands: string[] } {
     const options = new Map<string, string[]>();
@@ -102,8 +117,10 @@ function splitOptions(words: readonly string[]): { options: Map<string, string[]
 
 /** A workspace package by its package.json name, its folder ("./apps/web"), or its folder's last name (nx projects). */
 function findMember(members: readonly PackageJson[], wanted: string): PackageJson | undefined {
-    const path = wanted.replace(/^\.\//, '').replace(/\/+$/, '');
-    return members.find((pkg) => pkg.get(['name']) === wanted)
+    // turbo and pnpm filters: `web...` (with its dependencies), `{./apps/web}`, `./apps/web`.
+    const name = wanted.replace(/^\{(.*)\}$/, '$1').replace(/^\.{3}\^?|\.{3}$/g, '');
+    const path = name.replace(/^\.\//, '').replace(/\/+$/, '');
+    return members.find((pkg) => pkg.get(['name']) === name)
         ?? members.find((pkg) => pkg.dir === path)
         ?? members.find((pkg) => pkg.get(['name']) === undefined && pkg.dir.split('/').pop() === path);
 }

@@ -31,6 +31,9 @@ describe('detectNode: a monorepo root start that delegates to one workspace pack
         ['nx run @acme/api:start', 'start', 'index.js'],
         ['lerna run start --scope @acme/api', 'start', 'index.js'],
         ['npm run build && NODE_ENV=production npm run start -w @acme/api', 'start', 'index.js'],
+        ['turbo run start --filter=@acme/api...', 'start', 'index.js'],
+        ['pnpm --filter ./services/api start', 'start', 'index.js'],
+        ['pnpm --filter "{services/api}" start', 'start', 'index.js'],
     ];
     for (const [start, script, file] of forms) {
         it(`${start} → services/api scripts.${script}`, async () => {
@@ -44,6 +47,15 @@ describe('detectNode: a monorepo root start that delegates to one workspace pack
             assert.deepEqual(app?.workspacePackages, ['apps/web']);
         });
     }
+
+    it('a root start that runs another root script which delegates: followed through the root scripts', async () => {
+        const tree = monorepo('npm run start:api');
+        tree['package.json'] = packageJson({ name: 'root', private: true, workspaces: ['apps/*', 'services/*'], scripts: { start: 'npm run start:api', 'start:api': 'yarn workspace @acme/api run serve' } });
+        const app = detected(await detectFiles(tree)).app;
+        assert.equal(app?.root, 'services/api');
+        assert.deepEqual(app?.startCommand?.value, ['node', 'serve.js']);
+        assert.match(app?.startCommand?.how ?? '', /`yarn workspace @acme\/api run serve`/);
+    });
 
     it('a package a nx project is named by its folder when its package.json has no name', async () => {
         const app = detected(await detectFiles(monorepo('nx serve admin', {

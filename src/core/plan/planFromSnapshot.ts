@@ -10,6 +10,7 @@ import { planGeneric } from './planGeneric';
 import { planGo } from './planGo';
 import { planNode } from './planNode';
 import { planPython } from './planPython';
+import { planRuby } from './planRuby';
 
 export type { PlanOptions } from './PlanContext';
 
@@ -20,6 +21,7 @@ const PLANNERS: Partial<Record<RuntimeName, (context: PlanContext) => EcosystemP
     node: planNode,
     python: planPython,
     go: planGo,
+    ruby: planRuby,
 };
 
 /**

@@ -68,7 +68,7 @@ export function planRuby(context: PlanContext): EcosystemPlan | { readonly unsup
         exactBundler ? `Bundler ${exactBundler} as Gemfile.lock's BUNDLED WITH says` : 'with the image\'s own Bundler',
         'Gemfile and Gemfile.lock are copied first, so that layer is reused until they change; downloads go through a BuildKit cache',
         ...(mirror ? [`gems come from the mirror ${mirror} (bundle config mirror.${PUBLIC_SOURCE}, set only in the build stage)`] : []),
-        ...(native.length > 0 ? [`${native.map((dependency) => `${dependency.name} (${dependency.reason})`).join(', ')} compile, so the build stage alone gets ${build.join(' ')}${runtime.length > 0 ? ` and the final image only ${runtime.join(' ')}` : ''}`] : []),
+        ...(native.length > 0 ? [`${native.map((dependency) => dependency.name).join(', ')} compile, so the build stage alone gets ${build.join(' ')}${runtime.length > 0 ? ` and the final image only ${runtime.join(' ')}` : ''}`] : []),
     ];
     const packageManager: PackageManagerPlan = {
         name: 'bundler',

@@ -1,6 +1,7 @@
 // Package App on Ruby projects for real: each fixture is packaged by the CLI through the test bed's gem mirror
 // (no RubyGems.org here), runs in the sandbox and answers HTTP; a one-line change rebuilds with the gems cached.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,12 +86,14 @@ describe('Package App on Ruby projects (the built CLI, real engine, the test bed
         const tag = `parity-test/ruby-rebuild:${process.pid}`;
         tags.push(tag);
         packageFolder(folder, tag);
+        // A line no earlier run wrote: BuildKit's cache is by content, so a change seen before would be cached too.
+        const line = `"hello again from rack ${randomUUID()}"`;
         const file = join(folder, 'lib', 'greeting.rb');
-        writeFileSync(file, readFileSync(file, 'utf8').replace('"hello from rack"', '"hello again from rack"'));
+        writeFileSync(file, readFileSync(file, 'utf8').replace('"hello from rack"', line));
         const log = packageFolder(folder, tag);
         assert.match(log, /=> \[deps \d+\/\d+\] RUN [^\n]*bundle install --jobs 4: cached/, log);
         assert.match(log, /=> \[deps \d+\/\d+\] RUN [^\n]*gem install bundler[^\n]*: cached/);
         assert.match(log, /=> \[stage-1 \d+\/\d+\] COPY --chown=app \. \.: done/, 'the sources were copied again');
-        assert.equal(inImage(tag, 'cat lib/greeting.rb | grep -c "hello again"'), '1');
+        assert.equal(inImage(tag, `grep -c '${line}' lib/greeting.rb`), '1');
     });
 });

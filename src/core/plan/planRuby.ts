@@ -13,6 +13,7 @@ export const VENDOR_BUNDLE = 'vendor/bundle';
 const GEM_CACHE = '/root/.bundle/cache';
 const PUBLIC_SOURCE = 'https://rubygems.org';
 const BUNDLER_VERSION = /^\d+\.\d+\.\d+(?:\.[\w.]+)?$/;
+const PLAIN_PATH = /^[\w.-]+(?:\/[\w.-]+)*$/;
 
 /**
  * Ruby: the Ruby that runs the app here (or its pin) in the official image; Bundler at Gemfile.lock's
@@ -56,7 +57,10 @@ export function planRuby(context: PlanContext): EcosystemPlan | { readonly unsup
         warnings.push(`${native.map((dependency) => dependency.name).join(', ')} compile on bundle install: add \`RUN apk add --no-cache build-base\` and their -dev packages to the deps stage (the packages named here are Debian's).`);
     }
 
-    const readsRubyVersion = (snapshot.runtimes.ruby?.declared ?? []).some((pin) => pin.source === 'Gemfile#ruby' && pin.note?.includes('.ruby-version') === true);
+    // `ruby file: ".ruby-version"` / `ruby File.read(".ruby-version")`: bundle install reads that file too.
+    const gemfileReads = (snapshot.runtimes.ruby?.declared ?? []).filter((pin) => pin.source === 'Gemfile#ruby')
+        .map((pin) => /^the Gemfile reads (.+?): /.exec(pin.note ?? '')?.[1] ?? '')
+        .filter((file) => PLAIN_PATH.test(file) && !file.split('/').includes('..'));
     const setup: string[][] = [
         ...(exactBundler ? [['gem', 'install', 'bundler', '--version', exactBundler, '--no-document', ...(mirror ? ['--clear-sources', '--source', mirror] : [])]] : []),
         ...(mirror ? [['bundle', 'config', 'set', '--global', `mirror.${PUBLIC_SOURCE}`, mirror]] : []),
@@ -74,7 +78,7 @@ export function planRuby(context: PlanContext): EcosystemPlan | { readonly unsup
         name: 'bundler',
         version: exactBundler,
         why: `${explained.join('; ')}.`,
-        manifests: ['Gemfile', ...(locked ? ['Gemfile.lock'] : []), ...(readsRubyVersion ? ['.ruby-version'] : [])],
+        manifests: ['Gemfile', ...(locked ? ['Gemfile.lock'] : []), ...gemfileReads],
         setup,
         install: ['bundle', 'install', '--jobs', '4'],
         build: null,

@@ -10,6 +10,8 @@
 #   parity-testbed/musl:latest                musl loader + libc and busybox: a musl userland
 #   golang:<X.Y.Z|X.Y>-bookworm               Debian's Go (golang-1.19, the only Go these machines can
 #                                             get), laid out like the official image (/usr/local/go)
+#   ruby:<X.Y.Z|X.Y>-slim-bookworm            Debian's ruby3.1 with its Bundler, the official image's
+#                                             GEM_HOME/BUNDLE_APP_CONFIG (/usr/local/bundle) and PATH
 # Tags that already exist are skipped, so a second run costs next to nothing. The debootstrap
 # rootfs, the downloaded .debs and the Python runtime base image are cached in PARITY_CACHE_DIR,
 # so a fresh engine is re-seeded without debootstrap or apt inside a build.
@@ -35,6 +37,7 @@ PYTHON_BASE_TAG=parity-testbed/python-base:bookworm
 MUSL_TAG=parity-testbed/musl:latest
 YARN_VERSION=1.22.22
 GO_SERIES=1.19 # Debian bookworm's golang-1.19-go
+RUBY_SERIES=3.1 # Debian bookworm's ruby3.1
 
 # Runtime libraries of the official python:*-slim-bookworm images (what their build keeps after
 # scanning the interpreter's .so files with ldd), plus ca-certificates/netbase/tzdata.
@@ -748,6 +751,38 @@ EOF
   remove_tree "$ctx"
 }
 
+# ruby:<ver>-slim-bookworm as the official slim image sets it up — Ruby with RubyGems and Bundler, gems
+# into GEM_HOME=/usr/local/bundle (also Bundler's app config), its bin first on the PATH, no compiler — but
+# with Debian's ruby$RUBY_SERIES, the only Ruby these machines can get. apt-get runs inside the build.
+seed_ruby() {
+  local tag="ruby:$RUBY_SERIES-slim-bookworm" ctx exact
+  if has_tag "$tag"; then
+    return 0
+  fi
+  new_scratch ctx ruby
+  cat >"$ctx/Dockerfile" <<EOF
+FROM $DEBIAN_TAG
+RUN set -eux; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends ruby$RUBY_SERIES ruby ruby-bundler ca-certificates; \\
+    rm -rf /var/lib/apt/lists/*; \\
+    mkdir -p /usr/local/bundle; \\
+    chmod 1777 /usr/local/bundle
+ENV LANG=C.UTF-8 GEM_HOME=/usr/local/bundle BUNDLE_SILENCE_ROOT_WARNING=1 BUNDLE_APP_CONFIG=/usr/local/bundle
+ENV PATH=/usr/local/bundle/bin:\$PATH
+CMD ["irb"]
+EOF
+  assert_no_host_cas "$ctx"
+  step "build $tag (Debian ruby$RUBY_SERIES, apt-get inside the build)" \
+    run_logged "$STATE/build-ruby.log" docker_build -t "$tag" "$ctx"
+  mark_tag "$tag"
+  exact=$(docker run --rm --network none "$tag" ruby -e 'print RUBY_VERSION')
+  [[ $exact =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "$tag: ruby reports '$exact'"
+  docker run --rm --network none "$tag" bundle --version >/dev/null || die "$tag: bundle does not run"
+  ensure_alias "$tag" "ruby:$exact-slim-bookworm"
+  remove_tree "$ctx"
+}
+
 expected_tags() {
   local ver bin modules src
   echo "$DEBIAN_TAG" debian:12-slim
@@ -759,6 +794,7 @@ expected_tags() {
   done < <(python_installs 2>/dev/null)
   echo busybox:latest "$MUSL_TAG"
   echo "golang:$GO_SERIES-bookworm"
+  echo "ruby:$RUBY_SERIES-slim-bookworm"
 }
 
 cmd_up() {
@@ -771,6 +807,7 @@ cmd_up() {
   seed_node
   seed_python
   seed_golang
+  seed_ruby
   log "images ready in $(elapsed_since "$start")"
 }
 

@@ -9,11 +9,12 @@ export interface ImageOptions {
     readonly override?: string;
 }
 
-/** Official image names per runtime; their tag conventions differ (node:X-bookworm-slim, python:X-slim-bookworm, golang:X-bookworm). */
+/** Official image names per runtime; their tag conventions differ (node:X-bookworm-slim, python:X-slim-bookworm, golang:X-bookworm, ruby:X-slim-bookworm). */
 const RUNTIME_IMAGES: Partial<Record<RuntimeName, (version: string, os: OsChoice) => string>> = {
     node: (version, os) => (os.libc === 'musl' ? `node:${version}-${os.distro}` : `node:${version}-${os.distro}-slim`),
     python: (version, os) => (os.libc === 'musl' ? `python:${version}-${os.distro}` : `python:${version}-slim-${os.distro}`),
     go: (version, os) => (os.libc === 'musl' ? `golang:${version}-${os.distro}` : `golang:${version}-${os.distro}`),
+    ruby: (version, os) => (os.libc === 'musl' ? `ruby:${version}-${os.distro}` : `ruby:${version}-slim-${os.distro}`),
 };
 
 export function hasRuntimeImage(name: RuntimeName): boolean {

@@ -11,6 +11,7 @@ import { planGeneric } from './planGeneric';
 import { planGo } from './planGo';
 import { planNode } from './planNode';
 import { planPython } from './planPython';
+import { planRuby } from './planRuby';
 
 export type { PlanOptions } from './PlanContext';
 
@@ -21,6 +22,7 @@ const PLANNERS: Partial<Record<RuntimeName, (context: PlanContext) => EcosystemP
     node: planNode,
     python: planPython,
     go: planGo,
+    ruby: planRuby,
 };
 
 /**

@@ -17,6 +17,7 @@ function caVariables(ecosystem: Plan['ecosystem'], path: string): Record<string,
         case 'python':
             return { PIP_CERT: path, SSL_CERT_FILE: path, REQUESTS_CA_BUNDLE: path };
         case 'go':
+        case 'ruby':
             return { SSL_CERT_FILE: path };
         default:
             return {};
@@ -28,6 +29,7 @@ const COREPACK_CACHE = '/root/.cache/node/corepack';
 
 /** Setup commands that never reach the network, so they get no CA. */
 const OFFLINE_SETUP: ReadonlySet<string> = new Set(['corepack enable', 'python -m venv /opt/venv']);
+const offline = (command: readonly string[]): boolean => OFFLINE_SETUP.has(command.join(' ')) || (command[0] === 'bundle' && command[1] === 'config');
 
 export interface RunOptions {
     /** setup makes the manager available; install, build and prune are the manager's own steps. */
@@ -42,7 +44,7 @@ export interface RunOptions {
 export function managerRun(plan: Plan, options: RenderOptions, command: readonly string[], run: RunOptions): string {
     const manager = plan.packageManager;
     const own = run.step !== 'setup';
-    const usesCa = plan.ca.needed && !(run.step === 'setup' && OFFLINE_SETUP.has(command.join(' ')));
+    const usesCa = plan.ca.needed && !(run.step === 'setup' && offline(command));
     const caPath = options.buildkit ? CA_SECRET_TARGET : CA_STAGE_FILE;
     const corepack = own && (manager?.setup.some((setup) => setup[0] === 'corepack') ?? false);
     const ownCaches = [...(own && manager?.cacheDir ? [manager.cacheDir] : []), ...(corepack ? [COREPACK_CACHE] : [])];

@@ -77,6 +77,7 @@ export function renderDockerignore(plan: Plan, options: RenderOptions): string {
         '**/*.pyc',
         '.venv/',
         'venv/',
+        ...(plan.ecosystem === 'ruby' ? ['.bundle/', 'vendor/bundle/'] : []),
         '',
         '# Test and tool output.',
         '.pytest_cache/',

@@ -4,6 +4,7 @@ import { renderGeneric } from './renderGeneric';
 import { renderGo } from './renderGo';
 import { renderNode } from './renderNode';
 import { renderPython } from './renderPython';
+import { renderRuby } from './renderRuby';
 
 /**
  * The Dockerfile and .dockerignore for a plan. Never a `# syntax=` line: it would make BuildKit pull its
@@ -13,6 +14,7 @@ export function renderRecipe(plan: Plan, options: RenderOptions): Recipe {
     const lines = plan.ecosystem === 'node' ? renderNode(plan, options)
         : plan.ecosystem === 'python' ? renderPython(plan, options)
             : plan.ecosystem === 'go' ? renderGo(plan, options)
-                : renderGeneric(plan, options);
+                : plan.ecosystem === 'ruby' ? renderRuby(plan, options)
+                    : renderGeneric(plan, options);
     return { dockerfile: `${lines.join('\n')}\n`, dockerignore: renderDockerignore(plan, options) };
 }

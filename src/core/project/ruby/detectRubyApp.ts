@@ -4,10 +4,22 @@ import { lineAt } from '../lineAt';
 import type { ProjectFiles, TextFile } from '../ProjectFiles';
 import type { ProjectWalk } from '../walkProject';
 import type { Gemfile, GemfileGem } from './parseGemfile';
+import { readProcfile } from '../readProcfile';
 import { rubyEnvPort } from './rubyEnvPort';
+import { rubyServerPort } from './rubyServerPort';
 
-/** The app a Ruby project runs: Rails, Sinatra or any Rack app (config.ru), with its server and port. */
+/**
+ * The app a Ruby project runs: Rails, Sinatra or any Rack app (config.ru), with its server and port. A port
+ * the Procfile's web command names (`rackup -p 5000`) wins: that command is what starts the app.
+ */
 export async function detectRubyApp(files: ProjectFiles, walk: ProjectWalk, gemfile: Gemfile | null, lockedNames: ReadonlySet<string>): Promise<AppCandidate | null> {
+    const candidate = await rubyAppCandidate(files, walk, gemfile, lockedNames);
+    const web = walk.has('Procfile') ? (await readProcfile(files)).find((process) => process.type === 'web') : undefined;
+    const port = web ? rubyServerPort(web.command) : null;
+    return candidate && port ? { ...candidate, ports: [port, ...candidate.ports.filter((other) => other.value !== port.value)] } : candidate;
+}
+
+async function rubyAppCandidate(files: ProjectFiles, walk: ProjectWalk, gemfile: Gemfile | null, lockedNames: ReadonlySet<string>): Promise<AppCandidate | null> {
     const gem = (name: string): GemfileGem | undefined => gemfile?.gems.find((item) => item.name === name);
     const has = (name: string): boolean => gem(name) !== undefined || lockedNames.has(name);
     const configRu = walk.has('config.ru') ? await files.readText('config.ru') : null;

@@ -3,6 +3,7 @@ import { currentOwner, ownerLabel } from '../../../core/sandbox/sandboxOwner';
 import { readSandboxSettings, readSandboxTarget } from '../../config';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
+import { recipePlanOptions } from '../../recipePlanOptions';
 import { imageTargets } from '../images/imageTargets';
 import { type RunResult, sandboxInTerminal } from './sandboxInTerminal';
 
@@ -46,6 +47,7 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
                     ...(limitsFrom ? { target: limitsFrom } : {}),
                     log: deps.log,
                     toolVersion: deps.version,
+                    plan: recipePlanOptions(),
                     signal,
                     onBuildEvent: (event) => terminal.build(event),
                     onEvent: (event) => terminal.sandbox(event),

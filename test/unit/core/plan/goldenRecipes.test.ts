@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, it } from 'node:test';
-import { planFromSnapshot } from '../../../../src/core/plan/planFromSnapshot';
+import { planFromSnapshot, type PlanOptions } from '../../../../src/core/plan/planFromSnapshot';
 import { renderRecipe } from '../../../../src/core/plan/renderRecipe';
 import { EXTRA_CA, exampleDir, fixtureDir, recipeGolden, snapshotFor, type SnapshotSetup } from './snapshotFor';
 
@@ -10,6 +10,7 @@ interface GoldenCase {
     readonly name: string;
     readonly dir: string;
     readonly setup: SnapshotSetup;
+    readonly options?: Omit<PlanOptions, 'projectRoot'>;
 }
 
 const CASES: readonly GoldenCase[] = [
@@ -19,6 +20,10 @@ const CASES: readonly GoldenCase[] = [
     { name: 'hello-go', dir: exampleDir('hello-go'), setup: { installed: { go: '1.19.8' } } },
     // The monorepo case carries an extra CA: the secret mount (BuildKit) and the throwaway-stage file (classic).
     { name: 'node-pnpm-monorepo', dir: fixtureDir('node-pnpm-monorepo'), setup: { installed: { node: '22.11.0' }, extraCas: [EXTRA_CA] } },
+    // Ruby through a gem mirror with an extra CA: the mirror and the CA only in the deps stage.
+    { name: 'ruby-rack-configru', dir: fixtureDir('ruby-rack-configru'), setup: { installed: { ruby: '3.1.2' }, extraCas: [EXTRA_CA] }, options: { dependencyMirrors: { rubygems: 'http://gems.corp.example:8808/' } } },
+    // Rails with native gems (pg, puma, bootsnap …): compilers in the deps stage, libpq5 in the final one.
+    { name: 'ruby-rails', dir: fixtureDir('ruby-rails'), setup: { installed: { ruby: '3.3.0' } } },
 ];
 
 /** Compares with the stored golden; UPDATE_GOLDENS=1 writes it instead (review the diff before committing). */
@@ -35,11 +40,11 @@ function assertGolden(file: string, actual: string): void {
 }
 
 describe('golden Dockerfiles', () => {
-    for (const { name, dir, setup } of CASES) {
+    for (const { name, dir, setup, options } of CASES) {
         for (const buildkit of [true, false]) {
             const mode = buildkit ? 'buildkit' : 'classic';
             it(`${name} (${mode})`, async () => {
-                const plan = planFromSnapshot(await snapshotFor(dir, setup), { projectRoot: `/home/dev/${name}` });
+                const plan = planFromSnapshot(await snapshotFor(dir, setup), { ...options, projectRoot: `/home/dev/${name}` });
                 const recipe = renderRecipe(plan, { buildkit });
                 assertGolden(recipeGolden(`${name}.${mode}`), recipe.dockerfile);
                 assert.doesNotMatch(recipe.dockerfile, /^#\s*syntax\s*=/im);

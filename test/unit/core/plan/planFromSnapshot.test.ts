@@ -273,15 +273,11 @@ describe('planFromSnapshot: port, start command, CA, fallback', () => {
         assert.equal(none.ca.needed, false);
     });
 
-    it('ruby and java: a generic plan whose TODOs name the base image, the install and keep the start command', async () => {
+    it('ruby has its own plan; java: a generic plan whose TODOs name the base image, the install and keep the start command', async () => {
         const ruby = planFromSnapshot(await snapshotFor(fixtureDir('ruby-rails')), { projectRoot: ROOT });
-        assert.equal(ruby.ecosystem, 'generic');
-        assert.equal(ruby.base.image, 'debian:bookworm-slim');
-        assert.deepEqual(ruby.todo, [
-            'Parity could not plan this app: there is no ruby recipe yet.',
-            'Choose a base image that carries ruby 3.3.0 (pinned in .ruby-version:1), e.g. ruby:3.3.0-slim-bookworm, and put it in FROM.',
-            'Add the steps that install dependencies with bundler (copy Gemfile.lock first, so the install layer caches).',
-        ]);
+        assert.equal(ruby.ecosystem, 'ruby');
+        assert.equal(ruby.base.image, 'ruby:3.3.0-slim-bookworm');
+        assert.deepEqual(ruby.todo, []);
         assert.deepEqual(ruby.startCommand.value, ['bin/rails', 'server', '-b', '0.0.0.0']);
         const java = planFromSnapshot(await snapshotFor(fixtureDir('java-spring-maven')), { projectRoot: ROOT });
         assert.ok(java.todo.some((todo) => todo.includes('eclipse-temurin:21-jre')), java.todo.join('\n'));

@@ -24,7 +24,10 @@ describe('planToText', () => {
     });
 
     it('lists the TODOs of a generic plan', async () => {
-        const text = planToText(planFromSnapshot(await snapshotFor(fixtureDir('ruby-rails')), { projectRoot: '/home/dev/shop' }));
-        assert.match(text, /^To do:\n {2}- Parity could not plan this app: there is no ruby recipe yet\.$/m);
+        const snapshot = await snapshotFor(fixtureDir('ruby-rails'));
+        const app = snapshot.app;
+        assert.ok(app);
+        const text = planToText(planFromSnapshot({ ...snapshot, app: { ...app, ecosystem: null } }, { projectRoot: '/home/dev/shop' }));
+        assert.match(text, /^To do:\n {2}- Parity could not plan this app: only a Procfile says how the app starts, and nothing tells which runtime it needs\.$/m);
     });
 });

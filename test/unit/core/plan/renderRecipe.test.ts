@@ -131,8 +131,12 @@ describe('renderRecipe: layers and instructions', () => {
     });
 
     it('generic fallback: the TODOs as comments and a RUN that fails with them before anything is copied', async () => {
-        const { dockerfile, plan } = await render(fixtureDir('ruby-rails'), {}, true);
-        assertOrder(dockerfile, ['FROM debian:bookworm-slim', 'WORKDIR /app', '# TODO', `#   - ${plan.todo[0] ?? ''}`, "RUN echo 'Parity could not plan this app: there is no ruby recipe yet.", "' >&2 && exit 1", 'COPY --chown=app . .', 'CMD ["bin/rails", "server", "-b", "0.0.0.0"]']);
+        const snapshot = await snapshotFor(fixtureDir('ruby-rails'));
+        const app = snapshot.app;
+        assert.ok(app);
+        const plan = planFromSnapshot({ ...snapshot, app: { ...app, ecosystem: null } }, { projectRoot: ROOT });
+        const { dockerfile } = renderRecipe(plan, { buildkit: true });
+        assertOrder(dockerfile, ['FROM ruby:3.3.0-slim-bookworm', 'WORKDIR /app', '# TODO', `#   - ${plan.todo[0] ?? ''}`, "RUN echo 'Parity could not plan this app: only a Procfile says how the app starts, and nothing tells which runtime it needs.", "' >&2 && exit 1", 'COPY --chown=app . .', 'CMD ["bin/rails", "server", "-b", "0.0.0.0"]']);
     });
 });
 

@@ -25,3 +25,4 @@ export { renderDiffReport } from '../../core/diff/report/renderDiffReport';
 export { diffRulesFromSettings } from '../diff/diffRulesFromSettings';
 export { captureEngineTarget } from '../../pipeline/targets/captureEngineTarget';
 export { readSnapshotFile } from '../../pipeline/diff/readSnapshotFile';
+export { refreshDiff } from '../../pipeline/diff/refreshDiff';

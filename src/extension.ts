@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Last snapshots of targets: VS Code's storage for this workspace (the user's global storage without one), never the project.
     const targetSnapshots = new TargetSnapshots((context.storageUri ?? context.globalStorageUri).fsPath);
     const targetsView = new TargetsTreeProvider(targetReachability, targetSnapshots, log);
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, version: String((context.extension.packageJSON as { version?: unknown }).version), memory: context.globalState };
 
     context.subscriptions.push(
         log,

@@ -26,3 +26,8 @@ export { diffRulesFromSettings } from '../diff/diffRulesFromSettings';
 export { captureEngineTarget } from '../../pipeline/targets/captureEngineTarget';
 export { readSnapshotFile } from '../../pipeline/diff/readSnapshotFile';
 export { refreshDiff } from '../../pipeline/diff/refreshDiff';
+export { execShell } from '../../engine/execShell';
+export { pushImage } from '../../engine/images/pushImage';
+export { readRegistryAuth } from '../../engine/readRegistryAuth';
+export { findParityLeftovers, removeParityLeftovers } from '../../engine/pruneParityLeftovers';
+export { sandboxDockerRun } from '../../engine/sandbox/sandboxDockerRun';

@@ -1,5 +1,3 @@
-import { quote } from 'shell-quote';
-
 /** What `docker inspect` says of a sandbox, as far as the command needs it (Engine API 1.41 field names). */
 export interface DockerRunSource {
     /** The reference to run: the sandbox's `parity.image` label, else Config.Image. */
@@ -108,9 +106,17 @@ export function dockerRunCommand(source: DockerRunSource): DockerRunCommand {
     add(source.image, ...(ownCmd ? cmd : []));
 
     const argv = groups.flat();
-    const lines = groups.map((words) => quote(words));
+    const lines = groups.map((words) => words.map(shellWord).join(' '));
     const note = envNames.length === 0
         ? []
         : [`# ${envNames.join(', ')}: values come from your shell — export ${envNames.length === 1 ? 'it' : 'them'} first, or replace the --env flags with --env-file .env`];
     return { argv, envNames, text: [...note, `docker ${lines.join(' \\\n  ')}`].join('\n') };
+}
+
+/**
+ * A word as POSIX sh reads it back, readable where it can be: left bare when it holds only characters sh
+ * takes literally (so `/tmp:rw,size=…` stays as typed), else in single quotes (as Python's shlex.quote does).
+ */
+function shellWord(word: string): string {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -51,6 +51,14 @@ describe('dockerRunCommand', () => {
         assert.deepEqual(parse(command), ['docker', ...result.argv]);
     });
 
+    it('quotes only what sh would not read literally, and a quote inside survives the round trip', () => {
+        const create = sandboxPolicy({ name: 'p', image: { ref: 'img:1', config: imageConfig }, port: null, settings: {}, command: ['sh', '-c', "echo it's $HOME"] }).create;
+        const result = dockerRunCommand({ image: create.Image, config: create, hostConfig: create.HostConfig, imageConfig });
+        assert.ok(result.text.includes('--tmpfs /tmp:rw,noexec,nosuid,nodev,size=67108864,mode=1777'), 'the tmpfs options read as typed');
+        const command = result.text.replace(/\\\n/g, ' ');
+        assert.deepEqual(parse(command, (name) => `$${name}`), ['docker', ...result.argv]);
+    });
+
     it('keeps the network off and publishes nothing when the sandbox has none, and runs its own command', () => {
         const create = sandboxPolicy({ name: 'p', image: { ref: 'img:1', config: imageConfig }, port: 3000, settings: { network: 'none' }, command: ['/bin/sh', '-c', 'echo "hi there"'] }).create;
         const result = dockerRunCommand({ image: create.Image, config: create, hostConfig: create.HostConfig, imageConfig });

@@ -13,6 +13,7 @@ import { findParityLeftovers, removeParityLeftovers } from '../../src/engine/pru
 import { readRegistryAuth } from '../../src/engine/readRegistryAuth';
 import { sandboxDockerRun } from '../../src/engine/sandbox/sandboxDockerRun';
 import { dockerCli } from '../support/dockerCli';
+import { runParity } from '../support/runParity';
 import { AUTH_REGISTRY, AUTH_USER, authRegistryPassword, REGISTRY, requireRegistries } from './registryTestImages';
 import { requireEngine } from './requireEngine';
 import { BUSYBOX, client, httpd, policyFor, start } from './sandboxTestKit';
@@ -115,6 +116,14 @@ describe('Docker actions on the real engine', () => {
             // Not Parity's: no parity.container label, whatever else it claims.
             const theirs = dockerCli(['create', '--label', TEST_LABEL, '--label', 'parity.purpose=sandbox', BUSYBOX, 'true']);
 
+            // The CLI lists (without --yes it removes nothing, so it is safe on an engine others use too).
+            const listed = runParity(['prune'], { env: { DOCKER_HOST: '' } });
+            assert.equal(listed.code, 0, listed.stderr);
+            assert.ok(listed.stdout.includes(`sandbox ${sandboxName} (created)`), listed.stdout);
+            assert.ok(listed.stdout.includes(`image ${old.slice(0, 19)}`), listed.stdout);
+            assert.match(listed.stderr, /Run parity prune --yes to remove them/);
+            assert.ok(!listed.stdout.includes(theirs.slice(0, 12)), 'the container that is not Parity\'s is not listed');
+
             const leftovers = await findParityLeftovers(client, { label: TEST_LABEL });
             assert.deepEqual(leftovers.sandboxes.map((sandbox) => sandbox.name), [sandboxName]);
             assert.deepEqual(leftovers.images.map((image) => image.id), [old]);
@@ -172,6 +181,14 @@ describe('Docker actions on the real engine', () => {
             } finally {
                 rmSync(config, { recursive: true, force: true });
             }
+        });
+
+        it('parity push IMAGE TARGET prints the pushed reference and digest', () => {
+            const target = `${REGISTRY}/parity-test/push-${RUN}:cli`;
+            const result = runParity(['push', source, target], { env: { DOCKER_HOST: '' } });
+            assert.equal(result.code, 0, result.stderr);
+            assert.match(result.stdout.trim(), new RegExp(`^${target.replace(/[.]/g, '\\.')}@sha256:[0-9a-f]{64}$`));
+            dockerCli(['rmi', target]);
         });
 
         it('is cancellable: an aborted push rejects as cancelled', async () => {

@@ -131,6 +131,8 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     await setPaneExpanded(session.page, 'Images', true);
     // Parity's builds come first and expanded: the repository, then its tag.
     await waitFor('the image row', async () => (await readTreeItems(session.page, 'Images', 30_000)).some((row) => row.label === 'parity' && row.level === 2), 15_000);
+    // A Parity build says when Parity built it, not only how old its layers are.
+    assert.ok((await readTreeItems(session.page, 'Images', 30_000)).some((row) => row.label === 'parity' && row.level === 2 && /built by Parity (just now|\d+ \w+ ago)/.test(row.description)), 'the image row says when Parity built it');
     // This project's image: the tag row right below its repository (other Parity builds may be listed too).
     const repository = treeRow(session.page, 'Images', imageTagFor(folder).split(':')[0] ?? '');
     const index = Number(await repository.getAttribute('data-index'));

@@ -145,13 +145,24 @@ describe('Docker actions on the real engine', () => {
 
     describe('Push', () => {
         const source = `parity-actions-push-${RUN}:1`;
+        /** What this suite pushed, removed from the registries again afterwards: `registry/repository@digest`. */
+        const pushed: { registry: string; repository: string; digest: string }[] = [];
+        const remember = (registry: string, repository: string, digest: string | undefined): void => {
+            if (digest) {
+                pushed.push({ registry, repository, digest });
+            }
+        };
         before(async () => {
             await requireRegistries();
             dockerCli(['tag', BUSYBOX, source]);
         });
-        after(() => {
+        after(async () => {
             for (const ref of [source, `${REGISTRY}/parity-test/push-${RUN}:1`, `${AUTH_REGISTRY}/parity-test/push-${RUN}:1`]) {
-                dockerCli(['rmi', ref]).toString();
+                dockerCli(['rmi', ref]);
+            }
+            const login = `Basic ${Buffer.from(`${AUTH_USER}:${authRegistryPassword()}`).toString('base64')}`;
+            for (const { registry, repository, digest } of pushed) {
+                await fetch(`http://${registry}/v2/${repository}/manifests/${digest}`, { method: 'DELETE', headers: { Authorization: login } });
             }
         });
 
@@ -165,6 +176,7 @@ describe('Docker actions on the real engine', () => {
             const manifest = await fetch(`http://${REGISTRY}/v2/parity-test/push-${RUN}/manifests/1`, { headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
             assert.equal(manifest.status, 200);
             assert.equal(manifest.headers.get('docker-content-digest'), result.digest);
+            remember(REGISTRY, `parity-test/push-${RUN}`, result.digest);
         });
 
         it('to the login registry: refused without credentials (saying to log in), pushed with the Docker config\'s', async () => {
@@ -178,6 +190,7 @@ describe('Docker actions on the real engine', () => {
                 assert.ok(credentials, 'the config has credentials for the registry');
                 const result = await pushImage(client, source, target, { auth: credentials });
                 assert.match(result.digest ?? '', /^sha256:/);
+                remember(AUTH_REGISTRY, `parity-test/push-${RUN}`, result.digest);
             } finally {
                 rmSync(config, { recursive: true, force: true });
             }
@@ -188,6 +201,7 @@ describe('Docker actions on the real engine', () => {
             const result = runParity(['push', source, target], { env: { DOCKER_HOST: '' } });
             assert.equal(result.code, 0, result.stderr);
             assert.match(result.stdout.trim(), new RegExp(`^${target.replace(/[.]/g, '\\.')}@sha256:[0-9a-f]{64}$`));
+            remember(REGISTRY, `parity-test/push-${RUN}`, result.stdout.trim().split('@')[1]);
             dockerCli(['rmi', target]);
         });
 

@@ -89,6 +89,8 @@ describe('Parity: Docker actions', () => {
             assert.equal(pushed, target);
             const manifest = await fetch(`http://${REGISTRY}/v2/parity-e2e/actions-${RUN}/manifests/1`, { method: 'HEAD', headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
             assert.equal(manifest.status, 200, 'the registry has it');
+            // Removed from the test bed's registry again (it allows deletes).
+            await fetch(`http://${REGISTRY}/v2/parity-e2e/actions-${RUN}/manifests/${manifest.headers.get('docker-content-digest') ?? ''}`, { method: 'DELETE' });
         } finally {
             dockerCli(['rmi', source]);
         }

@@ -7,6 +7,7 @@ import { EngineConnection } from './vscode/EngineConnection';
 import { EngineStatusBar } from './vscode/EngineStatusBar';
 import { BuildDiagnostics } from './vscode/BuildDiagnostics';
 import { FindingDiagnostics } from './vscode/FindingDiagnostics';
+import { FreshFindings } from './vscode/FreshFindings';
 import { RUN_LENS_SELECTOR, RunCodeLensProvider } from './vscode/RunCodeLensProvider';
 import { ProposedContent } from './vscode/ProposedContent';
 import { SnapshotDocuments } from './vscode/commands/diff/SnapshotDocuments';
@@ -73,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Last snapshots of targets: VS Code's storage for this workspace (the user's global storage without one), never the project.
     const targetSnapshots = new TargetSnapshots((context.storageUri ?? context.globalStorageUri).fsPath);
     const targetsView = new TargetsTreeProvider(targetReachability, targetSnapshots, log);
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, version: String((context.extension.packageJSON as { version?: unknown }).version), memory: context.globalState };
 
     context.subscriptions.push(
         log,
@@ -101,6 +102,8 @@ export function activate(context: vscode.ExtensionContext): void {
         localSnapshots,
         diffDiagnostics,
         new DiffStatusBar(lastDiff),
+        // After the views and Problems it feeds: a saved pin file, Dockerfile or .env recomputes what they show.
+        new FreshFindings({ log, version: deps.version, diagnostics, findings, localSnapshots, lastDiff, diffDiagnostics, reports }),
         vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(diffDiagnostics, log), FixCodeActions.metadata),
         targetEngines,
         targetReachability,

@@ -38,6 +38,8 @@ export interface CliOptions {
     readonly smoke?: string;
     readonly detach?: boolean;
     readonly all?: boolean;
+    /** prune: remove what it lists. */
+    readonly yes?: boolean;
 }
 
 /** Everything a CLI command needs, passed in so commands stay testable without a process. */

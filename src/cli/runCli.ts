@@ -12,6 +12,8 @@ import { doctorCommand } from './doctorCommand';
 import { ExitCode } from './ExitCode';
 import { planCommand } from './planCommand';
 import { psCommand } from './psCommand';
+import { pruneCommand } from './pruneCommand';
+import { pushCommand } from './pushCommand';
 import { recipeCommand } from './recipeCommand';
 import { runCommand } from './runCommand';
 import { snapshotCommand } from './snapshotCommand';
@@ -38,6 +40,9 @@ Commands:
   ps                         List Parity's sandboxes (name, image, state, ports, age)
   stop NAME... | --all       Stop and remove sandboxes
   clean                      Remove every container Parity created; images and other containers stay
+  prune [--yes]              List Parity's leftovers (stopped sandboxes, untagged Parity builds) with a
+                             total; --yes removes them. Nothing that is not Parity's is touched
+  push IMAGE TARGET          Tag IMAGE as TARGET and push it, with the Docker config's credentials
   diff [--from T] --to T [--via T]
                              What differs between two environments, each finding with its severity and
                              fix; T is host:PATH (default host:.), image:REF, container:NAME,
@@ -79,6 +84,7 @@ Options:
   -d, --detach      run: print the sandbox's name once it is ready and leave it running
   --smoke PATH      run: wait until ready, GET PATH, exit 0 on 2xx else 1; the sandbox is always removed
   --all             stop: every sandbox
+  -y, --yes         prune: remove what it lists
   -v, --verbose     Log every engine call on stderr
   -h, --help        Show this help
   --version         Show the version`;
@@ -94,6 +100,8 @@ const COMMANDS: Record<string, (context: CliContext) => Promise<ExitCode>> = {
     ps: psCommand,
     stop: stopCommand,
     clean: cleanCommand,
+    prune: pruneCommand,
+    push: pushCommand,
     diff: diffCommand,
 };
 
@@ -143,6 +151,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 smoke: { type: 'string' },
                 detach: { type: 'boolean', short: 'd', default: false },
                 all: { type: 'boolean', default: false },
+                yes: { type: 'boolean', short: 'y', default: false },
                 verbose: { type: 'boolean', short: 'v', default: false },
                 help: { type: 'boolean', short: 'h', default: false },
                 version: { type: 'boolean', default: false },
@@ -215,6 +224,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 ...(values.smoke === undefined ? {} : { smoke: values.smoke }),
                 detach: values.detach,
                 all: values.all,
+                yes: values.yes,
             },
             env: io.env,
             log,

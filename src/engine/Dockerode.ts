@@ -58,6 +58,8 @@ export interface DockerodeImage {
     tag(options: { repo: string; tag?: string } & Abortable): Promise<unknown>;
     /** `DELETE /images/{name}`. */
     remove(options: { force?: boolean; noprune?: boolean } & Abortable): Promise<unknown>;
+    /** `POST /images/{name}/push`: the engine uploads to the registry; the answer is the progress stream (JSON lines). */
+    push(options: { tag?: string; authconfig: object } & Abortable): Promise<unknown>;
 }
 
 export interface DockerodeContainer {
@@ -88,6 +90,10 @@ export interface DockerodeExec {
     readonly id: string;
     /** With `hijack` the result is the raw connection, carrying the multiplexed stdout/stderr frames. */
     start(options: { hijack: true; stdin: boolean; Detach: false; Tty: false } & Abortable): Promise<Duplex>;
+    /** With `Tty` the connection carries the terminal's raw bytes both ways (no frames). */
+    start(options: { hijack: true; stdin: true; Detach: false; Tty: true } & Abortable): Promise<Duplex>;
+    /** `POST /exec/{id}/resize?h=…&w=…`: the TTY's size. */
+    resize(options: { h: number; w: number } & Abortable): Promise<unknown>;
     inspect(options: Abortable): Promise<{ ExitCode: number | null; Running: boolean }>;
 }
 

@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { Log } from './createLog';
 import type { EngineConnection } from './EngineConnection';
 import type { BuildDiagnostics } from './BuildDiagnostics';
@@ -53,6 +54,8 @@ export interface ExtensionDeps {
     readonly targetSnapshots: TargetSnapshots;
     /** The extension's version, recorded in what it writes. */
     readonly version: string;
+    /** The user's global state: what a command proposes again next time (the last registry pushed to). */
+    readonly memory: vscode.Memento;
 }
 
 /** A view that can be told to reload. */

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { attachShell } from './commands/containers/attachShell';
 import { copyContainerId } from './commands/containers/copyContainerId';
+import { copyDockerRun } from './commands/containers/copyDockerRun';
 import { inspectContainer } from './commands/containers/inspectContainer';
 import { openContainerInBrowser } from './commands/containers/openContainerInBrowser';
 import { removeContainer } from './commands/containers/removeContainer';
@@ -11,11 +13,13 @@ import { openReport } from './commands/diff/openReport';
 import { showRawSnapshots } from './commands/diff/showRawSnapshots';
 import { applyFindingFix } from './commands/findings/applyFindingFix';
 import { goToFindingFix } from './commands/findings/goToFindingFix';
+import { pruneLeftovers } from './commands/engine/pruneLeftovers';
 import { retryEngine } from './commands/engine/retryEngine';
 import { showEngineStatus } from './commands/engine/showEngineStatus';
 import { copyImageId } from './commands/images/copyImageId';
 import { copyImageName } from './commands/images/copyImageName';
 import { inspectImage } from './commands/images/inspectImage';
+import { pushToRegistry } from './commands/images/pushToRegistry';
 import { removeImage } from './commands/images/removeImage';
 import { buildDockerfile } from './commands/package/buildDockerfile';
 import { packageApp } from './commands/package/packageApp';
@@ -62,6 +66,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     'parity.containers.inspect': { run: inspectContainer },
     'parity.containers.openInBrowser': { run: openContainerInBrowser },
     'parity.containers.copyId': { run: copyContainerId },
+    'parity.containers.attachShell': { run: attachShell },
+    'parity.containers.copyDockerRun': { run: copyDockerRun },
+    'parity.images.push': { run: pushToRegistry },
+    'parity.engine.prune': { run: pruneLeftovers },
     'parity.sandbox.run': { run: runInSandbox, needsTrust: true },
     'parity.runLikeTarget': { run: runLikeTarget, needsTrust: true },
     'parity.diff.withTarget': { run: diffWithTarget, needsTrust: true },

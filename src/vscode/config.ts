@@ -134,3 +134,8 @@ export function readDiffSettings(folder: vscode.Uri | undefined): DiffSettingVal
     };
     return { severity: set('severity'), ignore: set('ignore'), requiredEnv: set('requiredEnv') };
 }
+
+/** `parity.push.registry`: where Push to Registry proposes to push (host[:port][/namespace]); empty: nowhere. */
+export function readPushRegistry(): string {
+    return (vscode.workspace.getConfiguration('parity.push').get<string>('registry') ?? '').trim().replace(/\/+$/, '');
+}

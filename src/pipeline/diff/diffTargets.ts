@@ -1,11 +1,8 @@
 import { resolve } from 'node:path';
 import type { DiffReport } from '../../core/diff/DiffReport';
-import { diffSnapshots } from '../../core/diff/diffSnapshots';
 import type { DiffRules } from '../../core/diff/DiffRules';
 import { type DiffTarget, formatDiffTarget } from '../../core/diff/DiffTarget';
-import { threeWay } from '../../core/diff/threeWay';
-import { toDiffReport } from '../../core/diff/toDiffReport';
-import { type SideDrift, withDrift } from '../../core/diff/withDrift';
+import type { SideDrift } from '../../core/diff/withDrift';
 import { type EngineRef, engineRefText } from '../../core/targetAddress';
 import type { Logger } from '../../core/Logger';
 import { EnvHashKey } from '../../core/snapshot/EnvHashKey';
@@ -15,7 +12,7 @@ import type { EngineClient } from '../../engine/EngineClient';
 import { captureHost } from '../../targets/host/captureHost';
 import { requireProjectFolder } from '../requireProjectFolder';
 import { captureEngineTarget } from '../targets/captureEngineTarget';
-import { loadDiffProject } from './loadDiffProject';
+import { type CapturedSide, compareSides, type DiffSide } from './compareSides';
 import { readSnapshotFile } from './readSnapshotFile';
 
 export interface DiffTargetsRequest {
@@ -50,9 +47,17 @@ export interface DiffTargetsRequest {
 export interface DiffTargetsResult {
     readonly report: DiffReport;
     readonly snapshots: { readonly from: Snapshot; readonly to: Snapshot; readonly via?: Snapshot };
+    /**
+     * What recomputing the comparison after a project file changed needs (refreshDiff), kept in memory only:
+     * the key the live sides' env values were hashed with, the replicas' drift, the project and host side.
+     */
+    readonly envKey?: EnvHashKey;
+    readonly drift: readonly SideDrift[];
+    readonly projectRoot?: string;
+    readonly hostSide?: DiffSide;
 }
 
-type Side = 'from' | 'via' | 'to';
+type Side = DiffSide;
 
 /**
  * Two (or three) named environments as one DiffReport: saved snapshots are read first, then every live side is
@@ -127,19 +132,27 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
     const projectRoot = request.projectRoot === undefined
         ? hostSide === undefined ? undefined : await hostFolders.get(hostSide)
         : resolve(base, request.projectRoot);
-    const { project, rules } = await loadDiffProject({
+    const sorted = drift.sort((a, b) => sides.indexOf(a.side) - sides.indexOf(b.side));
+    const side = (name: Side, snapshot: Snapshot): CapturedSide => ({ target: targetOf(name), snapshot });
+    const report = await compareSides({
+        from: side('from', from),
+        to: side('to', to),
+        ...(via ? { via: side('via', via) } : {}),
+        drift: sorted,
         ...(projectRoot === undefined ? {} : { projectRoot }),
-        ...(hostSide === undefined ? {} : { host: snapshots.get(hostSide) as Snapshot }),
-        ...(request.rules ? { settings: request.rules } : {}),
+        ...(hostSide === undefined ? {} : { hostSide }),
+        ...(request.rules ? { rules: request.rules } : {}),
         log: request.log,
     });
-    const compared = via ? threeWay(from, via, to, rules, project) : diffSnapshots(from, to, rules, project);
-    // Replicas that differ from each other are findings in their own right, next to the sides' differences.
-    const result = withDrift(compared, drift.sort((a, b) => sides.indexOf(a.side) - sides.indexOf(b.side)), rules);
-    const side = (name: Side, snapshot: Snapshot): { target: DiffTarget; snapshot: Snapshot } => ({ target: targetOf(name), snapshot });
-    const report = toDiffReport(result, { from: side('from', from), to: side('to', to), ...(via ? { via: side('via', via) } : {}) });
     request.log.debug(`diff: ${report.findings.length} findings in ${Math.round(performance.now() - started)} ms`);
-    return { report, snapshots: { from, to, ...(via ? { via } : {}) } };
+    return {
+        report,
+        snapshots: { from, to, ...(via ? { via } : {}) },
+        ...(envKey ? { envKey } : {}),
+        drift: sorted,
+        ...(projectRoot === undefined ? {} : { projectRoot }),
+        ...(hostSide === undefined ? {} : { hostSide }),
+    };
 }
 
 /**

@@ -27,6 +27,12 @@ export interface CaptureHostOptions {
     readonly toolTimeoutMs?: number;
     /** The key env and .env values are hashed with; the user's own key when absent (see ProbeOptions.envKey). */
     readonly envKey?: EnvHashKey;
+    /**
+     * A recent capture of the same folder: its machine facts (platform, limits, resources, system packages) are
+     * reused instead of spawning anything, and so are its installed runtimes and tools unless `runtimes` is set.
+     * The project's files, .env, certificates and the filesystem are always read again (they are cheap).
+     */
+    readonly reuse?: { readonly snapshot: Snapshot; readonly runtimes: boolean };
 }
 
 /** Package managers that come with their runtime and are read by the runtime probe itself. */
@@ -49,15 +55,17 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
 
     const runtimeNames = [...new Set<RuntimeName>([...project.ecosystems, ...(Object.keys(project.declared) as RuntimeName[])])];
     const separateTools = [...new Set(project.packageManagers.map((manager) => manager.name).filter((name) => !BUNDLED.has(name) && name !== 'go'))];
+    const previous = options.reuse?.snapshot;
+    const reused = options.reuse && !options.reuse.runtimes ? reusedToolchains(options.reuse.snapshot) : undefined;
     const [runtimes, toolVersions, platform, limits, resources, filesystem, certificates, systemPackages, umask, timezone] = await Promise.all([
-        Promise.all(runtimeNames.map(async (name) => [name, await safeHostRuntime(name, files, tools)] as const)),
-        Promise.all(separateTools.map(async (name) => [name, await hostToolVersion(name, tools)] as const)),
-        hostPlatform(tools),
-        hostLimits(tools),
-        hostResources(),
+        Promise.all(runtimeNames.map(async (name) => [name, await safeHostRuntime(name, files, tools, reused?.runtimes.get(name))] as const)),
+        Promise.all(separateTools.map(async (name) => [name, reused?.tools.has(name) ? reused.tools.get(name) ?? null : await hostToolVersion(name, tools)] as const)),
+        previous?.platform ?? hostPlatform(tools),
+        previous?.limits ?? hostLimits(tools),
+        previous?.resources ?? hostResources(),
         hostFilesystem(files.root),
         hostCertificates(env, files.root, tools, issues),
-        hostSystemPackages(tools),
+        previous?.systemPackages ?? hostSystemPackages(tools),
         hostUmask(),
         hostTimezone(env),
     ]);
@@ -116,14 +124,33 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
 }
 
 /**
- * The runtime as hostRuntime finds it — unless the project pins it, in a file a version-manager shim reads,
+ * A previous capture's installed runtimes and tool versions, as the probes returned them. A runtime that is
+ * absent there (the project started declaring it since) is not in the map, so it is probed.
+ */
+function reusedToolchains(snapshot: Snapshot): { runtimes: Map<RuntimeName, HostRuntime>; tools: Map<string, string | null> } {
+    const tools = new Map<string, string | null>(snapshot.packageManagers.map((manager) => [manager.name, manager.installed ?? null]));
+    const runtimes = new Map<RuntimeName, HostRuntime>();
+    for (const [name, facts] of Object.entries(snapshot.runtimes) as [RuntimeName, RuntimeFacts | undefined][]) {
+        if (facts) {
+            const bundled = Object.fromEntries([...BUNDLED].flatMap((tool) => {
+                const version = tools.get(tool);
+                return version ? [[tool, version] as const] : [];
+            }));
+            runtimes.set(name, { installed: facts.installed, bundled });
+        }
+    }
+    return { runtimes, tools };
+}
+
+/**
+ * The runtime as hostRuntime finds it (or as a reused capture found it) — unless the project pins it, in a file a version-manager shim reads,
  * to a value the shim would turn into a path or an action of the project's choosing. Then nothing runs and
  * the issue says which file and line.
  */
-async function safeHostRuntime(name: RuntimeName, files: ProjectFiles, tools: RunToolOptions): Promise<HostRuntime> {
+async function safeHostRuntime(name: RuntimeName, files: ProjectFiles, tools: RunToolOptions, reused?: HostRuntime): Promise<HostRuntime> {
     const unsafe = await unsafeVersionPins(files, name);
     for (const issue of unsafe) {
         files.issues.add(issue);
     }
-    return unsafe.length > 0 ? { installed: null, bundled: {} } : hostRuntime(name, tools);
+    return unsafe.length > 0 ? { installed: null, bundled: {} } : reused ?? hostRuntime(name, tools);
 }

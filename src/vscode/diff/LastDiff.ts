@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DiffReport } from '../../core/diff/DiffReport';
 import type { Snapshot } from '../../core/snapshot/Snapshot';
+import type { DiffTargetsResult } from '../../pipeline/diff/diffTargets';
 
 /** One finished comparison: its report, the document showing it, and the snapshots behind it. */
 export interface DiffRun {
@@ -11,6 +12,8 @@ export interface DiffRun {
     /** The folder fixes point into; undefined when no side was a project. */
     readonly folder?: vscode.Uri;
     readonly snapshots: { readonly from: Snapshot; readonly to: Snapshot; readonly via?: Snapshot };
+    /** What recomputing it after a project file is saved needs (in memory only; the env key never leaves the window). */
+    readonly captured?: Omit<DiffTargetsResult, 'report' | 'snapshots'>;
 }
 
 /**

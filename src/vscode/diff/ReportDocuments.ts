@@ -9,6 +9,8 @@ export const REPORT_SCHEME = 'parity-report';
  */
 export class ReportDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
     private readonly contents = new Map<string, string>();
+    private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+    readonly onDidChange = this.changed.event;
     private readonly subscriptions: vscode.Disposable[];
     private made = 0;
 
@@ -32,6 +34,14 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
         return uri;
     }
 
+    /** The report a comparison recomputed after a save: its open document shows the new text. */
+    update(uri: vscode.Uri, text: string): void {
+        if (this.contents.has(uri.toString())) {
+            this.contents.set(uri.toString(), text);
+            this.changed.fire(uri);
+        }
+    }
+
     provideTextDocumentContent(uri: vscode.Uri): string {
         return this.contents.get(uri.toString()) ?? vscode.l10n.t('This report is gone with the window that made it: run Parity: Diff with Target… again.\n');
     }
@@ -41,5 +51,6 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
             subscription.dispose();
         }
         this.contents.clear();
+        this.changed.dispose();
     }
 }

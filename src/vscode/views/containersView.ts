@@ -41,20 +41,28 @@ const ICONS: Readonly<Record<ContainerState, [string, string?]>> = {
 };
 
 function containerItem(row: ContainerRow, nowMs: number): vscode.TreeItem {
-    const item = new vscode.TreeItem(row.name, row.ports.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    // A sandbox reads as the app it runs — the project (or the image it was started from) and its state — at the
+    // default sidebar width; its generated container name is in the tooltip.
+    const label = row.sandbox ? sandboxLabel(row) : row.name;
+    const item = new vscode.TreeItem(label, row.ports.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `container:${row.id}`;
-    item.description = [
-        // The folder's name; the tooltip has the whole path.
-        ...(row.sandbox ? [row.project ? vscode.l10n.t('sandbox of {0}', row.project.split(/[\\/]/).pop() ?? row.project) : vscode.l10n.t('sandbox')] : []),
-        row.image,
-        ...row.ports.map((port) => port.address),
-        stateText(row),
-        formatAge(row.created * 1000, nowMs),
-    ].join(' · ');
+    item.description = (row.sandbox
+        ? [stateText(row), ...row.ports.map((port) => port.address), formatAge(row.created * 1000, nowMs)]
+        : [row.image, ...row.ports.map((port) => port.address), stateText(row), formatAge(row.created * 1000, nowMs)]
+    ).join(' · ');
     const [icon, color] = row.state === 'exited' && row.exitCode !== undefined && row.exitCode !== 0 ? ['vm-outline', 'charts.red'] : ICONS[row.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = containerContextValue(row);
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}', row.sandbox ? vscode.l10n.t('sandbox of {0}', label) : label, item.description) };
     return item;
+}
+
+/** The project folder's name, else the image the sandbox was started from (its `parity.image` label). */
+function sandboxLabel(row: ContainerRow): string {
+    if (row.project) {
+        return row.project.split(/[\\/]/).filter(Boolean).pop() ?? row.project;
+    }
+    return row.labels['parity.image'] ?? row.image;
 }
 
 function stateText(row: ContainerRow): string {

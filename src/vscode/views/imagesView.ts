@@ -48,7 +48,9 @@ export const imagesView: EngineViewSpec<ImageTreeNode> = {
 function imageItem(row: ImageRow, nowMs: number): vscode.TreeItem {
     const item = new vscode.TreeItem(row.dangling ? row.name : row.tag);
     item.id = `image:${row.id}|${row.name}`;
-    item.description = `${formatBytes(row.size)} · ${formatAge(row.created * 1000, nowMs)}`;
+    // A Parity build says when it was built: a cached rebuild keeps the layers' (and the image's) old Created.
+    const builtAt = row.parity ? parityProvenance(row.labels).builtAt : undefined;
+    item.description = `${formatBytes(row.size)} · ${builtAt === undefined ? formatAge(row.created * 1000, nowMs) : vscode.l10n.t('built by Parity {0}', formatAge(builtAt, nowMs))}`;
     item.iconPath = new vscode.ThemeIcon(row.parity ? 'package' : row.dangling ? 'circle-outline' : 'tag', row.parity ? new vscode.ThemeColor('charts.blue') : undefined);
     item.contextValue = imageContextValue(row);
     item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}', row.name, item.description) };
@@ -65,6 +67,9 @@ function imageTooltip(row: ImageRow, nowMs: number): vscode.MarkdownString {
     md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Created')}: ${new Date(row.created * 1000).toISOString()} (${formatAge(row.created * 1000, nowMs)})`);
     md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Size')}: ${formatBytes(row.size)} · ${shortId(row.id)}`);
     const provenance = parityProvenance(row.labels);
+    if (provenance.builtAt !== undefined) {
+        md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Built by Parity')}: ${new Date(provenance.builtAt).toISOString()} (${formatAge(provenance.builtAt, nowMs)})`);
+    }
     if (provenance.snapshot || provenance.plan) {
         md.appendMarkdown('\n\n---\n\n');
         if (provenance.snapshot) {

@@ -60,6 +60,25 @@ describe('Parity: Snapshot Environment', () => {
         assert.match(problem.message, /^\.nvmrc asks for node 18 \(18\.x\), but node \d+\.\d+\.\d+ runs here/);
     });
 
+    it('recomputes Findings and Problems when the pin file is fixed and saved, without a new snapshot', async () => {
+        const folder = mismatchedProject();
+        const snapshot = await vscode.commands.executeCommand<{ runtimes: { node?: { installed: { version: string } | null } } } | undefined>('parity.snapshot.capture', folder);
+        const installed = snapshot?.runtimes.node?.installed?.version;
+        assert.ok(installed, 'the snapshot found the installed node');
+        const nvmrc = vscode.Uri.joinPath(folder, '.nvmrc');
+        await waitForDiagnostics(nvmrc, 'parity', (found) => found.some((problem) => /asks for node 18/.test(problem.message)));
+
+        // The user fixes the pin in the editor and saves: no command, the stale "18" goes away.
+        const document = await vscode.workspace.openTextDocument(nvmrc);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(nvmrc, new vscode.Range(0, 0, document.lineCount, 0), `${installed.split('.')[0] ?? ''}\n`);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        assert.ok(await document.save(), 'the .nvmrc was saved');
+        await waitForDiagnostics(nvmrc, 'parity', (found) => found.length === 0);
+        const onDisk = JSON.parse(fs.readFileSync(path.join(folder.fsPath, '.parity', 'local.snapshot.json'), 'utf8')) as { runtimes: { node: { declared: { file: string; raw: string }[] } } };
+        assert.deepEqual(onDisk.runtimes.node.declared.filter((declaration) => declaration.file === '.nvmrc').map((declaration) => declaration.raw), [installed.split('.')[0]]);
+    });
+
     it('VS Code validates snapshot files against the shipped schema', async () => {
         const folder = mismatchedProject();
         const file = path.join(folder.fsPath, '.parity', 'broken.snapshot.json');

@@ -16,6 +16,8 @@ import {
   openViewContainer,
   readTreeItems,
   REPO_ROOT,
+  runCommand,
+  screenshot,
   ScreenshotSteps,
   setPaneExpanded,
   startUiSession,
@@ -30,7 +32,8 @@ import {
 const root = REPO_ROOT;
 const results = UI_RESULTS;
 const vsix = UI_VSIX;
-const SANDBOX_ROW = /^parity-sandbox-ui-sandbox-[0-9a-f]{6}$/;
+/** A sandbox row reads as its project; the container name is in the tooltip. */
+const SANDBOX_ROW = /^ui-sandbox$/;
 
 describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
   let session: UiSession;
@@ -76,8 +79,45 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     await setPaneExpanded(session.page, 'Findings', false);
     await waitFor('the sandbox row, running', async () => {
       const [first] = await readTreeItems(session.page, 'Containers', 30_000);
-      return first !== undefined && SANDBOX_ROW.test(first.label) && /sandbox of ui-sandbox .*running/.test(first.description);
+      return first !== undefined && SANDBOX_ROW.test(first.label) && /^running · (localhost|127\.0\.0\.1):\d+ · /.test(first.description);
     }, 15_000);
+  }));
+
+  it('Run in Sandbox again shows the running one and offers Restart; Restart runs it afresh — still one sandbox', () => step('sandbox-run-again', async () => {
+    const [before] = sandboxes();
+    await openFile(session.page, 'package.json');
+    await codeLens(session.page, 'Run in Sandbox').click();
+    await waitForNotification(session.page, /ui-sandbox already runs in a sandbox at http:\/\/127\.0\.0\.1:\d+/, 30_000);
+    assert.deepEqual(sandboxes(), [before], 'no second sandbox was started');
+    const offer = session.page.locator('.notifications-toasts .notification-list-item', { hasText: 'already runs in a sandbox' }).first();
+    await offer.locator('.monaco-button', { hasText: 'Restart' }).first().click();
+    await waitFor('a new sandbox replaced the old one', () => {
+      const now = sandboxes();
+      return now.length === 1 && now[0] !== before;
+    }, 120_000);
+    const renewed = docker(['inspect', '-f', '{{.Name}}', sandboxes()[0] ?? '']).replace(/^\//, '');
+    await waitForNotification(session.page, new RegExp(`${renewed} is ready at http://127\\.0\\.0\\.1:\\d+`), 120_000);
+    assert.equal(sandboxes().length, 1, 'one sandbox for the project');
+  }));
+
+  it('Prune Leftovers lists Parity\'s leftovers with a total in a modal, and Cancel removes nothing', () => step('prune-confirmation', async () => {
+    // A stopped sandbox of this test (Parity's labels), so there is something to list on any engine.
+    const stopped = `parity-sandbox-ui-prune-${process.pid}`;
+    docker(['create', '--name', stopped, '--label', `parity.container=${stopped}`, '--label', 'parity.managed=true', '--label', 'parity.purpose=sandbox', '--label', `parity.project=${folder}`, 'busybox:latest', 'true']);
+    try {
+      await runCommand(session.page, 'Parity: Prune Leftovers...');
+      const dialog = session.page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await dialog.innerText(), /Remove Parity's leftovers: \d+ stopped sandbox(es)?/);
+      assert.match(await dialog.innerText(), /everything that is not Parity's stay/);
+      await screenshot(session.page, join(results, 'prune-confirmation.png'));
+      // Never Remove here: the engine is shared, and other leftovers are not this test's to take.
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      assert.equal(docker(['ps', '-aq', '--filter', `name=^${stopped}$`]).length > 0, true, 'Cancel removed nothing');
+    } finally {
+      docker(['rm', '--force', stopped]);
+    }
   }));
 
   it('Stop from its context menu stops and removes it (a label query finds nothing), and the row goes', () => step('sandbox-stopped', async () => {
@@ -91,6 +131,8 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     await setPaneExpanded(session.page, 'Images', true);
     // Parity's builds come first and expanded: the repository, then its tag.
     await waitFor('the image row', async () => (await readTreeItems(session.page, 'Images', 30_000)).some((row) => row.label === 'parity' && row.level === 2), 15_000);
+    // A Parity build says when Parity built it, not only how old its layers are.
+    assert.ok((await readTreeItems(session.page, 'Images', 30_000)).some((row) => row.label === 'parity' && row.level === 2 && /built by Parity (just now|\d+ \w+ ago)/.test(row.description)), 'the image row says when Parity built it');
     // This project's image: the tag row right below its repository (other Parity builds may be listed too).
     const repository = treeRow(session.page, 'Images', imageTagFor(folder).split(':')[0] ?? '');
     const index = Number(await repository.getAttribute('data-index'));

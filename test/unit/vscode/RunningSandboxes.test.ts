@@ -6,7 +6,7 @@ import { type OwnedSandbox, RunningSandboxes, WINDOW_CLOSE_WAIT_MS } from '../..
  * A sandbox as the registry sees it: stop() and end() end it, as the runner does; `endMs` is how long ending
  * takes (Infinity: never — an engine that hangs).
  */
-function sandbox(name: string, endMs = 0): OwnedSandbox & { stops: number; ends: number; gone: boolean; finish(): void } {
+function sandbox(name: string, endMs = 0): OwnedSandbox & { stops: number; ends: number; shown: number; gone: boolean; finish(): void } {
     let finish!: () => void;
     const exited = new Promise<void>((resolve) => (finish = resolve));
     const owned = {
@@ -14,7 +14,11 @@ function sandbox(name: string, endMs = 0): OwnedSandbox & { stops: number; ends:
         exited,
         stops: 0,
         ends: 0,
+        shown: 0,
         gone: false,
+        show: () => {
+            owned.shown += 1;
+        },
         finish: () => finish(),
         stop: async () => {
             owned.stops += 1;
@@ -35,6 +39,15 @@ function sandbox(name: string, endMs = 0): OwnedSandbox & { stops: number; ends:
 }
 
 describe('RunningSandboxes', () => {
+    it('focuses the terminal of a sandbox this window runs, and says whether it was one', () => {
+        const running = new RunningSandboxes();
+        const web = sandbox('parity-sandbox-web-1');
+        running.add(web);
+        assert.equal(running.show('parity-sandbox-web-1'), true);
+        assert.equal(running.show('parity-sandbox-other-2'), false);
+        assert.equal(web.shown, 1);
+    });
+
     it('stops a sandbox this window runs, by name, and says whether it was one', async () => {
         const running = new RunningSandboxes();
         const web = sandbox('parity-sandbox-web-1');

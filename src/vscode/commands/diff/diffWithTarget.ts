@@ -91,12 +91,12 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
         if (!result) {
             return undefined;
         }
-        const { report, snapshots } = result;
+        const { report, snapshots, ...captured } = result;
         const text = pipeline.renderDiffReport(report, 'text');
         const uri = deps.reports.add(`${nameOf(request.from)} ↔ ${nameOf(request.to)}`, text);
         deps.diffDiagnostics.show(folder, report.findings);
         deps.findings.showReport(folder, report, uri, text);
-        deps.lastDiff.set({ report, uri, text, ...(folder ? { folder } : {}), snapshots });
+        deps.lastDiff.set({ report, uri, text, ...(folder ? { folder } : {}), snapshots, captured });
         if (folder) {
             // Kept in the project's .parity/ (never through a link), so the language server has the findings after a reload too.
             void pipeline.writeProjectFile(folder.fsPath, LAST_DIFF_FILE, `${pipeline.renderDiffReport(report, 'json').trimEnd()}\n`)

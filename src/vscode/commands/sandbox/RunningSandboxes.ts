@@ -8,6 +8,8 @@ export interface OwnedSandbox {
     stop(): Promise<unknown>;
     /** Stops it at once and removes it, even while a graceful stop is still waiting: the window is closing. */
     end(): Promise<unknown>;
+    /** Brings its terminal to the front. */
+    show(): void;
 }
 
 /**
@@ -41,6 +43,13 @@ export class RunningSandboxes implements vscode.Disposable {
         }
         await sandbox.stop();
         return true;
+    }
+
+    /** Focuses the terminal of the sandbox of that name when this window runs it; false when it does not. */
+    show(name: string): boolean {
+        const sandbox = this.running.get(name);
+        sandbox?.show();
+        return sandbox !== undefined;
     }
 
     get names(): readonly string[] {

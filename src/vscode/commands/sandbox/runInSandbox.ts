@@ -5,6 +5,7 @@ import type { ExtensionDeps } from '../../ExtensionDeps';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
 import { recipePlanOptions } from '../../recipePlanOptions';
 import { imageTargets } from '../images/imageTargets';
+import type { SandboxRow } from '../../../core/sandbox/sandboxRows';
 import { type RunResult, sandboxInTerminal } from './sandboxInTerminal';
 
 export type { RunResult } from './sandboxInTerminal';
@@ -22,6 +23,11 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
         return undefined;
     }
     const chosen = processOf(procfileProcess);
+    // One app, one sandbox: a project whose sandbox already runs is shown, not started a second time on another port.
+    const running = target.startsWith('image:') || chosen ? undefined : await runningSandboxOf(deps, target);
+    if (running) {
+        return offerRunning(deps, target, running);
+    }
     const name = `${target.startsWith('image:') ? target.slice('image:'.length) : target.split(/[\\/]/).pop() ?? target}${chosen ? ` (${chosen.process})` : ''}`;
     return sandboxInTerminal(deps, {
         name,
@@ -55,6 +61,60 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
             );
         },
     });
+}
+
+/**
+ * The project's sandbox that runs now, found by its labels (purpose sandbox, the project's folder) — whichever
+ * window or `parity run` started it. Undefined when there is none or the engine cannot say (then a new one starts
+ * and the engine's own error, if any, is shown there).
+ */
+async function runningSandboxOf(deps: ExtensionDeps, projectRoot: string): Promise<SandboxRow | undefined> {
+    try {
+        const pipeline = await import('../../lazy/pipelineModule');
+        const rows = await pipeline.listSandboxes(await deps.engine.client());
+        return rows.find((row) => row.project === projectRoot && row.state === 'running');
+    } catch (error) {
+        deps.log.debug(`Run in Sandbox: running sandboxes not listed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
+}
+
+/**
+ * Shows the running sandbox — its terminal when this window started it, its log otherwise — and offers Restart
+ * (stop and remove it, then run the project afresh, packaged again when it changed). Resolves at once with the
+ * running one; the offer is answered in the background.
+ */
+function offerRunning(deps: ExtensionDeps, projectRoot: string, running: SandboxRow): RunResult {
+    if (!deps.sandboxes.show(running.name)) {
+        deps.containerLogs.show(running.id, running.name);
+    }
+    const project = projectRoot.split(/[\\/]/).filter(Boolean).pop() ?? projectRoot;
+    const restart = vscode.l10n.t('Restart');
+    const open = vscode.l10n.t('Open in Browser');
+    const message = running.url
+        ? vscode.l10n.t('Parity: {0} already runs in a sandbox at {1}.', project, running.url)
+        : vscode.l10n.t('Parity: {0} already runs in a sandbox.', project);
+    void vscode.window.showInformationMessage(message, restart, ...(running.url ? [open] : [])).then(async (choice) => {
+        if (choice === open && running.url) {
+            await vscode.env.openExternal(vscode.Uri.parse(running.url));
+        } else if (choice === restart) {
+            await restartSandbox(deps, projectRoot, running);
+        }
+    });
+    return { name: running.name, url: running.url, alreadyRunning: true };
+}
+
+async function restartSandbox(deps: ExtensionDeps, projectRoot: string, running: SandboxRow): Promise<void> {
+    try {
+        if (!await deps.sandboxes.stop(running.name)) {
+            const pipeline = await import('../../lazy/pipelineModule');
+            await pipeline.stopSandboxNamed(await deps.engine.client(), running.id);
+        }
+    } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0} was not stopped: {1}', running.name, error instanceof Error ? error.message : String(error)));
+        return;
+    }
+    await vscode.commands.executeCommand('parity.sandbox.run', vscode.Uri.file(projectRoot));
 }
 
 /** The Procfile process a lens asked for: its name and command line. */

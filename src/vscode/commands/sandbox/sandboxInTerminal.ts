@@ -15,6 +15,8 @@ export interface RunResult {
     readonly url: string | null;
     /** The exit, when the app ended before it was ready. */
     readonly exit?: SandboxExit;
+    /** The project's sandbox was running already: it was shown (and Restart offered), none was started. */
+    readonly alreadyRunning?: true;
 }
 
 export interface TerminalStart {
@@ -63,6 +65,7 @@ export async function sandboxInTerminal(deps: ExtensionDeps, run: TerminalRun): 
             stop: () => sandbox.stop(),
             // A graceful stop (its terminal closed) may still wait out its 10 s grace: ending goes round it.
             end: () => pipeline.stopSandboxNamed(client, sandbox.name, { graceMs: WINDOW_CLOSE_GRACE_MS }),
+            show: () => shown.show(),
         });
         stopStarted = () => sandbox.stop();
         deps.engineViews.forEach((view) => view.refresh());

@@ -118,6 +118,8 @@ describe('containerContextValue', () => {
         for (const command of ['logs', 'inspect', 'copyId']) {
             assert.deepEqual(showing(`parity.containers.${command}`), Object.keys(values), command);
         }
+        assert.deepEqual(showing('parity.containers.attachShell'), ['web', 'db'], 'a shell needs a running container');
+        assert.deepEqual(showing('parity.containers.copyDockerRun'), ['web'], 'sandboxes only');
         assert.ok(showsOn('parity.containers', 'parity.containers.openInBrowser', 'containerPort;url'), 'a port row opens too');
         assert.ok(!showsOn('parity.containers', 'parity.containers.stop', 'engineUnreachable'));
     });

@@ -35,6 +35,7 @@ describe('imageRows', () => {
         const menu = (command: string): boolean[] => values.map((value) => showsOn('parity.images', command, value));
         assert.deepEqual(menu('parity.sandbox.run'), [true, true, false, false, false, false]);
         assert.deepEqual(menu('parity.images.copyName'), [true, true, false, false, false, false]);
+        assert.deepEqual(menu('parity.images.push'), [true, true, false, false, false, false], 'a push needs a name to push as');
         for (const command of ['parity.images.inspect', 'parity.images.remove', 'parity.images.copyId']) {
             assert.deepEqual(menu(command), [true, true, true, true, false, false], command);
         }

@@ -23,6 +23,13 @@ describe('parity labels', () => {
         assert.deepEqual(parityProvenance({ maintainer: 'x' }), {});
     });
 
+    it('says when Parity built an image, from the build-time label on Parity\'s builds only', () => {
+        const at = '2026-12-05T05:20:00.000Z';
+        assert.equal(parityProvenance({ 'parity.managed': 'true', 'org.opencontainers.image.created': at }).builtAt, Date.parse(at));
+        assert.equal(parityProvenance({ 'org.opencontainers.image.created': at }).builtAt, undefined);
+        assert.equal(parityProvenance({ 'parity.managed': 'true', 'org.opencontainers.image.created': 'yesterday' }).builtAt, undefined);
+    });
+
     it('puts Parity\'s labels apart from the others, each sorted', () => {
         assert.deepEqual(partitionLabels({ 'z.other': '1', 'parity.plan': 'p', 'a.other': '2', 'parity.managed': 'true' }), {
             parity: [['parity.managed', 'true'], ['parity.plan', 'p']],

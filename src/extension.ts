@@ -30,6 +30,9 @@ import { TargetsTreeProvider } from './vscode/views/TargetsTreeProvider';
 import { TargetEngines } from './vscode/TargetEngines';
 import { TargetReachability } from './vscode/targets/TargetReachability';
 import { TargetSnapshots } from './vscode/targets/TargetSnapshots';
+import { openWalkthroughOnce } from './vscode/FirstRunWalkthrough';
+import { ProjectFolders } from './vscode/ProjectFolders';
+import { SnapshotSummaries } from './vscode/snapshot/SnapshotSummaries';
 
 /** A target's engine that does not answer within this is shown as not reachable; the rows never wait for it. */
 const TARGET_PING_MS = 3000;
@@ -73,7 +76,9 @@ export function activate(context: vscode.ExtensionContext): void {
     // Last snapshots of targets: VS Code's storage for this workspace (the user's global storage without one), never the project.
     const targetSnapshots = new TargetSnapshots((context.storageUri ?? context.globalStorageUri).fsPath);
     const targetsView = new TargetsTreeProvider(targetReachability, targetSnapshots, log);
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, version: String((context.extension.packageJSON as { version?: unknown }).version) };
+    const projectFolders = new ProjectFolders();
+    const summaries = new SnapshotSummaries();
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, summaries, version: String((context.extension.packageJSON as { version?: unknown }).version) };
 
     context.subscriptions.push(
         log,
@@ -120,7 +125,12 @@ export function activate(context: vscode.ExtensionContext): void {
             }
         }),
         new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff, localSnapshots),
+        projectFolders,
+        summaries,
+        openWalkthroughOnce(context.globalState, projectFolders),
     );
+    // One file search for the folders that hold a project (Explorer menus, first-run walkthrough); not awaited.
+    void projectFolders.search();
 }
 
 /** Waits (bounded) until the sandboxes this window started are stopped and removed; the rest is owned by context.subscriptions. */

@@ -19,7 +19,8 @@ export type FindingTreeNode =
     | { readonly kind: 'summary'; readonly shown: Shown & { readonly report: NonNullable<Shown['report']> } }
     | { readonly kind: 'group'; readonly shown: Shown; readonly group: FindingGroup<ReportFinding> }
     | { readonly kind: 'finding'; readonly shown: Shown; readonly finding: ReportFinding }
-    | { readonly kind: 'fix'; readonly shown: Shown; readonly finding: ReportFinding; readonly fix: FindingFix };
+    | { readonly kind: 'fix'; readonly shown: Shown; readonly finding: ReportFinding; readonly fix: FindingFix }
+    | { readonly kind: 'clean'; readonly folder: vscode.Uri; readonly capturedAt: string };
 
 const ICON: Readonly<Record<Severity, vscode.ThemeIcon>> = {
     error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
@@ -36,12 +37,15 @@ const ICON: Readonly<Record<Severity, vscode.ThemeIcon>> = {
 export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTreeNode>, vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<void>();
     readonly onDidChangeTreeData = this.changed.event;
-    private readonly snapshotFindings = new Map<string, { folder: vscode.Uri; findings: readonly Finding[] }>();
+    private readonly snapshotFindings = new Map<string, { folder: vscode.Uri; findings: readonly Finding[]; capturedAt?: string }>();
     private diff: (Shown & { readonly report: NonNullable<Shown['report']> }) | undefined;
 
-    /** A snapshot's findings for `folder`; they show until a diff runs. */
-    set(folder: vscode.Uri, findings: readonly Finding[]): void {
-        this.snapshotFindings.set(folder.toString(), { folder, findings });
+    /**
+     * A snapshot's findings for `folder`; they show until a diff runs. With none, the row says when the
+     * snapshot (`capturedAt`, ISO time) was taken, so a clean result is told apart from "not run yet".
+     */
+    set(folder: vscode.Uri, findings: readonly Finding[], capturedAt?: string): void {
+        this.snapshotFindings.set(folder.toString(), { folder, findings, ...(capturedAt ? { capturedAt } : {}) });
         this.changed.fire();
     }
 
@@ -61,6 +65,8 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTree
                 return findingItem(node.shown, node.finding);
             case 'fix':
                 return fixItem(node.shown, node.fix);
+            case 'clean':
+                return cleanItem(node.folder, node.capturedAt, this.snapshotFindings.size > 1);
         }
     }
 
@@ -94,8 +100,10 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTree
                 ...groupFindings(shown.report.value.findings).map((group): FindingTreeNode => ({ kind: 'group', shown, group })),
             ];
         }
-        return [...this.snapshotFindings.values()].flatMap(({ folder, findings }) =>
-            groupFindings(findings).map((group): FindingTreeNode => ({ kind: 'group', shown: { folder }, group })));
+        return [...this.snapshotFindings.values()].flatMap(({ folder, findings, capturedAt }): FindingTreeNode[] =>
+            findings.length === 0 && capturedAt
+                ? [{ kind: 'clean', folder, capturedAt }]
+                : groupFindings(findings).map((group): FindingTreeNode => ({ kind: 'group', shown: { folder }, group })));
     }
 }
 
@@ -107,6 +115,20 @@ function summaryItem(report: NonNullable<Shown['report']>): vscode.TreeItem {
     item.iconPath = new vscode.ThemeIcon('diff');
     item.contextValue = 'parityReport';
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Report'), arguments: [report.uri] };
+    return item;
+}
+
+function cleanItem(folder: vscode.Uri, capturedAt: string, named: boolean): vscode.TreeItem {
+    const at = new Date(capturedAt);
+    const when = Number.isNaN(at.getTime()) ? capturedAt : at.toLocaleString();
+    const item = new vscode.TreeItem(vscode.l10n.t('No mismatches (captured at {0})', when));
+    if (named) {
+        item.description = folder.path.split('/').pop() ?? '';
+    }
+    item.tooltip = vscode.l10n.t('The last snapshot of {0} found what the project declares installed here. Diff with Target compares this machine with an image, a container or a saved snapshot.', folder.fsPath);
+    item.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    item.contextValue = 'paritySnapshotClean';
+    item.command = { command: 'parity.snapshot.open', title: vscode.l10n.t('Open Snapshot Summary'), arguments: [folder] };
     return item;
 }
 

@@ -69,7 +69,7 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
                     return reviewed?.plan;
                 },
                 ...(interactive ? { confirm: (files) => confirmRecipe(files, deps.proposed) } : {}),
-                build: (tag, run) => buildWithProgress(deps, folder, tag, run),
+                build: (tag, run, wrote) => buildWithProgress(deps, folder, tag, run, 'Dockerfile', wrote),
             },
         });
         return packaged?.build && { tag: packaged.build.tag, imageId: packaged.build.imageId };

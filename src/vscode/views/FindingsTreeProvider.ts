@@ -8,6 +8,7 @@ import { type FindingGroup, groupFindings, severityCountsText } from '../diff/gr
 import { projectFileUri } from '../diff/projectFileUri';
 import { reportLineOf } from '../diff/reportLineOf';
 import { reportSummary } from '../diff/reportSummary';
+import { L10N_COUNTS } from '../l10nCounts';
 
 /** What the view shows: the last diff's report, or (until one ran) the findings of the last snapshots. */
 interface Shown {
@@ -108,7 +109,7 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTree
 }
 
 function summaryItem(report: NonNullable<Shown['report']>): vscode.TreeItem {
-    const summary = reportSummary(report.value);
+    const summary = reportSummary(report.value, L10N_COUNTS);
     const item = new vscode.TreeItem(summary.label);
     item.description = summary.description;
     item.tooltip = new vscode.MarkdownString(summary.tooltip.map(escapeMarkdown).join('  \n'));
@@ -136,7 +137,7 @@ function groupItem(group: FindingGroup<ReportFinding>): vscode.TreeItem {
     // Groups of information only (often a long package list) start folded; the rest are open.
     const serious = group.counts.error + group.counts.warning > 0;
     const item = new vscode.TreeItem(`${group.facet} (${group.findings.length})`, serious ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = severityCountsText(group.counts);
+    item.description = severityCountsText(group.counts, L10N_COUNTS);
     item.iconPath = ICON[group.counts.error > 0 ? 'error' : group.counts.warning > 0 ? 'warning' : 'info'];
     item.contextValue = 'parityFacet';
     return item;

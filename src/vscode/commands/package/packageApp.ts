@@ -91,6 +91,8 @@ function showCaptureIssues(deps: ExtensionDeps, lines: readonly string[]): void 
     const [first] = lines;
     const message = lines.length === 1
         ? vscode.l10n.t('Parity: {0}', first ?? '')
-        : vscode.l10n.t('Parity: {0} (and {1} more issue(s) — see the log)', first ?? '', lines.length - 1);
+        : lines.length === 2
+            ? vscode.l10n.t('Parity: {0} (and 1 more issue — see the log)', first ?? '')
+            : vscode.l10n.t('Parity: {0} (and {1} more issues — see the log)', first ?? '', lines.length - 1);
     void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Log')).then((choice) => choice && deps.log.show());
 }

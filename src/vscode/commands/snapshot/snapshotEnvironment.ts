@@ -5,6 +5,7 @@ import { isAbortError } from '../../isAbortError';
 import { abortSignalFor } from '../../abortSignalFor';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
 import { SNAPSHOT_FILE } from '../../snapshot/SnapshotSummaries';
+import { findingsCount } from '../../l10nCounts';
 
 /**
  * Parity: Snapshot Environment — captures this machine as the project sees it, writes
@@ -33,9 +34,7 @@ export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unkno
         await deps.summaries.show(folder, pipeline.formatSnapshotText(snapshot, findings));
         const message = findings.length === 0
             ? vscode.l10n.t('Parity: snapshot saved to {0}. Declared and installed runtimes agree.', SNAPSHOT_FILE)
-            : findings.length === 1
-                ? vscode.l10n.t('Parity: snapshot saved to {0}. 1 finding — see the Problems panel.', SNAPSHOT_FILE)
-                : vscode.l10n.t('Parity: snapshot saved to {0}. {1} findings — see the Problems panel.', SNAPSHOT_FILE, findings.length);
+            : vscode.l10n.t('Parity: snapshot saved to {0}. {1} — see the Problems panel.', SNAPSHOT_FILE, findingsCount(findings.length));
         const showProblems = vscode.l10n.t('Show Problems');
         const openJson = vscode.l10n.t('Open Raw JSON');
         void vscode.window.showInformationMessage(message, ...(problems > 0 ? [showProblems] : []), openJson).then((choice) => {

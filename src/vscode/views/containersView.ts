@@ -28,7 +28,7 @@ export const containersView: EngineViewSpec<ContainerNode> = {
     render: (node, nowMs) => (node.kind === 'container' ? containerItem(node.row, nowMs) : portItem(node.row, node.port)),
     tooltip: (node, nowMs) => (node.kind === 'container' ? containerTooltip(node.row, nowMs) : undefined),
     emptyLabel: (address) => vscode.l10n.t('No containers on {0}', address),
-    leadOn: (nodes) => runInSandboxLeadOn(nodes.some((node) => node.kind === 'container' && node.row.sandbox)),
+    leadOn: (nodes) => runInSandboxLeadOn(nodes.flatMap((node) => (node.kind === 'container' && node.row.sandbox ? [node.row.project] : []))),
 };
 
 const ICONS: Readonly<Record<ContainerState, [string, string?]>> = {

@@ -44,7 +44,7 @@ export const imagesView: EngineViewSpec<ImageTreeNode> = {
     },
     tooltip: (node, nowMs) => (node.kind === 'image' ? imageTooltip(node.row, nowMs) : undefined),
     emptyLabel: (address) => vscode.l10n.t('No images on {0}', address),
-    leadOn: (nodes) => packageAppLeadOn(nodes.some((node) => node.kind === 'repository' && node.parity)),
+    leadOn: (nodes) => packageAppLeadOn(nodes.flatMap((node) => (node.kind === 'repository' && node.parity ? [node.repository] : []))),
 };
 
 function imageItem(row: ImageRow, nowMs: number): vscode.TreeItem {

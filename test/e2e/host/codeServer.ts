@@ -106,6 +106,8 @@ export const QUIET_USER_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  // Parity's Getting Started walkthrough opens on first activation otherwise; the first-run test turns it on.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /**

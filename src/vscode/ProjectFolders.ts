@@ -72,7 +72,8 @@ export class ProjectFolders implements vscode.Disposable {
             const [first] = uris;
             return first ? projectFolders(uris.map((uri) => uri.path)).map((path) => first.with({ path })) : [];
         });
-        await vscode.commands.executeCommand('setContext', PROJECT_FOLDERS_KEY, this.folders.map((folder) => folder.fsPath));
+        // resourcePath is the fsPath of a local file and the URI's path in a remote window (vscode-remote:): both.
+        await vscode.commands.executeCommand('setContext', PROJECT_FOLDERS_KEY, [...new Set(this.folders.flatMap((folder) => [folder.fsPath, folder.path]))]);
         this.changed.fire(this.folders);
     }
 }

@@ -120,8 +120,9 @@ function summaryItem(report: NonNullable<Shown['report']>): vscode.TreeItem {
 }
 
 function cleanItem(folder: vscode.Uri, capturedAt: string, named: boolean): vscode.TreeItem {
+    // Today's snapshot by its time only, so the row reads at the default sidebar width; older ones with the date.
     const at = new Date(capturedAt);
-    const when = Number.isNaN(at.getTime()) ? capturedAt : at.toLocaleString();
+    const when = Number.isNaN(at.getTime()) ? capturedAt : at.toDateString() === new Date().toDateString() ? at.toLocaleTimeString() : at.toLocaleString();
     const item = new vscode.TreeItem(vscode.l10n.t('No mismatches (captured at {0})', when));
     if (named) {
         item.description = folder.path.split('/').pop() ?? '';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 const root = join(__dirname, '..', '..', '..');
-interface Step { id: string; title: string; description: string; media: { svg?: string; image?: string }; completionEvents?: string[] }
+interface Step { id: string; title: string; description: string; media: { svg?: string; image?: string | Record<string, string> }; completionEvents?: string[] }
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     publisher: string; name: string;
     contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: Step[] }[]; menus: Record<string, { command: string; when?: string }[]> };
@@ -38,7 +38,7 @@ describe('the Getting Started walkthrough in package.json', () => {
     it('ships its media', () => {
         const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8');
         for (const step of walkthrough?.steps ?? []) {
-            const media = step.media.svg ?? step.media.image ?? '';
+            const media = step.media.svg ?? (typeof step.media.image === 'string' ? step.media.image : '');
             assert.ok(existsSync(join(root, media)), media);
         }
         assert.match(ignore, /^!media\/walkthrough\/\*\*$/m);

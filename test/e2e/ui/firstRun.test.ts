@@ -115,8 +115,10 @@ describe('First run', () => {
         // .nvmrc's 18 against this node, and against package.json's engines (>=20).
         assert.match(message, /\. 2 findings — see the Problems panel\.$/, message);
         const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-        await waitFor('the summary text', async () => /Snapshot of .*first-run \(host\)/.test(await editor.innerText()), 15_000);
-        const text = await editor.innerText();
+        // The editor renders spaces as no-break spaces.
+        const editorText = async (): Promise<string> => (await editor.innerText()).replace(/\u00a0/g, ' ');
+        await waitFor('the summary text', async () => /Snapshot of .*first-run \(host\)/.test(await editorText()), 15_000);
+        const text = await editorText();
         assert.match(text, /node\s+\d+\.\d+\.\d+/, text);
         assert.ok(!/"schemaVersion"/.test(text), 'the summary, not the JSON');
         await waitFor('.nvmrc:1 is a link', async () => (await page.locator('.editor-group-container.active .detected-link', { hasText: '.nvmrc:1' }).count()) > 0, 15_000);

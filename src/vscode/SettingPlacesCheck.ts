@@ -48,12 +48,16 @@ export class SettingPlacesCheck implements vscode.Disposable {
         this.subscription.dispose();
     }
 
+    /**
+     * Workspace and folder values VS Code reports. Not the user's: in a remote window `globalValue` is the
+     * remote's own settings (valid there) merged with the local ones VS Code kept, so it cannot say where a
+     * value came from.
+     */
     private fromInspect(): FoundSetting[] {
         const config = vscode.workspace.getConfiguration();
         return [...this.scopes].flatMap(([key, scope]): FoundSetting[] => {
             const value = config.inspect(key);
             return [
-                ...(value?.globalValue !== undefined ? [{ key, scope, place: 'user' as const }] : []),
                 ...(value?.workspaceValue !== undefined ? [{ key, scope, place: 'workspace' as const }] : []),
                 ...(value?.workspaceFolderValue !== undefined ? [{ key, scope, place: 'folder' as const }] : []),
             ];

@@ -144,6 +144,7 @@ describe('First run', () => {
 
     it('the Images and Containers views lead on: Package first-run…, Run first-run in a sandbox…', () => step('first-run-views-lead-on', async () => {
         const page = session.page;
+        await page.locator('.editor-group-container .tab', { hasText: 'snapshot of first-run' }).first().click();
         await openViewContainer(page, 'Parity');
         await setPaneExpanded(page, 'Targets', false);
         await waitFor('Package first-run… in Images', async () => (await treeRow(page, 'Images', 'Package first-run…').count()) > 0, 30_000);

@@ -31,6 +31,10 @@ import { TargetsTreeProvider } from './vscode/views/TargetsTreeProvider';
 import { TargetEngines } from './vscode/TargetEngines';
 import { TargetReachability } from './vscode/targets/TargetReachability';
 import { TargetSnapshots } from './vscode/targets/TargetSnapshots';
+import { openWalkthroughOnce } from './vscode/FirstRunWalkthrough';
+import { ProjectFolders } from './vscode/ProjectFolders';
+import { SnapshotSummaries } from './vscode/snapshot/SnapshotSummaries';
+import { SettingPlacesCheck } from './vscode/SettingPlacesCheck';
 
 /** A target's engine that does not answer within this is shown as not reachable; the rows never wait for it. */
 const TARGET_PING_MS = 3000;
@@ -74,7 +78,12 @@ export function activate(context: vscode.ExtensionContext): void {
     // Last snapshots of targets: VS Code's storage for this workspace (the user's global storage without one), never the project.
     const targetSnapshots = new TargetSnapshots((context.storageUri ?? context.globalStorageUri).fsPath);
     const targetsView = new TargetsTreeProvider(targetReachability, targetSnapshots, log);
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, version: String((context.extension.packageJSON as { version?: unknown }).version), memory: context.globalState };
+    const projectFolders = new ProjectFolders();
+    const summaries = new SnapshotSummaries();
+    // The user settings file sits two levels above the global storage where the window's user data is on
+    // this host (code-server, serve-web); elsewhere the file is not there and nothing is read.
+    const settingPlaces = new SettingPlacesCheck(SettingPlacesCheck.scopesOf(context.extension.packageJSON), vscode.Uri.joinPath(context.globalStorageUri, '..', '..', 'settings.json'));
+    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, summaries, version: String((context.extension.packageJSON as { version?: unknown }).version), memory: context.globalState };
 
     context.subscriptions.push(
         log,
@@ -123,7 +132,15 @@ export function activate(context: vscode.ExtensionContext): void {
             }
         }),
         new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff, localSnapshots),
+        projectFolders,
+        summaries,
+        settingPlaces,
+        openWalkthroughOnce(context.globalState, projectFolders),
     );
+    // One file search for the folders that hold a project (Explorer menus, first-run walkthrough); not awaited.
+    void projectFolders.search();
+    // A setting VS Code ignores where it was put is pointed out once, off the activation path.
+    void settingPlaces.check();
 }
 
 /** Waits (bounded) until the sandboxes this window started are stopped and removed; the rest is owned by context.subscriptions. */

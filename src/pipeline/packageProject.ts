@@ -3,6 +3,7 @@ import type { BuildResult } from '../engine/build/buildImage';
 import type { BuildEventListener } from '../core/build/BuildEvent';
 import type { Plan } from '../core/plan/Plan';
 import { renderRecipe } from '../core/plan/renderRecipe';
+import { type RecipeOutcome, recipeOutcomes } from '../core/recipe/recipeOutcomes';
 import { inspectRecipe, type RecipeFile, type WriteRecipeChoices, writeRecipe } from '../core/recipe/writeRecipe';
 import type { Snapshot } from '../core/snapshot/Snapshot';
 import { checkProjectFile } from '../core/writeProjectFile';
@@ -32,7 +33,7 @@ export interface PackageHooks {
      */
     readonly confirm?: (files: readonly RecipeFile[]) => Promise<WriteRecipeChoices | undefined>;
     /** Runs the build, e.g. under a progress notification; undefined when it failed and was reported. */
-    readonly build?: (tag: string, run: (extras: BuildExtras) => Promise<BuildResult>) => Promise<BuildResult | undefined>;
+    readonly build?: (tag: string, run: (extras: BuildExtras) => Promise<BuildResult>, wrote: readonly RecipeOutcome[]) => Promise<BuildResult | undefined>;
 }
 
 export interface PackageProjectOptions extends PlanProjectOptions {
@@ -47,6 +48,8 @@ export interface PreparedRecipe {
     readonly files: readonly RecipeFile[];
     /** The Dockerfile that will be built is the user's own (kept), not Parity's. */
     readonly usersDockerfile: boolean;
+    /** What happened to each file (Dockerfile, .dockerignore, the plan), for the front end to say. */
+    readonly outcomes: readonly RecipeOutcome[];
 }
 
 /**
@@ -79,12 +82,12 @@ export async function prepareRecipe(projectRoot: string, options: PackageProject
     await checkProjectFile(plan.projectRoot, PLAN_FILE);
     const files = await writeRecipe(plan.projectRoot, recipe, choices);
     await savePlan(plan);
-    for (const file of files) {
-        const kept = file.status === 'user' && !choices.replace?.has(file.name);
-        options.log.info(`${file.name}: ${kept ? 'yours, kept as it is' : { new: 'written', same: 'unchanged', parity: 'brought up to date with the plan', user: 'replaced' }[file.status]}`);
+    const outcomes = recipeOutcomes(files, choices.replace, PLAN_FILE);
+    for (const outcome of outcomes) {
+        options.log.info(`${outcome.name}: ${{ written: 'written', unchanged: 'unchanged', updated: 'brought up to date with the plan', replaced: 'replaced', kept: 'yours, kept as it is' }[outcome.how]}`);
     }
     const dockerfile = files.find((file) => file.name === 'Dockerfile');
-    return { snapshot: planned.snapshot, plan, files, usersDockerfile: dockerfile?.status === 'user' && !choices.replace?.has('Dockerfile') };
+    return { snapshot: planned.snapshot, plan, files, usersDockerfile: dockerfile?.status === 'user' && !choices.replace?.has('Dockerfile'), outcomes };
 }
 
 export interface PackageProjectRequest extends PackageProjectOptions {
@@ -136,6 +139,6 @@ export async function packageProject(client: EngineClient, projectRoot: string, 
         ...(extras.onEvent ? { onEvent: extras.onEvent } : {}),
         ...(extras.onContext ? { onContext: extras.onContext } : {}),
     });
-    const build = request.hooks?.build ? await request.hooks.build(tag, run) : await run({});
+    const build = request.hooks?.build ? await request.hooks.build(tag, run, prepared.outcomes) : await run({});
     return build ? { ...prepared, tag, how: 'built', why, build } : undefined;
 }

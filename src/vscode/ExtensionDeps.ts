@@ -18,6 +18,7 @@ import type { TargetEngines } from './TargetEngines';
 import type { TargetReachability } from './targets/TargetReachability';
 import type { TargetSnapshots } from './targets/TargetSnapshots';
 import type { TargetsTreeProvider } from './views/TargetsTreeProvider';
+import type { SnapshotSummaries } from './snapshot/SnapshotSummaries';
 
 /** What commands receive: passed in at activation, never looked up from a global. */
 export interface ExtensionDeps {
@@ -52,6 +53,8 @@ export interface ExtensionDeps {
     readonly targetsView: TargetsTreeProvider;
     readonly targetReachability: TargetReachability;
     readonly targetSnapshots: TargetSnapshots;
+    /** Readable snapshot summaries, with links to the pin lines and the raw JSON a click away. */
+    readonly summaries: SnapshotSummaries;
     /** The extension's version, recorded in what it writes. */
     readonly version: string;
     /** The user's global state: what a command proposes again next time (the last registry pushed to). */

@@ -136,7 +136,7 @@ export class FreshFindings implements vscode.Disposable {
                 this.own.add(snapshot);
                 await pipeline.writeProjectFile(folder.fsPath, '.parity/local.snapshot.json', `${JSON.stringify(snapshot, null, 2)}\n`);
                 this.deps.diagnostics.show(folder, findings, snapshot.issues);
-                this.deps.findings.set(folder, findings);
+                this.deps.findings.set(folder, findings, snapshot.meta.capturedAt);
                 this.deps.localSnapshots.add({ folder, snapshot });
             }
             const run = this.deps.lastDiff.current;

@@ -25,6 +25,8 @@ import { buildDockerfile } from './commands/package/buildDockerfile';
 import { packageApp } from './commands/package/packageApp';
 import { runInSandbox } from './commands/sandbox/runInSandbox';
 import { runLikeTarget } from './commands/sandbox/runLikeTarget';
+import { openRawSnapshot } from './commands/snapshot/openRawSnapshot';
+import { openSnapshotSummary } from './commands/snapshot/openSnapshotSummary';
 import { snapshotEnvironment } from './commands/snapshot/snapshotEnvironment';
 import { addTarget } from './commands/targets/addTarget';
 import { diffTargetWithProject } from './commands/targets/diffTargetWithProject';
@@ -51,6 +53,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     'parity.engine.showStatus': { run: showEngineStatus },
     'parity.engine.retry': { run: retryEngine },
     'parity.snapshot.capture': { run: snapshotEnvironment, needsTrust: true },
+    'parity.snapshot.open': { run: openSnapshotSummary },
+    'parity.snapshot.openRaw': { run: openRawSnapshot },
     'parity.app.package': { run: packageApp, needsTrust: true },
     'parity.log.show': { run: (deps) => deps.log.show() },
     'parity.images.refresh': { run: (deps) => deps.engineViews.find((view) => view.id === 'parity.images')?.refresh() },

@@ -3,7 +3,7 @@ import { dirname, relative } from 'node:path';
 /** Files whose presence makes a folder the root of a monorepo, so its packages build from there. */
 const MONOREPO_MARKERS = ['pnpm-workspace.yaml', 'go.work', 'lerna.json', 'nx.json', 'turbo.json'];
 /** Files that make a folder a project of its own. */
-const PROJECT_MARKERS = ['package.json', 'pyproject.toml', 'requirements.txt', 'go.mod', 'Dockerfile', 'Procfile', 'pom.xml', 'Gemfile'];
+export const PROJECT_MARKERS = ['package.json', 'pyproject.toml', 'requirements.txt', 'go.mod', 'Dockerfile', 'Procfile', 'pom.xml', 'Gemfile'];
 
 /**
  * The folder a CodeLens or a file's command works on: the highest folder up to the workspace root that is a

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { severityCountsText } from './groupFindings';
+import { L10N_COUNTS } from '../l10nCounts';
 import { diffStatusText } from './diffStatusText';
 import type { LastDiff } from './LastDiff';
 
@@ -14,8 +15,8 @@ export class DiffStatusBar implements vscode.Disposable {
         this.subscription = last.onDidChange(({ report }) => {
             this.item.text = diffStatusText(report.counts);
             const sides = `${report.from.target} ↔ ${report.to.target}`;
-            const counts = severityCountsText(report.counts) || vscode.l10n.t('no differences');
-            this.item.tooltip = vscode.l10n.t('Parity: {0} — {1}, {2} ignored, {3} unknown. Click to open the report.', sides, counts, report.ignored, report.unknown.length);
+            const counts = severityCountsText(report.counts, L10N_COUNTS) || L10N_COUNTS.noDifferences;
+            this.item.tooltip = vscode.l10n.t('Parity: {0} — {1}, {2}, {3}. Click to open the report.', sides, counts, L10N_COUNTS.ignored(report.ignored), L10N_COUNTS.unknown(report.unknown.length));
             this.item.accessibilityInformation = { label: vscode.l10n.t('Parity diff: {0}', counts) };
             this.item.show();
         });

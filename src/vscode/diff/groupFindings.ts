@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../core/findings/Finding';
+import { type CountWords, ENGLISH_COUNTS } from './CountWords';
 
 /** The findings of one facet, in report order, with how many there are of each severity. */
 export interface FindingGroup<F extends Finding = Finding> {
@@ -30,11 +31,11 @@ export function countSeverities(findings: readonly Finding[]): Record<Severity, 
 }
 
 /** "2 errors, 1 warning, 3 info" — only the severities there are; "" for none. */
-export function severityCountsText(counts: Readonly<Record<Severity, number>>): string {
+export function severityCountsText(counts: Readonly<Record<Severity, number>>, words: CountWords = ENGLISH_COUNTS): string {
     const parts = [
-        counts.error > 0 ? `${counts.error} ${counts.error === 1 ? 'error' : 'errors'}` : '',
-        counts.warning > 0 ? `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}` : '',
-        counts.info > 0 ? `${counts.info} info` : '',
+        counts.error > 0 ? words.error(counts.error) : '',
+        counts.warning > 0 ? words.warning(counts.warning) : '',
+        counts.info > 0 ? words.info(counts.info) : '',
     ];
     return parts.filter((part) => part !== '').join(', ');
 }

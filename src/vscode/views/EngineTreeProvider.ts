@@ -26,6 +26,8 @@ export interface EngineViewSpec<T> {
     readonly tooltip?: (value: T, nowMs: number) => vscode.MarkdownString | string | undefined;
     /** Shown as the only node when the engine answered with nothing. */
     readonly emptyLabel: (address: string) => string;
+    /** A first row that leads on to the next step when the rows lack something of Parity's (see leadOnItems). */
+    readonly leadOn?: (values: readonly T[]) => vscode.TreeItem | undefined;
 }
 
 /**
@@ -80,10 +82,12 @@ export class EngineTreeProvider<T> implements vscode.TreeDataProvider<EngineNode
         try {
             const client = await this.engine.client();
             const values = await this.spec.load(client, controller.signal);
+            const lead = this.spec.leadOn?.(values);
+            const leading: EngineNode<T>[] = lead ? [{ kind: 'message', item: lead }] : [];
             if (values.length === 0) {
-                return [message(this.spec.emptyLabel(client.address), 'info')];
+                return [...leading, message(this.spec.emptyLabel(client.address), 'info')];
             }
-            return values.map(item);
+            return [...leading, ...values.map(item)];
         } catch (error) {
             this.engine.reportFailure(error);
             this.log.warn(`${this.spec.id}: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,6 +8,7 @@ import { type FindingGroup, groupFindings, severityCountsText } from '../diff/gr
 import { projectFileUri } from '../diff/projectFileUri';
 import { reportLineOf } from '../diff/reportLineOf';
 import { reportSummary } from '../diff/reportSummary';
+import { L10N_COUNTS } from '../l10nCounts';
 
 /** What the view shows: the last diff's report, or (until one ran) the findings of the last snapshots. */
 interface Shown {
@@ -19,7 +20,8 @@ export type FindingTreeNode =
     | { readonly kind: 'summary'; readonly shown: Shown & { readonly report: NonNullable<Shown['report']> } }
     | { readonly kind: 'group'; readonly shown: Shown; readonly group: FindingGroup<ReportFinding> }
     | { readonly kind: 'finding'; readonly shown: Shown; readonly finding: ReportFinding }
-    | { readonly kind: 'fix'; readonly shown: Shown; readonly finding: ReportFinding; readonly fix: FindingFix };
+    | { readonly kind: 'fix'; readonly shown: Shown; readonly finding: ReportFinding; readonly fix: FindingFix }
+    | { readonly kind: 'clean'; readonly folder: vscode.Uri; readonly capturedAt: string };
 
 const ICON: Readonly<Record<Severity, vscode.ThemeIcon>> = {
     error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
@@ -36,12 +38,15 @@ const ICON: Readonly<Record<Severity, vscode.ThemeIcon>> = {
 export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTreeNode>, vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<void>();
     readonly onDidChangeTreeData = this.changed.event;
-    private readonly snapshotFindings = new Map<string, { folder: vscode.Uri; findings: readonly Finding[] }>();
+    private readonly snapshotFindings = new Map<string, { folder: vscode.Uri; findings: readonly Finding[]; capturedAt?: string }>();
     private diff: (Shown & { readonly report: NonNullable<Shown['report']> }) | undefined;
 
-    /** A snapshot's findings for `folder`; they show until a diff runs. */
-    set(folder: vscode.Uri, findings: readonly Finding[]): void {
-        this.snapshotFindings.set(folder.toString(), { folder, findings });
+    /**
+     * A snapshot's findings for `folder`; they show until a diff runs. With none, the row says when the
+     * snapshot (`capturedAt`, ISO time) was taken, so a clean result is told apart from "not run yet".
+     */
+    set(folder: vscode.Uri, findings: readonly Finding[], capturedAt?: string): void {
+        this.snapshotFindings.set(folder.toString(), { folder, findings, ...(capturedAt ? { capturedAt } : {}) });
         this.changed.fire();
     }
 
@@ -61,6 +66,8 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTree
                 return findingItem(node.shown, node.finding);
             case 'fix':
                 return fixItem(node.shown, node.fix);
+            case 'clean':
+                return cleanItem(node.folder, node.capturedAt, this.snapshotFindings.size > 1);
         }
     }
 
@@ -94,13 +101,15 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTree
                 ...groupFindings(shown.report.value.findings).map((group): FindingTreeNode => ({ kind: 'group', shown, group })),
             ];
         }
-        return [...this.snapshotFindings.values()].flatMap(({ folder, findings }) =>
-            groupFindings(findings).map((group): FindingTreeNode => ({ kind: 'group', shown: { folder }, group })));
+        return [...this.snapshotFindings.values()].flatMap(({ folder, findings, capturedAt }): FindingTreeNode[] =>
+            findings.length === 0 && capturedAt
+                ? [{ kind: 'clean', folder, capturedAt }]
+                : groupFindings(findings).map((group): FindingTreeNode => ({ kind: 'group', shown: { folder }, group })));
     }
 }
 
 function summaryItem(report: NonNullable<Shown['report']>): vscode.TreeItem {
-    const summary = reportSummary(report.value);
+    const summary = reportSummary(report.value, L10N_COUNTS);
     const item = new vscode.TreeItem(summary.label);
     item.description = summary.description;
     item.tooltip = new vscode.MarkdownString(summary.tooltip.map(escapeMarkdown).join('  \n'));
@@ -110,11 +119,26 @@ function summaryItem(report: NonNullable<Shown['report']>): vscode.TreeItem {
     return item;
 }
 
+function cleanItem(folder: vscode.Uri, capturedAt: string, named: boolean): vscode.TreeItem {
+    // Today's snapshot by its time only, so the row reads at the default sidebar width; older ones with the date.
+    const at = new Date(capturedAt);
+    const when = Number.isNaN(at.getTime()) ? capturedAt : at.toDateString() === new Date().toDateString() ? at.toLocaleTimeString() : at.toLocaleString();
+    const item = new vscode.TreeItem(vscode.l10n.t('No mismatches (captured at {0})', when));
+    if (named) {
+        item.description = folder.path.split('/').pop() ?? '';
+    }
+    item.tooltip = vscode.l10n.t('The last snapshot of {0} found what the project declares installed here. Diff with Target compares this machine with an image, a container or a saved snapshot.', folder.fsPath);
+    item.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    item.contextValue = 'paritySnapshotClean';
+    item.command = { command: 'parity.snapshot.open', title: vscode.l10n.t('Open Snapshot Summary'), arguments: [folder] };
+    return item;
+}
+
 function groupItem(group: FindingGroup<ReportFinding>): vscode.TreeItem {
     // Groups of information only (often a long package list) start folded; the rest are open.
     const serious = group.counts.error + group.counts.warning > 0;
     const item = new vscode.TreeItem(`${group.facet} (${group.findings.length})`, serious ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = severityCountsText(group.counts);
+    item.description = severityCountsText(group.counts, L10N_COUNTS);
     item.iconPath = ICON[group.counts.error > 0 ? 'error' : group.counts.warning > 0 ? 'warning' : 'info'];
     item.contextValue = 'parityFacet';
     return item;

@@ -6,6 +6,7 @@ import { shortId } from '../../core/images/imageRows';
 import { ImageLabelCache } from '../../engine/sandbox/ImageLabelCache';
 import type { EngineViewSpec } from './EngineTreeProvider';
 import { labelsMarkdown } from './labelsMarkdown';
+import { runInSandboxLeadOn } from './leadOnItems';
 
 /** A node of the Containers view: a container, or one of its published ports (a click opens it). */
 export type ContainerNode =
@@ -27,6 +28,7 @@ export const containersView: EngineViewSpec<ContainerNode> = {
     render: (node, nowMs) => (node.kind === 'container' ? containerItem(node.row, nowMs) : portItem(node.row, node.port)),
     tooltip: (node, nowMs) => (node.kind === 'container' ? containerTooltip(node.row, nowMs) : undefined),
     emptyLabel: (address) => vscode.l10n.t('No containers on {0}', address),
+    leadOn: (nodes) => runInSandboxLeadOn(nodes.flatMap((node) => (node.kind === 'container' && node.row.sandbox ? [node.row.project] : []))),
 };
 
 const ICONS: Readonly<Record<ContainerState, [string, string?]>> = {

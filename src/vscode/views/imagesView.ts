@@ -6,6 +6,7 @@ import { imageChildren, imageGroupContextValue, imageTree, type ImageTreeNode } 
 import { parityProvenance } from '../../core/images/parityLabels';
 import type { EngineViewSpec } from './EngineTreeProvider';
 import { labelsMarkdown } from './labelsMarkdown';
+import { packageAppLeadOn } from './leadOnItems';
 
 /**
  * The Images view: repositories holding Parity's builds first (expanded), then every other repository with
@@ -43,6 +44,7 @@ export const imagesView: EngineViewSpec<ImageTreeNode> = {
     },
     tooltip: (node, nowMs) => (node.kind === 'image' ? imageTooltip(node.row, nowMs) : undefined),
     emptyLabel: (address) => vscode.l10n.t('No images on {0}', address),
+    leadOn: (nodes) => packageAppLeadOn(nodes.flatMap((node) => (node.kind === 'repository' && node.parity ? [node.repository] : []))),
 };
 
 function imageItem(row: ImageRow, nowMs: number): vscode.TreeItem {

@@ -106,6 +106,8 @@ export const QUIET_USER_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  // Parity's Getting Started walkthrough opens on first activation otherwise; the first-run test turns it on.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /**
@@ -119,7 +121,11 @@ export const RESTRICTED_USER_SETTINGS: Readonly<Record<string, unknown>> = {
   'security.workspace.trust.emptyWindow': false,
 };
 
-/** Writes `<userDataDir>/User/settings.json` unless the profile already has one. */
+/**
+ * Writes `<userDataDir>/User/settings.json` unless the profile already has one, and the machine-scoped ones
+ * among them to `Machine/settings.json` too: code-server's window is a remote one, which ignores machine
+ * settings (e.g. `workbench.welcomePage.walkthroughs.openOnInstall`) in the user settings.
+ */
 export function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>> = QUIET_USER_SETTINGS): void {
   const file = path.join(userDataDir, 'User', 'settings.json');
   if (fs.existsSync(file)) {
@@ -127,7 +133,15 @@ export function writeUserSettings(userDataDir: string, settings: Readonly<Record
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+  const machine = Object.fromEntries(Object.entries(settings).filter(([key]) => MACHINE_SCOPED.has(key)));
+  if (Object.keys(machine).length > 0) {
+    fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), `${JSON.stringify(machine, null, 2)}\n`);
+  }
 }
+
+/** The settings of QUIET_USER_SETTINGS and the tests' own that VS Code declares machine-scoped. */
+const MACHINE_SCOPED = new Set(['workbench.welcomePage.walkthroughs.openOnInstall']);
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

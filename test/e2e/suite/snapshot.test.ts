@@ -39,7 +39,7 @@ function waitForDiagnostics(uri: vscode.Uri, source: string | undefined, predica
 }
 
 describe('Parity: Snapshot Environment', () => {
-    it('writes .parity/local.snapshot.json, opens it, and puts the pin mismatch in Problems', async () => {
+    it('writes .parity/local.snapshot.json, opens its summary (pins linked, the JSON one command away), and puts the pin mismatch in Problems', async () => {
         const folder = mismatchedProject();
         const snapshot = await vscode.commands.executeCommand<{ schemaVersion: number; runtimes: { node?: { installed: { version: string } | null } } } | undefined>('parity.snapshot.capture', folder);
         assert.ok(snapshot, 'the command returned no snapshot — see the Parity log');
@@ -51,7 +51,17 @@ describe('Parity: Snapshot Environment', () => {
         const file = vscode.Uri.joinPath(folder, '.parity', 'local.snapshot.json');
         const onDisk = JSON.parse(fs.readFileSync(file.fsPath, 'utf8')) as { meta: { source: { kind: string; ref: string } } };
         assert.deepEqual(onDisk.meta.source, { kind: 'host', ref: folder.fsPath });
-        assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.fsPath === file.fsPath), 'the snapshot is open in an editor');
+        const summary = vscode.window.activeTextEditor?.document;
+        assert.equal(summary?.uri.scheme, 'parity-summary', 'the summary is the active editor');
+        assert.match(summary.getText(), /^Snapshot of .* \(host\)/);
+        const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', summary.uri);
+        const nvmrcLink = links.find((link) => summary.getText(link.range) === '.nvmrc:1');
+        assert.ok(nvmrcLink?.target, `a link on .nvmrc:1; links: ${links.map((link) => summary.getText(link.range)).join(', ')}`);
+        assert.equal(nvmrcLink.target.with({ fragment: '' }).fsPath, vscode.Uri.joinPath(folder, '.nvmrc').fsPath);
+        assert.equal(nvmrcLink.target.fragment, 'L1');
+        const raw = await vscode.commands.executeCommand<vscode.Uri | undefined>('parity.snapshot.openRaw', summary.uri);
+        assert.equal(raw?.fsPath, file.fsPath);
+        assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.fsPath === file.fsPath), 'the raw JSON is open in an editor');
 
         const nvmrc = vscode.Uri.joinPath(folder, '.nvmrc');
         const [problem] = await waitForDiagnostics(nvmrc, 'parity', (found) => found.length > 0);

@@ -46,7 +46,7 @@ describe('Diff with Target from the command palette, in the real VS Code', () =>
     await session.close({ keep: steps.failed });
   });
 
-  const steps = new ScreenshotSteps(() => session.page, results);
+  const steps = new ScreenshotSteps(() => session.page, results, ['diff-report']);
   const step = (shot: string, body: () => Promise<void>): Promise<void> => steps.run(shot, body);
 
   it('picks this machine, then the image, and opens the Parity Report of the two', () => step('diff-report', async () => {

@@ -138,10 +138,10 @@ describe('Parity: Snapshot Environment from the palette', () => {
         await session.close({ keep: failed });
     });
 
-    it('opens the snapshot and lists the .nvmrc mismatch in the Problems panel and the Findings view', async () => {
+    it('opens the snapshot\'s summary and lists the .nvmrc mismatch in the Problems panel and the Findings view', async () => {
         try {
             await runCommand(session.page, 'Parity: Snapshot Environment');
-            await session.page.locator('.tabs-container .tab', { hasText: 'local.snapshot.json' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+            await session.page.locator('.tabs-container .tab', { hasText: 'snapshot of hello-node' }).first().waitFor({ state: 'visible', timeout: 30_000 });
             assert.ok(existsSync(join(folder, '.parity', 'local.snapshot.json')));
             await runCommand(session.page, 'View: Focus Problems (Errors, Warnings, Infos)');
             const problem = session.page.locator('.markers-panel .monaco-list-row', { hasText: '.nvmrc asks for node 18' }).first();

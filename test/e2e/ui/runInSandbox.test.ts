@@ -55,7 +55,7 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     await session.close({ keep: steps.failed });
   });
 
-  const steps = new ScreenshotSteps(() => session.page, results);
+  const steps = new ScreenshotSteps(() => session.page, results, ['sandbox-in-containers-view']);
   const step = (shot: string, body: () => Promise<void>): Promise<void> => steps.run(shot, body);
 
   it('shows "Run in Sandbox" above the start script of package.json', () => step('sandbox-codelens', async () => {

@@ -18,6 +18,8 @@ export const REPO_ROOT = path.join(__dirname, '..', '..', '..');
 export const UI_RESULTS = path.join(REPO_ROOT, 'test-results');
 export const PARITY_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 export const UI_VSIX = path.join(REPO_ROOT, 'out', 'vsix', `parity-${PARITY_VERSION}.vsix`);
+/** Where the UI tests leave the screenshots README shows: each run makes them anew, so they never go stale. */
+export const README_MEDIA = path.join(REPO_ROOT, 'docs', 'media');
 
 export { waitFor } from '../../support/waitFor';
 
@@ -82,6 +84,8 @@ export interface UiSession {
 export interface UiSessionOptions {
   /** Extra environment for code-server and so for the extension host (e.g. DOCKER_HOST). */
   readonly env?: NodeJS.ProcessEnv;
+  /** The profile's user settings instead of QUIET_USER_SETTINGS. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** A fresh profile with `vsix` installed, code-server started on it and the workbench opened on `folder`. */
@@ -89,7 +93,7 @@ export async function startUiSession(vsix: string, folder: string, opts: UiSessi
   const host = findVsCodeHost();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-ui-'));
   const profile = { host, userDataDir: path.join(dir, 'user-data'), extensionsDir: path.join(dir, 'extensions') };
-  writeUserSettings(profile.userDataDir);
+  writeUserSettings(profile.userDataDir, opts.settings);
   installExtension(vsix, profile);
   const server = await startCodeServer({ ...profile, logFile: path.join(dir, 'code-server.log'), ...(opts.env ? { env: opts.env } : {}) });
   // code-server runs in its own process group: end it even if the test process dies without close().
@@ -321,17 +325,22 @@ export function codeLens(page: Page, title: string): Locator {
 
 /**
  * The steps of one UI session: each ends with a screenshot named after it (`NAME-failed.png` when it threw),
- * and `failed` says whether any threw, so the session's files can be kept for reading.
+ * and `failed` says whether any threw, so the session's files can be kept for reading. The shots named in
+ * `readme` are also written to README_MEDIA, where README.md shows them.
  */
 export class ScreenshotSteps {
   failed = false;
 
-  constructor(private readonly page: () => Page, private readonly dir: string) {}
+  constructor(private readonly page: () => Page, private readonly dir: string, private readonly readme: readonly string[] = []) {}
 
   async run(shot: string, body: () => Promise<void>): Promise<void> {
     try {
       await body();
-      await screenshot(this.page(), path.join(this.dir, `${shot}.png`));
+      const file = await screenshot(this.page(), path.join(this.dir, `${shot}.png`));
+      if (this.readme.includes(shot)) {
+        fs.mkdirSync(README_MEDIA, { recursive: true });
+        fs.copyFileSync(file, path.join(README_MEDIA, `${shot}.png`));
+      }
     } catch (error) {
       this.failed = true;
       await screenshot(this.page(), path.join(this.dir, `${shot}-failed.png`)).catch(() => undefined);

@@ -2,15 +2,17 @@ import * as vscode from 'vscode';
 import type { BuildEvent } from '../../../core/build/BuildEvent';
 import type { BuildResult } from '../../../engine/build/buildImage';
 import type { BuildExtras } from '../../../pipeline/packageProject';
+import type { RecipeOutcome } from '../../../core/recipe/recipeOutcomes';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { abortSignalFor } from '../../abortSignalFor';
 
 /**
  * Runs a build of the folder's Dockerfile (Parity's or the user's) — `run` is the pipeline's own build call —
  * with a cancellable progress notification, the steps in the log, the Images view refreshed afterwards, and
- * a failed step as a Problems entry on its line (then undefined: the failure was reported).
+ * a failed step as a Problems entry on its line (then undefined: the failure was reported). `wrote`: what
+ * packaging did to the recipe's files, said in the "built" message.
  */
-export async function buildWithProgress(deps: ExtensionDeps, folder: vscode.Uri, tag: string, run: (extras: BuildExtras) => Promise<BuildResult>, dockerfileName = 'Dockerfile'): Promise<BuildResult | undefined> {
+export async function buildWithProgress(deps: ExtensionDeps, folder: vscode.Uri, tag: string, run: (extras: BuildExtras) => Promise<BuildResult>, dockerfileName = 'Dockerfile', wrote: readonly RecipeOutcome[] = []): Promise<BuildResult | undefined> {
     const pipeline = await import('../../lazy/pipelineModule');
     const dockerfile = vscode.Uri.joinPath(folder, dockerfileName);
     deps.buildDiagnostics.clear(dockerfile);
@@ -26,8 +28,9 @@ export async function buildWithProgress(deps: ExtensionDeps, folder: vscode.Uri,
         deps.engineViews.forEach((view) => view.refresh());
         const runIt = vscode.l10n.t('Run in Sandbox');
         const compare = vscode.l10n.t('Compare with This Machine');
+        const built = vscode.l10n.t('Parity: built {0} ({1}) in {2} s.', result.tag, result.imageId.replace('sha256:', '').slice(0, 12), (result.durationMs / 1000).toFixed(1));
         void vscode.window.showInformationMessage(
-            vscode.l10n.t('Parity: built {0} ({1}) in {2} s.', result.tag, result.imageId.replace('sha256:', '').slice(0, 12), (result.durationMs / 1000).toFixed(1)),
+            wrote.length === 0 ? built : vscode.l10n.t('{0} Files: {1}.', built, wrote.map(outcomeText).join(', ')),
             runIt,
             compare,
             vscode.l10n.t('Show Log'),
@@ -58,6 +61,21 @@ export async function buildWithProgress(deps: ExtensionDeps, folder: vscode.Uri,
             return undefined;
         }
         throw error;
+    }
+}
+
+function outcomeText(outcome: RecipeOutcome): string {
+    switch (outcome.how) {
+        case 'written':
+            return vscode.l10n.t('{0} (written)', outcome.name);
+        case 'updated':
+            return vscode.l10n.t('{0} (updated)', outcome.name);
+        case 'unchanged':
+            return vscode.l10n.t('{0} (unchanged)', outcome.name);
+        case 'replaced':
+            return vscode.l10n.t('{0} (replaced, as you chose)', outcome.name);
+        case 'kept':
+            return vscode.l10n.t('{0} (yours, kept)', outcome.name);
     }
 }
 

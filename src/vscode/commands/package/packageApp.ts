@@ -63,7 +63,7 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
                     return reviewed?.plan;
                 },
                 ...(interactive ? { confirm: (files) => confirmRecipe(files, deps.proposed) } : {}),
-                build: (tag, run) => buildWithProgress(deps, folder, tag, run),
+                build: (tag, run, wrote) => buildWithProgress(deps, folder, tag, run, 'Dockerfile', wrote),
             },
         });
         return packaged?.build && { tag: packaged.build.tag, imageId: packaged.build.imageId };
@@ -85,6 +85,8 @@ function showCaptureIssues(deps: ExtensionDeps, lines: readonly string[]): void 
     const [first] = lines;
     const message = lines.length === 1
         ? vscode.l10n.t('Parity: {0}', first ?? '')
-        : vscode.l10n.t('Parity: {0} (and {1} more issue(s) — see the log)', first ?? '', lines.length - 1);
+        : lines.length === 2
+            ? vscode.l10n.t('Parity: {0} (and 1 more issue — see the log)', first ?? '')
+            : vscode.l10n.t('Parity: {0} (and {1} more issues — see the log)', first ?? '', lines.length - 1);
     void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Log')).then((choice) => choice && deps.log.show());
 }

@@ -4,13 +4,13 @@ import type { ExtensionDeps } from '../../ExtensionDeps';
 import { isAbortError } from '../../isAbortError';
 import { abortSignalFor } from '../../abortSignalFor';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
-
-export const SNAPSHOT_FILE = '.parity/local.snapshot.json';
+import { SNAPSHOT_FILE } from '../../snapshot/SnapshotSummaries';
+import { findingsCount } from '../../l10nCounts';
 
 /**
  * Parity: Snapshot Environment — captures this machine as the project sees it, writes
- * .parity/local.snapshot.json atomically (never through a link), opens it, logs what was found and puts
- * declared-vs-installed findings into the Problems panel. Returns the snapshot (undefined when cancelled or failed).
+ * .parity/local.snapshot.json atomically (never through a link), opens its readable summary (the raw JSON is
+ * one click away), logs what was found and puts declared-vs-installed findings into the Problems panel. Returns the snapshot (undefined when cancelled or failed).
  */
 export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unknown): Promise<Snapshot | undefined> {
     const folder = await pickWorkspaceFolder(folderArg, vscode.l10n.t('Snapshot which folder?'));
@@ -26,19 +26,22 @@ export async function snapshotEnvironment(deps: ExtensionDeps, folderArg?: unkno
                 return { snapshot: captured, findings: pipeline.reconcileRuntimes(captured.runtimes) };
             },
         );
-        const file = vscode.Uri.joinPath(folder, SNAPSHOT_FILE);
         await pipeline.writeProjectFile(folder.fsPath, SNAPSHOT_FILE, `${JSON.stringify(snapshot, null, 2)}\n`);
         deps.localSnapshots.add({ folder, snapshot });
         logSummary(deps, snapshot, findings.length);
         const problems = deps.diagnostics.show(folder, findings, snapshot.issues);
-        deps.findings.set(folder, findings);
-        await vscode.window.showTextDocument(file, { preview: false });
+        deps.findings.set(folder, findings, snapshot.meta.capturedAt);
+        await deps.summaries.show(folder, pipeline.formatSnapshotText(snapshot, findings));
         const message = findings.length === 0
             ? vscode.l10n.t('Parity: snapshot saved to {0}. Declared and installed runtimes agree.', SNAPSHOT_FILE)
-            : vscode.l10n.t('Parity: snapshot saved to {0}. {1} finding(s) — see the Problems panel.', SNAPSHOT_FILE, findings.length);
-        void vscode.window.showInformationMessage(message, ...(problems > 0 ? [vscode.l10n.t('Show Problems')] : [])).then((choice) => {
-            if (choice) {
+            : vscode.l10n.t('Parity: snapshot saved to {0}. {1} — see the Problems panel.', SNAPSHOT_FILE, findingsCount(findings.length));
+        const showProblems = vscode.l10n.t('Show Problems');
+        const openJson = vscode.l10n.t('Open Raw JSON');
+        void vscode.window.showInformationMessage(message, ...(problems > 0 ? [showProblems] : []), openJson).then((choice) => {
+            if (choice === showProblems) {
                 void vscode.commands.executeCommand('workbench.actions.view.problems');
+            } else if (choice === openJson) {
+                void vscode.commands.executeCommand('parity.snapshot.openRaw', folder);
             }
         });
         return snapshot;

@@ -166,7 +166,7 @@ async function pickValue(deps: ExtensionDeps, kind: Kind, client: EngineClient |
                     });
                     return services.length === 0
                         ? [{ label: vscode.l10n.t('No Swarm services on {0}', client?.address ?? '') }]
-                        : services.map((service) => ({ label: `$(server-process) ${service.name}`, description: service.image, detail: service.replicas === undefined ? vscode.l10n.t('global') : vscode.l10n.t('{0} replicas', service.replicas), value: service.name }));
+                        : services.map((service) => ({ label: `$(server-process) ${service.name}`, description: service.image, detail: service.replicas === undefined ? vscode.l10n.t('global') : service.replicas === 1 ? vscode.l10n.t('1 replica') : vscode.l10n.t('{0} replicas', service.replicas), value: service.name }));
                 },
             });
         case 'image':

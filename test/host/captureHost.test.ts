@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -124,9 +124,15 @@ describe('captureHost when a runtime is missing', () => {
         const folder = mkdtempSync(join(tmpdir(), 'parity-host-ruby-'));
         writeFileSync(join(folder, '.ruby-version'), '3.3.0\n');
         writeFileSync(join(folder, 'Gemfile'), 'source "https://rubygems.org"\nruby "3.3.0"\ngem "sinatra"\n');
-        const snapshot = await captureHost(folder, { toolVersion: '0.0.0-test', log: silentLogger, env: { ...process.env, PATH: '/usr/bin:/bin' } });
-        assert.equal(sh('command -v ruby || echo none', folder), 'none', 'this machine has no ruby');
-        assert.equal(snapshot.runtimes.ruby?.installed, null);
-        assert.ok((snapshot.runtimes.ruby?.declared.length ?? 0) > 0);
+        // A PATH without ruby on it, whatever this machine has installed (the test bed installs Debian's ruby).
+        const emptyBin = mkdtempSync(join(tmpdir(), 'parity-host-nobin-'));
+        try {
+            const snapshot = await captureHost(folder, { toolVersion: '0.0.0-test', log: silentLogger, env: { ...process.env, PATH: emptyBin } });
+            assert.equal(snapshot.runtimes.ruby?.installed, null);
+            assert.ok((snapshot.runtimes.ruby?.declared.length ?? 0) > 0);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+            rmSync(emptyBin, { recursive: true, force: true });
+        }
     });
 });

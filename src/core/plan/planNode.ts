@@ -1,5 +1,6 @@
 import { chooseRuntimeVersion } from './chooseRuntimeVersion';
 import { runtimeImage } from './chooseBaseImage';
+import { nativeSystemPackages } from './nativeSystemPackages';
 import { nodeBuildNeed, nodePackageManager } from './nodePackageManager';
 import type { EcosystemPlan, PlanContext } from './PlanContext';
 
@@ -23,7 +24,8 @@ export function planNode(context: PlanContext): EcosystemPlan | { readonly unsup
 
     const warnings = [...version.warnings, ...packageManager.warnings];
     const native = snapshot.nativeDependencies.filter((dependency) => dependency.ecosystem === 'node');
-    if (native.length > 0) {
+    const systemPackages = nativeSystemPackages(native, 'node', os);
+    if (native.length > 0 && !systemPackages) {
         const needs = [...new Set(native.flatMap((dependency) => dependency.needs))];
         warnings.push(`Native modules (${native.map((dependency) => dependency.name).join(', ')}) compile when no prebuilt binary fits ${os.libc}; the slim image has no compiler. If the install fails, add \`RUN apt-get update && apt-get install -y --no-install-recommends ${needs.join(' ')}\` before it${packageManager.plan.build ? '' : ' (in a build stage, to keep the compiler out of the final image)'}.`);
     }
@@ -35,6 +37,7 @@ export function planNode(context: PlanContext): EcosystemPlan | { readonly unsup
         ecosystem: 'node',
         base,
         packageManager: packageManager.plan,
+        ...(systemPackages ? { systemPackages } : {}),
         user: NODE_USER,
         env: { NODE_ENV: 'production' },
         warnings,

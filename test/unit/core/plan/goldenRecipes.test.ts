@@ -19,6 +19,9 @@ const CASES: readonly GoldenCase[] = [
     { name: 'hello-go', dir: exampleDir('hello-go'), setup: { installed: { go: '1.19.8' } } },
     // The monorepo case carries an extra CA: the secret mount (BuildKit) and the throwaway-stage file (classic).
     { name: 'node-pnpm-monorepo', dir: fixtureDir('node-pnpm-monorepo'), setup: { installed: { node: '22.11.0' }, extraCas: [EXTRA_CA] } },
+    // Native dependencies: compilers and -dev packages in the throwaway stage, libraries in the final image.
+    { name: 'node-native-addons', dir: fixtureDir('node-native-addons'), setup: { installed: { node: '22.11.0' } } },
+    { name: 'python-flask-requirements', dir: fixtureDir('python-flask-requirements'), setup: { installed: { python: '3.12.1' } } },
 ];
 
 /** Compares with the stored golden; UPDATE_GOLDENS=1 writes it instead (review the diff before committing). */

@@ -213,11 +213,14 @@ describe('planFromSnapshot: package managers', () => {
         assert.deepEqual(plan.startCommand.value, ['gunicorn', 'mysite.wsgi:application', '--bind', '0.0.0.0:8000']);
     });
 
-    it('pip with requirements.txt, and a warning about a native package', async () => {
+    it('pip with requirements.txt; psycopg2 gets libpq-dev and gcc to build, libpq5 to run', async () => {
         const plan = planFromSnapshot(await snapshotFor(fixtureDir('python-flask-requirements'), { installed: { python: '3.12.1' } }), { projectRoot: ROOT });
         assert.deepEqual(plan.packageManager?.install, ['pip', 'install', '-r', 'requirements.txt']);
         assert.equal(plan.packageManager?.cacheDir, '/root/.cache/pip');
-        assert.ok(plan.warnings.some((warning) => warning.startsWith('psycopg2') && warning.includes('libpq-dev')));
+        assert.deepEqual(plan.systemPackages?.build, ['gcc', 'libpq-dev']);
+        assert.deepEqual(plan.systemPackages?.runtime, ['libpq5']);
+        assert.match(plan.systemPackages?.why[0] ?? '', /^psycopg2 \(requirements\.txt:\d+\): builds with libpq-dev gcc; loads libpq5 at run time/);
+        assert.ok(!plan.warnings.some((warning) => warning.startsWith('psycopg2')));
     });
 
     it('a console-script start command installs the project itself once the sources are in', async () => {
@@ -251,7 +254,8 @@ describe('planFromSnapshot: port, start command, CA, fallback', () => {
         const plan = planFromSnapshot(await snapshotFor(fixtureDir('node-native-addons'), { installed: { node: '22.11.0' } }), { projectRoot: ROOT });
         assert.equal(plan.port.value, 8080);
         assert.equal(plan.env.PORT, undefined);
-        assert.ok(plan.warnings.some((warning) => warning.startsWith('Native modules (bcrypt, sharp')));
+        assert.deepEqual(plan.systemPackages?.build, ['g++', 'libvips-dev', 'make', 'python3']);
+        assert.deepEqual(plan.systemPackages?.runtime, ['libvips42']);
     });
 
     it('no start command: an empty command and a TODO', async () => {

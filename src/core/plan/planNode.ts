@@ -33,10 +33,12 @@ export function planNode(context: PlanContext): EcosystemPlan | { readonly unsup
     if ((runner === 'pnpm' || runner === 'yarn') && options.overrides?.startCommand === undefined) {
         warnings.push(`The start command runs ${runner}, which corepack downloads on first use as user ${NODE_USER}; start the app with node directly so the container needs no network to boot.`);
     }
+    // node-gyp downloads the runtime's headers unless told where they are; Node images ship them in /usr/local/include/node.
+    const gyp = systemPackages?.build.includes('g++') ?? false;
     return {
         ecosystem: 'node',
         base,
-        packageManager: packageManager.plan,
+        packageManager: gyp ? { ...packageManager.plan, env: { ...packageManager.plan.env, npm_config_nodedir: '/usr/local' } } : packageManager.plan,
         ...(systemPackages ? { systemPackages } : {}),
         user: NODE_USER,
         env: { NODE_ENV: 'production' },

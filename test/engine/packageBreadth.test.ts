@@ -1,0 +1,67 @@
+// Package App beyond the examples, on the real engine: native dependencies compiled in a throwaway stage,
+// other package managers, and port-less workers — each packaged by the built CLI and run in the sandbox.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { dockerCli } from '../support/dockerCli';
+import { pruneParityImages } from '../support/pruneParityImages';
+import { runParity } from '../support/runParity';
+import { requireEngine } from './requireEngine';
+
+const root = join(__dirname, '..', '..');
+const env = { DOCKER_HOST: '' };
+/** A cold build installs apt packages and compiles: minutes, not the CLI's usual seconds. */
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+const tags: string[] = [];
+
+function copyOf(fixture: string): string {
+    const folder = join(mkdtempSync(join(tmpdir(), 'parity breadth-')), fixture);
+    cpSync(join(root, 'test', 'fixtures', 'projects', fixture), folder, { recursive: true });
+    return folder;
+}
+
+function tagFor(fixture: string): string {
+    const tag = `parity-test/breadth-${fixture}:${process.pid}`;
+    tags.push(tag);
+    return tag;
+}
+
+/** The final stage of a multi-stage Dockerfile (after the last FROM). */
+function finalStage(dockerfile: string): string {
+    return dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+}
+
+describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
+    before(requireEngine);
+    after(() => {
+        for (const tag of tags) {
+            for (const id of dockerCli(['ps', '-aq', '--filter', `label=parity.image=${tag}`]).split('\n').filter(Boolean)) {
+                dockerCli(['rm', '--force', id]);
+            }
+            try {
+                dockerCli(['rmi', '--force', tag]);
+            } catch {
+                // Never built.
+            }
+        }
+        pruneParityImages();
+    });
+
+    it('bcrypt 5 from the lockfile compiles with node-gyp in the deps stage; the final image runs it without a compiler', () => {
+        const folder = copyOf('node-bcrypt-native');
+        const tag = tagFor('node-bcrypt-native');
+        const run = runParity(['run', folder, '--tag', tag, '--smoke', '/'], { env, timeoutMs: BUILD_TIMEOUT_MS });
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(run.stderr, /Smoke test: GET \/ answered 200\./);
+        const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
+        assert.match(dockerfile, /^FROM \S+ AS deps\nWORKDIR \/app\n# Native dependencies compile here: g\+\+ make python3 stay in this stage\.\nRUN apt-get update && apt-get install -y --no-install-recommends g\+\+ make python3 /m);
+        assert.doesNotMatch(finalStage(dockerfile), /apt-get|g\+\+/);
+        const inside = dockerCli(['run', '--rm', '--network', 'none', '--entrypoint', 'sh', tag, '-c', 'find /app/node_modules/bcrypt -path "*Release/bcrypt_lib.node"; command -v g++ || echo "no compiler"']);
+        assert.match(inside, /build-tmp-napi-v3\/Release\/bcrypt_lib\.node/, 'node-gyp built the addon (no prebuilt binary was reachable)');
+        assert.match(inside, /no compiler$/);
+        const plan = runParity(['plan', folder], { env });
+        assert.match(plan.stdout, /System packages for native dependencies:\n {2}build stage only: g\+\+ make python3\n {2}- bcrypt \(package\.json:10\): builds with python3 make g\+\+ — known native package \(dependencies, locked at package-lock\.json:79\)/);
+    });
+});

@@ -15,6 +15,8 @@ export interface RunResult {
     readonly url: string | null;
     /** The exit, when the app ended before it was ready. */
     readonly exit?: SandboxExit;
+    /** It runs as a worker (no port, or a Procfile worker): nothing waited for it to answer. */
+    readonly worker?: true;
 }
 
 export interface TerminalStart {
@@ -73,10 +75,13 @@ export async function sandboxInTerminal(deps: ExtensionDeps, run: TerminalRun): 
                 void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0} {1}.', sandbox.name, exit.reason));
             }
         });
-        if (run.worker) {
-            // A worker answers on no port: it runs until it ends or the terminal closes.
-            terminal.note(run.worker, 'bold');
-            return { name: sandbox.name, url: null };
+        // A worker answers on no port: it runs until it ends or the terminal closes, and nothing waits for it.
+        const worker = run.worker ?? (sandbox.policy.port === null || sandbox.policy.network === 'none'
+            ? vscode.l10n.t('{0} has no port, so it runs as a worker: nothing waits for it to answer, and it counts as running while its process lives.', run.name)
+            : undefined);
+        if (worker) {
+            terminal.note(worker, 'bold');
+            return { name: sandbox.name, url: null, worker: true };
         }
         const outcome = await Promise.race([
             sandbox.waitReady().then((ready) => ({ ready })),

@@ -64,4 +64,35 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
         const plan = runParity(['plan', folder], { env });
         assert.match(plan.stdout, /System packages for native dependencies:\n {2}build stage only: g\+\+ make python3\n {2}- bcrypt \(package\.json:10\): builds with python3 make g\+\+ — known native package \(dependencies, locked at package-lock\.json:79\)/);
     });
+
+    it('a worker without a port runs in the sandbox and is reported running (--detach), not failed', () => {
+        const folder = copyOf('node-worker');
+        const tag = tagFor('node-worker');
+        const run = runParity(['run', folder, '--tag', tag, '--detach'], { env, timeoutMs: BUILD_TIMEOUT_MS });
+        assert.equal(run.code, 0, run.stderr);
+        const name = run.stdout.trim();
+        assert.match(name, /^parity-sandbox-/);
+        try {
+            assert.match(run.stderr, /runs as a worker \(no port, nothing waits for it to answer\) and keeps running/);
+            assert.doesNotMatch(readFileSync(join(folder, 'Dockerfile'), 'utf8'), /^EXPOSE|^ENV PORT/m);
+            assert.equal(dockerCli(['inspect', '--format', '{{.State.Running}} {{len .NetworkSettings.Ports}}', name]), 'true 0', 'running, nothing published');
+            const ps = runParity(['ps'], { env });
+            assert.match(ps.stdout, new RegExp(`${name}.*running`));
+        } finally {
+            assert.equal(runParity(['stop', name], { env }).code, 0);
+        }
+    });
+
+    it('package --port 8080 on a server whose port Parity cannot find: EXPOSE and PORT in the recipe, and it answers', () => {
+        const folder = copyOf('node-config-port');
+        const tag = tagFor('node-config-port');
+        const packaged = runParity(['package', folder, '--tag', tag, '--port', '8080'], { env, timeoutMs: BUILD_TIMEOUT_MS });
+        assert.equal(packaged.code, 0, packaged.stderr);
+        const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
+        assert.match(dockerfile, /^ENV PORT=8080$/m);
+        assert.match(dockerfile, /^EXPOSE 8080$/m);
+        const smoke = runParity(['run', tag, '--smoke', '/'], { env, timeoutMs: BUILD_TIMEOUT_MS });
+        assert.equal(smoke.code, 0, smoke.stderr);
+        assert.match(smoke.stderr, /config-port-server listening on 8080/);
+    });
 });

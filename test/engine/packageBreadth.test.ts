@@ -95,4 +95,17 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
         assert.equal(smoke.code, 0, smoke.stderr);
         assert.match(smoke.stderr, /config-port-server listening on 8080/);
     });
+
+    it('bun: bun from the npm registry at build time (pinned in packageManager), bun install --frozen-lockfile, answers in the sandbox', () => {
+        const folder = copyOf('node-bun-api');
+        const tag = tagFor('node-bun-api');
+        const run = runParity(['run', folder, '--tag', tag, '--smoke', '/'], { env, timeoutMs: BUILD_TIMEOUT_MS });
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(run.stderr, /bun-api listening on 3000/);
+        const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
+        assert.match(dockerfile, /npm install --global bun@1\.2\.23$/m);
+        assert.match(dockerfile, /bun install --frozen-lockfile --production$/m);
+        const answer = JSON.parse(dockerCli(['run', '--rm', '--network', 'none', '--entrypoint', 'bun', tag, '-e', 'console.log(JSON.stringify({ v: Bun.version, ms: require("ms")(60000) }))'])) as { v: string; ms: string };
+        assert.deepEqual(answer, { v: '1.2.23', ms: '1m' }, 'the pinned bun, the locked dependency, no network when it runs');
+    });
 });

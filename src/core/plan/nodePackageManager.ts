@@ -47,7 +47,7 @@ export interface NodeManagerPlan {
     readonly warnings: readonly string[];
 }
 
-type Flavor = 'npm' | 'yarn-classic' | 'yarn-berry' | 'pnpm';
+type Flavor = 'npm' | 'yarn-classic' | 'yarn-berry' | 'pnpm' | 'bun';
 
 /**
  * Install commands per manager, production-only unless a build needs dev dependencies (then install all,
@@ -71,6 +71,14 @@ export function nodePackageManager(input: NodeManagerInput): NodeManagerPlan {
             setup.push(['npm', 'install', '--global', `corepack@${COREPACK_VERSION}`]);
         }
         setup.push(['corepack', 'enable']);
+    }
+    if (flavor === 'bun') {
+        // bun is an npm package (its binary comes from @oven/bun-<platform>): installed from the registry at
+        // build time, at the version pinned or installed here — never downloaded when the container starts.
+        setup.push(['npm', 'install', '--global', version ? `bun@${version}` : 'bun']);
+        if (!version) {
+            warnings.push('bun is neither pinned (package.json#packageManager "bun@<version>") nor installed here, so the image installs the newest bun. Pin it.');
+        }
     }
     const env: Record<string, string> = corepack ? { COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' } : {};
     if (flavor === 'yarn-berry' && pinned !== null) {
@@ -113,7 +121,7 @@ export function nodePackageManager(input: NodeManagerInput): NodeManagerPlan {
         plan: {
             name: manager.name,
             version,
-            why: `${evidence}; the image ${how}, ${frozen}${corepack ? `, with ${manager.name} from corepack` : ''}.`,
+            why: `${evidence}; the image ${how}, ${frozen}${corepack ? `, with ${manager.name} from corepack` : ''}${flavor === 'bun' ? `, with bun${version ? ` ${version}` : ''} installed from the npm registry at build time (never when the container starts)` : ''}.`,
             manifests,
             setup,
             install: commands.install,
@@ -126,18 +134,19 @@ export function nodePackageManager(input: NodeManagerInput): NodeManagerPlan {
     };
 }
 
-const LOCKFILE_NAMES: Readonly<Record<string, string>> = { npm: 'package-lock.json', yarn: 'yarn.lock', pnpm: 'pnpm-lock.yaml' };
+const LOCKFILE_NAMES: Readonly<Record<string, string>> = { npm: 'package-lock.json', yarn: 'yarn.lock', pnpm: 'pnpm-lock.yaml', bun: 'bun.lock' };
 
 const CACHE_DIRS: Readonly<Record<Flavor, string>> = {
     npm: '/root/.npm',
     'yarn-classic': '/usr/local/share/.cache/yarn',
     'yarn-berry': '/root/.yarn/berry/cache',
     pnpm: '/root/.local/share/pnpm/store',
+    bun: '/root/.bun/install/cache',
 };
 
 function flavorOf(name: string, pinned: string | null, lockfiles: readonly LockfileFact[]): Flavor {
-    if (name === 'pnpm') {
-        return 'pnpm';
+    if (name === 'pnpm' || name === 'bun') {
+        return name;
     }
     if (name === 'yarn') {
         const format = lockfiles.find((lockfile) => lockfile.format !== undefined)?.format;
@@ -171,6 +180,13 @@ function commandsFor(flavor: Flavor, locked: boolean, build: boolean, appRoot: s
             return build
                 ? { install: ['yarn', 'install', ...(locked ? ['--immutable'] : [])], build: ['yarn', ...(inApp ? ['--cwd', appRoot] : []), 'run', 'build'], prune: focus }
                 : { install: focus, build: null, prune: null };
+        }
+        case 'bun': {
+            const frozen = locked ? ['--frozen-lockfile'] : [];
+            // bun has no prune: a production install into an emptied node_modules drops the dev dependencies.
+            return build
+                ? { install: ['bun', 'install', ...frozen], build: ['bun', 'run', ...(inApp ? ['--cwd', appRoot] : []), 'build'], prune: ['sh', '-c', `rm -rf node_modules && bun install ${[...frozen, '--production'].join(' ')}`] }
+                : { install: ['bun', 'install', ...frozen, '--production'], build: null, prune: null };
         }
         case 'pnpm': {
             const frozen = locked ? ['--frozen-lockfile'] : [];

@@ -6,7 +6,7 @@ import type { EcosystemPlan, PlanContext } from './PlanContext';
 
 /** The official image's non-root user (uid 1000). */
 export const NODE_USER = 'node';
-const MANAGERS_WITH_STRATEGY: ReadonlySet<string> = new Set(['npm', 'yarn', 'pnpm']);
+const MANAGERS_WITH_STRATEGY: ReadonlySet<string> = new Set(['npm', 'yarn', 'pnpm', 'bun']);
 
 /** Node.js: the runtime version, the package manager's install (and build) steps, NODE_ENV=production, user node. */
 export function planNode(context: PlanContext): EcosystemPlan | { readonly unsupported: string } {

@@ -2,6 +2,9 @@ import { fromInstruction } from './dockerfileText';
 import type { Plan, RenderOptions } from './Plan';
 import { bakeCa, caIntoStage, CA_CONTEXT_FILE, copyManifests, finalEnv, finalTail, header, managerRun, SOURCES, sourcesWithoutCa, stageEnv, systemPackagesRun, usesCaFile } from './recipeParts';
 
+/** Where `npm install --global bun` leaves the real binary (its postinstall links it from @oven/bun-<platform>). */
+const BUN_BINARY = '/usr/local/lib/node_modules/bun/bin/bun.exe';
+
 /**
  * Node: manifests, install, sources, in that order. A build (or, without BuildKit, a CA) moves the install
  * (or a native dependency's compiler) into a throwaway stage: "build" installs everything, builds and prunes; "deps" only installs. The final
@@ -36,6 +39,10 @@ export function renderNode(plan: Plan, options: RenderOptions): string[] {
         lines.push(...sourcesWithoutCa());
     }
     lines.push('', fromInstruction(plan.base.image), 'WORKDIR /app', ...finalEnv(plan), ...systemPackagesRun(plan, 'runtime'), ...bakeCa(plan, options));
+    if (manager.name === 'bun' && /^bunx?$/.test(plan.startCommand.value[0] ?? '')) {
+        // The app starts with bun: its binary (installed from npm in the stage) comes along, nothing else of it.
+        lines.push(`COPY --from=${stage} ${BUN_BINARY} /usr/local/bin/bun`);
+    }
     lines.push(...(manager.build
         ? [`COPY --from=${stage} --chown=${plan.user} /app /app`]
         : [`COPY --from=${stage} /app /app`, `COPY --from=${stage} --chown=${plan.user} ${SOURCES} /app`]));

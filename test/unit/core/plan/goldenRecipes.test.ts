@@ -21,6 +21,8 @@ const CASES: readonly GoldenCase[] = [
     { name: 'node-pnpm-monorepo', dir: fixtureDir('node-pnpm-monorepo'), setup: { installed: { node: '22.11.0' }, extraCas: [EXTRA_CA] } },
     // Native dependencies: compilers and -dev packages in the throwaway stage, libraries in the final image.
     { name: 'node-native-addons', dir: fixtureDir('node-native-addons'), setup: { installed: { node: '22.11.0' } } },
+    // bun from the npm registry at build time; with a CA but no BuildKit the install moves to a stage and the binary follows.
+    { name: 'node-bun-api', dir: fixtureDir('node-bun-api'), setup: { installed: { node: '22.11.0' }, extraCas: [EXTRA_CA] } },
     { name: 'python-flask-requirements', dir: fixtureDir('python-flask-requirements'), setup: { installed: { python: '3.12.1' } } },
 ];
 

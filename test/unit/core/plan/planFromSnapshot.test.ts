@@ -302,10 +302,10 @@ describe('planFromSnapshot: port, start command, CA, fallback', () => {
     });
 
     it('an unsupported package manager falls back to the generic plan on the runtime image', async () => {
-        const snapshot = await snapshotFor(exampleDir('hello-node'), { installed: { node: '20.20.2' } });
-        const plan = planFromSnapshot({ ...snapshot, packageManagers: [{ name: 'bun', ecosystem: 'node', declared: null, evidence: 'lockfile' }] }, { projectRoot: ROOT });
+        const snapshot = await snapshotFor(exampleDir('hello-python'), { installed: { python: '3.12.1' } });
+        const plan = planFromSnapshot({ ...snapshot, packageManagers: [{ name: 'pdm', ecosystem: 'python', declared: null, evidence: 'lockfile' }] }, { projectRoot: ROOT });
         assert.equal(plan.ecosystem, 'generic');
-        assert.equal(plan.base.image, 'node:20.20.2-bookworm-slim');
-        assert.match(plan.todo[0] ?? '', /bun \(lockfile\) installs this project's dependencies, and Parity has no bun recipe yet/);
+        assert.equal(plan.base.image, 'python:3.12.1-slim-bookworm');
+        assert.match(plan.todo[0] ?? '', /pdm \(lockfile\) installs this project's dependencies, and Parity has no pdm recipe yet/);
     });
 });

@@ -108,4 +108,19 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
         const answer = JSON.parse(dockerCli(['run', '--rm', '--network', 'none', '--entrypoint', 'bun', tag, '-e', 'console.log(JSON.stringify({ v: Bun.version, ms: require("ms")(60000) }))'])) as { v: string; ms: string };
         assert.deepEqual(answer, { v: '1.2.23', ms: '1m' }, 'the pinned bun, the locked dependency, no network when it runs');
     });
+
+    for (const [fixture, manager] of [['node-pnpm-api', 'pnpm'], ['node-yarn-berry-api', 'yarn-berry']] as const) {
+        it(`${manager}: corepack fetches the pinned manager from the npm registry at build time, a frozen production install, answers in the sandbox`, () => {
+            const folder = copyOf(fixture);
+            const tag = tagFor(fixture);
+            const run = runParity(['run', folder, '--tag', tag, '--smoke', '/'], { env, timeoutMs: BUILD_TIMEOUT_MS });
+            assert.equal(run.code, 0, run.stderr);
+            assert.match(run.stderr, new RegExp(`${fixture.replace('node-', '')} listening on 8080`));
+            const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
+            assert.match(dockerfile, /^RUN corepack enable$/m);
+            assert.match(dockerfile, manager === 'pnpm' ? /pnpm install --frozen-lockfile --prod$/m : /yarn workspaces focus --all --production$/m);
+            const answer = JSON.parse(dockerCli(['run', '--rm', '--network', 'none', '--entrypoint', 'node', tag, '-e', 'let dev = true; try { require.resolve("is-number") } catch { dev = false } console.log(JSON.stringify({ ms: require("ms")(60000), dev }))'])) as { ms: string; dev: boolean };
+            assert.deepEqual(answer, { ms: '1m', dev: false }, 'the locked dependency, and no dev dependency in the image');
+        });
+    }
 });

@@ -5,6 +5,7 @@ import type { PackageManagerPlan } from './Plan';
 /** Corepack left Node's distribution in Node 25; this version is installed with npm there. */
 export const COREPACK_VERSION = '0.36.0';
 const FIRST_NODE_WITHOUT_COREPACK = 25;
+const NPM_REGISTRY = 'https://registry.npmjs.org';
 
 /** Why the image builds the app before it runs, or null when the sources run as they are. */
 export interface NodeBuild {
@@ -80,7 +81,9 @@ export function nodePackageManager(input: NodeManagerInput): NodeManagerPlan {
             warnings.push('bun is neither pinned (package.json#packageManager "bun@<version>") nor installed here, so the image installs the newest bun. Pin it.');
         }
     }
-    const env: Record<string, string> = corepack ? { COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' } : {};
+    // corepack fetches yarn 2+ from repo.yarnpkg.com unless given an npm registry: the dependencies' registry
+    // then serves the manager too (@yarnpkg/cli-dist), the one place a build needs to reach (and its mirror, if any).
+    const env: Record<string, string> = corepack ? { COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_NPM_REGISTRY: NPM_REGISTRY } : {};
     if (flavor === 'yarn-berry' && pinned !== null) {
         // corepack already runs the pinned yarn; .yarn/releases is not copied before the install.
         env.YARN_IGNORE_PATH = '1';

@@ -4,6 +4,9 @@ import { nativeSystemPackages } from './nativeSystemPackages';
 import { nodeBuildNeed, nodePackageManager } from './nodePackageManager';
 import type { EcosystemPlan, PlanContext } from './PlanContext';
 
+/** PATH in the official node images. */
+const NODE_IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** The official image's non-root user (uid 1000). */
 export const NODE_USER = 'node';
 const MANAGERS_WITH_STRATEGY: ReadonlySet<string> = new Set(['npm', 'yarn', 'pnpm', 'bun']);
@@ -41,7 +44,9 @@ export function planNode(context: PlanContext): EcosystemPlan | { readonly unsup
         packageManager: gyp ? { ...packageManager.plan, env: { ...packageManager.plan.env, npm_config_nodedir: '/usr/local' } } : packageManager.plan,
         ...(systemPackages ? { systemPackages } : {}),
         user: NODE_USER,
-        env: { NODE_ENV: 'production' },
+        // As npm start does: a start command naming a package's binary (next start, nest start) finds it.
+        // Spelled out (the official image's PATH after the app's bins) rather than `$PATH`, so it reads the same everywhere.
+        env: { NODE_ENV: 'production', PATH: [...[...new Set([app.root, '.'])].map((dir) => (dir === '.' ? '/app/node_modules/.bin' : `/app/${dir}/node_modules/.bin`)), NODE_IMAGE_PATH].join(':') },
         warnings,
         todo: [],
     };

@@ -20,7 +20,7 @@ describe('planFromSnapshot: runtime version', () => {
         assert.deepEqual(plan.warnings, []);
         assert.deepEqual(plan.todo, []);
         assert.equal(plan.user, 'node');
-        assert.deepEqual(plan.env, { NODE_ENV: 'production', PORT: '3000' });
+        assert.deepEqual(plan.env, { NODE_ENV: 'production', PATH: '/app/node_modules/.bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', PORT: '3000' });
         assert.deepEqual(plan.startCommand.value, ['node', 'server.js']);
         assert.equal(plan.port.value, 3000);
         assert.deepEqual(plan.packageManager?.install, ['npm', 'ci', '--omit=dev']);

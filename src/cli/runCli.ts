@@ -5,6 +5,8 @@ import { isDiffInputError } from './isDiffInputError';
 import { isEngineError } from '../engine/EngineError';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
+import { parsePort } from '../core/plan/parsePort';
+import { portUsage } from './parsePortOption';
 import { buildCommand, packageCommand } from './buildCommand';
 import { cleanCommand } from './cleanCommand';
 import { diffCommand } from './diffCommand';
@@ -76,7 +78,8 @@ Options:
   --tag T           Image name for build/package/run (default: <folder>-<hash of its path>:parity)
   --force           Replace a Dockerfile/.dockerignore that Parity did not write (recipe, package)
   --timeout SEC     Limit for each engine request (default 10)
-  --port P          The app's port inside the container (run; default: the plan's, else the image's EXPOSE)
+  --port P          The app's port inside the container, 1-65535, or none for a worker (plan, recipe, package:
+                    over the one found; run: default the plan's, else the image's EXPOSE)
   --memory SIZE     Memory limit, no swap (run; default 512m)
   --cpus N          CPU limit (run; default 1)
   --pids N          Process limit (run; default 256)
@@ -179,6 +182,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     const timeoutSeconds = values.timeout === undefined ? 10 : Number(values.timeout);
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
         io.stderr(`parity: --timeout must be a positive number of seconds, not "${values.timeout}"\n`);
+        return ExitCode.CouldNotRun;
+    }
+    if (values.port !== undefined && parsePort(values.port) === undefined) {
+        // Checked before any work (an engine, a snapshot): the same line for every command that takes it.
+        io.stderr(`parity: ${portUsage(values.port)}\n`);
         return ExitCode.CouldNotRun;
     }
     if (values.tag !== undefined) {

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { BuildError } from '../core/build/BuildError';
 import { parseImageReference } from '../core/images/imageReference';
@@ -15,12 +16,16 @@ import { runLikeTarget } from '../pipeline/runLikeTarget';
 import { IMAGE_PREFIX, runSandbox } from '../pipeline/runSandbox';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
+import { parsePortOption } from './parsePortOption';
 import { engineClientFor } from './engineClientFor';
 import { ExitCode } from './ExitCode';
 import { planOptionsFrom } from './planOptionsFrom';
 import { printBuildEvent } from './printBuildEvent';
 import { reportBuildError } from './reportBuildError';
 import { printSandboxEvent } from './printSandboxEvent';
+
+/** How long a port-less app must live before it counts as a running worker (an app that crashes at start ends sooner). */
+const WORKER_SETTLE_MS = 2000;
 
 /**
  * `parity run IMAGE|PATH [--port P] [--memory 512m] [--cpus 1] [--pids N] [--network none] [--target T |
@@ -94,11 +99,23 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
     }
 
     if (sandbox.policy.port === null || sandbox.policy.network === 'none') {
-        if (background) {
+        if (smoke !== undefined) {
             await sandbox.stop();
-            throw new CliUsageError('no port is known for the app, so Parity cannot tell when it is ready: give one with --port');
+            throw new CliUsageError('no port is known for the app, so there is nothing to smoke-test: give one with --port');
         }
-        context.log.info(`Sandbox ${sandbox.name} runs without a published port; Ctrl-C stops it.`);
+        // A worker answers on no port: it counts as running while its process lives.
+        const exit = await Promise.race([sandbox.exited, delay(WORKER_SETTLE_MS, undefined)]);
+        if (exit !== undefined) {
+            context.log[exit !== null && exitFailed(exit) ? 'error' : 'info'](`Sandbox ${sandbox.name}: the app ${exit?.reason ?? 'ended'} right after it started.`);
+            return exitCodeOf(exit);
+        }
+        if (background) {
+            sandbox.detach();
+            context.stdout(sandbox.name);
+            context.log.info(`Sandbox ${sandbox.name} runs as a worker (no port, nothing waits for it to answer) and keeps running; \`parity stop ${sandbox.name}\` stops and removes it.`);
+            return ExitCode.Ok;
+        }
+        context.log.info(`Sandbox ${sandbox.name} runs as a worker (no port, nothing waits for it to answer); Ctrl-C stops it.`);
         return exitCodeOf(await sandbox.exited);
     }
     try {
@@ -208,7 +225,8 @@ export function sandboxSettingsFrom(context: CliContext): { settings: Omit<Sandb
     }
     const cpus = number('cpus', options.cpus, (value) => Number.isFinite(value) && value > 0);
     const pids = number('pids', options.pids, (value) => Number.isInteger(value) && value > 0);
-    const port = number('port', options.port, (value) => Number.isInteger(value) && value > 0 && value < 65536);
+    // --port none: nothing to publish (a worker); the plan of a folder then has no port either.
+    const port = options.port === undefined ? undefined : parsePortOption(options.port) ?? undefined;
     return {
         settings: {
             ...(memory === undefined ? {} : { memoryBytes: memory }),

@@ -21,6 +21,8 @@ export interface Plan {
     /** A separate image to build in (multi-stage: Go's toolchain image); absent when the base builds too. */
     readonly builder?: BaseImageChoice;
     readonly packageManager: PackageManagerPlan | null;
+    /** Debian packages native dependencies need (absent when none): compilers in the build stage, libraries in the final image. */
+    readonly systemPackages?: SystemPackagesPlan;
     /** Exec form; empty when unknown (a generic plan's TODO says so). */
     readonly startCommand: PlanDecision<readonly string[]>;
     readonly port: PlanDecision<number | null>;
@@ -122,6 +124,15 @@ export interface PackageManagerPlan {
      * (the shared libraries they link) in the final image. Absent when nothing compiles.
      */
     readonly systemPackages?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
+}
+
+export interface SystemPackagesPlan {
+    /** Installed in the stage that installs dependencies (never in the final image): compilers, -dev headers. */
+    readonly build: readonly string[];
+    /** Installed in the final image: the shared libraries compiled modules load. */
+    readonly runtime: readonly string[];
+    /** One line per native dependency: what it needs and which file and line found it. */
+    readonly why: readonly string[];
 }
 
 export interface CaPlan {

@@ -37,6 +37,9 @@ export interface PortChoice {
     readonly setPortEnv: boolean;
 }
 
+/** Said whenever no port was found: what that means for the image and the sandbox, and how to give one. */
+export const NO_PORT_WHY = 'No port found: Parity found no port the app listens on, so the image exposes none and Run in Sandbox runs the app as a worker (nothing waits for it to answer). If it serves HTTP, give the port: `--port N` on parity plan/package/run, or when Package App asks.';
+
 /** The first port the app listens on (EXPOSE), and whether it reads $PORT (then ENV PORT makes it listen there). */
 export function decidePort(app: AppFacts | null, override: number | null | undefined): PortChoice {
     const ports = app?.ports ?? [];
@@ -45,19 +48,21 @@ export function decidePort(app: AppFacts | null, override: number | null | undef
         ports.filter((port) => port.value !== skip).map((port) => ({ value: port.value, why: `Found by Parity: ${port.how}${where(port)}.` }));
     if (override !== undefined) {
         const others = alternatives(override);
-        const env = override !== null && readsPort ? `; the app reads PORT, so the image sets PORT=${override}` : override !== null && ports.length > 0 ? '; the app does not read PORT, so make sure it listens there' : '';
+        const env = override !== null && readsPort ? `; the app reads PORT, so the image sets PORT=${override}`
+            : override !== null && ports.length > 0 ? '; the app does not read PORT, so make sure it listens there'
+                : override !== null ? `; Parity found no port in the app, so the image also sets PORT=${override} for an app that reads it` : '';
         return {
             decision: {
                 value: override,
                 why: override === null ? 'You said the app listens on no port (override), so nothing is exposed.' : `You set the port to ${override} (override)${env}.`,
                 ...(others.length > 0 ? { alternatives: others } : {}),
             },
-            setPortEnv: override !== null && readsPort,
+            setPortEnv: override !== null && (readsPort || ports.length === 0),
         };
     }
     const first = ports[0];
     if (!first) {
-        return { decision: { value: null, why: 'Parity found no port the app listens on, so nothing is exposed (fine for a worker; set the port if it serves HTTP).' }, setPortEnv: false };
+        return { decision: { value: null, why: NO_PORT_WHY }, setPortEnv: false };
     }
     const others = alternatives(first.value);
     return {

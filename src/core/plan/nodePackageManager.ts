@@ -5,6 +5,7 @@ import type { PackageManagerPlan } from './Plan';
 /** Corepack left Node's distribution in Node 25; this version is installed with npm there. */
 export const COREPACK_VERSION = '0.36.0';
 const FIRST_NODE_WITHOUT_COREPACK = 25;
+const NPM_REGISTRY = 'https://registry.npmjs.org';
 
 /** Why the image builds the app before it runs, or null when the sources run as they are. */
 export interface NodeBuild {
@@ -47,7 +48,7 @@ export interface NodeManagerPlan {
     readonly warnings: readonly string[];
 }
 
-type Flavor = 'npm' | 'yarn-classic' | 'yarn-berry' | 'pnpm';
+type Flavor = 'npm' | 'yarn-classic' | 'yarn-berry' | 'pnpm' | 'bun';
 
 /**
  * Install commands per manager, production-only unless a build needs dev dependencies (then install all,
@@ -72,7 +73,17 @@ export function nodePackageManager(input: NodeManagerInput): NodeManagerPlan {
         }
         setup.push(['corepack', 'enable']);
     }
-    const env: Record<string, string> = corepack ? { COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' } : {};
+    if (flavor === 'bun') {
+        // bun is an npm package (its binary comes from @oven/bun-<platform>): installed from the registry at
+        // build time, at the version pinned or installed here — never downloaded when the container starts.
+        setup.push(['npm', 'install', '--global', version ? `bun@${version}` : 'bun']);
+        if (!version) {
+            warnings.push('bun is neither pinned (package.json#packageManager "bun@<version>") nor installed here, so the image installs the newest bun. Pin it.');
+        }
+    }
+    // corepack fetches yarn 2+ from repo.yarnpkg.com unless given an npm registry: the dependencies' registry
+    // then serves the manager too (@yarnpkg/cli-dist), the one place a build needs to reach (and its mirror, if any).
+    const env: Record<string, string> = corepack ? { COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_NPM_REGISTRY: NPM_REGISTRY } : {};
     if (flavor === 'yarn-berry' && pinned !== null) {
         // corepack already runs the pinned yarn; .yarn/releases is not copied before the install.
         env.YARN_IGNORE_PATH = '1';
@@ -113,7 +124,7 @@ export function nodePackageManager(input: NodeManagerInput): NodeManagerPlan {
         plan: {
             name: manager.name,
             version,
-            why: `${evidence}; the image ${how}, ${frozen}${corepack ? `, with ${manager.name} from corepack` : ''}.`,
+            why: `${evidence}; the image ${how}, ${frozen}${corepack ? `, with ${manager.name} from corepack` : ''}${flavor === 'bun' ? `, with bun${version ? ` ${version}` : ''} installed from the npm registry at build time (never when the container starts)` : ''}.`,
             manifests,
             setup,
             install: commands.install,
@@ -126,18 +137,19 @@ export function nodePackageManager(input: NodeManagerInput): NodeManagerPlan {
     };
 }
 
-const LOCKFILE_NAMES: Readonly<Record<string, string>> = { npm: 'package-lock.json', yarn: 'yarn.lock', pnpm: 'pnpm-lock.yaml' };
+const LOCKFILE_NAMES: Readonly<Record<string, string>> = { npm: 'package-lock.json', yarn: 'yarn.lock', pnpm: 'pnpm-lock.yaml', bun: 'bun.lock' };
 
 const CACHE_DIRS: Readonly<Record<Flavor, string>> = {
     npm: '/root/.npm',
     'yarn-classic': '/usr/local/share/.cache/yarn',
     'yarn-berry': '/root/.yarn/berry/cache',
     pnpm: '/root/.local/share/pnpm/store',
+    bun: '/root/.bun/install/cache',
 };
 
 function flavorOf(name: string, pinned: string | null, lockfiles: readonly LockfileFact[]): Flavor {
-    if (name === 'pnpm') {
-        return 'pnpm';
+    if (name === 'pnpm' || name === 'bun') {
+        return name;
     }
     if (name === 'yarn') {
         const format = lockfiles.find((lockfile) => lockfile.format !== undefined)?.format;
@@ -171,6 +183,13 @@ function commandsFor(flavor: Flavor, locked: boolean, build: boolean, appRoot: s
             return build
                 ? { install: ['yarn', 'install', ...(locked ? ['--immutable'] : [])], build: ['yarn', ...(inApp ? ['--cwd', appRoot] : []), 'run', 'build'], prune: focus }
                 : { install: focus, build: null, prune: null };
+        }
+        case 'bun': {
+            const frozen = locked ? ['--frozen-lockfile'] : [];
+            // bun has no prune: a production install into an emptied node_modules drops the dev dependencies.
+            return build
+                ? { install: ['bun', 'install', ...frozen], build: ['bun', 'run', ...(inApp ? ['--cwd', appRoot] : []), 'build'], prune: ['sh', '-c', `rm -rf node_modules && bun install ${[...frozen, '--production'].join(' ')}`] }
+                : { install: ['bun', 'install', ...frozen, '--production'], build: null, prune: null };
         }
         case 'pnpm': {
             const frozen = locked ? ['--frozen-lockfile'] : [];

@@ -59,6 +59,7 @@ export function planFromSnapshot(snapshot: Snapshot, options: PlanOptions): Plan
         base: partial.base,
         ...(partial.builder ? { builder: partial.builder } : {}),
         packageManager: partial.packageManager,
+        ...(partial.systemPackages ? { systemPackages: partial.systemPackages } : {}),
         startCommand: start.decision,
         port: port.decision,
         user: partial.user,

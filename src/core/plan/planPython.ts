@@ -1,5 +1,6 @@
 import { chooseRuntimeVersion } from './chooseRuntimeVersion';
 import { runtimeImage } from './chooseBaseImage';
+import { nativeSystemPackages } from './nativeSystemPackages';
 import type { EcosystemPlan, PlanContext } from './PlanContext';
 import { PYTHON_MANAGERS_WITH_STRATEGY, pythonPackageManager, VENV_ENV } from './pythonPackageManager';
 
@@ -20,7 +21,8 @@ export function planPython(context: PlanContext): EcosystemPlan | { readonly uns
 
     const warnings = [...version.warnings, ...packageManager.warnings];
     const native = snapshot.nativeDependencies.filter((dependency) => dependency.ecosystem === 'python');
-    if (native.length > 0) {
+    const systemPackages = packageManager.plan ? nativeSystemPackages(native, 'python', os) : null;
+    if (native.length > 0 && !systemPackages) {
         const needs = [...new Set(native.flatMap((dependency) => dependency.needs))];
         warnings.push(`${native.map((dependency) => `${dependency.name} (${dependency.reason})`).join('; ')}: when no wheel fits ${os.libc}, pip compiles it and the slim image has no compiler. Prefer a binary wheel, or add \`RUN apt-get update && apt-get install -y --no-install-recommends ${needs.join(' ')}\` to the deps stage and the matching runtime libraries to the final one.`);
     }
@@ -28,6 +30,7 @@ export function planPython(context: PlanContext): EcosystemPlan | { readonly uns
         ecosystem: 'python',
         base,
         packageManager: packageManager.plan,
+        ...(systemPackages ? { systemPackages } : {}),
         user: APP_USER,
         env: { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1', ...(packageManager.plan ? VENV_ENV : {}) },
         warnings,

@@ -27,6 +27,17 @@ export function planToText(plan: Plan): string {
     } else if (plan.ecosystem !== 'generic') {
         lines.push('Package manager: none (nothing to install)');
     }
+    const system = plan.systemPackages;
+    if (system) {
+        lines.push('System packages for native dependencies:');
+        if (system.build.length > 0) {
+            lines.push(`  build stage only: ${system.build.join(' ')}`);
+        }
+        if (system.runtime.length > 0) {
+            lines.push(`  final image: ${system.runtime.join(' ')}`);
+        }
+        lines.push(...system.why.map((line) => `  - ${line}`));
+    }
 
     lines.push(...decision('Start command', plan.startCommand, (value) => (value.length > 0 ? shellCommand(value) : '(none)')));
     lines.push(...decision('Port', plan.port, (value) => (value === null ? '(none)' : String(value))));

@@ -13,10 +13,10 @@ export interface PythonManagerPlan {
     readonly warnings: readonly string[];
 }
 
-export const PYTHON_MANAGERS_WITH_STRATEGY: ReadonlySet<string> = new Set(['pip', 'uv', 'poetry']);
+export const PYTHON_MANAGERS_WITH_STRATEGY: ReadonlySet<string> = new Set(['pip', 'uv', 'poetry', 'pipenv']);
 
 /**
- * pip with a requirements file, uv with uv.lock, Poetry with poetry.lock — each into the venv, production
+ * pip with a requirements file, uv with uv.lock, Poetry with poetry.lock, Pipenv with Pipfile.lock — each into the venv, production
  * dependencies only, the manifests copied first. A console-script start command needs the project itself
  * installed too: that step runs after the sources are copied (the plan's build step).
  */
@@ -58,6 +58,10 @@ export function pythonPackageManager(snapshot: Snapshot, app: AppFacts, manager:
         return { plan, warnings };
     }
 
+    if (name === 'pipenv') {
+        return pipenvPlan(locked('pipenv'), manager, consoleScript);
+    }
+
     const requirements = manager && /\.(?:txt|in)$/.test(manager.evidence) ? manager.evidence : null;
     if (requirements) {
         if (!locked('pip').includes(requirements)) {
@@ -97,6 +101,38 @@ export function pythonPackageManager(snapshot: Snapshot, app: AppFacts, manager:
     };
 }
 
+/**
+ * Pipenv installs into the venv it finds in VIRTUAL_ENV (its "courtesy" rule), so the lock goes straight into
+ * /opt/venv: `--deploy` stops when Pipfile.lock is out of date with the Pipfile, `--ignore-pipfile` installs
+ * exactly the lock, and without `--dev` only [packages] — never [dev-packages].
+ */
+function pipenvPlan(lockfiles: readonly string[], manager: PackageManagerFacts | undefined, consoleScript: boolean): PythonManagerPlan {
+    const warnings: string[] = [];
+    const tool = toolSpec('pipenv', manager);
+    if (tool.warning) {
+        warnings.push(tool.warning);
+    }
+    const frozen = lockfiles.length > 0;
+    if (!frozen) {
+        warnings.push('No Pipfile.lock: Pipenv resolves dependency versions at build time, so builds are not reproducible. Commit the lockfile (pipenv lock writes it).');
+    }
+    return {
+        plan: {
+            name: 'pipenv', version: tool.version,
+            why: `${whyManager(manager, lockfiles)}; Pipenv installs ${frozen ? 'the locked [packages] (no dev-packages), refusing a lock that is out of date with the Pipfile,' : 'the [packages] (no dev-packages)'} into ${VENV}${consoleScript ? ', then the project itself for its console script' : ''}.`,
+            manifests: ['Pipfile', ...lockfiles],
+            setup: [MAKE_VENV, ['pip', 'install', tool.spec]],
+            install: ['pipenv', 'install', ...(frozen ? ['--deploy', '--ignore-pipfile'] : [])],
+            build: consoleScript ? ['pip', 'install', '--no-deps', '.'] : null,
+            prune: null,
+            env: { ...VENV_ENV, PIPENV_VERBOSITY: '-1' },
+            // Pipenv keeps its own cache beside pip's: one mount holds both.
+            cacheDir: '/root/.cache',
+        },
+        warnings,
+    };
+}
+
 function whyManager(manager: PackageManagerFacts | undefined, lockfiles: readonly string[]): string {
     const name = manager?.name ?? 'pip';
     return lockfiles[0] ? `${lockfiles[0]} is ${name}'s lockfile` : `${name} is configured in ${manager?.evidence ?? 'the project'}`;
@@ -116,5 +152,6 @@ function toolSpec(name: string, manager: PackageManagerFacts | undefined): { spe
     if (declared) {
         return { spec: `${name}${declared}`, version: null, warning: `${manager?.declared?.file ?? name}:${manager?.declared?.line ?? 1} allows ${name} ${declared} but pins no exact version, so the image installs the newest match. Pin it (e.g. ${name}==<version>).` };
     }
-    return { spec: name, version: null, warning: `${name} is neither pinned nor installed here, so the image installs the newest ${name}. Pin it${name === 'uv' ? ' with [tool.uv] required-version' : ' with requires-poetry in [tool.poetry]'}.` };
+    const how = name === 'uv' ? ' with [tool.uv] required-version' : name === 'poetry' ? ' with requires-poetry in [tool.poetry]' : ' (install it here, or pin it in the Dockerfile)';
+    return { spec: name, version: null, warning: `${name} is neither pinned nor installed here, so the image installs the newest ${name}. Pin it${how}.` };
 }

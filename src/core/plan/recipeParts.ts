@@ -170,3 +170,19 @@ export function addUser(plan: Plan, uid = 10001): string {
         ? `RUN adduser -S -u ${uid} ${plan.user}`
         : `RUN useradd --system --uid ${uid} --no-create-home ${plan.user}`;
 }
+
+/**
+ * apt-get installs of the plan's system packages: the build list in the stage that installs dependencies,
+ * the run-time list in the final image (as root, before USER). The names come from Parity's own tables,
+ * never from project files. The apt lists are removed so the layer stays small.
+ */
+export function systemPackagesRun(plan: Plan, which: 'build' | 'runtime'): string[] {
+    const packages = plan.systemPackages?.[which] ?? [];
+    if (packages.length === 0) {
+        return [];
+    }
+    return [
+        comment(which === 'build' ? `Native dependencies compile here: ${packages.join(' ')} stay in this stage.` : 'Libraries the native dependencies load at run time.'),
+        runInstruction(`apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`, []),
+    ];
+}

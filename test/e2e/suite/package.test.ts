@@ -45,4 +45,35 @@ describe('Parity: Package App', () => {
         assert.match(problem.message, /exited with code 4/);
         assert.match(problem.message, /tests are red/);
     });
+
+    it('asks for the port when none is found; "none — it is a worker" is taken, said in the plan, and the image exposes none', async () => {
+        const workspace = vscode.workspace.workspaceFolders?.[0];
+        assert.ok(workspace, 'the e2e run opens a workspace folder');
+        const folder = path.join(workspace.uri.fsPath, 'pkg-worker');
+        fs.rmSync(folder, { recursive: true, force: true });
+        fs.cpSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'projects', 'node-worker'), folder, { recursive: true });
+        let settled = false;
+        const packaging = vscode.commands.executeCommand<{ tag: string; imageId: string } | undefined>('parity.app.package', vscode.Uri.file(folder))
+            .then((result) => {
+                settled = true;
+                return result;
+            }, (error: unknown) => {
+                settled = true;
+                throw error;
+            });
+        // Enter on each quick input as it comes: the port question (its first item is "none — it is a worker"),
+        // then the plan review (its first item is "Build with this plan").
+        while (!settled) {
+            await new Promise((resolve) => setTimeout(resolve, 250));
+            await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        }
+        const result = await packaging;
+        assert.ok(result, 'no image — see the Parity log');
+        built.push(result.tag);
+        const plan = JSON.parse(fs.readFileSync(path.join(folder, '.parity', 'plan.json'), 'utf8')) as { port: { value: number | null; why: string } };
+        assert.equal(plan.port.value, null);
+        assert.match(plan.port.why, /^You said the app listens on no port \(override\)/, 'the answer to the question, not the guess');
+        assert.doesNotMatch(fs.readFileSync(path.join(folder, 'Dockerfile'), 'utf8'), /^EXPOSE/m);
+        assert.equal(dockerCli(['image', 'inspect', '--format', '{{len .Config.ExposedPorts}}', result.tag]), '0');
+    });
 });

@@ -1,9 +1,10 @@
 import type { EcosystemDetector } from '../EcosystemDetection';
 import { detectNodeApp } from './detectNodeApp';
-import { detectNodeNativeDependencies } from './detectNodeNativeDependencies';
+import { detectNodeNativeDependencies, type LockedNodePackages } from './detectNodeNativeDependencies';
 import { detectNodePackageManagers } from './detectNodePackageManagers';
 import { detectNodeWorkspaces } from './detectNodeWorkspaces';
 import { findNodeLockfiles } from './findNodeLockfiles';
+import { lockedNodePackages } from './lockedNodePackages';
 import { pickNodeAppPackage } from './pickNodeAppPackage';
 import { readNodeDeclarations, type PinPlace } from './readNodeDeclarations';
 import { readPackageJson, type PackageJson } from './readPackageJson';
@@ -33,13 +34,20 @@ export const detectNode: EcosystemDetector = async (files, walk) => {
     if (!root && members.length === 0 && declared.length === 0 && lockfiles.length === 0) {
         return null;
     }
+    const locked: LockedNodePackages[] = [];
+    for (const lockfile of lockfiles.filter((each) => each.packageRoot === '.' && !each.file.endsWith('.lockb'))) {
+        const text = await files.readText(lockfile.file);
+        if (text) {
+            locked.push({ file: lockfile.file, packages: lockedNodePackages(lockfile.file, text.text) });
+        }
+    }
     const app = appPackage ? await detectNodeApp(files, appPackage, workspaces.packages.filter((dir) => dir !== appPackage.dir), delegation) : null;
     return {
         ecosystem: 'node',
         declared,
         packageManagers: detectNodePackageManagers(files, root, lockfiles),
         lockfiles,
-        nativeDependencies: detectNodeNativeDependencies(root ? [root, ...members] : members, walk),
+        nativeDependencies: detectNodeNativeDependencies(root ? [root, ...members] : members, walk, locked),
         app,
     };
 };

@@ -3,7 +3,8 @@ import { readToolPins } from '../toolVersions';
 import { detectPythonApp } from './detectPythonApp';
 import { manifestRequirements } from './manifestRequirements';
 import { pythonDeclarations } from './pythonDeclarations';
-import { pythonNativeDependencies } from './pythonNativeDependencies';
+import { lockedPythonPackages } from './lockedPythonPackages';
+import { type LockedPythonPackages, pythonNativeDependencies } from './pythonNativeDependencies';
 import { pythonPackageManagers } from './pythonPackageManagers';
 import { readRequirementsFiles, requirementsFilePaths } from './readRequirementsFiles';
 import { readTomlFile } from './readTomlFile';
@@ -22,12 +23,19 @@ export const detectPython: EcosystemDetector = async (files, walk): Promise<Ecos
     const requirementsFiles = await readRequirementsFiles(files, walk);
     const requirements = [...requirementsFiles.requirements, ...manifestRequirements(pyproject, pipfile, files.issues)];
     const { packageManagers, lockfiles } = await pythonPackageManagers(files, walk, pyproject, requirementsFiles, requirements.length === 0);
+    const locked: LockedPythonPackages[] = [];
+    for (const lockfile of lockfiles.filter((each) => ['poetry.lock', 'uv.lock', 'Pipfile.lock'].includes(each.file))) {
+        const text = await files.readText(lockfile.file);
+        if (text) {
+            locked.push({ file: lockfile.file, packages: lockedPythonPackages(lockfile.file, text.text) });
+        }
+    }
     return {
         ecosystem: 'python',
         declared: await pythonDeclarations(files, pins, pyproject, pipfile),
         packageManagers,
         lockfiles,
-        nativeDependencies: pythonNativeDependencies(requirements, requirementsFiles.noBinary),
+        nativeDependencies: pythonNativeDependencies(requirements, requirementsFiles.noBinary, locked),
         app: await detectPythonApp({ files, walk, requirements, pyproject, hasAppManifest: requirementsFiles.files.length > 0 || walk.has('Pipfile') }),
     };
 };

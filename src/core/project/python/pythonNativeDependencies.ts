@@ -1,4 +1,4 @@
-import type { NativeDependencyFact } from '../../snapshot/Snapshot';
+import type { NativeDependencyFact, SourceRef } from '../../snapshot/Snapshot';
 import type { PythonRequirement } from './PythonRequirement';
 
 interface KnownNative {
@@ -33,17 +33,45 @@ const FROM_SOURCE_ONLY: Readonly<Record<string, KnownNative>> = {
     scipy: { needs: ['gcc', 'g++', 'gfortran', 'libopenblas-dev', 'pkg-config'], reason: 'built from source (--no-binary): Fortran and C code against BLAS/LAPACK' },
 };
 
-/** Direct dependencies that need system packages to install or run, each at the line that asks for it. */
-export function pythonNativeDependencies(requirements: readonly PythonRequirement[], noBinary: ReadonlySet<string>): NativeDependencyFact[] {
+/** A lockfile's packages by canonical name, each at the line that names it (see lockedPythonPackages). */
+export interface LockedPythonPackages {
+    readonly file: string;
+    readonly packages: ReadonlyMap<string, number>;
+}
+
+/**
+ * Dependencies that need system packages to install or run: direct ones at the line that asks for them
+ * (with the lockfile line that locks them), and those only the lockfile names (a dependency of a
+ * dependency) at their lockfile line.
+ */
+export function pythonNativeDependencies(requirements: readonly PythonRequirement[], noBinary: ReadonlySet<string>, locked: readonly LockedPythonPackages[] = []): NativeDependencyFact[] {
     const facts: NativeDependencyFact[] = [];
     const seen = new Set<string>();
+    const lockLine = (name: string): SourceRef | null => {
+        for (const lockfile of locked) {
+            const line = lockfile.packages.get(name);
+            if (line !== undefined) {
+                return { file: lockfile.file, line };
+            }
+        }
+        return null;
+    };
     for (const requirement of requirements) {
         const known = own(KNOWN, requirement.name)
             ?? psycopg(requirement)
             ?? (noBinary.has(':all:') || noBinary.has(requirement.name) ? own(FROM_SOURCE_ONLY, requirement.name) : undefined);
         if (known && !seen.has(requirement.name)) {
             seen.add(requirement.name);
-            facts.push({ name: requirement.name, ecosystem: 'python', reason: known.reason, needs: known.needs, declaredAt: requirement.at });
+            const lock = lockLine(requirement.name);
+            facts.push({ name: requirement.name, ecosystem: 'python', reason: `${known.reason}${lock ? ` (locked at ${lock.file}:${lock.line})` : ''}`, needs: known.needs, declaredAt: requirement.at });
+        }
+    }
+    for (const name of Object.keys(KNOWN)) {
+        const lock = seen.has(name) ? null : lockLine(name);
+        const known = own(KNOWN, name);
+        if (lock && known) {
+            seen.add(name);
+            facts.push({ name, ecosystem: 'python', reason: `${known.reason} (locked as a dependency of another package)`, needs: known.needs, declaredAt: lock });
         }
     }
     return facts;

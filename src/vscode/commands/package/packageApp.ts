@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { abortSignalFor } from '../../abortSignalFor';
@@ -5,7 +6,9 @@ import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
 import { recipePlanOptions } from '../../recipePlanOptions';
 import { buildWithProgress } from './buildWithProgress';
 import { confirmRecipe } from './confirmRecipe';
-import { reviewPlan } from './reviewPlan';
+import { askPort } from './askPort';
+import { type PlanOverrides, reviewPlan } from './reviewPlan';
+import type { Plan } from '../../../core/plan/Plan';
 
 export interface PackageResult {
     readonly tag: string;
@@ -55,11 +58,20 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
                     if (!interactive) {
                         return plan;
                     }
-                    const reviewed = await reviewPlan(plan,
-                        (overrides) => pipeline.planFromSnapshot(snapshot, { ...planOptions, projectRoot: plan.projectRoot, overrides }),
+                    const replan = (overrides: PlanOverrides): Plan => pipeline.planFromSnapshot(snapshot, { ...planOptions, projectRoot: plan.projectRoot, overrides });
+                    // No port found: ask before the review, so the plan shown already has the answer.
+                    let given: PlanOverrides = {};
+                    if (plan.port.value === null) {
+                        const port = await askPort(plan.appRoot === '.' ? path.basename(plan.projectRoot) : plan.appRoot);
+                        if (port === undefined) {
+                            return undefined;
+                        }
+                        given = { port };
+                    }
+                    const reviewed = await reviewPlan(Object.keys(given).length > 0 ? replan(given) : plan, replan,
                         async (shown) => {
                             await vscode.window.showTextDocument(vscode.Uri.file(await pipeline.savePlan(shown)), { preview: true });
-                        });
+                        }, given);
                     return reviewed?.plan;
                 },
                 ...(interactive ? { confirm: (files) => confirmRecipe(files, deps.proposed) } : {}),

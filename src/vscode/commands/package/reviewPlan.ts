@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Plan, PlanDecision } from '../../../core/plan/Plan';
+import { parsePort as parsePortText } from '../../../core/plan/parsePort';
 
 /** What the user changed in the plan; the caller re-plans with these as overrides. */
 export interface PlanOverrides {
@@ -17,11 +18,12 @@ interface ChoiceItem extends vscode.QuickPickItem {
 /**
  * Shows the plan as a quick pick — every decision with its reason — and lets the user change the runtime
  * version, start command and port before anything is written. Resolves with the overrides to apply
- * ({} to build as planned) or undefined when dismissed; `replan` recomputes the plan after each change.
+ * ({} to build as planned) or undefined when dismissed; `replan` recomputes the plan after each change;
+ * `given` are overrides already made (the port asked for when none was found).
  */
-export async function reviewPlan(initial: Plan, replan: (overrides: PlanOverrides) => Plan, showJson: (plan: Plan) => Promise<void>): Promise<{ plan: Plan; overrides: PlanOverrides } | undefined> {
+export async function reviewPlan(initial: Plan, replan: (overrides: PlanOverrides) => Plan, showJson: (plan: Plan) => Promise<void>, given: PlanOverrides = {}): Promise<{ plan: Plan; overrides: PlanOverrides } | undefined> {
     let plan = initial;
-    let overrides: PlanOverrides = {};
+    let overrides: PlanOverrides = given;
     for (;;) {
         const picked = await vscode.window.showQuickPick(items(plan), {
             title: vscode.l10n.t('Parity: Package App — plan for {0}', plan.appRoot === '.' ? basename(plan.projectRoot) : plan.appRoot),
@@ -112,12 +114,9 @@ async function pickValue<T>(decision: PlanDecision<T>, title: string, show: (val
     return text === undefined ? undefined : parse(text);
 }
 
+/** An empty box means no port, as "none" does. */
 function parsePort(text: string): number | null | undefined {
-    if (text.trim() === '' || text.trim() === 'none') {
-        return null;
-    }
-    const port = Number(text);
-    return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
+    return text.trim() === '' ? null : parsePortText(text);
 }
 
 function basename(path: string): string {

@@ -17,6 +17,8 @@ export interface RunResult {
     readonly exit?: SandboxExit;
     /** The project's sandbox was running already: it was shown (and Restart offered), none was started. */
     readonly alreadyRunning?: true;
+    /** It runs as a worker (no port, or a Procfile worker): nothing waited for it to answer. */
+    readonly worker?: true;
 }
 
 export interface TerminalStart {
@@ -76,10 +78,13 @@ export async function sandboxInTerminal(deps: ExtensionDeps, run: TerminalRun): 
                 void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0} {1}.', sandbox.name, exit.reason));
             }
         });
-        if (run.worker) {
-            // A worker answers on no port: it runs until it ends or the terminal closes.
-            terminal.note(run.worker, 'bold');
-            return { name: sandbox.name, url: null };
+        // A worker answers on no port: it runs until it ends or the terminal closes, and nothing waits for it.
+        const worker = run.worker ?? (sandbox.policy.port === null || sandbox.policy.network === 'none'
+            ? vscode.l10n.t('{0} has no port, so it runs as a worker: nothing waits for it to answer, and it counts as running while its process lives.', run.name)
+            : undefined);
+        if (worker) {
+            terminal.note(worker, 'bold');
+            return { name: sandbox.name, url: null, worker: true };
         }
         const outcome = await Promise.race([
             sandbox.waitReady().then((ready) => ({ ready })),

@@ -33,7 +33,7 @@ describe('plan.byDesign', () => {
         assert.match(reason('app', 'workingDir') ?? '', /\/app/);
         assert.match(reason('app', 'root') ?? '', /\/app/);
         assert.match(reason('runtimes', 'node.installed.path') ?? '', /official base image/);
-        assert.match(reason('env', 'PATH') ?? '', /base image/);
+        assert.match(reason('env', 'PATH') ?? '', /the plan sets PATH=\/app\/node_modules\/\.bin:/, 'the app\'s own binaries first, as npm start has them');
         assert.match(reason('env', 'NODE_ENV') ?? '', /NODE_ENV=production/);
         assert.match(reason('env', 'NODE_VERSION') ?? '', /official base image/);
         for (const own of ['HOME', 'SSH_AUTH_SOCK', 'XDG_RUNTIME_DIR', 'VSCODE_IPC_HOOK_CLI', 'TERM_PROGRAM', 'NVM_DIR']) {

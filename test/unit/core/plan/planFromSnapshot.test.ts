@@ -20,7 +20,7 @@ describe('planFromSnapshot: runtime version', () => {
         assert.deepEqual(plan.warnings, []);
         assert.deepEqual(plan.todo, []);
         assert.equal(plan.user, 'node');
-        assert.deepEqual(plan.env, { NODE_ENV: 'production', PORT: '3000' });
+        assert.deepEqual(plan.env, { NODE_ENV: 'production', PATH: '/app/node_modules/.bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', PORT: '3000' });
         assert.deepEqual(plan.startCommand.value, ['node', 'server.js']);
         assert.equal(plan.port.value, 3000);
         assert.deepEqual(plan.packageManager?.install, ['npm', 'ci', '--omit=dev']);
@@ -215,11 +215,14 @@ describe('planFromSnapshot: package managers', () => {
         assert.deepEqual(plan.startCommand.value, ['gunicorn', 'mysite.wsgi:application', '--bind', '0.0.0.0:8000']);
     });
 
-    it('pip with requirements.txt, and a warning about a native package', async () => {
+    it('pip with requirements.txt; psycopg2 gets libpq-dev and gcc to build, libpq5 to run', async () => {
         const plan = planFromSnapshot(await snapshotFor(fixtureDir('python-flask-requirements'), { installed: { python: '3.12.1' } }), { projectRoot: ROOT });
         assert.deepEqual(plan.packageManager?.install, ['pip', 'install', '-r', 'requirements.txt']);
         assert.equal(plan.packageManager?.cacheDir, '/root/.cache/pip');
-        assert.ok(plan.warnings.some((warning) => warning.startsWith('psycopg2') && warning.includes('libpq-dev')));
+        assert.deepEqual(plan.systemPackages?.build, ['gcc', 'libpq-dev']);
+        assert.deepEqual(plan.systemPackages?.runtime, ['libpq5']);
+        assert.match(plan.systemPackages?.why[0] ?? '', /^psycopg2 \(requirements\.txt:\d+\): builds with libpq-dev gcc; loads libpq5 at run time/);
+        assert.ok(!plan.warnings.some((warning) => warning.startsWith('psycopg2')));
     });
 
     it('a console-script start command installs the project itself once the sources are in', async () => {
@@ -253,7 +256,8 @@ describe('planFromSnapshot: port, start command, CA, fallback', () => {
         const plan = planFromSnapshot(await snapshotFor(fixtureDir('node-native-addons'), { installed: { node: '22.11.0' } }), { projectRoot: ROOT });
         assert.equal(plan.port.value, 8080);
         assert.equal(plan.env.PORT, undefined);
-        assert.ok(plan.warnings.some((warning) => warning.startsWith('Native modules (bcrypt, sharp')));
+        assert.deepEqual(plan.systemPackages?.build, ['g++', 'libvips-dev', 'make', 'python3']);
+        assert.deepEqual(plan.systemPackages?.runtime, ['libvips42']);
     });
 
     it('no start command: an empty command and a TODO', async () => {
@@ -296,10 +300,10 @@ describe('planFromSnapshot: port, start command, CA, fallback', () => {
     });
 
     it('an unsupported package manager falls back to the generic plan on the runtime image', async () => {
-        const snapshot = await snapshotFor(exampleDir('hello-node'), { installed: { node: '20.20.2' } });
-        const plan = planFromSnapshot({ ...snapshot, packageManagers: [{ name: 'bun', ecosystem: 'node', declared: null, evidence: 'lockfile' }] }, { projectRoot: ROOT });
+        const snapshot = await snapshotFor(exampleDir('hello-python'), { installed: { python: '3.12.1' } });
+        const plan = planFromSnapshot({ ...snapshot, packageManagers: [{ name: 'pdm', ecosystem: 'python', declared: null, evidence: 'lockfile' }] }, { projectRoot: ROOT });
         assert.equal(plan.ecosystem, 'generic');
-        assert.equal(plan.base.image, 'node:20.20.2-bookworm-slim');
-        assert.match(plan.todo[0] ?? '', /bun \(lockfile\) installs this project's dependencies, and Parity has no bun recipe yet/);
+        assert.equal(plan.base.image, 'python:3.12.1-slim-bookworm');
+        assert.match(plan.todo[0] ?? '', /pdm \(lockfile\) installs this project's dependencies, and Parity has no pdm recipe yet/);
     });
 });

@@ -58,7 +58,7 @@ describe('renderRecipe: layers and instructions', () => {
             'COPY libs/logger/package.json libs/logger/',
             'COPY services/gateway/package.json services/gateway/',
             'COPY services/worker/package.json services/worker/',
-            'COREPACK_ENABLE_DOWNLOAD_PROMPT=0 YARN_IGNORE_PATH=1 yarn workspaces focus --all --production',
+            'COREPACK_ENABLE_DOWNLOAD_PROMPT=0 COREPACK_NPM_REGISTRY=https://registry.npmjs.org YARN_IGNORE_PATH=1 yarn workspaces focus --all --production',
             'COPY --chown=node . .',
             'WORKDIR /app/services/gateway',
             'USER node',

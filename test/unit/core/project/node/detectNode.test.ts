@@ -125,7 +125,7 @@ describe('detectNode on fixture projects', () => {
             ['native/binding.gyp', 'native/binding.gyp', 1, NODE_GYP_NEEDS],
         ]);
         const sharp = node.nativeDependencies.find((dep) => dep.name === 'sharp');
-        assert.match(sharp?.reason ?? '', /^known native package \(dependencies\): .*glibc vs musl/);
+        assert.match(sharp?.reason ?? '', /^known native package \(dependencies, locked at package-lock\.json:33\): .*glibc vs musl/);
         assert.match(node.nativeDependencies.find((dep) => dep.name === 'bufferutil')?.reason ?? '', /\(optionalDependencies\)/);
         assert.equal(node.nativeDependencies.find((dep) => dep.name === 'native/binding.gyp')?.reason, 'binding.gyp: node-gyp compiles this addon on install');
         assert.ok(node.nativeDependencies.every((dep) => dep.ecosystem === 'node'));

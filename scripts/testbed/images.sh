@@ -10,6 +10,7 @@
 #   parity-testbed/musl:latest                musl loader + libc and busybox: a musl userland
 #   golang:<X.Y.Z|X.Y>-bookworm               Debian's Go (golang-1.19, the only Go these machines can
 #                                             get), laid out like the official image (/usr/local/go)
+#   eclipse-temurin:17-jdk|jre, maven:<mvn>-eclipse-temurin-17   Debian's OpenJDK 17 and Maven (images-java.sh)
 # Tags that already exist are skipped, so a second run costs next to nothing. The debootstrap
 # rootfs, the downloaded .debs and the Python runtime base image are cached in PARITY_CACHE_DIR,
 # so a fresh engine is re-seeded without debootstrap or apt inside a build.
@@ -20,6 +21,8 @@
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 tb_init images
+# shellcheck source=SCRIPTDIR/images-java.sh
+source "$(dirname "${BASH_SOURCE[0]}")/images-java.sh"
 
 CACHE=$(cache_dir)
 STATE=$(state_dir)
@@ -759,6 +762,7 @@ expected_tags() {
   done < <(python_installs 2>/dev/null)
   echo busybox:latest "$MUSL_TAG"
   echo "golang:$GO_SERIES-bookworm"
+  java_expected_tags
 }
 
 cmd_up() {
@@ -771,6 +775,7 @@ cmd_up() {
   seed_node
   seed_python
   seed_golang
+  seed_java
   log "images ready in $(elapsed_since "$start")"
 }
 

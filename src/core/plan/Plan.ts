@@ -21,6 +21,8 @@ export interface Plan {
     /** A separate image to build in (multi-stage: Go's toolchain image); absent when the base builds too. */
     readonly builder?: BaseImageChoice;
     readonly packageManager: PackageManagerPlan | null;
+    /** Java only: what the build stage leaves for the final image, and the Maven mirror it builds through. */
+    readonly java?: JavaBuildPlan;
     /** Exec form; empty when unknown (a generic plan's TODO says so). */
     readonly startCommand: PlanDecision<readonly string[]>;
     readonly port: PlanDecision<number | null>;
@@ -117,6 +119,19 @@ export interface PackageManagerPlan {
     readonly env: Readonly<Record<string, string>>;
     /** Cache folder for a BuildKit cache mount, e.g. /root/.npm. */
     readonly cacheDir: string | null;
+}
+
+export interface JavaBuildPlan {
+    /** The folder the build tool writes to (target, build/libs) and what the final image takes from it. */
+    readonly artifact: {
+        readonly outputDir: string;
+        /** fat: one executable jar (Spring Boot); plain: the app's jar plus lib/ (its runtime class path); folder: a framework's app folder (Quarkus). */
+        readonly kind: 'fat' | 'plain' | 'folder';
+        /** For "folder": the folder under outputDir copied as it is (quarkus-app). */
+        readonly folder?: string;
+    };
+    /** Every repository goes through this URL in the build stage (Maven settings mirror, Gradle init script); null for the project's own. */
+    readonly mirror: string | null;
 }
 
 export interface CaPlan {

@@ -1,6 +1,6 @@
 import type { AppFacts, Snapshot } from '../snapshot/Snapshot';
 import type { OsChoice } from './chooseOs';
-import type { BaseImageChoice, PackageManagerPlan, Plan } from './Plan';
+import type { BaseImageChoice, JavaBuildPlan, PackageManagerPlan, Plan } from './Plan';
 
 /** How to plan: where the project is, which images to use, what the user changed. */
 export interface PlanOptions {
@@ -46,6 +46,7 @@ export interface EcosystemPlan {
     readonly base: BaseImageChoice;
     readonly builder?: BaseImageChoice;
     readonly packageManager: PackageManagerPlan | null;
+    readonly java?: JavaBuildPlan;
     readonly user: string;
     readonly env: Readonly<Record<string, string>>;
     readonly warnings: readonly string[];

@@ -2,6 +2,7 @@ import type { Plan, Recipe, RenderOptions } from './Plan';
 import { renderDockerignore } from './renderDockerignore';
 import { renderGeneric } from './renderGeneric';
 import { renderGo } from './renderGo';
+import { renderJava } from './renderJava';
 import { renderNode } from './renderNode';
 import { renderPython } from './renderPython';
 
@@ -13,6 +14,7 @@ export function renderRecipe(plan: Plan, options: RenderOptions): Recipe {
     const lines = plan.ecosystem === 'node' ? renderNode(plan, options)
         : plan.ecosystem === 'python' ? renderPython(plan, options)
             : plan.ecosystem === 'go' ? renderGo(plan, options)
-                : renderGeneric(plan, options);
+                : plan.ecosystem === 'java' ? renderJava(plan, options)
+                    : renderGeneric(plan, options);
     return { dockerfile: `${lines.join('\n')}\n`, dockerignore: renderDockerignore(plan, options) };
 }

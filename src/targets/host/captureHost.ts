@@ -17,6 +17,9 @@ import { hostRuntime, hostToolVersion, type HostRuntime } from './hostRuntimes';
 import { hostSystemPackages } from './hostSystemPackages';
 import type { RunToolOptions } from './runTool';
 
+/** Package managers whose executable has another name. */
+const TOOL_COMMANDS: Readonly<Record<string, string>> = { maven: 'mvn' };
+
 export interface CaptureHostOptions {
     readonly env?: NodeJS.ProcessEnv;
     readonly toolVersion: string;
@@ -51,7 +54,7 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
     const separateTools = [...new Set(project.packageManagers.map((manager) => manager.name).filter((name) => !BUNDLED.has(name) && name !== 'go'))];
     const [runtimes, toolVersions, platform, limits, resources, filesystem, certificates, systemPackages, umask, timezone] = await Promise.all([
         Promise.all(runtimeNames.map(async (name) => [name, await safeHostRuntime(name, files, tools)] as const)),
-        Promise.all(separateTools.map(async (name) => [name, await hostToolVersion(name, tools)] as const)),
+        Promise.all(separateTools.map(async (name) => [name, await hostToolVersion(TOOL_COMMANDS[name] ?? name, tools)] as const)),
         hostPlatform(tools),
         hostLimits(tools),
         hostResources(),

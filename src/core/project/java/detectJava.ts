@@ -6,6 +6,7 @@ import { findJavaMainClass } from './findJavaMainClass';
 import { GRADLE_BUILD_FILES, javaBuildTools } from './javaBuildTools';
 import { javaServerPort } from './javaServerPort';
 import { javaVersionManagerPins } from './javaVersionManagerPins';
+import { plainJavaApp } from './plainJavaApp';
 import { readGradle } from './readGradle';
 import { readPom } from './readPom';
 
@@ -57,11 +58,12 @@ async function javaApp(files: ProjectFiles, framework: Fact<string> | null, modu
         return null;
     }
     const start = framework ? START[framework.value] : undefined;
+    const plain = !framework && entry ? await plainJavaApp(files, entry) : null;
     return {
         root: '.',
         framework,
-        startCommand: start ? { value: start.command, ...(framework?.at ? { at: framework.at } : {}), how: start.how } : null,
-        ports: framework ? await javaServerPort(files, framework.value) : [],
+        startCommand: start ? { value: start.command, ...(framework?.at ? { at: framework.at } : {}), how: start.how } : plain?.startCommand ?? null,
+        ports: framework ? await javaServerPort(files, framework.value) : plain?.ports ?? [],
         entry,
         workspacePackages: modules,
         confidence: framework ? 3 : 2,

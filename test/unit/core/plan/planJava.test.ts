@@ -82,6 +82,9 @@ describe('planJava', () => {
         assert.match(dockerfile, /^COPY --from=build \/app \/app$/m);
         assert.match(dockerfile, /^USER app$/m);
         assert.doesNotMatch(dockerfile, /settings\.xml|JAVA_TOOL_OPTIONS/, 'no mirror and no extra CA: nothing of them in the recipe');
+        const dockerignore = renderRecipe(plan, { buildkit: true }).dockerignore;
+        assert.match(dockerignore, /^\*\*\/target\/$/m, 'a jar built here never reaches the context');
+        assert.match(dockerignore, /^\*\*\/\.gradle\/$/m);
     });
 
     it('Spring Boot: a fat jar, java -jar, the port from server.port (${PORT:8080} sets PORT)', async () => {

@@ -44,7 +44,9 @@ describe('Parity: Package App on a Java project', () => {
         }
     });
 
-    it('packages an embedded-Jetty app through the Maven mirror of the settings, and it answers in the sandbox', async () => {
+    it('packages an embedded-Jetty app through the Maven mirror of the settings, and it answers in the sandbox', async function () {
+        // A cold Maven build (plugins and jetty through the mirror) takes longer than the suite's default minute.
+        this.timeout(10 * 60_000);
         const folder = fixtureInWorkspace('java-jetty-maven', 'pkg-java');
         const result = await vscode.commands.executeCommand<{ tag: string; imageId: string } | undefined>('parity.app.package', folder, { interactive: false });
         assert.ok(result, 'no image — see the Parity log');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readConfig } from '../../config';
+import { recipePlanOptions } from '../../recipePlanOptions';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { abortSignalFor } from '../../abortSignalFor';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
@@ -38,13 +38,7 @@ export async function packageApp(deps: ExtensionDeps, folderArg?: unknown, optio
         const status = await deps.engine.checkStatus();
         const pipeline = await import('../../lazy/pipelineModule');
         const client = await deps.engine.client();
-        const config = readConfig().recipe;
-        const planOptions = {
-            ...(config.baseImageRegistry ? { baseImageRegistry: config.baseImageRegistry } : {}),
-            ...(config.baseImage ? { baseImageOverride: config.baseImage } : {}),
-            ...(Object.keys(config.dependencyMirrors).length > 0 ? { dependencyMirrors: config.dependencyMirrors } : {}),
-            bakeCa: config.bakeCa,
-        };
+        const planOptions = recipePlanOptions();
         const packaged = await pipeline.packageProject(client, folder.fsPath, {
             log: deps.log,
             toolVersion: deps.version,

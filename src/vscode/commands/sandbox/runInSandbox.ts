@@ -3,6 +3,7 @@ import { currentOwner, ownerLabel } from '../../../core/sandbox/sandboxOwner';
 import { readSandboxSettings, readSandboxTarget } from '../../config';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
+import { recipePlanOptions } from '../../recipePlanOptions';
 import { imageTargets } from '../images/imageTargets';
 import { type RunResult, sandboxInTerminal } from './sandboxInTerminal';
 
@@ -44,6 +45,7 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
                     settings: { ...settings, ownerLabel: ownerLabel(currentOwner()) },
                     ...(chosen ? { command: ['/bin/sh', '-c', chosen.command] } : {}),
                     ...(limitsFrom ? { target: limitsFrom } : {}),
+                    plan: recipePlanOptions(),
                     log: deps.log,
                     toolVersion: deps.version,
                     signal,

@@ -15,6 +15,7 @@ import { buildProject } from '../../src/pipeline/buildProject';
 import { planProject } from '../../src/pipeline/planProject';
 import { dockerCli } from '../support/dockerCli';
 import { pruneParityImages } from '../support/pruneParityImages';
+import { runParity } from '../support/runParity';
 import { mavenMirrorUrl } from './mavenMirror';
 import { requireEngine } from './requireEngine';
 import { client, policyFor, start } from './sandboxTestKit';
@@ -122,6 +123,16 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         assert.deepEqual(outcome(second.events, /COPY pom\.xml/), ['step-cached'], 'pom.xml is unchanged');
         assert.deepEqual(outcome(second.events, /-DskipTests package/), ['step-completed'], 'the sources are built again');
         assert.equal((await answerInSandbox(tag, 8080)).hello, 'jetty again');
+    });
+
+    it('parity package with PARITY_MAVEN_MIRROR: the CLI writes the mirror into the build stage and builds', () => {
+        const folder = copyOf('java-httpserver-maven');
+        const tag = `parity-test/java-cli:${process.pid}`;
+        tags.push(tag);
+        const result = runParity(['package', folder, '--tag', tag], { env: { DOCKER_HOST: '', PARITY_MAVEN_MIRROR: mirror } });
+        assert.equal(result.code, 0, result.stderr);
+        assert.ok(readFileSync(join(folder, 'Dockerfile'), 'utf8').includes(`<url>${mirror}</url>`));
+        assert.notEqual(dockerCli(['images', '-q', tag]), '');
     });
 
     it('java-commons-mvnw: the Maven the wrapper pins, a library on the class path, SERVER_PORT read like Spring does', async () => {

@@ -54,9 +54,11 @@ async function rebuild(): Promise<void> {
     cpSync(join(root, 'test', 'fixtures', 'projects', 'java-jetty-maven'), folder, { recursive: true });
     const tag = `parity-bench/java-jetty:${process.pid}`;
     const options = { log: silentLogger, toolVersion: 'bench', plan: { dependencyMirrors: { maven: mavenMirrorUrl() } } };
+    // Planned once: the figure is the build after the change, as an edit-build loop with a written Dockerfile runs it.
+    const { plan } = await planProject(folder, options);
+    await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
+    console.log(`     (${plan.builder?.image ?? '?'} → ${plan.base.image}, mirror ${plan.java?.mirror ?? 'none'})`);
     const build = async (): Promise<{ ms: number; cached: string[] }> => {
-        const { plan } = await planProject(folder, options);
-        await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
         const events: BuildEvent[] = [];
         const started = performance.now();
         await buildProject(client, { projectRoot: folder, tag, plan, builder: 'buildkit', log: silentLogger, onEvent: (event) => events.push(event) });

@@ -35,16 +35,17 @@ package_versions() { dpkg-query -W -f='${Package} ${Version}\n' "${PACKAGES[@]}"
 
 # maven-metadata.xml for one artifact folder: every version it holds; latest/release the highest numeric one.
 artifact_metadata() {
-  local dir=$1 group=$2 artifact=$3 versions release
+  local dir=$1 group=$2 artifact=$3 versions release numbered
   versions=$(find "$dir" -mindepth 2 -maxdepth 2 -name '*.pom' -printf '%h\n' | xargs -rn1 basename | sort -uV)
   [[ -n $versions ]] || return 0
+  mapfile -t numbered <<<"$versions"
   release=$(grep -E '^[0-9]' <<<"$versions" | tail -n 1 || true)
   release=${release:-$(tail -n 1 <<<"$versions")}
   {
     echo '<?xml version="1.0" encoding="UTF-8"?>'
     echo "<metadata><groupId>$group</groupId><artifactId>$artifact</artifactId><versioning>"
     echo "<latest>$release</latest><release>$release</release><versions>"
-    sed 's|.*|<version>&</version>|' <<<"$versions"
+    printf '<version>%s</version>\n' "${numbered[@]}"
     echo '</versions><lastUpdated>20240101000000</lastUpdated></versioning></metadata>'
   } >"$dir/maven-metadata.xml"
   # A Maven plugin: its prefix (dependency:, jar: …) goes into the group's metadata.
@@ -77,8 +78,10 @@ stage_repository() {
     artifact_metadata "$dir" "$(dirname "$rel" | tr / .)" "$(basename "$rel")"
   done < <(find "$tmp" -mindepth 2 -name '*.pom' -printf '%h\n' | xargs -rn1 dirname | sort -u)
   while IFS= read -r dir; do group_metadata "$dir"; done < <(find "$tmp" -name .plugins)
-  find "$tmp" -type f ! -name '*.sha1' -print0 | while IFS= read -r -d '' dir; do
-    sha1sum "$dir" | cut -d' ' -f1 >"$dir.sha1"
+  # One sha1sum for all files; the shell only writes the results.
+  local sum file
+  find "$tmp" -type f ! -name '*.sha1' -print0 | xargs -0 sha1sum | while read -r sum file; do
+    printf '%s' "$sum" >"$file.sha1"
   done
   rm -rf "$REPO"
   mv "$tmp" "$REPO"

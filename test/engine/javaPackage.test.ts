@@ -137,7 +137,7 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         assert.notEqual(dockerCli(['images', '-q', tag]), '');
     });
 
-    it('java-commons-mvnw: the Maven the wrapper pins, a library on the class path, SERVER_PORT read like Spring does', async () => {
+    it('java-commons-mvnw: the Maven the wrapper pins, a library on the class path, the PORT fallback of a ternary', async () => {
         const folder = copyOf('java-commons-mvnw');
         const tag = `parity-test/java-commons:${process.pid}`;
         tags.push(tag);
@@ -145,7 +145,7 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         assert.equal(plan.packageManager?.version, '3.8.7');
         assert.match(plan.builder?.why ?? '', /maven-wrapper\.properties:1 pins maven 3\.8\.7/);
         assert.equal(plan.port.value, 8090);
-        assert.equal(plan.env.PORT, undefined, 'the app reads SERVER_PORT, not PORT');
+        assert.equal(plan.env.PORT, '8090', 'the app reads PORT, so the image sets it');
         const answer = await answerInSandbox(tag, 8090);
         assert.equal(answer.hello, 'notes');
         assert.ok(existsSync(join(folder, '.dockerignore')));

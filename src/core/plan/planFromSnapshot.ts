@@ -4,6 +4,7 @@ import { byDesignNotes } from './byDesignNotes';
 import { chooseOs } from './chooseOs';
 import { decideLocale } from './decideLocale';
 import { decideTimezone } from './decideTimezone';
+import { imageTitle } from './imageTitle';
 import { PLAN_VERSION, type CaPlan, type Plan } from './Plan';
 import type { EcosystemPlan, PlanContext, PlanOptions } from './PlanContext';
 import { planGeneric } from './planGeneric';
@@ -67,7 +68,7 @@ export function planFromSnapshot(snapshot: Snapshot, options: PlanOptions): Plan
         timezone: timezone.decision,
         ca,
         labels: {
-            'org.opencontainers.image.title': appName(options.projectRoot, appRoot),
+            'org.opencontainers.image.title': imageTitle(options.projectRoot, appRoot, app?.name?.value),
             'org.opencontainers.image.base.name': partial.base.image,
             'parity.ecosystem': partial.ecosystem,
             'parity.plan.version': String(PLAN_VERSION),
@@ -97,10 +98,4 @@ function noRecipeReason(snapshot: Snapshot): string {
     return runtimes.length > 0
         ? `there are ${runtimes.join(' and ')} files but no app to run (a library, or no entry point)`
         : 'no Node.js, Python, Go, Java or Ruby project was found here';
-}
-
-/** The app's folder name: the project folder, or the workspace package's folder in a monorepo. */
-function appName(projectRoot: string, appRoot: string): string {
-    const path = appRoot === '.' ? projectRoot : appRoot;
-    return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }

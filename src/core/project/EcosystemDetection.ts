@@ -25,6 +25,8 @@ export interface AppCandidate {
     readonly entry: Fact<string> | null;
     /** Other workspace packages (monorepos), relative paths. */
     readonly workspacePackages: readonly string[];
+    /** The app's name as its manifest gives it, where it says it; absent when no manifest names it. */
+    readonly name?: Fact<string>;
     /**
      * How sure the detector is that this is the app: 3 a server framework or an explicit start command,
      * 2 an entry file, 1 only a manifest. The highest wins when several ecosystems claim the project.

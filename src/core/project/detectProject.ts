@@ -4,11 +4,13 @@ import type {
 import type { EnvHashKey } from '../snapshot/EnvHashKey';
 import type { AppCandidate, EcosystemDetection, EcosystemDetector } from './EcosystemDetection';
 import { detectGo } from './go/detectGo';
+import { goProcfileCommand } from './go/goProcfileCommand';
 import { detectJava } from './java/detectJava';
 import { detectNode } from './node/detectNode';
 import type { ProjectFiles } from './ProjectFiles';
 import { detectPython } from './python/detectPython';
 import { readDotenv } from './readDotenv';
+import { readAppName } from './readAppName';
 import { readProcfile } from './readProcfile';
 import { detectRuby } from './ruby/detectRuby';
 import { walkProject, type WalkLimits } from './walkProject';
@@ -42,8 +44,10 @@ export async function detectProject(files: ProjectFiles, key: EnvHashKey, limits
     const appRoot = best?.app?.root ?? '.';
     const procfile = await readProcfile(files, appRoot);
     const web = procfile.find((process) => process.type === 'web') ?? procfile[0];
+    const name = best?.app?.name ?? (best?.app ? await readAppName(files, best.ecosystem, appRoot) : null);
+    const webCommand = web && best?.app && best.ecosystem === 'go' ? goProcfileCommand(web.command, best.app, name?.value) : web?.command;
     const app: AppFacts | null = best?.app
-        ? { ...withoutConfidence(best.app), ecosystem: best.ecosystem, ...(web ? { startCommand: web.command } : {}) }
+        ? { ...withoutConfidence(best.app), ecosystem: best.ecosystem, ...(webCommand ? { startCommand: webCommand } : {}), ...(name ? { name } : {}) }
         : web
             ? { root: appRoot, ecosystem: null, framework: null, startCommand: web.command, ports: [], entry: null, workspacePackages: [] }
             : null;
@@ -77,5 +81,6 @@ function withoutConfidence(candidate: AppCandidate): Omit<AppFacts, 'ecosystem'>
         ports: candidate.ports,
         entry: candidate.entry,
         workspacePackages: candidate.workspacePackages,
+        ...(candidate.name ? { name: candidate.name } : {}),
     };
 }

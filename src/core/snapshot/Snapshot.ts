@@ -255,6 +255,8 @@ export const AppFacts = Struct({
     entry: Nullable(StringFact),
     /** Other packages of a monorepo, relative paths; empty for single-package projects. */
     workspacePackages: List(Line()),
+    /** The app's name as its manifest gives it (package.json name, pyproject name, artifactId, go.mod module …); absent when none does. */
+    name: Type.Optional(StringFact),
     /** Where the app runs inside an image or container (its WorkingDir); absent for projects. */
     workingDir: Type.Optional(Line({ description: 'Where the app runs inside an image or container.' })),
 });

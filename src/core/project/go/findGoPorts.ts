@@ -13,6 +13,8 @@ const FLAG_INT = /\bflag\.(?:Int|IntVar)\((?:[^,\n]{1,80},[ \t]*)?"(\w{0,30}port
 const BACKING_SERVICE = /db|redis|postgres|pg|mysql|mongo|cache|nats|kafka|amqp|rabbit|smtp|mail|metric|upstream|backend|remote|target|proxy/i;
 const PORT_ENV = /os\.(?:Getenv|LookupEnv)\(\s*"PORT"\s*\)/g;
 const GIN_BARE_RUN = /\.Run\(\s*\)/g;
+/** A helper that reads a variable with a fallback: getEnv("PORT", "4000"), envOr("PORT", ":8080"), GetEnvDefault(…). */
+const ENV_HELPER = /\b(\w{0,30}(?:env|Env|ENV)\w{0,30})\([ \t]*"PORT"[ \t]*,[ \t]*"(?:[^"\s:]{0,100}:)?(\d{2,5})"/g;
 const MAX_PORTS = 10;
 
 /** The ports Go sources listen on, each with its line and how it was read. */
@@ -42,6 +44,9 @@ export function findGoPorts(sources: readonly TextFile[], framework: string | nu
             if (fallback) {
                 add(file, fallback.value, fallback.offset, `PORT environment variable, default ${fallback.value} nearby`);
             }
+        }
+        for (const match of text.matchAll(ENV_HELPER)) {
+            add(file, Number(match[2]), match.index, `PORT environment variable, default ${match[2] ?? ''} (${match[1] ?? ''})`);
         }
         for (const match of text.matchAll(ADDRESS_LITERAL)) {
             if (BACKING_SERVICE.test(match[1] ?? '')) {

@@ -4,9 +4,9 @@ import type { ProjectFiles } from '../ProjectFiles';
 import { readToolPins } from '../toolVersions';
 import { findJavaMainClass } from './findJavaMainClass';
 import { GRADLE_BUILD_FILES, javaBuildTools } from './javaBuildTools';
+import { javaPlainMain } from './javaPlainMain';
 import { javaServerPort } from './javaServerPort';
 import { javaVersionManagerPins } from './javaVersionManagerPins';
-import { plainJavaApp } from './plainJavaApp';
 import { readGradle } from './readGradle';
 import { readPom } from './readPom';
 
@@ -58,7 +58,7 @@ async function javaApp(files: ProjectFiles, framework: Fact<string> | null, modu
         return null;
     }
     const start = framework ? START[framework.value] : undefined;
-    const plain = !framework && entry ? await plainJavaApp(files, entry) : null;
+    const plain = !framework && entry ? await javaPlainMain(files, entry) : null;
     return {
         root: '.',
         framework,

@@ -7,6 +7,7 @@ import { findNodeLockfiles } from './findNodeLockfiles';
 import { pickNodeAppPackage } from './pickNodeAppPackage';
 import { readNodeDeclarations, type PinPlace } from './readNodeDeclarations';
 import { readPackageJson, type PackageJson } from './readPackageJson';
+import { findWorkspaceDelegation } from './workspaceDelegation';
 
 /**
  * The Node.js detector: runtime pins, package managers and lockfiles, workspaces, the app package with its
@@ -23,14 +24,16 @@ export const detectNode: EcosystemDetector = async (files, walk) => {
             members.push(pkg);
         }
     }
-    const appPackage = pickNodeAppPackage(root, members);
+    // A root start that only hands over to one workspace package names the app outright.
+    const delegation = root ? findWorkspaceDelegation(root, members) : null;
+    const appPackage = delegation?.pkg ?? pickNodeAppPackage(root, members);
     const places: PinPlace[] = appPackage && appPackage.dir !== '.' ? [{ dir: appPackage.dir, pkg: appPackage }, { dir: '.', pkg: root }] : [{ dir: '.', pkg: root }];
     const declared = await readNodeDeclarations(files, places);
     const lockfiles = await findNodeLockfiles(files, ['.', ...(appPackage ? [appPackage.dir] : []), ...workspaces.packages]);
     if (!root && members.length === 0 && declared.length === 0 && lockfiles.length === 0) {
         return null;
     }
-    const app = appPackage ? await detectNodeApp(files, appPackage, workspaces.packages.filter((dir) => dir !== appPackage.dir)) : null;
+    const app = appPackage ? await detectNodeApp(files, appPackage, workspaces.packages.filter((dir) => dir !== appPackage.dir), delegation) : null;
     return {
         ecosystem: 'node',
         declared,

@@ -6,6 +6,7 @@ import { findPortsInSource } from './findPortsInSource';
 import { nodeCommandDefaultPort } from './nodeCommandDefaultPorts';
 import type { PackageJson } from './readPackageJson';
 import { lastCommandOf, scriptToExecForm } from './scriptToExecForm';
+import type { WorkspaceDelegation } from './workspaceDelegation';
 
 /** Commands that run a script file given as their first operand. */
 const FILE_RUNNERS: ReadonlySet<string> = new Set(['node', 'nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'node-dev', 'bun', 'pm2-runtime', 'supervisor']);
@@ -35,9 +36,10 @@ interface FinalCommand {
 /**
  * The app facts of one package: framework (from dependencies), start command (scripts.start, else npm's
  * server.js default, else main), entry file, and ports (start-script flags, then the entry's source, then the
- * command's or framework's default), each with the file and line it came from.
+ * command's or framework's default), each with the file and line it came from. When the monorepo root's start
+ * only delegates to this package, the script it delegates to (start, serve …) is the start script.
  */
-export async function detectNodeApp(files: ProjectFiles, pkg: PackageJson, workspacePackages: readonly string[]): Promise<AppCandidate> {
+export async function detectNodeApp(files: ProjectFiles, pkg: PackageJson, workspacePackages: readonly string[], delegation: WorkspaceDelegation | null = null): Promise<AppCandidate> {
     const found = findNodeFramework(pkg);
     const framework: Fact<string> | null = found && {
         value: found.framework.name,
@@ -45,7 +47,8 @@ export async function detectNodeApp(files: ProjectFiles, pkg: PackageJson, works
         how: `${found.dependency.name} in ${found.dependency.section}`,
     };
     const at = (key: string): { file: string; line: number } => ({ file: pkg.file, line: pkg.lineOf(['scripts', key]) });
-    const startScript = pkg.get(['scripts', 'start']);
+    const startKey = delegation?.script ?? 'start';
+    const startScript = pkg.get(['scripts', startKey]);
     const main = typeof pkg.get(['main']) === 'string' ? (pkg.get(['main']) as string) : null;
     const hasServerJs = await files.exists(joinPath(pkg.dir, 'server.js'));
 
@@ -54,8 +57,9 @@ export async function detectNodeApp(files: ProjectFiles, pkg: PackageJson, works
     let explicitStart = true;
     const npmDefault = typeof startScript !== 'string' && hasServerJs;
     if (typeof startScript === 'string' && startScript.trim() !== '') {
-        startCommand = { value: scriptToExecForm(startScript), at: at('start'), how: 'package.json scripts.start' };
-        final = finalCommand(pkg, 'start', startScript, 0);
+        const how = delegation ? `${pkg.file} scripts.${startKey}, which the root's start script \`${delegation.via}\` runs` : 'package.json scripts.start';
+        startCommand = { value: scriptToExecForm(startScript), at: at(startKey), how };
+        final = finalCommand(pkg, startKey, startScript, 0);
     } else if (npmDefault) {
         startCommand = { value: ['node', 'server.js'], at: { file: joinPath(pkg.dir, 'server.js'), line: 1 }, how: 'npm start default (server.js and no start script)' };
     } else if (main !== null) {

@@ -15,6 +15,8 @@ const COMMAND_DEFAULT_PORTS: Readonly<Record<string, Readonly<Record<string, num
     'http-server': { '': 8080 },
     'webpack-dev-server': { '': 8080 },
     webpack: { serve: 8080 },
+    // fastify-cli: PORT, else 3000.
+    fastify: { start: 3000 },
 };
 
 /** The default port of a server command (words after env/npx prefixes), with a `how` text; null when unknown. */

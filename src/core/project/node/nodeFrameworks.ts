@@ -25,7 +25,7 @@ export const NODE_FRAMEWORKS: readonly NodeFramework[] = [
     { dependencies: ['gatsby'], name: 'gatsby', defaultPort: 9000, portHow: 'Gatsby default (gatsby serve listens on 9000)' },
     { dependencies: ['react-scripts'], name: 'create-react-app', defaultPort: 3000, portHow: 'react-scripts start default' },
     { dependencies: ['express'], name: 'express' },
-    { dependencies: ['fastify'], name: 'fastify' },
+    { dependencies: ['fastify'], name: 'fastify', defaultPort: 3000, portHow: 'Fastify default (listen() without a port listens on 3000)' },
     { dependencies: ['koa'], name: 'koa' },
     { dependencies: ['@hapi/hapi', 'hapi'], name: 'hapi' },
     { dependencies: ['hono'], name: 'hono', defaultPort: 3000, portHow: '@hono/node-server default', portNeeds: '@hono/node-server' },

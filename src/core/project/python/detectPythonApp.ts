@@ -27,6 +27,8 @@ interface Plan {
 }
 
 const ENTRY_FILES = ['main.py', 'app.py', 'server.py', 'run.py', 'start.py', 'wsgi.py', 'asgi.py'];
+/** Where apps laid out as a package keep their app object (FastAPI's templates: app/main.py); only an app object counts there. */
+const PACKAGE_ENTRY_FILES = ['app/main.py', 'app/app.py', 'src/main.py', 'src/app.py'];
 const MAIN_HOW = '`if __name__ == "__main__":` block';
 
 /** The app a Python project runs: framework, start command, entry, ports — or null for a library. */
@@ -34,21 +36,24 @@ export async function detectPythonApp(input: PythonAppInput): Promise<AppCandida
     const { files, walk, requirements } = input;
     const framework = pythonFramework(requirements);
     const sources = new Map<string, { file: TextFile; scan: PythonSourceScan }>();
-    for (const path of [...ENTRY_FILES, 'manage.py', 'gunicorn.conf.py']) {
+    const flaskApp = await flaskEnvEntry(files, walk);
+    const entryFiles = [...ENTRY_FILES, ...(flaskApp && !ENTRY_FILES.includes(flaskApp) ? [flaskApp] : []), ...PACKAGE_ENTRY_FILES];
+    for (const path of [...entryFiles, 'manage.py', 'gunicorn.conf.py']) {
         const file = walk.has(path) ? await files.readText(path) : null;
         if (file) {
             sources.set(path, { file, scan: scanPythonSource(file) });
         }
     }
-    const chosenEntry = ENTRY_FILES.find((path) => {
+    const chosenEntry = entryFiles.find((path) => {
         const scan = sources.get(path)?.scan;
-        return scan !== undefined && (scan.mainLine !== null || scan.app !== null);
+        return scan !== undefined && (scan.app !== null || (scan.mainLine !== null && ENTRY_FILES.includes(path)));
     });
     const portsFound = [...(chosenEntry ? sources.get(chosenEntry)?.scan.ports ?? [] : []), ...gunicornBindPorts(sources.get('gunicorn.conf.py')?.file)];
     const port = portsFound[0]?.value;
 
     const plan = djangoPlan(input, sources.get('manage.py'), port)
         ?? (chosenEntry ? entryPlan(chosenEntry, sources.get(chosenEntry), requirements, framework?.value ?? null, port) : null)
+        ?? (framework?.value === 'flask' ? await flaskFactoryPlan(input) : null)
         ?? await scriptsPlan(input)
         ?? await packageMainPlan(input)
         ?? plainEntryPlan(ENTRY_FILES.find((path) => sources.has(path)));
@@ -68,14 +73,33 @@ export async function detectPythonApp(input: PythonAppInput): Promise<AppCandida
     };
 }
 
+/** What each server or framework listens on by itself, said as a person would check it. */
+const DEFAULT_HOW: Readonly<Record<string, string>> = {
+    gunicorn: 'gunicorn default (it binds 8000 when no --bind is given and PORT is unset)',
+    uvicorn: 'uvicorn default (--port 8000)',
+    hypercorn: 'hypercorn default (--bind 127.0.0.1:8000, bound to 0.0.0.0 here)',
+    waitress: 'waitress default (listen *:8080)',
+    daphne: 'daphne default (-p 8000)',
+    django: 'Django default (manage.py runserver listens on 8000)',
+    flask: 'Flask default (flask run and app.run() listen on 5000)',
+    fastapi: 'FastAPI default (fastapi run / uvicorn listen on 8000)',
+    starlette: 'Starlette default (served by uvicorn on 8000)',
+    litestar: 'Litestar default (litestar run listens on 8000)',
+    quart: 'Quart default (quart run listens on 5000)',
+    sanic: 'Sanic default (app.run() listens on 8000)',
+    aiohttp: 'aiohttp default (web.run_app listens on 8080)',
+    bottle: 'Bottle default (run() listens on 8080)',
+    pyramid: 'Pyramid default (pserve development.ini listens on 6543)',
+};
+
 function defaultPorts(server: string | null, framework: string | null): Fact<number>[] {
     const serverPort = server ? SERVER_PORTS[server] : undefined;
     if (server && serverPort) {
-        return [{ value: serverPort, how: `${server} default` }];
+        return [{ value: serverPort, how: DEFAULT_HOW[server] ?? `${server} default` }];
     }
     const name = server === 'django' ? 'django' : framework;
     const frameworkPort = FRAMEWORK_PORTS.find(([candidate]) => candidate === name)?.[1];
-    return name && frameworkPort ? [{ value: frameworkPort, how: `${name} default` }] : [];
+    return name && frameworkPort ? [{ value: frameworkPort, how: DEFAULT_HOW[name] ?? `${name} default` }] : [];
 }
 
 /** Django: gunicorn (or uvicorn) on the project's WSGI/ASGI module when one is a dependency, else runserver. */
@@ -219,4 +243,50 @@ function plainEntryPlan(path: string | undefined): Plan | null {
 function gunicornBindPorts(file: TextFile | undefined): Fact<number>[] {
     const bind = file ? /^bind\s*=\s*\[?\s*["'][^"']*:(\d{2,5})["']/m.exec(file.text) : null;
     return file && bind?.[1] ? [{ value: Number(bind[1]), at: { file: file.path, line: lineAt(file.text, bind.index) }, how: 'bind in gunicorn.conf.py' }] : [];
+}
+
+/**
+ * The file .flaskenv's FLASK_APP names (`microblog.py`, `microblog`, `microblog:app`), when it is in the project.
+ * .flaskenv is committed configuration for `flask run`; .env is never read for this (it holds secrets).
+ */
+async function flaskEnvEntry(files: ProjectFiles, walk: ProjectWalk): Promise<string | null> {
+    const flaskenv = walk.has('.flaskenv') ? await files.readText('.flaskenv') : null;
+    const target = flaskenv ? /^[ \t]*(?:export[ \t]+)?FLASK_APP[ \t]*=[ \t]*["']?([\w./-]+?)(?::[^"'\s]*)?["']?[ \t]*$/m.exec(flaskenv.text)?.[1] : undefined;
+    if (!target) {
+        return null;
+    }
+    const path = target.endsWith('.py') ? target : `${target.replace(/\./g, '/')}.py`;
+    return walk.has(path) ? path : null;
+}
+
+/**
+ * A Flask application factory in a package (`def create_app()` or `make_app()` in <pkg>/__init__.py, as the
+ * Flask tutorial lays it out): `flask --app <pkg> run` finds the factory itself; gunicorn calls it when it is a
+ * dependency. Top-level packages and src/ ones are looked at, the one pyproject names first.
+ */
+async function flaskFactoryPlan(input: PythonAppInput): Promise<Plan | null> {
+    const named = tomlGetString(input.pyproject, 'project', 'name')?.replace(/[-.]+/g, '_').toLowerCase();
+    const packages = input.walk.files.filter((path) => /^(?:src\/)?[A-Za-z_]\w*\/__init__\.py$/.test(path));
+    const ordered = [...packages.filter((path) => named !== undefined && path.split('/').slice(-2, -1)[0] === named), ...packages];
+    for (const path of ordered) {
+        const file = await input.files.readText(path);
+        const factory = file ? /^def[ \t]+(create_app|make_app)[ \t]*\(/m.exec(file.text) : null;
+        const pkg = path.split('/').slice(-2, -1)[0];
+        if (!file || !factory || !pkg) {
+            continue;
+        }
+        const at = { file: path, line: lineAt(file.text, factory.index) };
+        const entry: Fact<string> = { value: path, at, how: `Flask application factory ${factory[1] ?? ''}()` };
+        if (findRequirement(input.requirements, 'gunicorn')) {
+            return { startCommand: { value: ['gunicorn', '--bind', '0.0.0.0:8000', `${pkg}:${factory[1] ?? 'create_app'}()`], at, how: `gunicorn dependency calling the application factory in ${path}` }, entry, server: 'gunicorn', explicit: true };
+        }
+        return { startCommand: { value: ['flask', '--app', pkg, 'run', '--host', '0.0.0.0', '--port', '5000'], at, how: `flask run finding the application factory in ${path} (no gunicorn dependency)` }, entry, server: null, explicit: true };
+    }
+    return null;
+}
+
+function tomlGetString(file: TomlFile | null, ...path: string[]): string | undefined {
+    const table = file ? tomlTable(file.data, ...path.slice(0, -1)) : undefined;
+    const value = table?.[path[path.length - 1] ?? ''];
+    return typeof value === 'string' ? value : undefined;
 }

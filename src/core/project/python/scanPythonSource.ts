@@ -23,7 +23,8 @@ const KIND: Readonly<Record<string, AppKind | null>> = {
 };
 /** Calls that start a server; their `port=` argument is the port. */
 const SERVER_CALL = /\b((?:\w{1,40}\.){0,4})(run|run_app|serve|listen|make_server|run_simple)\s*\(/g;
-const ENV_PORT = /os\.(?:environ\.get|getenv)\(\s*["']PORT["']\s*,\s*["']?(\d{2,5})/g;
+/** os.environ.get("PORT", "8000") · getenv("PORT", default=5000) · environ.setdefault(…) · os.getenv("PORT") or 8000. */
+const ENV_PORT = /\b(?:os\.)?(?:environ\.get|getenv|environ\.setdefault)\(\s*["']PORT["']\s*(?:,\s*(?:default\s*=\s*)?["']?(\d{2,5})|\)\s*or\s*["']?(\d{2,5}))/g;
 const MAX_PORTS = 10;
 const PORT_CONSTANT = /^PORT\s*=\s*(?:int\()?\s*(\d{2,5})\b/gm;
 
@@ -50,7 +51,8 @@ export function scanPythonSource(file: TextFile): PythonSourceScan {
         }
     }
     for (const env of text.matchAll(ENV_PORT)) {
-        addPort(Number(env[1]), env.index, `PORT environment variable, default ${env[1]}`);
+        const fallback = env[1] ?? env[2] ?? '';
+        addPort(Number(fallback), env.index, `PORT environment variable, default ${fallback}`);
     }
     for (const constant of text.matchAll(PORT_CONSTANT)) {
         addPort(Number(constant[1]), constant.index, `PORT constant in ${file.path}`);

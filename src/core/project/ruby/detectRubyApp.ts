@@ -4,6 +4,7 @@ import { lineAt } from '../lineAt';
 import type { ProjectFiles, TextFile } from '../ProjectFiles';
 import type { ProjectWalk } from '../walkProject';
 import type { Gemfile, GemfileGem } from './parseGemfile';
+import { rubyEnvPort } from './rubyEnvPort';
 
 /** The app a Ruby project runs: Rails, Sinatra or any Rack app (config.ru), with its server and port. */
 export async function detectRubyApp(files: ProjectFiles, walk: ProjectWalk, gemfile: Gemfile | null, lockedNames: ReadonlySet<string>): Promise<AppCandidate | null> {
@@ -56,7 +57,7 @@ export async function detectRubyApp(files: ProjectFiles, walk: ProjectWalk, gemf
                 root: '.',
                 framework,
                 startCommand: { value: ['bundle', 'exec', 'ruby', main.path, '-o', '0.0.0.0'], at: { file: main.path, line: 1 }, how: `Sinatra's built-in server running ${main.path}` },
-                ports: [port?.[1] ? { value: Number(port[1]), at: { file: main.path, line: lineAt(main.text, port.index) }, how: `set :port in ${main.path}` } : { value: 4567, how: 'sinatra default' }],
+                ports: [port?.[1] ? { value: Number(port[1]), at: { file: main.path, line: lineAt(main.text, port.index) }, how: `set :port in ${main.path}` } : rubyEnvPort(main) ?? { value: 4567, how: 'sinatra default' }],
                 entry: { value: main.path, at: { file: main.path, line: 1 }, how: 'requires sinatra' },
                 workspacePackages: [],
                 confidence: 3,
@@ -66,7 +67,19 @@ export async function detectRubyApp(files: ProjectFiles, walk: ProjectWalk, gemf
     if (!gemfile || gemfile.gemspec || walk.files.some((path) => !path.includes('/') && path.endsWith('.gemspec'))) {
         return null;
     }
-    return { root: '.', framework, startCommand: null, ports: [], entry: null, workspacePackages: [], confidence: 1 };
+    return { root: '.', framework, startCommand: null, ports: await rootFilePorts(files, walk), entry: null, workspacePackages: [], confidence: 1 };
+}
+
+/** A plain Ruby server (WEBrick, a Procfile's `ruby server.rb`): the first root .rb file that reads PORT with a default. */
+async function rootFilePorts(files: ProjectFiles, walk: ProjectWalk): Promise<Fact<number>[]> {
+    for (const path of walk.files.filter((name) => !name.includes('/') && name.endsWith('.rb'))) {
+        const file = await files.readText(path);
+        const port = file ? rubyEnvPort(file) : null;
+        if (port) {
+            return [port];
+        }
+    }
+    return [];
 }
 
 function rackEntry(configRu: TextFile): Fact<string> {

@@ -26,7 +26,8 @@ describe('planFromSnapshot: runtime version', () => {
         assert.deepEqual(plan.packageManager?.install, ['npm', 'ci', '--omit=dev']);
         assert.deepEqual(plan.packageManager?.manifests, ['package.json', 'package-lock.json']);
         assert.deepEqual(plan.labels, {
-            'org.opencontainers.image.title': 'project',
+            // The manifest's name, not the folder's (ROOT ends in "project").
+            'org.opencontainers.image.title': 'hello-node',
             'org.opencontainers.image.base.name': 'node:20.20.2-bookworm-slim',
             'parity.ecosystem': 'node',
             'parity.plan.version': '1',
@@ -160,7 +161,8 @@ describe('planFromSnapshot: package managers', () => {
         assert.deepEqual(manager?.manifests, ['package.json', 'yarn.lock', '.yarnrc.yml*', 'libs/logger/package.json', 'services/gateway/package.json', 'services/worker/package.json']);
         assert.equal(manager?.env.YARN_IGNORE_PATH, '1');
         assert.equal(plan.appRoot, 'services/gateway');
-        assert.equal(plan.labels['org.opencontainers.image.title'], 'gateway');
+        // The workspace package's own name.
+        assert.equal(plan.labels['org.opencontainers.image.title'], '@ledger/gateway');
     });
 
     it('pnpm workspace with a build: install all, build the app and its workspace dependencies, prune', async () => {

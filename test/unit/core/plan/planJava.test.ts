@@ -163,7 +163,7 @@ describe('planJava', () => {
     });
 
     it('Kotlin: the main class of a top-level main is <File>Kt', async () => {
-        const dir = project({ 'pom.xml': POM, 'src/main/kotlin/com/example/server.kt': 'package com.example\n\nfun main() {}\n' });
+        const dir = project({ 'pom.xml': POM, 'src/main/kotlin/com/example/Server.kt': 'package com.example\n\nfun main() {}\n' });
         const { plan } = await planOf(dir);
         assert.deepEqual(plan.startCommand.value, ['java', '-cp', 'app.jar:lib/*', 'com.example.ServerKt']);
     });

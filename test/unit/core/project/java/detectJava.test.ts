@@ -129,14 +129,12 @@ describe('detectJava with Maven', () => {
             { file: '.java-version', line: 1, source: '.java-version', raw: '1.8', range: '8', note: '1.8 is Java 8' },
             { file: 'pom.xml', line: 6, source: 'pom.xml#properties.maven.compiler.release', raw: '${jdk}', range: '17', note: 'from property jdk' },
         ]);
-        // A plain main class, found below the depth the project walk stops at; no framework: the class path start command.
+        // A plain main class, found below the depth the project walk stops at; no framework, so it starts by its
+        // class name from the jar and its runtime class path, and no port is known.
+        const at = { file: 'src/main/java/com/acme/tools/deep/er/Main.java', line: 4 };
         assert.deepEqual(detection.app, {
             root: '.', framework: null, ports: [],
-            startCommand: {
-                value: ['java', '-cp', 'app.jar:lib/*', 'com.acme.tools.deep.er.Main'],
-                at: { file: 'src/main/java/com/acme/tools/deep/er/Main.java', line: 4 },
-                how: 'main class com.acme.tools.deep.er.Main: the jar and its runtime dependencies copied as app.jar and lib/',
-            },
+            startCommand: { value: ['java', '-cp', 'app.jar:lib/*', 'com.acme.tools.deep.er.Main'], at, how: 'main class com.acme.tools.deep.er.Main from the built jar and its runtime class path (lib/)' },
             entry: { value: 'src/main/java/com/acme/tools/deep/er/Main.java', at: { file: 'src/main/java/com/acme/tools/deep/er/Main.java', line: 4 }, how: 'main method' },
             workspacePackages: ['api', 'worker'], confidence: 2,
         });

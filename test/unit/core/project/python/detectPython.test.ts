@@ -66,7 +66,7 @@ describe('detectPython on fixture projects', () => {
             how: 'gunicorn dependency serving Django\'s WSGI module mysite/wsgi.py',
         });
         assert.deepEqual(app?.entry, { value: 'manage.py', at: { file: 'manage.py', line: 21 }, how: 'Django manage.py' });
-        assert.deepEqual(app?.ports, [{ value: 8000, how: 'gunicorn default' }]);
+        assert.deepEqual(app?.ports, [{ value: 8000, how: 'gunicorn default (it binds 8000 when no --bind is given and PORT is unset)' }]);
         assert.deepEqual(run.issues, []);
     });
 
@@ -171,11 +171,11 @@ describe('detectPython apps', () => {
             at: { file: 'main.py', line: 3 },
             how: 'uvicorn dependency serving `app` from main.py (no __main__ block)',
         });
-        assert.deepEqual(fastapi.app?.ports, [{ value: 8000, how: 'uvicorn default' }]);
+        assert.deepEqual(fastapi.app?.ports, [{ value: 8000, how: 'uvicorn default (--port 8000)' }]);
 
         const flask = found(await detectFiles(detectPython, { 'requirements.txt': 'flask\n', 'app.py': 'from flask import Flask\napplication = Flask(__name__)\n' }));
         assert.deepEqual(flask.app?.startCommand?.value, ['flask', '--app', 'app', 'run', '--host', '0.0.0.0', '--port', '5000']);
-        assert.deepEqual(flask.app?.ports, [{ value: 5000, how: 'flask default' }]);
+        assert.deepEqual(flask.app?.ports, [{ value: 5000, how: 'Flask default (flask run and app.run() listen on 5000)' }]);
     });
 
     it('runs an aiohttp app as a script: it is not ASGI, whatever servers are installed', async () => {
@@ -199,7 +199,7 @@ describe('detectPython apps', () => {
             at: { file: 'manage.py', line: 1 },
             how: 'Django development server (manage.py runserver): no gunicorn or uvicorn dependency',
         });
-        assert.deepEqual(detection.app?.ports, [{ value: 8000, how: 'django default' }]);
+        assert.deepEqual(detection.app?.ports, [{ value: 8000, how: 'Django default (manage.py runserver listens on 8000)' }]);
     });
 
     it('runs a package with __main__.py as python -m, and reads a gunicorn.conf.py bind', async () => {

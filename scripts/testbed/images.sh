@@ -12,6 +12,7 @@
 #                                             get), laid out like the official image (/usr/local/go)
 #   ruby:<X.Y.Z|X.Y>-slim-bookworm            Debian's ruby3.1 with its Bundler, the official image's
 #                                             GEM_HOME/BUNDLE_APP_CONFIG (/usr/local/bundle) and PATH
+#   eclipse-temurin:17-jdk|jre, maven:<mvn>-eclipse-temurin-17   Debian's OpenJDK 17 and Maven (images-java.sh)
 # Tags that already exist are skipped, so a second run costs next to nothing. The debootstrap
 # rootfs, the downloaded .debs and the Python runtime base image are cached in PARITY_CACHE_DIR,
 # so a fresh engine is re-seeded without debootstrap or apt inside a build.
@@ -22,6 +23,8 @@
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 tb_init images
+# shellcheck source=SCRIPTDIR/images-java.sh
+source "$(dirname "${BASH_SOURCE[0]}")/images-java.sh"
 
 CACHE=$(cache_dir)
 STATE=$(state_dir)
@@ -795,6 +798,7 @@ expected_tags() {
   echo busybox:latest "$MUSL_TAG"
   echo "golang:$GO_SERIES-bookworm"
   echo "ruby:$RUBY_SERIES-slim-bookworm"
+  java_expected_tags
 }
 
 cmd_up() {
@@ -808,6 +812,7 @@ cmd_up() {
   seed_python
   seed_golang
   seed_ruby
+  seed_java
   log "images ready in $(elapsed_since "$start")"
 }
 

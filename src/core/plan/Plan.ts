@@ -23,6 +23,8 @@ export interface Plan {
     readonly packageManager: PackageManagerPlan | null;
     /** Debian packages native dependencies need (absent when none): compilers in the build stage, libraries in the final image. */
     readonly systemPackages?: SystemPackagesPlan;
+    /** Java only: what the build stage leaves for the final image, and the Maven mirror it builds through. */
+    readonly java?: JavaBuildPlan;
     /** Exec form; empty when unknown (a generic plan's TODO says so). */
     readonly startCommand: PlanDecision<readonly string[]>;
     readonly port: PlanDecision<number | null>;
@@ -133,6 +135,19 @@ export interface SystemPackagesPlan {
     readonly runtime: readonly string[];
     /** One line per native dependency: what it needs and which file and line found it. */
     readonly why: readonly string[];
+}
+
+export interface JavaBuildPlan {
+    /** The folder the build tool writes to (target, build/libs) and what the final image takes from it. */
+    readonly artifact: {
+        readonly outputDir: string;
+        /** fat: one executable jar (Spring Boot); plain: the app's jar plus lib/ (its runtime class path); folder: a framework's app folder (Quarkus). */
+        readonly kind: 'fat' | 'plain' | 'folder';
+        /** For "folder": the folder under outputDir copied as it is (quarkus-app). */
+        readonly folder?: string;
+    };
+    /** Every repository goes through this URL in the build stage (Maven settings mirror, Gradle init script); null for the project's own. */
+    readonly mirror: string | null;
 }
 
 export interface CaPlan {

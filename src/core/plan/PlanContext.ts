@@ -1,6 +1,6 @@
 import type { AppFacts, Snapshot } from '../snapshot/Snapshot';
 import type { OsChoice } from './chooseOs';
-import type { BaseImageChoice, PackageManagerPlan, Plan, SystemPackagesPlan } from './Plan';
+import type { BaseImageChoice, JavaBuildPlan, PackageManagerPlan, Plan, SystemPackagesPlan } from './Plan';
 
 /** How to plan: where the project is, which images to use, what the user changed. */
 export interface PlanOptions {
@@ -47,6 +47,7 @@ export interface EcosystemPlan {
     readonly builder?: BaseImageChoice;
     readonly packageManager: PackageManagerPlan | null;
     readonly systemPackages?: SystemPackagesPlan;
+    readonly java?: JavaBuildPlan;
     readonly user: string;
     readonly env: Readonly<Record<string, string>>;
     readonly warnings: readonly string[];

@@ -9,6 +9,7 @@ import { PLAN_VERSION, type CaPlan, type Plan } from './Plan';
 import type { EcosystemPlan, PlanContext, PlanOptions } from './PlanContext';
 import { planGeneric } from './planGeneric';
 import { planGo } from './planGo';
+import { planJava } from './planJava';
 import { planNode } from './planNode';
 import { planPython } from './planPython';
 import { planRuby } from './planRuby';
@@ -23,6 +24,7 @@ const PLANNERS: Partial<Record<RuntimeName, (context: PlanContext) => EcosystemP
     python: planPython,
     go: planGo,
     ruby: planRuby,
+    java: planJava,
 };
 
 /**
@@ -60,6 +62,7 @@ export function planFromSnapshot(snapshot: Snapshot, options: PlanOptions): Plan
         ...(partial.builder ? { builder: partial.builder } : {}),
         packageManager: partial.packageManager,
         ...(partial.systemPackages ? { systemPackages: partial.systemPackages } : {}),
+        ...(partial.java ? { java: partial.java } : {}),
         startCommand: start.decision,
         port: port.decision,
         user: partial.user,
@@ -92,6 +95,9 @@ function noRecipeReason(snapshot: Snapshot): string {
         return 'only a Procfile says how the app starts, and nothing tells which runtime it needs';
     }
     const runtimes = Object.keys(snapshot.runtimes);
+    if (runtimes.length === 1 && runtimes[0] === 'java') {
+        return 'the Java project has no main class (no public static void main under src/main/java) and no Spring Boot, Quarkus or Micronaut app: a library, or set the start command';
+    }
     return runtimes.length > 0
         ? `there are ${runtimes.join(' and ')} files but no app to run (a library, or no entry point)`
         : 'no Node.js, Python, Go, Java or Ruby project was found here';

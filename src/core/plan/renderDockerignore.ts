@@ -84,6 +84,8 @@ export function renderDockerignore(plan: Plan, options: RenderOptions): string {
         'coverage/',
         '**/*.log',
         ...(builds ? ['', '# Built inside the image.', ...(workspaces ? ['**/dist/', '**/build/', '**/.next/'] : ['dist/', 'build/', '.next/'])] : []),
+        // A jar left here by an earlier build would be taken for the one the image builds.
+        ...(plan.ecosystem === 'java' ? ['', '# Built inside the image: Maven and Gradle output, Gradle\'s own cache.', '**/target/', '**/build/', '**/.gradle/'] : []),
         '',
         '# The recipe itself.',
         'Dockerfile*',

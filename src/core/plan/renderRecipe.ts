@@ -2,6 +2,7 @@ import type { Plan, Recipe, RenderOptions } from './Plan';
 import { renderDockerignore } from './renderDockerignore';
 import { renderGeneric } from './renderGeneric';
 import { renderGo } from './renderGo';
+import { renderJava } from './renderJava';
 import { renderNode } from './renderNode';
 import { renderPython } from './renderPython';
 import { renderRuby } from './renderRuby';
@@ -15,6 +16,7 @@ export function renderRecipe(plan: Plan, options: RenderOptions): Recipe {
         : plan.ecosystem === 'python' ? renderPython(plan, options)
             : plan.ecosystem === 'go' ? renderGo(plan, options)
                 : plan.ecosystem === 'ruby' ? renderRuby(plan, options)
+                : plan.ecosystem === 'java' ? renderJava(plan, options)
                     : renderGeneric(plan, options);
     return { dockerfile: `${lines.join('\n')}\n`, dockerignore: renderDockerignore(plan, options) };
 }

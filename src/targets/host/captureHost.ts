@@ -17,6 +17,9 @@ import { hostRuntime, hostToolVersion, type HostRuntime } from './hostRuntimes';
 import { hostSystemPackages } from './hostSystemPackages';
 import type { RunToolOptions } from './runTool';
 
+/** Package managers whose executable has another name. */
+const TOOL_COMMANDS: Readonly<Record<string, string>> = { maven: 'mvn' };
+
 export interface CaptureHostOptions {
     readonly env?: NodeJS.ProcessEnv;
     readonly toolVersion: string;
@@ -59,7 +62,7 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
     const reused = options.reuse && !options.reuse.runtimes ? reusedToolchains(options.reuse.snapshot) : undefined;
     const [runtimes, toolVersions, platform, limits, resources, filesystem, certificates, systemPackages, umask, timezone] = await Promise.all([
         Promise.all(runtimeNames.map(async (name) => [name, await safeHostRuntime(name, files, tools, reused?.runtimes.get(name))] as const)),
-        Promise.all(separateTools.map(async (name) => [name, reused?.tools.has(name) ? reused.tools.get(name) ?? null : await hostToolVersion(name, tools)] as const)),
+        Promise.all(separateTools.map(async (name) => [name, reused?.tools.has(name) ? reused.tools.get(name) ?? null : await hostToolVersion(TOOL_COMMANDS[name] ?? name, tools)] as const)),
         previous?.platform ?? hostPlatform(tools),
         previous?.limits ?? hostLimits(tools),
         previous?.resources ?? hostResources(),

@@ -31,6 +31,9 @@ export function readPom(file: TextFile, issues: IssueSink): PomFacts {
     const top = rootChildren(text);
     const child = (name: string): XmlElement | undefined => top.find((element) => element.name === name);
     const parentBlock = blocks(text, 'parent')[0];
+    if (!child('artifactId')?.value) {
+        issues.add({ severity: 'warning', message: `${file.path} has no <artifactId>; Maven stops with "'artifactId' is missing" and the build makes no jar.`, at: at(text.indexOf('<project')) });
+    }
     if (!child('version') && !parentBlock) {
         const where = child('artifactId')?.offset ?? text.indexOf('<project');
         issues.add({ severity: 'warning', message: `${file.path} has no <version> and no <parent> to inherit one from; Maven stops with "'version' is missing".`, at: at(where) });

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { recipePlanOptions } from '../../recipePlanOptions';
 import type { ExtensionDeps } from '../../ExtensionDeps';
 import { abortSignalFor } from '../../abortSignalFor';
 import { pickWorkspaceFolder } from '../../pickWorkspaceFolder';
-import { recipePlanOptions } from '../../recipePlanOptions';
 import { buildWithProgress } from './buildWithProgress';
 import { confirmRecipe } from './confirmRecipe';
 import { askPort } from './askPort';

@@ -5,10 +5,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { runCli } from '../../../src/cli/runCli';
 import type { DiffReport } from '../../../src/core/diff/DiffReport';
 import type { Snapshot } from '../../../src/core/snapshot/Snapshot';
 import { validSnapshot } from '../core/snapshot/validSnapshot';
+import { type CliRun, runCliInProcess } from '../../support/runCliInProcess';
 
 const env = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/parity-test.sock' };
 const dir = mkdtempSync(join(tmpdir(), 'parity diff cli '));
@@ -20,17 +20,8 @@ function save(name: string, content: string | object): string {
     return path;
 }
 
-async function parity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(['--timeout', '2', ...args], {
-        env,
-        stdout: (text) => { stdout += text; },
-        stderr: (text) => { stderr += text; },
-        signal: new AbortController().signal,
-        version: '0.0.0-test',
-    });
-    return { code, stdout, stderr };
+async function parity(...args: string[]): Promise<CliRun> {
+    return await runCliInProcess(env, args);
 }
 
 const laptop = `file:${save('laptop.json', validSnapshot)}`;

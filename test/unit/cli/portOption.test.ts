@@ -5,24 +5,15 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../../src/cli/runCli';
 import type { Plan } from '../../../src/core/plan/Plan';
 import { parsePort } from '../../../src/core/plan/parsePort';
+import { type CliRun, runCliInProcess } from '../../support/runCliInProcess';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'projects');
 const env = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/parity-test.sock' };
 
-async function parity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(['--timeout', '2', ...args], {
-        env,
-        stdout: (text) => { stdout += text; },
-        stderr: (text) => { stderr += text; },
-        signal: new AbortController().signal,
-        version: '0.0.0-test',
-    });
-    return { code, stdout, stderr };
+async function parity(...args: string[]): Promise<CliRun> {
+    return await runCliInProcess(env, args);
 }
 
 function copyOf(fixture: string): string {

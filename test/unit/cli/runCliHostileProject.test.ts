@@ -5,23 +5,14 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../../src/cli/runCli';
 import { projectBeside } from '../../support/projectBeside';
+import { type CliRun, runCliInProcess } from '../../support/runCliInProcess';
 
 // No engine is needed: `recipe` falls back to BuildKit when none answers, and nothing else gets that far.
 const env = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/parity-test.sock' };
 
-async function parity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(['--timeout', '2', ...args], {
-        env,
-        stdout: (text) => { stdout += text; },
-        stderr: (text) => { stderr += text; },
-        signal: new AbortController().signal,
-        version: '0.0.0-test',
-    });
-    return { code, stdout, stderr };
+async function parity(...args: string[]): Promise<CliRun> {
+    return await runCliInProcess(env, args);
 }
 
 /** A node project and, beside it, a victim file it must never reach — under a path with a space. */

@@ -8,6 +8,7 @@ import { mavenMirrorUrl } from '../../engine/mavenMirror';
 import { dockerCli } from '../../support/dockerCli';
 import { waitFor } from '../../support/waitFor';
 import { waitForHttp } from '../../support/waitForHttp';
+import { fixtureInWorkspace } from './exampleInWorkspace';
 
 interface RunResult {
     readonly name: string;
@@ -15,17 +16,7 @@ interface RunResult {
     readonly exit?: { readonly reason: string };
 }
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-/** A fresh copy of test/fixtures/projects/FIXTURE as the folder NAME of the e2e workspace. */
-function fixtureInWorkspace(fixture: string, name: string): vscode.Uri {
-    const workspace = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(workspace, 'the e2e run opens a workspace folder');
-    const folder = path.join(workspace.uri.fsPath, name);
-    fs.rmSync(folder, { recursive: true, force: true });
-    fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'projects', fixture), folder, { recursive: true });
-    return vscode.Uri.file(folder);
-}
 
 describe('Parity: Package App on a Java project', () => {
     const built: string[] = [];

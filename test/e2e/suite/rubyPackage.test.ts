@@ -7,18 +7,9 @@ import * as vscode from 'vscode';
 import { dockerCli } from '../../support/dockerCli';
 import { waitForHttp } from '../../support/waitForHttp';
 import { requireGemMirror } from '../../engine/gemMirror';
+import { fixtureInWorkspace } from './exampleInWorkspace';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-/** A fresh copy of test/fixtures/projects/FIXTURE as the folder NAME of the e2e workspace. */
-function fixtureInWorkspace(fixture: string, name: string): vscode.Uri {
-    const workspace = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(workspace, 'the e2e run opens a workspace folder');
-    const folder = path.join(workspace.uri.fsPath, name);
-    fs.rmSync(folder, { recursive: true, force: true });
-    fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'projects', fixture), folder, { recursive: true });
-    return vscode.Uri.file(folder);
-}
 
 function sandboxesOf(folder: vscode.Uri): string[] {
     return dockerCli(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox', '--filter', `label=parity.project=${folder.fsPath}`]).split('\n').filter(Boolean);

@@ -121,11 +121,6 @@ export interface PackageManagerPlan {
     readonly env: Readonly<Record<string, string>>;
     /** Cache folder for a BuildKit cache mount, e.g. /root/.npm. */
     readonly cacheDir: string | null;
-    /**
-     * OS packages for native extensions: `build` (compiler, -dev headers) only in the build stage, `runtime`
-     * (the shared libraries they link) in the final image. Absent when nothing compiles.
-     */
-    readonly systemPackages?: { readonly build: readonly string[]; readonly runtime: readonly string[] };
 }
 
 export interface SystemPackagesPlan {

@@ -2,8 +2,8 @@ import { runtimeImage } from './chooseBaseImage';
 import { chooseRuntimeVersion } from './chooseRuntimeVersion';
 import type { PackageManagerPlan } from './Plan';
 import type { EcosystemPlan, PlanContext } from './PlanContext';
+import { nativeSystemPackages } from './nativeSystemPackages';
 import { APP_USER } from './planPython';
-import { rubyRuntimeLibraries } from './rubyRuntimeLibraries';
 
 /** The official ruby images' GEM_HOME and BUNDLE_APP_CONFIG: Bundler itself and `bundle config --local` live here. */
 export const BUNDLE_HOME = '/usr/local/bundle';
@@ -51,8 +51,9 @@ export function planRuby(context: PlanContext): EcosystemPlan | { readonly unsup
     }
 
     const native = snapshot.nativeDependencies.filter((dependency) => dependency.ecosystem === 'ruby');
-    const build = [...new Set(native.flatMap((dependency) => dependency.needs))];
-    const runtime = rubyRuntimeLibraries(build);
+    const systemPackages = nativeSystemPackages(native, 'ruby', os);
+    const build = systemPackages?.build ?? [];
+    const runtime = systemPackages?.runtime ?? [];
     if (native.length > 0 && os.libc === 'musl') {
         warnings.push(`${native.map((dependency) => dependency.name).join(', ')} compile on bundle install: add \`RUN apk add --no-cache build-base\` and their -dev packages to the deps stage (the packages named here are Debian's).`);
     }
@@ -85,10 +86,9 @@ export function planRuby(context: PlanContext): EcosystemPlan | { readonly unsup
         prune: null,
         env: { ...(locked ? { BUNDLE_FROZEN: 'true' } : {}), BUNDLE_GLOBAL_GEM_CACHE: 'true' },
         cacheDir: GEM_CACHE,
-        ...(build.length > 0 && os.libc === 'glibc' ? { systemPackages: { build, runtime } } : {}),
     };
     if (framework === 'rails') {
         warnings.push('Rails in production needs SECRET_KEY_BASE (or config/master.key) when it starts: give it to the sandbox or target as a secret, never in the image. Assets are not precompiled; if the app serves them, add `RUN SECRET_KEY_BASE_DUMMY=1 bin/rails assets:precompile` after the sources are copied.');
     }
-    return { ecosystem: 'ruby', base, packageManager, user: APP_USER, env, warnings, todo };
+    return { ecosystem: 'ruby', base, packageManager, ...(systemPackages ? { systemPackages } : {}), user: APP_USER, env, warnings, todo };
 }

@@ -46,7 +46,7 @@ describe('planRuby', () => {
         ]);
         assert.deepEqual(manager?.install, ['bundle', 'install', '--jobs', '4']);
         assert.equal(manager?.env.BUNDLE_FROZEN, 'true');
-        assert.equal(manager?.systemPackages, undefined, 'rack and webrick are pure Ruby');
+        assert.equal(plan.systemPackages, undefined, 'rack and webrick are pure Ruby');
         assert.deepEqual(plan.startCommand.value, ['bundle', 'exec', 'rackup', '-o', '0.0.0.0']);
         assert.equal(plan.port.value, 9292);
         assert.deepEqual(plan.env, { RACK_ENV: 'production' });
@@ -91,13 +91,13 @@ describe('planRuby', () => {
         assert.equal(plan.env.RAILS_ENV, 'production');
         assert.equal(plan.env.PORT, '3000');
         assert.equal(plan.packageManager?.version, '2.5.6');
-        assert.ok(plan.packageManager?.systemPackages?.build.includes('libpq-dev'));
-        assert.ok(plan.packageManager?.systemPackages?.build.includes('gcc'));
-        assert.deepEqual(plan.packageManager?.systemPackages?.runtime, ['libpq5', 'libyaml-0-2'], 'pg links libpq; psych 5 (locked) links libyaml');
-        assert.match(plan.packageManager?.why ?? '', /pg, puma, bootsnap.* compile, so the build stage alone gets gcc make libpq-dev libyaml-dev and the final image only libpq5 libyaml-0-2/);
+        assert.ok(plan.systemPackages?.build.includes('libpq-dev'));
+        assert.ok(plan.systemPackages?.build.includes('gcc'));
+        assert.deepEqual(plan.systemPackages?.runtime, ['libpq5', 'libyaml-0-2'], 'pg links libpq; psych 5 (locked) links libyaml');
+        assert.match(plan.packageManager?.why ?? '', /pg, puma, bootsnap.* compile, so the build stage alone gets gcc libpq-dev libyaml-dev make and the final image only libpq5 libyaml-0-2/);
         assert.ok(plan.warnings.some((warning) => warning.startsWith('Rails in production needs SECRET_KEY_BASE')));
         const [deps = '', final = ''] = stagesOf(renderRecipe(plan, { buildkit: true }).dockerfile);
-        assert.match(deps, /apt-get install -y --no-install-recommends gcc make libpq-dev/);
+        assert.match(deps, /apt-get install -y --no-install-recommends gcc libpq-dev libyaml-dev make/);
         assert.doesNotMatch(final, /gcc|make|-dev\b/, 'no compiler in the final image');
         assert.match(final, /apt-get install -y --no-install-recommends libpq5 /);
     });

@@ -33,7 +33,7 @@ const RUN = `${process.pid}`;
 const TEST_LABEL = `parity.test=ui-everyday-${RUN}`;
 const REGISTRY = process.env.PARITY_REGISTRY_ADDR ?? '127.0.0.1:5000';
 const PUSH_REPOSITORY = 'parity-ui-push';
-const README_SHOTS = ['everyday-stale-pin', 'everyday-fresh-findings', 'everyday-attach-shell'];
+const README_SHOTS = ['everyday-fresh-findings', 'everyday-attach-shell'];
 
 function engineAnswers(): boolean {
     try {

@@ -2,6 +2,7 @@
 // against the real engine and the test bed's registry: fixing `.nvmrc` in the editor and saving clears its
 // finding without a new snapshot; Attach Shell on a running container opens a terminal whose shell answers;
 // Push to Registry… on an image row lands the tag in the registry. The docker CLI and the registry's API witness.
+// Copy docker run Command is in runInSandbox.test.ts, which already has a sandbox running.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -100,6 +100,26 @@ describe('Run in Sandbox from the CodeLens, in the real VS Code', () => {
     assert.equal(sandboxes().length, 1, 'one sandbox for the project');
   }));
 
+  it('Copy docker run Command from its context menu: pasted into a new editor, the hardened docker run', () => step('sandbox-copy-docker-run', async () => {
+    const page = session.page;
+    // Headless Chromium asks nobody: the page may use the clipboard as a person's browser would after a prompt.
+    await session.workbench.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    await openViewContainer(page, 'Parity');
+    await contextMenu(page, treeRow(page, 'Containers', SANDBOX_ROW), 'Copy docker run Command');
+    await waitForNotification(page, /the docker run command of .+ is on the clipboard/, 30_000);
+    await runCommand(page, 'File: New Untitled Text File');
+    await page.locator('.editor-group-container .tab.active', { hasText: 'Untitled' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+V');
+    const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    const text = async (): Promise<string> => (await editor.innerText()).replace(/\u00a0/g, ' ');
+    await waitFor('the pasted docker run', async () => /docker run/.test(await text()), 15_000);
+    for (const flag of ['docker run', '--read-only', '--cap-drop']) {
+      assert.ok((await text()).includes(flag), `${flag} in:\n${await text()}`);
+    }
+    await page.mouse.move(0, 0);
+  }));
+
   it('Prune Leftovers lists Parity\'s leftovers with a total in a modal, and Cancel removes nothing', () => step('prune-confirmation', async () => {
     // A stopped sandbox of this test (Parity's labels), so there is something to list on any engine.
     const stopped = `parity-sandbox-ui-prune-${process.pid}`;

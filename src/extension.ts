@@ -131,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): void {
                 targetsView.refresh(true);
             }
         }),
-        new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff, localSnapshots),
+        new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff, localSnapshots, diagnostics),
         projectFolders,
         summaries,
         settingPlaces,

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PARITY_DOCUMENT_SELECTOR, PARITY_FINDINGS, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
+import { PARITY_DOCUMENT_SELECTOR, PARITY_FINDINGS, PIN_CODES, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
 import { SERVER_EXEC_ARGV } from '../core/lsp/SERVER_EXEC_ARGV';
 import { serverEnv } from '../core/lsp/serverEnv';
 import type { Log } from './createLog';
 import type { DiffRun, LastDiff } from './diff/LastDiff';
+import type { FindingDiagnostics } from './FindingDiagnostics';
 import type { LocalSnapshots } from './LocalSnapshots';
 
 type Notification = readonly [typeof PARITY_FINDINGS, ParityFindingsParams] | readonly [typeof PARITY_SNAPSHOT, ParitySnapshotParams];
@@ -34,7 +35,7 @@ export class DockerfileLanguageClient implements vscode.Disposable {
     private client: Promise<LanguageClient> | undefined;
     private readonly subscriptions: vscode.Disposable[];
 
-    constructor(private readonly serverModule: string, private readonly log: Log, private readonly lastDiff: LastDiff, localSnapshots: LocalSnapshots) {
+    constructor(private readonly serverModule: string, private readonly log: Log, private readonly lastDiff: LastDiff, localSnapshots: LocalSnapshots, private readonly snapshotProblems: FindingDiagnostics) {
         this.subscriptions = [
             vscode.workspace.onDidOpenTextDocument((document) => this.startFor(document)),
             lastDiff.onDidChange((run) => void this.send(notificationsOf(run))),
@@ -73,6 +74,10 @@ export class DockerfileLanguageClient implements vscode.Disposable {
                 documentSelector: PARITY_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
                 outputChannelName: 'Parity Language Server',
                 synchronize: { fileEvents: watchers },
+                middleware: {
+                    // A pin file's local mismatch is already in Problems from the snapshot: show it once.
+                    handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.filter((diagnostic) => !(diagnostic.code === PIN_CODES.local && this.snapshotProblems.shows(uri, diagnostic.range.start.line, diagnostic.message)))),
+                },
                 errorHandler: {
                     error: () => ({ action: ErrorAction.Continue }),
                     closed: () => {

@@ -50,6 +50,14 @@ export class FindingDiagnostics implements vscode.Disposable {
         return [...perFile.values()].reduce((sum, entry) => sum + entry.diagnostics.length, 0);
     }
 
+    /**
+     * Whether a snapshot finding already says this on this line of this file: the language server checks an
+     * open pin file against the same snapshot and would repeat it in Problems.
+     */
+    shows(uri: vscode.Uri, line: number, message: string): boolean {
+        return (this.collection.get(uri) ?? []).some((diagnostic) => diagnostic.range.start.line === line && diagnostic.message === message);
+    }
+
     dispose(): void {
         this.collection.dispose();
     }

@@ -3,6 +3,7 @@ import type { ReportFinding } from '../diff/DiffReport';
 import { diffFindingProblems } from '../dockerfile/diffFindingProblems';
 import { type DocumentProblem, lineSpan } from '../dockerfile/DockerfileProblem';
 import type { Finding } from '../findings/Finding';
+import { PIN_CODES } from './parityProtocol';
 import { reconcileRuntimes } from '../snapshot/reconcileRuntimes';
 import type { RuntimeDeclaration, RuntimeName, Snapshot } from '../snapshot/Snapshot';
 
@@ -42,7 +43,7 @@ function problemOf(finding: Finding, text: string, side: 'local' | 'target'): Do
     }
     const rule = finding.rule as keyof typeof DIFF_RULE_TABLE;
     return [{
-        code: `parity.pin-${side}`, severity: finding.severity, rule, facet: finding.facet, key: finding.key, span: lineSpan(fix.at.line - 1, text), message: finding.message,
+        code: PIN_CODES[side], severity: finding.severity, rule, facet: finding.facet, key: finding.key, span: lineSpan(fix.at.line - 1, text), message: finding.message,
         fixes: fix.replaceLineWith === undefined ? [] : [{ title: fix.description, changes: [{ span: lineSpan(fix.at.line - 1, text), newText: fix.replaceLineWith }], preferred: side === 'local' }],
     }];
 }

@@ -40,3 +40,6 @@ export const PARITY_DOCUMENT_SELECTOR = [
 export const LOCAL_SNAPSHOT_FILE = '.parity/local.snapshot.json';
 export const LAST_DIFF_FILE = '.parity/last-diff.json';
 export const CONFIG_FILE = '.parity/config.json';
+
+/** The diagnostic codes of a pin file's mismatches: with what runs here (local) and on the diff's target. */
+export const PIN_CODES = { local: 'parity.pin-local', target: 'parity.pin-target' } as const;

@@ -100,6 +100,15 @@ describe('Everyday actions', () => {
         await setPaneExpanded(page, 'Findings', true);
         await waitFor('the .nvmrc finding in Findings', async () => (await readTreeItems(page, 'Findings', 15_000)).some((row) => /node/i.test(`${row.label} ${row.description}`)), 15_000);
         await openFile(page, '.nvmrc');
+        // Open, the pin file is also checked by the language server: the same mismatch must still be listed once.
+        // Its answer arrives within moments of opening; watch the panel for a while so a repeat would be seen.
+        await page.keyboard.press('Control+Shift+M');
+        const listings = async (): Promise<number> => (await problemsText(page)).match(/asks for node 18/g)?.length ?? 0;
+        await waitFor('the .nvmrc mismatch in Problems', async () => (await listings()) >= 1, 15_000);
+        for (let check = 0; check < 16; check += 1) {
+            assert.ok((await listings()) <= 1, `the .nvmrc mismatch is listed more than once in Problems:\n${await problemsText(page)}`);
+            await page.waitForTimeout(500);
+        }
         await page.mouse.move(0, 0);
     }));
 

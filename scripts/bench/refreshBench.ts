@@ -2,7 +2,7 @@
 // reusing the last one's machine facts and toolchains (a pin file, Dockerfile or .env saved), and one reusing
 // only the machine facts (a version-manager file saved). Figures only — no test asserts on time.
 //
-//   node --import tsx scripts/bench/refreshBench.ts [--runs N]
+//   npm run bench:refresh -- [--runs N]
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/core/Logger';

@@ -5,7 +5,7 @@
 //  2. Rebuild after a one-line source change, through the test bed's gem mirror (BuildKit, warm cache), and
 //     how many steps BuildKit took from cache (the gems must be among them).
 //
-//   node --import tsx scripts/bench/rubyBench.ts [--runs N]     (needs: npm run testbed -- up images gem-mirror)
+//   npm run bench:ruby -- [--runs N]     (needs: npm run testbed -- up images gem-mirror)
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

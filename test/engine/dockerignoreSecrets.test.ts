@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +17,7 @@ const TAG = `parity-test/dockerignore-secrets:${process.pid}`;
 const scratch = mkdtempSync(join(tmpdir(), 'parity dockerignore-'));
 /** Spaces, a $ and quotes in the project folder: its name is the image's title label. */
 const FOLDER_NAME = 'my app $HOME "quoted"';
+const APP_NAME = 'the app $HOME "quoted"';
 
 /** Runs a shell pipeline with its arguments as $1, $2 …: nothing is interpolated into the script. */
 function sh(script: string, ...args: string[]): string {
@@ -46,11 +47,14 @@ describe('.dockerignore keeps credentials out of the image (parity package, real
             }
         }
         writeFileSync(join(folder, '.env.example'), 'API_TOKEN=\n');
+        // The image title comes from the manifest's name: a hostile one must reach the label as written, quoted.
+        const manifest = join(folder, 'package.json');
+        writeFileSync(manifest, JSON.stringify({ ...(JSON.parse(readFileSync(manifest, 'utf8')) as object), name: APP_NAME }, null, 2));
 
         const result = runParity(['package', folder, '--tag', TAG], { env: { DOCKER_HOST: '' } });
         assert.equal(result.code, 0, result.stderr);
         const labels = JSON.parse(dockerCli(['image', 'inspect', '--format', '{{json .Config.Labels}}', TAG])) as Record<string, string>;
-        assert.equal(labels['org.opencontainers.image.title'], FOLDER_NAME);
+        assert.equal(labels['org.opencontainers.image.title'], APP_NAME);
 
         const saved = join(scratch, 'saved');
         mkdirSync(saved);

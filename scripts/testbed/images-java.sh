@@ -6,7 +6,9 @@
 #   eclipse-temurin:<major>-jdk, eclipse-temurin:<major>-jre   Debian's openjdk-<major>-jdk/jre-headless,
 #                                                              laid out like the official image (/opt/java/openjdk)
 #   maven:<mvn>-eclipse-temurin-<major>                        the JDK image plus Debian's maven
-# Debian bookworm has OpenJDK 17 only, so <major> is 17 and <mvn> is Debian's Maven (3.8.7). The JVM's
+#   gradle:<gradle>-jdk<major>                                 the JDK image plus Debian's gradle
+# Debian bookworm has OpenJDK 17 only, so <major> is 17, <mvn> is Debian's Maven (3.8.7) and <gradle> is
+# Debian's Gradle (4.4.1, patched by Debian to run on OpenJDK 17: no official image has that pair). The JVM's
 # cacerts are made by ca-certificates-java from the image's own public roots: no host CA gets in.
 
 JAVA_MAJOR=17
@@ -60,10 +62,36 @@ DOCKERFILE
   remove_tree "$ctx"
 }
 
+# The Gradle image's tag names Debian's Gradle version the way the official gradle:<gradle>-jdk<major> does, so
+# a recipe planned where Debian's gradle is installed (or a wrapper pins that version) finds it.
+gradle_tag() { printf 'gradle:%s-jdk%s\n' "$(upstream_version "$(pkg_candidate gradle)")" "$JAVA_MAJOR"; }
+
+gradle_image() {
+  local tag ctx
+  tag=$(gradle_tag)
+  has_tag "$tag" && return 0
+  new_scratch ctx gradle
+  cat >"$ctx/Dockerfile" <<DOCKERFILE
+FROM $JAVA_JDK_TAG
+RUN set -eux; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends gradle; \\
+    rm -rf /var/lib/apt/lists/*
+ENV GRADLE_HOME=/usr/share/gradle GRADLE_USER_HOME=/root/.gradle
+CMD ["gradle"]
+DOCKERFILE
+  assert_no_host_cas "$ctx"
+  step "build $tag (Debian gradle, apt-get inside the build)" \
+    run_logged "$STATE/build-gradle.log" docker_build -t "$tag" "$ctx"
+  mark_tag "$tag"
+  remove_tree "$ctx"
+}
+
 seed_java() {
   java_image "$JAVA_JDK_TAG" "openjdk-$JAVA_MAJOR-jdk-headless"
   java_image "$JAVA_JRE_TAG" "openjdk-$JAVA_MAJOR-jre-headless"
   maven_image
+  gradle_image
 }
 
-java_expected_tags() { echo "$JAVA_JDK_TAG $JAVA_JRE_TAG $(maven_tag)"; }
+java_expected_tags() { echo "$JAVA_JDK_TAG $JAVA_JRE_TAG $(maven_tag) $(gradle_tag)"; }

@@ -12,7 +12,8 @@
 #                                             get), laid out like the official image (/usr/local/go)
 #   ruby:<X.Y.Z|X.Y>-slim-bookworm            Debian's ruby3.1 with its Bundler, the official image's
 #                                             GEM_HOME/BUNDLE_APP_CONFIG (/usr/local/bundle) and PATH
-#   eclipse-temurin:17-jdk|jre, maven:<mvn>-eclipse-temurin-17   Debian's OpenJDK 17 and Maven (images-java.sh)
+#   eclipse-temurin:17-jdk|jre, maven:<mvn>-eclipse-temurin-17, gradle:<gradle>-jdk17
+#                                             Debian's OpenJDK 17, Maven and Gradle (images-java.sh)
 # Tags that already exist are skipped, so a second run costs next to nothing. The debootstrap
 # rootfs, the downloaded .debs and the Python runtime base image are cached in PARITY_CACHE_DIR,
 # so a fresh engine is re-seeded without debootstrap or apt inside a build.

@@ -1,6 +1,7 @@
-// Package App for Java on the real engine: each Java fixture goes snapshot → plan → recipe → build through the
-// test bed's Maven mirror (Debian's Maven repository over HTTP; Maven Central is unreachable here), and the
-// image answers HTTP in the sandbox. A one-line source change rebuilds with the dependency layer from cache.
+// Package App for Java on the real engine: each Java fixture (Maven, and Gradle 4.4.1 — the Gradle Debian has) goes
+// snapshot → plan → recipe → build through the test bed's Maven mirror (Debian's Maven repository over HTTP; Maven
+// Central is unreachable here), and the image answers HTTP in the sandbox. A one-line source change rebuilds with the
+// dependency layer from cache.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,7 +69,7 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
     before(async () => {
         await requireEngine();
         mirror = mavenMirrorUrl();
-        for (const image of ['eclipse-temurin:17-jre', 'maven:3.8.7-eclipse-temurin-17']) {
+        for (const image of ['eclipse-temurin:17-jre', 'maven:3.8.7-eclipse-temurin-17', 'gradle:4.4.1-jdk17']) {
             assert.ok(dockerCli(['images', '-q', image]) !== '', `${image} is missing: start it with npm run testbed -- up images`);
         }
     });
@@ -135,6 +136,28 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         assert.equal(result.code, 0, result.stderr);
         assert.ok(readFileSync(join(folder, 'Dockerfile'), 'utf8').includes(`<url>${mirror}</url>`));
         assert.notEqual(dockerCli(['images', '-q', tag]), '');
+    });
+
+    it('java-gradle-plain: Gradle 4.4.1 as its wrapper pins, installDist with commons-io through the mirror\'s init script', async () => {
+        const folder = copyOf('java-gradle-plain');
+        const tag = `parity-test/java-gradle:${process.pid}`;
+        tags.push(tag);
+        const { plan, events } = await packageFolder(folder, tag);
+        const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
+        assert.match(dockerfile, /^FROM gradle:4\.4\.1-jdk17 AS build$/m);
+        assert.match(dockerfile, /^FROM eclipse-temurin:17-jre$/m);
+        assert.ok(dockerfile.includes(`def parityMirror = "${mirror}"`), 'the init script sends every repository to the mirror');
+        assert.deepEqual(plan.startCommand.value, ['java', '-cp', 'app.jar:lib/*', 'com.example.quotes.QuotesServer']);
+        assert.equal(plan.port.value, 8081);
+        assert.equal(outcome(events, /gradle --no-daemon -x test installDist/).length, 1, 'installDist is the build step');
+        const answer = await answerInSandbox(tag, 8081);
+        assert.equal(answer.hello, 'gradle');
+        assert.equal(answer.ext, 'txt', 'commons-io from the mirror is on the class path');
+        assert.match(String(answer.java), /^17\./);
+        assert.ok(dockerCli(['run', '--rm', '--entrypoint', 'ls', tag, '/app/lib']).includes('commons-io-2.11.0.jar'));
+        assert.equal(dockerCli(['run', '--rm', '--entrypoint', 'id', tag, '-un']), 'app', 'runs as a non-root user');
+        const leftovers = dockerCli(['run', '--rm', '--entrypoint', 'sh', tag, '-c', 'ls /root/.gradle /run/secrets 2>/dev/null; command -v javac gradle || true']);
+        assert.equal(leftovers, '', `no build tool, init script or cache in the final image: ${leftovers}`);
     });
 
     it('java-commons-mvnw: the Maven the wrapper pins, a library on the class path, the PORT fallback of a ternary', async () => {

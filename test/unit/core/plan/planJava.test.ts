@@ -48,6 +48,8 @@ describe('golden Java Dockerfiles', () => {
         { name: 'java-spring-maven', dir: fixtureDir('java-spring-maven'), setup: HERE, options: {}, modes: [true] },
         // Spring Boot on Gradle (Kotlin DSL, wrapper 8.10.2, toolchain 17) through a mirror: an init script.
         { name: 'java-spring-gradle-kts', dir: fixtureDir('java-spring-gradle-kts'), setup: { installed: { java: '17.0.15' } }, options: { dependencyMirrors: { maven: NEXUS } }, modes: [true] },
+        // A plain main on Gradle 4 syntax (wrapper 4.4.1, application plugin, one library) through a mirror: installDist.
+        { name: 'java-gradle-plain', dir: fixtureDir('java-gradle-plain'), setup: { installed: { java: '17.0.15' } }, options: { dependencyMirrors: { maven: NEXUS } }, modes: [true] },
     ];
     for (const { name, dir, setup, options, modes } of cases) {
         for (const buildkit of modes) {
@@ -160,6 +162,13 @@ describe('planJava', () => {
         assert.deepEqual(plan.packageManager?.build, ['gradle', '--no-daemon', '-x', 'test', 'installDist']);
         assert.ok(plan.warnings.some((warning) => /application/.test(warning)));
         assert.match(renderRecipe(plan, { buildkit: true }).dockerfile, /cp -r build\/install\/\*\/lib \/app\/lib/);
+    });
+
+    it('Gradle installed here and no wrapper: the image of that Gradle version (Debian\'s 4.4.1 on Java 17)', async () => {
+        const dir = project({ 'build.gradle': "apply plugin: 'application'\nmainClassName = 'com.example.Main'\n", 'src/main/java/com/example/Main.java': MAIN });
+        const { plan } = await planOf(dir, { installed: { java: '17.0.15' }, tools: { gradle: '4.4.1' } });
+        assert.equal(plan.builder?.image, 'gradle:4.4.1-jdk17');
+        assert.match(plan.builder?.why ?? '', /gradle 4\.4\.1 builds this project here/);
     });
 
     it('Kotlin: the main class of a top-level main is <File>Kt', async () => {

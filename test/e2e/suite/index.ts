@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
+const FIRST_SUITE = 'extension.test.js';
+
 type ConsoleMethod = 'log' | 'info' | 'warn' | 'error' | 'debug';
 
 /**
@@ -60,7 +62,8 @@ export function run(): Promise<void> {
   const files = fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.test.js'))
-    .sort();
+    // extension.test.js first: its activation test must see Parity inactive, before any suite runs a command.
+    .sort((a, b) => Number(b === FIRST_SUITE) - Number(a === FIRST_SUITE) || a.localeCompare(b));
   if (files.length === 0) {
     return Promise.reject(new Error(`no *.test.js files in ${dir} — build them with node scripts/build-e2e.mjs`));
   }

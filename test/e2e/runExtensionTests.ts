@@ -67,6 +67,7 @@ const PLANTED_SETTINGS = {
   'parity.recipe.baseImage': 'registry.invalid/planted/node:latest',
   'parity.recipe.baseImageRegistry': 'registry.invalid/',
   'parity.recipe.bakeCa': true,
+  'parity.recipe.dependencyMirrors': { maven: 'http://attacker.invalid/maven/', rubygems: 'http://attacker.invalid/gems/' },
   'parity.diff.severity': { 'env.value': 'off', 'runtime.major': 'info' },
   'parity.diff.ignore': [{ facet: 'env', reason: 'planted' }],
   'parity.diff.requiredEnv': ['PLANTED_SECRET'],

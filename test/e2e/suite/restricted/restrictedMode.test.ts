@@ -94,7 +94,7 @@ describe('Parity in Restricted Mode (an untrusted folder)', () => {
         assert.deepEqual(sandbox.writablePaths, [], 'parity.sandbox.writablePaths from the folder was honoured');
         assert.equal(sandbox.memoryBytes, undefined, 'parity.sandbox.memory from the folder was honoured');
         assert.equal(readSandboxTarget(folder.fsPath), undefined, 'parity.sandbox.target from the folder was honoured');
-        assert.deepEqual(readConfig().recipe, { baseImageRegistry: '', baseImage: '', bakeCa: false }, 'parity.recipe.* from the folder was honoured');
+        assert.deepEqual(readConfig().recipe, { baseImageRegistry: '', baseImage: '', bakeCa: false, dependencyMirrors: {} }, 'parity.recipe.* from the folder was honoured');
         assert.deepEqual(readDiffSettings(folder), { severity: undefined, ignore: undefined, requiredEnv: undefined }, 'parity.diff.* from the folder (which hide findings) was honoured');
     });
 

@@ -30,7 +30,7 @@ node_test() {
 
 run_suite() {
     case "$1" in
-        static) npx tsc --noEmit -p . && npx eslint --max-warnings 0 . ;;
+        static) npx tsc --noEmit -p . && npx eslint --max-warnings 0 . && npx prettier --check . ;;
         unit) node_test test/unit ;;
         lsp) node_test test/lsp ;;
         host) node scripts/build.mjs && node_test test/host ;;

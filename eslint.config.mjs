@@ -6,7 +6,17 @@ import tseslint from 'typescript-eslint';
 const heavyModules = ['dockerode', 'vscode-languageclient', 'vscode-languageclient/*', 'ssh2', 'tar-fs', '@grpc/*'];
 
 export default tseslint.config(
-    { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'examples/**', 'test/fixtures/**'] },
+    {
+        ignores: [
+            'dist/**',
+            'out/**',
+            'node_modules/**',
+            '.vscode-test/**',
+            'test-results/**',
+            'examples/**',
+            'test/fixtures/**',
+        ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {
@@ -17,57 +27,150 @@ export default tseslint.config(
             curly: ['error', 'all'],
             'no-console': 'error',
             '@typescript-eslint/no-floating-promises': 'error',
-            '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+            '@typescript-eslint/consistent-type-imports': [
+                'error',
+                { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+            ],
         },
     },
     {
         files: ['src/core/**'],
         rules: {
-            'no-restricted-imports': ['error', {
-                patterns: [{ group: ['vscode', ...heavyModules, '**/engine/**', '**/vscode/**', '**/cli/**', '**/server/**', '**/targets/**', '**/pipeline/**'], message: 'src/core is pure: Node built-ins and small pure libraries only.' }],
-            }],
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        {
+                            group: [
+                                'vscode',
+                                ...heavyModules,
+                                '**/engine/**',
+                                '**/vscode/**',
+                                '**/cli/**',
+                                '**/server/**',
+                                '**/targets/**',
+                                '**/pipeline/**',
+                            ],
+                            message: 'src/core is pure: Node built-ins and small pure libraries only.',
+                        },
+                    ],
+                },
+            ],
         },
     },
     {
         files: ['src/engine/**'],
         rules: {
             // dockerode is allowed here, but only as a type or through a dynamic import().
-            'no-restricted-imports': ['error', {
-                paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Load dockerode lazily with await import().' }],
-                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**', '**/targets/**', '**/pipeline/**'], message: 'src/engine sits below the front ends.' }],
-            }],
+            'no-restricted-imports': [
+                'error',
+                {
+                    paths: [
+                        {
+                            name: 'dockerode',
+                            allowTypeImports: true,
+                            message: 'Load dockerode lazily with await import().',
+                        },
+                    ],
+                    patterns: [
+                        {
+                            group: [
+                                'vscode',
+                                'vscode-languageclient',
+                                'vscode-languageclient/*',
+                                '**/vscode/**',
+                                '**/cli/**',
+                                '**/server/**',
+                                '**/targets/**',
+                                '**/pipeline/**',
+                            ],
+                            message: 'src/engine sits below the front ends.',
+                        },
+                    ],
+                },
+            ],
         },
     },
     {
         files: ['src/pipeline/**'],
         rules: {
-            'no-restricted-imports': ['error', {
-                paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Only src/engine loads dockerode.' }],
-                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**'], message: 'src/pipeline sits below the front ends.' }],
-            }],
+            'no-restricted-imports': [
+                'error',
+                {
+                    paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Only src/engine loads dockerode.' }],
+                    patterns: [
+                        {
+                            group: [
+                                'vscode',
+                                'vscode-languageclient',
+                                'vscode-languageclient/*',
+                                '**/vscode/**',
+                                '**/cli/**',
+                                '**/server/**',
+                            ],
+                            message: 'src/pipeline sits below the front ends.',
+                        },
+                    ],
+                },
+            ],
         },
     },
     {
         files: ['src/targets/**'],
         rules: {
-            'no-restricted-imports': ['error', {
-                paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Only src/engine loads dockerode.' }],
-                patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '**/vscode/**', '**/cli/**', '**/server/**', '**/pipeline/**'], message: 'src/targets sits below the front ends and the pipeline.' }],
-            }],
+            'no-restricted-imports': [
+                'error',
+                {
+                    paths: [{ name: 'dockerode', allowTypeImports: true, message: 'Only src/engine loads dockerode.' }],
+                    patterns: [
+                        {
+                            group: [
+                                'vscode',
+                                'vscode-languageclient',
+                                'vscode-languageclient/*',
+                                '**/vscode/**',
+                                '**/cli/**',
+                                '**/server/**',
+                                '**/pipeline/**',
+                            ],
+                            message: 'src/targets sits below the front ends and the pipeline.',
+                        },
+                    ],
+                },
+            ],
         },
     },
     {
         files: ['src/vscode/**', 'src/extension.ts', 'src/cli/**'],
         rules: {
-            'no-restricted-imports': ['error', {
-                paths: heavyModules.filter((name) => !name.includes('*')).map((name) => ({ name, allowTypeImports: true, message: 'Heavy modules load on first use: import() them, or import types only.' })),
-            }],
+            'no-restricted-imports': [
+                'error',
+                {
+                    paths: heavyModules
+                        .filter((name) => !name.includes('*'))
+                        .map((name) => ({
+                            name,
+                            allowTypeImports: true,
+                            message: 'Heavy modules load on first use: import() them, or import types only.',
+                        })),
+                },
+            ],
         },
     },
     {
         files: ['src/server/**'],
         rules: {
-            'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', '**/vscode/**', '**/engine/**'], message: 'The language server reuses core and never imports vscode.' }] }],
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        {
+                            group: ['vscode', '**/vscode/**', '**/engine/**'],
+                            message: 'The language server reuses core and never imports vscode.',
+                        },
+                    ],
+                },
+            ],
         },
     },
     {
@@ -76,9 +179,18 @@ export default tseslint.config(
         rules: {
             'no-console': 'off',
             // node:test's describe/it return promises the runner itself awaits.
-            '@typescript-eslint/no-floating-promises': ['error', {
-                allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach', 'suite'] }],
-            }],
+            '@typescript-eslint/no-floating-promises': [
+                'error',
+                {
+                    allowForKnownSafeCalls: [
+                        {
+                            from: 'package',
+                            package: 'node:test',
+                            name: ['describe', 'it', 'test', 'before', 'after', 'beforeEach', 'afterEach', 'suite'],
+                        },
+                    ],
+                },
+            ],
         },
     },
     {
@@ -86,7 +198,13 @@ export default tseslint.config(
         ...tseslint.configs.disableTypeChecked,
         languageOptions: {
             parserOptions: { projectService: false },
-            globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly', setTimeout: 'readonly' },
+            globals: {
+                process: 'readonly',
+                console: 'readonly',
+                URL: 'readonly',
+                performance: 'readonly',
+                setTimeout: 'readonly',
+            },
         },
         rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-console': 'off' },
     },

@@ -15,39 +15,39 @@ const srcDir = path.join(root, 'test', 'e2e');
 const outDir = path.join(root, 'out', 'e2e');
 
 function tsFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      return tsFiles(file);
-    }
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [file] : [];
-  });
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            return tsFiles(file);
+        }
+        return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [file] : [];
+    });
 }
 
 const runner = path.join(srcDir, 'suite', 'index.ts');
 const common = {
-  outbase: srcDir,
-  outdir: outDir,
-  bundle: true,
-  external: ['vscode'],
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: 'linked',
-  logLevel: 'warning',
+    outbase: srcDir,
+    outdir: outDir,
+    bundle: true,
+    external: ['vscode'],
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
 };
 const entryPoints = tsFiles(srcDir);
 const builds = [
-  // mocha's parallel mode (unused here) resolves worker files by path; silence the warning about it.
-  { ...common, entryPoints: [runner], logOverride: { 'require-resolve-not-external': 'silent' } },
-  { ...common, entryPoints: entryPoints.filter((file) => file !== runner), packages: 'external' },
+    // mocha's parallel mode (unused here) resolves worker files by path; silence the warning about it.
+    { ...common, entryPoints: [runner], logOverride: { 'require-resolve-not-external': 'silent' } },
+    { ...common, entryPoints: entryPoints.filter((file) => file !== runner), packages: 'external' },
 ];
 
 const started = Date.now();
 await Promise.all(builds.map((options) => esbuild.build(options)));
 const launcher = path.join(root, 'test', 'e2e', 'host', 'code-launcher');
 if (existsSync(launcher)) {
-  // A checkout may lose the executable bit; test-electron spawns this file directly.
-  chmodSync(launcher, 0o755);
+    // A checkout may lose the executable bit; test-electron spawns this file directly.
+    chmodSync(launcher, 0o755);
 }
 console.log(`[build-e2e] ${entryPoints.length} files -> ${path.relative(root, outDir)} in ${Date.now() - started} ms`);

@@ -25,10 +25,15 @@ const LAZY = [
 const lazyModules = {
     name: 'lazy-modules',
     setup(build) {
-        build.onResolve({ filter: /^dockerode$|^vscode-languageclient\/node$|^@grpc\/grpc-js$|\/lazy\/pipelineModule$|^dockerfile-language-service$/ }, (args) => ({
-            path: LAZY.find(([pattern]) => pattern.test(args.path))[1],
-            external: true,
-        }));
+        build.onResolve(
+            {
+                filter: /^dockerode$|^vscode-languageclient\/node$|^@grpc\/grpc-js$|\/lazy\/pipelineModule$|^dockerfile-language-service$/,
+            },
+            (args) => ({
+                path: LAZY.find(([pattern]) => pattern.test(args.path))[1],
+                external: true,
+            }),
+        );
     },
 };
 
@@ -52,7 +57,12 @@ const common = {
 
 const builds = [
     { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [lazyModules] },
-    { ...common, entryPoints: { cli: 'src/cli/main.ts' }, plugins: [lazyModules], banner: { js: '#!/usr/bin/env node' } },
+    {
+        ...common,
+        entryPoints: { cli: 'src/cli/main.ts' },
+        plugins: [lazyModules],
+        banner: { js: '#!/usr/bin/env node' },
+    },
     { ...common, entryPoints: { server: 'src/server/main.ts' }, plugins: [lazyModules] },
     { ...common, entryPoints: { dockerfileService: 'node_modules/dockerfile-language-service/lib/main.js' } },
     { ...common, entryPoints: { pipeline: 'src/vscode/lazy/pipelineModule.ts' }, plugins: [lazyModules] },
@@ -83,9 +93,13 @@ if (watch) {
             console.log(await esbuild.analyzeMetafile(result.metafile));
         }
     }
-    const sizes = await Promise.all(['extension', 'cli', 'server', 'dockerfileService', 'pipeline', 'dockerode', 'languageclient', 'grpc'].map(async (name) => {
-        const { size } = await stat(join(root, 'dist', `${name}.js`));
-        return `${name}.js ${(size / 1024).toFixed(0)} KiB`;
-    }));
+    const sizes = await Promise.all(
+        ['extension', 'cli', 'server', 'dockerfileService', 'pipeline', 'dockerode', 'languageclient', 'grpc'].map(
+            async (name) => {
+                const { size } = await stat(join(root, 'dist', `${name}.js`));
+                return `${name}.js ${(size / 1024).toFixed(0)} KiB`;
+            },
+        ),
+    );
     console.log(`esbuild: ${sizes.join(', ')} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -13,7 +13,16 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: '
 run(process.execPath, ['scripts/build.mjs', '--production']);
 // Dependencies are bundled into dist/, so the VSIX needs no node_modules.
 // README's screenshots ship in the VSIX (docs/media) and stay relative, so the Extensions view shows them offline.
-run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out]);
+run(process.execPath, [
+    'node_modules/@vscode/vsce/vsce',
+    'package',
+    '--no-dependencies',
+    '--no-rewrite-relative-links',
+    '--out',
+    out,
+]);
 
 const kib = (file) => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
-console.log(`VSIX ${relative(root, out)}: ${kib(out)} (extension bundle dist/extension.js: ${kib(join(root, 'dist/extension.js'))})`);
+console.log(
+    `VSIX ${relative(root, out)}: ${kib(out)} (extension bundle dist/extension.js: ${kib(join(root, 'dist/extension.js'))})`,
+);

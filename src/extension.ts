@@ -69,12 +69,27 @@ export function activate(context: vscode.ExtensionContext): void {
     const diffDiagnostics = new DiffDiagnostics();
     const inspect = new InspectDocuments(engine);
     const containerLogs = new ContainerLogTerminals(engine, log);
-    const imagesTree = vscode.window.createTreeView(images.id, { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
-    const containersTree = vscode.window.createTreeView(containers.id, { treeDataProvider: containers, canSelectMany: true });
+    const imagesTree = vscode.window.createTreeView(images.id, {
+        treeDataProvider: images,
+        canSelectMany: true,
+        showCollapseAll: true,
+    });
+    const containersTree = vscode.window.createTreeView(containers.id, {
+        treeDataProvider: containers,
+        canSelectMany: true,
+    });
     const orphans = new OrphanSandboxes(engine, engineViews, log);
-    const targetEngines = new TargetEngines({ current: () => engine.client(), timeoutMs: () => readConfig().docker.timeoutMs, log });
+    const targetEngines = new TargetEngines({
+        current: () => engine.client(),
+        timeoutMs: () => readConfig().docker.timeoutMs,
+        log,
+    });
     // The view is created below; a finished check redraws only its own rows.
-    const targetReachability = new TargetReachability({ client: (ref) => targetEngines.client(ref), pingMs: TARGET_PING_MS, onChange: (targets) => targetsView.reachabilityChanged(targets) });
+    const targetReachability = new TargetReachability({
+        client: (ref) => targetEngines.client(ref),
+        pingMs: TARGET_PING_MS,
+        onChange: (targets) => targetsView.reachabilityChanged(targets),
+    });
     // Last snapshots of targets: VS Code's storage for this workspace (the user's global storage without one), never the project.
     const targetSnapshots = new TargetSnapshots((context.storageUri ?? context.globalStorageUri).fsPath);
     const targetsView = new TargetsTreeProvider(targetReachability, targetSnapshots, log);
@@ -82,8 +97,35 @@ export function activate(context: vscode.ExtensionContext): void {
     const summaries = new SnapshotSummaries();
     // The user settings file sits two levels above the global storage where the window's user data is on
     // this host (code-server, serve-web); elsewhere the file is not there and nothing is read.
-    const settingPlaces = new SettingPlacesCheck(SettingPlacesCheck.scopesOf(context.extension.packageJSON), vscode.Uri.joinPath(context.globalStorageUri, '..', '..', 'settings.json'));
-    const deps: ExtensionDeps = { log, engine, engineViews, diagnostics, findings, buildDiagnostics, proposed, inspect, containerLogs, sandboxes, orphans, snapshots, reports, lastDiff, localSnapshots, diffDiagnostics, targetEngines, targetsView, targetReachability, targetSnapshots, summaries, version: String((context.extension.packageJSON as { version?: unknown }).version), memory: context.globalState };
+    const settingPlaces = new SettingPlacesCheck(
+        SettingPlacesCheck.scopesOf(context.extension.packageJSON),
+        vscode.Uri.joinPath(context.globalStorageUri, '..', '..', 'settings.json'),
+    );
+    const deps: ExtensionDeps = {
+        log,
+        engine,
+        engineViews,
+        diagnostics,
+        findings,
+        buildDiagnostics,
+        proposed,
+        inspect,
+        containerLogs,
+        sandboxes,
+        orphans,
+        snapshots,
+        reports,
+        lastDiff,
+        localSnapshots,
+        diffDiagnostics,
+        targetEngines,
+        targetsView,
+        targetReachability,
+        targetSnapshots,
+        summaries,
+        version: String((context.extension.packageJSON as { version?: unknown }).version),
+        memory: context.globalState,
+    };
 
     context.subscriptions.push(
         log,
@@ -96,10 +138,14 @@ export function activate(context: vscode.ExtensionContext): void {
         imagesTree,
         containersTree,
         // Starts the engine's event stream only once one of these views is on screen.
-        new LiveEngineViews([
-            { topic: 'images', provider: images, visibility: imagesTree },
-            { topic: 'containers', provider: containers, visibility: containersTree },
-        ], engine, log),
+        new LiveEngineViews(
+            [
+                { topic: 'images', provider: images, visibility: imagesTree },
+                { topic: 'containers', provider: containers, visibility: containersTree },
+            ],
+            engine,
+            log,
+        ),
         // The Containers view is where leftover sandboxes show: the first time it loads, offer to remove them.
         containers.onWillLoad(() => void orphans.offerOnce()),
         inspect,
@@ -112,8 +158,21 @@ export function activate(context: vscode.ExtensionContext): void {
         diffDiagnostics,
         new DiffStatusBar(lastDiff),
         // After the views and Problems it feeds: a saved pin file, Dockerfile or .env recomputes what they show.
-        new FreshFindings({ log, version: deps.version, diagnostics, findings, localSnapshots, lastDiff, diffDiagnostics, reports }),
-        vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(diffDiagnostics, log), FixCodeActions.metadata),
+        new FreshFindings({
+            log,
+            version: deps.version,
+            diagnostics,
+            findings,
+            localSnapshots,
+            lastDiff,
+            diffDiagnostics,
+            reports,
+        }),
+        vscode.languages.registerCodeActionsProvider(
+            { scheme: 'file' },
+            new FixCodeActions(diffDiagnostics, log),
+            FixCodeActions.metadata,
+        ),
         targetEngines,
         targetReachability,
         targetsView,
@@ -131,7 +190,13 @@ export function activate(context: vscode.ExtensionContext): void {
                 targetsView.refresh(true);
             }
         }),
-        new DockerfileLanguageClient(context.asAbsolutePath('dist/server.js'), log, lastDiff, localSnapshots, diagnostics),
+        new DockerfileLanguageClient(
+            context.asAbsolutePath('dist/server.js'),
+            log,
+            lastDiff,
+            localSnapshots,
+            diagnostics,
+        ),
         projectFolders,
         summaries,
         settingPlaces,

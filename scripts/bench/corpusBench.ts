@@ -15,7 +15,7 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
 function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 async function planOnce(dir: string): Promise<number> {
@@ -37,11 +37,15 @@ void (async () => {
     }
     const width = Math.max(...rows.map((row) => row.name.length));
     for (const row of rows) {
-        process.stdout.write(`${row.name.padEnd(width)}  median ${row.median.toFixed(1)} ms  (first run ${row.cold.toFixed(1)} ms)\n`);
+        process.stdout.write(
+            `${row.name.padEnd(width)}  median ${row.median.toFixed(1)} ms  (first run ${row.cold.toFixed(1)} ms)\n`,
+        );
     }
     const medians = rows.map((row) => row.median);
     const slowest = rows.reduce((a, b) => (b.median > a.median ? b : a));
     const coldest = rows.reduce((a, b) => (b.cold > a.cold ? b : a));
-    process.stdout.write(`\nplanning a corpus project in-process (${rows.length} fixtures, ${runs} runs each): median of medians ${median(medians).toFixed(1)} ms, ` +
-        `slowest median ${slowest.median.toFixed(1)} ms (${slowest.name}), slowest first run ${coldest.cold.toFixed(1)} ms (${coldest.name}); target < 200 ms\n`);
+    process.stdout.write(
+        `\nplanning a corpus project in-process (${rows.length} fixtures, ${runs} runs each): median of medians ${median(medians).toFixed(1)} ms, ` +
+            `slowest median ${slowest.median.toFixed(1)} ms (${slowest.name}), slowest first run ${coldest.cold.toFixed(1)} ms (${coldest.name}); target < 200 ms\n`,
+    );
 })();

@@ -20,7 +20,7 @@ const runs = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11);
 function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -32,12 +32,17 @@ function side(which: 'from' | 'to'): Snapshot {
         if (oneSided && (index % 40 === 0) !== (which === 'from')) {
             continue;
         }
-        packages[`${oneSided ? `only-${which}-` : ''}lib-package-${index}`] = `1.${index % 7}.${which === 'to' && index % 10 === 1 ? 9 : 0}-1`;
+        packages[`${oneSided ? `only-${which}-` : ''}lib-package-${index}`] =
+            `1.${index % 7}.${which === 'to' && index % 10 === 1 ? 9 : 0}-1`;
     }
     const env: Record<string, EnvVarFact> = {};
     for (let index = 0; index < VARIABLES; index += 1) {
         const name = `${which === 'to' && index % 8 === 0 ? 'TARGET' : 'APP'}_SETTING_${index}`;
-        env[name] = { sha256: hash(`${name}=${which === 'to' && index % 8 === 1 ? 'other' : 'value'}`), secret: index % 50 === 0, source: 'process' };
+        env[name] = {
+            sha256: hash(`${name}=${which === 'to' && index % 8 === 1 ? 'other' : 'value'}`),
+            secret: index % 50 === 0,
+            source: 'process',
+        };
     }
     return {
         ...validSnapshot,
@@ -75,11 +80,13 @@ for (let run = 0; run < runs; run += 1) {
 const round = (ms: number): string => ms.toFixed(1);
 const line = (label: string, values: readonly number[], target = ''): string =>
     `  ${label.padEnd(16)} median ${round(median(values))} ms (min ${round(Math.min(...values))}, max ${round(Math.max(...values))}) over ${runs} runs${target}`;
-process.stdout.write([
-    `diff of ${PACKAGES} packages and ${VARIABLES} env vars per side: ${findings} findings, ${(bytes / 1024).toFixed(0)} KiB as JSON, ${(textBytes / 1024).toFixed(0)} KiB as text, ${(sarifBytes / 1024).toFixed(0)} KiB as SARIF`,
-    line('diff', diffMs),
-    line('diff + JSON', totalMs),
-    line('diff + text', textMs, ' — target < 100 ms'),
-    line('diff + SARIF', sarifMs, ' — target < 100 ms'),
-    '',
-].join('\n'));
+process.stdout.write(
+    [
+        `diff of ${PACKAGES} packages and ${VARIABLES} env vars per side: ${findings} findings, ${(bytes / 1024).toFixed(0)} KiB as JSON, ${(textBytes / 1024).toFixed(0)} KiB as text, ${(sarifBytes / 1024).toFixed(0)} KiB as SARIF`,
+        line('diff', diffMs),
+        line('diff + JSON', totalMs),
+        line('diff + text', textMs, ' — target < 100 ms'),
+        line('diff + SARIF', sarifMs, ' — target < 100 ms'),
+        '',
+    ].join('\n'),
+);

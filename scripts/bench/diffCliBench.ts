@@ -18,7 +18,7 @@ const runs = Math.max(3, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11);
 function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 function docker(args: readonly string[]): string {
@@ -28,7 +28,11 @@ function docker(args: readonly string[]): string {
 /** Wall time of one fresh `node dist/cli.js ARGS`, in ms; a run that could not diff (exit 2) stops the bench. */
 function timed(args: readonly string[], cwd: string): number {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { ...process.env, DOCKER_HOST: '' } });
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+        encoding: 'utf8',
+        cwd,
+        env: { ...process.env, DOCKER_HOST: '' },
+    });
     const ms = performance.now() - started;
     if (result.status !== 0 && result.status !== 1) {
         throw new Error(`parity ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
@@ -39,7 +43,13 @@ function timed(args: readonly string[], cwd: string): number {
 function bench(label: string, args: readonly string[], cwd: string): void {
     timed(args, cwd); // warm the engine's and the OS's caches once, as a second run in a CI job would be
     const times = Array.from({ length: runs }, () => timed(args, cwd));
-    console.log(`${label.padEnd(44)} median ${median(times).toFixed(0).padStart(5)} ms   min ${Math.min(...times).toFixed(0).padStart(5)}   max ${Math.max(...times).toFixed(0).padStart(5)}   (${runs} runs)`);
+    console.log(
+        `${label.padEnd(44)} median ${median(times).toFixed(0).padStart(5)} ms   min ${Math.min(...times)
+            .toFixed(0)
+            .padStart(5)}   max ${Math.max(...times)
+            .toFixed(0)
+            .padStart(5)}   (${runs} runs)`,
+    );
 }
 
 if (!existsSync(CLI)) {
@@ -47,14 +57,34 @@ if (!existsSync(CLI)) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'parity-diff-cli-bench-'));
 const saved = join(dir, 'saved.snapshot.json');
-docker(['run', '--detach', '--name', NAME, '--label', 'parity.test=diff-cli-bench', '--network', 'none', '--entrypoint', 'sleep', IMAGE, '600']);
+docker([
+    'run',
+    '--detach',
+    '--name',
+    NAME,
+    '--label',
+    'parity.test=diff-cli-bench',
+    '--network',
+    'none',
+    '--entrypoint',
+    'sleep',
+    IMAGE,
+    '600',
+]);
 try {
-    const snapshot = spawnSync(process.execPath, [CLI, 'snapshot', '--target', `container:${NAME}`, '--out', saved], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: '' } });
+    const snapshot = spawnSync(process.execPath, [CLI, 'snapshot', '--target', `container:${NAME}`, '--out', saved], {
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_HOST: '' },
+    });
     if (snapshot.status !== 0) {
         throw new Error(`parity snapshot failed: ${snapshot.stderr}`);
     }
     bench('node dist/cli.js --version (startup)', ['--version'], dir);
-    bench('diff --from file:SNAPSHOT --to container:NAME', ['diff', '--from', `file:${saved}`, '--to', `container:${NAME}`], dir);
+    bench(
+        'diff --from file:SNAPSHOT --to container:NAME',
+        ['diff', '--from', `file:${saved}`, '--to', `container:${NAME}`],
+        dir,
+    );
     bench('diff --to container:NAME (from host:.)', ['diff', '--to', `container:${NAME}`], process.cwd());
 } finally {
     docker(['rm', '--force', NAME]);

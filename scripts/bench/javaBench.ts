@@ -26,13 +26,22 @@ import { dockerCli } from '../../test/support/dockerCli';
 const root = join(__dirname, '..', '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const FIXTURES = ['java-httpserver-maven', 'java-jetty-maven', 'java-commons-mvnw', 'java-spring-maven', 'java-spring-gradle-kts'];
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' }, { log: silentLogger });
+const FIXTURES = [
+    'java-httpserver-maven',
+    'java-jetty-maven',
+    'java-commons-mvnw',
+    'java-spring-maven',
+    'java-spring-gradle-kts',
+];
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
+    { log: silentLogger },
+);
 
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 async function planning(): Promise<void> {
@@ -52,7 +61,9 @@ async function planning(): Promise<void> {
             planFromSnapshot(snapshot, { projectRoot: folder });
             planOnly.push(performance.now() - planStarted);
         }
-        console.log(`  1. ${fixture.padEnd(22)} detection ${median(detection).toFixed(1)} ms · plan ${median(planOnly).toFixed(2)} ms · host snapshot + plan ${median(whole).toFixed(0)} ms`);
+        console.log(
+            `  1. ${fixture.padEnd(22)} detection ${median(detection).toFixed(1)} ms · plan ${median(planOnly).toFixed(2)} ms · host snapshot + plan ${median(whole).toFixed(0)} ms`,
+        );
     }
 }
 
@@ -61,7 +72,11 @@ async function rebuild(): Promise<void> {
     const folder = join(parent, 'java-jetty-maven');
     cpSync(join(root, 'test', 'fixtures', 'projects', 'java-jetty-maven'), folder, { recursive: true });
     const tag = `parity-bench/java-jetty:${process.pid}`;
-    const options = { log: silentLogger, toolVersion: 'bench', plan: { dependencyMirrors: { maven: mavenMirrorUrl() } } };
+    const options = {
+        log: silentLogger,
+        toolVersion: 'bench',
+        plan: { dependencyMirrors: { maven: mavenMirrorUrl() } },
+    };
     // Planned once: the figure is the build after the change, as an edit-build loop with a written Dockerfile runs it.
     const { plan } = await planProject(folder, options);
     await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
@@ -69,8 +84,17 @@ async function rebuild(): Promise<void> {
     const build = async (): Promise<{ ms: number; cached: string[] }> => {
         const events: BuildEvent[] = [];
         const started = performance.now();
-        await buildProject(client, { projectRoot: folder, tag, plan, builder: 'buildkit', log: silentLogger, onEvent: (event) => events.push(event) });
-        const cached = events.flatMap((event) => (event.type === 'step-cached' && !event.step.internal ? [event.step.name] : []));
+        await buildProject(client, {
+            projectRoot: folder,
+            tag,
+            plan,
+            builder: 'buildkit',
+            log: silentLogger,
+            onEvent: (event) => events.push(event),
+        });
+        const cached = events.flatMap((event) =>
+            event.type === 'step-cached' && !event.step.internal ? [event.step.name] : [],
+        );
         return { ms: performance.now() - started, cached };
     };
     try {
@@ -79,12 +103,17 @@ async function rebuild(): Promise<void> {
         let dependenciesCached = 0;
         for (let i = 0; i < runs; i += 1) {
             // Unique per run: a change an earlier run made already would be taken from BuildKit's cache.
-            appendFileSync(join(folder, 'src/main/java/com/example/shop/ShopServer.java'), `// change ${i} of run ${process.pid}-${Date.now()}\n`);
+            appendFileSync(
+                join(folder, 'src/main/java/com/example/shop/ShopServer.java'),
+                `// change ${i} of run ${process.pid}-${Date.now()}\n`,
+            );
             const { ms, cached } = await build();
             times.push(ms);
             dependenciesCached += cached.some((name) => name.includes('dependency:resolve')) ? 1 : 0;
         }
-        console.log(`  2. java-jetty-maven       rebuild after a one-line change: ${(median(times) / 1000).toFixed(2)} s (dependency step from cache in ${dependenciesCached}/${runs} rebuilds)`);
+        console.log(
+            `  2. java-jetty-maven       rebuild after a one-line change: ${(median(times) / 1000).toFixed(2)} s (dependency step from cache in ${dependenciesCached}/${runs} rebuilds)`,
+        );
     } finally {
         dockerCli(['rmi', '--force', tag]);
         rmSync(parent, { recursive: true, force: true });

@@ -26,7 +26,10 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const env = { ...process.env, DOCKER_HOST: '', DOCKER_BUILDKIT: '1' };
 // Debian's docker CLI 20.10 builds with BuildKit by itself; the newer CLI on this machine needs buildx.
 const DOCKER = '/usr/bin/docker';
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' }, { log: silentLogger });
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
+    { log: silentLogger },
+);
 const tags: string[] = [];
 
 const EXPERT_EXPRESS = `FROM node:${process.versions.node}-bookworm-slim
@@ -45,7 +48,7 @@ CMD ["node", "server.js"]
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 function timed(run: () => void): number {
@@ -61,12 +64,32 @@ async function timedAsync(run: () => Promise<unknown>): Promise<number> {
 }
 
 function dockerBuild(folder: string, tag: string, dockerfile: string, caFile: string, noCache: boolean): void {
-    execFileSync(DOCKER, ['build', ...(noCache ? ['--no-cache'] : []), '--label', 'parity.managed=true', '--label', 'parity.purpose=bench',
-        '--secret', `id=parity-ca,src=${caFile}`, '-f', dockerfile, '-t', tag, '-q', folder], { env, stdio: 'ignore' });
+    execFileSync(
+        DOCKER,
+        [
+            'build',
+            ...(noCache ? ['--no-cache'] : []),
+            '--label',
+            'parity.managed=true',
+            '--label',
+            'parity.purpose=bench',
+            '--secret',
+            `id=parity-ca,src=${caFile}`,
+            '-f',
+            dockerfile,
+            '-t',
+            tag,
+            '-q',
+            folder,
+        ],
+        { env, stdio: 'ignore' },
+    );
 }
 
 function imageSize(tag: string): number {
-    return Number(execFileSync(DOCKER, ['image', 'inspect', '--format', '{{.Size}}', tag], { env, encoding: 'utf8' }).trim());
+    return Number(
+        execFileSync(DOCKER, ['image', 'inspect', '--format', '{{.Size}}', tag], { env, encoding: 'utf8' }).trim(),
+    );
 }
 
 async function preparedCopy(example: string): Promise<{ folder: string; caFile: string }> {
@@ -87,10 +110,22 @@ async function parityVsDockerBuild(example: string): Promise<void> {
     const parity: number[] = [];
     const docker: number[] = [];
     for (let i = 0; i < runs; i += 1) {
-        parity.push(await timedAsync(() => buildProject(client, { projectRoot: folder, tag: parityTag, builder: 'buildkit', noCache: true, log: silentLogger })));
+        parity.push(
+            await timedAsync(() =>
+                buildProject(client, {
+                    projectRoot: folder,
+                    tag: parityTag,
+                    builder: 'buildkit',
+                    noCache: true,
+                    log: silentLogger,
+                }),
+            ),
+        );
         docker.push(timed(() => dockerBuild(folder, dockerTag, join(folder, 'Dockerfile'), caFile, true)));
     }
-    console.log(`  1. ${example.padEnd(14)} full build (no cache): Parity ${(median(parity) / 1000).toFixed(2)} s · docker build ${(median(docker) / 1000).toFixed(2)} s · ratio ${(median(parity) / median(docker)).toFixed(3)}`);
+    console.log(
+        `  1. ${example.padEnd(14)} full build (no cache): Parity ${(median(parity) / 1000).toFixed(2)} s · docker build ${(median(docker) / 1000).toFixed(2)} s · ratio ${(median(parity) / median(docker)).toFixed(3)}`,
+    );
 }
 
 async function rebuildAndSize(): Promise<void> {
@@ -109,17 +144,29 @@ async function rebuildAndSize(): Promise<void> {
         parity.push(timed(() => dockerBuild(folder, parityTag, join(folder, 'Dockerfile'), caFile, false)));
         expert.push(timed(() => dockerBuild(folder, expertTag, expertFile, caFile, false)));
     }
-    console.log(`  2. hello-express  rebuild after a one-line change: Parity's Dockerfile ${(median(parity) / 1000).toFixed(2)} s · expert ${(median(expert) / 1000).toFixed(2)} s · ratio ${(median(parity) / median(expert)).toFixed(3)}`);
+    console.log(
+        `  2. hello-express  rebuild after a one-line change: Parity's Dockerfile ${(median(parity) / 1000).toFixed(2)} s · expert ${(median(expert) / 1000).toFixed(2)} s · ratio ${(median(parity) / median(expert)).toFixed(3)}`,
+    );
     const [paritySize, expertSize] = [imageSize(parityTag), imageSize(expertTag)];
-    console.log(`  3. hello-express  image size: Parity ${(paritySize / 1024 / 1024).toFixed(1)} MiB · expert ${(expertSize / 1024 / 1024).toFixed(1)} MiB · ratio ${(paritySize / expertSize).toFixed(3)}`);
+    console.log(
+        `  3. hello-express  image size: Parity ${(paritySize / 1024 / 1024).toFixed(1)} MiB · expert ${(expertSize / 1024 / 1024).toFixed(1)} MiB · ratio ${(paritySize / expertSize).toFixed(3)}`,
+    );
 
     mkdirSync(join(folder, 'node_modules', 'left-pad'), { recursive: true });
     writeFileSync(join(folder, 'node_modules', 'left-pad', 'index.js'), 'module.exports = 1;\n');
     execFileSync('git', ['init', '-q', folder]);
     const context = await createBuildContext(folder);
     const leaked = context.members.filter((member) => /(^|\/)(node_modules|\.git)(\/|$)/.test(member));
-    console.log(`  4. context of hello-express with node_modules/ and .git/ present: ${context.fileCount} files, ${(context.size / 1024).toFixed(0)} KiB; node_modules or .git members: ${leaked.length === 0 ? 'none' : leaked.join(', ')}`);
-    console.log(`     (.dockerignore written by Parity: ${readFileSync(join(folder, '.dockerignore'), 'utf8').split('\n').filter((line) => line !== '' && !line.startsWith('#')).length} patterns)`);
+    console.log(
+        `  4. context of hello-express with node_modules/ and .git/ present: ${context.fileCount} files, ${(context.size / 1024).toFixed(0)} KiB; node_modules or .git members: ${leaked.length === 0 ? 'none' : leaked.join(', ')}`,
+    );
+    console.log(
+        `     (.dockerignore written by Parity: ${
+            readFileSync(join(folder, '.dockerignore'), 'utf8')
+                .split('\n')
+                .filter((line) => line !== '' && !line.startsWith('#')).length
+        } patterns)`,
+    );
 }
 
 async function main(): Promise<void> {
@@ -129,17 +176,22 @@ async function main(): Promise<void> {
     await rebuildAndSize();
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-}).finally(() => {
-    for (const tag of tags) {
-        try {
-            execFileSync(DOCKER, ['rmi', '--force', tag], { env, stdio: 'ignore' });
-        } catch {
-            // Already gone.
+main()
+    .catch((error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+    })
+    .finally(() => {
+        for (const tag of tags) {
+            try {
+                execFileSync(DOCKER, ['rmi', '--force', tag], { env, stdio: 'ignore' });
+            } catch {
+                // Already gone.
+            }
         }
-    }
-    // Rebuilds leave the images their tags moved away from; all of them carry parity.managed.
-    execFileSync(DOCKER, ['image', 'prune', '--force', '--filter', 'label=parity.managed=true'], { env, stdio: 'ignore' });
-});
+        // Rebuilds leave the images their tags moved away from; all of them carry parity.managed.
+        execFileSync(DOCKER, ['image', 'prune', '--force', '--filter', 'label=parity.managed=true'], {
+            env,
+            stdio: 'ignore',
+        });
+    });

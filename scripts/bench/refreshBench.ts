@@ -15,7 +15,7 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 async function timeIt(run: () => Promise<unknown>): Promise<number> {
@@ -36,9 +36,15 @@ async function main(): Promise<void> {
         const options = { toolVersion: 'bench', log: silentLogger };
         const previous = await captureHost(project, options);
         const full = await timeIt(() => captureHost(project, options));
-        const projectOnly = await timeIt(() => captureHost(project, { ...options, reuse: { snapshot: previous, runtimes: false } }));
-        const toolchains = await timeIt(() => captureHost(project, { ...options, reuse: { snapshot: previous, runtimes: true } }));
-        console.log(`  ${name.padEnd(22)} full ${full.toFixed(0).padStart(4)} ms · project files only ${projectOnly.toFixed(0).padStart(4)} ms · with toolchains ${toolchains.toFixed(0).padStart(4)} ms`);
+        const projectOnly = await timeIt(() =>
+            captureHost(project, { ...options, reuse: { snapshot: previous, runtimes: false } }),
+        );
+        const toolchains = await timeIt(() =>
+            captureHost(project, { ...options, reuse: { snapshot: previous, runtimes: true } }),
+        );
+        console.log(
+            `  ${name.padEnd(22)} full ${full.toFixed(0).padStart(4)} ms · project files only ${projectOnly.toFixed(0).padStart(4)} ms · with toolchains ${toolchains.toFixed(0).padStart(4)} ms`,
+        );
     }
 }
 

@@ -26,13 +26,16 @@ import { requireGemMirror } from '../../test/engine/gemMirror';
 const root = join(__dirname, '..', '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' }, { log: silentLogger });
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
+    { log: silentLogger },
+);
 const FIXTURES = ['ruby-rack-configru', 'ruby-sinatra-classic', 'ruby-procfile-webrick', 'ruby-rails'];
 
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 function copyOf(fixture: string): string {
@@ -60,14 +63,20 @@ async function planning(): Promise<void> {
             planOnly.push(planMs);
             project.push(started - read + planMs);
         }
-        console.log(`  1. ${fixture.padEnd(22)} read project + plan ${median(project).toFixed(1)} ms · host capture + plan ${median(whole).toFixed(0)} ms · plan alone ${median(planOnly).toFixed(2)} ms`);
+        console.log(
+            `  1. ${fixture.padEnd(22)} read project + plan ${median(project).toFixed(1)} ms · host capture + plan ${median(whole).toFixed(0)} ms · plan alone ${median(planOnly).toFixed(2)} ms`,
+        );
     }
 }
 
 async function rebuild(mirror: string): Promise<void> {
     const folder = copyOf('ruby-sinatra-classic');
     const tag = `parity-bench/ruby-sinatra:${process.pid}`;
-    const { plan } = await planProject(folder, { log: silentLogger, toolVersion: 'bench', plan: { dependencyMirrors: { rubygems: mirror } } });
+    const { plan } = await planProject(folder, {
+        log: silentLogger,
+        toolVersion: 'bench',
+        plan: { dependencyMirrors: { rubygems: mirror } },
+    });
     await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
     await buildProject(client, { projectRoot: folder, tag, plan, builder: 'buildkit', log: silentLogger });
     const times: number[] = [];
@@ -76,16 +85,25 @@ async function rebuild(mirror: string): Promise<void> {
         appendFileSync(join(folder, 'app.rb'), `# change ${process.pid}-${i}\n`);
         const steps: string[] = [];
         const started = performance.now();
-        await buildProject(client, { projectRoot: folder, tag, plan, builder: 'buildkit', log: silentLogger, onEvent: (event) => {
-            if (event.type === 'step-cached') {
-                steps.push(event.step.name);
-            }
-        } });
+        await buildProject(client, {
+            projectRoot: folder,
+            tag,
+            plan,
+            builder: 'buildkit',
+            log: silentLogger,
+            onEvent: (event) => {
+                if (event.type === 'step-cached') {
+                    steps.push(event.step.name);
+                }
+            },
+        });
         times.push(performance.now() - started);
         cached = steps;
     }
     const gems = cached.some((name) => name.includes('bundle install'));
-    console.log(`  2. ruby-sinatra-classic   rebuild after a one-line change: ${(median(times) / 1000).toFixed(2)} s · ${cached.length} steps cached, bundle install ${gems ? 'from cache' : 'RAN AGAIN'}`);
+    console.log(
+        `  2. ruby-sinatra-classic   rebuild after a one-line change: ${(median(times) / 1000).toFixed(2)} s · ${cached.length} steps cached, bundle install ${gems ? 'from cache' : 'RAN AGAIN'}`,
+    );
     execFileSync('docker', ['rmi', '--force', tag], { env: { ...process.env, DOCKER_HOST: '' }, stdio: 'ignore' });
 }
 

@@ -28,12 +28,15 @@ const env = { ...process.env, DOCKER_HOST: '' };
 const DOCKER = '/usr/bin/docker';
 const TAG = 'parity-bench/sandbox-hello:1';
 const POLL_MS = 25;
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' }, { log: silentLogger });
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
+    { log: silentLogger },
+);
 
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 function status(url: string): Promise<number> {
@@ -52,7 +55,7 @@ function status(url: string): Promise<number> {
 async function firstOk(url: string, timeoutMs = 30_000): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     while (performance.now() < deadline) {
-        if (await status(url) === 200) {
+        if ((await status(url)) === 200) {
             return;
         }
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -69,7 +72,12 @@ async function packageHelloNode(): Promise<void> {
 }
 
 async function paritySandbox(config: Parameters<typeof sandboxPolicy>[0]['image']['config']): Promise<number> {
-    const policy = sandboxPolicy({ name: sandboxName('bench'), image: { ref: TAG, config }, port: 3000, settings: { projectLabel: 'parity-bench' } });
+    const policy = sandboxPolicy({
+        name: sandboxName('bench'),
+        image: { ref: TAG, config },
+        port: 3000,
+        settings: { projectLabel: 'parity-bench' },
+    });
     const started = performance.now();
     const sandbox = await startSandbox(client, policy, { stopGraceMs: 2000 });
     await firstOk(`${sandbox.url ?? ''}/`);
@@ -80,9 +88,27 @@ async function paritySandbox(config: Parameters<typeof sandboxPolicy>[0]['image'
 
 async function plainDockerRun(): Promise<number> {
     const started = performance.now();
-    const id = execFileSync(DOCKER, ['run', '-d', '--label', 'parity.managed=true', '--label', 'parity.purpose=bench', '-p', '127.0.0.1::3000', TAG], { env, encoding: 'utf8' }).trim();
+    const id = execFileSync(
+        DOCKER,
+        [
+            'run',
+            '-d',
+            '--label',
+            'parity.managed=true',
+            '--label',
+            'parity.purpose=bench',
+            '-p',
+            '127.0.0.1::3000',
+            TAG,
+        ],
+        { env, encoding: 'utf8' },
+    ).trim();
     try {
-        const port = execFileSync(DOCKER, ['port', id, '3000/tcp'], { env, encoding: 'utf8' }).trim().split('\n')[0]?.split(':').pop();
+        const port = execFileSync(DOCKER, ['port', id, '3000/tcp'], { env, encoding: 'utf8' })
+            .trim()
+            .split('\n')[0]
+            ?.split(':')
+            .pop();
         await firstOk(`http://127.0.0.1:${port}/`);
         return performance.now() - started;
     } finally {
@@ -91,7 +117,9 @@ async function plainDockerRun(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-    console.log(`Sandbox benchmark — run to first HTTP 200, medians of ${runs} alternating runs (2 cores), image ${TAG}`);
+    console.log(
+        `Sandbox benchmark — run to first HTTP 200, medians of ${runs} alternating runs (2 cores), image ${TAG}`,
+    );
     await packageHelloNode();
     const config = (await client.inspectImage(TAG)).Config ?? null;
     // One of each first, so neither side pays for a cold engine or page cache.
@@ -109,15 +137,24 @@ async function main(): Promise<void> {
         }
     }
     const format = (values: number[]): string => values.map((value) => value.toFixed(0)).join(' ');
-    console.log(`  Parity sandbox (locked down, limits, attach):   median ${median(parity).toFixed(0)} ms   [${format(parity)}]`);
-    console.log(`  docker run -d -p 127.0.0.1::3000 + docker port: median ${median(plain).toFixed(0)} ms   [${format(plain)}]`);
+    console.log(
+        `  Parity sandbox (locked down, limits, attach):   median ${median(parity).toFixed(0)} ms   [${format(parity)}]`,
+    );
+    console.log(
+        `  docker run -d -p 127.0.0.1::3000 + docker port: median ${median(plain).toFixed(0)} ms   [${format(plain)}]`,
+    );
     console.log(`  ratio Parity / docker run: ${(median(parity) / median(plain)).toFixed(3)}`);
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-}).finally(() => {
-    execFileSync(DOCKER, ['rmi', '--force', TAG], { env, stdio: 'ignore' });
-    execFileSync(DOCKER, ['image', 'prune', '--force', '--filter', 'label=parity.managed=true'], { env, stdio: 'ignore' });
-});
+main()
+    .catch((error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+    })
+    .finally(() => {
+        execFileSync(DOCKER, ['rmi', '--force', TAG], { env, stdio: 'ignore' });
+        execFileSync(DOCKER, ['image', 'prune', '--force', '--filter', 'label=parity.managed=true'], {
+            env,
+            stdio: 'ignore',
+        });
+    });

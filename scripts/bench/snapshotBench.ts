@@ -18,7 +18,7 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 async function timeIt(run: () => Promise<unknown>, count: number): Promise<number[]> {
@@ -34,7 +34,8 @@ async function timeIt(run: () => Promise<unknown>, count: number): Promise<numbe
 
 /** Wall time and peak RSS of one fresh `parity snapshot` process (the CLI bundle). */
 function cliRun(project: string): { ms: number; maxRssMiB: number } {
-    const script = `const t=performance.now();process.argv=[process.argv[0],'parity','snapshot',${JSON.stringify(project)},'--out','/dev/null'];` +
+    const script =
+        `const t=performance.now();process.argv=[process.argv[0],'parity','snapshot',${JSON.stringify(project)},'--out','/dev/null'];` +
         `require(${JSON.stringify(join(root, 'dist', 'cli.js'))});process.on('exit',()=>process.stderr.write('BENCH '+JSON.stringify({ms:performance.now()-t,rss:process.resourceUsage().maxRSS})+'\\n'));`;
     const started = performance.now();
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
@@ -53,16 +54,42 @@ async function main(): Promise<void> {
     for (const project of examples) {
         const inProcess = await timeIt(() => captureHost(project, { toolVersion: 'bench', log: silentLogger }), runs);
         const cli = Array.from({ length: Math.max(3, Math.floor(runs / 2)) }, () => cliRun(project));
-        console.log(`  ${project.slice(root.length + 1).padEnd(24)} in-process ${median(inProcess).toFixed(0).padStart(4)} ms · ` +
-            `fresh CLI process ${median(cli.map((run) => run.ms)).toFixed(0).padStart(4)} ms · peak RSS ${Math.max(...cli.map((run) => run.maxRssMiB)).toFixed(0)} MiB`);
+        console.log(
+            `  ${project.slice(root.length + 1).padEnd(24)} in-process ${median(inProcess).toFixed(0).padStart(4)} ms · ` +
+                `fresh CLI process ${median(cli.map((run) => run.ms))
+                    .toFixed(0)
+                    .padStart(4)} ms · peak RSS ${Math.max(...cli.map((run) => run.maxRssMiB)).toFixed(0)} MiB`,
+        );
     }
 
     const name = `parity-bench-${process.pid}`;
-    execFileSync('docker', ['run', '-d', '--rm', '--name', name, '--label', 'parity.managed=true', '--label', 'parity.purpose=bench', 'node:20-bookworm-slim', 'sleep', '300'], { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: '' } });
+    execFileSync(
+        'docker',
+        [
+            'run',
+            '-d',
+            '--rm',
+            '--name',
+            name,
+            '--label',
+            'parity.managed=true',
+            '--label',
+            'parity.purpose=bench',
+            'node:20-bookworm-slim',
+            'sleep',
+            '300',
+        ],
+        { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: '' } },
+    );
     try {
-        const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' }, { log: silentLogger });
+        const client = new EngineClient(
+            { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
+            { log: silentLogger },
+        );
         const probes = await timeIt(() => probeContainer(client, name, { log: silentLogger, toolVersion: 'bench' }), 5);
-        console.log(`  running container (node:20-bookworm-slim) probe by exec: median ${median(probes).toFixed(0)} ms over 5`);
+        console.log(
+            `  running container (node:20-bookworm-slim) probe by exec: median ${median(probes).toFixed(0)} ms over 5`,
+        );
     } finally {
         execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: '' } });
     }

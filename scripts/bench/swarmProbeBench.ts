@@ -29,21 +29,30 @@ const service = `parity-bench-swarm-${process.pid}`;
 const label = 'parity.purpose=bench';
 
 const ways = [
-    { label: 'tcp:// + TLS', host: `tcp://127.0.0.1:${process.env.PARITY_CLOUD_PORT ?? '2376'}`, env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: join(state, 'cloud', 'certs', 'client') } },
+    {
+        label: 'tcp:// + TLS',
+        host: `tcp://127.0.0.1:${process.env.PARITY_CLOUD_PORT ?? '2376'}`,
+        env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: join(state, 'cloud', 'certs', 'client') },
+    },
     { label: 'unix socket', host: cloudSocket, env: {} },
 ];
 
 function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-const cloud = (args: readonly string[]): string => execFileSync('docker', [...args], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: cloudSocket } }).trim();
+const cloud = (args: readonly string[]): string =>
+    execFileSync('docker', [...args], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: cloudSocket } }).trim();
 
 async function waitForReplicas(): Promise<void> {
     const started = Date.now();
-    while (cloud(['service', 'ps', service, '--filter', 'desired-state=running', '--format', '{{.CurrentState}}']).split('\n').filter((line) => line.startsWith('Running')).length < replicas) {
+    while (
+        cloud(['service', 'ps', service, '--filter', 'desired-state=running', '--format', '{{.CurrentState}}'])
+            .split('\n')
+            .filter((line) => line.startsWith('Running')).length < replicas
+    ) {
         if (Date.now() - started > 120_000) {
             throw new Error(`${replicas} tasks of ${service} did not start within 120 s`);
         }
@@ -52,7 +61,10 @@ async function waitForReplicas(): Promise<void> {
 }
 
 /** One capture of the service: its wall time, and each task's probe time. */
-async function captureOnce(client: EngineClient, options: ProbeOptions): Promise<{ totalMs: number; taskMs: number[]; probed: number; drift: number }> {
+async function captureOnce(
+    client: EngineClient,
+    options: ProbeOptions,
+): Promise<{ totalMs: number; taskMs: number[]; probed: number; drift: number }> {
     const taskMs: number[] = [];
     let probed = 0;
     const timed = async (engine: EngineClient, container: string, probeOptions: ProbeOptions): Promise<Snapshot> => {
@@ -68,14 +80,34 @@ async function captureOnce(client: EngineClient, options: ProbeOptions): Promise
 }
 
 async function main(): Promise<void> {
-    cloud(['service', 'create', '--detach', '--quiet', '--name', service, '--label', label, '--container-label', label, '--replicas', String(replicas), '--no-resolve-image', 'parity-testbed/web:1']);
+    cloud([
+        'service',
+        'create',
+        '--detach',
+        '--quiet',
+        '--name',
+        service,
+        '--label',
+        label,
+        '--container-label',
+        label,
+        '--replicas',
+        String(replicas),
+        '--no-resolve-image',
+        'parity-testbed/web:1',
+    ]);
     try {
         await waitForReplicas();
         const load = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
-        console.log(`swarm probe benchmark — swarm:${service} (${replicas} tasks of parity-testbed/web:1), every task probed concurrently (${perEngine} at a time), ${runs} runs after one warm-up, medians (load average ${load}; ${execFileSync('nproc', { encoding: 'utf8' }).trim()} CPUs)`);
+        console.log(
+            `swarm probe benchmark — swarm:${service} (${replicas} tasks of parity-testbed/web:1), every task probed concurrently (${perEngine} at a time), ${runs} runs after one warm-up, medians (load average ${load}; ${execFileSync('nproc', { encoding: 'utf8' }).trim()} CPUs)`,
+        );
         for (const way of only ? ways.slice(1) : ways) {
             const env = { ...process.env, DOCKER_HOST: '', ...way.env };
-            const client = new EngineClient(await resolveEngine({ value: way.host, source: 'bench' }, env), { log: silentLogger, env });
+            const client = new EngineClient(await resolveEngine({ value: way.host, source: 'bench' }, env), {
+                log: silentLogger,
+                env,
+            });
             const options: ProbeOptions = { log: silentLogger, toolVersion: 'bench', envKey: EnvHashKey.generate() };
             await captureOnce(client, options);
             const samples = [];
@@ -84,8 +116,10 @@ async function main(): Promise<void> {
             }
             const totals = samples.map((sample) => sample.totalMs);
             const tasks = samples.flatMap((sample) => sample.taskMs);
-            console.log(`  ${way.label.padEnd(13)} whole service ${median(totals).toFixed(0).padStart(5)} ms (min ${Math.min(...totals).toFixed(0)}, max ${Math.max(...totals).toFixed(0)})` +
-                ` · per task ${median(tasks).toFixed(0).padStart(4)} ms · ${samples[0]?.probed ?? 0}/${replicas} probed · ${samples[0]?.drift ?? 0} drift findings · target < 3000 ms: ${median(totals) < 3000 ? 'met' : 'NOT met'}`);
+            console.log(
+                `  ${way.label.padEnd(13)} whole service ${median(totals).toFixed(0).padStart(5)} ms (min ${Math.min(...totals).toFixed(0)}, max ${Math.max(...totals).toFixed(0)})` +
+                    ` · per task ${median(tasks).toFixed(0).padStart(4)} ms · ${samples[0]?.probed ?? 0}/${replicas} probed · ${samples[0]?.drift ?? 0} drift findings · target < 3000 ms: ${median(totals) < 3000 ? 'met' : 'NOT met'}`,
+            );
         }
     } finally {
         cloud(['service', 'rm', service]);

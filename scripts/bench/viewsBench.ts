@@ -32,11 +32,15 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
 function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] ?? 0 : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Everything the views compute per row except the vscode.TreeItem itself. */
-function shapeRows(images: ReturnType<typeof syntheticImages>, containers: ReturnType<typeof syntheticContainers>, nowMs: number): number {
+function shapeRows(
+    images: ReturnType<typeof syntheticImages>,
+    containers: ReturnType<typeof syntheticContainers>,
+    nowMs: number,
+): number {
     let rows = 0;
     const walk = (nodes: readonly ImageTreeNode[]): void => {
         for (const node of nodes) {
@@ -55,7 +59,12 @@ function shapeRows(images: ReturnType<typeof syntheticImages>, containers: Retur
     for (const row of containerRows(containers, { publishHost: 'localhost' })) {
         containerContextValue(row);
         partitionLabels(row.labels);
-        void [row.image, ...row.ports.map((port) => port.address), row.state, formatAge(row.created * 1000, nowMs)].join(' · ');
+        void [
+            row.image,
+            ...row.ports.map((port) => port.address),
+            row.state,
+            formatAge(row.created * 1000, nowMs),
+        ].join(' · ');
         rows += 1 + row.ports.length;
     }
     return rows;
@@ -64,21 +73,31 @@ function shapeRows(images: ReturnType<typeof syntheticImages>, containers: Retur
 function printRecorded(file: string, what: string): void {
     const path = join(root, 'test-results', file);
     if (existsSync(path)) {
-        console.log(`  ${what} (recorded ${statSync(path).mtime.toISOString()} by the extension-host suite): ${readFileSync(path, 'utf8').replace(/\s+/g, ' ').trim()}`);
+        console.log(
+            `  ${what} (recorded ${statSync(path).mtime.toISOString()} by the extension-host suite): ${readFileSync(path, 'utf8').replace(/\s+/g, ' ').trim()}`,
+        );
     } else {
-        console.log(`  ${what}: not recorded yet — run: node scripts/build-e2e.mjs && node out/e2e/runExtensionTests.js`);
+        console.log(
+            `  ${what}: not recorded yet — run: node scripts/build-e2e.mjs && node out/e2e/runExtensionTests.js`,
+        );
     }
 }
 
 async function eventLatency(rounds: number): Promise<void> {
-    const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' }, { log: silentLogger });
+    const client = new EngineClient(
+        { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
+        { log: silentLogger },
+    );
     const name = `parity-views-bench-${process.pid}`;
     const watch = await watchViewEvents(client);
     try {
         runTestContainer(name);
         dockerCli(['stop', name]);
         await new Promise((resolve) => setTimeout(resolve, 300));
-        const byAction: Record<string, { fromEvent: number[]; fromCli: number[] }> = { start: { fromEvent: [], fromCli: [] }, stop: { fromEvent: [], fromCli: [] } };
+        const byAction: Record<string, { fromEvent: number[]; fromCli: number[] }> = {
+            start: { fromEvent: [], fromCli: [] },
+            stop: { fromEvent: [], fromCli: [] },
+        };
         for (let round = 0; round < rounds; round++) {
             for (const action of ['start', 'stop'] as const) {
                 watch.reset();
@@ -94,7 +113,9 @@ async function eventLatency(rounds: number): Promise<void> {
             }
         }
         for (const [action, figures] of Object.entries(byAction)) {
-            console.log(`  docker ${action.padEnd(5)} engine event → refresh: median ${median(figures.fromEvent).toFixed(1)} ms, max ${Math.max(...figures.fromEvent).toFixed(1)} ms; docker CLI returned → refresh: median ${median(figures.fromCli).toFixed(1)} ms (${figures.fromEvent.length} rounds)`);
+            console.log(
+                `  docker ${action.padEnd(5)} engine event → refresh: median ${median(figures.fromEvent).toFixed(1)} ms, max ${Math.max(...figures.fromEvent).toFixed(1)} ms; docker CLI returned → refresh: median ${median(figures.fromCli).toFixed(1)} ms (${figures.fromEvent.length} rounds)`,
+            );
         }
     } finally {
         watch.stop();
@@ -113,7 +134,9 @@ async function main(): Promise<void> {
         times.push(performance.now() - started);
     }
     console.log(`views benchmark (2 cores, ${runs} runs after one warm-up)`);
-    console.log(`  500 images + 500 containers → ${rows} rows, core shaping only (no vscode.TreeItem): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
+    console.log(
+        `  500 images + 500 containers → ${rows} rows, core shaping only (no vscode.TreeItem): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
+    );
     printRecorded('views-items.json', 'same lists with vscode.TreeItem construction, in VS Code');
     execFileSync('docker', ['version'], { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: '' } });
     console.log('engine event → views refresh (event feed + 100 ms batching window, real engine):');

@@ -1,6 +1,12 @@
 // The published JSON Schema of diff reports (schemas/diff-report.schema.json), generated from the typebox
 // schema in src/core/diff/report/DiffReportSchema.ts so the file and the report's type cannot drift.
-import { DiffReportSchema, DiffReportSide, FindingFix, ReportFinding, UnknownFacet } from '../../src/core/diff/report/DiffReportSchema';
+import {
+    DiffReportSchema,
+    DiffReportSide,
+    FindingFix,
+    ReportFinding,
+    UnknownFacet,
+} from '../../src/core/diff/report/DiffReportSchema';
 import { SourceRef } from '../../src/core/snapshot/Snapshot';
 import { type Json, schemaWithDefinitions } from './schemaWithDefinitions';
 
@@ -13,7 +19,13 @@ export function diffReportJsonSchema(): string {
         title: 'Parity diff report (parity diff --format json)',
         description: 'The result of comparing two environments. See docs/diff.md.',
         ...root,
-        ...schemaWithDefinitions(properties ?? null, { DiffReportSide, ReportFinding, FindingFix, SourceRef, UnknownFacet }),
+        ...schemaWithDefinitions(properties ?? null, {
+            DiffReportSide,
+            ReportFinding,
+            FindingFix,
+            SourceRef,
+            UnknownFacet,
+        }),
     };
     return `${JSON.stringify(file, null, 2)}\n`;
 }

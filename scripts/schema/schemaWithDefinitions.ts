@@ -4,7 +4,10 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** `properties` with each named part replaced by a `$ref`, and the `definitions` that hold those parts. */
-export function schemaWithDefinitions(properties: Json, parts: Readonly<Record<string, unknown>>): { properties: Json; definitions: Record<string, Json> } {
+export function schemaWithDefinitions(
+    properties: Json,
+    parts: Readonly<Record<string, unknown>>,
+): { properties: Json; definitions: Record<string, Json> } {
     const byText = new Map(Object.entries(parts).map(([name, schema]) => [JSON.stringify(schema), name]));
     const withRefs = (node: Json, self?: string): Json => {
         if (Array.isArray(node)) {
@@ -21,6 +24,11 @@ export function schemaWithDefinitions(properties: Json, parts: Readonly<Record<s
     };
     return {
         properties: withRefs(properties),
-        definitions: Object.fromEntries(Object.entries(parts).map(([name, schema]) => [name, withRefs(JSON.parse(JSON.stringify(schema)) as Json, name)])),
+        definitions: Object.fromEntries(
+            Object.entries(parts).map(([name, schema]) => [
+                name,
+                withRefs(JSON.parse(JSON.stringify(schema)) as Json, name),
+            ]),
+        ),
     };
 }

@@ -18,15 +18,17 @@ export async function buildCommand(context: CliContext): Promise<ExitCode> {
     const projectRoot = await projectRootOf(context);
     const client = await engineClientFor(context);
     const status = await client.status(context.signal);
-    return reported(context, () => buildProject(client, {
-        projectRoot,
-        tag: context.options.tag ?? imageTagFor(projectRoot),
-        builder: status.buildkit ? 'buildkit' : 'classic',
-        log: context.log,
-        env: context.env,
-        signal: context.signal,
-        ...progressOf(context),
-    }));
+    return reported(context, () =>
+        buildProject(client, {
+            projectRoot,
+            tag: context.options.tag ?? imageTagFor(projectRoot),
+            builder: status.buildkit ? 'buildkit' : 'classic',
+            log: context.log,
+            env: context.env,
+            signal: context.signal,
+            ...progressOf(context),
+        }),
+    );
 }
 
 /**
@@ -60,10 +62,14 @@ export async function packageCommand(context: CliContext): Promise<ExitCode> {
     });
 }
 
-function progressOf(context: CliContext): { onEvent: ReturnType<typeof printBuildEvent>; onContext: (built: BuildContext) => void } {
+function progressOf(context: CliContext): {
+    onEvent: ReturnType<typeof printBuildEvent>;
+    onContext: (built: BuildContext) => void;
+} {
     return {
         onEvent: printBuildEvent(context.stderr, context.options.verbose),
-        onContext: (built) => context.log.info(`Context: ${built.fileCount} files, ${(built.size / 1024).toFixed(0)} KiB`),
+        onContext: (built) =>
+            context.log.info(`Context: ${built.fileCount} files, ${(built.size / 1024).toFixed(0)} KiB`),
     };
 }
 
@@ -72,7 +78,9 @@ async function reported(context: CliContext, build: () => Promise<BuildResult>):
     try {
         const result = await build();
         context.stdout(`${result.tag} ${result.imageId}`);
-        context.log.info(`Built ${result.tag} with ${result.builder === 'buildkit' ? 'BuildKit' : 'the classic builder'} in ${(result.durationMs / 1000).toFixed(1)} s`);
+        context.log.info(
+            `Built ${result.tag} with ${result.builder === 'buildkit' ? 'BuildKit' : 'the classic builder'} in ${(result.durationMs / 1000).toFixed(1)} s`,
+        );
         return ExitCode.Ok;
     } catch (error) {
         if (error instanceof BuildError) {

@@ -17,7 +17,9 @@ export async function cleanCommand(context: CliContext): Promise<ExitCode> {
         context.stdout(container.name);
     }
     const sandboxes = removed.filter((container) => container.purpose === 'sandbox').length;
-    context.log.info(`Removed ${removed.length} container${removed.length === 1 ? '' : 's'} Parity created (${sandboxes} sandbox${sandboxes === 1 ? '' : 'es'}, ${removed.length - sandboxes} other); images and other containers are untouched.`);
+    context.log.info(
+        `Removed ${removed.length} container${removed.length === 1 ? '' : 's'} Parity created (${sandboxes} sandbox${sandboxes === 1 ? '' : 'es'}, ${removed.length - sandboxes} other); images and other containers are untouched.`,
+    );
     for (const container of failed) {
         context.stderr(`parity: could not remove ${container.name}: ${container.message}`);
     }

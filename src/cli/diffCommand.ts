@@ -33,7 +33,9 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
         throw new CliUsageError(`--fail-on must be error, warning or info, not "${failOn}"`);
     }
     if (options.to === undefined) {
-        throw new CliUsageError('diff needs --to T: host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH (engine kinds may end in @ENGINE)');
+        throw new CliUsageError(
+            'diff needs --to T: host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH (engine kinds may end in @ENGINE)',
+        );
     }
     const from = target('--from', options.from ?? 'host:.');
     const to = target('--to', options.to);
@@ -51,7 +53,9 @@ export async function diffCommand(context: CliContext): Promise<ExitCode> {
     }
 
     const { report } = await diffTargets({
-        from, to, ...(via ? { via } : {}),
+        from,
+        to,
+        ...(via ? { via } : {}),
         client: (engine) => engineClientFor(context, engine),
         ...(nodeEngines.size > 0 ? { nodeEngines } : {}),
         ...(options.keepPulled ? { keepPulled: true } : {}),
@@ -82,15 +86,20 @@ function target(flag: string, text: string): DiffTarget {
 function nodeEngine(text: string): [string, EngineRef] {
     const equals = text.indexOf('=');
     const node = text.slice(0, equals).trim();
-    const engine = equals > 0 && node !== '' ? (() => {
-        try {
-            return parseTargetAddress(`swarm:${node}@${text.slice(equals + 1).trim()}`).engine;
-        } catch {
-            return undefined;
-        }
-    })() : undefined;
+    const engine =
+        equals > 0 && node !== ''
+            ? (() => {
+                  try {
+                      return parseTargetAddress(`swarm:${node}@${text.slice(equals + 1).trim()}`).engine;
+                  } catch {
+                      return undefined;
+                  }
+              })()
+            : undefined;
     if (engine === undefined) {
-        throw new CliUsageError(`--node-engine: write it as HOSTNAME=ENGINE (a node's hostname or id, then an engine address or Docker context), not "${text}"`);
+        throw new CliUsageError(
+            `--node-engine: write it as HOSTNAME=ENGINE (a node's hostname or id, then an engine address or Docker context), not "${text}"`,
+        );
     }
     return [node, engine];
 }

@@ -14,7 +14,11 @@ export async function engineClientFor(context: CliContext, engine?: EngineRef): 
     const tls = tlsFlags(context.options);
     let override: EngineOverride | undefined;
     if (engine) {
-        override = { value: engineRefText(engine), source: `@${engineRefText(engine)}`, ...(tls && engine.kind === 'address' ? { tls } : {}) };
+        override = {
+            value: engineRefText(engine),
+            source: `@${engineRefText(engine)}`,
+            ...(tls && engine.kind === 'address' ? { tls } : {}),
+        };
     } else if (context.options.host !== undefined || tls) {
         // A blank value falls through to DOCKER_HOST and the rest, which the flags then apply to.
         override = { value: context.options.host ?? '', source: '--host', ...(tls ? { tls } : {}) };

@@ -14,7 +14,9 @@ runCli(process.argv.slice(2), {
     signal: controller.signal,
     version: typeof PARITY_VERSION === 'string' ? PARITY_VERSION : 'dev',
 }).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+        process.exitCode = code;
+    },
     (error: unknown) => {
         process.stderr.write(`parity: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = 2;

@@ -9,7 +9,13 @@ import { planOptionsFrom } from './planOptionsFrom';
 /** `parity plan [PATH] [--json]`: what Parity would build and why; saved as .parity/plan.json. */
 export async function planCommand(context: CliContext): Promise<ExitCode> {
     const projectRoot = await projectRootOf(context);
-    const { plan } = await planProject(projectRoot, { log: context.log, toolVersion: context.version, env: context.env, signal: context.signal, plan: planOptionsFrom(context) });
+    const { plan } = await planProject(projectRoot, {
+        log: context.log,
+        toolVersion: context.version,
+        env: context.env,
+        signal: context.signal,
+        plan: planOptionsFrom(context),
+    });
     const saved = await savePlan(plan);
     context.log.info(`Plan saved to ${saved}`);
     context.stdout(context.options.json ? JSON.stringify(plan, null, 2) : planToText(plan));

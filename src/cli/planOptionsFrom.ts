@@ -13,6 +13,8 @@ export function planOptionsFrom(context: CliContext): Omit<PlanOptions, 'project
         ...(port === undefined ? {} : { overrides: { port } }),
         ...(registry ? { baseImageRegistry: registry } : {}),
         ...(override ? { baseImageOverride: override } : {}),
-        ...(maven || rubygems ? { dependencyMirrors: { ...(maven ? { maven } : {}), ...(rubygems ? { rubygems } : {}) } } : {}),
+        ...(maven || rubygems
+            ? { dependencyMirrors: { ...(maven ? { maven } : {}), ...(rubygems ? { rubygems } : {}) } }
+            : {}),
     };
 }

@@ -19,7 +19,9 @@ export function printBuildEvent(write: (line: string) => void, verbose: boolean)
                 break;
             case 'step-completed':
                 if (!event.step.internal) {
-                    write(`=> ${event.step.name}: done${event.durationMs === undefined ? '' : ` in ${(event.durationMs / 1000).toFixed(1)} s`}`);
+                    write(
+                        `=> ${event.step.name}: done${event.durationMs === undefined ? '' : ` in ${(event.durationMs / 1000).toFixed(1)} s`}`,
+                    );
                 }
                 break;
             case 'step-failed':

@@ -29,7 +29,9 @@ export function printSandboxEvent(context: CliContext, options: { logs: boolean 
                 context.log.debug(`Sandbox ${name} answered ${event.status} on ${event.path} after ${event.ms} ms`);
                 break;
             case 'limit-hit':
-                context.log.warn(`Sandbox ${name} hit its limit of ${event.max} processes (seen in ${event.evidence}); stopping it.`);
+                context.log.warn(
+                    `Sandbox ${name} hit its limit of ${event.max} processes (seen in ${event.evidence}); stopping it.`,
+                );
                 break;
             case 'stopping':
                 context.log.debug(`Sandbox ${name}: stopping (${event.why})`);

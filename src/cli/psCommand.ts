@@ -18,11 +18,21 @@ export async function psCommand(context: CliContext): Promise<ExitCode> {
     const now = Date.now();
     const table = [
         ['NAME', 'IMAGE', 'STATE', 'PORTS', 'AGE'],
-        ...rows.map((row) => [row.name, row.image, row.state, row.ports.join(', ') || '-', formatAge(row.created * 1000, now)]),
+        ...rows.map((row) => [
+            row.name,
+            row.image,
+            row.state,
+            row.ports.join(', ') || '-',
+            formatAge(row.created * 1000, now),
+        ]),
     ];
     const widths = table[0]?.map((_, column) => Math.max(...table.map((cells) => cells[column]?.length ?? 0))) ?? [];
     for (const cells of table) {
-        context.stdout(cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  '));
+        context.stdout(
+            cells
+                .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+                .join('  '),
+        );
     }
     return ExitCode.Ok;
 }

@@ -14,7 +14,9 @@ import { ExitCode } from './ExitCode';
 export async function pushCommand(context: CliContext): Promise<ExitCode> {
     const [source, target, ...rest] = context.args;
     if (source === undefined || target === undefined || rest.length > 0) {
-        throw new CliUsageError('push needs IMAGE and TARGET, e.g. parity push app:parity registry.example.com/team/app:1');
+        throw new CliUsageError(
+            'push needs IMAGE and TARGET, e.g. parity push app:parity registry.example.com/team/app:1',
+        );
     }
     const client = await engineClientFor(context);
     const auth = await readRegistryAuth(registryHostOf(target), context.env);

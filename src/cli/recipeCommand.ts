@@ -22,12 +22,15 @@ export async function recipeCommand(context: CliContext): Promise<ExitCode> {
             buildkit: await hasBuildkit(context),
             hooks: {
                 review: logPlan(context),
-                confirm: (files) => Promise.resolve(context.options.force ? { replace: new Set(files.map((file) => file.name)) } : {}),
+                confirm: (files) =>
+                    Promise.resolve(context.options.force ? { replace: new Set(files.map((file) => file.name)) } : {}),
             },
         });
     } catch (error) {
         if (error instanceof RecipeConflictError) {
-            throw new CliUsageError(`${error.message} Compare with \`parity plan\`, then run again with --force to replace ${error.files.length === 1 ? 'it' : 'them'}.`);
+            throw new CliUsageError(
+                `${error.message} Compare with \`parity plan\`, then run again with --force to replace ${error.files.length === 1 ? 'it' : 'them'}.`,
+            );
         }
         throw error;
     }
@@ -41,7 +44,9 @@ export function confirmFromFlags(context: CliContext): NonNullable<PackageHooks[
         if (context.options.force) {
             return Promise.resolve({ replace: new Set(names) });
         }
-        context.log.warn(`${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} yours (not written by Parity, or changed since): built as ${names.length === 1 ? 'it is' : 'they are'}. --force replaces ${names.length === 1 ? 'it' : 'them'} with Parity's.`);
+        context.log.warn(
+            `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} yours (not written by Parity, or changed since): built as ${names.length === 1 ? 'it is' : 'they are'}. --force replaces ${names.length === 1 ? 'it' : 'them'} with Parity's.`,
+        );
         return Promise.resolve({ keep: new Set(names) });
     };
 }
@@ -59,7 +64,9 @@ async function hasBuildkit(context: CliContext): Promise<boolean> {
     try {
         return (await (await engineClientFor(context)).status(context.signal)).buildkit;
     } catch (error) {
-        context.log.warn(`No engine to ask whether it has BuildKit (${error instanceof Error ? error.message : String(error)}); writing the recipe for BuildKit.`);
+        context.log.warn(
+            `No engine to ask whether it has BuildKit (${error instanceof Error ? error.message : String(error)}); writing the recipe for BuildKit.`,
+        );
         return true;
     }
 }

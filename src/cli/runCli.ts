@@ -218,7 +218,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
                 ...(values.target === undefined ? {} : { target: values.target }),
                 ...(values.like === undefined ? {} : { like: values.like }),
                 allowMissingEnv: values['allow-missing-env'],
-                ...(values['pass-env'] === undefined ? {} : { passEnv: values['pass-env'].flatMap((list) => list.split(',')).map((name) => name.trim()).filter((name) => name !== '') }),
+                ...(values['pass-env'] === undefined
+                    ? {}
+                    : {
+                          passEnv: values['pass-env']
+                              .flatMap((list) => list.split(','))
+                              .map((name) => name.trim())
+                              .filter((name) => name !== ''),
+                      }),
                 ...(values.from === undefined ? {} : { from: values.from }),
                 ...(values.to === undefined ? {} : { to: values.to }),
                 ...(values.via === undefined ? {} : { via: values.via }),
@@ -247,7 +254,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
             io.stderr(`parity: ${error.message}\n\n${USAGE}\n`);
             return ExitCode.CouldNotRun;
         }
-        if (isEngineError(error) || error instanceof ProjectPathError || error instanceof ImageReferenceError || isDiffInputError(error)) {
+        if (
+            isEngineError(error) ||
+            error instanceof ProjectPathError ||
+            error instanceof ImageReferenceError ||
+            isDiffInputError(error)
+        ) {
             io.stderr(`parity: ${error.message}\n`);
             return ExitCode.CouldNotRun;
         }

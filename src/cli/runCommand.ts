@@ -48,17 +48,29 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
         throw new CliUsageError('--smoke and --detach do not go together: a smoke test always removes its sandbox');
     }
     if (settings.network === 'none' && (smoke !== undefined || context.options.detach)) {
-        throw new CliUsageError(`--${smoke === undefined ? 'detach' : 'smoke'} needs to reach the app; it cannot go with --network none`);
+        throw new CliUsageError(
+            `--${smoke === undefined ? 'detach' : 'smoke'} needs to reach the app; it cannot go with --network none`,
+        );
     }
     const like = context.options.like === undefined ? undefined : parseDiffTarget(context.options.like);
     if (like && context.options.target !== undefined) {
-        throw new CliUsageError('--like and --target do not go together: --like takes the target\'s limits and user too');
+        throw new CliUsageError(
+            "--like and --target do not go together: --like takes the target's limits and user too",
+        );
     }
     const client = await engineClientFor(context);
-    const snapshot = context.options.target === undefined ? undefined : await loadSandboxTarget(client, context.options.target, { log: context.log, toolVersion: context.version, signal: context.signal })
-        .catch((error: unknown) => {
-            throw error instanceof SandboxError && error.kind === 'bad-target' ? new CliUsageError(`--target: ${error.message}`) : error;
-        });
+    const snapshot =
+        context.options.target === undefined
+            ? undefined
+            : await loadSandboxTarget(client, context.options.target, {
+                  log: context.log,
+                  toolVersion: context.version,
+                  signal: context.signal,
+              }).catch((error: unknown) => {
+                  throw error instanceof SandboxError && error.kind === 'bad-target'
+                      ? new CliUsageError(`--target: ${error.message}`)
+                      : error;
+              });
     const background = context.options.detach === true || smoke !== undefined;
 
     let sandbox: Sandbox;
@@ -101,25 +113,36 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
     if (sandbox.policy.port === null || sandbox.policy.network === 'none') {
         if (smoke !== undefined) {
             await sandbox.stop();
-            throw new CliUsageError('no port is known for the app, so there is nothing to smoke-test: give one with --port');
+            throw new CliUsageError(
+                'no port is known for the app, so there is nothing to smoke-test: give one with --port',
+            );
         }
         // A worker answers on no port: it counts as running while its process lives.
         const exit = await Promise.race([sandbox.exited, delay(WORKER_SETTLE_MS, undefined)]);
         if (exit !== undefined) {
-            context.log[exit !== null && exitFailed(exit) ? 'error' : 'info'](`Sandbox ${sandbox.name}: the app ${exit?.reason ?? 'ended'} right after it started.`);
+            context.log[exit !== null && exitFailed(exit) ? 'error' : 'info'](
+                `Sandbox ${sandbox.name}: the app ${exit?.reason ?? 'ended'} right after it started.`,
+            );
             return exitCodeOf(exit);
         }
         if (background) {
             sandbox.detach();
             context.stdout(sandbox.name);
-            context.log.info(`Sandbox ${sandbox.name} runs as a worker (no port, nothing waits for it to answer) and keeps running; \`parity stop ${sandbox.name}\` stops and removes it.`);
+            context.log.info(
+                `Sandbox ${sandbox.name} runs as a worker (no port, nothing waits for it to answer) and keeps running; \`parity stop ${sandbox.name}\` stops and removes it.`,
+            );
             return ExitCode.Ok;
         }
-        context.log.info(`Sandbox ${sandbox.name} runs as a worker (no port, nothing waits for it to answer); Ctrl-C stops it.`);
+        context.log.info(
+            `Sandbox ${sandbox.name} runs as a worker (no port, nothing waits for it to answer); Ctrl-C stops it.`,
+        );
         return exitCodeOf(await sandbox.exited);
     }
     try {
-        const ready = await sandbox.waitReady({ ...(smoke === undefined ? {} : { path: smoke }), signal: context.signal });
+        const ready = await sandbox.waitReady({
+            ...(smoke === undefined ? {} : { path: smoke }),
+            signal: context.signal,
+        });
         if (context.options.detach) {
             // stdout carries only the name, so `name=$(parity run -d …)` works.
             context.log.info(`Ready at ${ready.url}`);
@@ -128,14 +151,18 @@ export async function runCommand(context: CliContext): Promise<ExitCode> {
         }
         if (smoke !== undefined) {
             const passed = ready.status >= 200 && ready.status < 300;
-            context.log[passed ? 'info' : 'error'](`Smoke test: GET ${smoke} answered ${ready.status}${passed ? '' : ' (not 2xx)'}.`);
+            context.log[passed ? 'info' : 'error'](
+                `Smoke test: GET ${smoke} answered ${ready.status}${passed ? '' : ' (not 2xx)'}.`,
+            );
             await sandbox.stop();
             return passed ? ExitCode.Ok : ExitCode.Failed;
         }
         if (context.options.detach) {
             sandbox.detach();
             context.stdout(sandbox.name);
-            context.log.info(`Sandbox ${sandbox.name} keeps running; \`parity stop ${sandbox.name}\` stops and removes it.`);
+            context.log.info(
+                `Sandbox ${sandbox.name} keeps running; \`parity stop ${sandbox.name}\` stops and removes it.`,
+            );
             return ExitCode.Ok;
         }
     } catch (error) {
@@ -162,7 +189,12 @@ async function checkRunTarget(target: string): Promise<void> {
         parseImageReference(target.slice(IMAGE_PREFIX.length));
         return;
     }
-    if (await stat(resolve(target)).then(() => true, () => false)) {
+    if (
+        await stat(resolve(target)).then(
+            () => true,
+            () => false,
+        )
+    ) {
         await requireProjectFolder(target);
         return;
     }
@@ -170,7 +202,11 @@ async function checkRunTarget(target: string): Promise<void> {
         parseImageReference(target);
     } catch (error) {
         // A path-like target was meant as a folder; the image grammar's complaint would only confuse.
-        const why = /^[./~]/.test(target) ? `"${target}" is not an image name either` : error instanceof Error ? error.message : String(error);
+        const why = /^[./~]/.test(target)
+            ? `"${target}" is not an image name either`
+            : error instanceof Error
+              ? error.message
+              : String(error);
         throw new ProjectPathError(`There is no folder ${resolve(target)}, and ${why}.`);
     }
 }
@@ -187,11 +223,18 @@ function envFromProcess(context: CliContext, targetName: string, names: readonly
     const missing = names.filter((name) => !found.includes(name));
     if (missing.length > 0 && !context.options.allowMissingEnv) {
         const unpassed = missing.filter((name) => !passed.has(name));
-        const how = unpassed.length > 0 ? `pass ${unpassed.length === 1 ? 'its value' : 'their values'} with --pass-env ${unpassed.join(',')} (the value goes into the sandbox only)` : `export ${missing.length === 1 ? 'it' : 'them'} for this run`;
-        throw new CliUsageError(`${targetName} has ${missing.join(', ')}, which neither the project's .env nor --pass-env gives a value: ${how}, or give --allow-missing-env to run without`);
+        const how =
+            unpassed.length > 0
+                ? `pass ${unpassed.length === 1 ? 'its value' : 'their values'} with --pass-env ${unpassed.join(',')} (the value goes into the sandbox only)`
+                : `export ${missing.length === 1 ? 'it' : 'them'} for this run`;
+        throw new CliUsageError(
+            `${targetName} has ${missing.join(', ')}, which neither the project's .env nor --pass-env gives a value: ${how}, or give --allow-missing-env to run without`,
+        );
     }
     if (missing.length > 0) {
-        context.log.warn(`Like ${targetName}: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no value here and stay${missing.length === 1 ? 's' : ''} unset (--allow-missing-env).`);
+        context.log.warn(
+            `Like ${targetName}: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no value here and stay${missing.length === 1 ? 's' : ''} unset (--allow-missing-env).`,
+        );
     }
     if (found.length > 0) {
         context.log.info(`Like ${targetName}: ${found.join(', ')} from parity's environment (values not shown).`);
@@ -204,7 +247,10 @@ function exitCodeOf(exit: Awaited<Sandbox['exited']>): ExitCode {
 }
 
 /** The flags as sandbox settings; anything absent keeps Parity's default. */
-export function sandboxSettingsFrom(context: CliContext): { settings: Omit<SandboxSettings, 'projectLabel'>; port?: number } {
+export function sandboxSettingsFrom(context: CliContext): {
+    settings: Omit<SandboxSettings, 'projectLabel'>;
+    port?: number;
+} {
     const { options } = context;
     const number = (flag: string, text: string | undefined, check: (value: number) => boolean): number | undefined => {
         if (text === undefined) {
@@ -226,7 +272,7 @@ export function sandboxSettingsFrom(context: CliContext): { settings: Omit<Sandb
     const cpus = number('cpus', options.cpus, (value) => Number.isFinite(value) && value > 0);
     const pids = number('pids', options.pids, (value) => Number.isInteger(value) && value > 0);
     // --port none: nothing to publish (a worker); the plan of a folder then has no port either.
-    const port = options.port === undefined ? undefined : parsePortOption(options.port) ?? undefined;
+    const port = options.port === undefined ? undefined : (parsePortOption(options.port) ?? undefined);
     return {
         settings: {
             ...(memory === undefined ? {} : { memoryBytes: memory }),

@@ -27,12 +27,19 @@ export async function snapshotCommand(context: CliContext): Promise<ExitCode> {
         throw new CliUsageError(`snapshot takes one PATH, not ${context.args.length}`);
     }
     const target = context.options.target === undefined ? undefined : engineTarget(context.options.target);
-    const snapshot = target === undefined
-        ? await captureHost(await requireProjectFolder(context.args[0] ?? '.'), { toolVersion: context.version, log: context.log, env: context.env, signal: context.signal })
-        : await captureTarget(context, target);
+    const snapshot =
+        target === undefined
+            ? await captureHost(await requireProjectFolder(context.args[0] ?? '.'), {
+                  toolVersion: context.version,
+                  log: context.log,
+                  env: context.env,
+                  signal: context.signal,
+              })
+            : await captureTarget(context, target);
     const findings = reconcileRuntimes(snapshot.runtimes);
 
-    const output = format === 'json' ? `${JSON.stringify(snapshot, null, 2)}\n` : `${formatSnapshotText(snapshot, findings)}\n`;
+    const output =
+        format === 'json' ? `${JSON.stringify(snapshot, null, 2)}\n` : `${formatSnapshotText(snapshot, findings)}\n`;
     if (context.options.out) {
         await writeFileAtomic(resolve(context.options.out), output);
         context.log.info(`Snapshot written to ${context.options.out}`);
@@ -45,7 +52,9 @@ export async function snapshotCommand(context: CliContext): Promise<ExitCode> {
             context.log.warn(`${at ? `${at.file}:${at.line}: ` : ''}${finding.message}`);
         }
         for (const issue of snapshot.issues) {
-            context.log[issue.severity === 'info' ? 'info' : 'warn'](`${issue.at ? `${issue.at.file}:${issue.at.line}: ` : ''}${issue.message}`);
+            context.log[issue.severity === 'info' ? 'info' : 'warn'](
+                `${issue.at ? `${issue.at.file}:${issue.at.line}: ` : ''}${issue.message}`,
+            );
         }
     }
     return ExitCode.Ok;
@@ -60,7 +69,9 @@ function engineTarget(text: string): EngineDiffTarget {
         throw new CliUsageError(`--target: ${error instanceof DiffTargetError ? error.message : String(error)}`);
     }
     if (!isEngineTarget(target)) {
-        throw new CliUsageError(`--target must be image:REF, container:NAME, swarm:SERVICE or registry:REF (each optionally @ENGINE), not "${text}"; snapshot this machine with parity snapshot PATH`);
+        throw new CliUsageError(
+            `--target must be image:REF, container:NAME, swarm:SERVICE or registry:REF (each optionally @ENGINE), not "${text}"; snapshot this machine with parity snapshot PATH`,
+        );
     }
     return target;
 }
@@ -69,7 +80,10 @@ function engineTarget(text: string): EngineDiffTarget {
 async function captureTarget(context: CliContext, target: EngineDiffTarget): Promise<Snapshot> {
     const client = await engineClientFor(context, target.engine);
     const captured = await captureEngineTarget(client, target, {
-        signal: context.signal, log: context.log, toolVersion: context.version, env: context.env,
+        signal: context.signal,
+        log: context.log,
+        toolVersion: context.version,
+        env: context.env,
         ...(context.options.keepPulled ? { keepPulled: true } : {}),
     });
     for (const finding of captured.drift ?? []) {

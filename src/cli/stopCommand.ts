@@ -10,11 +10,17 @@ import { ExitCode } from './ExitCode';
  * name that is not one is refused (exit 2) and the others are still stopped.
  */
 export async function stopCommand(context: CliContext): Promise<ExitCode> {
-    if (context.options.all === (context.args.length > 0)) {
-        throw new CliUsageError(context.options.all ? 'stop takes NAMEs or --all, not both' : 'stop needs the NAME of a sandbox (see `parity ps`), or --all');
+    if (context.options.all === context.args.length > 0) {
+        throw new CliUsageError(
+            context.options.all
+                ? 'stop takes NAMEs or --all, not both'
+                : 'stop needs the NAME of a sandbox (see `parity ps`), or --all',
+        );
     }
     const client = await engineClientFor(context);
-    const names = context.options.all ? (await listSandboxes(client, context.signal)).map((row) => row.name) : context.args;
+    const names = context.options.all
+        ? (await listSandboxes(client, context.signal)).map((row) => row.name)
+        : context.args;
     if (names.length === 0) {
         context.log.info('No sandboxes to stop.');
         return ExitCode.Ok;

@@ -42,7 +42,12 @@ export function formatEngineStatus(status: EngineStatus): string[] {
     const rows: [string, string | undefined][] = [
         ['Address', `${status.address} (from ${status.source})`],
         ['Engine', status.engineVersion],
-        ['API', status.minApiVersion ? `${status.apiVersion} (accepts ${status.minApiVersion} and later)` : status.apiVersion],
+        [
+            'API',
+            status.minApiVersion
+                ? `${status.apiVersion} (accepts ${status.minApiVersion} and later)`
+                : status.apiVersion,
+        ],
         ['Platform', platformOf(status)],
         ['OS', status.operatingSystem],
         ['Kernel', status.kernelVersion],

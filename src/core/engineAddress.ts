@@ -12,8 +12,13 @@ export const DEFAULT_UNIX_SOCKET = '/var/run/docker.sock';
 export const DEFAULT_NPIPE = '//./pipe/docker_engine';
 
 export class EngineAddressError extends Error {
-    constructor(readonly input: string, reason: string) {
-        super(`"${input}" is not a Docker engine address: ${reason}. Use unix:///path, tcp://host:port, ssh://user@host or npipe:////./pipe/name.`);
+    constructor(
+        readonly input: string,
+        reason: string,
+    ) {
+        super(
+            `"${input}" is not a Docker engine address: ${reason}. Use unix:///path, tcp://host:port, ssh://user@host or npipe:////./pipe/name.`,
+        );
         this.name = 'EngineAddressError';
     }
 }
@@ -47,7 +52,12 @@ export function parseEngineAddress(input: string): EngineAddress {
         case 'https:':
             return { kind: 'tcp', host: url.hostname, port: port ?? (url.protocol === 'http:' ? 2375 : 2376) };
         case 'ssh:':
-            return { kind: 'ssh', host: url.hostname, port: port ?? 22, ...(url.username ? { user: decodeURIComponent(url.username) } : {}) };
+            return {
+                kind: 'ssh',
+                host: url.hostname,
+                port: port ?? 22,
+                ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
+            };
         default:
             throw new EngineAddressError(input, `the scheme ${url.protocol.replace(':', '')} is not supported`);
     }

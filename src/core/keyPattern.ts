@@ -3,5 +3,10 @@
  * else is literal — the one rule for ignores, severity keys and by-design notes.
  */
 export function keyPattern(glob: string): RegExp {
-    return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return new RegExp(
+        `^${glob
+            .split('*')
+            .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*')}$`,
+    );
 }

@@ -78,7 +78,9 @@ export function readBoundedFileSync(path: string, options: BoundedReadOptions): 
 
 /** The size on the handle can lie (a file still growing, procfs): what was really read decides. */
 function finish(chunks: Buffer[], length: number, maxBytes: number): BoundedRead {
-    return length > maxBytes ? { kind: 'too-large', size: length } : { kind: 'ok', bytes: Buffer.concat(chunks, length) };
+    return length > maxBytes
+        ? { kind: 'too-large', size: length }
+        : { kind: 'ok', bytes: Buffer.concat(chunks, length) };
 }
 
 /** Whether `path` is `folder` or inside it; both already real paths. */

@@ -103,9 +103,10 @@ function chooseEngine(input: EngineSelectionInput): EngineSelection {
 }
 
 function defaultEngine(input: EngineSelectionInput): EngineSelection {
-    const address: EngineAddress = input.platform === 'win32'
-        ? { kind: 'npipe', path: DEFAULT_NPIPE }
-        : { kind: 'unix', path: DEFAULT_UNIX_SOCKET };
+    const address: EngineAddress =
+        input.platform === 'win32'
+            ? { kind: 'npipe', path: DEFAULT_NPIPE }
+            : { kind: 'unix', path: DEFAULT_UNIX_SOCKET };
     return { address, source: 'the default socket' };
 }
 
@@ -117,9 +118,11 @@ function contextSelection(name: string, from: string, input: EngineSelectionInpu
     const endpoint = input.contexts.get(name);
     if (!endpoint) {
         const known = [...input.contexts.keys()].sort().join(', ') || 'none';
-        throw new Error(explicit
-            ? `"${name}" (from ${from}) is neither an engine address (tcp://host:port, ssh://user@host[:port], unix:///path) nor a Docker context. Known contexts: ${known}.`
-            : `Docker context "${name}" (from ${from}) does not exist. Known contexts: ${known}.`);
+        throw new Error(
+            explicit
+                ? `"${name}" (from ${from}) is neither an engine address (tcp://host:port, ssh://user@host[:port], unix:///path) nor a Docker context. Known contexts: ${known}.`
+                : `Docker context "${name}" (from ${from}) does not exist. Known contexts: ${known}.`,
+        );
     }
     const address = parseEngineAddress(endpoint.host);
     const source = `Docker context "${name}"`;
@@ -127,7 +130,12 @@ function contextSelection(name: string, from: string, input: EngineSelectionInpu
     if (address.kind !== 'tcp' || (!endpoint.tlsDir && !endpoint.skipTlsVerify)) {
         return { address, source, context: name, ...ssh };
     }
-    return { address, source, context: name, tls: { ...(endpoint.tlsDir ? { certDir: endpoint.tlsDir } : {}), verify: !endpoint.skipTlsVerify } };
+    return {
+        address,
+        source,
+        context: name,
+        tls: { ...(endpoint.tlsDir ? { certDir: endpoint.tlsDir } : {}), verify: !endpoint.skipTlsVerify },
+    };
 }
 
 /** DOCKER_TLS_VERIFY (verify the engine) and DOCKER_TLS (encrypt only) apply to tcp addresses, as with the Docker CLI. */
@@ -147,14 +155,32 @@ function withOverrideOptions(selection: EngineSelection, input: EngineSelectionI
     const tls = input.override?.tls;
     const ssh = input.override?.ssh;
     let result = selection;
-    if (tls && selection.address.kind === 'tcp' && (tls.caFile || tls.certFile || tls.keyFile || tls.verify !== undefined)) {
-        const files = { ...(tls.caFile ? { caFile: tls.caFile } : {}), ...(tls.certFile ? { certFile: tls.certFile } : {}), ...(tls.keyFile ? { keyFile: tls.keyFile } : {}) };
+    if (
+        tls &&
+        selection.address.kind === 'tcp' &&
+        (tls.caFile || tls.certFile || tls.keyFile || tls.verify !== undefined)
+    ) {
+        const files = {
+            ...(tls.caFile ? { caFile: tls.caFile } : {}),
+            ...(tls.certFile ? { certFile: tls.certFile } : {}),
+            ...(tls.keyFile ? { keyFile: tls.keyFile } : {}),
+        };
         // Like the Docker CLI's flags, the files not named come from DOCKER_CERT_PATH, else the config folder.
         const certDir = result.tls ? result.tls.certDir : input.env.DOCKER_CERT_PATH?.trim() || input.dockerConfigDir;
-        result = { ...result, tls: { ...result.tls, ...(certDir ? { certDir } : {}), ...files, verify: tls.verify ?? result.tls?.verify ?? true } };
+        result = {
+            ...result,
+            tls: {
+                ...result.tls,
+                ...(certDir ? { certDir } : {}),
+                ...files,
+                verify: tls.verify ?? result.tls?.verify ?? true,
+            },
+        };
     }
     if (ssh && selection.address.kind === 'ssh') {
-        const defined = Object.fromEntries(Object.entries(ssh).filter(([, value]) => value !== undefined)) as Partial<EngineSsh>;
+        const defined = Object.fromEntries(
+            Object.entries(ssh).filter(([, value]) => value !== undefined),
+        ) as Partial<EngineSsh>;
         result = { ...result, ssh: { ...envSsh(input.env), ...result.ssh, ...defined } };
     }
     return result;

@@ -21,7 +21,10 @@ export interface TargetAddress {
 }
 
 export class TargetAddressError extends Error {
-    constructor(readonly input: string, reason: string) {
+    constructor(
+        readonly input: string,
+        reason: string,
+    ) {
         super(`"${input}" is not a target: ${reason}.`);
         this.name = 'TargetAddressError';
     }
@@ -41,7 +44,10 @@ export function parseTargetAddress(input: string): TargetAddress {
     const text = input.trim();
     const colon = text.indexOf(':');
     if (colon <= 0) {
-        throw new TargetAddressError(input, 'write it as KIND:NAME, e.g. container:api or container:api@ssh://deploy@host');
+        throw new TargetAddressError(
+            input,
+            'write it as KIND:NAME, e.g. container:api or container:api@ssh://deploy@host',
+        );
     }
     const kind = text.slice(0, colon);
     const rest = text.slice(colon + 1);
@@ -85,7 +91,10 @@ function engineRef(text: string, input: string): EngineRef | undefined {
         try {
             return { kind: 'address', text, address: parseEngineAddress(text) };
         } catch (error) {
-            throw new TargetAddressError(input, error instanceof EngineAddressError ? error.message.replace(/\.$/, '') : String(error));
+            throw new TargetAddressError(
+                input,
+                error instanceof EngineAddressError ? error.message.replace(/\.$/, '') : String(error),
+            );
         }
     }
     return CONTEXT_NAME.test(text) ? { kind: 'context', name: text } : undefined;

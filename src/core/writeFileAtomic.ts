@@ -18,7 +18,11 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await mkdir(dirname(target), { recursive: true });
     const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-        await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx', ...(existing ? { mode: existing.mode & 0o777 } : {}) });
+        await writeFile(temporary, content, {
+            encoding: 'utf8',
+            flag: 'wx',
+            ...(existing ? { mode: existing.mode & 0o777 } : {}),
+        });
         await rename(temporary, target);
     } catch (error) {
         await rm(temporary, { force: true });

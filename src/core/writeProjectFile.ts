@@ -41,7 +41,9 @@ export async function checkProjectFile(projectRoot: string, relativePath: string
         }
         if (stats.isSymbolicLink()) {
             const to = await readlink(path).catch(() => '?');
-            throw new ProjectPathError(`${path} is a symbolic link (to ${resolve(join(path, '..'), to)}); Parity does not write through links in a project.`);
+            throw new ProjectPathError(
+                `${path} is a symbolic link (to ${resolve(join(path, '..'), to)}); Parity does not write through links in a project.`,
+            );
         }
         if (!last && !stats.isDirectory()) {
             throw new ProjectPathError(`${path} is not a folder; Parity cannot write ${relativePath} there.`);
@@ -54,7 +56,11 @@ export async function checkProjectFile(projectRoot: string, relativePath: string
             return { path, missingFolders, mode: stats.mode & 0o777 };
         }
     }
-    await insideRoot(realRoot, root, missingFolders[0] === undefined ? join(path, '..') : join(missingFolders[0], '..'));
+    await insideRoot(
+        realRoot,
+        root,
+        missingFolders[0] === undefined ? join(path, '..') : join(missingFolders[0], '..'),
+    );
     return { path, missingFolders };
 }
 
@@ -102,6 +108,8 @@ async function insideRoot(realRoot: string, root: string, folder: string): Promi
     const expected = join(realRoot, folder.slice(root.length));
     const real = await realpath(folder).catch(() => undefined);
     if (real !== undefined && real !== expected) {
-        throw new ProjectPathError(`${folder} leads to ${real}, not into the project ${root}; Parity does not write there.`);
+        throw new ProjectPathError(
+            `${folder} leads to ${real}, not into the project ${root}; Parity does not write there.`,
+        );
     }
 }

@@ -3,7 +3,12 @@ import type { Dockerode } from './Dockerode';
 import { EngineError } from './EngineError';
 
 /** How EngineClient runs one engine request: deadline, the caller's signal, logging, one error type. */
-export type EngineCall = <T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal, timeoutMs?: number) => Promise<T>;
+export type EngineCall = <T>(
+    operation: string,
+    run: (docker: Dockerode, signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+    timeoutMs?: number,
+) => Promise<T>;
 
 /** Archives bigger than this are not read into memory (Parity only reads small files this way). */
 const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
@@ -13,12 +18,20 @@ const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
  * containers and on created-but-never-started ones, and needs no shell or tool inside.
  */
 export class ContainerFiles {
-    constructor(readonly id: string, protected readonly label: string, protected readonly call: EngineCall) {}
+    constructor(
+        readonly id: string,
+        protected readonly label: string,
+        protected readonly call: EngineCall,
+    ) {}
 
     /** Whether the path exists (a dangling symbolic link counts). */
     async exists(path: string, signal?: AbortSignal): Promise<boolean> {
         try {
-            const response = await this.call(`looking for ${path} in ${this.label}`, (docker, s) => docker.getContainer(this.id).infoArchive({ path, abortSignal: s }), signal);
+            const response = await this.call(
+                `looking for ${path} in ${this.label}`,
+                (docker, s) => docker.getContainer(this.id).infoArchive({ path, abortSignal: s }),
+                signal,
+            );
             response.resume();
             return true;
         } catch (error) {
@@ -35,10 +48,14 @@ export class ContainerFiles {
      */
     async read(path: string, signal?: AbortSignal): Promise<TarEntry[] | null> {
         try {
-            return await this.call(`reading ${path} from ${this.label}`, async (docker, s) => {
-                const stream = await docker.getContainer(this.id).getArchive({ path, abortSignal: s });
-                return readTarEntries(await readAll(stream, MAX_ARCHIVE_BYTES, path));
-            }, signal);
+            return await this.call(
+                `reading ${path} from ${this.label}`,
+                async (docker, s) => {
+                    const stream = await docker.getContainer(this.id).getArchive({ path, abortSignal: s });
+                    return readTarEntries(await readAll(stream, MAX_ARCHIVE_BYTES, path));
+                },
+                signal,
+            );
         } catch (error) {
             if (error instanceof EngineError && error.statusCode === 404) {
                 return null;

@@ -9,7 +9,10 @@ export interface Abortable {
 }
 
 /** The dockerode surface Parity uses, typed as dockerode 5 really behaves. */
-export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContainer' | 'getEvents' | 'modem' | 'getService' | 'listTasks' | 'listNodes'> & {
+export type Dockerode = Omit<
+    Docker,
+    'getContainer' | 'getImage' | 'createContainer' | 'getEvents' | 'modem' | 'getService' | 'listTasks' | 'listNodes'
+> & {
     ping(options: Abortable): Promise<unknown>;
     version(options: Abortable): Promise<Docker.DockerVersion>;
     info(options: Abortable): Promise<unknown>;
@@ -24,13 +27,20 @@ export type Dockerode = Omit<Docker, 'getContainer' | 'getImage' | 'createContai
     /** `GET /nodes` (a manager only). */
     listNodes(options: Abortable): Promise<unknown[]>;
     /** A sandbox's body (src/core/sandbox) is sent as the policy wrote it, with its name as the query parameter. */
-    createContainer(options: (Docker.ContainerCreateOptions | (ContainerCreateOptions & { readonly name: string })) & Abortable): Promise<DockerodeContainer>;
+    createContainer(
+        options: (Docker.ContainerCreateOptions | (ContainerCreateOptions & { readonly name: string })) & Abortable,
+    ): Promise<DockerodeContainer>;
     /** `GET /events`: newline-separated JSON events until the connection ends; `filters` go out as JSON. */
-    getEvents(options: { filters?: Readonly<Record<string, readonly string[]>>; since?: number } & Abortable): Promise<NodeJS.ReadableStream>;
+    getEvents(
+        options: { filters?: Readonly<Record<string, readonly string[]>>; since?: number } & Abortable,
+    ): Promise<NodeJS.ReadableStream>;
     modem: {
         demuxStream(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void;
         /** docker-modem's raw request: how Parity opens a build session and streams a build itself. */
-        dial(options: ModemDialOptions, callback: (error: (Error & { statusCode?: number; json?: unknown }) | null, result: unknown) => void): void;
+        dial(
+            options: ModemDialOptions,
+            callback: (error: (Error & { statusCode?: number; json?: unknown }) | null, result: unknown) => void,
+        ): void;
     };
 };
 
@@ -67,9 +77,13 @@ export interface DockerodeContainer {
     inspect(options: Abortable): Promise<unknown>;
     exec(options: Docker.ExecCreateOptions & Abortable): Promise<DockerodeExec>;
     /** Without `hijack` the multiplexed output arrives as the HTTP response body. */
-    attach(options: { stream: true; stdout: boolean; stderr: boolean; logs?: boolean } & Abortable): Promise<NodeJS.ReadableStream>;
+    attach(
+        options: { stream: true; stdout: boolean; stderr: boolean; logs?: boolean } & Abortable,
+    ): Promise<NodeJS.ReadableStream>;
     /** With `stdin` and `hijack` the raw connection: write to reach the container's stdin, read the frames. */
-    attach(options: { stream: true; stdout: boolean; stderr: boolean; stdin: true; hijack: true } & Abortable): Promise<Duplex>;
+    attach(
+        options: { stream: true; stdout: boolean; stderr: boolean; stdin: true; hijack: true } & Abortable,
+    ): Promise<Duplex>;
     start(options: Abortable): Promise<unknown>;
     /** `POST /containers/{id}/stop?t=…`: SIGTERM (or the image's STOPSIGNAL), SIGKILL after `t` seconds; 304 when not running. */
     stop(options: { t: number } & Abortable): Promise<unknown>;
@@ -77,7 +91,15 @@ export interface DockerodeContainer {
     stats(options: { stream: false; 'one-shot': true } & Abortable): Promise<unknown>;
     restart(options: { t?: number } & Abortable): Promise<unknown>;
     /** With `follow` the answer is the open response stream (multiplexed unless the container has a TTY). */
-    logs(options: { follow: true; stdout: boolean; stderr: boolean; tail?: number | 'all'; timestamps?: boolean } & Abortable): Promise<NodeJS.ReadableStream>;
+    logs(
+        options: {
+            follow: true;
+            stdout: boolean;
+            stderr: boolean;
+            tail?: number | 'all';
+            timestamps?: boolean;
+        } & Abortable,
+    ): Promise<NodeJS.ReadableStream>;
     wait(options: { condition: 'not-running' | 'next-exit' | 'removed' } & Abortable): Promise<{ StatusCode: number }>;
     remove(options: { force?: boolean; v?: boolean } & Abortable): Promise<unknown>;
     /** `GET /containers/{id}/archive?path=…`: a tar of the path, also on a created-but-never-started container. */

@@ -25,7 +25,13 @@ import type { ContainerDetails, ImageDetails } from './inspectTypes';
 import type { SandboxDeps } from './sandbox/SandboxDeps';
 import { serviceSummary } from './serviceSummary';
 import type { ServiceDetails, SwarmNode, SwarmServiceSummary, SwarmState, SwarmTask } from './swarmTypes';
-import { createThrowaway, removeThrowaway, ThrowawayContainer, throwawayName, type ThrowawaySpec } from './ThrowawayContainer';
+import {
+    createThrowaway,
+    removeThrowaway,
+    ThrowawayContainer,
+    throwawayName,
+    type ThrowawaySpec,
+} from './ThrowawayContainer';
 import { type CallContext, toEngineError } from './toEngineError';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -50,7 +56,10 @@ export class EngineClient {
     /** The last ssh host key known_hosts did not vouch for (one client talks to one host). */
     private rejectedHostKey: HostKeyProblem | undefined;
 
-    constructor(readonly selection: EngineSelection, private readonly options: EngineClientOptions) {
+    constructor(
+        readonly selection: EngineSelection,
+        private readonly options: EngineClientOptions,
+    ) {
         this.address = formatEngineAddress(selection.address);
         this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         this.transport = {
@@ -60,10 +69,18 @@ export class EngineClient {
     }
 
     async status(signal?: AbortSignal): Promise<EngineStatus> {
-        const { ms: pingMs } = await this.timedCall('the ping', (docker, abortSignal) => docker.ping({ abortSignal }), signal);
+        const { ms: pingMs } = await this.timedCall(
+            'the ping',
+            (docker, abortSignal) => docker.ping({ abortSignal }),
+            signal,
+        );
         const [version, info] = await Promise.all([
             this.call('the version query', (docker, abortSignal) => docker.version({ abortSignal }), signal),
-            this.call('the info query', (docker, abortSignal) => docker.info({ abortSignal }) as Promise<DockerInfo>, signal),
+            this.call(
+                'the info query',
+                (docker, abortSignal) => docker.info({ abortSignal }) as Promise<DockerInfo>,
+                signal,
+            ),
         ]);
         return {
             address: this.address,
@@ -90,27 +107,53 @@ export class EngineClient {
     }
 
     listContainers(signal?: AbortSignal): Promise<Docker.ContainerInfo[]> {
-        return this.call('listing containers', (docker, abortSignal) => docker.listContainers({ all: true, abortSignal }), signal);
+        return this.call(
+            'listing containers',
+            (docker, abortSignal) => docker.listContainers({ all: true, abortSignal }),
+            signal,
+        );
     }
 
     inspectImage(ref: string, signal?: AbortSignal): Promise<ImageDetails> {
-        return this.call(`inspecting image ${ref}`, async (docker, abortSignal) => await docker.getImage(ref).inspect({ abortSignal }) as ImageDetails, signal);
+        return this.call(
+            `inspecting image ${ref}`,
+            async (docker, abortSignal) => (await docker.getImage(ref).inspect({ abortSignal })) as ImageDetails,
+            signal,
+        );
     }
 
     inspectContainer(nameOrId: string, signal?: AbortSignal): Promise<ContainerDetails> {
-        return this.call(`inspecting container ${nameOrId}`, async (docker, abortSignal) => await docker.getContainer(nameOrId).inspect({ abortSignal }) as ContainerDetails, signal);
+        return this.call(
+            `inspecting container ${nameOrId}`,
+            async (docker, abortSignal) =>
+                (await docker.getContainer(nameOrId).inspect({ abortSignal })) as ContainerDetails,
+            signal,
+        );
     }
 
     /** Whether this engine is in a swarm, as which node, and whether it is a manager (`GET /info`). */
     async swarmState(signal?: AbortSignal): Promise<SwarmState> {
-        const info = await this.call('the info query', (docker, abortSignal) => docker.info({ abortSignal }) as Promise<DockerInfo>, signal);
+        const info = await this.call(
+            'the info query',
+            (docker, abortSignal) => docker.info({ abortSignal }) as Promise<DockerInfo>,
+            signal,
+        );
         const swarm = info.Swarm ?? {};
-        return { localNodeState: swarm.LocalNodeState ?? 'inactive', nodeId: swarm.NodeID ?? '', manager: swarm.ControlAvailable === true };
+        return {
+            localNodeState: swarm.LocalNodeState ?? 'inactive',
+            nodeId: swarm.NodeID ?? '',
+            manager: swarm.ControlAvailable === true,
+        };
     }
 
     /** `GET /services/{id}` by name or id: 404 when there is none, 503 when this engine is no swarm manager. */
     inspectService(nameOrId: string, signal?: AbortSignal): Promise<ServiceDetails> {
-        return this.call(`inspecting service ${nameOrId}`, async (docker, abortSignal) => await docker.getService(nameOrId).inspect({ abortSignal }) as ServiceDetails, signal);
+        return this.call(
+            `inspecting service ${nameOrId}`,
+            async (docker, abortSignal) =>
+                (await docker.getService(nameOrId).inspect({ abortSignal })) as ServiceDetails,
+            signal,
+        );
     }
 
     /**
@@ -118,34 +161,68 @@ export class EngineClient {
      * with an `api` error (HTTP 503), which callers show as "no services there".
      */
     async listServices(signal?: AbortSignal): Promise<SwarmServiceSummary[]> {
-        const services = await this.call('listing Swarm services', (docker, abortSignal) => docker.listServices({ abortSignal }), signal);
+        const services = await this.call(
+            'listing Swarm services',
+            (docker, abortSignal) => docker.listServices({ abortSignal }),
+            signal,
+        );
         return services.map(serviceSummary).sort((a, b) => a.name.localeCompare(b.name));
     }
 
     /** `GET /tasks?filters=…`, e.g. `{ service: [id], 'desired-state': ['running'] }`. */
     listTasks(filters: Readonly<Record<string, readonly string[]>>, signal?: AbortSignal): Promise<SwarmTask[]> {
-        return this.call('listing swarm tasks', async (docker, abortSignal) => await docker.listTasks({ filters, abortSignal }) as SwarmTask[], signal);
+        return this.call(
+            'listing swarm tasks',
+            async (docker, abortSignal) => (await docker.listTasks({ filters, abortSignal })) as SwarmTask[],
+            signal,
+        );
     }
 
     /** `GET /nodes`: the swarm's nodes (a manager only). */
     listNodes(signal?: AbortSignal): Promise<SwarmNode[]> {
-        return this.call('listing swarm nodes', async (docker, abortSignal) => await docker.listNodes({ abortSignal }) as SwarmNode[], signal);
+        return this.call(
+            'listing swarm nodes',
+            async (docker, abortSignal) => (await docker.listNodes({ abortSignal })) as SwarmNode[],
+            signal,
+        );
     }
 
     /** `POST /containers/{id}/stop`: SIGTERM, SIGKILL after `graceSeconds`; a container already stopped is not an error. */
-    async stopContainer(nameOrId: string, options: { graceSeconds?: number; signal?: AbortSignal } = {}): Promise<void> {
+    async stopContainer(
+        nameOrId: string,
+        options: { graceSeconds?: number; signal?: AbortSignal } = {},
+    ): Promise<void> {
         const grace = options.graceSeconds ?? 10;
-        await this.call(`stopping container ${nameOrId}`, (docker, abortSignal) => docker.getContainer(nameOrId).stop({ t: grace, abortSignal }).catch(alreadyDone(304)), options.signal, this.timeoutMs + grace * 1000);
+        await this.call(
+            `stopping container ${nameOrId}`,
+            (docker, abortSignal) =>
+                docker.getContainer(nameOrId).stop({ t: grace, abortSignal }).catch(alreadyDone(304)),
+            options.signal,
+            this.timeoutMs + grace * 1000,
+        );
     }
 
-    async restartContainer(nameOrId: string, options: { graceSeconds?: number; signal?: AbortSignal } = {}): Promise<void> {
+    async restartContainer(
+        nameOrId: string,
+        options: { graceSeconds?: number; signal?: AbortSignal } = {},
+    ): Promise<void> {
         const grace = options.graceSeconds ?? 10;
-        await this.call(`restarting container ${nameOrId}`, (docker, abortSignal) => docker.getContainer(nameOrId).restart({ t: grace, abortSignal }), options.signal, this.timeoutMs + grace * 1000);
+        await this.call(
+            `restarting container ${nameOrId}`,
+            (docker, abortSignal) => docker.getContainer(nameOrId).restart({ t: grace, abortSignal }),
+            options.signal,
+            this.timeoutMs + grace * 1000,
+        );
     }
 
     /** `DELETE /containers/{id}`; `force` kills a running container first. Its anonymous volumes go with it. */
     async removeContainer(nameOrId: string, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<void> {
-        await this.call(`removing container ${nameOrId}`, (docker, abortSignal) => docker.getContainer(nameOrId).remove({ force: options.force ?? false, v: true, abortSignal }), options.signal);
+        await this.call(
+            `removing container ${nameOrId}`,
+            (docker, abortSignal) =>
+                docker.getContainer(nameOrId).remove({ force: options.force ?? false, v: true, abortSignal }),
+            options.signal,
+        );
     }
 
     /**
@@ -153,7 +230,11 @@ export class EngineClient {
      * An image a container uses is refused with an `api` error, HTTP 409.
      */
     async removeImage(ref: string, signal?: AbortSignal): Promise<void> {
-        await this.call(`removing image ${ref}`, (docker, abortSignal) => docker.getImage(ref).remove({ abortSignal }), signal);
+        await this.call(
+            `removing image ${ref}`,
+            (docker, abortSignal) => docker.getImage(ref).remove({ abortSignal }),
+            signal,
+        );
     }
 
     /**
@@ -164,14 +245,31 @@ export class EngineClient {
      * reports it in the stream, is an EngineError naming the image and the registry (see pullFailure); the
      * engine creates the tag only when the pull completes, so a failed pull leaves none.
      */
-    async pullImage(ref: string, options: { signal?: AbortSignal; onProgress?: (progress: PullProgress) => void; auth?: RegistryAuth } = {}): Promise<void> {
+    async pullImage(
+        ref: string,
+        options: { signal?: AbortSignal; onProgress?: (progress: PullProgress) => void; auth?: RegistryAuth } = {},
+    ): Promise<void> {
         const { repository, version } = pullSource(ref);
-        const attempt = { ref, registry: registryHostOf(ref), address: this.address, withAuth: options.auth !== undefined };
+        const attempt = {
+            ref,
+            registry: registryHostOf(ref),
+            address: this.address,
+            withAuth: options.auth !== undefined,
+        };
         const signal = options.signal ?? new AbortController().signal;
         let stream: NodeJS.ReadableStream;
         try {
-            stream = await this.openStream(`pulling image ${ref}`, (docker, abortSignal) =>
-                docker.createImage({ fromImage: repository, tag: version, ...(options.auth ? { authconfig: options.auth } : {}), abortSignal }), signal);
+            stream = await this.openStream(
+                `pulling image ${ref}`,
+                (docker, abortSignal) =>
+                    docker.createImage({
+                        fromImage: repository,
+                        tag: version,
+                        ...(options.auth ? { authconfig: options.auth } : {}),
+                        abortSignal,
+                    }),
+                signal,
+            );
         } catch (error) {
             const detail = error instanceof EngineError && error.kind === 'api' ? engineDetail(error.cause) : undefined;
             throw detail === undefined ? error : pullFailure(detail, attempt, (error as EngineError).statusCode, error);
@@ -188,7 +286,9 @@ export class EngineClient {
         stream.setEncoding('utf8');
         stream.on('data', (chunk: string) => lines.push(chunk).forEach(onLine));
         stream.on('end', () => lines.end().forEach(onLine));
-        await followStream(stream, signal, (error, cancelled) => toEngineError(error, this.context(`pulling image ${ref}`, this.timeoutMs), cancelled));
+        await followStream(stream, signal, (error, cancelled) =>
+            toEngineError(error, this.context(`pulling image ${ref}`, this.timeoutMs), cancelled),
+        );
         if (failure !== undefined) {
             throw pullFailure(failure, attempt);
         }
@@ -199,26 +299,46 @@ export class EngineClient {
      * it breaks (rejects with an EngineError; `cancelled` when `signal` ended it). Opening is bounded by the
      * request limit, the open stream only by `signal`; `onOpen` runs once the engine has answered.
      */
-    async streamEvents(options: { filters?: Readonly<Record<string, readonly string[]>>; signal: AbortSignal; onOpen?: () => void; onEvent: (event: EngineEvent) => void }): Promise<void> {
+    async streamEvents(options: {
+        filters?: Readonly<Record<string, readonly string[]>>;
+        signal: AbortSignal;
+        onOpen?: () => void;
+        onEvent: (event: EngineEvent) => void;
+    }): Promise<void> {
         const { filters, signal } = options;
-        const stream = await this.openStream('opening the event stream', (docker, abortSignal) => docker.getEvents({ ...(filters ? { filters } : {}), abortSignal }), signal);
+        const stream = await this.openStream(
+            'opening the event stream',
+            (docker, abortSignal) => docker.getEvents({ ...(filters ? { filters } : {}), abortSignal }),
+            signal,
+        );
         options.onOpen?.();
         const decoder = new EventLineDecoder();
         stream.setEncoding('utf8');
         stream.on('data', (chunk: string) => decoder.push(chunk).forEach(options.onEvent));
         stream.on('end', () => decoder.end().forEach(options.onEvent));
-        await followStream(stream, signal, (error, cancelled) => toEngineError(error, this.context('following the event stream', this.timeoutMs), cancelled));
+        await followStream(stream, signal, (error, cancelled) =>
+            toEngineError(error, this.context('following the event stream', this.timeoutMs), cancelled),
+        );
     }
 
     /**
      * Follows a container's log (`GET /containers/{id}/logs?follow=1`) from its last `tail` lines, handing
      * decoded text to `onOutput`, until the container stops (resolves) or `signal` ends it (rejects, cancelled).
      */
-    async followLogs(nameOrId: string, options: { tail?: number; signal: AbortSignal; onOutput: (text: string, from: 'stdout' | 'stderr') => void }): Promise<void> {
+    async followLogs(
+        nameOrId: string,
+        options: { tail?: number; signal: AbortSignal; onOutput: (text: string, from: 'stdout' | 'stderr') => void },
+    ): Promise<void> {
         const { signal, onOutput } = options;
         const details = await this.inspectContainer(nameOrId, signal);
-        const stream = await this.openStream(`reading the log of container ${nameOrId}`, (docker, abortSignal) =>
-            docker.getContainer(nameOrId).logs({ follow: true, stdout: true, stderr: true, tail: options.tail ?? 'all', abortSignal }), signal);
+        const stream = await this.openStream(
+            `reading the log of container ${nameOrId}`,
+            (docker, abortSignal) =>
+                docker
+                    .getContainer(nameOrId)
+                    .logs({ follow: true, stdout: true, stderr: true, tail: options.tail ?? 'all', abortSignal }),
+            signal,
+        );
         const sink = (from: 'stdout' | 'stderr'): Writable => {
             const decoder = new StringDecoder('utf8');
             return new Writable({
@@ -233,27 +353,47 @@ export class EngineClient {
         } else {
             (await this.dockerode()).modem.demuxStream(stream, sink('stdout'), sink('stderr'));
         }
-        await followStream(stream, signal, (error, cancelled) => toEngineError(error, this.context(`reading the log of container ${nameOrId}`, this.timeoutMs), cancelled));
+        await followStream(stream, signal, (error, cancelled) =>
+            toEngineError(error, this.context(`reading the log of container ${nameOrId}`, this.timeoutMs), cancelled),
+        );
     }
 
     /** Runs a command in a running container; `timeoutMs` bounds the whole run (default: the request limit). */
-    exec(containerId: string, command: readonly string[], options: ExecOptions & { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<CommandResult> {
+    exec(
+        containerId: string,
+        command: readonly string[],
+        options: ExecOptions & { signal?: AbortSignal; timeoutMs?: number } = {},
+    ): Promise<CommandResult> {
         const { signal, timeoutMs, ...execOptions } = options;
-        return this.call(`running a command in container ${containerId}`, (docker, abortSignal) => execInContainer(docker, containerId, command, abortSignal, execOptions), signal, timeoutMs);
+        return this.call(
+            `running a command in container ${containerId}`,
+            (docker, abortSignal) => execInContainer(docker, containerId, command, abortSignal, execOptions),
+            signal,
+            timeoutMs,
+        );
     }
 
     /**
      * Creates a throwaway container from an image (see ThrowawayContainer), lends it to `use`, and removes it
      * afterwards — after success, error, timeout or cancellation alike.
      */
-    async withThrowawayContainer<T>(image: string, spec: ThrowawaySpec, use: (container: ThrowawayContainer) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    async withThrowawayContainer<T>(
+        image: string,
+        spec: ThrowawaySpec,
+        use: (container: ThrowawayContainer) => Promise<T>,
+        signal?: AbortSignal,
+    ): Promise<T> {
         const call = this.call.bind(this);
         const name = throwawayName(spec.purpose);
         const imageName = spec.imageName ?? image;
         let id: string;
         try {
             // Not cancellable on purpose: a create cut off mid-flight could leave a container behind unseen.
-            id = (await this.call(`creating a throwaway container from ${imageName}`, (docker, abortSignal) => createThrowaway(docker, image, name, spec, abortSignal))).id;
+            id = (
+                await this.call(`creating a throwaway container from ${imageName}`, (docker, abortSignal) =>
+                    createThrowaway(docker, image, name, spec, abortSignal),
+                )
+            ).id;
         } catch (error) {
             await removeThrowaway(call, name).catch(() => undefined);
             throw error;
@@ -261,12 +401,20 @@ export class EngineClient {
         let result: T;
         try {
             if (signal?.aborted) {
-                throw toEngineError(signal.reason, this.context(`creating a throwaway container from ${imageName}`, this.timeoutMs), true);
+                throw toEngineError(
+                    signal.reason,
+                    this.context(`creating a throwaway container from ${imageName}`, this.timeoutMs),
+                    true,
+                );
             }
             result = await use(new ThrowawayContainer(id, imageName, call));
         } catch (error) {
             // The first failure is the one to report; a failed clean-up after it only goes to the log.
-            await removeThrowaway(call, id).catch((cleanup: unknown) => this.options.log.warn(`could not remove throwaway container ${id}: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`));
+            await removeThrowaway(call, id).catch((cleanup: unknown) =>
+                this.options.log.warn(
+                    `could not remove throwaway container ${id}: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`,
+                ),
+            );
             throw error;
         }
         await removeThrowaway(call, id);
@@ -283,7 +431,8 @@ export class EngineClient {
             log: this.options.log,
             dockerode: () => this.dockerode(),
             call: this.call.bind(this),
-            toEngineError: (error, operation, timeoutMs, cancelled) => toEngineError(error, this.context(operation, timeoutMs), cancelled),
+            toEngineError: (error, operation, timeoutMs, cancelled) =>
+                toEngineError(error, this.context(operation, timeoutMs), cancelled),
             requestTimeoutMs: this.timeoutMs,
         };
     }
@@ -305,7 +454,11 @@ export class EngineClient {
      * Opens a long-lived response within the request limit. The request gets a signal of its own that only
      * the caller's signal (or a failed opening) aborts: the deadline must not cut the stream once it flows.
      */
-    private async openStream(operation: string, open: (docker: Dockerode, signal: AbortSignal) => Promise<NodeJS.ReadableStream>, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
+    private async openStream(
+        operation: string,
+        open: (docker: Dockerode, signal: AbortSignal) => Promise<NodeJS.ReadableStream>,
+        signal: AbortSignal,
+    ): Promise<NodeJS.ReadableStream> {
         const request = new AbortController();
         const forward = (): void => request.abort(signal.reason);
         signal.addEventListener('abort', forward, { once: true });
@@ -320,16 +473,33 @@ export class EngineClient {
         }
     }
 
-    private async call<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal, timeoutMs?: number): Promise<T> {
+    private async call<T>(
+        operation: string,
+        run: (docker: Dockerode, signal: AbortSignal) => Promise<T>,
+        signal?: AbortSignal,
+        timeoutMs?: number,
+    ): Promise<T> {
         return (await this.timedCall(operation, run, signal, timeoutMs)).value;
     }
 
     private context(operation: string, timeoutMs: number): CallContext {
-        return { address: this.address, source: this.selection.source, operation, timeoutMs, ...this.transport, rejectedHostKey: () => this.rejectedHostKey };
+        return {
+            address: this.address,
+            source: this.selection.source,
+            operation,
+            timeoutMs,
+            ...this.transport,
+            rejectedHostKey: () => this.rejectedHostKey,
+        };
     }
 
     /** Runs one request with the deadline and the caller's signal; logs it at debug level with its round trip. */
-    private async timedCall<T>(operation: string, run: (docker: Dockerode, signal: AbortSignal) => Promise<T>, signal?: AbortSignal, timeoutMs = this.timeoutMs): Promise<{ value: T; ms: number }> {
+    private async timedCall<T>(
+        operation: string,
+        run: (docker: Dockerode, signal: AbortSignal) => Promise<T>,
+        signal?: AbortSignal,
+        timeoutMs = this.timeoutMs,
+    ): Promise<{ value: T; ms: number }> {
         const context = this.context(operation, timeoutMs);
         let started = performance.now();
         try {
@@ -344,7 +514,9 @@ export class EngineClient {
             return { value, ms };
         } catch (error) {
             const mapped = toEngineError(error, context, signal?.aborted === true);
-            this.options.log.debug(`docker ✗ ${operation} ${Math.round(performance.now() - started)} ms: ${mapped.message}`);
+            this.options.log.debug(
+                `docker ✗ ${operation} ${Math.round(performance.now() - started)} ms: ${mapped.message}`,
+            );
             throw mapped;
         }
     }
@@ -352,12 +524,25 @@ export class EngineClient {
     private dockerode(): Promise<Dockerode> {
         this.docker ??= (async () => {
             try {
-                return await createDockerode(dockerodeOptions(this.selection, this.options.env ?? process.env, (problem) => {
-                    this.rejectedHostKey = problem;
-                }, this.timeoutMs));
+                return await createDockerode(
+                    dockerodeOptions(
+                        this.selection,
+                        this.options.env ?? process.env,
+                        (problem) => {
+                            this.rejectedHostKey = problem;
+                        },
+                        this.timeoutMs,
+                    ),
+                );
             } catch (error) {
                 this.docker = undefined;
-                throw new EngineError('config', `Cannot set up a connection to ${this.address}: ${error instanceof Error ? error.message : String(error)}`, this.address, undefined, { cause: error });
+                throw new EngineError(
+                    'config',
+                    `Cannot set up a connection to ${this.address}: ${error instanceof Error ? error.message : String(error)}`,
+                    this.address,
+                    undefined,
+                    { cause: error },
+                );
             }
         })();
         return this.docker;
@@ -373,7 +558,10 @@ function engineDetail(cause: unknown): string | undefined {
     if (typeof error?.json?.message === 'string') {
         return error.json.message;
     }
-    const folded = typeof error?.message === 'string' ? /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(error.message)?.[1]?.trim() : undefined;
+    const folded =
+        typeof error?.message === 'string'
+            ? /^\(HTTP code \d+\) [^-]*- ([\s\S]*)$/.exec(error.message)?.[1]?.trim()
+            : undefined;
     return folded || undefined;
 }
 

@@ -31,7 +31,11 @@ export { CONTAINER_LABEL, MANAGED_LABEL, PURPOSE_LABEL } from '../core/sandbox/s
 export class ThrowawayContainer extends ContainerFiles {
     private started = false;
 
-    constructor(id: string, readonly image: string, call: EngineCall) {
+    constructor(
+        id: string,
+        readonly image: string,
+        call: EngineCall,
+    ) {
         super(id, image, call);
     }
 
@@ -46,20 +50,36 @@ export class ThrowawayContainer extends ContainerFiles {
             throw new Error(`The throwaway container ${this.id} was already started.`);
         }
         this.started = true;
-        return this.call(`running a throwaway container from ${this.image}`, async (docker, s) => {
-            const container = docker.getContainer(this.id);
-            const removed = container.wait({ condition: 'removed', abortSignal: s }).then((answer) => answer.StatusCode, () => null);
-            const stream = input === undefined
-                ? await container.attach({ stream: true, stdout: true, stderr: true, abortSignal: s })
-                : await container.attach({ stream: true, stdout: true, stderr: true, stdin: true, hijack: true, abortSignal: s });
-            await container.start({ abortSignal: s });
-            if (input !== undefined) {
-                (stream as NodeJS.WritableStream).write(input);
-            }
-            const output = await collectOutput(docker, stream, s);
-            const exitCode = await Promise.race([removed, delay(2000, null, { ref: false })]);
-            return { ...output, exitCode };
-        }, signal, timeoutMs);
+        return this.call(
+            `running a throwaway container from ${this.image}`,
+            async (docker, s) => {
+                const container = docker.getContainer(this.id);
+                const removed = container.wait({ condition: 'removed', abortSignal: s }).then(
+                    (answer) => answer.StatusCode,
+                    () => null,
+                );
+                const stream =
+                    input === undefined
+                        ? await container.attach({ stream: true, stdout: true, stderr: true, abortSignal: s })
+                        : await container.attach({
+                              stream: true,
+                              stdout: true,
+                              stderr: true,
+                              stdin: true,
+                              hijack: true,
+                              abortSignal: s,
+                          });
+                await container.start({ abortSignal: s });
+                if (input !== undefined) {
+                    (stream as NodeJS.WritableStream).write(input);
+                }
+                const output = await collectOutput(docker, stream, s);
+                const exitCode = await Promise.race([removed, delay(2000, null, { ref: false })]);
+                return { ...output, exitCode };
+            },
+            signal,
+            timeoutMs,
+        );
     }
 }
 
@@ -68,7 +88,13 @@ export function throwawayName(purpose: string): string {
     return `parity-${purpose}-${randomBytes(6).toString('hex')}`;
 }
 
-export async function createThrowaway(docker: Dockerode, image: string, name: string, spec: ThrowawaySpec, signal: AbortSignal): Promise<DockerodeContainer> {
+export async function createThrowaway(
+    docker: Dockerode,
+    image: string,
+    name: string,
+    spec: ThrowawaySpec,
+    signal: AbortSignal,
+): Promise<DockerodeContainer> {
     return docker.createContainer({
         name,
         Image: image,
@@ -99,18 +125,21 @@ export async function createThrowaway(docker: Dockerode, image: string, name: st
  */
 export async function removeThrowaway(call: EngineCall, idOrName: string): Promise<void> {
     try {
-        await call(`removing throwaway container ${idOrName}`, (docker, s) => docker.getContainer(idOrName).remove({ force: true, v: true, abortSignal: s }));
+        await call(`removing throwaway container ${idOrName}`, (docker, s) =>
+            docker.getContainer(idOrName).remove({ force: true, v: true, abortSignal: s }),
+        );
     } catch (error) {
         if (error instanceof EngineError && error.statusCode === 404) {
             return;
         }
         if (error instanceof EngineError && error.statusCode === 409) {
-            await call(`waiting for throwaway container ${idOrName} to go`, (docker, s) => docker.getContainer(idOrName).wait({ condition: 'removed', abortSignal: s }))
-                .catch((waitError: unknown) => {
-                    if (!(waitError instanceof EngineError && waitError.statusCode === 404)) {
-                        throw waitError;
-                    }
-                });
+            await call(`waiting for throwaway container ${idOrName} to go`, (docker, s) =>
+                docker.getContainer(idOrName).wait({ condition: 'removed', abortSignal: s }),
+            ).catch((waitError: unknown) => {
+                if (!(waitError instanceof EngineError && waitError.statusCode === 404)) {
+                    throw waitError;
+                }
+            });
             return;
         }
         throw error;

@@ -19,31 +19,38 @@ export const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
  * demuxStream. Abort destroys the stream (which is what stops a hijacked connection) and rejects. A stream
  * that breaks (the connection reset) rejects too, unless `keepOnBreak`: then what arrived is the answer, with `cutOff`.
  */
-export function collectOutput(docker: Dockerode, stream: NodeJS.ReadableStream, signal: AbortSignal, maxBytes = MAX_OUTPUT_BYTES, keepOnBreak = false): Promise<CommandOutput> {
+export function collectOutput(
+    docker: Dockerode,
+    stream: NodeJS.ReadableStream,
+    signal: AbortSignal,
+    maxBytes = MAX_OUTPUT_BYTES,
+    keepOnBreak = false,
+): Promise<CommandOutput> {
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let stdoutBytes = 0;
     let stderrBytes = 0;
     let truncated = false;
-    const sink = (chunks: Buffer[], isStdout: boolean): Writable => new Writable({
-        write(chunk: Buffer, _encoding, done) {
-            const used = isStdout ? stdoutBytes : stderrBytes;
-            const room = Math.max(0, maxBytes - used);
-            if (chunk.length > room) {
-                truncated ||= isStdout;
-            }
-            if (room > 0) {
-                const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
-                chunks.push(kept);
-                if (isStdout) {
-                    stdoutBytes += kept.length;
-                } else {
-                    stderrBytes += kept.length;
+    const sink = (chunks: Buffer[], isStdout: boolean): Writable =>
+        new Writable({
+            write(chunk: Buffer, _encoding, done) {
+                const used = isStdout ? stdoutBytes : stderrBytes;
+                const room = Math.max(0, maxBytes - used);
+                if (chunk.length > room) {
+                    truncated ||= isStdout;
                 }
-            }
-            done();
-        },
-    });
+                if (room > 0) {
+                    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+                    chunks.push(kept);
+                    if (isStdout) {
+                        stdoutBytes += kept.length;
+                    } else {
+                        stderrBytes += kept.length;
+                    }
+                }
+                done();
+            },
+        });
     const destroy = (): void => {
         (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
     };
@@ -63,7 +70,12 @@ export function collectOutput(docker: Dockerode, stream: NodeJS.ReadableStream, 
             if (error !== undefined) {
                 reject(error);
             } else {
-                resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), truncated, ...(cutOff === undefined ? {} : { cutOff }) });
+                resolve({
+                    stdout: Buffer.concat(stdout).toString('utf8'),
+                    stderr: Buffer.concat(stderr).toString('utf8'),
+                    truncated,
+                    ...(cutOff === undefined ? {} : { cutOff }),
+                });
             }
         };
         const onAbort = (): void => {
@@ -76,7 +88,9 @@ export function collectOutput(docker: Dockerode, stream: NodeJS.ReadableStream, 
             finish();
         });
         stream.on('close', () => finish());
-        stream.on('error', (error: Error & { code?: string }) => (keepOnBreak && !signal.aborted ? finish(undefined, error.code ?? error.message) : finish(error)));
+        stream.on('error', (error: Error & { code?: string }) =>
+            keepOnBreak && !signal.aborted ? finish(undefined, error.code ?? error.message) : finish(error),
+        );
         docker.modem.demuxStream(stream, sink(stdout, true), sink(stderr, false));
     });
 }

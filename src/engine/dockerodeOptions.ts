@@ -17,7 +17,14 @@ export function dockerodeOptions(
     /** Bounds an ssh handshake, so a host that accepts TCP and never speaks does not outlive the call's deadline. */
     connectTimeoutMs?: number,
 ): DockerodeOptions {
-    const none = { socketPath: undefined, host: undefined, port: undefined, ca: undefined, cert: undefined, key: undefined } as const;
+    const none = {
+        socketPath: undefined,
+        host: undefined,
+        port: undefined,
+        ca: undefined,
+        cert: undefined,
+        key: undefined,
+    } as const;
     const address = selection.address;
     switch (address.kind) {
         case 'unix':
@@ -28,9 +35,17 @@ export function dockerodeOptions(
                 return { ...none, host: address.host, port: address.port, protocol: 'http' };
             }
             const material = tlsOptions(selection.tls);
-            const options: DockerodeOptions = { ...none, host: address.host, port: address.port, protocol: 'https', ...material };
+            const options: DockerodeOptions = {
+                ...none,
+                host: address.host,
+                port: address.port,
+                protocol: 'https',
+                ...material,
+            };
             // docker-modem has no "skip verify" switch; an agent carries it together with the client certificate.
-            return selection.tls.verify ? options : { ...options, agent: new Agent({ ...material, rejectUnauthorized: false }) };
+            return selection.tls.verify
+                ? options
+                : { ...options, agent: new Agent({ ...material, rejectUnauthorized: false }) };
         }
         case 'ssh':
             return {
@@ -39,7 +54,14 @@ export function dockerodeOptions(
                 host: address.host,
                 port: address.port,
                 ...(address.user ? { username: address.user } : {}),
-                sshOptions: sshOptions(address.host, address.port, selection.ssh, env, onHostKeyRejected, connectTimeoutMs),
+                sshOptions: sshOptions(
+                    address.host,
+                    address.port,
+                    selection.ssh,
+                    env,
+                    onHostKeyRejected,
+                    connectTimeoutMs,
+                ),
             };
     }
 }

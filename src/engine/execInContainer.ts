@@ -27,7 +27,13 @@ export interface CommandResult extends CommandOutput {
  * When the connection to the engine breaks once the output flows, what arrived is kept: the result says
  * `cutOff` and its exit code is null, and the caller decides what a partial output is worth.
  */
-export async function execInContainer(docker: Dockerode, containerId: string, command: readonly string[], signal: AbortSignal, options: ExecOptions = {}): Promise<CommandResult> {
+export async function execInContainer(
+    docker: Dockerode,
+    containerId: string,
+    command: readonly string[],
+    signal: AbortSignal,
+    options: ExecOptions = {},
+): Promise<CommandResult> {
     const exec = await docker.getContainer(containerId).exec({
         Cmd: [...command],
         AttachStdin: options.stdin !== undefined,
@@ -39,7 +45,13 @@ export async function execInContainer(docker: Dockerode, containerId: string, co
         ...(options.env === undefined ? {} : { Env: [...options.env] }),
         abortSignal: signal,
     });
-    const stream = await exec.start({ hijack: true, stdin: options.stdin !== undefined, Detach: false, Tty: false, abortSignal: signal });
+    const stream = await exec.start({
+        hijack: true,
+        stdin: options.stdin !== undefined,
+        Detach: false,
+        Tty: false,
+        abortSignal: signal,
+    });
     if (options.stdin !== undefined) {
         stream.write(options.stdin);
     }
@@ -55,7 +67,15 @@ export async function execInContainer(docker: Dockerode, containerId: string, co
     }
 }
 
-const CONNECTION_LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOENT', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT']);
+const CONNECTION_LOST = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'EPIPE',
+    'ENOENT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ETIMEDOUT',
+]);
 
 function isConnectionLoss(error: unknown): boolean {
     const code = (error as { code?: unknown } | null)?.code;

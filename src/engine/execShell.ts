@@ -28,21 +28,36 @@ export interface ShellOptions {
  * exec with a TTY, started hijacked, so the connection carries the terminal's bytes both ways, resized
  * through `/exec/{id}/resize`. No docker CLI is needed on this machine.
  */
-export async function execShell(client: EngineClient, containerId: string, options: ShellOptions): Promise<ShellSession> {
+export async function execShell(
+    client: EngineClient,
+    containerId: string,
+    options: ShellOptions,
+): Promise<ShellSession> {
     const { call } = client.buildDeps();
-    const exec = await call(`opening a shell in container ${containerId}`, (docker, abortSignal) => docker.getContainer(containerId).exec({
-        Cmd: SHELL,
-        AttachStdin: true,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: true,
-        Env: ['TERM=xterm-256color'],
-        ...(options.user === undefined ? {} : { User: options.user }),
-        abortSignal,
-    }), options.signal);
-    const stream = await call(`starting a shell in container ${containerId}`, (_docker, abortSignal) => exec.start({ hijack: true, stdin: true, Detach: false, Tty: true, abortSignal }), options.signal);
+    const exec = await call(
+        `opening a shell in container ${containerId}`,
+        (docker, abortSignal) =>
+            docker.getContainer(containerId).exec({
+                Cmd: SHELL,
+                AttachStdin: true,
+                AttachStdout: true,
+                AttachStderr: true,
+                Tty: true,
+                Env: ['TERM=xterm-256color'],
+                ...(options.user === undefined ? {} : { User: options.user }),
+                abortSignal,
+            }),
+        options.signal,
+    );
+    const stream = await call(
+        `starting a shell in container ${containerId}`,
+        (_docker, abortSignal) => exec.start({ hijack: true, stdin: true, Detach: false, Tty: true, abortSignal }),
+        options.signal,
+    );
     const resize = async (columns: number, rows: number): Promise<void> => {
-        await call(`resizing the shell in container ${containerId}`, (_docker, abortSignal) => exec.resize({ h: rows, w: columns, abortSignal }))
+        await call(`resizing the shell in container ${containerId}`, (_docker, abortSignal) =>
+            exec.resize({ h: rows, w: columns, abortSignal }),
+        )
             // A resize that races the shell's end has nothing left to resize.
             .catch(() => undefined);
     };
@@ -53,7 +68,9 @@ export async function execShell(client: EngineClient, containerId: string, optio
         stream.once('error', () => resolve());
     }).then(async () => {
         for (let attempt = 0; attempt < 20; attempt++) {
-            const info = await call('reading the shell\'s exit', (_docker, abortSignal) => exec.inspect({ abortSignal })).catch(() => undefined);
+            const info = await call("reading the shell's exit", (_docker, abortSignal) =>
+                exec.inspect({ abortSignal }),
+            ).catch(() => undefined);
             if (info === undefined) {
                 return null;
             }

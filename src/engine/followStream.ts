@@ -5,7 +5,11 @@ import type { EngineError } from './EngineError';
  * listeners already. Resolves when the engine ends the stream, rejects with `toError(error, cancelled)`
  * when it breaks or the signal aborts; an abort destroys the stream, which closes the connection.
  */
-export function followStream(stream: NodeJS.ReadableStream, signal: AbortSignal, toError: (error: unknown, cancelled: boolean) => EngineError): Promise<void> {
+export function followStream(
+    stream: NodeJS.ReadableStream,
+    signal: AbortSignal,
+    toError: (error: unknown, cancelled: boolean) => EngineError,
+): Promise<void> {
     const destroy = (): void => {
         (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
     };

@@ -49,7 +49,15 @@ export interface ContainerDetails {
     readonly RestartCount?: number;
     /** Config.Image is the reference the container was created with (e.g. "node:20-bookworm-slim"). */
     readonly Config: ImageConfig & { readonly Image?: string; readonly Hostname?: string };
-    readonly HostConfig?: { readonly Memory?: number; readonly NanoCpus?: number; readonly PidsLimit?: number | null } | null;
+    readonly HostConfig?: {
+        readonly Memory?: number;
+        readonly NanoCpus?: number;
+        readonly PidsLimit?: number | null;
+    } | null;
     /** Published ports: `"3000/tcp": [{ HostIp, HostPort }]`, null for ports not published. */
-    readonly NetworkSettings?: { readonly Ports?: Readonly<Record<string, readonly { readonly HostIp: string; readonly HostPort: string }[] | null>> | null } | null;
+    readonly NetworkSettings?: {
+        readonly Ports?: Readonly<
+            Record<string, readonly { readonly HostIp: string; readonly HostPort: string }[] | null>
+        > | null;
+    } | null;
 }

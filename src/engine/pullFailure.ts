@@ -30,16 +30,44 @@ export function pullFailure(detail: string, attempt: PullAttempt, statusCode?: n
     const { ref, registry, address } = attempt;
     const options = cause === undefined ? undefined : { cause };
     if (statusCode === 404 || /manifest unknown|name unknown|not found|repository does not exist/i.test(detail)) {
-        return new EngineError('api', `No image ${ref} in registry ${registry} (the engine at ${address} asked it: ${detail}).`, address, 404, options);
+        return new EngineError(
+            'api',
+            `No image ${ref} in registry ${registry} (the engine at ${address} asked it: ${detail}).`,
+            address,
+            404,
+            options,
+        );
     }
     if (/unauthorized|authentication required|no basic auth credentials|access.*denied|denied:|\b401\b/i.test(detail)) {
         const how = attempt.withAuth
             ? `refused the credentials saved for it in the Docker config (config.json auths); log in again with: docker login ${registry}`
             : `wants a login and the Docker config (config.json auths) holds none for it; log in with: docker login ${registry}`;
-        return new EngineError('api', `Registry ${registry} ${how} (pulling ${ref} with the engine at ${address}: ${detail}).`, address, 401, options);
+        return new EngineError(
+            'api',
+            `Registry ${registry} ${how} (pulling ${ref} with the engine at ${address}: ${detail}).`,
+            address,
+            401,
+            options,
+        );
     }
-    if (/dial tcp|connection refused|no such host|i\/o timeout|network is unreachable|HTTP response to HTTPS client|handshake|x509|EOF|TLS/i.test(detail)) {
-        return new EngineError('api', `Registry ${registry} is not reachable from the engine at ${address}, which pulls ${ref}: ${detail}.`, address, 502, options);
+    if (
+        /dial tcp|connection refused|no such host|i\/o timeout|network is unreachable|HTTP response to HTTPS client|handshake|x509|EOF|TLS/i.test(
+            detail,
+        )
+    ) {
+        return new EngineError(
+            'api',
+            `Registry ${registry} is not reachable from the engine at ${address}, which pulls ${ref}: ${detail}.`,
+            address,
+            502,
+            options,
+        );
     }
-    return new EngineError('api', `Docker at ${address} could not pull ${ref} from registry ${registry}: ${detail}${statusCode === undefined ? '' : ` (HTTP ${statusCode})`}.`, address, statusCode, options);
+    return new EngineError(
+        'api',
+        `Docker at ${address} could not pull ${ref} from registry ${registry}: ${detail}${statusCode === undefined ? '' : ` (HTTP ${statusCode})`}.`,
+        address,
+        statusCode,
+        options,
+    );
 }

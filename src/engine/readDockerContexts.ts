@@ -38,7 +38,13 @@ export async function readDockerContexts(env: Readonly<Record<string, string | u
         if (!meta?.Name || !host) {
             continue;
         }
-        const tlsDir = join(configDir, 'contexts', 'tls', createHash('sha256').update(meta.Name).digest('hex'), 'docker');
+        const tlsDir = join(
+            configDir,
+            'contexts',
+            'tls',
+            createHash('sha256').update(meta.Name).digest('hex'),
+            'docker',
+        );
         contexts.set(meta.Name, {
             host,
             skipTlsVerify: meta.Endpoints?.docker?.SkipTLSVerify === true,

@@ -8,7 +8,10 @@ import { dockerConfigDir } from './readDockerContexts';
  * or ~/.docker), or undefined — a missing or unreadable file means none: the pull then goes anonymously and
  * a registry that wants a login says so.
  */
-export async function readRegistryAuth(host: string, env: Readonly<Record<string, string | undefined>>): Promise<RegistryAuth | undefined> {
+export async function readRegistryAuth(
+    host: string,
+    env: Readonly<Record<string, string | undefined>>,
+): Promise<RegistryAuth | undefined> {
     let config: unknown;
     try {
         config = JSON.parse(await readFile(join(dockerConfigDir(env), 'config.json'), 'utf8'));

@@ -7,7 +7,10 @@ import { readDockerContexts } from './readDockerContexts';
  * Decides which engine to use from an explicit address, the environment and the Docker CLI's contexts.
  * Bad addresses and unknown contexts become an EngineError of kind `config`.
  */
-export async function resolveEngine(override: EngineOverride | undefined, env: Readonly<Record<string, string | undefined>> = process.env): Promise<EngineSelection> {
+export async function resolveEngine(
+    override: EngineOverride | undefined,
+    env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<EngineSelection> {
     const { configDir, currentContext, contexts } = await readDockerContexts(env);
     try {
         return selectEngine({

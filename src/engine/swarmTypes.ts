@@ -16,7 +16,10 @@ export interface ServiceDetails {
     readonly Spec: {
         readonly Name: string;
         readonly Mode?: { readonly Replicated?: { readonly Replicas?: number }; readonly Global?: unknown };
-        readonly TaskTemplate?: { readonly ContainerSpec?: { readonly Image?: string }; readonly Placement?: { readonly Constraints?: readonly string[] } };
+        readonly TaskTemplate?: {
+            readonly ContainerSpec?: { readonly Image?: string };
+            readonly Placement?: { readonly Constraints?: readonly string[] };
+        };
     };
 }
 

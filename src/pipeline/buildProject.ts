@@ -47,33 +47,55 @@ export interface BuildProjectOptions {
  * machine's bundle is served as a secret or injected into the context only; it never lands in the project.
  * When the build moves the tag off an image of Parity's that nothing else uses, that image is removed.
  */
-export async function buildProject(client: EngineClient, options: BuildProjectOptions): Promise<BuildResult & { contextBytes: number }> {
+export async function buildProject(
+    client: EngineClient,
+    options: BuildProjectOptions,
+): Promise<BuildResult & { contextBytes: number }> {
     const override = overrideContext(options.recipe);
-    const contextOptions = { ...(options.dockerfile ? { dockerfile: options.dockerfile } : {}), ...(override.dockerignore === undefined ? {} : { dockerignore: override.dockerignore }), ...(options.signal ? { signal: options.signal } : {}) };
+    const contextOptions = {
+        ...(options.dockerfile ? { dockerfile: options.dockerfile } : {}),
+        ...(override.dockerignore === undefined ? {} : { dockerignore: override.dockerignore }),
+        ...(options.signal ? { signal: options.signal } : {}),
+    };
     const extraFiles = override.extraFiles ?? {};
     const probe = await createBuildContext(options.projectRoot, { ...contextOptions, extraFiles });
     const dockerfile = (await probe.readText(probe.dockerfile)) ?? '';
     const wantsSecret = options.builder === 'buildkit' && new RegExp(`id=${CA_SECRET_ID}\\b`).test(dockerfile);
     const wantsFile = options.builder === 'classic' && dockerfile.includes(`COPY ${CLASSIC_CA_FILE}`);
-    const bundle = wantsSecret || wantsFile
-        ? await hostCaBundle(options.env ?? process.env, options.projectRoot, { cwd: options.projectRoot, env: options.env ?? process.env })
-        : undefined;
+    const bundle =
+        wantsSecret || wantsFile
+            ? await hostCaBundle(options.env ?? process.env, options.projectRoot, {
+                  cwd: options.projectRoot,
+                  env: options.env ?? process.env,
+              })
+            : undefined;
     if (bundle) {
-        options.log.info(`Build: serving the CA bundle (public roots + ${bundle.extra} extra CA${bundle.extra === 1 ? '' : 's'} this machine trusts) ${wantsSecret ? `as the BuildKit secret "${CA_SECRET_ID}"` : `as ${CLASSIC_CA_FILE} in the context of a throwaway stage`}.`);
+        options.log.info(
+            `Build: serving the CA bundle (public roots + ${bundle.extra} extra CA${bundle.extra === 1 ? '' : 's'} this machine trusts) ${wantsSecret ? `as the BuildKit secret "${CA_SECRET_ID}"` : `as ${CLASSIC_CA_FILE} in the context of a throwaway stage`}.`,
+        );
     }
-    const context = wantsFile && bundle
-        ? await createBuildContext(options.projectRoot, { ...contextOptions, extraFiles: { ...extraFiles, [CLASSIC_CA_FILE]: Buffer.from(bundle.pem) } })
-        : probe;
+    const context =
+        wantsFile && bundle
+            ? await createBuildContext(options.projectRoot, {
+                  ...contextOptions,
+                  extraFiles: { ...extraFiles, [CLASSIC_CA_FILE]: Buffer.from(bundle.pem) },
+              })
+            : probe;
     options.onContext?.(context);
     if (context.size > LARGE_CONTEXT_BYTES) {
-        options.log.warn(`Build: the context is ${Math.round(context.size / 1024 / 1024)} MiB — add what the image does not need to .dockerignore.`);
+        options.log.warn(
+            `Build: the context is ${Math.round(context.size / 1024 / 1024)} MiB — add what the image does not need to .dockerignore.`,
+        );
     }
-    const previous = await client.inspectImage(options.tag, options.signal).then((image) => image.Id, (error: unknown) => {
-        if (error instanceof EngineError && error.statusCode === 404) {
-            return undefined;
-        }
-        throw error;
-    });
+    const previous = await client.inspectImage(options.tag, options.signal).then(
+        (image) => image.Id,
+        (error: unknown) => {
+            if (error instanceof EngineError && error.statusCode === 404) {
+                return undefined;
+            }
+            throw error;
+        },
+    );
     const result = await buildImage(client.buildDeps(), {
         context,
         tag: options.tag,
@@ -101,6 +123,11 @@ function dynamicLabels(plan: Plan | undefined, dockerfile: string): Record<strin
         'parity.managed': 'true',
         'org.opencontainers.image.created': new Date().toISOString(),
         'parity.dockerfile.sha256': shortSha256(dockerfile),
-        ...(plan ? { 'parity.plan': shortSha256(JSON.stringify(plan)), 'parity.snapshot': `${projectImageName(plan.snapshot.ref)}@${plan.snapshot.capturedAt}` } : {}),
+        ...(plan
+            ? {
+                  'parity.plan': shortSha256(JSON.stringify(plan)),
+                  'parity.snapshot': `${projectImageName(plan.snapshot.ref)}@${plan.snapshot.capturedAt}`,
+              }
+            : {}),
     };
 }

@@ -15,9 +15,18 @@ const PURPOSE = 'limits';
  * capabilities, removed at once): a container inherits the engine's, and may not be given more. The image
  * needs /bin/sh and cat; null when it cannot tell.
  */
-export async function engineUlimits(client: EngineClient, image: string, signal?: AbortSignal): Promise<EngineUlimits | null> {
+export async function engineUlimits(
+    client: EngineClient,
+    image: string,
+    signal?: AbortSignal,
+): Promise<EngineUlimits | null> {
     // /proc/self/limits, not the shell's `ulimit`: dash has no -u.
-    const result = await client.withThrowawayContainer(image, { purpose: PURPOSE, entrypoint: ['/bin/sh', '-c'], cmd: ['cat /proc/self/limits'] }, (box) => box.run(signal), signal);
+    const result = await client.withThrowawayContainer(
+        image,
+        { purpose: PURPOSE, entrypoint: ['/bin/sh', '-c'], cmd: ['cat /proc/self/limits'] },
+        (box) => box.run(signal),
+        signal,
+    );
     if (result.exitCode !== 0) {
         return null;
     }

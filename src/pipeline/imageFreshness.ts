@@ -25,7 +25,13 @@ export interface Freshness {
  * Times rather than content hashes: reading every file's mtime is cheap, and a touch without a change only
  * costs a cached rebuild.
  */
-export async function imageFreshness(client: EngineClient, projectRoot: string, tag: string, signal?: AbortSignal, recipe?: RecipeOverride): Promise<Freshness> {
+export async function imageFreshness(
+    client: EngineClient,
+    projectRoot: string,
+    tag: string,
+    signal?: AbortSignal,
+    recipe?: RecipeOverride,
+): Promise<Freshness> {
     let image: ImageDetails;
     try {
         image = await client.inspectImage(tag, signal);
@@ -40,7 +46,10 @@ export async function imageFreshness(client: EngineClient, projectRoot: string, 
     if (built === undefined) {
         return { current: false, why: `${tag} was not built by Parity`, image };
     }
-    const context = await createBuildContext(projectRoot, { ...overrideContext(recipe), ...(signal ? { signal } : {}) });
+    const context = await createBuildContext(projectRoot, {
+        ...overrideContext(recipe),
+        ...(signal ? { signal } : {}),
+    });
     const dockerfile = (await context.readText(context.dockerfile)) ?? '';
     if (shortSha256(dockerfile) !== built) {
         return { current: false, why: `the Dockerfile changed since ${tag} was built`, image };
@@ -56,7 +65,11 @@ export async function imageFreshness(client: EngineClient, projectRoot: string, 
             return { current: false, why: `${member.replace(/\/$/, '')} changed since ${tag} was built`, image };
         }
     }
-    return { current: true, why: `${tag} is up to date with the Dockerfile and every file of the build context`, image };
+    return {
+        current: true,
+        why: `${tag} is up to date with the Dockerfile and every file of the build context`,
+        image,
+    };
 }
 
 /** sha256 of a text, first 16 hex digits: the form of the parity.dockerfile.sha256 and parity.plan labels. */

@@ -21,15 +21,26 @@ export interface LoadTargetOptions {
  * Where the app really runs, for limits parity: a saved snapshot file, or `image:REF` / `container:NAME`
  * probed now. Only what the sandbox needs is kept (meta, resources, limits, user).
  */
-export async function loadSandboxTarget(client: EngineClient, spec: string, options: LoadTargetOptions): Promise<SandboxTarget> {
+export async function loadSandboxTarget(
+    client: EngineClient,
+    spec: string,
+    options: LoadTargetOptions,
+): Promise<SandboxTarget> {
     const match = /^(image|container):(.+)$/.exec(spec);
     if (match?.[1] && match[2]) {
-        const probe = { log: options.log, toolVersion: options.toolVersion, ...(options.signal ? { signal: options.signal } : {}) };
+        const probe = {
+            log: options.log,
+            toolVersion: options.toolVersion,
+            ...(options.signal ? { signal: options.signal } : {}),
+        };
         return match[1] === 'image' ? probeImage(client, match[2], probe) : probeContainer(client, match[2], probe);
     }
     const path = resolve(options.base ?? '.', spec);
     if (!(await stat(path).catch(() => null))?.isFile()) {
-        throw new SandboxError('bad-target', `The target takes a snapshot file, container:NAME or image:REF; "${spec}" is none of them.`);
+        throw new SandboxError(
+            'bad-target',
+            `The target takes a snapshot file, container:NAME or image:REF; "${spec}" is none of them.`,
+        );
     }
     let snapshot: Snapshot;
     try {

@@ -33,7 +33,11 @@ export interface PackageHooks {
      */
     readonly confirm?: (files: readonly RecipeFile[]) => Promise<WriteRecipeChoices | undefined>;
     /** Runs the build, e.g. under a progress notification; undefined when it failed and was reported. */
-    readonly build?: (tag: string, run: (extras: BuildExtras) => Promise<BuildResult>, wrote: readonly RecipeOutcome[]) => Promise<BuildResult | undefined>;
+    readonly build?: (
+        tag: string,
+        run: (extras: BuildExtras) => Promise<BuildResult>,
+        wrote: readonly RecipeOutcome[],
+    ) => Promise<BuildResult | undefined>;
 }
 
 export interface PackageProjectOptions extends PlanProjectOptions {
@@ -58,16 +62,21 @@ export interface PreparedRecipe {
  * so and is otherwise kept exactly as it is. Every path is checked (no links, nothing outside the project)
  * before the first write. Undefined when a hook stopped it.
  */
-export async function prepareRecipe(projectRoot: string, options: PackageProjectOptions): Promise<PreparedRecipe | undefined> {
+export async function prepareRecipe(
+    projectRoot: string,
+    options: PackageProjectOptions,
+): Promise<PreparedRecipe | undefined> {
     const hooks = options.hooks ?? {};
     const planning = hooks.planning ?? ((work) => work());
-    const planned = await planning((signal) => planProject(projectRoot, {
-        log: options.log,
-        toolVersion: options.toolVersion,
-        ...(options.env ? { env: options.env } : {}),
-        ...(signal ?? options.signal ? { signal: signal ?? options.signal } : {}),
-        ...(options.plan ? { plan: options.plan } : {}),
-    }));
+    const planned = await planning((signal) =>
+        planProject(projectRoot, {
+            log: options.log,
+            toolVersion: options.toolVersion,
+            ...(options.env ? { env: options.env } : {}),
+            ...((signal ?? options.signal) ? { signal: signal ?? options.signal } : {}),
+            ...(options.plan ? { plan: options.plan } : {}),
+        }),
+    );
     const plan = hooks.review ? await hooks.review(planned) : planned.plan;
     if (!plan) {
         return undefined;
@@ -75,7 +84,12 @@ export async function prepareRecipe(projectRoot: string, options: PackageProject
     const recipe = renderRecipe(plan, { buildkit: options.buildkit });
     const inspected = await inspectRecipe(plan.projectRoot, recipe);
     const users = inspected.filter((file) => file.status === 'user');
-    const choices = users.length === 0 ? {} : hooks.confirm ? await hooks.confirm(users) : { keep: new Set(users.map((file) => file.name)) };
+    const choices =
+        users.length === 0
+            ? {}
+            : hooks.confirm
+              ? await hooks.confirm(users)
+              : { keep: new Set(users.map((file) => file.name)) };
     if (!choices) {
         return undefined;
     }
@@ -84,10 +98,18 @@ export async function prepareRecipe(projectRoot: string, options: PackageProject
     await savePlan(plan);
     const outcomes = recipeOutcomes(files, choices.replace, PLAN_FILE);
     for (const outcome of outcomes) {
-        options.log.info(`${outcome.name}: ${{ written: 'written', unchanged: 'unchanged', updated: 'brought up to date with the plan', replaced: 'replaced', kept: 'yours, kept as it is' }[outcome.how]}`);
+        options.log.info(
+            `${outcome.name}: ${{ written: 'written', unchanged: 'unchanged', updated: 'brought up to date with the plan', replaced: 'replaced', kept: 'yours, kept as it is' }[outcome.how]}`,
+        );
     }
     const dockerfile = files.find((file) => file.name === 'Dockerfile');
-    return { snapshot: planned.snapshot, plan, files, usersDockerfile: dockerfile?.status === 'user' && !choices.replace?.has('Dockerfile'), outcomes };
+    return {
+        snapshot: planned.snapshot,
+        plan,
+        files,
+        usersDockerfile: dockerfile?.status === 'user' && !choices.replace?.has('Dockerfile'),
+        outcomes,
+    };
 }
 
 export interface PackageProjectRequest extends PackageProjectOptions {
@@ -110,7 +132,11 @@ export interface PackagedProject extends PreparedRecipe {
  * Package a project: prepareRecipe, then build (or reuse a current image when asked). Undefined when a hook
  * stopped it or the build hook reported a failure.
  */
-export async function packageProject(client: EngineClient, projectRoot: string, request: PackageProjectRequest): Promise<PackagedProject | undefined> {
+export async function packageProject(
+    client: EngineClient,
+    projectRoot: string,
+    request: PackageProjectRequest,
+): Promise<PackagedProject | undefined> {
     const prepared = await prepareRecipe(projectRoot, request);
     if (!prepared) {
         return undefined;
@@ -127,18 +153,19 @@ export async function packageProject(client: EngineClient, projectRoot: string, 
         request.log.info(`Building ${tag} — ${freshness.why}.`);
         why = freshness.why;
     }
-    const run = (extras: BuildExtras): Promise<BuildResult> => buildProject(client, {
-        projectRoot: plan.projectRoot,
-        tag,
-        builder: request.buildkit ? 'buildkit' : 'classic',
-        log: request.log,
-        // The plan's labels describe Parity's Dockerfile; the user's own says nothing about the plan.
-        ...(prepared.usersDockerfile ? {} : { plan }),
-        ...(request.env ? { env: request.env } : {}),
-        ...(extras.signal ?? request.signal ? { signal: extras.signal ?? request.signal } : {}),
-        ...(extras.onEvent ? { onEvent: extras.onEvent } : {}),
-        ...(extras.onContext ? { onContext: extras.onContext } : {}),
-    });
+    const run = (extras: BuildExtras): Promise<BuildResult> =>
+        buildProject(client, {
+            projectRoot: plan.projectRoot,
+            tag,
+            builder: request.buildkit ? 'buildkit' : 'classic',
+            log: request.log,
+            // The plan's labels describe Parity's Dockerfile; the user's own says nothing about the plan.
+            ...(prepared.usersDockerfile ? {} : { plan }),
+            ...(request.env ? { env: request.env } : {}),
+            ...((extras.signal ?? request.signal) ? { signal: extras.signal ?? request.signal } : {}),
+            ...(extras.onEvent ? { onEvent: extras.onEvent } : {}),
+            ...(extras.onContext ? { onContext: extras.onContext } : {}),
+        });
     const build = request.hooks?.build ? await request.hooks.build(tag, run, prepared.outcomes) : await run({});
     return build ? { ...prepared, tag, how: 'built', why, build } : undefined;
 }

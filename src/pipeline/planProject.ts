@@ -22,7 +22,10 @@ export interface PlanProjectOptions {
  * (a malformed package.json, a pin that is not a version) is logged with its file and line, because the
  * plan was made without it.
  */
-export async function planProject(projectRoot: string, options: PlanProjectOptions): Promise<{ snapshot: Snapshot; plan: Plan }> {
+export async function planProject(
+    projectRoot: string,
+    options: PlanProjectOptions,
+): Promise<{ snapshot: Snapshot; plan: Plan }> {
     const folder = await requireProjectFolder(projectRoot);
     const snapshot = await captureHost(folder, {
         toolVersion: options.toolVersion,

@@ -6,6 +6,14 @@ export interface RecipeOverride {
 }
 
 /** The context options that make a build (or a freshness check) see the override's Dockerfile in place of the folder's. */
-export function overrideContext(recipe: RecipeOverride | undefined): { extraFiles?: Record<string, Buffer>; dockerignore?: string } {
-    return recipe ? { extraFiles: { Dockerfile: Buffer.from(recipe.dockerfile) }, ...(recipe.dockerignore === undefined ? {} : { dockerignore: recipe.dockerignore }) } : {};
+export function overrideContext(recipe: RecipeOverride | undefined): {
+    extraFiles?: Record<string, Buffer>;
+    dockerignore?: string;
+} {
+    return recipe
+        ? {
+              extraFiles: { Dockerfile: Buffer.from(recipe.dockerfile) },
+              ...(recipe.dockerignore === undefined ? {} : { dockerignore: recipe.dockerignore }),
+          }
+        : {};
 }

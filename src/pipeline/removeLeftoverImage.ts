@@ -7,7 +7,12 @@ import type { EngineClient } from '../engine/EngineClient';
  * made from it. Otherwise every rebuild would leave a few hundred MB of untagged image behind. Anything
  * that fails here only costs disk space, so it is logged and never fails the build.
  */
-export async function removeLeftoverImage(client: EngineClient, imageId: string, log: Logger, signal?: AbortSignal): Promise<boolean> {
+export async function removeLeftoverImage(
+    client: EngineClient,
+    imageId: string,
+    log: Logger,
+    signal?: AbortSignal,
+): Promise<boolean> {
     try {
         const image = await client.inspectImage(imageId, signal);
         const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
@@ -19,10 +24,14 @@ export async function removeLeftoverImage(client: EngineClient, imageId: string,
             return false;
         }
         await client.removeImage(image.Id, signal);
-        log.info(`Build: removed the previous image ${image.Id.replace('sha256:', '').slice(0, 12)}, which the tag no longer names.`);
+        log.info(
+            `Build: removed the previous image ${image.Id.replace('sha256:', '').slice(0, 12)}, which the tag no longer names.`,
+        );
         return true;
     } catch (error) {
-        log.debug(`Build: the previous image ${imageId} stays: ${error instanceof Error ? error.message : String(error)}`);
+        log.debug(
+            `Build: the previous image ${imageId} stays: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return false;
     }
 }

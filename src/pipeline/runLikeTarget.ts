@@ -5,7 +5,14 @@ import type { Plan } from '../core/plan/Plan';
 import { planFromSnapshot } from '../core/plan/planFromSnapshot';
 import { renderRecipe } from '../core/plan/renderRecipe';
 import { inspectRecipe } from '../core/recipe/writeRecipe';
-import { LIKE_TARGET_CAPS, type LikeNote, type LikeProject, type LikeTargetCaps, type LikeTargetPlan, planLikeTarget } from '../core/sandbox/planLikeTarget';
+import {
+    LIKE_TARGET_CAPS,
+    type LikeNote,
+    type LikeProject,
+    type LikeTargetCaps,
+    type LikeTargetPlan,
+    planLikeTarget,
+} from '../core/sandbox/planLikeTarget';
 import { SandboxError } from '../core/sandbox/SandboxError';
 import type { RuntimeName, Snapshot } from '../core/snapshot/Snapshot';
 import type { EngineRef } from '../core/targetAddress';
@@ -48,16 +55,28 @@ export type RunLikeTargetResult = Awaited<ReturnType<typeof runSandbox>> & { rea
  * and its variables by name: values from the project's .env, or given through `envValues`. The hardening is
  * the sandbox's as always (planLikeTarget never reaches it). Undefined when `envValues` stopped it.
  */
-export async function runLikeTarget(client: EngineClient, runTarget: string, like: DiffTarget, options: RunLikeTargetOptions): Promise<RunLikeTargetResult | undefined> {
+export async function runLikeTarget(
+    client: EngineClient,
+    runTarget: string,
+    like: DiffTarget,
+    options: RunLikeTargetOptions,
+): Promise<RunLikeTargetResult | undefined> {
     const targetName = formatDiffTarget(like);
     const status = await client.status(options.signal);
-    const [snapshot, project] = await Promise.all([captureLikeTarget(like, options), projectOf(client, runTarget, status.buildkit, options)]);
+    const [snapshot, project] = await Promise.all([
+        captureLikeTarget(like, options),
+        projectOf(client, runTarget, status.buildkit, options),
+    ]);
     // A container may not get more than the engine's own hard limits: read them only when the target has any.
     const wantsUlimits = snapshot.limits.nofile !== null || snapshot.limits.nproc !== null;
-    const engine = wantsUlimits ? await engineUlimits(client, project.shellImage, options.signal).catch((error: unknown) => {
-        options.log.debug(`The engine's ulimits could not be read in ${project.shellImage}: ${error instanceof Error ? error.message : String(error)}`);
-        return null;
-    }) : null;
+    const engine = wantsUlimits
+        ? await engineUlimits(client, project.shellImage, options.signal).catch((error: unknown) => {
+              options.log.debug(
+                  `The engine's ulimits could not be read in ${project.shellImage}: ${error instanceof Error ? error.message : String(error)}`,
+              );
+              return null;
+          })
+        : null;
     const plan = planLikeTarget({
         target: snapshot,
         targetName,
@@ -73,7 +92,9 @@ export async function runLikeTarget(client: EngineClient, runTarget: string, lik
         },
     });
     for (const note of plan.notes) {
-        options.log[note.kind === 'capped' || note.kind === 'refused' ? 'warn' : 'info'](`Like ${targetName}: ${note.message}`);
+        options.log[note.kind === 'capped' || note.kind === 'refused' ? 'warn' : 'info'](
+            `Like ${targetName}: ${note.message}`,
+        );
         options.onNote?.(note);
     }
     const asked = plan.envNames.toAsk;
@@ -81,11 +102,14 @@ export async function runLikeTarget(client: EngineClient, runTarget: string, lik
     if (given === undefined) {
         return undefined;
     }
-    const choice = plan.runtime && project.planned
-        ? await likeImage(client, project.planned, plan.runtime, { ...options, buildkit: status.buildkit })
-        : undefined;
+    const choice =
+        plan.runtime && project.planned
+            ? await likeImage(client, project.planned, plan.runtime, { ...options, buildkit: status.buildkit })
+            : undefined;
     const pick = (values: Readonly<Record<string, string>>, names: readonly string[]): Record<string, string> =>
-        Object.fromEntries(names.filter((name) => Object.hasOwn(values, name)).map((name) => [name, values[name] as string]));
+        Object.fromEntries(
+            names.filter((name) => Object.hasOwn(values, name)).map((name) => [name, values[name] as string]),
+        );
     // Only the target's own variables: a .env key the target does not have is not there either.
     const settings = { ...options.settings };
     delete settings.dotenv;
@@ -110,10 +134,16 @@ async function captureLikeTarget(like: DiffTarget, options: RunLikeTargetOptions
         case 'file':
             return readSnapshotFile(resolve(options.base ?? '.', like.path), formatDiffTarget(like));
         case 'host':
-            throw new DiffTargetError(`${formatDiffTarget(like)}: running like this machine is what a plain run does; name where the app runs — container:, image:, swarm:, registry: or file:.`);
+            throw new DiffTargetError(
+                `${formatDiffTarget(like)}: running like this machine is what a plain run does; name where the app runs — container:, image:, swarm:, registry: or file:.`,
+            );
         default: {
             const engine = await options.clientFor(like.engine);
-            const probe = { log: options.log, toolVersion: options.toolVersion, ...(options.signal ? { signal: options.signal } : {}) };
+            const probe = {
+                log: options.log,
+                toolVersion: options.toolVersion,
+                ...(options.signal ? { signal: options.signal } : {}),
+            };
             return (await captureEngineTarget(engine, like, probe)).snapshot;
         }
     }
@@ -138,13 +168,21 @@ interface ProjectFacts {
 }
 
 /** What the image to run is made of: for a folder, its plan (nothing written); for an image, its config. */
-async function projectOf(client: EngineClient, runTarget: string, buildkit: boolean, options: RunLikeTargetOptions): Promise<ProjectFacts> {
+async function projectOf(
+    client: EngineClient,
+    runTarget: string,
+    buildkit: boolean,
+    options: RunLikeTargetOptions,
+): Promise<ProjectFacts> {
     const folder = runTarget.startsWith(IMAGE_PREFIX) ? null : await folderOf(runTarget);
     if (folder === null) {
         const ref = runTarget.startsWith(IMAGE_PREFIX) ? runTarget.slice(IMAGE_PREFIX.length) : runTarget;
         const image = await client.inspectImage(ref, options.signal).catch((error: unknown) => {
             if (error instanceof EngineError && error.statusCode === 404) {
-                throw new SandboxError('not-found', `There is no folder ${runTarget} and no image ${ref} on ${client.address}. Give a project folder, or build the image first.`);
+                throw new SandboxError(
+                    'not-found',
+                    `There is no folder ${runTarget} and no image ${ref} on ${client.address}. Give a project folder, or build the image first.`,
+                );
             }
             throw error;
         });
@@ -161,19 +199,37 @@ async function projectOf(client: EngineClient, runTarget: string, buildkit: bool
     const dockerfile = files.find((file) => file.name === 'Dockerfile');
     const usersDockerfile = dockerfile?.status === 'user';
     const dotenv = await readProjectDotenv(plan.projectRoot);
-    const runtime = plan.base.runtime ? { name: plan.base.runtime.name, version: plan.base.runtime.version.value } : null;
+    const runtime = plan.base.runtime
+        ? { name: plan.base.runtime.name, version: plan.base.runtime.version.value }
+        : null;
     const override = options.plan?.baseImageOverride;
-    const fixedBecause = usersDockerfile ? 'the Dockerfile is yours and is built as it is'
-        : override ? `the base image is set to ${override}` : null;
+    const fixedBecause = usersDockerfile
+        ? 'the Dockerfile is yours and is built as it is'
+        : override
+          ? `the base image is set to ${override}`
+          : null;
     const imageEnvNames = usersDockerfile
         ? [...readDockerfileFacts('Dockerfile', dockerfile.current ?? '').env.keys()]
-        : [...Object.keys(plan.env), ...Object.keys(plan.locale.value), ...(plan.timezone.value === null ? [] : ['TZ'])];
+        : [
+              ...Object.keys(plan.env),
+              ...Object.keys(plan.locale.value),
+              ...(plan.timezone.value === null ? [] : ['TZ']),
+          ];
     return {
         like: { runtime, fixedBecause },
         imageEnvNames,
         dotenv,
         shellImage: plan.base.image,
-        ...(fixedBecause === null ? { planned: { folder, snapshot, plan, usersDockerignore: files.some((file) => file.name === '.dockerignore' && file.status === 'user') } } : {}),
+        ...(fixedBecause === null
+            ? {
+                  planned: {
+                      folder,
+                      snapshot,
+                      plan,
+                      usersDockerignore: files.some((file) => file.name === '.dockerignore' && file.status === 'user'),
+                  },
+              }
+            : {}),
     };
 }
 
@@ -183,16 +239,26 @@ async function projectOf(client: EngineClient, runTarget: string, buildkit: bool
  * date with the folder, so a second run starts at once. Parity's .dockerignore applies (the user's when
  * they wrote one), so .env stays out as it does from the project's own image.
  */
-async function likeImage(client: EngineClient, project: PlannedProject, runtime: { readonly name: RuntimeName; readonly version: string }, options: RunLikeTargetOptions & { readonly buildkit: boolean }): Promise<SandboxImageChoice> {
+async function likeImage(
+    client: EngineClient,
+    project: PlannedProject,
+    runtime: { readonly name: RuntimeName; readonly version: string },
+    options: RunLikeTargetOptions & { readonly buildkit: boolean },
+): Promise<SandboxImageChoice> {
     const plan = planFromSnapshot(project.snapshot, {
         ...options.plan,
         projectRoot: project.folder,
         overrides: { ...options.plan?.overrides, runtimeVersion: runtime.version },
     });
     const recipe = renderRecipe(plan, { buildkit: options.buildkit });
-    const override: RecipeOverride = { dockerfile: recipe.dockerfile, ...(project.usersDockerignore ? {} : { dockerignore: recipe.dockerignore }) };
+    const override: RecipeOverride = {
+        dockerfile: recipe.dockerfile,
+        ...(project.usersDockerignore ? {} : { dockerignore: recipe.dockerignore }),
+    };
     const tag = likeImageTag(resolve(plan.projectRoot, plan.appRoot), runtime.name, runtime.version);
-    const freshness = options.rebuild ? null : await imageFreshness(client, plan.projectRoot, tag, options.signal, override);
+    const freshness = options.rebuild
+        ? null
+        : await imageFreshness(client, plan.projectRoot, tag, options.signal, override);
     let how: SandboxImageChoice['how'] = 'current';
     let why = freshness?.why ?? 'a rebuild was asked for';
     if (freshness?.current) {
@@ -214,7 +280,14 @@ async function likeImage(client: EngineClient, project: PlannedProject, runtime:
         why = `built on ${plan.base.image}`;
     }
     const image = await client.inspectImage(tag, options.signal);
-    return { image: tag, projectRoot: project.folder, port: options.port ?? plan.port.value, how, why, config: image.Config ?? null };
+    return {
+        image: tag,
+        projectRoot: project.folder,
+        port: options.port ?? plan.port.value,
+        how,
+        why,
+        config: image.Config ?? null,
+    };
 }
 
 /** `<folder>-<hash>:like-node-20.20.2`: apart from the project's own `:parity`, shared by every target on that version. */

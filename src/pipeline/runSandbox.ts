@@ -3,7 +3,12 @@ import { basename, resolve } from 'node:path';
 import type { BuildEventListener } from '../core/build/BuildEvent';
 import type { Logger } from '../core/Logger';
 import type { PlanOptions } from '../core/plan/PlanContext';
-import { sandboxPolicy, type SandboxPolicy, type SandboxSettings, type SandboxTarget } from '../core/sandbox/sandboxPolicy';
+import {
+    sandboxPolicy,
+    type SandboxPolicy,
+    type SandboxSettings,
+    type SandboxTarget,
+} from '../core/sandbox/sandboxPolicy';
 import { SandboxError } from '../core/sandbox/SandboxError';
 import type { SandboxEventListener } from '../core/sandbox/SandboxEvent';
 import type { EngineClient } from '../engine/EngineClient';
@@ -59,8 +64,12 @@ export interface SandboxImageChoice {
  * missing or stale (see imageFreshness) by packageProject — Parity's own files written or updated, the
  * user's kept and built as they are — then the build. Resolves once the container started; wait for `sandbox.waitReady()`.
  */
-export async function runSandbox(client: EngineClient, target: string, options: RunSandboxOptions): Promise<{ sandbox: Sandbox; choice: SandboxImageChoice; policy: SandboxPolicy }> {
-    const choice = options.choice ?? await sandboxImageFor(client, target, options);
+export async function runSandbox(
+    client: EngineClient,
+    target: string,
+    options: RunSandboxOptions,
+): Promise<{ sandbox: Sandbox; choice: SandboxImageChoice; policy: SandboxPolicy }> {
+    const choice = options.choice ?? (await sandboxImageFor(client, target, options));
     const status = await client.status(options.signal);
     const policy = sandboxPolicy({
         name: sandboxName(choice.projectRoot === null ? choice.image : basename(choice.projectRoot)),
@@ -85,17 +94,31 @@ export async function runSandbox(client: EngineClient, target: string, options: 
 }
 
 /** The image to run for a folder (packaged when needed) or an image reference, with the app's port. */
-export async function sandboxImageFor(client: EngineClient, target: string, options: RunSandboxOptions): Promise<SandboxImageChoice> {
+export async function sandboxImageFor(
+    client: EngineClient,
+    target: string,
+    options: RunSandboxOptions,
+): Promise<SandboxImageChoice> {
     const folder = target.startsWith(IMAGE_PREFIX) ? null : await folderOf(target);
     if (folder === null) {
         const ref = target.startsWith(IMAGE_PREFIX) ? target.slice(IMAGE_PREFIX.length) : target;
         const image = await client.inspectImage(ref, options.signal).catch((error: unknown) => {
             if (error instanceof EngineError && error.statusCode === 404) {
-                throw new SandboxError('not-found', `There is no folder ${target} and no image ${ref} on ${client.address}. Give a project folder, or build the image first.`);
+                throw new SandboxError(
+                    'not-found',
+                    `There is no folder ${target} and no image ${ref} on ${client.address}. Give a project folder, or build the image first.`,
+                );
             }
             throw error;
         });
-        return { image: ref, projectRoot: null, port: options.port ?? null, how: 'given', why: `the image ${ref} as it is`, config: image.Config ?? null };
+        return {
+            image: ref,
+            projectRoot: null,
+            port: options.port ?? null,
+            how: 'given',
+            why: `the image ${ref} as it is`,
+            config: image.Config ?? null,
+        };
     }
 
     const status = await client.status(options.signal);
@@ -116,8 +139,19 @@ export async function sandboxImageFor(client: EngineClient, target: string, opti
     }
     const image = await client.inspectImage(packaged.tag, options.signal);
     // A Dockerfile of the user's says its own port (EXPOSE) better than the plan guesses it.
-    const port = options.port ?? (packaged.usersDockerfile && Object.keys(image.Config?.ExposedPorts ?? {}).length > 0 ? null : packaged.plan.port.value);
-    return { image: packaged.tag, projectRoot: folder, port, how: packaged.how, why: packaged.why, config: image.Config ?? null };
+    const port =
+        options.port ??
+        (packaged.usersDockerfile && Object.keys(image.Config?.ExposedPorts ?? {}).length > 0
+            ? null
+            : packaged.plan.port.value);
+    return {
+        image: packaged.tag,
+        projectRoot: folder,
+        port,
+        how: packaged.how,
+        why: packaged.why,
+        config: image.Config ?? null,
+    };
 }
 
 /** The absolute folder a run target names, or null when it names no folder (an image reference). */

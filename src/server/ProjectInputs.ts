@@ -16,7 +16,10 @@ export class ProjectInputs {
     /** Snapshots the client sent for one project only, by its root. */
     private readonly sentFor = new Map<string, { local?: unknown; target?: unknown }>();
 
-    constructor(private readonly workspaceRoot: string | undefined, private readonly log: Log) {}
+    constructor(
+        private readonly workspaceRoot: string | undefined,
+        private readonly log: Log,
+    ) {}
 
     for(uri: string): WorkspaceInputs {
         const root = this.projectRoot(uri);
@@ -33,7 +36,10 @@ export class ProjectInputs {
             if (this.sent.report !== undefined) {
                 inputs.setReport(this.sent.report);
             }
-            for (const [role, value] of Object.entries(this.sentFor.get(key) ?? {}) as ['local' | 'target', unknown][]) {
+            for (const [role, value] of Object.entries(this.sentFor.get(key) ?? {}) as [
+                'local' | 'target',
+                unknown,
+            ][]) {
                 inputs.setSnapshot(role, value);
             }
             this.byRoot.set(key, inputs);
@@ -61,7 +67,11 @@ export class ProjectInputs {
             return;
         }
         const root = projectRoot.startsWith('file:') ? fileURLToPath(projectRoot) : projectRoot;
-        if (this.workspaceRoot === undefined || !isWithin(this.workspaceRoot, root) || !isReallyWithin(this.workspaceRoot, root)) {
+        if (
+            this.workspaceRoot === undefined ||
+            !isWithin(this.workspaceRoot, root) ||
+            !isReallyWithin(this.workspaceRoot, root)
+        ) {
             throw new Error(`${root} is not a folder of the workspace`);
         }
         this.sentFor.set(root, { ...this.sentFor.get(root), [role]: value });

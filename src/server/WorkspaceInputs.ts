@@ -34,7 +34,11 @@ export class WorkspaceInputs {
      * `root` is the project folder; `workspace`, the workspace folder it is in, bounds every read: even if a
      * project folder is (or later becomes) a link, nothing outside the workspace is read through it.
      */
-    constructor(readonly root: string | undefined, private readonly log: Log, private readonly workspace: string | undefined = root) {}
+    constructor(
+        readonly root: string | undefined,
+        private readonly log: Log,
+        private readonly workspace: string | undefined = root,
+    ) {}
 
     /** (Re)reads the saved files the client has not superseded. */
     reload(): void {
@@ -44,17 +48,32 @@ export class WorkspaceInputs {
         }
         if (!this.sentLocal) {
             this.localProblem = undefined;
-            this.local = this.readJson(LOCAL_SNAPSHOT_FILE, MAX_SNAPSHOT_BYTES, (text) => parseSnapshot(text, LOCAL_SNAPSHOT_FILE), (message) => {
-                this.localProblem = message;
-            });
+            this.local = this.readJson(
+                LOCAL_SNAPSHOT_FILE,
+                MAX_SNAPSHOT_BYTES,
+                (text) => parseSnapshot(text, LOCAL_SNAPSHOT_FILE),
+                (message) => {
+                    this.localProblem = message;
+                },
+            );
         }
         if (!this.sentReport) {
-            this.report = this.readJson(LAST_DIFF_FILE, MAX_SNAPSHOT_BYTES, (text) => readReport(text), () => undefined);
+            this.report = this.readJson(
+                LAST_DIFF_FILE,
+                MAX_SNAPSHOT_BYTES,
+                (text) => readReport(text),
+                () => undefined,
+            );
         }
-        this.rules = this.readJson(CONFIG_FILE, MAX_SMALL_FILE_BYTES, (text) => {
-            const rules = parseDiffConfig(text, CONFIG_FILE);
-            return { severity: rules.severity ?? {}, ignore: rules.ignore ?? [] };
-        }, () => undefined) ?? { severity: {}, ignore: [] };
+        this.rules = this.readJson(
+            CONFIG_FILE,
+            MAX_SMALL_FILE_BYTES,
+            (text) => {
+                const rules = parseDiffConfig(text, CONFIG_FILE);
+                return { severity: rules.severity ?? {}, ignore: rules.ignore ?? [] };
+            },
+            () => undefined,
+        ) ?? { severity: {}, ignore: [] };
     }
 
     setSnapshot(role: 'local' | 'target', value: unknown): void {
@@ -86,7 +105,10 @@ export class WorkspaceInputs {
         if (this.root === undefined) {
             return undefined;
         }
-        const read = readBoundedFileSync(join(dirname(fromFile), name), { maxBytes: MAX_SMALL_FILE_BYTES, within: this.workspace ?? this.root });
+        const read = readBoundedFileSync(join(dirname(fromFile), name), {
+            maxBytes: MAX_SMALL_FILE_BYTES,
+            within: this.workspace ?? this.root,
+        });
         return read.kind === 'ok' ? read.bytes.toString('utf8') : read.kind === 'missing' ? null : undefined;
     }
 
@@ -95,11 +117,19 @@ export class WorkspaceInputs {
         if (this.root === undefined) {
             return undefined;
         }
-        const read = readBoundedFileSync(join(this.root, relative), { maxBytes: MAX_SMALL_FILE_BYTES, within: this.workspace ?? this.root });
+        const read = readBoundedFileSync(join(this.root, relative), {
+            maxBytes: MAX_SMALL_FILE_BYTES,
+            within: this.workspace ?? this.root,
+        });
         return read.kind === 'ok' ? read.bytes.toString('utf8') : read.kind === 'missing' ? null : undefined;
     }
 
-    private readJson<T>(relative: string, maxBytes: number, parse: (text: string) => T, onProblem: (message: string) => void): T | undefined {
+    private readJson<T>(
+        relative: string,
+        maxBytes: number,
+        parse: (text: string) => T,
+        onProblem: (message: string) => void,
+    ): T | undefined {
         const root = this.root ?? '';
         const read = readBoundedFileSync(join(root, relative), { maxBytes, within: this.workspace ?? root });
         if (read.kind === 'missing') {
@@ -114,7 +144,7 @@ export class WorkspaceInputs {
         try {
             return parse(read.bytes.toString('utf8'));
         } catch (error) {
-            const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+            const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
             this.log('warning', `${relative}: ${message}`);
             onProblem(message);
             return undefined;
@@ -152,10 +182,23 @@ function readReport(text: string): DiffReport {
 
 function isFinding(value: unknown): value is DiffReport['findings'][number] {
     const finding = value as Partial<DiffReport['findings'][number]> | null;
-    return typeof finding === 'object' && finding !== null && typeof finding.message === 'string' && typeof finding.rule === 'string'
-        && typeof finding.facet === 'string' && typeof finding.key === 'string' && ['error', 'warning', 'info'].includes(finding.severity ?? '')
-        && (finding.fix === undefined || (Array.isArray(finding.fix) && finding.fix.every((fix: unknown) => {
-            const at = (fix as { at?: { file?: unknown; line?: unknown } } | null)?.at;
-            return typeof at?.file === 'string' && Number.isInteger(at.line) && typeof (fix as { description?: unknown }).description === 'string';
-        })));
+    return (
+        typeof finding === 'object' &&
+        finding !== null &&
+        typeof finding.message === 'string' &&
+        typeof finding.rule === 'string' &&
+        typeof finding.facet === 'string' &&
+        typeof finding.key === 'string' &&
+        ['error', 'warning', 'info'].includes(finding.severity ?? '') &&
+        (finding.fix === undefined ||
+            (Array.isArray(finding.fix) &&
+                finding.fix.every((fix: unknown) => {
+                    const at = (fix as { at?: { file?: unknown; line?: unknown } } | null)?.at;
+                    return (
+                        typeof at?.file === 'string' &&
+                        Number.isInteger(at.line) &&
+                        typeof (fix as { description?: unknown }).description === 'string'
+                    );
+                })))
+    );
 }

@@ -26,7 +26,10 @@ export interface DocumentAnalysis {
 
 export function documentKind(uri: string, languageId: string): DocumentKind {
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-    if (languageId === 'dockerfile' || /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:Dockerfile|Containerfile)$/i.test(name)) {
+    if (
+        languageId === 'dockerfile' ||
+        /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:Dockerfile|Containerfile)$/i.test(name)
+    ) {
         return 'dockerfile';
     }
     return isPinFile(name) ? 'pin' : 'other';
@@ -43,29 +46,69 @@ export function projectPath(uri: string, root: string | undefined): string {
 }
 
 /** Runs Parity's checks on one document against the current inputs. Bad text is a problem on line 1, never an exception. */
-export async function analyzeDocument(uri: string, languageId: string, text: string, inputs: WorkspaceInputs): Promise<DocumentAnalysis> {
+export async function analyzeDocument(
+    uri: string,
+    languageId: string,
+    text: string,
+    inputs: WorkspaceInputs,
+): Promise<DocumentAnalysis> {
     const kind = documentKind(uri, languageId);
     const path = projectPath(uri, inputs.root);
     if (kind === 'other') {
         return { kind, path, problems: [] };
     }
-    const unreadable = text.length > MAX_TEXT ? `This file is ${Math.round(text.length / 1024)} KiB: too large for Parity to check.` : text.includes('\u0000') ? 'This file is binary, not text: Parity does not check it.' : undefined;
+    const unreadable =
+        text.length > MAX_TEXT
+            ? `This file is ${Math.round(text.length / 1024)} KiB: too large for Parity to check.`
+            : text.includes('\u0000')
+              ? 'This file is binary, not text: Parity does not check it.'
+              : undefined;
     if (unreadable) {
-        return { kind, path, problems: [{ code: 'parity.unreadable', severity: 'info', facet: 'dockerfile', key: 'unreadable', message: unreadable, fixes: [], span: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+        return {
+            kind,
+            path,
+            problems: [
+                {
+                    code: 'parity.unreadable',
+                    severity: 'info',
+                    facet: 'dockerfile',
+                    key: 'unreadable',
+                    message: unreadable,
+                    fixes: [],
+                    span: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                },
+            ],
+        };
     }
     const findings = inputs.report?.findings ?? [];
     if (kind === 'pin') {
         const declared = await pinFileDeclarations(path, text);
-        const problems = checkPinFile({ path, text, declared, ...(inputs.local ? { local: inputs.local } : {}), ...(inputs.target ? { target: inputs.target } : {}), findings });
+        const problems = checkPinFile({
+            path,
+            text,
+            declared,
+            ...(inputs.local ? { local: inputs.local } : {}),
+            ...(inputs.target ? { target: inputs.target } : {}),
+            findings,
+        });
         return { kind, path, problems: applyProjectRules(problems, inputs.rules), declared };
     }
     const context: DockerfileCheckContext = {
-        text, model: readDockerfileModel(text), path, findings,
+        text,
+        model: readDockerfileModel(text),
+        path,
+        findings,
         ...(inputs.local ? { local: inputs.local } : {}),
         ...(inputs.target ? { target: inputs.target } : {}),
         ...(uri.startsWith('file:') ? { dockerignore: inputs.readBeside(fileURLToPath(uri), '.dockerignore') } : {}),
     };
     const problems = applyProjectRules(checkDockerfile(context), inputs.rules).map((problem) =>
-        problem.code === 'parity.no-snapshot' && inputs.localProblem ? { ...problem, message: `The saved local snapshot cannot be used: ${inputs.localProblem} ${NO_SNAPSHOT_MESSAGE}` } : problem);
+        problem.code === 'parity.no-snapshot' && inputs.localProblem
+            ? {
+                  ...problem,
+                  message: `The saved local snapshot cannot be used: ${inputs.localProblem} ${NO_SNAPSHOT_MESSAGE}`,
+              }
+            : problem,
+    );
     return { kind, path, problems, context };
 }

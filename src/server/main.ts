@@ -3,5 +3,11 @@ import { startServer } from './startServer';
 
 // `--stdio` (Neovim, Helix, any LSP client), `--node-ipc` / `--socket=N` as vscode-languageclient passes them;
 // started by Node with an IPC channel and no flag, the channel is the connection.
-const flagged = process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'));
-startServer(flagged || !process.send ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process)));
+const flagged = process.argv.some(
+    (arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'),
+);
+startServer(
+    flagged || !process.send
+        ? createConnection(ProposedFeatures.all)
+        : createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process)),
+);

@@ -2,10 +2,25 @@ import { fileURLToPath } from 'node:url';
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { validate as validateSyntax } from 'dockerfile-utils';
 import { inBaseImageTag } from '../core/dockerfile/inBaseImageTag';
-import { type CodeAction, type Connection, type Diagnostic, type Hover, MarkupKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import {
+    type CodeAction,
+    type Connection,
+    type Diagnostic,
+    type Hover,
+    MarkupKind,
+    TextDocuments,
+    TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { contains, dockerfileHover } from '../core/dockerfile/dockerfileHover';
-import { PARITY_FINDINGS, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
+import {
+    PARITY_FINDINGS,
+    PARITY_LOG,
+    PARITY_SNAPSHOT,
+    type ParityFindingsParams,
+    type ParityLogParams,
+    type ParitySnapshotParams,
+} from '../core/lsp/parityProtocol';
 import { pinFileHover } from '../core/lsp/pinFileHover';
 import { analyzeDocument, type DocumentAnalysis, documentKind } from './analyzeDocument';
 import { problemActions, toDiagnostic } from './problemActions';
@@ -30,13 +45,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // When it cannot load (a copy of dist/server.js without its sibling bundle), that is logged once and
     // Parity's own hovers and checks go on without it.
     let service: Promise<DockerfileLanguageService | undefined> | undefined;
-    const languageService = (): Promise<DockerfileLanguageService | undefined> => service ??= import('dockerfile-language-service').then(
-        (module) => module.DockerfileLanguageServiceFactory.createLanguageService(),
-        (error: unknown) => {
-            log('error', `Completion, hover docs and formatting are off: dockerfile-language-service did not load (${error instanceof Error ? error.message : String(error)}).`);
-            return undefined;
-        });
-    const analyses = new Map<string, { version: number; inputs: WorkspaceInputs; generation: number; analysis: DocumentAnalysis }>();
+    const languageService = (): Promise<DockerfileLanguageService | undefined> =>
+        (service ??= import('dockerfile-language-service').then(
+            (module) => module.DockerfileLanguageServiceFactory.createLanguageService(),
+            (error: unknown) => {
+                log(
+                    'error',
+                    `Completion, hover docs and formatting are off: dockerfile-language-service did not load (${error instanceof Error ? error.message : String(error)}).`,
+                );
+                return undefined;
+            },
+        ));
+    const analyses = new Map<
+        string,
+        { version: number; inputs: WorkspaceInputs; generation: number; analysis: DocumentAnalysis }
+    >();
     const timers = new Map<string, NodeJS.Timeout>();
     let debounceMs = options.debounceMs ?? 100;
     const log = (level: ParityLogParams['level'], message: string): void => {
@@ -67,22 +90,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const generation = inputs.generation;
         try {
             const analysis = await analyze(document);
-            const syntax: Diagnostic[] = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? validateSyntax(document.getText()) : [];
-            if (documents.get(uri)?.version !== version || projects.for(uri) !== inputs || inputs.generation !== generation) {
+            const syntax: Diagnostic[] =
+                analysis.kind === 'dockerfile' &&
+                !analysis.problems.some((problem) => problem.code === 'parity.unreadable')
+                    ? validateSyntax(document.getText())
+                    : [];
+            if (
+                documents.get(uri)?.version !== version ||
+                projects.for(uri) !== inputs ||
+                inputs.generation !== generation
+            ) {
                 return;
             }
-            await connection.sendDiagnostics({ uri, version, diagnostics: [...syntax, ...analysis.problems.map(toDiagnostic)] });
+            await connection.sendDiagnostics({
+                uri,
+                version,
+                diagnostics: [...syntax, ...analysis.problems.map(toDiagnostic)],
+            });
         } catch (error) {
-            log('error', `Checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+            log(
+                'error',
+                `Checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
         }
     };
 
     const schedule = (uri: string): void => {
         clearTimeout(timers.get(uri));
-        timers.set(uri, setTimeout(() => {
-            timers.delete(uri);
-            void validate(uri);
-        }, debounceMs));
+        timers.set(
+            uri,
+            setTimeout(() => {
+                timers.delete(uri);
+                void validate(uri);
+            }, debounceMs),
+        );
     };
     const revalidateAll = (): void => documents.all().forEach((document) => schedule(document.uri));
 
@@ -109,7 +150,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         try {
             projects.setSnapshot(params.role, params.snapshot, params.projectRoot);
         } catch (error) {
-            log('error', `The ${params.role} snapshot was not used: ${error instanceof Error ? error.message : String(error)}`);
+            log(
+                'error',
+                `The ${params.role} snapshot was not used: ${error instanceof Error ? error.message : String(error)}`,
+            );
         }
         revalidateAll();
     });
@@ -129,12 +173,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         const analysis = await analyze(document);
         const inputs = projects.for(document.uri);
-        const sides = { ...(inputs.local ? { local: inputs.local } : {}), ...(inputs.target ? { target: inputs.target } : {}) };
-        const parity = analysis.context ? dockerfileHover(analysis.context, position, Date.now()) : analysis.declared ? pinFileHover(document.getText(), position.line, analysis.declared, sides, Date.now()) : undefined;
-        const docs = analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable') ? (await languageService())?.computeHover(document.getText(), position) ?? null : null;
-        const docsText = !docs ? '' : typeof docs.contents === 'string' ? docs.contents : 'value' in docs.contents ? docs.contents.value : '';
+        const sides = {
+            ...(inputs.local ? { local: inputs.local } : {}),
+            ...(inputs.target ? { target: inputs.target } : {}),
+        };
+        const parity = analysis.context
+            ? dockerfileHover(analysis.context, position, Date.now())
+            : analysis.declared
+              ? pinFileHover(document.getText(), position.line, analysis.declared, sides, Date.now())
+              : undefined;
+        const docs =
+            analysis.kind === 'dockerfile' && !analysis.problems.some((problem) => problem.code === 'parity.unreadable')
+                ? ((await languageService())?.computeHover(document.getText(), position) ?? null)
+                : null;
+        const docsText = !docs
+            ? ''
+            : typeof docs.contents === 'string'
+              ? docs.contents
+              : 'value' in docs.contents
+                ? docs.contents.value
+                : '';
         const value = [parity?.markdown, docsText].filter((part) => part).join('\n\n---\n\n');
-        return value === '' ? null : { contents: { kind: MarkupKind.Markdown, value }, ...(parity ? { range: parity.span } : docs?.range ? { range: docs.range } : {}) };
+        return value === ''
+            ? null
+            : {
+                  contents: { kind: MarkupKind.Markdown, value },
+                  ...(parity ? { range: parity.span } : docs?.range ? { range: docs.range } : {}),
+              };
     });
 
     connection.onCodeAction(async ({ textDocument, range }): Promise<CodeAction[]> => {
@@ -150,14 +215,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     connection.onCompletion(async ({ textDocument, position }) => {
         const document = documents.get(textDocument.uri);
-        if (!document || documentKind(document.uri, document.languageId) !== 'dockerfile' || inBaseImageTag(document.getText(), position)) {
+        if (
+            !document ||
+            documentKind(document.uri, document.languageId) !== 'dockerfile' ||
+            inBaseImageTag(document.getText(), position)
+        ) {
             return [];
         }
         return (await languageService())?.computeCompletionItems(document.getText(), position) ?? [];
     });
     connection.onDocumentFormatting(async ({ textDocument, options: formatting }) => {
         const document = documents.get(textDocument.uri);
-        return document && documentKind(document.uri, document.languageId) === 'dockerfile' ? (await languageService())?.format(document.getText(), formatting) ?? [] : [];
+        return document && documentKind(document.uri, document.languageId) === 'dockerfile'
+            ? ((await languageService())?.format(document.getText(), formatting) ?? [])
+            : [];
     });
 
     // A newly opened document is checked at once; edits wait for a pause in typing.

@@ -7,7 +7,11 @@ export class BuildDiagnostics implements vscode.Disposable {
     show(dockerfile: vscode.Uri, line: number | undefined, message: string, logTail: readonly string[]): void {
         const row = Math.max(0, (line ?? 1) - 1);
         const text = logTail.length > 0 ? `${message}\n${logTail.slice(-10).join('\n')}` : message;
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(row, 0, row, Number.MAX_SAFE_INTEGER), text, vscode.DiagnosticSeverity.Error);
+        const diagnostic = new vscode.Diagnostic(
+            new vscode.Range(row, 0, row, Number.MAX_SAFE_INTEGER),
+            text,
+            vscode.DiagnosticSeverity.Error,
+        );
         diagnostic.source = 'parity build';
         this.collection.set(dockerfile, [diagnostic]);
     }

@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PARITY_DOCUMENT_SELECTOR, PARITY_FINDINGS, PIN_CODES, PARITY_LOG, PARITY_SNAPSHOT, type ParityFindingsParams, type ParityLogParams, type ParitySnapshotParams } from '../core/lsp/parityProtocol';
+import {
+    PARITY_DOCUMENT_SELECTOR,
+    PARITY_FINDINGS,
+    PIN_CODES,
+    PARITY_LOG,
+    PARITY_SNAPSHOT,
+    type ParityFindingsParams,
+    type ParityLogParams,
+    type ParitySnapshotParams,
+} from '../core/lsp/parityProtocol';
 import { SERVER_EXEC_ARGV } from '../core/lsp/SERVER_EXEC_ARGV';
 import { serverEnv } from '../core/lsp/serverEnv';
 import type { Log } from './createLog';
@@ -8,7 +17,9 @@ import type { DiffRun, LastDiff } from './diff/LastDiff';
 import type { FindingDiagnostics } from './FindingDiagnostics';
 import type { LocalSnapshots } from './LocalSnapshots';
 
-type Notification = readonly [typeof PARITY_FINDINGS, ParityFindingsParams] | readonly [typeof PARITY_SNAPSHOT, ParitySnapshotParams];
+type Notification =
+    | readonly [typeof PARITY_FINDINGS, ParityFindingsParams]
+    | readonly [typeof PARITY_SNAPSHOT, ParitySnapshotParams];
 
 /** What the server learns from a diff: the report, this machine's side as local, the other side as the target. */
 function notificationsOf(run: DiffRun): Notification[] {
@@ -35,12 +46,21 @@ export class DockerfileLanguageClient implements vscode.Disposable {
     private client: Promise<LanguageClient> | undefined;
     private readonly subscriptions: vscode.Disposable[];
 
-    constructor(private readonly serverModule: string, private readonly log: Log, private readonly lastDiff: LastDiff, localSnapshots: LocalSnapshots, private readonly snapshotProblems: FindingDiagnostics) {
+    constructor(
+        private readonly serverModule: string,
+        private readonly log: Log,
+        private readonly lastDiff: LastDiff,
+        localSnapshots: LocalSnapshots,
+        private readonly snapshotProblems: FindingDiagnostics,
+    ) {
         this.subscriptions = [
             vscode.workspace.onDidOpenTextDocument((document) => this.startFor(document)),
             lastDiff.onDidChange((run) => void this.send(notificationsOf(run))),
             // Sent as well as saved: the server need not wait for a file watcher to see the new snapshot.
-            localSnapshots.onDidTake(({ folder, snapshot }) => void this.send([[PARITY_SNAPSHOT, { role: 'local', snapshot, projectRoot: folder.toString() }]])),
+            localSnapshots.onDidTake(
+                ({ folder, snapshot }) =>
+                    void this.send([[PARITY_SNAPSHOT, { role: 'local', snapshot, projectRoot: folder.toString() }]]),
+            ),
         ];
         for (const document of vscode.workspace.textDocuments) {
             this.startFor(document);
@@ -60,23 +80,48 @@ export class DockerfileLanguageClient implements vscode.Disposable {
 
     private async start(): Promise<LanguageClient> {
         const started = performance.now();
-        const { LanguageClient, TransportKind, CloseAction, ErrorAction, State } = await import('vscode-languageclient/node');
+        const { LanguageClient, TransportKind, CloseAction, ErrorAction, State } = await import(
+            'vscode-languageclient/node'
+        );
         // vscode-languageclient adds `env` to the extension host's own environment.
         const env = serverEnv(process.env.GLIBC_TUNABLES);
-        const module = { module: this.serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env } };
+        const module = {
+            module: this.serverModule,
+            transport: TransportKind.ipc,
+            options: { execArgv: [...SERVER_EXEC_ARGV], env },
+        };
         const watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
         this.subscriptions.push(...watchers);
         const log = this.log;
         let crashes = 0;
-        const client = new LanguageClient('parity', 'Parity Language Server',
-            { run: module, debug: { ...module, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env } } },
+        const client = new LanguageClient(
+            'parity',
+            'Parity Language Server',
+            {
+                run: module,
+                debug: { ...module, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env } },
+            },
             {
                 documentSelector: PARITY_DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
                 outputChannelName: 'Parity Language Server',
                 synchronize: { fileEvents: watchers },
                 middleware: {
                     // A pin file's local mismatch is already in Problems from the snapshot: show it once.
-                    handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.filter((diagnostic) => !(diagnostic.code === PIN_CODES.local && this.snapshotProblems.shows(uri, diagnostic.range.start.line, diagnostic.message)))),
+                    handleDiagnostics: (uri, diagnostics, next) =>
+                        next(
+                            uri,
+                            diagnostics.filter(
+                                (diagnostic) =>
+                                    !(
+                                        diagnostic.code === PIN_CODES.local &&
+                                        this.snapshotProblems.shows(
+                                            uri,
+                                            diagnostic.range.start.line,
+                                            diagnostic.message,
+                                        )
+                                    ),
+                            ),
+                        ),
                 },
                 errorHandler: {
                     error: () => ({ action: ErrorAction.Continue }),
@@ -84,12 +129,21 @@ export class DockerfileLanguageClient implements vscode.Disposable {
                         // The server died: say so, and start it again unless it keeps dying.
                         crashes += 1;
                         const again = crashes <= 3;
-                        log.error(`The Parity language server stopped${again ? '; starting it again' : ' three times; it stays off until the window reloads'}.`);
-                        void vscode.window.showWarningMessage(vscode.l10n.t(again ? 'Parity: the language server stopped and was restarted.' : 'Parity: the language server keeps stopping; it stays off until the window reloads.'));
+                        log.error(
+                            `The Parity language server stopped${again ? '; starting it again' : ' three times; it stays off until the window reloads'}.`,
+                        );
+                        void vscode.window.showWarningMessage(
+                            vscode.l10n.t(
+                                again
+                                    ? 'Parity: the language server stopped and was restarted.'
+                                    : 'Parity: the language server keeps stopping; it stays off until the window reloads.',
+                            ),
+                        );
                         return { action: again ? CloseAction.Restart : CloseAction.DoNotRestart };
                     },
                 },
-            });
+            },
+        );
         client.onNotification(PARITY_LOG, ({ level, message }: ParityLogParams) => {
             this.log[level === 'warning' ? 'warn' : level](`language server: ${message}`);
         });
@@ -110,8 +164,11 @@ export class DockerfileLanguageClient implements vscode.Disposable {
     private async sendLastDiff(client: LanguageClient): Promise<void> {
         const last = this.lastDiff.current;
         if (last) {
-            await Promise.all(notificationsOf(last).map(([method, params]) => client.sendNotification(method, params)))
-                .catch((error: unknown) => this.log.warn(`language server: the last diff was not delivered (${String(error)})`));
+            await Promise.all(
+                notificationsOf(last).map(([method, params]) => client.sendNotification(method, params)),
+            ).catch((error: unknown) =>
+                this.log.warn(`language server: the last diff was not delivered (${String(error)})`),
+            );
         }
     }
 
@@ -119,7 +176,11 @@ export class DockerfileLanguageClient implements vscode.Disposable {
     private async send(notifications: readonly Notification[]): Promise<void> {
         const client = await this.client?.catch(() => undefined);
         for (const [method, params] of client ? notifications : []) {
-            await client?.sendNotification(method, params).catch((error: unknown) => this.log.warn(`language server: ${method} was not delivered (${String(error)})`));
+            await client
+                ?.sendNotification(method, params)
+                .catch((error: unknown) =>
+                    this.log.warn(`language server: ${method} was not delivered (${String(error)})`),
+                );
         }
     }
 

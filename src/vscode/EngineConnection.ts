@@ -64,7 +64,9 @@ export class EngineConnection implements vscode.Disposable {
 
     private async createClient(): Promise<EngineClient> {
         const config = readConfig();
-        const override = config.docker.host ? { value: config.docker.host, source: 'the parity.docker.host setting' } : undefined;
+        const override = config.docker.host
+            ? { value: config.docker.host, source: 'the parity.docker.host setting' }
+            : undefined;
         try {
             const selection = await resolveEngine(override);
             const client = new EngineClient(selection, { log: this.log, timeoutMs: config.docker.timeoutMs });

@@ -4,7 +4,11 @@ import type { EngineConnection, EngineState } from './EngineConnection';
 
 /** A status bar item that mirrors the engine state; hidden until something has talked to the engine. */
 export class EngineStatusBar implements vscode.Disposable {
-    private readonly item = vscode.window.createStatusBarItem('parity.engineStatus', vscode.StatusBarAlignment.Left, 10);
+    private readonly item = vscode.window.createStatusBarItem(
+        'parity.engineStatus',
+        vscode.StatusBarAlignment.Left,
+        10,
+    );
     private readonly subscription: vscode.Disposable;
 
     constructor(engine: EngineConnection) {

@@ -26,7 +26,11 @@ export class FindingDiagnostics implements vscode.Disposable {
             const uri = vscode.Uri.joinPath(folder, file);
             const entry = perFile.get(uri.toString()) ?? { uri, diagnostics: [] };
             const row = Math.max(0, line - 1);
-            const diagnostic = new vscode.Diagnostic(new vscode.Range(row, 0, row, Number.MAX_SAFE_INTEGER), message, SEVERITY[severity]);
+            const diagnostic = new vscode.Diagnostic(
+                new vscode.Range(row, 0, row, Number.MAX_SAFE_INTEGER),
+                message,
+                SEVERITY[severity],
+            );
             diagnostic.source = 'parity';
             diagnostic.code = code;
             entry.diagnostics.push(diagnostic);
@@ -46,7 +50,10 @@ export class FindingDiagnostics implements vscode.Disposable {
         for (const { uri, diagnostics } of perFile.values()) {
             this.collection.set(uri, diagnostics);
         }
-        this.byFolder.set(folder.toString(), [...perFile.values()].map((entry) => entry.uri));
+        this.byFolder.set(
+            folder.toString(),
+            [...perFile.values()].map((entry) => entry.uri),
+        );
         return [...perFile.values()].reduce((sum, entry) => sum + entry.diagnostics.length, 0);
     }
 
@@ -55,7 +62,9 @@ export class FindingDiagnostics implements vscode.Disposable {
      * open pin file against the same snapshot and would repeat it in Problems.
      */
     shows(uri: vscode.Uri, line: number, message: string): boolean {
-        return (this.collection.get(uri) ?? []).some((diagnostic) => diagnostic.range.start.line === line && diagnostic.message === message);
+        return (this.collection.get(uri) ?? []).some(
+            (diagnostic) => diagnostic.range.start.line === line && diagnostic.message === message,
+        );
     }
 
     dispose(): void {

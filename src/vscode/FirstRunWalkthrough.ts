@@ -16,7 +16,9 @@ export function openWalkthroughOnce(state: vscode.Memento, projects: ProjectFold
         if (folders.length === 0 || state.get<boolean>(SHOWN_KEY) === true) {
             return;
         }
-        if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) {
+        if (
+            !vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)
+        ) {
             return;
         }
         subscription.dispose();

@@ -131,10 +131,18 @@ export class FreshFindings implements vscode.Disposable {
                 tracked.probedAt = Date.now();
             }
             if (tracked.snapshot) {
-                const snapshot = await pipeline.captureHost(folder.fsPath, { toolVersion: this.deps.version, log, reuse: { snapshot: tracked.snapshot, runtimes: toolchains } });
+                const snapshot = await pipeline.captureHost(folder.fsPath, {
+                    toolVersion: this.deps.version,
+                    log,
+                    reuse: { snapshot: tracked.snapshot, runtimes: toolchains },
+                });
                 const findings = pipeline.reconcileRuntimes(snapshot.runtimes);
                 this.own.add(snapshot);
-                await pipeline.writeProjectFile(folder.fsPath, '.parity/local.snapshot.json', `${JSON.stringify(snapshot, null, 2)}\n`);
+                await pipeline.writeProjectFile(
+                    folder.fsPath,
+                    '.parity/local.snapshot.json',
+                    `${JSON.stringify(snapshot, null, 2)}\n`,
+                );
                 this.deps.diagnostics.show(folder, findings, snapshot.issues);
                 this.deps.findings.set(folder, findings, snapshot.meta.capturedAt);
                 this.deps.localSnapshots.add({ folder, snapshot });
@@ -142,7 +150,10 @@ export class FreshFindings implements vscode.Disposable {
             const run = this.deps.lastDiff.current;
             if (run?.captured && run.folder?.fsPath === folder.fsPath) {
                 const rules = pipeline.diffRulesFromSettings(readDiffSettings(folder));
-                const result = await pipeline.refreshDiff({ report: run.report, snapshots: run.snapshots, ...run.captured }, { runtimes: toolchains, rules, log, toolVersion: this.deps.version });
+                const result = await pipeline.refreshDiff(
+                    { report: run.report, snapshots: run.snapshots, ...run.captured },
+                    { runtimes: toolchains, rules, log, toolVersion: this.deps.version },
+                );
                 if (result) {
                     const { report, snapshots, ...captured } = result;
                     const text = pipeline.renderDiffReport(report, 'text');
@@ -154,15 +165,23 @@ export class FreshFindings implements vscode.Disposable {
                     this.deps.diffDiagnostics.show(folder, report.findings);
                     this.deps.findings.showReport(folder, report, run.uri, text);
                     this.deps.lastDiff.set({ report, uri: run.uri, text, folder, snapshots, captured });
-                    await pipeline.writeProjectFile(folder.fsPath, LAST_DIFF_FILE, `${pipeline.renderDiffReport(report, 'json').trimEnd()}\n`);
+                    await pipeline.writeProjectFile(
+                        folder.fsPath,
+                        LAST_DIFF_FILE,
+                        `${pipeline.renderDiffReport(report, 'json').trimEnd()}\n`,
+                    );
                 }
             }
             const ms = Math.round(performance.now() - started);
-            log.info(`Findings recomputed after saving ${files.join(', ')} in ${ms} ms (${toolchains ? 'toolchains probed again' : 'toolchains reused'})`);
+            log.info(
+                `Findings recomputed after saving ${files.join(', ')} in ${ms} ms (${toolchains ? 'toolchains probed again' : 'toolchains reused'})`,
+            );
             this.refreshed.fire({ folder, files, toolchains, ms });
         } catch (error) {
             // A half-typed file is normal while editing: the log says why, the shown findings stay as they were.
-            log.warn(`Findings not recomputed after saving ${files.join(', ')}: ${error instanceof Error ? error.message : String(error)}`);
+            log.warn(
+                `Findings not recomputed after saving ${files.join(', ')}: ${error instanceof Error ? error.message : String(error)}`,
+            );
         }
     }
 

@@ -61,7 +61,9 @@ export class ProjectFolders implements vscode.Disposable {
     }
 
     private async find(): Promise<void> {
-        const markers = await Promise.resolve(vscode.workspace.findFiles(PROJECT_MARKER_GLOB, NOT_PROJECT_GLOB, MAX_MARKERS)).catch((): vscode.Uri[] => []);
+        const markers = await Promise.resolve(
+            vscode.workspace.findFiles(PROJECT_MARKER_GLOB, NOT_PROJECT_GLOB, MAX_MARKERS),
+        ).catch((): vscode.Uri[] => []);
         // Grouped by scheme and authority so a folder keeps where it lives; the pure part sees paths only.
         const byRoot = new Map<string, vscode.Uri[]>();
         for (const marker of markers) {
@@ -73,7 +75,9 @@ export class ProjectFolders implements vscode.Disposable {
             return first ? projectFolders(uris.map((uri) => uri.path)).map((path) => first.with({ path })) : [];
         });
         // resourcePath is the fsPath of a local file and the URI's path in a remote window (vscode-remote:): both.
-        await vscode.commands.executeCommand('setContext', PROJECT_FOLDERS_KEY, [...new Set(this.folders.flatMap((folder) => [folder.fsPath, folder.path]))]);
+        await vscode.commands.executeCommand('setContext', PROJECT_FOLDERS_KEY, [
+            ...new Set(this.folders.flatMap((folder) => [folder.fsPath, folder.path])),
+        ]);
         this.changed.fire(this.folders);
     }
 }

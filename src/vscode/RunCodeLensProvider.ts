@@ -37,27 +37,43 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
 
     provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
         // Restricted Mode runs nothing from the folder, so nothing offers to.
-        if (!vscode.workspace.isTrusted || !vscode.workspace.getConfiguration('parity.codeLens', document.uri).get<boolean>('enabled', true) || document.uri.scheme !== 'file') {
+        if (
+            !vscode.workspace.isTrusted ||
+            !vscode.workspace.getConfiguration('parity.codeLens', document.uri).get<boolean>('enabled', true) ||
+            document.uri.scheme !== 'file'
+        ) {
             return [];
         }
         const folder = projectFolderOf(document.uri);
         return findRunLenses(document.fileName, document.getText()).map((lens) => {
             const range = new vscode.Range(lens.line, 0, lens.line, 0);
             return lens.kind === 'build'
-                ? new vscode.CodeLens(range, { title: `$(tools) ${vscode.l10n.t('Build')}`, command: 'parity.dockerfile.build', arguments: [document.uri], tooltip: vscode.l10n.t('Build this Dockerfile as it is, with live progress') })
+                ? new vscode.CodeLens(range, {
+                      title: `$(tools) ${vscode.l10n.t('Build')}`,
+                      command: 'parity.dockerfile.build',
+                      arguments: [document.uri],
+                      tooltip: vscode.l10n.t('Build this Dockerfile as it is, with live progress'),
+                  })
                 : lens.command !== undefined && lens.detail !== undefined && lens.detail !== 'web'
-                    // A Procfile process other than web: the same image, that process's command.
-                    ? new vscode.CodeLens(range, {
+                  ? // A Procfile process other than web: the same image, that process's command.
+                    new vscode.CodeLens(range, {
                         title: `$(play) ${vscode.l10n.t('Run {0} in Sandbox', lens.detail)}`,
                         command: 'parity.sandbox.run',
                         arguments: [folder, { process: lens.detail, command: lens.command }],
-                        tooltip: vscode.l10n.t('Package {0} if its image is not current, then run `{1}` in it, locked down', vscode.workspace.asRelativePath(folder), lens.command),
+                        tooltip: vscode.l10n.t(
+                            'Package {0} if its image is not current, then run `{1}` in it, locked down',
+                            vscode.workspace.asRelativePath(folder),
+                            lens.command,
+                        ),
                     })
-                    : new vscode.CodeLens(range, {
+                  : new vscode.CodeLens(range, {
                         title: `$(play) ${vscode.l10n.t('Run in Sandbox')}`,
                         command: 'parity.sandbox.run',
                         arguments: [folder],
-                        tooltip: vscode.l10n.t('Package {0} if its image is not current, then run it locked down, with the limits of the cloud', vscode.workspace.asRelativePath(folder)),
+                        tooltip: vscode.l10n.t(
+                            'Package {0} if its image is not current, then run it locked down, with the limits of the cloud',
+                            vscode.workspace.asRelativePath(folder),
+                        ),
                     });
         });
     }
@@ -76,7 +92,10 @@ export function projectFolderOf(file: vscode.Uri): vscode.Uri {
     const root = projectRootFor(file.fsPath, workspace, (folder, name) => {
         if (name === 'package.json#workspaces') {
             // Bounded and confined to the workspace: a package.json linking elsewhere (or to /dev/zero) is not read.
-            const read = readBoundedFileSync(join(folder, 'package.json'), { maxBytes: MAX_TEXT_BYTES, within: workspace });
+            const read = readBoundedFileSync(join(folder, 'package.json'), {
+                maxBytes: MAX_TEXT_BYTES,
+                within: workspace,
+            });
             try {
                 return read.kind === 'ok' && 'workspaces' in (JSON.parse(read.bytes.toString('utf8')) as object);
             } catch {

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { type FoundSetting, type MisplacedSetting, misplacedSettings, type SettingScope, settingKeysIn } from '../core/settings/misplacedSettings';
+import {
+    type FoundSetting,
+    type MisplacedSetting,
+    misplacedSettings,
+    type SettingScope,
+    settingKeysIn,
+} from '../core/settings/misplacedSettings';
 
 /** Settings files are small; anything larger is not read. */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
@@ -15,7 +21,10 @@ export class SettingPlacesCheck implements vscode.Disposable {
     private readonly told = new Set<string>();
     private readonly subscription: vscode.Disposable;
 
-    constructor(private readonly scopes: ReadonlyMap<string, SettingScope>, private readonly userSettings: vscode.Uri | undefined) {
+    constructor(
+        private readonly scopes: ReadonlyMap<string, SettingScope>,
+        private readonly userSettings: vscode.Uri | undefined,
+    ) {
         this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
             if (event.affectsConfiguration('parity')) {
                 void this.check();
@@ -25,7 +34,12 @@ export class SettingPlacesCheck implements vscode.Disposable {
 
     /** The scopes of Parity's settings from the extension's package.json. */
     static scopesOf(packageJSON: unknown): Map<string, SettingScope> {
-        const properties = (packageJSON as { contributes?: { configuration?: { properties?: Record<string, { scope?: SettingScope }> } } }).contributes?.configuration?.properties ?? {};
+        const properties =
+            (
+                packageJSON as {
+                    contributes?: { configuration?: { properties?: Record<string, { scope?: SettingScope }> } };
+                }
+            ).contributes?.configuration?.properties ?? {};
         return new Map(Object.entries(properties).map(([key, schema]) => [key, schema.scope ?? 'window']));
     }
 
@@ -66,31 +80,59 @@ export class SettingPlacesCheck implements vscode.Disposable {
 
     private async fromFiles(remote: boolean): Promise<FoundSetting[]> {
         const folders = vscode.workspace.workspaceFolders ?? [];
-        const workspaceFile = vscode.workspace.workspaceFile?.scheme === 'file' ? vscode.workspace.workspaceFile : undefined;
+        const workspaceFile =
+            vscode.workspace.workspaceFile?.scheme === 'file' ? vscode.workspace.workspaceFile : undefined;
         const files: { uri: vscode.Uri; place: FoundSetting['place']; workspaceFile?: true }[] = [
             // With a .code-workspace file a folder's settings.json is folder settings; without, it is the workspace's.
-            ...folders.map((folder) => ({ uri: vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'), place: workspaceFile ? 'folder' as const : 'workspace' as const })),
-            ...(workspaceFile ? [{ uri: workspaceFile, place: 'workspace' as const, workspaceFile: true as const }] : []),
+            ...folders.map((folder) => ({
+                uri: vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'),
+                place: workspaceFile ? ('folder' as const) : ('workspace' as const),
+            })),
+            ...(workspaceFile
+                ? [{ uri: workspaceFile, place: 'workspace' as const, workspaceFile: true as const }]
+                : []),
             ...(remote && this.userSettings ? [{ uri: this.userSettings, place: 'user' as const }] : []),
         ];
-        const read = await Promise.all(files.map(async (file) => {
-            const text = await readSmall(file.uri);
-            return text === undefined ? [] : settingKeysIn(text, 'parity.', file.workspaceFile).flatMap((key): FoundSetting[] => {
-                const scope = this.scopes.get(key);
-                return scope ? [{ key, scope, place: file.place }] : [];
-            });
-        }));
+        const read = await Promise.all(
+            files.map(async (file) => {
+                const text = await readSmall(file.uri);
+                return text === undefined
+                    ? []
+                    : settingKeysIn(text, 'parity.', file.workspaceFile).flatMap((key): FoundSetting[] => {
+                          const scope = this.scopes.get(key);
+                          return scope ? [{ key, scope, place: file.place }] : [];
+                      });
+            }),
+        );
         return read.flat();
     }
 
     private async warn(setting: MisplacedSetting): Promise<void> {
-        const where = { user: vscode.l10n.t('your user settings'), workspace: vscode.l10n.t('the workspace settings'), folder: vscode.l10n.t('a folder\'s settings') }[setting.place];
-        const message = setting.setIn === 'remote'
-            ? vscode.l10n.t('Parity: {0} is set in {1}, where this remote window ignores it ({2} setting). Set it in the Remote settings, on the machine the window is connected to.', setting.key, where, setting.scope)
-            : vscode.l10n.t('Parity: {0} is set in {1}, where VS Code ignores it ({2} setting). Set it in your user settings.', setting.key, where, setting.scope);
+        const where = {
+            user: vscode.l10n.t('your user settings'),
+            workspace: vscode.l10n.t('the workspace settings'),
+            folder: vscode.l10n.t("a folder's settings"),
+        }[setting.place];
+        const message =
+            setting.setIn === 'remote'
+                ? vscode.l10n.t(
+                      'Parity: {0} is set in {1}, where this remote window ignores it ({2} setting). Set it in the Remote settings, on the machine the window is connected to.',
+                      setting.key,
+                      where,
+                      setting.scope,
+                  )
+                : vscode.l10n.t(
+                      'Parity: {0} is set in {1}, where VS Code ignores it ({2} setting). Set it in your user settings.',
+                      setting.key,
+                      where,
+                      setting.scope,
+                  );
         const open = vscode.l10n.t('Open Settings');
-        if (await vscode.window.showWarningMessage(message, open) === open) {
-            await vscode.commands.executeCommand(setting.setIn === 'remote' ? 'workbench.action.openRemoteSettings' : 'workbench.action.openSettings', ...(setting.setIn === 'remote' ? [] : [setting.key]));
+        if ((await vscode.window.showWarningMessage(message, open)) === open) {
+            await vscode.commands.executeCommand(
+                setting.setIn === 'remote' ? 'workbench.action.openRemoteSettings' : 'workbench.action.openSettings',
+                ...(setting.setIn === 'remote' ? [] : [setting.key]),
+            );
         }
     }
 }

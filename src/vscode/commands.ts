@@ -58,7 +58,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     'parity.app.package': { run: packageApp, needsTrust: true },
     'parity.log.show': { run: (deps) => deps.log.show() },
     'parity.images.refresh': { run: (deps) => deps.engineViews.find((view) => view.id === 'parity.images')?.refresh() },
-    'parity.containers.refresh': { run: (deps) => deps.engineViews.find((view) => view.id === 'parity.containers')?.refresh() },
+    'parity.containers.refresh': {
+        run: (deps) => deps.engineViews.find((view) => view.id === 'parity.containers')?.refresh(),
+    },
     'parity.images.inspect': { run: inspectImage },
     'parity.images.remove': { run: removeImage },
     'parity.images.copyId': { run: copyImageId },
@@ -100,8 +102,8 @@ export function registerCommands(deps: ExtensionDeps): vscode.Disposable[] {
                 return undefined;
             }
             return command.run(deps, ...args);
-        }));
+        }),
+    );
 }
 
 export const COMMAND_IDS: readonly string[] = Object.keys(COMMANDS);
-

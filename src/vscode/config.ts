@@ -77,8 +77,14 @@ export function affectsEngine(event: vscode.ConfigurationChangeEvent): boolean {
  * The sandbox settings, in the form the policy takes; .env values only when parity.sandbox.passDotenv is on.
  * A value the policy cannot take is an error that names the setting, never a silent default.
  */
-export async function readSandboxSettings(projectRoot: string | undefined, readDotenv: (root: string) => Promise<Record<string, string>>): Promise<SandboxSettings> {
-    const sandbox = vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined);
+export async function readSandboxSettings(
+    projectRoot: string | undefined,
+    readDotenv: (root: string) => Promise<Record<string, string>>,
+): Promise<SandboxSettings> {
+    const sandbox = vscode.workspace.getConfiguration(
+        'parity.sandbox',
+        projectRoot ? vscode.Uri.file(projectRoot) : undefined,
+    );
     const memoryText = restricted(sandbox, 'memory', '512m');
     const memory = parseSize(memoryText);
     if (memory === null) {
@@ -95,13 +101,22 @@ export async function readSandboxSettings(projectRoot: string | undefined, readD
     const writablePaths = restricted<string[]>(sandbox, 'writablePaths', []);
     const relative = writablePaths.find((path) => !path.startsWith('/'));
     if (relative !== undefined) {
-        throw new Error(vscode.l10n.t('parity.sandbox.writablePaths takes absolute paths inside the container, not "{0}"', relative));
+        throw new Error(
+            vscode.l10n.t(
+                'parity.sandbox.writablePaths takes absolute paths inside the container, not "{0}"',
+                relative,
+            ),
+        );
     }
     const passDotenv = restricted(sandbox, 'passDotenv', false) && projectRoot !== undefined;
     // Only what the user set is passed, so the sandbox's summary can tell "your setting" from "Parity's default".
     const set = (key: string): boolean => {
         const where = sandbox.inspect(key);
-        return where?.globalValue !== undefined || (vscode.workspace.isTrusted && (where?.workspaceValue !== undefined || where?.workspaceFolderValue !== undefined));
+        return (
+            where?.globalValue !== undefined ||
+            (vscode.workspace.isTrusted &&
+                (where?.workspaceValue !== undefined || where?.workspaceFolderValue !== undefined))
+        );
     };
     return {
         ...(set('memory') ? { memoryBytes: memory } : {}),
@@ -115,7 +130,11 @@ export async function readSandboxSettings(projectRoot: string | undefined, readD
 
 /** parity.sandbox.target: where the app really runs (a snapshot file, image:REF or container:NAME), or undefined. */
 export function readSandboxTarget(projectRoot: string | undefined): string | undefined {
-    const target = restricted(vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined), 'target', '').trim();
+    const target = restricted(
+        vscode.workspace.getConfiguration('parity.sandbox', projectRoot ? vscode.Uri.file(projectRoot) : undefined),
+        'target',
+        '',
+    ).trim();
     return target === '' ? undefined : target;
 }
 
@@ -129,7 +148,7 @@ export function readDiffSettings(folder: vscode.Uri | undefined): DiffSettingVal
     const set = (key: string): unknown => {
         const where = diff.inspect(key);
         return vscode.workspace.isTrusted
-            ? where?.workspaceFolderValue ?? where?.workspaceValue ?? where?.globalValue
+            ? (where?.workspaceFolderValue ?? where?.workspaceValue ?? where?.globalValue)
             : where?.globalValue;
     };
     return { severity: set('severity'), ignore: set('ignore'), requiredEnv: set('requiredEnv') };

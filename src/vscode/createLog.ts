@@ -13,7 +13,8 @@ export function createLog(): Log {
         debug: (message, ...args) => write(() => channel.debug(message, ...args)),
         info: (message, ...args) => write(() => channel.info(message, ...args)),
         warn: (message, ...args) => write(() => channel.warn(message, ...args)),
-        error: (error, ...args) => write(() => channel.error(error instanceof Error ? error.stack ?? error.message : error, ...args)),
+        error: (error, ...args) =>
+            write(() => channel.error(error instanceof Error ? (error.stack ?? error.message) : error, ...args)),
         show: () => channel.show(true),
         dispose: () => channel.dispose(),
     };

@@ -10,7 +10,9 @@ export async function pickWorkspaceFolder(given: unknown, title: string): Promis
     }
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Parity: open a folder first — there is no project to work on.'));
+        void vscode.window.showWarningMessage(
+            vscode.l10n.t('Parity: open a folder first — there is no project to work on.'),
+        );
         return undefined;
     }
     if (folders.length === 1) {

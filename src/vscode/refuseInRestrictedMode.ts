@@ -9,9 +9,11 @@ const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
  */
 export function refuseInRestrictedMode(): void {
     const manage = vscode.l10n.t('Manage Workspace Trust');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Parity runs nothing from this folder in Restricted Mode'), manage).then((choice) => {
-        if (choice === manage) {
-            void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
-        }
-    });
+    void vscode.window
+        .showWarningMessage(vscode.l10n.t('Parity runs nothing from this folder in Restricted Mode'), manage)
+        .then((choice) => {
+            if (choice === manage) {
+                void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
+            }
+        });
 }

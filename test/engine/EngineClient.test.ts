@@ -8,10 +8,16 @@ import { dockerCli } from '../support/dockerCli';
 import { requireEngine } from './requireEngine';
 import { closedPort, silentServer } from '../support/ports';
 
-const local = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
+const local = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' },
+    { log: silentLogger },
+);
 
 function clientFor(address: string, timeoutMs = 10_000): EngineClient {
-    return new EngineClient({ address: parseEngineAddress(address), source: 'DOCKER_HOST' }, { log: silentLogger, timeoutMs });
+    return new EngineClient(
+        { address: parseEngineAddress(address), source: 'DOCKER_HOST' },
+        { log: silentLogger, timeoutMs },
+    );
 }
 
 describe('EngineClient against the real engine', () => {
@@ -19,7 +25,11 @@ describe('EngineClient against the real engine', () => {
 
     it('reports the same engine as the docker CLI', async () => {
         const status = await local.status();
-        const [version, api, os, arch] = dockerCli(['version', '--format', '{{.Server.Version}} {{.Server.APIVersion}} {{.Server.Os}} {{.Server.Arch}}']).split(' ');
+        const [version, api, os, arch] = dockerCli([
+            'version',
+            '--format',
+            '{{.Server.Version}} {{.Server.APIVersion}} {{.Server.Os}} {{.Server.Arch}}',
+        ]).split(' ');
         assert.equal(status.engineVersion, version);
         assert.equal(status.apiVersion, api);
         assert.equal(status.osType, os);
@@ -47,7 +57,12 @@ describe('EngineClient when the engine is not there', () => {
             assert.ok(error instanceof EngineError);
             assert.equal(error.kind, 'unreachable');
             assert.equal(error.address, `tcp://127.0.0.1:${port}`);
-            assert.match(error.message, new RegExp(`^Docker is not reachable at tcp://127\\.0\\.0\\.1:${port} \\(from DOCKER_HOST\\) — is it running\\?`));
+            assert.match(
+                error.message,
+                new RegExp(
+                    `^Docker is not reachable at tcp://127\\.0\\.0\\.1:${port} \\(from DOCKER_HOST\\) — is it running\\?`,
+                ),
+            );
             assert.match(error.message, /Start Docker Desktop or the Docker service/);
             return true;
         });
@@ -55,15 +70,26 @@ describe('EngineClient when the engine is not there', () => {
     });
 
     it('a missing socket file is "not reachable" too', async () => {
-        await assert.rejects(clientFor('unix:///tmp/parity-no-such.sock').status(), (error: unknown) =>
-            error instanceof EngineError && error.kind === 'unreachable' && error.message.includes('unix:///tmp/parity-no-such.sock'));
+        await assert.rejects(
+            clientFor('unix:///tmp/parity-no-such.sock').status(),
+            (error: unknown) =>
+                error instanceof EngineError &&
+                error.kind === 'unreachable' &&
+                error.message.includes('unix:///tmp/parity-no-such.sock'),
+        );
     });
 
     it('an engine that never answers times out instead of hanging', async () => {
         const server = await silentServer();
         try {
-            await assert.rejects(clientFor(`tcp://127.0.0.1:${server.port}`, 400).status(), (error: unknown) =>
-                error instanceof EngineError && error.kind === 'timeout' && error.message.includes('within 0.4 s') && error.message.includes(`tcp://127.0.0.1:${server.port}`));
+            await assert.rejects(
+                clientFor(`tcp://127.0.0.1:${server.port}`, 400).status(),
+                (error: unknown) =>
+                    error instanceof EngineError &&
+                    error.kind === 'timeout' &&
+                    error.message.includes('within 0.4 s') &&
+                    error.message.includes(`tcp://127.0.0.1:${server.port}`),
+            );
         } finally {
             await server.close();
         }
@@ -75,7 +101,10 @@ describe('EngineClient when the engine is not there', () => {
             const controller = new AbortController();
             const pending = clientFor(`tcp://127.0.0.1:${server.port}`).status(controller.signal);
             setTimeout(() => controller.abort(), 100);
-            await assert.rejects(pending, (error: unknown) => error instanceof EngineError && error.kind === 'cancelled');
+            await assert.rejects(
+                pending,
+                (error: unknown) => error instanceof EngineError && error.kind === 'cancelled',
+            );
         } finally {
             await server.close();
         }

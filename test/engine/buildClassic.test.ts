@@ -4,7 +4,20 @@ import type { BuildEvent } from '../../src/core/build/BuildEvent';
 import { BuildError } from '../../src/core/build/BuildError';
 import { EngineError } from '../../src/engine/EngineError';
 import { dockerCli } from '../support/dockerCli';
-import { buildFolder, containersWith, engineClient, imageIdOf, logsOfLine, makeProject, processesWith, removeImages, removeProject, sleepMarker, testTag, waitFor } from './buildTestKit';
+import {
+    buildFolder,
+    containersWith,
+    engineClient,
+    imageIdOf,
+    logsOfLine,
+    makeProject,
+    processesWith,
+    removeImages,
+    removeProject,
+    sleepMarker,
+    testTag,
+    waitFor,
+} from './buildTestKit';
 import { requireEngine } from './requireEngine';
 import { pruneParityImages } from '../support/pruneParityImages';
 
@@ -28,7 +41,13 @@ const SIMPLE = 'FROM busybox\nWORKDIR /app\nCOPY hello.txt .\nRUN cat hello.txt 
 
 /** Event kinds of the Dockerfile's own steps; a step that ends cached counts as ended. */
 function kinds(events: readonly BuildEvent[]): string[] {
-    return [...new Set(events.filter((event) => !('step' in event && event.step?.internal)).map((event) => (event.type === 'step-cached' ? 'step-completed' : event.type)))].sort();
+    return [
+        ...new Set(
+            events
+                .filter((event) => !('step' in event && event.step?.internal))
+                .map((event) => (event.type === 'step-cached' ? 'step-completed' : event.type)),
+        ),
+    ].sort();
 }
 
 describe('the classic builder (real engine)', () => {
@@ -40,7 +59,7 @@ describe('the classic builder (real engine)', () => {
     });
 
     it('builds the same simple image as BuildKit and reports the same kinds of events, at the same lines', async () => {
-        const dir = project({ 'Dockerfile': SIMPLE, 'hello.txt': 'hello from the context\n' });
+        const dir = project({ Dockerfile: SIMPLE, 'hello.txt': 'hello from the context\n' });
         const classic = buildFolder(client, dir, { tag: tag('classic'), builder: 'classic', noCache: true });
         const buildkit = buildFolder(client, dir, { tag: tag('buildkit'), builder: 'buildkit', noCache: true });
         const [classicResult, buildkitResult] = await Promise.all([classic.result, buildkit.result]);
@@ -49,18 +68,42 @@ describe('the classic builder (real engine)', () => {
         for (const run of [classic, buildkit]) {
             assert.deepEqual(logsOfLine(run.events, 4), ['hello from the context', 'built']);
             assert.deepEqual(kinds(run.events), ['image', 'log', 'step-completed', 'step-started']);
-            const ended = run.events.flatMap((event) => (event.type === 'step-completed' || event.type === 'step-cached') && !event.step.internal ? [event.step.line] : []);
+            const ended = run.events.flatMap((event) =>
+                (event.type === 'step-completed' || event.type === 'step-cached') && !event.step.internal
+                    ? [event.step.line]
+                    : [],
+            );
             assert.deepEqual([...new Set(ended)].sort(), [1, 2, 3, 4]);
         }
-        for (const [name, result] of [...tags].slice(-2).map((name, i) => [name, i === 0 ? classicResult : buildkitResult] as const)) {
+        for (const [name, result] of [...tags]
+            .slice(-2)
+            .map((name, i) => [name, i === 0 ? classicResult : buildkitResult] as const)) {
             assert.equal(imageIdOf(name), result.imageId);
-            assert.equal(dockerCli(['image', 'inspect', '--format', '{{index .Config.Labels "parity.purpose"}}', name]), 'test');
-            assert.equal(dockerCli(['run', '--rm', '--network', 'none', '--label', 'parity.managed=true', '--label', 'parity.purpose=test', name, 'cat', '/app/hello.txt']), 'hello from the context');
+            assert.equal(
+                dockerCli(['image', 'inspect', '--format', '{{index .Config.Labels "parity.purpose"}}', name]),
+                'test',
+            );
+            assert.equal(
+                dockerCli([
+                    'run',
+                    '--rm',
+                    '--network',
+                    'none',
+                    '--label',
+                    'parity.managed=true',
+                    '--label',
+                    'parity.purpose=test',
+                    name,
+                    'cat',
+                    '/app/hello.txt',
+                ]),
+                'hello from the context',
+            );
         }
     });
 
     it('measures a small warm build with each builder', async () => {
-        const dir = project({ 'Dockerfile': SIMPLE, 'hello.txt': 'warm\n' });
+        const dir = project({ Dockerfile: SIMPLE, 'hello.txt': 'warm\n' });
         const timings: Record<string, number[]> = { buildkit: [], classic: [] };
         for (const builder of ['buildkit', 'classic'] as const) {
             const name = tag(`warm-${builder}`);
@@ -72,12 +115,16 @@ describe('the classic builder (real engine)', () => {
                 assert.equal(imageIdOf(name), result.imageId);
             }
         }
-        console.log(`warm build of a 4-step Dockerfile, ms: BuildKit ${timings.buildkit?.join(' / ')}, classic ${timings.classic?.join(' / ')}`);
+        console.log(
+            `warm build of a 4-step Dockerfile, ms: BuildKit ${timings.buildkit?.join(' / ')}, classic ${timings.classic?.join(' / ')}`,
+        );
     });
 
     it('a failing RUN: its line and output; the failed step leaves no container behind', async () => {
         const marker = `exit-${sleepMarker()}`;
-        const dir = project({ Dockerfile: `FROM busybox\nRUN echo "${marker}" && echo one && echo two >&2 && exit 4\n` });
+        const dir = project({
+            Dockerfile: `FROM busybox\nRUN echo "${marker}" && echo one && echo two >&2 && exit 4\n`,
+        });
         const name = tag('classic-failing');
         const run = buildFolder(client, dir, { tag: name, builder: 'classic' });
         await assert.rejects(run.result, (error: unknown) => {
@@ -87,25 +134,44 @@ describe('the classic builder (real engine)', () => {
             assert.equal(error.step, `Step 2/4 : RUN echo "${marker}" && echo one && echo two >&2 && exit 4`);
             // stderr (which the engine marks in red) is told apart, but may overtake stdout on the way.
             assert.deepEqual([...error.logTail].sort(), [marker, 'one', 'two'].sort());
-            assert.match(error.message, /^The build failed at Dockerfile line 2 \(RUN echo .*\): the command exited with code 4\.$/);
+            assert.match(
+                error.message,
+                /^The build failed at Dockerfile line 2 \(RUN echo .*\): the command exited with code 4\.$/,
+            );
             return true;
         });
-        assert.ok(run.events.some((event) => event.type === 'log' && event.stream === 'stderr' && event.text === 'two'));
-        assert.ok(run.events.some((event) => event.type === 'log' && event.stream === 'stdout' && event.text === 'one'));
+        assert.ok(
+            run.events.some((event) => event.type === 'log' && event.stream === 'stderr' && event.text === 'two'),
+        );
+        assert.ok(
+            run.events.some((event) => event.type === 'log' && event.stream === 'stdout' && event.text === 'one'),
+        );
         assert.deepEqual(containersWith(marker), []);
         assert.equal(imageIdOf(name), undefined);
     });
 
     it('a syntax error is refused before the build starts: still the line', async () => {
         const dir = project({ Dockerfile: 'FROM busybox\nRUN echo a\nFOO bar\n' });
-        await assert.rejects(buildFolder(client, dir, { tag: tag('classic-syntax'), builder: 'classic' }).result, (error: unknown) =>
-            error instanceof BuildError && error.kind === 'dockerfile' && error.line === 3 && error.message === 'Dockerfile line 3 is not valid Dockerfile syntax: unknown instruction: FOO.');
+        await assert.rejects(
+            buildFolder(client, dir, { tag: tag('classic-syntax'), builder: 'classic' }).result,
+            (error: unknown) =>
+                error instanceof BuildError &&
+                error.kind === 'dockerfile' &&
+                error.line === 3 &&
+                error.message === 'Dockerfile line 3 is not valid Dockerfile syntax: unknown instruction: FOO.',
+        );
     });
 
     it('a missing base image is the same clear error as with BuildKit', async () => {
         const dir = project({ Dockerfile: 'FROM parity-test/does-not-exist:1\nRUN echo hi\n' });
-        await assert.rejects(buildFolder(client, dir, { tag: tag('classic-missing-base'), builder: 'classic' }).result, (error: unknown) =>
-            error instanceof BuildError && error.kind === 'base-image' && error.subject === 'parity-test/does-not-exist:1' && error.line === 1);
+        await assert.rejects(
+            buildFolder(client, dir, { tag: tag('classic-missing-base'), builder: 'classic' }).result,
+            (error: unknown) =>
+                error instanceof BuildError &&
+                error.kind === 'base-image' &&
+                error.subject === 'parity-test/does-not-exist:1' &&
+                error.line === 1,
+        );
     });
 
     it('cancel kills and removes the step container; nothing tagged', async () => {
@@ -114,21 +180,39 @@ describe('the classic builder (real engine)', () => {
         const name = tag('classic-cancel');
         const controller = new AbortController();
         const run = buildFolder(client, dir, {
-            tag: name, builder: 'classic', noCache: true, signal: controller.signal,
+            tag: name,
+            builder: 'classic',
+            noCache: true,
+            signal: controller.signal,
             onEvent: (event) => {
                 if (event.type === 'log' && event.text === 'started') {
                     controller.abort();
                 }
             },
         });
-        await assert.rejects(run.result, (error: unknown) => error instanceof EngineError && error.kind === 'cancelled');
-        assert.ok(await waitFor(() => processesWith(`sleep ${marker}`) === 0 && containersWith(marker).length === 0, 5000), `still there: ${containersWith(marker).join(', ')}`);
+        await assert.rejects(
+            run.result,
+            (error: unknown) => error instanceof EngineError && error.kind === 'cancelled',
+        );
+        assert.ok(
+            await waitFor(() => processesWith(`sleep ${marker}`) === 0 && containersWith(marker).length === 0, 5000),
+            `still there: ${containersWith(marker).join(', ')}`,
+        );
         assert.equal(imageIdOf(name), undefined);
     });
 
     it('build secrets need BuildKit: asked of the classic builder, a clear refusal before anything runs', async () => {
         const dir = project({ Dockerfile: 'FROM busybox\n' });
-        await assert.rejects(buildFolder(client, dir, { tag: tag('classic-secret'), builder: 'classic', secrets: { 'parity-ca': Buffer.from('x') } }).result, (error: unknown) =>
-            error instanceof BuildError && error.kind === 'request' && /classic builder, which has no build secrets \(parity-ca\)/.test(error.message));
+        await assert.rejects(
+            buildFolder(client, dir, {
+                tag: tag('classic-secret'),
+                builder: 'classic',
+                secrets: { 'parity-ca': Buffer.from('x') },
+            }).result,
+            (error: unknown) =>
+                error instanceof BuildError &&
+                error.kind === 'request' &&
+                /classic builder, which has no build secrets \(parity-ca\)/.test(error.message),
+        );
     });
 });

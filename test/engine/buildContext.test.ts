@@ -9,7 +9,15 @@ import { after, before, describe, it } from 'node:test';
 import { BuildError } from '../../src/core/build/BuildError';
 import { readTarEntries } from '../../src/core/probe/readTarFile';
 import { type BuildContext, createBuildContext } from '../../src/engine/build/buildContext';
-import { engineClient, logsOfLine, makeProject, removeImages, removeProject, TEST_LABELS, testTag } from './buildTestKit';
+import {
+    engineClient,
+    logsOfLine,
+    makeProject,
+    removeImages,
+    removeProject,
+    TEST_LABELS,
+    testTag,
+} from './buildTestKit';
 import { requireEngine } from './requireEngine';
 import { pruneParityImages } from '../support/pruneParityImages';
 
@@ -27,7 +35,7 @@ async function tarOf(context: BuildContext): Promise<Buffer> {
 /** A Node project as it sits on a laptop: dependencies installed, a git folder, secrets in .env. */
 function nodeProject(): string {
     const dir = makeProject({
-        'Dockerfile': 'FROM busybox\nCOPY . /ctx\nRUN cd /ctx && find . -mindepth 1 | sort\n',
+        Dockerfile: 'FROM busybox\nCOPY . /ctx\nRUN cd /ctx && find . -mindepth 1 | sort\n',
         '.dockerignore': '# what never belongs in an image\nnode_modules\n.git\n.env\n*.log\ndocs\n!docs/README.md\n',
         'package.json': '{"name":"shop"}\n',
         'src/server.js': 'console.log("hi")\n',
@@ -59,18 +67,41 @@ describe('build contexts', () => {
     });
 
     it('.dockerignore as Docker applies it: node_modules, .git and .env never enter; a ! exception re-includes; links stay links', async () => {
-        const context = await createBuildContext(nodeProject(), { extraFiles: { '.parity-ca.pem': Buffer.from('-----BEGIN CERTIFICATE-----\n') } });
+        const context = await createBuildContext(nodeProject(), {
+            extraFiles: { '.parity-ca.pem': Buffer.from('-----BEGIN CERTIFICATE-----\n') },
+        });
         const tar = await tarOf(context);
         const entries = readTarEntries(tar);
         const names = entries.map((entry) => entry.name);
         assert.deepEqual(names, [
-            '.dockerignore', 'Dockerfile', 'docs/README.md', 'empty/', 'inside-link', 'outside-dir', 'outside-file',
-            'package.json', 'packages/', 'packages/a/', 'packages/a/node_modules/', 'packages/a/node_modules/kept.js',
-            'src/', 'src/deep/', 'src/deep/nested/', 'src/deep/nested/file.txt', 'src/server.js', '.parity-ca.pem',
+            '.dockerignore',
+            'Dockerfile',
+            'docs/README.md',
+            'empty/',
+            'inside-link',
+            'outside-dir',
+            'outside-file',
+            'package.json',
+            'packages/',
+            'packages/a/',
+            'packages/a/node_modules/',
+            'packages/a/node_modules/kept.js',
+            'src/',
+            'src/deep/',
+            'src/deep/nested/',
+            'src/deep/nested/file.txt',
+            'src/server.js',
+            '.parity-ca.pem',
         ]);
         assert.ok(!names.some((name) => /^(node_modules|\.git|\.env)(\/|$)/.test(name)));
-        const links = Object.fromEntries(entries.filter((entry) => entry.type === 'symlink').map((entry) => [entry.name, entry.linkTarget]));
-        assert.deepEqual(links, { 'inside-link': 'src/server.js', 'outside-dir': '/etc', 'outside-file': '/etc/passwd' }, 'stored as links, never followed');
+        const links = Object.fromEntries(
+            entries.filter((entry) => entry.type === 'symlink').map((entry) => [entry.name, entry.linkTarget]),
+        );
+        assert.deepEqual(
+            links,
+            { 'inside-link': 'src/server.js', 'outside-dir': '/etc', 'outside-file': '/etc/passwd' },
+            'stored as links, never followed',
+        );
         assert.equal(context.size, tar.length, 'the size reported before sending is the size sent');
         assert.equal(context.fileCount, entries.filter((entry) => entry.type === 'file').length);
         assert.equal(context.fileCount, 8);
@@ -84,46 +115,76 @@ describe('build contexts', () => {
         tags.push(name);
         const context = await createBuildContext(dir);
         const events: BuildEvent[] = [];
-        await buildImage(engineClient().buildDeps(), { context, tag: name, labels: TEST_LABELS, noCache: true, onEvent: (event) => events.push(event) });
+        await buildImage(engineClient().buildDeps(), {
+            context,
+            tag: name,
+            labels: TEST_LABELS,
+            noCache: true,
+            onEvent: (event) => events.push(event),
+        });
         const seen = logsOfLine(events, 3).map((line) => line.replace(/^\.\//, ''));
         // Extracting creates the folders of members whose own folder entry was left out (docs/ here), as with the CLI.
-        const sent = [...new Set(context.members.flatMap((member) => {
-            const parts = member.replace(/\/$/, '').split('/');
-            return parts.map((_part, i) => parts.slice(0, i + 1).join('/'));
-        }))].sort();
+        const sent = [
+            ...new Set(
+                context.members.flatMap((member) => {
+                    const parts = member.replace(/\/$/, '').split('/');
+                    return parts.map((_part, i) => parts.slice(0, i + 1).join('/'));
+                }),
+            ),
+        ].sort();
         assert.deepEqual(seen, sent);
     });
 
     it('the Dockerfile and .dockerignore are always sent, as the CLI does, and a Dockerfile-specific ignore file wins', async () => {
-        const dir = makeProject({ 'build/app.Dockerfile': 'FROM busybox\n', 'build/app.Dockerfile.dockerignore': '*\n', '.dockerignore': 'nothing-matches\n', 'src/a.txt': 'a' });
+        const dir = makeProject({
+            'build/app.Dockerfile': 'FROM busybox\n',
+            'build/app.Dockerfile.dockerignore': '*\n',
+            '.dockerignore': 'nothing-matches\n',
+            'src/a.txt': 'a',
+        });
         folders.push(dir);
         const context = await createBuildContext(dir, { dockerfile: 'build/app.Dockerfile' });
-        assert.deepEqual(context.members, ['.dockerignore', 'build/app.Dockerfile'], 'src/ left out: the Dockerfile-specific "*" applied, not the root file');
+        assert.deepEqual(
+            context.members,
+            ['.dockerignore', 'build/app.Dockerfile'],
+            'src/ left out: the Dockerfile-specific "*" applied, not the root file',
+        );
         assert.equal(context.dockerfile, 'build/app.Dockerfile');
         const given = await createBuildContext(dir, { dockerfile: 'build/app.Dockerfile', dockerignore: 'build\n' });
-        assert.deepEqual(given.members, ['.dockerignore', 'build/app.Dockerfile', 'src/', 'src/a.txt'], 'ignore text given by the caller wins over both files; the excluded Dockerfile is still sent');
+        assert.deepEqual(
+            given.members,
+            ['.dockerignore', 'build/app.Dockerfile', 'src/', 'src/a.txt'],
+            'ignore text given by the caller wins over both files; the excluded Dockerfile is still sent',
+        );
     });
 
     it('streams: a 512 MiB file goes through without being held in memory', async () => {
-        const dir = makeProject({ 'Dockerfile': 'FROM busybox\n', 'big.bin': '' });
+        const dir = makeProject({ Dockerfile: 'FROM busybox\n', 'big.bin': '' });
         folders.push(dir);
         truncateSync(join(dir, 'big.bin'), 512 * 1024 ** 2);
         const context = await createBuildContext(dir);
-        assert.equal(context.size, 512 + 512 * 1024 ** 2 + 512 + 512 + 1024, 'two headers, two contents padded to blocks, the end marker');
+        assert.equal(
+            context.size,
+            512 + 512 * 1024 ** 2 + 512 + 512 + 1024,
+            'two headers, two contents padded to blocks, the end marker',
+        );
         const baseline = process.memoryUsage().rss;
         let peak = baseline;
         let bytes = 0;
         let chunks = 0;
         // Piped, as docker-modem sends it to the engine.
-        await pipeline(context.open(), new Writable({
-            write(chunk: Buffer, _encoding, done) {
-                bytes += chunk.length;
-                if (++chunks % 64 === 0) {
-                    peak = Math.max(peak, process.memoryUsage().rss);
-                }
-                done();
-            },
-        }));
+        await pipeline(
+            context.open(),
+            new Writable({
+                write(chunk: Buffer, _encoding, done) {
+                    bytes += chunk.length;
+                    if (++chunks % 64 === 0) {
+                        peak = Math.max(peak, process.memoryUsage().rss);
+                    }
+                    done();
+                },
+            }),
+        );
         assert.equal(bytes, context.size);
         assert.ok(peak - baseline < 128 * 1024 ** 2, `memory grew by ${Math.round((peak - baseline) / 1024 ** 2)} MiB`);
     });
@@ -131,10 +192,30 @@ describe('build contexts', () => {
     it('problems with the folder are BuildErrors of kind context', async () => {
         const dir = makeProject({ 'src/a.txt': 'a' });
         folders.push(dir);
-        await assert.rejects(createBuildContext(dir), (error: unknown) => error instanceof BuildError && error.kind === 'context' && /There is no Dockerfile in /.test(error.message));
-        await assert.rejects(createBuildContext(dir, { dockerfile: '../Dockerfile' }), (error: unknown) => error instanceof BuildError && error.kind === 'context' && /outside the build context/.test(error.message));
-        await assert.rejects(createBuildContext(dir, { dockerignore: 'a[\n', extraFiles: { Dockerfile: Buffer.from('FROM busybox\n') } }), (error: unknown) =>
-            error instanceof BuildError && error.kind === 'context' && error.message.startsWith('.dockerignore: syntax error (an unfinished character class) in pattern "a["'));
+        await assert.rejects(
+            createBuildContext(dir),
+            (error: unknown) =>
+                error instanceof BuildError &&
+                error.kind === 'context' &&
+                /There is no Dockerfile in /.test(error.message),
+        );
+        await assert.rejects(
+            createBuildContext(dir, { dockerfile: '../Dockerfile' }),
+            (error: unknown) =>
+                error instanceof BuildError &&
+                error.kind === 'context' &&
+                /outside the build context/.test(error.message),
+        );
+        await assert.rejects(
+            createBuildContext(dir, {
+                dockerignore: 'a[\n',
+                extraFiles: { Dockerfile: Buffer.from('FROM busybox\n') },
+            }),
+            (error: unknown) =>
+                error instanceof BuildError &&
+                error.kind === 'context' &&
+                error.message.startsWith('.dockerignore: syntax error (an unfinished character class) in pattern "a["'),
+        );
         mkdirSync(join(dir, 'sub'));
         const generated = await createBuildContext(dir, { extraFiles: { Dockerfile: Buffer.from('FROM busybox\n') } });
         assert.deepEqual(generated.members, ['src/', 'src/a.txt', 'sub/', 'Dockerfile']);

@@ -83,7 +83,9 @@ export function processesWith(marker: string): number {
 
 /** Containers (running or not) whose command contains the marker, as the docker CLI lists them. */
 export function containersWith(marker: string): string[] {
-    return dockerCli(['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}']).split('\n').filter((line) => line.includes(marker));
+    return dockerCli(['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}'])
+        .split('\n')
+        .filter((line) => line.includes(marker));
 }
 
 export async function waitFor(predicate: () => boolean, timeoutMs: number, stepMs = 100): Promise<boolean> {
@@ -103,7 +105,11 @@ export interface BuildRun {
 }
 
 /** Packs a folder and builds it with the test labels; events are collected as they come. */
-export function buildFolder(client: EngineClient, folder: string, options: Omit<BuildImageOptions, 'context' | 'onEvent'> & { onEvent?: (event: BuildEvent) => void }): BuildRun {
+export function buildFolder(
+    client: EngineClient,
+    folder: string,
+    options: Omit<BuildImageOptions, 'context' | 'onEvent'> & { onEvent?: (event: BuildEvent) => void },
+): BuildRun {
     const events: BuildEvent[] = [];
     const result = (async () => {
         const context = await createBuildContext(folder);

@@ -45,22 +45,36 @@ describe('a canary secret reaches no artifact (the built CLI, real engine)', () 
     const runs: [string, ParityRun][] = [];
     // The per-user key that makes env hashes unguessable lives here; it must reach no artifact either.
     const config = mkdtempSync(join(tmpdir(), 'parity canary config '));
-    const env = { DOCKER_HOST: '', PARITY_CANARY_SECRET: canaries.env, DEPLOY_TOKEN: canaries.env, XDG_CONFIG_HOME: config };
+    const env = {
+        DOCKER_HOST: '',
+        PARITY_CANARY_SECRET: canaries.env,
+        DEPLOY_TOKEN: canaries.env,
+        XDG_CONFIG_HOME: config,
+    };
 
     before(async () => {
         await requireEngine();
         folder = join(mkdtempSync(join(tmpdir(), 'parity canary ')), 'hello-node');
         cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
-        writeFileSync(join(folder, '.env'), [
-            `API_TOKEN=${canaries.dotenv}`,
-            `DATABASE_URL=postgres://app:${canaries.dotenv}@db/app`,
-            `SIGNING_KEY="-----BEGIN PRIVATE KEY-----\n${canaries.multiline}\n-----END PRIVATE KEY-----"`,
-            '',
-        ].join('\n'));
+        writeFileSync(
+            join(folder, '.env'),
+            [
+                `API_TOKEN=${canaries.dotenv}`,
+                `DATABASE_URL=postgres://app:${canaries.dotenv}@db/app`,
+                `SIGNING_KEY="-----BEGIN PRIVATE KEY-----\n${canaries.multiline}\n-----END PRIVATE KEY-----"`,
+                '',
+            ].join('\n'),
+        );
         writeFileSync(join(folder, '.env.production'), `API_TOKEN=${canaries.dotenv}\n`);
-        writeFileSync(join(folder, 'id_ed25519'), `-----BEGIN OPENSSH PRIVATE KEY-----\n${canaries.key}\n-----END OPENSSH PRIVATE KEY-----\n`);
+        writeFileSync(
+            join(folder, 'id_ed25519'),
+            `-----BEGIN OPENSSH PRIVATE KEY-----\n${canaries.key}\n-----END OPENSSH PRIVATE KEY-----\n`,
+        );
         mkdirSync(join(folder, '.ssh'));
-        writeFileSync(join(folder, '.ssh', 'id_rsa'), `-----BEGIN RSA PRIVATE KEY-----\n${canaries.key}\n-----END RSA PRIVATE KEY-----\n`);
+        writeFileSync(
+            join(folder, '.ssh', 'id_rsa'),
+            `-----BEGIN RSA PRIVATE KEY-----\n${canaries.key}\n-----END RSA PRIVATE KEY-----\n`,
+        );
         writeFileSync(join(folder, 'service-account.json'), JSON.stringify({ private_key: canaries.key }));
         writeFileSync(join(folder, 'deploy.key'), `${canaries.key}\n`);
 
@@ -112,7 +126,10 @@ describe('a canary secret reaches no artifact (the built CLI, real engine)', () 
             ['Dockerfile', readFileSync(join(folder, 'Dockerfile'))] as [string, Buffer],
             ['.dockerignore', readFileSync(join(folder, '.dockerignore'))] as [string, Buffer],
         ];
-        assert.ok(written.some(([path]) => path === '.parity/plan.json'), 'plan.json was written');
+        assert.ok(
+            written.some(([path]) => path === '.parity/plan.json'),
+            'plan.json was written',
+        );
         for (const [path, bytes] of written) {
             assertNoCanary(path, bytes);
         }
@@ -120,12 +137,29 @@ describe('a canary secret reaches no artifact (the built CLI, real engine)', () 
 
     it('no layer of the image, and not its config or history, holds one or a key file', () => {
         // `docker save` writes every layer uncompressed, so a byte search covers every file in every layer.
-        const archive = execFileSync('docker', ['save', tag], { maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, DOCKER_HOST: '' } });
+        const archive = execFileSync('docker', ['save', tag], {
+            maxBuffer: 1024 * 1024 * 1024,
+            env: { ...process.env, DOCKER_HOST: '' },
+        });
         assert.ok(archive.length > 1024 * 1024, 'docker save gave the image');
         assertNoCanary('the saved image', archive);
         assertNoCanary('docker image inspect', dockerCli(['image', 'inspect', tag]));
         assertNoCanary('docker history', dockerCli(['history', '--no-trunc', tag]));
-        const listing = execFileSync('docker', ['run', '--rm', '--network', 'none', '--entrypoint', 'sh', tag, '-c', 'cd /app && find . -name ".env*" -o -name "id_*" -o -name "*.key" -o -name ".ssh" -o -name "service-account*"'], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: '' } });
+        const listing = execFileSync(
+            'docker',
+            [
+                'run',
+                '--rm',
+                '--network',
+                'none',
+                '--entrypoint',
+                'sh',
+                tag,
+                '-c',
+                'cd /app && find . -name ".env*" -o -name "id_*" -o -name "*.key" -o -name ".ssh" -o -name "service-account*"',
+            ],
+            { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: '' } },
+        );
         assert.equal(listing.trim(), '', `secret files reached /app: ${listing}`);
     });
 });

@@ -25,7 +25,12 @@ describe('a canary secret reaches no output of parity diff, in any format (the b
     const scratch = mkdtempSync(join(tmpdir(), 'parity diff canary '));
     const folder = join(scratch, 'hello-express');
     // The user's env hash key would be written here; the diff itself hashes with a fresh key per comparison.
-    const env = { DOCKER_HOST: '', XDG_CONFIG_HOME: join(scratch, 'config'), API_TOKEN: canary, PARITY_CANARY_SECRET: `${canary}-host` };
+    const env = {
+        DOCKER_HOST: '',
+        XDG_CONFIG_HOME: join(scratch, 'config'),
+        API_TOKEN: canary,
+        PARITY_CANARY_SECRET: `${canary}-host`,
+    };
     const outputs: [string, string][] = [];
 
     before(async () => {
@@ -34,23 +39,53 @@ describe('a canary secret reaches no output of parity diff, in any format (the b
         writeFileSync(join(folder, '.env'), `API_TOKEN=${canary}\nDATABASE_URL=postgres://app:${canary}@db/app\n`);
         const context = join(scratch, 'image');
         mkdirSync(context);
-        writeFileSync(join(context, 'Dockerfile'), `FROM ${WORKS_IMAGE}\nENV API_TOKEN=${canary}-image SESSION_SECRET=${canary}\n`);
-        dockerCli(['build', '--quiet', '--label', DRIFT_LABEL, '--tag', IMAGE, context], { ...process.env, DOCKER_HOST: '', DOCKER_BUILDKIT: '0' });
-        startContainer(CONTAINER, WORKS_IMAGE, ['--env', `API_TOKEN=${canary}-cloud`, '--env', `DATABASE_URL=${canary}`, '--env', `PARITY_CANARY_SECRET=${canary}`]);
+        writeFileSync(
+            join(context, 'Dockerfile'),
+            `FROM ${WORKS_IMAGE}\nENV API_TOKEN=${canary}-image SESSION_SECRET=${canary}\n`,
+        );
+        dockerCli(['build', '--quiet', '--label', DRIFT_LABEL, '--tag', IMAGE, context], {
+            ...process.env,
+            DOCKER_HOST: '',
+            DOCKER_BUILDKIT: '0',
+        });
+        startContainer(CONTAINER, WORKS_IMAGE, [
+            '--env',
+            `API_TOKEN=${canary}-cloud`,
+            '--env',
+            `DATABASE_URL=${canary}`,
+            '--env',
+            `PARITY_CANARY_SECRET=${canary}`,
+        ]);
 
         const runs: [string, string[]][] = [
             ['host → container', ['--from', `host:${folder}`, '--to', `container:${CONTAINER}`]],
-            ['host → image → container', ['--from', `host:${folder}`, '--via', `image:${IMAGE}`, '--to', `container:${CONTAINER}`]],
+            [
+                'host → image → container',
+                ['--from', `host:${folder}`, '--via', `image:${IMAGE}`, '--to', `container:${CONTAINER}`],
+            ],
         ];
         for (const [sides, args] of runs) {
             for (const format of FORMATS) {
                 const out = join(scratch, `report ${sides.replace(/\W+/g, '-')}.${format}`);
                 const toStdout = runParity(['diff', ...args, '--format', format, '--fail-on', 'info', '-v'], { env });
-                const toFile = runParity(['diff', ...args, '--format', format, '--fail-on', 'info', '--out', out, '-v'], { env });
-                for (const [how, result] of [['stdout', toStdout], ['--out', toFile]] as [string, ParityRun][]) {
+                const toFile = runParity(
+                    ['diff', ...args, '--format', format, '--fail-on', 'info', '--out', out, '-v'],
+                    { env },
+                );
+                for (const [how, result] of [
+                    ['stdout', toStdout],
+                    ['--out', toFile],
+                ] as [string, ParityRun][]) {
                     // Findings exist, so exit 1 at --fail-on info; anything else and the diff did not run as planted: its silence would prove nothing.
-                    assert.equal(result.code, 1, `${sides} --format ${format} (${how}) exited ${result.code}: ${result.stderr}`);
-                    outputs.push([`${sides} ${format} (${how}) stdout`, result.stdout], [`${sides} ${format} (${how}) stderr`, result.stderr]);
+                    assert.equal(
+                        result.code,
+                        1,
+                        `${sides} --format ${format} (${how}) exited ${result.code}: ${result.stderr}`,
+                    );
+                    outputs.push(
+                        [`${sides} ${format} (${how}) stdout`, result.stdout],
+                        [`${sides} ${format} (${how}) stderr`, result.stderr],
+                    );
                 }
                 outputs.push([`${sides} ${format} --out file`, readFileSync(out, 'utf8')]);
             }
@@ -66,7 +101,9 @@ describe('a canary secret reaches no output of parity diff, in any format (the b
 
     it('the planted secrets are there to be found: the report names them, flagged secret and differing (the test can fail)', () => {
         const json = outputs.find(([what]) => what === 'host → container json --out file')?.[1] ?? '';
-        const report = JSON.parse(json) as { findings: { facet: string; key: string; rule: string; secret?: boolean }[] };
+        const report = JSON.parse(json) as {
+            findings: { facet: string; key: string; rule: string; secret?: boolean }[];
+        };
         const token = report.findings.find((finding) => finding.facet === 'env' && finding.key === 'API_TOKEN');
         assert.equal(token?.rule, 'env.value', 'API_TOKEN is set on both sides with another value');
         assert.equal(token.secret, true);

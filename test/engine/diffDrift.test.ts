@@ -9,14 +9,31 @@ import { parseEngineAddress } from '../../src/core/engineAddress';
 import { silentLogger } from '../../src/core/Logger';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { diffTargets } from '../../src/pipeline/diff/diffTargets';
-import { buildCloudImage, CLOUD_IMAGE, otherMajorNode, PURGED_PACKAGE, removeDriftLeftovers, startContainer, WORKS_IMAGE } from './diffTestImages';
+import {
+    buildCloudImage,
+    CLOUD_IMAGE,
+    otherMajorNode,
+    PURGED_PACKAGE,
+    removeDriftLeftovers,
+    startContainer,
+    WORKS_IMAGE,
+} from './diffTestImages';
 import { requireEngine } from './requireEngine';
 
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' },
+    { log: silentLogger },
+);
 
 /** The pipeline `parity diff` runs: both sides probed with one env hash key, then the pure diff. */
 async function diff(from: string, to: string): Promise<readonly Finding[]> {
-    const { report } = await diffTargets({ from: parseDiffTarget(from), to: parseDiffTarget(to), client: () => Promise.resolve(client), log: silentLogger, toolVersion: '0.0.0-test' });
+    const { report } = await diffTargets({
+        from: parseDiffTarget(from),
+        to: parseDiffTarget(to),
+        client: () => Promise.resolve(client),
+        log: silentLogger,
+        toolVersion: '0.0.0-test',
+    });
     assert.deepEqual(report.unknown, [], 'every facet was read on both sides');
     return report.findings;
 }
@@ -26,10 +43,23 @@ const CLOUD = `parity-test-drift-cloud-${process.pid}`;
 const TWIN = `parity-test-drift-twin-${process.pid}`;
 
 /** What "works" runs with; its twin runs with the same, the cloud with the drift planted below. */
-const WORKS_SETTINGS = ['--env', 'TZ=Europe/Berlin', '--env', 'LANG=C.UTF-8', '--env', 'FEATURE_FLAGS=beta', '--env', 'API_TOKEN=token-of-the-laptop',
-    '--user', '1000:1000', '--ulimit', 'nofile=16384:16384'];
+const WORKS_SETTINGS = [
+    '--env',
+    'TZ=Europe/Berlin',
+    '--env',
+    'LANG=C.UTF-8',
+    '--env',
+    'FEATURE_FLAGS=beta',
+    '--env',
+    'API_TOKEN=token-of-the-laptop',
+    '--user',
+    '1000:1000',
+    '--ulimit',
+    'nofile=16384:16384',
+];
 
-const notable = (findings: readonly Finding[]): string[] => findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.key}: ${f.message}`);
+const notable = (findings: readonly Finding[]): string[] =>
+    findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.rule} ${f.key}: ${f.message}`);
 
 describe('diff against the real engine: planted drift is found', () => {
     before(async () => {
@@ -39,9 +69,20 @@ describe('diff against the real engine: planted drift is found', () => {
         startContainer(WORKS, WORKS_IMAGE, WORKS_SETTINGS);
         startContainer(TWIN, WORKS_IMAGE, WORKS_SETTINGS);
         startContainer(CLOUD, CLOUD_IMAGE, [
-            '--volume', `${node24}:/usr/local/bin/node:ro`,
-            '--env', 'TZ=America/New_York', '--env', 'LANG=C', '--env', 'API_TOKEN=token-of-the-cloud',
-            '--user', '1001:1000', '--ulimit', 'nofile=1024:1024', '--memory', '256m',
+            '--volume',
+            `${node24}:/usr/local/bin/node:ro`,
+            '--env',
+            'TZ=America/New_York',
+            '--env',
+            'LANG=C',
+            '--env',
+            'API_TOKEN=token-of-the-cloud',
+            '--user',
+            '1001:1000',
+            '--ulimit',
+            'nofile=1024:1024',
+            '--memory',
+            '256m',
         ]);
     });
     after(() => removeDriftLeftovers([WORKS, CLOUD, TWIN]));
@@ -50,22 +91,28 @@ describe('diff against the real engine: planted drift is found', () => {
         const findings = await diff(`container:${WORKS}`, `container:${CLOUD}`);
         const find = (facet: string, key: string): Finding => {
             const found = findings.find((f) => f.facet === facet && f.key === key);
-            assert.ok(found, `no ${facet} finding for ${key} among:\n${findings.map((f) => `${f.facet} ${f.key} ${f.rule}`).join('\n')}`);
+            assert.ok(
+                found,
+                `no ${facet} finding for ${key} among:\n${findings.map((f) => `${f.facet} ${f.key} ${f.rule}`).join('\n')}`,
+            );
             return found;
         };
         // The planted drift and nothing else: no volatile fact (hostname, container id, PIDs) became a finding.
-        assert.deepEqual(findings.map((f) => `${f.severity} ${f.facet} ${f.key} ${f.rule}`), [
-            'error runtimes node runtime.major',
-            'warning env API_TOKEN env.value',
-            'warning env FEATURE_FLAGS env.missing',
-            'warning limits nofile limits.lower',
-            'warning locale effective locale.effective',
-            'warning locale encoding locale.encoding',
-            'warning resources memory resources.lower',
-            'warning timezone name timezone.name',
-            'warning user uid user.uid',
-            `info packages ${PURGED_PACKAGE} packages.removed`,
-        ]);
+        assert.deepEqual(
+            findings.map((f) => `${f.severity} ${f.facet} ${f.key} ${f.rule}`),
+            [
+                'error runtimes node runtime.major',
+                'warning env API_TOKEN env.value',
+                'warning env FEATURE_FLAGS env.missing',
+                'warning limits nofile limits.lower',
+                'warning locale effective locale.effective',
+                'warning locale encoding locale.encoding',
+                'warning resources memory resources.lower',
+                'warning timezone name timezone.name',
+                'warning user uid user.uid',
+                `info packages ${PURGED_PACKAGE} packages.removed`,
+            ],
+        );
 
         const node = find('runtimes', 'node');
         assert.equal(node.rule, 'runtime.major');

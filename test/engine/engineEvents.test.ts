@@ -12,7 +12,10 @@ import { makeTestImage, removeViewsTestResources, runTestContainer } from '../su
 import { watchViewEvents } from '../support/watchViewEvents';
 import { requireEngine } from './requireEngine';
 
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' },
+    { log: silentLogger },
+);
 
 function median(values: readonly number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
@@ -23,7 +26,7 @@ describe('EngineClient.streamEvents against the real engine', () => {
     before(requireEngine);
     after(removeViewsTestResources);
 
-    it('delivers a labelled container\'s create/start/die/destroy, and cancelling ends the stream at once', async () => {
+    it("delivers a labelled container's create/start/die/destroy, and cancelling ends the stream at once", async () => {
         const controller = new AbortController();
         const events: EngineEvent[] = [];
         let opened!: () => void;
@@ -35,13 +38,32 @@ describe('EngineClient.streamEvents against the real engine', () => {
             onEvent: (event) => events.push(event),
         });
         await open;
-        dockerCli(['run', '--rm', '--label', 'parity.managed=true', '--label', 'parity.purpose=test', '--label', 'parity.test=views', 'busybox', 'true']);
+        dockerCli([
+            'run',
+            '--rm',
+            '--label',
+            'parity.managed=true',
+            '--label',
+            'parity.purpose=test',
+            '--label',
+            'parity.test=views',
+            'busybox',
+            'true',
+        ]);
         const deadline = Date.now() + 5000;
         while (!events.some((event) => event.Action === 'destroy') && Date.now() < deadline) {
             await new Promise((resolve) => setTimeout(resolve, 20));
         }
-        assert.deepEqual(events.map((event) => event.Action).filter((action) => ['create', 'start', 'die', 'destroy'].includes(action)), ['create', 'start', 'die', 'destroy']);
-        assert.ok(events.every((event) => event.Actor?.Attributes?.['parity.test'] === 'views'), 'the label filter applies');
+        assert.deepEqual(
+            events
+                .map((event) => event.Action)
+                .filter((action) => ['create', 'start', 'die', 'destroy'].includes(action)),
+            ['create', 'start', 'die', 'destroy'],
+        );
+        assert.ok(
+            events.every((event) => event.Actor?.Attributes?.['parity.test'] === 'views'),
+            'the label filter applies',
+        );
         const started = performance.now();
         controller.abort();
         await assert.rejects(streaming, (error: unknown) => error instanceof EngineError && error.kind === 'cancelled');
@@ -50,11 +72,17 @@ describe('EngineClient.streamEvents against the real engine', () => {
 
     it('an engine that is not there fails fast with the usual "not reachable" error', async () => {
         const port = await closedPort();
-        const absent = new EngineClient({ address: parseEngineAddress(`tcp://127.0.0.1:${port}`), source: 'test' }, { log: silentLogger });
-        await assert.rejects(absent.streamEvents({ signal: new AbortController().signal, onEvent: () => undefined }), (error: unknown) => error instanceof EngineError && error.kind === 'unreachable');
+        const absent = new EngineClient(
+            { address: parseEngineAddress(`tcp://127.0.0.1:${port}`), source: 'test' },
+            { log: silentLogger },
+        );
+        await assert.rejects(
+            absent.streamEvents({ signal: new AbortController().signal, onEvent: () => undefined }),
+            (error: unknown) => error instanceof EngineError && error.kind === 'unreachable',
+        );
     });
 
-    it('event → batched refresh: how long from the engine\'s event (its timestamp) to the refresh (figures, not asserted)', async () => {
+    it("event → batched refresh: how long from the engine's event (its timestamp) to the refresh (figures, not asserted)", async () => {
         const watch = await watchViewEvents(client);
         try {
             const latencies: { action: string; ms: number; fromEventMs: number }[] = [];
@@ -69,7 +97,11 @@ describe('EngineClient.streamEvents against the real engine', () => {
                     const refresh = await watch.nextRefresh(3000);
                     assert.ok(refresh, `no refresh within 3 s of docker ${action}`);
                     assert.deepEqual(refresh.topics, ['containers']);
-                    latencies.push({ action, ms: refresh.at - cliDone, fromEventMs: refresh.at - (watch.stamped[0] ?? NaN) });
+                    latencies.push({
+                        action,
+                        ms: refresh.at - cliDone,
+                        fromEventMs: refresh.at - (watch.stamped[0] ?? NaN),
+                    });
                     await new Promise((resolve) => setTimeout(resolve, 250));
                 }
             }
@@ -77,7 +109,9 @@ describe('EngineClient.streamEvents against the real engine', () => {
                 const rows = latencies.filter((row) => row.action === action);
                 return `${action}: engine event → refresh median ${median(rows.map((row) => row.fromEventMs)).toFixed(1)} ms (max ${Math.max(...rows.map((row) => row.fromEventMs)).toFixed(1)}), docker CLI returned → refresh median ${median(rows.map((row) => row.ms)).toFixed(1)} ms`;
             };
-            console.log(`engine event → refresh (100 ms batching window, ${latencies.length / 2} rounds) — ${figure('start')}; ${figure('stop')}`);
+            console.log(
+                `engine event → refresh (100 ms batching window, ${latencies.length / 2} rounds) — ${figure('start')}; ${figure('stop')}`,
+            );
         } finally {
             watch.stop();
         }
@@ -91,7 +125,10 @@ describe('container and image actions against the real engine', () => {
     it('stop, stop again (no error), restart, remove; follow a log until the container stops', async () => {
         const id = runTestContainer('parity-views-actions');
         const output: string[] = [];
-        const following = client.followLogs(id, { signal: new AbortController().signal, onOutput: (text) => output.push(text) });
+        const following = client.followLogs(id, {
+            signal: new AbortController().signal,
+            onOutput: (text) => output.push(text),
+        });
         const started = performance.now();
         await client.stopContainer(id);
         assert.ok(performance.now() - started < 5000, 'a container that exits on SIGTERM stops at once');
@@ -113,12 +150,25 @@ describe('container and image actions against the real engine', () => {
         controller.abort();
         await assert.rejects(following, (error: unknown) => error instanceof EngineError && error.kind === 'cancelled');
         await client.removeContainer(id, { force: true });
-        await assert.rejects(client.stopContainer(id), (error: unknown) => error instanceof EngineError && error.kind === 'api' && error.statusCode === 404);
+        await assert.rejects(
+            client.stopContainer(id),
+            (error: unknown) => error instanceof EngineError && error.kind === 'api' && error.statusCode === 404,
+        );
     });
 
     it('removing an image a container uses is refused with HTTP 409 naming the container', async () => {
         makeTestImage('parity-views-test/inuse:1');
-        const user = dockerCli(['create', '--label', 'parity.managed=true', '--label', 'parity.purpose=test', '--label', 'parity.test=views', 'parity-views-test/inuse:1', 'true']);
+        const user = dockerCli([
+            'create',
+            '--label',
+            'parity.managed=true',
+            '--label',
+            'parity.purpose=test',
+            '--label',
+            'parity.test=views',
+            'parity-views-test/inuse:1',
+            'true',
+        ]);
         await assert.rejects(client.removeImage('parity-views-test/inuse:1'), (error: unknown) => {
             assert.ok(error instanceof EngineError);
             assert.equal(error.statusCode, 409);

@@ -17,12 +17,19 @@ import { dockerCli } from '../support/dockerCli';
 import { leftoverProbeContainers } from './probeTestImages';
 import { requireEngine } from './requireEngine';
 
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' },
+    { log: silentLogger },
+);
 const KEY = EnvHashKey.generate();
 const NAME = 'PARITY_KEYED_FLAG';
 // A value anyone would guess: exactly what keyed hashes are for.
 const VALUE = 'true';
-const BASES = { debian: 'debian:bookworm-slim', busybox: 'busybox:latest', musl: 'parity-testbed/musl:latest' } as const;
+const BASES = {
+    debian: 'debian:bookworm-slim',
+    busybox: 'busybox:latest',
+    musl: 'parity-testbed/musl:latest',
+} as const;
 const tagOf = (base: string): string => `parity-test/env-key-${base}:latest`;
 const NO_SHELL = tagOf('no-shell');
 const RUNNING = 'parity-test-env-key-running';
@@ -32,7 +39,11 @@ function build(tag: string, dockerfile: string): void {
     const context = mkdtempSync(join(tmpdir(), 'parity-env-key-image-'));
     try {
         writeFileSync(join(context, 'Dockerfile'), dockerfile);
-        dockerCli(['build', '--quiet', '--tag', tag, context], { ...process.env, DOCKER_HOST: '', DOCKER_BUILDKIT: '0' });
+        dockerCli(['build', '--quiet', '--tag', tag, context], {
+            ...process.env,
+            DOCKER_HOST: '',
+            DOCKER_BUILDKIT: '0',
+        });
     } finally {
         rmSync(context, { recursive: true, force: true });
     }
@@ -41,8 +52,15 @@ function build(tag: string, dockerfile: string): void {
 function assertKeyed(snapshot: Snapshot, where: string): void {
     assert.equal(snapshot.meta.envKey, KEY.id, `${where}: the key id is in meta`);
     assert.equal(snapshot.env[NAME]?.sha256, hashEnvValue(KEY, NAME, VALUE), `${where}: keyed hash of the value`);
-    assert.notEqual(snapshot.env[NAME]?.sha256, createHash('sha256').update(`${NAME}=${VALUE}`).digest('hex'), `${where}: not the guessable plain hash`);
-    assert.ok(!JSON.stringify(snapshot).includes(KEY.revealHex()), `${where}: the key itself is nowhere in the snapshot`);
+    assert.notEqual(
+        snapshot.env[NAME]?.sha256,
+        createHash('sha256').update(`${NAME}=${VALUE}`).digest('hex'),
+        `${where}: not the guessable plain hash`,
+    );
+    assert.ok(
+        !JSON.stringify(snapshot).includes(KEY.revealHex()),
+        `${where}: the key itself is nowhere in the snapshot`,
+    );
 }
 
 describe('keyed env hashes across host, images and a container', () => {
@@ -51,9 +69,24 @@ describe('keyed env hashes across host, images and a container', () => {
         for (const [name, base] of Object.entries(BASES)) {
             build(tagOf(name), `FROM ${base}\nENV ${NAME}=${VALUE}\n`);
         }
-        build(NO_SHELL, `FROM busybox:latest AS busybox\nFROM scratch\nCOPY --from=busybox /bin/busybox /busybox\nENV ${NAME}=${VALUE}\n`);
+        build(
+            NO_SHELL,
+            `FROM busybox:latest AS busybox\nFROM scratch\nCOPY --from=busybox /bin/busybox /busybox\nENV ${NAME}=${VALUE}\n`,
+        );
         dockerCli(['rm', '--force', RUNNING]);
-        dockerCli(['run', '--detach', '--name', RUNNING, '--network', 'none', '--env', `${NAME}=${VALUE}`, 'debian:bookworm-slim', 'sleep', '600']);
+        dockerCli([
+            'run',
+            '--detach',
+            '--name',
+            RUNNING,
+            '--network',
+            'none',
+            '--env',
+            `${NAME}=${VALUE}`,
+            'debian:bookworm-slim',
+            'sleep',
+            '600',
+        ]);
     });
     after(() => {
         dockerCli(['rm', '--force', RUNNING]);
@@ -63,21 +96,27 @@ describe('keyed env hashes across host, images and a container', () => {
     it('one key: the same value hashes equal on the host, in debian, busybox, musl and shell-less images, and in a running container', async () => {
         const project = mkdtempSync(join(tmpdir(), 'parity-env-key-host-'));
         try {
-            assertKeyed(await captureHost(project, { ...probeOptions, env: { ...process.env, [NAME]: VALUE } }), 'host');
+            assertKeyed(
+                await captureHost(project, { ...probeOptions, env: { ...process.env, [NAME]: VALUE } }),
+                'host',
+            );
         } finally {
             rmSync(project, { recursive: true, force: true });
         }
         for (const name of Object.keys(BASES)) {
             const snapshot = await probeImage(client, tagOf(name), probeOptions);
             assertKeyed(snapshot, name);
-            assert.ok(!snapshot.issues.some((issue) => /hash key/.test(issue.message)), `${name}: the key reached the probe`);
+            assert.ok(
+                !snapshot.issues.some((issue) => /hash key/.test(issue.message)),
+                `${name}: the key reached the probe`,
+            );
         }
         assertKeyed(await probeImage(client, NO_SHELL, probeOptions), 'no shell');
         assertKeyed(await probeContainer(client, RUNNING, probeOptions), 'container');
         assert.deepEqual(leftoverProbeContainers(), []);
     });
 
-    it('the key is kept in no engine record: not in the probe container\'s config or the exec\'s', async () => {
+    it("the key is kept in no engine record: not in the probe container's config or the exec's", async () => {
         await probeContainer(client, RUNNING, probeOptions);
         assert.ok(!dockerCli(['inspect', RUNNING]).includes(KEY.revealHex()));
     });
@@ -90,7 +129,7 @@ describe('keyed env hashes across host, images and a container', () => {
         assert.notEqual(snapshot.env[NAME]?.sha256, hashEnvValue(KEY, NAME, VALUE));
     });
 
-    it('without a key: the user\'s own key, created 0600 in the config folder and reused, so saved snapshots compare', async () => {
+    it("without a key: the user's own key, created 0600 in the config folder and reused, so saved snapshots compare", async () => {
         const config = mkdtempSync(join(tmpdir(), 'parity-env-key-config-'));
         const saved = process.env.XDG_CONFIG_HOME;
         process.env.XDG_CONFIG_HOME = config;

@@ -11,9 +11,13 @@ export async function requireGemMirror(): Promise<string> {
         throw new Error(`The test bed's gem mirror is not up (no ${URL_FILE}). ${start}`);
     }
     const url = readFileSync(URL_FILE, 'utf8').trim();
-    const answer = await fetch(new URL('specs.4.8.gz', url), { signal: AbortSignal.timeout(5000) }).catch((error: unknown) => error as Error);
+    const answer = await fetch(new URL('specs.4.8.gz', url), { signal: AbortSignal.timeout(5000) }).catch(
+        (error: unknown) => error as Error,
+    );
     if (answer instanceof Error || !answer.ok) {
-        throw new Error(`The test bed's gem mirror at ${url} does not answer (${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}). ${start}`);
+        throw new Error(
+            `The test bed's gem mirror at ${url} does not answer (${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}). ${start}`,
+        );
     }
     return url;
 }

@@ -41,10 +41,21 @@ interface Packaged {
 }
 
 async function packageFolder(folder: string, tag: string): Promise<Packaged> {
-    const { plan } = await planProject(folder, { log: silentLogger, toolVersion: '0.0.0-test', plan: { dependencyMirrors: { maven: mirror } } });
+    const { plan } = await planProject(folder, {
+        log: silentLogger,
+        toolVersion: '0.0.0-test',
+        plan: { dependencyMirrors: { maven: mirror } },
+    });
     await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
     const events: BuildEvent[] = [];
-    await buildProject(client, { projectRoot: folder, tag, plan, builder: 'buildkit', log: silentLogger, onEvent: (event) => events.push(event) });
+    await buildProject(client, {
+        projectRoot: folder,
+        tag,
+        plan,
+        builder: 'buildkit',
+        log: silentLogger,
+        onEvent: (event) => events.push(event),
+    });
     return { plan, tag, events };
 }
 
@@ -54,7 +65,7 @@ async function answerInSandbox(tag: string, port: number): Promise<Record<string
     try {
         const ready = await followed.sandbox.waitReady({ path: '/', timeoutMs: 60_000 });
         const response = await fetch(`${ready.url}/`);
-        return await response.json() as Record<string, unknown>;
+        return (await response.json()) as Record<string, unknown>;
     } finally {
         await followed.sandbox.stop();
     }
@@ -62,7 +73,15 @@ async function answerInSandbox(tag: string, port: number): Promise<Record<string
 
 /** How each step of the build ended, by the step's name ("[build 6/8] RUN mvn -B -ntp dependency:resolve"). */
 function outcome(events: readonly BuildEvent[], pattern: RegExp): string[] {
-    return events.flatMap((event) => (event.type !== 'log' && event.type !== 'warning' && event.type !== 'image' && pattern.test(event.step.name) && event.type !== 'step-started' ? [event.type] : []));
+    return events.flatMap((event) =>
+        event.type !== 'log' &&
+        event.type !== 'warning' &&
+        event.type !== 'image' &&
+        pattern.test(event.step.name) &&
+        event.type !== 'step-started'
+            ? [event.type]
+            : [],
+    );
 }
 
 describe('Package App for Java on the real engine, through the Maven mirror', () => {
@@ -70,7 +89,10 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         await requireEngine();
         mirror = mavenMirrorUrl();
         for (const image of ['eclipse-temurin:17-jre', 'maven:3.8.7-eclipse-temurin-17', 'gradle:4.4.1-jdk17']) {
-            assert.ok(dockerCli(['images', '-q', image]) !== '', `${image} is missing: start it with npm run testbed -- up images`);
+            assert.ok(
+                dockerCli(['images', '-q', image]) !== '',
+                `${image} is missing: start it with npm run testbed -- up images`,
+            );
         }
     });
     after(() => {
@@ -87,7 +109,7 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         pruneParityImages();
     });
 
-    it('java-httpserver-maven: a plain main jar on the JDK\'s HTTP server, Java 17 like here, non-root', async () => {
+    it("java-httpserver-maven: a plain main jar on the JDK's HTTP server, Java 17 like here, non-root", async () => {
         const folder = copyOf('java-httpserver-maven');
         const tag = `parity-test/java-httpserver:${process.pid}`;
         tags.push(tag);
@@ -101,7 +123,15 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         assert.equal(answer.hello, 'httpserver');
         assert.match(String(answer.java), /^17\./);
         assert.equal(dockerCli(['run', '--rm', '--entrypoint', 'id', tag, '-un']), 'app', 'runs as a non-root user');
-        const leftovers = dockerCli(['run', '--rm', '--entrypoint', 'sh', tag, '-c', 'ls /root/.m2 /opt/parity /run/secrets 2>/dev/null; command -v javac mvn || true']);
+        const leftovers = dockerCli([
+            'run',
+            '--rm',
+            '--entrypoint',
+            'sh',
+            tag,
+            '-c',
+            'ls /root/.m2 /opt/parity /run/secrets 2>/dev/null; command -v javac mvn || true',
+        ]);
         assert.equal(leftovers, '', `no build tool, settings or trust store in the final image: ${leftovers}`);
     });
 
@@ -110,21 +140,38 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         const tag = `parity-test/java-jetty:${process.pid}`;
         tags.push(tag);
         const first = await packageFolder(folder, tag);
-        assert.match(readFileSync(join(folder, 'Dockerfile'), 'utf8'), new RegExp(`<url>${mirror.replace(/[.:/]/g, '\\$&')}</url>`));
+        assert.match(
+            readFileSync(join(folder, 'Dockerfile'), 'utf8'),
+            new RegExp(`<url>${mirror.replace(/[.:/]/g, '\\$&')}</url>`),
+        );
         const answer = await answerInSandbox(tag, 8080);
         assert.equal(answer.hello, 'jetty');
         assert.match(String(answer.jetty), /^9\.4\./);
-        assert.ok(dockerCli(['run', '--rm', '--entrypoint', 'ls', tag, '/app/lib']).includes('jetty-server'), 'jetty is on the class path in lib/');
+        assert.ok(
+            dockerCli(['run', '--rm', '--entrypoint', 'ls', tag, '/app/lib']).includes('jetty-server'),
+            'jetty is on the class path in lib/',
+        );
         assert.ok(first.events.length > 0);
 
         // A change of its own: the same edit made by an earlier run would come from BuildKit's cache.
         const again = `jetty again ${process.pid}-${Date.now()}`;
         const source = join(folder, 'src/main/java/com/example/shop/ShopServer.java');
-        writeFileSync(source, readFileSync(source, 'utf8').replace('"{\\"hello\\":\\"jetty\\"', `"{\\"hello\\":\\"${again}\\"`));
+        writeFileSync(
+            source,
+            readFileSync(source, 'utf8').replace('"{\\"hello\\":\\"jetty\\"', `"{\\"hello\\":\\"${again}\\"`),
+        );
         const second = await packageFolder(folder, tag);
-        assert.deepEqual(outcome(second.events, /dependency:resolve/), ['step-cached'], 'the dependency step comes from the cache');
+        assert.deepEqual(
+            outcome(second.events, /dependency:resolve/),
+            ['step-cached'],
+            'the dependency step comes from the cache',
+        );
         assert.deepEqual(outcome(second.events, /COPY pom\.xml/), ['step-cached'], 'pom.xml is unchanged');
-        assert.deepEqual(outcome(second.events, /-DskipTests package/), ['step-completed'], 'the sources are built again');
+        assert.deepEqual(
+            outcome(second.events, /-DskipTests package/),
+            ['step-completed'],
+            'the sources are built again',
+        );
         assert.equal((await answerInSandbox(tag, 8080)).hello, again);
     });
 
@@ -132,13 +179,15 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         const folder = copyOf('java-httpserver-maven');
         const tag = `parity-test/java-cli:${process.pid}`;
         tags.push(tag);
-        const result = runParity(['package', folder, '--tag', tag], { env: { DOCKER_HOST: '', PARITY_MAVEN_MIRROR: mirror } });
+        const result = runParity(['package', folder, '--tag', tag], {
+            env: { DOCKER_HOST: '', PARITY_MAVEN_MIRROR: mirror },
+        });
         assert.equal(result.code, 0, result.stderr);
         assert.ok(readFileSync(join(folder, 'Dockerfile'), 'utf8').includes(`<url>${mirror}</url>`));
         assert.notEqual(dockerCli(['images', '-q', tag]), '');
     });
 
-    it('java-gradle-plain: Gradle 4.4.1 as its wrapper pins, installDist with commons-io through the mirror\'s init script', async () => {
+    it("java-gradle-plain: Gradle 4.4.1 as its wrapper pins, installDist with commons-io through the mirror's init script", async () => {
         const folder = copyOf('java-gradle-plain');
         const tag = `parity-test/java-gradle:${process.pid}`;
         tags.push(tag);
@@ -146,17 +195,32 @@ describe('Package App for Java on the real engine, through the Maven mirror', ()
         const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
         assert.match(dockerfile, /^FROM gradle:4\.4\.1-jdk17 AS build$/m);
         assert.match(dockerfile, /^FROM eclipse-temurin:17-jre$/m);
-        assert.ok(dockerfile.includes(`def parityMirror = "${mirror}"`), 'the init script sends every repository to the mirror');
+        assert.ok(
+            dockerfile.includes(`def parityMirror = "${mirror}"`),
+            'the init script sends every repository to the mirror',
+        );
         assert.deepEqual(plan.startCommand.value, ['java', '-cp', 'app.jar:lib/*', 'com.example.quotes.QuotesServer']);
         assert.equal(plan.port.value, 8081);
-        assert.equal(outcome(events, /gradle --no-daemon -x test installDist/).length, 1, 'installDist is the build step');
+        assert.equal(
+            outcome(events, /gradle --no-daemon -x test installDist/).length,
+            1,
+            'installDist is the build step',
+        );
         const answer = await answerInSandbox(tag, 8081);
         assert.equal(answer.hello, 'gradle');
         assert.equal(answer.ext, 'txt', 'commons-io from the mirror is on the class path');
         assert.match(String(answer.java), /^17\./);
         assert.ok(dockerCli(['run', '--rm', '--entrypoint', 'ls', tag, '/app/lib']).includes('commons-io-2.11.0.jar'));
         assert.equal(dockerCli(['run', '--rm', '--entrypoint', 'id', tag, '-un']), 'app', 'runs as a non-root user');
-        const leftovers = dockerCli(['run', '--rm', '--entrypoint', 'sh', tag, '-c', 'ls /root/.gradle /run/secrets 2>/dev/null; command -v javac gradle || true']);
+        const leftovers = dockerCli([
+            'run',
+            '--rm',
+            '--entrypoint',
+            'sh',
+            tag,
+            '-c',
+            'ls /root/.gradle /run/secrets 2>/dev/null; command -v javac gradle || true',
+        ]);
         assert.equal(leftovers, '', `no build tool, init script or cache in the final image: ${leftovers}`);
     });
 

@@ -10,6 +10,8 @@ export function mavenMirrorUrl(): string {
     try {
         return readFileSync(file, 'utf8').trim();
     } catch {
-        throw new Error(`The test bed's Maven mirror is not up (no ${file}). Start it with: npm run testbed -- up maven-mirror`);
+        throw new Error(
+            `The test bed's Maven mirror is not up (no ${file}). Start it with: npm run testbed -- up maven-mirror`,
+        );
     }
 }

@@ -51,18 +51,32 @@ function packageAndProbe(example: string, env: NodeJS.ProcessEnv): Packaged {
 /** The facts the recipe carries agree; the runtime is the one that runs here. */
 function assertAgree({ folder, tag, env, plan, host, image }: Packaged, runtime: RuntimeName): void {
     // What a user sees: parity diff of this machine with the image finds no risk, and says why the rest differs.
-    const diff = runParity(['diff', '--from', `host:${folder}`, '--to', `image:${tag}`, '--format', 'json', '--fail-on', 'warning'], { env: { DOCKER_HOST: '', ...env } });
+    const diff = runParity(
+        ['diff', '--from', `host:${folder}`, '--to', `image:${tag}`, '--format', 'json', '--fail-on', 'warning'],
+        { env: { DOCKER_HOST: '', ...env } },
+    );
     const report = JSON.parse(diff.stdout) as DiffReport;
-    const risks = report.findings.filter((finding) => finding.severity !== 'info').map((finding) => `${finding.severity} ${finding.rule} ${finding.key}: ${finding.message}`);
+    const risks = report.findings
+        .filter((finding) => finding.severity !== 'info')
+        .map((finding) => `${finding.severity} ${finding.rule} ${finding.key}: ${finding.message}`);
     assert.deepEqual(risks, [], 'a freshly packaged example diffed with this machine has no warnings or errors');
     assert.equal(diff.code, 0, diff.stderr);
-    assert.ok(report.findings.some((finding) => finding.facet === 'user' && /non-root/.test(finding.byDesign ?? '')), 'the non-root user is reported as by design');
+    assert.ok(
+        report.findings.some((finding) => finding.facet === 'user' && /non-root/.test(finding.byDesign ?? '')),
+        'the non-root user is reported as by design',
+    );
 
     assert.equal(host.locale.encoding, 'UTF-8');
     assert.equal(image.locale.encoding, 'UTF-8', `the image runs in ${image.locale.effective}`);
-    assert.ok(image.locale.effective === host.locale.effective || matchesByDesign(plan.byDesign, 'locale', 'effective'), `${host.locale.effective} here, ${image.locale.effective} in the image`);
+    assert.ok(
+        image.locale.effective === host.locale.effective || matchesByDesign(plan.byDesign, 'locale', 'effective'),
+        `${host.locale.effective} here, ${image.locale.effective} in the image`,
+    );
     assert.equal(image.timezone.offsetMinutes, host.timezone.offsetMinutes);
-    assert.ok(image.timezone.name === host.timezone.name || matchesByDesign(plan.byDesign, 'timezone', 'name'), `${String(host.timezone.name)} here, ${String(image.timezone.name)} in the image`);
+    assert.ok(
+        image.timezone.name === host.timezone.name || matchesByDesign(plan.byDesign, 'timezone', 'name'),
+        `${String(host.timezone.name)} here, ${String(image.timezone.name)} in the image`,
+    );
     assert.equal(image.runtimes[runtime]?.installed?.version, host.runtimes[runtime]?.installed?.version);
     // Where the image's user differs from this machine's, the plan says why.
     if (image.user?.uid !== host.user?.uid) {
@@ -82,7 +96,7 @@ describe('a packaged example agrees with this machine (the built CLI, real engin
         }
     });
 
-    it('hello-node in this machine\'s C.UTF-8 and UTC: the image runs in C.UTF-8 too', () => {
+    it("hello-node in this machine's C.UTF-8 and UTC: the image runs in C.UTF-8 too", () => {
         const packaged = packageAndProbe('hello-node', { LANG: 'C.UTF-8', LC_ALL: '', TZ: '' });
         assertAgree(packaged, 'node');
         assert.deepEqual(packaged.plan.locale.value, { LANG: 'C.UTF-8' });

@@ -37,7 +37,9 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
     before(requireEngine);
     after(() => {
         for (const tag of tags) {
-            for (const id of dockerCli(['ps', '-aq', '--filter', `label=parity.image=${tag}`]).split('\n').filter(Boolean)) {
+            for (const id of dockerCli(['ps', '-aq', '--filter', `label=parity.image=${tag}`])
+                .split('\n')
+                .filter(Boolean)) {
                 dockerCli(['rm', '--force', id]);
             }
             try {
@@ -56,13 +58,33 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stderr, /Smoke test: GET \/ answered 200\./);
         const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
-        assert.match(dockerfile, /^FROM \S+ AS deps\nWORKDIR \/app\n# Native dependencies compile here: g\+\+ make python3 stay in this stage\.\nRUN apt-get update && apt-get install -y --no-install-recommends g\+\+ make python3 /m);
+        assert.match(
+            dockerfile,
+            /^FROM \S+ AS deps\nWORKDIR \/app\n# Native dependencies compile here: g\+\+ make python3 stay in this stage\.\nRUN apt-get update && apt-get install -y --no-install-recommends g\+\+ make python3 /m,
+        );
         assert.doesNotMatch(finalStage(dockerfile), /apt-get|g\+\+/);
-        const inside = dockerCli(['run', '--rm', '--network', 'none', '--entrypoint', 'sh', tag, '-c', 'find /app/node_modules/bcrypt -path "*Release/bcrypt_lib.node"; command -v g++ || echo "no compiler"']);
-        assert.match(inside, /build-tmp-napi-v3\/Release\/bcrypt_lib\.node/, 'node-gyp built the addon (no prebuilt binary was reachable)');
+        const inside = dockerCli([
+            'run',
+            '--rm',
+            '--network',
+            'none',
+            '--entrypoint',
+            'sh',
+            tag,
+            '-c',
+            'find /app/node_modules/bcrypt -path "*Release/bcrypt_lib.node"; command -v g++ || echo "no compiler"',
+        ]);
+        assert.match(
+            inside,
+            /build-tmp-napi-v3\/Release\/bcrypt_lib\.node/,
+            'node-gyp built the addon (no prebuilt binary was reachable)',
+        );
         assert.match(inside, /no compiler$/);
         const plan = runParity(['plan', folder], { env });
-        assert.match(plan.stdout, /System packages for native dependencies:\n {2}build stage only: g\+\+ make python3\n {2}- bcrypt \(package\.json:10\): builds with python3 make g\+\+ — known native package \(dependencies, locked at package-lock\.json:79\)/);
+        assert.match(
+            plan.stdout,
+            /System packages for native dependencies:\n {2}build stage only: g\+\+ make python3\n {2}- bcrypt \(package\.json:10\): builds with python3 make g\+\+ — known native package \(dependencies, locked at package-lock\.json:79\)/,
+        );
     });
 
     it('a worker without a port runs in the sandbox and is reported running (--detach), not failed', () => {
@@ -75,7 +97,11 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
         try {
             assert.match(run.stderr, /runs as a worker \(no port, nothing waits for it to answer\) and keeps running/);
             assert.doesNotMatch(readFileSync(join(folder, 'Dockerfile'), 'utf8'), /^EXPOSE|^ENV PORT/m);
-            assert.equal(dockerCli(['inspect', '--format', '{{.State.Running}} {{len .NetworkSettings.Ports}}', name]), 'true 0', 'running, nothing published');
+            assert.equal(
+                dockerCli(['inspect', '--format', '{{.State.Running}} {{len .NetworkSettings.Ports}}', name]),
+                'true 0',
+                'running, nothing published',
+            );
             const ps = runParity(['ps'], { env });
             assert.match(ps.stdout, new RegExp(`${name}.*running`));
         } finally {
@@ -86,7 +112,10 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
     it('package --port 8080 on a server whose port Parity cannot find: EXPOSE and PORT in the recipe, and it answers', () => {
         const folder = copyOf('node-config-port');
         const tag = tagFor('node-config-port');
-        const packaged = runParity(['package', folder, '--tag', tag, '--port', '8080'], { env, timeoutMs: BUILD_TIMEOUT_MS });
+        const packaged = runParity(['package', folder, '--tag', tag, '--port', '8080'], {
+            env,
+            timeoutMs: BUILD_TIMEOUT_MS,
+        });
         assert.equal(packaged.code, 0, packaged.stderr);
         const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
         assert.match(dockerfile, /^ENV PORT=8080$/m);
@@ -105,11 +134,30 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
         const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
         assert.match(dockerfile, /npm install --global bun@1\.2\.23$/m);
         assert.match(dockerfile, /bun install --frozen-lockfile --production$/m);
-        const answer = JSON.parse(dockerCli(['run', '--rm', '--network', 'none', '--entrypoint', 'bun', tag, '-e', 'console.log(JSON.stringify({ v: Bun.version, ms: require("ms")(60000) }))'])) as { v: string; ms: string };
-        assert.deepEqual(answer, { v: '1.2.23', ms: '1m' }, 'the pinned bun, the locked dependency, no network when it runs');
+        const answer = JSON.parse(
+            dockerCli([
+                'run',
+                '--rm',
+                '--network',
+                'none',
+                '--entrypoint',
+                'bun',
+                tag,
+                '-e',
+                'console.log(JSON.stringify({ v: Bun.version, ms: require("ms")(60000) }))',
+            ]),
+        ) as { v: string; ms: string };
+        assert.deepEqual(
+            answer,
+            { v: '1.2.23', ms: '1m' },
+            'the pinned bun, the locked dependency, no network when it runs',
+        );
     });
 
-    for (const [fixture, manager] of [['node-pnpm-api', 'pnpm'], ['node-yarn-berry-api', 'yarn-berry']] as const) {
+    for (const [fixture, manager] of [
+        ['node-pnpm-api', 'pnpm'],
+        ['node-yarn-berry-api', 'yarn-berry'],
+    ] as const) {
         it(`${manager}: corepack fetches the pinned manager from the npm registry at build time, a frozen production install, answers in the sandbox`, () => {
             const folder = copyOf(fixture);
             const tag = tagFor(fixture);
@@ -118,9 +166,30 @@ describe('Package App breadth on the real engine (built CLI, sandbox)', () => {
             assert.match(run.stderr, new RegExp(`${fixture.replace('node-', '')} listening on 8080`));
             const dockerfile = readFileSync(join(folder, 'Dockerfile'), 'utf8');
             assert.match(dockerfile, /^RUN corepack enable$/m);
-            assert.match(dockerfile, manager === 'pnpm' ? /pnpm install --frozen-lockfile --prod$/m : /yarn workspaces focus --all --production$/m);
-            const answer = JSON.parse(dockerCli(['run', '--rm', '--network', 'none', '--entrypoint', 'node', tag, '-e', 'let dev = true; try { require.resolve("is-number") } catch { dev = false } console.log(JSON.stringify({ ms: require("ms")(60000), dev }))'])) as { ms: string; dev: boolean };
-            assert.deepEqual(answer, { ms: '1m', dev: false }, 'the locked dependency, and no dev dependency in the image');
+            assert.match(
+                dockerfile,
+                manager === 'pnpm'
+                    ? /pnpm install --frozen-lockfile --prod$/m
+                    : /yarn workspaces focus --all --production$/m,
+            );
+            const answer = JSON.parse(
+                dockerCli([
+                    'run',
+                    '--rm',
+                    '--network',
+                    'none',
+                    '--entrypoint',
+                    'node',
+                    tag,
+                    '-e',
+                    'let dev = true; try { require.resolve("is-number") } catch { dev = false } console.log(JSON.stringify({ ms: require("ms")(60000), dev }))',
+                ]),
+            ) as { ms: string; dev: boolean };
+            assert.deepEqual(
+                answer,
+                { ms: '1m', dev: false },
+                'the locked dependency, and no dev dependency in the image',
+            );
         });
     }
 });

@@ -18,7 +18,10 @@ import { requireEngine } from './requireEngine';
 import { pruneParityImages } from '../support/pruneParityImages';
 
 const root = join(__dirname, '..', '..');
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' },
+    { log: silentLogger },
+);
 const tags: string[] = [];
 const containers: string[] = [];
 
@@ -32,13 +35,29 @@ function copyOf(example: string): string {
 async function runAndGet(tag: string, port: number): Promise<Record<string, unknown>> {
     const name = `parity-test-pkg-${tag.replace(/[^a-z0-9]+/g, '-')}-${process.pid}`;
     containers.push(name);
-    dockerCli(['run', '-d', '--name', name, '--label', 'parity.managed=true', '--label', 'parity.purpose=test', '-p', `127.0.0.1::${port}`, tag]);
+    dockerCli([
+        'run',
+        '-d',
+        '--name',
+        name,
+        '--label',
+        'parity.managed=true',
+        '--label',
+        'parity.purpose=test',
+        '-p',
+        `127.0.0.1::${port}`,
+        tag,
+    ]);
     const published = dockerCli(['port', name, `${port}/tcp`]).split('\n')[0] ?? '';
     const body = await waitForHttp(`http://${published}/`);
     return JSON.parse(body) as Record<string, unknown>;
 }
 
-async function packageExample(example: string, builder: 'buildkit' | 'classic', noCache = false): Promise<{ folder: string; tag: string; port: number }> {
+async function packageExample(
+    example: string,
+    builder: 'buildkit' | 'classic',
+    noCache = false,
+): Promise<{ folder: string; tag: string; port: number }> {
     const folder = copyOf(example);
     const { plan } = await planProject(folder, { log: silentLogger, toolVersion: '0.0.0-test' });
     await writeRecipe(folder, renderRecipe(plan, { buildkit: builder === 'buildkit' }));
@@ -68,7 +87,10 @@ describe('Package App on the real engine: every example builds and answers', () 
 
     it('hello-node: pinned to the node that runs here, answers as that node', async () => {
         const { tag, port, folder } = await packageExample('hello-node', 'buildkit');
-        assert.match(readFileSync(join(folder, 'Dockerfile'), 'utf8'), new RegExp(`^FROM node:${process.versions.node.replace(/\./g, '\\.')}-bookworm-slim$`, 'm'));
+        assert.match(
+            readFileSync(join(folder, 'Dockerfile'), 'utf8'),
+            new RegExp(`^FROM node:${process.versions.node.replace(/\./g, '\\.')}-bookworm-slim$`, 'm'),
+        );
         const answer = await runAndGet(tag, port);
         assert.equal(answer.node, process.version);
         assert.equal(dockerCli(['run', '--rm', '--entrypoint', 'id', tag, '-un']), 'node', 'runs as a non-root user');
@@ -78,14 +100,30 @@ describe('Package App on the real engine: every example builds and answers', () 
         // No cache: a secret does not take part in BuildKit's cache key, so a cached install would prove nothing.
         const { tag, port } = await packageExample('hello-express', 'buildkit', true);
         assert.equal((await runAndGet(tag, port)).hello, 'express');
-        const leftovers = dockerCli(['run', '--rm', '--entrypoint', 'sh', tag, '-c', 'ls /run/secrets 2>/dev/null; find / -xdev -name "*parity-ca*" 2>/dev/null; grep -rls "sandboxing-egress" /usr/local/share/ca-certificates /etc/ssl 2>/dev/null || true']);
+        const leftovers = dockerCli([
+            'run',
+            '--rm',
+            '--entrypoint',
+            'sh',
+            tag,
+            '-c',
+            'ls /run/secrets 2>/dev/null; find / -xdev -name "*parity-ca*" 2>/dev/null; grep -rls "sandboxing-egress" /usr/local/share/ca-certificates /etc/ssl 2>/dev/null || true',
+        ]);
         assert.equal(leftovers, '', `no trace of the CA in the image: ${leftovers}`);
     });
 
     it('hello-express with the classic builder: the CA only in a throwaway stage, never in the final image', async () => {
         const { tag, port } = await packageExample('hello-express', 'classic', true);
         assert.equal((await runAndGet(tag, port)).hello, 'express');
-        const leftovers = dockerCli(['run', '--rm', '--entrypoint', 'sh', tag, '-c', 'find / -xdev -name "*parity-ca*" 2>/dev/null || true']);
+        const leftovers = dockerCli([
+            'run',
+            '--rm',
+            '--entrypoint',
+            'sh',
+            tag,
+            '-c',
+            'find / -xdev -name "*parity-ca*" 2>/dev/null || true',
+        ]);
         assert.equal(leftovers, '');
     });
 

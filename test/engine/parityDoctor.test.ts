@@ -31,7 +31,12 @@ describe('parity doctor (the built CLI)', () => {
         const result = parity(['doctor'], { DOCKER_HOST: `tcp://127.0.0.1:${port}` });
         assert.equal(result.code, 2);
         assert.equal(result.stdout, '');
-        assert.match(result.stderr, new RegExp(`^parity: Docker is not reachable at tcp://127\\.0\\.0\\.1:${port} \\(from DOCKER_HOST\\) — is it running\\?`));
+        assert.match(
+            result.stderr,
+            new RegExp(
+                `^parity: Docker is not reachable at tcp://127\\.0\\.0\\.1:${port} \\(from DOCKER_HOST\\) — is it running\\?`,
+            ),
+        );
         assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
         assert.equal(result.stderr.trim().split('\n').length, 1);
     });

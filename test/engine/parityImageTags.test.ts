@@ -69,7 +69,15 @@ describe('parity build: default tags per project, no leftovers (the built CLI, r
         assert.equal(second.tag, first.tag);
         assert.notEqual(second.id, first.id);
         assert.ok(!exists(first.id), 'the previous, now untagged image was removed');
-        const dangling = dockerCli(['images', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', 'label=parity.managed=true']);
+        const dangling = dockerCli([
+            'images',
+            '--quiet',
+            '--no-trunc',
+            '--filter',
+            'dangling=true',
+            '--filter',
+            'label=parity.managed=true',
+        ]);
         assert.ok(!dangling.includes(second.id) && !dangling.includes(first.id));
 
         const container = dockerCli(['create', '--label', 'parity.purpose=test', second.tag, 'true']);

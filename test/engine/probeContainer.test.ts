@@ -9,12 +9,22 @@ import { EngineClient } from '../../src/engine/EngineClient';
 import { EngineError } from '../../src/engine/EngineError';
 import { probeContainer } from '../../src/targets/container/probeContainer';
 import { dockerCli } from '../support/dockerCli';
-import { assertMatchesSchema, buildTestImages, DISTINCTIVE_VALUE, leftoverProbeContainers, removeTestImages, SCRATCH_IMAGE } from './probeTestImages';
+import {
+    assertMatchesSchema,
+    buildTestImages,
+    DISTINCTIVE_VALUE,
+    leftoverProbeContainers,
+    removeTestImages,
+    SCRATCH_IMAGE,
+} from './probeTestImages';
 import { requireEngine } from './requireEngine';
 
 const KEY = EnvHashKey.generate();
 
-const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
+const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' },
+    { log: silentLogger },
+);
 async function probe(name: string): Promise<Snapshot> {
     const snapshot = await probeContainer(client, name, { log: silentLogger, toolVersion: '0.0.0-test', envKey: KEY });
     assertMatchesSchema(snapshot);
@@ -27,14 +37,34 @@ const NO_SHELL = 'parity-test-probe-no-shell';
 const ALL = [RUNNING, EXITED, NO_SHELL];
 
 const state = (name: string): { Running: boolean; StartedAt: string; Pid: number; RestartCount: number } =>
-    JSON.parse(dockerCli(['inspect', '--format', '{{json .State}}', name])) as { Running: boolean; StartedAt: string; Pid: number; RestartCount: number };
+    JSON.parse(dockerCli(['inspect', '--format', '{{json .State}}', name])) as {
+        Running: boolean;
+        StartedAt: string;
+        Pid: number;
+        RestartCount: number;
+    };
 
 describe('probeContainer against the real engine', () => {
     before(async () => {
         await requireEngine();
         buildTestImages();
         dockerCli(['rm', '--force', ...ALL]);
-        dockerCli(['run', '--detach', '--name', RUNNING, '--network', 'none', '--env', `PARITY_RUNNING_TOKEN=${DISTINCTIVE_VALUE}`, '--workdir', '/usr', '--entrypoint', 'sleep', 'node:20.20.2-bookworm-slim', '600']);
+        dockerCli([
+            'run',
+            '--detach',
+            '--name',
+            RUNNING,
+            '--network',
+            'none',
+            '--env',
+            `PARITY_RUNNING_TOKEN=${DISTINCTIVE_VALUE}`,
+            '--workdir',
+            '/usr',
+            '--entrypoint',
+            'sleep',
+            'node:20.20.2-bookworm-slim',
+            '600',
+        ]);
         dockerCli(['create', '--name', EXITED, '--network', 'none', 'busybox:latest', 'sh', '-c', 'exit 3']);
         dockerCli(['start', EXITED]);
         assert.equal(dockerCli(['wait', EXITED]), '3');
@@ -55,10 +85,21 @@ describe('probeContainer against the real engine', () => {
         assert.equal(afterwards.Pid, before.Pid);
         assert.equal(afterwards.RestartCount, before.RestartCount);
 
-        assert.deepEqual(snapshot.meta.source, { kind: 'container', ref: RUNNING, id: dockerCli(['inspect', '--format', '{{.Id}}', RUNNING]) });
-        assert.deepEqual(snapshot.runtimes.node?.installed, { version: '20.20.2', path: '/usr/local/bin/node', manager: 'container' });
+        assert.deepEqual(snapshot.meta.source, {
+            kind: 'container',
+            ref: RUNNING,
+            id: dockerCli(['inspect', '--format', '{{.Id}}', RUNNING]),
+        });
+        assert.deepEqual(snapshot.runtimes.node?.installed, {
+            version: '20.20.2',
+            path: '/usr/local/bin/node',
+            manager: 'container',
+        });
         assert.equal(snapshot.platform.libc.family, 'glibc');
-        assert.equal(snapshot.env.PARITY_RUNNING_TOKEN?.sha256, hashEnvValue(KEY, 'PARITY_RUNNING_TOKEN', DISTINCTIVE_VALUE));
+        assert.equal(
+            snapshot.env.PARITY_RUNNING_TOKEN?.sha256,
+            hashEnvValue(KEY, 'PARITY_RUNNING_TOKEN', DISTINCTIVE_VALUE),
+        );
         assert.equal(snapshot.env.PARITY_RUNNING_TOKEN?.secret, true);
         assert.equal(snapshot.env.PARITY_RUNNING_TOKEN?.source, 'container');
         assert.ok(snapshot.env.HOSTNAME, "a container's hostname is part of its environment");
@@ -75,14 +116,19 @@ describe('probeContainer against the real engine', () => {
             times.push(performance.now() - started);
         }
         times.sort((a, b) => a - b);
-        console.log(`probeContainer (exec) median over 5 runs: ${Math.round(times[2] ?? NaN)} ms (min ${Math.round(times[0] ?? NaN)}, max ${Math.round(times[4] ?? NaN)})`);
+        console.log(
+            `probeContainer (exec) median over 5 runs: ${Math.round(times[2] ?? NaN)} ms (min ${Math.round(times[0] ?? NaN)}, max ${Math.round(times[4] ?? NaN)})`,
+        );
     });
 
     it('a stopped container: a clear error, and it is not started', async () => {
         await assert.rejects(probe(EXITED), (error: unknown) => {
             assert.ok(error instanceof EngineError);
             assert.equal(error.kind, 'api');
-            assert.match(error.message, /^Container parity-test-probe-exited is not running \(exited (just now|\d+ seconds? ago|1 minute ago) with code 3\); start it or probe its image with --target image:busybox:latest\.$/);
+            assert.match(
+                error.message,
+                /^Container parity-test-probe-exited is not running \(exited (just now|\d+ seconds? ago|1 minute ago) with code 3\); start it or probe its image with --target image:busybox:latest\.$/,
+            );
             return true;
         });
         assert.equal(state(EXITED).Running, false);
@@ -92,7 +138,10 @@ describe('probeContainer against the real engine', () => {
         await assert.rejects(probe('parity-test-probe-vanished'), (error: unknown) => {
             assert.ok(error instanceof EngineError);
             assert.equal(error.statusCode, 404);
-            assert.match(error.message, /^There is no container parity-test-probe-vanished on the engine at unix:\/\/\/var\/run\/docker\.sock/);
+            assert.match(
+                error.message,
+                /^There is no container parity-test-probe-vanished on the engine at unix:\/\/\/var\/run\/docker\.sock/,
+            );
             return true;
         });
     });
@@ -100,7 +149,10 @@ describe('probeContainer against the real engine', () => {
     it('a running container without a shell is read through its config and files', async () => {
         const snapshot = await probe(NO_SHELL);
         assert.equal(state(NO_SHELL).Running, true);
-        assert.match(snapshot.issues[0]?.message ?? '', /^The container parity-test-probe-no-shell has no \/bin\/sh\. Parity read the container config/);
+        assert.match(
+            snapshot.issues[0]?.message ?? '',
+            /^The container parity-test-probe-no-shell has no \/bin\/sh\. Parity read the container config/,
+        );
         assert.equal(snapshot.platform.distro?.id, 'parity-scratch');
         assert.equal(snapshot.platform.arch, 'amd64');
         assert.deepEqual(snapshot.user, { uid: 1000, gid: 1000, name: 'app', home: '/home/app' });

@@ -55,7 +55,11 @@ function build(tag: string, files: Readonly<Record<string, string>>): void {
         for (const [name, content] of Object.entries(files)) {
             writeFileSync(join(context, name), content);
         }
-        dockerCli(['build', '--quiet', '--tag', tag, context], { ...process.env, DOCKER_HOST: '', DOCKER_BUILDKIT: '0' });
+        dockerCli(['build', '--quiet', '--tag', tag, context], {
+            ...process.env,
+            DOCKER_HOST: '',
+            DOCKER_BUILDKIT: '0',
+        });
     } finally {
         rmSync(context, { recursive: true, force: true });
     }
@@ -68,7 +72,9 @@ export function assertMatchesSchema(snapshot: Snapshot): void {
     if (!validate) {
         const ajv = new Ajv({ allErrors: true, strict: false });
         addFormats(ajv);
-        validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'snapshot.schema.json'), 'utf8')) as object);
+        validate = ajv.compile(
+            JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'snapshot.schema.json'), 'utf8')) as object,
+        );
     }
     assert.ok(validate(snapshot), JSON.stringify(validate.errors, null, 2));
 }

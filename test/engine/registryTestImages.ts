@@ -16,16 +16,24 @@ export function authRegistryPassword(): string {
     try {
         return readFileSync(join(STATE, 'registry-auth', 'password'), 'utf8').trim();
     } catch {
-        throw new Error('The test bed\'s login registry is not up. Start it with: npm run testbed -- up registry');
+        throw new Error("The test bed's login registry is not up. Start it with: npm run testbed -- up registry");
     }
 }
 
 /** Fails with the command that starts the registries, instead of passing vacuously. */
 export async function requireRegistries(): Promise<void> {
-    for (const [address, expected] of [[REGISTRY, 200], [AUTH_REGISTRY, 401]] as const) {
-        const status = await fetch(`http://${address}/v2/`).then((response) => response.status, () => 0);
+    for (const [address, expected] of [
+        [REGISTRY, 200],
+        [AUTH_REGISTRY, 401],
+    ] as const) {
+        const status = await fetch(`http://${address}/v2/`).then(
+            (response) => response.status,
+            () => 0,
+        );
         if (status !== expected) {
-            throw new Error(`The test bed's registry on ${address} does not answer as it should (HTTP ${status}, expected ${expected}). Start it with: npm run testbed -- up registry`);
+            throw new Error(
+                `The test bed's registry on ${address} does not answer as it should (HTTP ${status}, expected ${expected}). Start it with: npm run testbed -- up registry`,
+            );
         }
     }
 }
@@ -61,7 +69,12 @@ export interface ForeignImage {
  * an arm64 /bin/sh, os-release and passwd, and a config that says `architecture` (arm64 unless told: a
  * config claiming amd64 over arm64 binaries makes the engine try, and fail with "exec format error").
  */
-export async function pushForeignImage(repository: string, tag: string, architecture = 'arm64', registry = REGISTRY): Promise<ForeignImage> {
+export async function pushForeignImage(
+    repository: string,
+    tag: string,
+    architecture = 'arm64',
+    registry = REGISTRY,
+): Promise<ForeignImage> {
     const root = mkdtempSync(join(tmpdir(), 'parity foreign image '));
     let layer: Buffer;
     try {
@@ -70,41 +83,71 @@ export async function pushForeignImage(repository: string, tag: string, architec
             mkdirSync(join(files, dir), { recursive: true });
         }
         writeFileSync(join(files, 'bin', 'sh'), foreignElf(), { mode: 0o755 });
-        writeFileSync(join(files, 'etc', 'os-release'), 'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n');
-        writeFileSync(join(files, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/srv:/bin/sh\n');
+        writeFileSync(
+            join(files, 'etc', 'os-release'),
+            'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n',
+        );
+        writeFileSync(
+            join(files, 'etc', 'passwd'),
+            'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/srv:/bin/sh\n',
+        );
         writeFileSync(join(files, 'etc', 'group'), 'root:x:0:\napp:x:1000:\n');
-        layer = execFileSync('tar', ['-C', files, '--owner=0', '--group=0', '-c', 'bin', 'etc', 'srv'], { maxBuffer: 16 * 1024 * 1024 });
+        layer = execFileSync('tar', ['-C', files, '--owner=0', '--group=0', '-c', 'bin', 'etc', 'srv'], {
+            maxBuffer: 16 * 1024 * 1024,
+        });
     } finally {
         rmSync(root, { recursive: true, force: true });
     }
     const blob = gzipSync(layer);
-    const config = Buffer.from(JSON.stringify({
-        architecture,
-        os: 'linux',
-        config: {
-            Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'APP_MODE=cloud', 'API_TOKEN=not-a-real-secret'],
-            User: 'app',
-            WorkingDir: '/srv',
-            ExposedPorts: { '8080/tcp': {} },
-            Entrypoint: ['/bin/sh', '-c'],
-            Cmd: ['exec serve'],
-        },
-        rootfs: { type: 'layers', diff_ids: [sha256(layer)] },
-        history: [{ created_by: 'parity test: an image built for another machine' }],
-    }));
+    const config = Buffer.from(
+        JSON.stringify({
+            architecture,
+            os: 'linux',
+            config: {
+                Env: [
+                    'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+                    'APP_MODE=cloud',
+                    'API_TOKEN=not-a-real-secret',
+                ],
+                User: 'app',
+                WorkingDir: '/srv',
+                ExposedPorts: { '8080/tcp': {} },
+                Entrypoint: ['/bin/sh', '-c'],
+                Cmd: ['exec serve'],
+            },
+            rootfs: { type: 'layers', diff_ids: [sha256(layer)] },
+            history: [{ created_by: 'parity test: an image built for another machine' }],
+        }),
+    );
     await putBlob(registry, repository, blob);
     await putBlob(registry, repository, config);
-    const manifest = Buffer.from(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-        config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: config.length, digest: sha256(config) },
-        layers: [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: blob.length, digest: sha256(blob) }],
-    }));
+    const manifest = Buffer.from(
+        JSON.stringify({
+            schemaVersion: 2,
+            mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+            config: {
+                mediaType: 'application/vnd.docker.container.image.v1+json',
+                size: config.length,
+                digest: sha256(config),
+            },
+            layers: [
+                {
+                    mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+                    size: blob.length,
+                    digest: sha256(blob),
+                },
+            ],
+        }),
+    );
     const put = await fetch(`http://${registry}/v2/${repository}/manifests/${tag}`, {
-        method: 'PUT', headers: { 'Content-Type': 'application/vnd.docker.distribution.manifest.v2+json' }, body: manifest,
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/vnd.docker.distribution.manifest.v2+json' },
+        body: manifest,
     });
     if (put.status !== 201) {
-        throw new Error(`pushing the manifest of ${repository}:${tag} to ${registry}: HTTP ${put.status} ${await put.text()}`);
+        throw new Error(
+            `pushing the manifest of ${repository}:${tag} to ${registry}: HTTP ${put.status} ${await put.text()}`,
+        );
     }
     return { ref: `${registry}/${repository}:${tag}`, digest: sha256(manifest), id: sha256(config) };
 }
@@ -120,7 +163,9 @@ export async function deleteFromRegistry(image: ForeignImage, registry = REGISTR
  * outlive a capture. Counting only these keeps the check true while other tests use the same engine.
  */
 export function probeContainersFrom(cli: (args: readonly string[]) => string, imageId: string): number {
-    return cli(['ps', '-a', '--filter', 'label=parity.purpose=probe', '--format', '{{.Image}}']).split('\n').filter((image) => image === imageId).length;
+    return cli(['ps', '-a', '--filter', 'label=parity.purpose=probe', '--format', '{{.Image}}'])
+        .split('\n')
+        .filter((image) => image === imageId).length;
 }
 
 async function putBlob(registry: string, repository: string, content: Buffer): Promise<void> {
@@ -131,7 +176,11 @@ async function putBlob(registry: string, repository: string, content: Buffer): P
     }
     const url = new URL(location, `http://${registry}`);
     url.searchParams.set('digest', sha256(content));
-    const put = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: content });
+    const put = await fetch(url, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: content,
+    });
     if (put.status !== 201) {
         throw new Error(`uploading a blob to ${registry}/${repository}: HTTP ${put.status} ${await put.text()}`);
     }

@@ -114,7 +114,10 @@ async function startCuttingProxy(how: 'reset' | 'close', goneAfter: boolean): Pr
 async function probeThroughCut(how: 'reset' | 'close', goneAfter: boolean): Promise<Snapshot> {
     const proxy = await startCuttingProxy(how, goneAfter);
     try {
-        const client = new EngineClient({ address: parseEngineAddress(`tcp://127.0.0.1:${proxy.port}`), source: 'test' }, { log: silentLogger });
+        const client = new EngineClient(
+            { address: parseEngineAddress(`tcp://127.0.0.1:${proxy.port}`), source: 'test' },
+            { log: silentLogger },
+        );
         const { snapshot } = await captureEngineTarget(client, { kind: 'container', name: CONTAINER }, probe);
         assert.ok(proxy.cut(), 'the proxy cut the exec output (else the probe output is shorter than CUT_AFTER)');
         return snapshot;
@@ -129,7 +132,10 @@ describe('the remote drops mid-probe: what was read is kept, the rest is unknown
         await requireEngine();
         requireRemoteTestbed();
         cloudCli(['run', '--detach', '--name', CONTAINER, '--label', SWARM_TEST_LABEL, '--network', 'none', WEB_IMAGE]);
-        const direct = new EngineClient({ address: parseEngineAddress(CLOUD_SOCKET), source: 'test' }, { log: silentLogger });
+        const direct = new EngineClient(
+            { address: parseEngineAddress(CLOUD_SOCKET), source: 'test' },
+            { log: silentLogger },
+        );
         whole = (await captureEngineTarget(direct, { kind: 'container', name: CONTAINER }, probe)).snapshot;
         assert.equal(whole.meta.unread, undefined, 'a probe that is not cut reads every section');
     });
@@ -146,26 +152,48 @@ describe('the remote drops mid-probe: what was read is kept, the rest is unknown
             validateSnapshot(partial, 'the cut snapshot');
             const unread = partial.meta.unread ?? [];
             assert.ok(unread.length > 0, 'some sections were not read');
-            assert.ok(!unread.includes('platform'), `the platform was read before the cut (unread: ${unread.join(', ')})`);
-            assert.ok(unread.includes('filesystem') && unread.includes('certificates') && unread.includes('user'), `the sections after the cut: ${unread.join(', ')}`);
+            assert.ok(
+                !unread.includes('platform'),
+                `the platform was read before the cut (unread: ${unread.join(', ')})`,
+            );
+            assert.ok(
+                unread.includes('filesystem') && unread.includes('certificates') && unread.includes('user'),
+                `the sections after the cut: ${unread.join(', ')}`,
+            );
             assert.deepEqual(partial.platform, whole.platform);
             assert.equal(partial.meta.source.ref, CONTAINER);
             const messages = partial.issues.map((issue) => issue.message).join('\n');
             assert.match(messages, /The probe's output ended early .* Not read: /);
             if (goneAfter) {
-                assert.match(messages, /The connection to the engine broke while the probe's output came in \(ECONN\w+\): what arrived before is kept; not read: /);
-                assert.match(messages, new RegExp(`Whether container ${CONTAINER} still ran after the probe is not known: Docker is not reachable at tcp://127\\.0\\.0\\.1:\\d+`));
+                assert.match(
+                    messages,
+                    /The connection to the engine broke while the probe's output came in \(ECONN\w+\): what arrived before is kept; not read: /,
+                );
+                assert.match(
+                    messages,
+                    new RegExp(
+                        `Whether container ${CONTAINER} still ran after the probe is not known: Docker is not reachable at tcp://127\\.0\\.0\\.1:\\d+`,
+                    ),
+                );
             } else {
                 // Whether the client sees the reset or a plain end depends on the kernel's timing; either way
                 // the engine still answers, and its record of the exec says how the cut-off probe ended.
-                assert.match(messages, /The connection to the engine broke while the probe's output came in \(ECONNRESET\)|The probe exited with (code \d+|an unknown status)/);
+                assert.match(
+                    messages,
+                    /The connection to the engine broke while the probe's output came in \(ECONNRESET\)|The probe exited with (code \d+|an unknown status)/,
+                );
             }
 
             // The same container, whole against cut: every difference is one the cut made up, so there must be none.
             const result = diffSnapshots(whole, partial, DEFAULT_DIFF_RULES);
             assert.deepEqual(result.findings, []);
-            const unknownFacets = result.unknown.filter((entry) => entry.side === 'to' && entry.why.startsWith('not read')).map((entry) => entry.facet);
-            assert.ok(unknownFacets.includes('filesystem') && unknownFacets.includes('user'), `unread facets are unknown: ${JSON.stringify(result.unknown)}`);
+            const unknownFacets = result.unknown
+                .filter((entry) => entry.side === 'to' && entry.why.startsWith('not read'))
+                .map((entry) => entry.facet);
+            assert.ok(
+                unknownFacets.includes('filesystem') && unknownFacets.includes('user'),
+                `unread facets are unknown: ${JSON.stringify(result.unknown)}`,
+            );
         });
     }
 });

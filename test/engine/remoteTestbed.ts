@@ -27,7 +27,8 @@ export function tlsEnv(certFolder = 'client'): NodeJS.ProcessEnv {
 /** Environment for the CLI: ssh with the test bed's key and known_hosts (no agent). */
 export function sshEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
-        DOCKER_HOST: '', SSH_AUTH_SOCK: '',
+        DOCKER_HOST: '',
+        SSH_AUTH_SOCK: '',
         PARITY_SSH_IDENTITY_FILE: join(SSH_DIR, 'id_ed25519'),
         PARITY_SSH_KNOWN_HOSTS: join(SSH_DIR, 'known_hosts'),
         ...overrides,
@@ -54,7 +55,10 @@ export function requireRemoteTestbed(): void {
             return false;
         }
     };
-    if (!answers(() => cloudCli(['version', '--format', '{{.Server.Version}}'])) || !existsSync(join(CERTS, 'client', 'ca.pem'))) {
+    if (
+        !answers(() => cloudCli(['version', '--format', '{{.Server.Version}}'])) ||
+        !existsSync(join(CERTS, 'client', 'ca.pem'))
+    ) {
         missing.push('cloud');
     }
     if (!answers(() => cloudCli(['service', 'inspect', SWARM_SERVICE]))) {
@@ -67,7 +71,9 @@ export function requireRemoteTestbed(): void {
         missing.push('podman');
     }
     if (missing.length > 0) {
-        throw new Error(`The remote test-bed components ${missing.join(', ')} are not up. Start them with: npm run testbed -- up ${missing.join(' ')}`);
+        throw new Error(
+            `The remote test-bed components ${missing.join(', ')} are not up. Start them with: npm run testbed -- up ${missing.join(' ')}`,
+        );
     }
 }
 

@@ -13,10 +13,15 @@ export async function requireEngine(): Promise<void> {
             resolve(res.statusCode === 200);
         });
         req.on('error', () => resolve(false));
-        req.on('timeout', () => { req.destroy(); resolve(false); });
+        req.on('timeout', () => {
+            req.destroy();
+            resolve(false);
+        });
         req.end();
     });
     if (!answered) {
-        throw new Error(`No Docker engine answers on unix://${SOCKET}. Start the test bed with: npm run testbed -- up engine`);
+        throw new Error(
+            `No Docker engine answers on unix://${SOCKET}. Start the test bed with: npm run testbed -- up engine`,
+        );
     }
 }

@@ -25,7 +25,9 @@ function copyOf(fixture: string): string {
 }
 
 function packageFolder(folder: string, tag: string): string {
-    const result = runParity(['package', folder, '--tag', tag], { env: { DOCKER_HOST: '', PARITY_RUBYGEMS_MIRROR: mirror } });
+    const result = runParity(['package', folder, '--tag', tag], {
+        env: { DOCKER_HOST: '', PARITY_RUBYGEMS_MIRROR: mirror },
+    });
     assert.equal(result.code, 0, result.stderr);
     return result.stderr;
 }
@@ -42,7 +44,7 @@ function inImage(tag: string, script: string): string {
     return dockerCli(['run', '--rm', '--network', 'none', '--entrypoint', 'sh', tag, '-c', script]);
 }
 
-describe('Package App on Ruby projects (the built CLI, real engine, the test bed\'s gem mirror)', () => {
+describe("Package App on Ruby projects (the built CLI, real engine, the test bed's gem mirror)", () => {
     before(async () => {
         await requireEngine();
         mirror = await requireGemMirror();
@@ -59,9 +61,24 @@ describe('Package App on Ruby projects (the built CLI, real engine, the test bed
     });
 
     const cases = [
-        { fixture: 'ruby-rack-configru', port: 9292, path: '/health', says: /WEBrick::HTTPServer#start: pid=\d+ port=9292/ },
-        { fixture: 'ruby-sinatra-classic', port: 4567, path: '/', says: /Sinatra \(v3\.0\.5\) has taken the stage on 4567 for production/ },
-        { fixture: 'ruby-procfile-webrick', port: 8080, path: '/health', says: /WEBrick::HTTPServer#start: pid=\d+ port=8080/ },
+        {
+            fixture: 'ruby-rack-configru',
+            port: 9292,
+            path: '/health',
+            says: /WEBrick::HTTPServer#start: pid=\d+ port=9292/,
+        },
+        {
+            fixture: 'ruby-sinatra-classic',
+            port: 4567,
+            path: '/',
+            says: /Sinatra \(v3\.0\.5\) has taken the stage on 4567 for production/,
+        },
+        {
+            fixture: 'ruby-procfile-webrick',
+            port: 8080,
+            path: '/health',
+            says: /WEBrick::HTTPServer#start: pid=\d+ port=8080/,
+        },
     ];
     for (const { fixture, port, path, says } of cases) {
         it(`${fixture}: builds through the mirror on the Ruby that runs here and answers in the sandbox`, () => {
@@ -72,12 +89,19 @@ describe('Package App on Ruby projects (the built CLI, real engine, the test bed
             assert.match(log, /gem install bundler --version 2\.3\.15 --no-document --clear-sources --source http/);
             const plan = JSON.parse(readFileSync(join(folder, '.parity', 'plan.json'), 'utf8')) as Plan;
             assert.equal(plan.ecosystem, 'ruby');
-            assert.equal(plan.base.image, 'ruby:3.1.2-slim-bookworm', 'the host\'s ruby 3.1.2');
+            assert.equal(plan.base.image, 'ruby:3.1.2-slim-bookworm', "the host's ruby 3.1.2");
             assert.equal(plan.port.value, port);
             assert.match(plan.packageManager?.why ?? '', /gems come from the mirror/);
             assert.match(smoke(tag, path), says);
-            const inside = inImage(tag, 'id -un; command -v gcc cc make || true; grep -rl 8808 /usr/local/bundle/config /app/.bundle 2>/dev/null || true; ls /run/secrets 2>/dev/null || true; bundle config get deployment | tail -n 1');
-            assert.deepEqual(inside.split('\n'), ['app', 'Set for your local app (/usr/local/bundle/config): true'], 'non-root, no compiler, no mirror or CA, deployment mode');
+            const inside = inImage(
+                tag,
+                'id -un; command -v gcc cc make || true; grep -rl 8808 /usr/local/bundle/config /app/.bundle 2>/dev/null || true; ls /run/secrets 2>/dev/null || true; bundle config get deployment | tail -n 1',
+            );
+            assert.deepEqual(
+                inside.split('\n'),
+                ['app', 'Set for your local app (/usr/local/bundle/config): true'],
+                'non-root, no compiler, no mirror or CA, deployment mode',
+            );
         });
     }
 

@@ -18,7 +18,16 @@ const tag = `parity-test/sandbox-hello:${process.pid}`;
 
 /** Sandboxes started from this suite's image (the CLI labels each with the reference it ran). */
 function sandboxesOf(image: string): string[] {
-    return dockerCli(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox', '--filter', `label=parity.image=${image}`]).split('\n').filter(Boolean);
+    return dockerCli([
+        'ps',
+        '-aq',
+        '--filter',
+        'label=parity.purpose=sandbox',
+        '--filter',
+        `label=parity.image=${image}`,
+    ])
+        .split('\n')
+        .filter(Boolean);
 }
 
 describe('parity run / ps / stop (the built CLI, real engine)', () => {
@@ -44,16 +53,22 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
         assert.match(result.stdout, /^Ready at http:\/\/127\.0\.0\.1:\d+\n$/);
         assert.match(result.stderr, /User node — the image's USER; all capabilities dropped; no-new-privileges\./);
         assert.match(result.stderr, /Memory 512 MiB, no swap — Parity's default\./);
-        assert.match(result.stderr, /hello-node listening on 3000/, 'the app\'s own output is shown');
+        assert.match(result.stderr, /hello-node listening on 3000/, "the app's own output is shown");
         assert.match(result.stderr, /Smoke test: GET \/healthz answered 200\./);
         assert.match(result.stderr, /Sandbox parity-sandbox-sandbox-hello-[0-9a-f]+ stopped\./);
         assert.deepEqual(sandboxesOf(tag), []);
     });
 
     it('run --smoke on the project folder uses its image when it is up to date, rebuilds when a file changed', () => {
-        const current = runParity(['run', folder, '--tag', tag, '--smoke', '/healthz', '--memory', '256m', '--cpus', '0.5', '--pids', '64'], { env });
+        const current = runParity(
+            ['run', folder, '--tag', tag, '--smoke', '/healthz', '--memory', '256m', '--cpus', '0.5', '--pids', '64'],
+            { env },
+        );
         assert.equal(current.code, 0, current.stderr);
-        assert.match(current.stderr, /is up to date with the Dockerfile and every file of the build context; not building/);
+        assert.match(
+            current.stderr,
+            /is up to date with the Dockerfile and every file of the build context; not building/,
+        );
         assert.match(current.stderr, /Memory 256 MiB, no swap — your setting\./);
         assert.match(current.stderr, /At most 64 processes — your setting\./);
         cpSync(join(folder, 'server.js'), join(folder, 'server.js.bak'));
@@ -74,11 +89,20 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
 
         const listed = runParity(['ps', '--json'], { env });
         assert.equal(listed.code, 0, listed.stderr);
-        const row = (JSON.parse(listed.stdout) as { name: string; state: string; url: string | null; image: string }[]).find((entry) => entry.name === name);
-        assert.deepEqual(row && { state: row.state, url: row.url, image: row.image }, { state: 'running', url, image: tag });
+        const row = (
+            JSON.parse(listed.stdout) as { name: string; state: string; url: string | null; image: string }[]
+        ).find((entry) => entry.name === name);
+        assert.deepEqual(row && { state: row.state, url: row.url, image: row.image }, {
+            state: 'running',
+            url,
+            image: tag,
+        });
         const table = runParity(['ps'], { env });
         assert.match(table.stdout, /^NAME +IMAGE +STATE +PORTS +AGE$/m);
-        assert.match(table.stdout, new RegExp(`^${name} +${tag.replace(/[/:.]/g, '\\$&')} +running +127\\.0\\.0\\.1:\\d+->3000/tcp +`, 'm'));
+        assert.match(
+            table.stdout,
+            new RegExp(`^${name} +${tag.replace(/[/:.]/g, '\\$&')} +running +127\\.0\\.0\\.1:\\d+->3000/tcp +`, 'm'),
+        );
 
         const stopped = runParity(['stop', name], { env });
         assert.equal(stopped.code, 0, stopped.stderr);
@@ -88,11 +112,18 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
     });
 
     it('Ctrl-C in the foreground stops and removes the sandbox (exit 0)', { timeout: 60_000 }, async () => {
-        const child = spawn(process.execPath, [PARITY_CLI, 'run', tag], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [PARITY_CLI, 'run', tag], {
+            env: { ...process.env, ...env },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-        child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+        child.stdout.on('data', (chunk: Buffer) => {
+            stdout += chunk.toString();
+        });
+        child.stderr.on('data', (chunk: Buffer) => {
+            stderr += chunk.toString();
+        });
         const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
         const deadline = Date.now() + 30_000;
         while (!/Ready at/.test(stdout) && Date.now() < deadline) {
@@ -114,14 +145,20 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
         assert.deepEqual(sandboxesOf('busybox:latest'), []);
     });
 
-    it('--target with a hostile snapshot file: exit 2 naming the JSON path; a 64 TiB memory limit is lowered to the engine\'s', () => {
+    it("--target with a hostile snapshot file: exit 2 naming the JSON path; a 64 TiB memory limit is lowered to the engine's", () => {
         const snapshot = runParity(['snapshot', folder], { env });
         assert.equal(snapshot.code, 0, snapshot.stderr);
         const valid = JSON.parse(snapshot.stdout) as Record<string, unknown>;
         const dir = mkdtempSync(join(tmpdir(), 'parity-cli-target-'));
         const cases: [Record<string, unknown>, RegExp][] = [
-            [{ limits: null }, /--target: .*prod\.snapshot\.json is not a valid Parity snapshot: limits: must be an object, not null\./],
-            [{ user: { uid: '0', gid: 0, name: 'root', home: '/root' } }, /user\.uid: must be an integer or null, not a string/],
+            [
+                { limits: null },
+                /--target: .*prod\.snapshot\.json is not a valid Parity snapshot: limits: must be an object, not null\./,
+            ],
+            [
+                { user: { uid: '0', gid: 0, name: 'root', home: '/root' } },
+                /user\.uid: must be an integer or null, not a string/,
+            ],
             [{ schemaVersion: 2 }, /prod\.snapshot\.json was made by a newer Parity: schemaVersion: is 2/],
         ];
         for (const [change, message] of cases) {
@@ -135,11 +172,19 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
 
         const huge = 64 * 1024 ** 4;
         const file = join(dir, 'huge.snapshot.json');
-        writeFileSync(file, JSON.stringify({ ...valid, resources: { cpus: 1, memoryBytes: huge, memoryLimitBytes: huge } }));
+        writeFileSync(
+            file,
+            JSON.stringify({ ...valid, resources: { cpus: 1, memoryBytes: huge, memoryLimitBytes: huge } }),
+        );
         const engineMemory = Number(dockerCli(['info', '--format', '{{.MemTotal}}']));
         const result = runParity(['run', tag, '--target', file, '--smoke', '/healthz'], { env });
         assert.equal(result.code, 0, result.stderr);
-        assert.match(result.stderr, new RegExp(`The target has 67108864 MiB of memory; the engine has ${Math.floor(engineMemory / 1024 ** 2)}(\\.\\d+)? MiB, so the sandbox gets`));
+        assert.match(
+            result.stderr,
+            new RegExp(
+                `The target has 67108864 MiB of memory; the engine has ${Math.floor(engineMemory / 1024 ** 2)}(\\.\\d+)? MiB, so the sandbox gets`,
+            ),
+        );
         assert.deepEqual(sandboxesOf(tag), []);
     });
 
@@ -153,8 +198,14 @@ describe('parity run / ps / stop (the built CLI, real engine)', () => {
             [['run', tag, '--smoke', 'healthz'], /--smoke takes a path starting with \//],
             [['run', tag, '--smoke', '/', '--detach'], /--smoke and --detach do not go together/],
             [['run', 'parity-test/no-such-image:1'], /There is no folder parity-test\/no-such-image:1 and no image/],
-            [['run', tag, '--target', '/nonexistent/prod.snapshot.json'], /--target: The target takes a snapshot file, container:NAME or image:REF; "\/nonexistent\/prod.snapshot.json" is none of them/],
-            [['run', tag, '--target', packageJson], /--target: .*package\.json is not a valid Parity snapshot: schemaVersion: is missing; meta: is missing/],
+            [
+                ['run', tag, '--target', '/nonexistent/prod.snapshot.json'],
+                /--target: The target takes a snapshot file, container:NAME or image:REF; "\/nonexistent\/prod.snapshot.json" is none of them/,
+            ],
+            [
+                ['run', tag, '--target', packageJson],
+                /--target: .*package\.json is not a valid Parity snapshot: schemaVersion: is missing; meta: is missing/,
+            ],
             [['stop'], /stop needs the NAME of a sandbox/],
             [['stop', 'x', '--all'], /stop takes NAMEs or --all, not both/],
             [['stop', 'parity-no-such-sandbox'], /There is no container named parity-no-such-sandbox/],

@@ -22,7 +22,8 @@ const DUMMY_ADDRESS = '198.51.100.7';
  * documentation address (root only), so the check below always has an address to try.
  */
 function nonLoopbackAddresses(): { addresses: string[]; cleanup: () => void } {
-    const found = Object.values(networkInterfaces()).flat()
+    const found = Object.values(networkInterfaces())
+        .flat()
         .filter((entry) => entry !== undefined && entry.family === 'IPv4' && !entry.internal)
         .map((entry) => entry?.address ?? '');
     if (found.length > 0) {
@@ -44,48 +45,77 @@ describe('sandbox network and lifecycle (real engine)', () => {
         assert.deepEqual(leftovers(), [], 'every sandbox of this suite was removed');
     });
 
-    it('publishes the port on 127.0.0.1 only: it answers there and on no other address of this machine', { timeout: 60_000 }, async () => {
-        const followed = await start(await policyFor(BUSYBOX, httpd(), {}, { port: 8080 }));
-        const { sandbox } = followed;
-        const ready = await sandbox.waitReady({ timeoutMs: 15_000 });
-        assert.equal(ready.path, '/healthz');
-        assert.equal(ready.status, 200);
-        assert.equal(ready.url, sandbox.url);
-        assert.match(await waitForHttp(`${sandbox.url}/healthz`, 5000), /^ok/);
+    it(
+        'publishes the port on 127.0.0.1 only: it answers there and on no other address of this machine',
+        { timeout: 60_000 },
+        async () => {
+            const followed = await start(await policyFor(BUSYBOX, httpd(), {}, { port: 8080 }));
+            const { sandbox } = followed;
+            const ready = await sandbox.waitReady({ timeoutMs: 15_000 });
+            assert.equal(ready.path, '/healthz');
+            assert.equal(ready.status, 200);
+            assert.equal(ready.url, sandbox.url);
+            assert.match(await waitForHttp(`${sandbox.url}/healthz`, 5000), /^ok/);
 
-        const ports = JSON.parse(dockerCli(['inspect', '--format', '{{json .NetworkSettings.Ports}}', sandbox.id])) as Record<string, { HostIp: string; HostPort: string }[]>;
-        assert.deepEqual(ports['8080/tcp'], [{ HostIp: '127.0.0.1', HostPort: String(sandbox.hostPort) }]);
-        const bindings = JSON.parse(dockerCli(['inspect', '--format', '{{json .HostConfig.PortBindings}}', sandbox.id])) as Record<string, { HostIp: string }[]>;
-        assert.equal(bindings['8080/tcp']?.[0]?.HostIp, '127.0.0.1');
+            const ports = JSON.parse(
+                dockerCli(['inspect', '--format', '{{json .NetworkSettings.Ports}}', sandbox.id]),
+            ) as Record<string, { HostIp: string; HostPort: string }[]>;
+            assert.deepEqual(ports['8080/tcp'], [{ HostIp: '127.0.0.1', HostPort: String(sandbox.hostPort) }]);
+            const bindings = JSON.parse(
+                dockerCli(['inspect', '--format', '{{json .HostConfig.PortBindings}}', sandbox.id]),
+            ) as Record<string, { HostIp: string }[]>;
+            assert.equal(bindings['8080/tcp']?.[0]?.HostIp, '127.0.0.1');
 
-        // Control 1: the same check sees a wrongly published port — a container bound on all addresses
-        // answers on them — so the refusals below are the sandbox's binding, not an unreachable address.
-        const control = dockerCli(['run', '-d', '--label', 'parity.managed=true', '--label', 'parity.purpose=test-control', '-p', '0.0.0.0::8080', BUSYBOX, 'sh', '-c', 'echo ok > /tmp/i; exec httpd -f -p 8080 -h /tmp']);
-        controls.push(control);
-        const controlPort = Number(dockerCli(['port', control, '8080/tcp']).split('\n')[0]?.split(':').pop());
-        // Control 2: a plain listener on every address is reachable through each address.
-        const listener = createServer((socket) => socket.end());
-        await new Promise<void>((resolve) => listener.listen(0, '0.0.0.0', resolve));
-        const listenerPort = (listener.address() as { port: number }).port;
+            // Control 1: the same check sees a wrongly published port — a container bound on all addresses
+            // answers on them — so the refusals below are the sandbox's binding, not an unreachable address.
+            const control = dockerCli([
+                'run',
+                '-d',
+                '--label',
+                'parity.managed=true',
+                '--label',
+                'parity.purpose=test-control',
+                '-p',
+                '0.0.0.0::8080',
+                BUSYBOX,
+                'sh',
+                '-c',
+                'echo ok > /tmp/i; exec httpd -f -p 8080 -h /tmp',
+            ]);
+            controls.push(control);
+            const controlPort = Number(dockerCli(['port', control, '8080/tcp']).split('\n')[0]?.split(':').pop());
+            // Control 2: a plain listener on every address is reachable through each address.
+            const listener = createServer((socket) => socket.end());
+            await new Promise<void>((resolve) => listener.listen(0, '0.0.0.0', resolve));
+            const listenerPort = (listener.address() as { port: number }).port;
 
-        const { addresses, cleanup } = nonLoopbackAddresses();
-        try {
-            assert.ok(addresses.length > 0);
-            for (const address of addresses) {
-                assert.equal(await tcpOpen(address, listenerPort, 2000), true, `${address} is reachable at all`);
-                assert.equal(await tcpOpen(address, controlPort, 2000), true, `a port published on 0.0.0.0 answers on ${address}`);
-                assert.equal(await tcpOpen(address, sandbox.hostPort ?? 0, 2000), false, `the sandbox's port must not answer on ${address}`);
+            const { addresses, cleanup } = nonLoopbackAddresses();
+            try {
+                assert.ok(addresses.length > 0);
+                for (const address of addresses) {
+                    assert.equal(await tcpOpen(address, listenerPort, 2000), true, `${address} is reachable at all`);
+                    assert.equal(
+                        await tcpOpen(address, controlPort, 2000),
+                        true,
+                        `a port published on 0.0.0.0 answers on ${address}`,
+                    );
+                    assert.equal(
+                        await tcpOpen(address, sandbox.hostPort ?? 0, 2000),
+                        false,
+                        `the sandbox's port must not answer on ${address}`,
+                    );
+                }
+                assert.equal(await tcpOpen('127.0.0.1', sandbox.hostPort ?? 0, 2000), true);
+            } finally {
+                cleanup();
+                listener.close();
             }
-            assert.equal(await tcpOpen('127.0.0.1', sandbox.hostPort ?? 0, 2000), true);
-        } finally {
-            cleanup();
-            listener.close();
-        }
-        const exit = await sandbox.stop('requested', 1000);
-        assert.equal(exit?.stopped, true);
-        assert.equal(exit?.reason, 'stopped');
-        assert.deepEqual(leftovers(), []);
-    });
+            const exit = await sandbox.stop('requested', 1000);
+            assert.equal(exit?.stopped, true);
+            assert.equal(exit?.reason, 'stopped');
+            assert.deepEqual(leftovers(), []);
+        },
+    );
 
     it('without a /healthz the readiness check falls back to /', { timeout: 60_000 }, async () => {
         const { sandbox } = await start(await policyFor(BUSYBOX, httpd(false), {}, { port: 8080 }));
@@ -95,37 +125,64 @@ describe('sandbox network and lifecycle (real engine)', () => {
         await sandbox.stop('requested', 1000);
     });
 
-    it('an app that ends before answering fails the wait with its exit reason, and is removed', { timeout: 60_000 }, async () => {
-        const { sandbox } = await start(await policyFor(BUSYBOX, ['sh', '-c', 'echo no server here; exit 4'], {}, { port: 8080 }));
-        await assert.rejects(sandbox.waitReady({ timeoutMs: 15_000 }), (error: unknown) => {
-            assert.ok(error instanceof SandboxError);
-            assert.equal(error.kind, 'exited');
-            assert.match(error.message, /^The app exited with code 4 before it answered( on http:\/\/127\.0\.0\.1:\d+)?\.$/);
-            assert.deepEqual(error.lastLines, ['no server here']);
-            return true;
-        });
-        assert.deepEqual(leftovers(), []);
-    });
+    it(
+        'an app that ends before answering fails the wait with its exit reason, and is removed',
+        { timeout: 60_000 },
+        async () => {
+            const { sandbox } = await start(
+                await policyFor(BUSYBOX, ['sh', '-c', 'echo no server here; exit 4'], {}, { port: 8080 }),
+            );
+            await assert.rejects(sandbox.waitReady({ timeoutMs: 15_000 }), (error: unknown) => {
+                assert.ok(error instanceof SandboxError);
+                assert.equal(error.kind, 'exited');
+                assert.match(
+                    error.message,
+                    /^The app exited with code 4 before it answered( on http:\/\/127\.0\.0\.1:\d+)?\.$/,
+                );
+                assert.deepEqual(error.lastLines, ['no server here']);
+                return true;
+            });
+            assert.deepEqual(leftovers(), []);
+        },
+    );
 
-    it('stop sends SIGTERM, then SIGKILL after the grace period, and removes the container', { timeout: 60_000 }, async () => {
-        const { sandbox, events } = await start(await policyFor(BUSYBOX, ['sh', '-c', 'trap "echo got TERM; exit 0" TERM; while true; do sleep 0.1; done']));
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        const exit = await sandbox.stop();
-        assert.equal(exit?.stopped, true);
-        assert.equal(exit?.code, 0, 'the app saw SIGTERM and ended by itself');
-        assert.ok(exit?.lastLines.includes('got TERM'));
-        assert.deepEqual(events.map((event) => event.type).filter((type) => type !== 'log'), ['created', 'started', 'stopping', 'exited', 'removed']);
+    it(
+        'stop sends SIGTERM, then SIGKILL after the grace period, and removes the container',
+        { timeout: 60_000 },
+        async () => {
+            const { sandbox, events } = await start(
+                await policyFor(BUSYBOX, [
+                    'sh',
+                    '-c',
+                    'trap "echo got TERM; exit 0" TERM; while true; do sleep 0.1; done',
+                ]),
+            );
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            const exit = await sandbox.stop();
+            assert.equal(exit?.stopped, true);
+            assert.equal(exit?.code, 0, 'the app saw SIGTERM and ended by itself');
+            assert.ok(exit?.lastLines.includes('got TERM'));
+            assert.deepEqual(
+                events.map((event) => event.type).filter((type) => type !== 'log'),
+                ['created', 'started', 'stopping', 'exited', 'removed'],
+            );
 
-        const stubborn = await start(await policyFor(BUSYBOX, ['sh', '-c', 'trap "" TERM; while true; do sleep 0.1; done']));
-        const startedStop = performance.now();
-        const killed = await stubborn.sandbox.stop('requested', 1000);
-        assert.equal(killed?.code, 137, 'SIGKILL after the grace period');
-        assert.ok(performance.now() - startedStop < 8000);
-        assert.deepEqual(leftovers(), []);
-    });
+            const stubborn = await start(
+                await policyFor(BUSYBOX, ['sh', '-c', 'trap "" TERM; while true; do sleep 0.1; done']),
+            );
+            const startedStop = performance.now();
+            const killed = await stubborn.sandbox.stop('requested', 1000);
+            assert.equal(killed?.code, 137, 'SIGKILL after the grace period');
+            assert.ok(performance.now() - startedStop < 8000);
+            assert.deepEqual(leftovers(), []);
+        },
+    );
 
     it('cancelled before, during and after the start: no container is left', { timeout: 60_000 }, async () => {
-        await assert.rejects(start(await policyFor(BUSYBOX, ['sleep', '30']), { signal: AbortSignal.abort() }), (error: unknown) => error instanceof EngineError && error.kind === 'cancelled');
+        await assert.rejects(
+            start(await policyFor(BUSYBOX, ['sleep', '30']), { signal: AbortSignal.abort() }),
+            (error: unknown) => error instanceof EngineError && error.kind === 'cancelled',
+        );
         assert.deepEqual(leftovers(), []);
 
         const duringCreate = new AbortController();
@@ -136,41 +193,57 @@ describe('sandbox network and lifecycle (real engine)', () => {
 
         const onCreated = new AbortController();
         await assert.rejects(
-            start(await policyFor(BUSYBOX, ['sleep', '30']), { signal: onCreated.signal, onEvent: (event) => event.type === 'created' && onCreated.abort() }),
+            start(await policyFor(BUSYBOX, ['sleep', '30']), {
+                signal: onCreated.signal,
+                onEvent: (event) => event.type === 'created' && onCreated.abort(),
+            }),
             (error: unknown) => error instanceof EngineError && error.kind === 'cancelled',
         );
         assert.deepEqual(leftovers(), []);
 
         const later = new AbortController();
-        const { sandbox } = await start(await policyFor(BUSYBOX, ['sleep', '30']), { signal: later.signal, stopGraceMs: 1000 });
+        const { sandbox } = await start(await policyFor(BUSYBOX, ['sleep', '30']), {
+            signal: later.signal,
+            stopGraceMs: 1000,
+        });
         later.abort();
         const exit = await sandbox.exited;
         assert.equal(exit?.stopped, true);
         assert.deepEqual(leftovers(), []);
     });
 
-    it('lists sandboxes by label, and stopSandboxNamed stops one but refuses other containers', { timeout: 60_000 }, async () => {
-        const { sandbox } = await start(await policyFor(BUSYBOX, httpd(), {}, { port: 8080 }));
-        await sandbox.waitReady({ timeoutMs: 15_000 });
-        sandbox.detach();
-        assert.equal(await sandbox.exited, null);
-        const row = (await listSandboxes(client)).find((entry) => entry.name === sandbox.name);
-        assert.ok(row, 'a detached sandbox stays listed');
-        assert.equal(row.state, 'running');
-        assert.equal(row.url, sandbox.url);
-        assert.deepEqual(row.ports, [`127.0.0.1:${sandbox.hostPort}->8080/tcp`]);
+    it(
+        'lists sandboxes by label, and stopSandboxNamed stops one but refuses other containers',
+        { timeout: 60_000 },
+        async () => {
+            const { sandbox } = await start(await policyFor(BUSYBOX, httpd(), {}, { port: 8080 }));
+            await sandbox.waitReady({ timeoutMs: 15_000 });
+            sandbox.detach();
+            assert.equal(await sandbox.exited, null);
+            const row = (await listSandboxes(client)).find((entry) => entry.name === sandbox.name);
+            assert.ok(row, 'a detached sandbox stays listed');
+            assert.equal(row.state, 'running');
+            assert.equal(row.url, sandbox.url);
+            assert.deepEqual(row.ports, [`127.0.0.1:${sandbox.hostPort}->8080/tcp`]);
 
-        const plain = dockerCli(['create', '--name', `parity-test-plain-${process.pid}`, BUSYBOX]);
-        try {
-            await assert.rejects(stopSandboxNamed(client, `parity-test-plain-${process.pid}`), (error: unknown) => error instanceof SandboxError && /is not a Parity sandbox/.test(error.message));
-            assert.equal(dockerCli(['inspect', '--format', '{{.State.Status}}', plain]), 'created', 'left alone');
-        } finally {
-            dockerCli(['rm', '--force', plain]);
-        }
-        await assert.rejects(stopSandboxNamed(client, 'parity-no-such-sandbox'), (error: unknown) => error instanceof SandboxError && error.kind === 'not-found');
+            const plain = dockerCli(['create', '--name', `parity-test-plain-${process.pid}`, BUSYBOX]);
+            try {
+                await assert.rejects(
+                    stopSandboxNamed(client, `parity-test-plain-${process.pid}`),
+                    (error: unknown) => error instanceof SandboxError && /is not a Parity sandbox/.test(error.message),
+                );
+                assert.equal(dockerCli(['inspect', '--format', '{{.State.Status}}', plain]), 'created', 'left alone');
+            } finally {
+                dockerCli(['rm', '--force', plain]);
+            }
+            await assert.rejects(
+                stopSandboxNamed(client, 'parity-no-such-sandbox'),
+                (error: unknown) => error instanceof SandboxError && error.kind === 'not-found',
+            );
 
-        const exit = await stopSandboxNamed(client, sandbox.name, { graceMs: 1000 });
-        assert.equal(exit.stopped, true);
-        assert.deepEqual(leftovers(), []);
-    });
+            const exit = await stopSandboxNamed(client, sandbox.name, { graceMs: 1000 });
+            assert.equal(exit.stopped, true);
+            assert.deepEqual(leftovers(), []);
+        },
+    );
 });

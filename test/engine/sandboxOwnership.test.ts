@@ -26,7 +26,7 @@ function state(name: string): string {
     return dockerCli(['inspect', '--format', '{{.State.Status}}', name]);
 }
 
-describe('only containers Parity created are Parity\'s (the built CLI, real engine)', () => {
+describe("only containers Parity created are Parity's (the built CLI, real engine)", () => {
     let folder = '';
     let sandbox = '';
     let throwaway = '';
@@ -37,34 +37,60 @@ describe('only containers Parity created are Parity\'s (the built CLI, real engi
         folder = mkdtempSync(join(tmpdir(), 'parity-ownership-'));
         // Built by Parity, so it carries parity.managed=true; its VOLUME gives a plain run an anonymous volume.
         mkdirSync(join(folder, 'built'));
-        writeFileSync(join(folder, 'built', 'Dockerfile'), `FROM busybox:latest\nLABEL parity.test=${SCOPE}\nVOLUME /data\nCMD ["sleep", "300"]\n`);
+        writeFileSync(
+            join(folder, 'built', 'Dockerfile'),
+            `FROM busybox:latest\nLABEL parity.test=${SCOPE}\nVOLUME /data\nCMD ["sleep", "300"]\n`,
+        );
         const build = runParity(['build', join(folder, 'built'), '--tag', built], { env });
         assert.equal(build.code, 0, build.stderr);
-        assert.equal(dockerCli(['image', 'inspect', '--format', '{{index .Config.Labels "parity.managed"}}', built]), 'true');
+        assert.equal(
+            dockerCli(['image', 'inspect', '--format', '{{index .Config.Labels "parity.managed"}}', built]),
+            'true',
+        );
         // Built by someone else, claiming every label a Parity sandbox has, parity.container included.
         mkdirSync(join(folder, 'hostile'));
-        writeFileSync(join(folder, 'hostile', 'Dockerfile'), [
-            'FROM busybox:latest',
-            `LABEL parity.managed=true parity.purpose=sandbox parity.container=parity-sandbox-hostile-000000 parity.project=/work/shop parity.test=${SCOPE}`,
-            'CMD ["sh", "-c", "echo ok > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]',
-        ].join('\n'));
+        writeFileSync(
+            join(folder, 'hostile', 'Dockerfile'),
+            [
+                'FROM busybox:latest',
+                `LABEL parity.managed=true parity.purpose=sandbox parity.container=parity-sandbox-hostile-000000 parity.project=/work/shop parity.test=${SCOPE}`,
+                'CMD ["sh", "-c", "echo ok > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"]',
+            ].join('\n'),
+        );
         dockerCli(['build', '--quiet', '--tag', hostile, join(folder, 'hostile')]);
 
         dockerCli(['run', '-d', '--name', plainRun, built]);
         volume = dockerCli(['inspect', '--format', '{{range .Mounts}}{{.Name}}{{end}}', plainRun]);
         dockerCli(['run', '-d', '--name', impostor, hostile]);
-        dockerCli(['create', '--name', unlabelled, '--label', `parity.test=${SCOPE}`, 'busybox:latest', 'sleep', '300']);
+        dockerCli([
+            'create',
+            '--name',
+            unlabelled,
+            '--label',
+            `parity.test=${SCOPE}`,
+            'busybox:latest',
+            'sleep',
+            '300',
+        ]);
         // Parity's own sandbox of the hostile image, and a throwaway container left behind before it started.
         const started = runParity(['run', hostile, '--port', '8080', '--detach'], { env });
         assert.equal(started.code, 0, started.stderr);
         sandbox = started.stdout.trim();
         throwaway = throwawayName('probe');
         const docker = await client.sandboxDeps().dockerode();
-        await createThrowaway(docker, built, throwaway, { purpose: 'probe', entrypoint: ['sh', '-c'], cmd: ['true'] }, AbortSignal.timeout(10_000));
+        await createThrowaway(
+            docker,
+            built,
+            throwaway,
+            { purpose: 'probe', entrypoint: ['sh', '-c'], cmd: ['true'] },
+            AbortSignal.timeout(10_000),
+        );
     });
 
     after(() => {
-        const mine = dockerCli(['ps', '-aq', '--filter', `label=parity.test=${SCOPE}`]).split('\n').filter(Boolean);
+        const mine = dockerCli(['ps', '-aq', '--filter', `label=parity.test=${SCOPE}`])
+            .split('\n')
+            .filter(Boolean);
         for (const id of mine) {
             dockerCli(['rm', '--force', '--volumes', id]);
         }
@@ -77,7 +103,7 @@ describe('only containers Parity created are Parity\'s (the built CLI, real engi
         rmSync(folder, { recursive: true, force: true });
     });
 
-    it('ps lists Parity\'s sandbox, even of an image claiming the labels, and neither the impostor nor a plain run', () => {
+    it("ps lists Parity's sandbox, even of an image claiming the labels, and neither the impostor nor a plain run", () => {
         const listed = runParity(['ps', '--json'], { env });
         assert.equal(listed.code, 0, listed.stderr);
         const names = (JSON.parse(listed.stdout) as { name: string }[]).map((row) => row.name);
@@ -91,12 +117,15 @@ describe('only containers Parity created are Parity\'s (the built CLI, real engi
             const refused = runParity(['stop', name], { env });
             assert.equal(refused.code, 2, `${name}: ${refused.stderr}`);
             assert.equal(refused.stdout, '');
-            assert.match(refused.stderr, new RegExp(`parity: ${name} is not a Parity sandbox; Parity leaves it alone\\.`));
+            assert.match(
+                refused.stderr,
+                new RegExp(`parity: ${name} is not a Parity sandbox; Parity leaves it alone\\.`),
+            );
         }
         assert.deepEqual([impostor, plainRun, unlabelled].map(state), ['running', 'running', 'created']);
     });
 
-    it('clean removes Parity\'s sandbox and leftover throwaway container, and nothing it did not create', () => {
+    it("clean removes Parity's sandbox and leftover throwaway container, and nothing it did not create", () => {
         const result = runParity(['clean'], { env });
         assert.equal(result.code, 0, result.stderr);
         const removed = result.stdout.split('\n').filter(Boolean);
@@ -105,11 +134,18 @@ describe('only containers Parity created are Parity\'s (the built CLI, real engi
         for (const name of [impostor, plainRun, unlabelled]) {
             assert.ok(!removed.includes(name), `${name} was removed`);
         }
-        assert.match(result.stderr, /Removed \d+ containers Parity created \(\d+ sandbox(es)?, \d+ other\); images and other containers are untouched\./);
+        assert.match(
+            result.stderr,
+            /Removed \d+ containers Parity created \(\d+ sandbox(es)?, \d+ other\); images and other containers are untouched\./,
+        );
         assert.equal(dockerCli(['ps', '-aq', '--filter', `name=^(${sandbox}|${throwaway})$`]), '');
         assert.deepEqual([impostor, plainRun, unlabelled].map(state), ['running', 'running', 'created']);
         assert.ok(volume, 'the plain run has an anonymous volume');
-        assert.equal(dockerCli(['volume', 'inspect', '--format', '{{.Name}}', volume]), volume, 'its anonymous volume stays');
+        assert.equal(
+            dockerCli(['volume', 'inspect', '--format', '{{.Name}}', volume]),
+            volume,
+            'its anonymous volume stays',
+        );
         assert.match(dockerCli(['image', 'inspect', '--format', '{{.Id}}', built]), /^sha256:/, 'images stay');
     });
 });

@@ -1,14 +1,22 @@
 // Shared by the sandbox suites: a client, busybox policies scoped to this test process, and helpers to run one.
 import { silentLogger } from '../../src/core/Logger';
 import { parseEngineAddress } from '../../src/core/engineAddress';
-import { sandboxPolicy, type SandboxPolicy, type SandboxPolicyInput, type SandboxSettings } from '../../src/core/sandbox/sandboxPolicy';
+import {
+    sandboxPolicy,
+    type SandboxPolicy,
+    type SandboxPolicyInput,
+    type SandboxSettings,
+} from '../../src/core/sandbox/sandboxPolicy';
 import type { SandboxEvent, SandboxExit } from '../../src/core/sandbox/SandboxEvent';
 import { EngineClient } from '../../src/engine/EngineClient';
 import type { ImageConfig } from '../../src/engine/inspectTypes';
 import { type Sandbox, startSandbox, type StartSandboxOptions } from '../../src/engine/sandbox/Sandbox';
 import { dockerCli } from '../support/dockerCli';
 
-export const client = new EngineClient({ address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' }, { log: silentLogger });
+export const client = new EngineClient(
+    { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'test' },
+    { log: silentLogger },
+);
 
 /** Every sandbox these suites create carries this project label, so label queries see only their own. */
 export const SCOPE = `parity-test-sandbox-${process.pid}`;
@@ -23,14 +31,28 @@ export function testName(): string {
 
 /** Sandboxes of this test process still on the engine, by the label query the runner promises to empty. */
 export function leftovers(): string[] {
-    return dockerCli(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox', '--filter', `label=parity.project=${SCOPE}`]).split('\n').filter(Boolean);
+    return dockerCli([
+        'ps',
+        '-aq',
+        '--filter',
+        'label=parity.purpose=sandbox',
+        '--filter',
+        `label=parity.project=${SCOPE}`,
+    ])
+        .split('\n')
+        .filter(Boolean);
 }
 
 export async function imageConfig(ref: string): Promise<ImageConfig | null> {
     return (await client.inspectImage(ref)).Config ?? null;
 }
 
-export async function policyFor(image: string, command: readonly string[] | undefined, settings: SandboxSettings = {}, extra: Partial<SandboxPolicyInput> = {}): Promise<SandboxPolicy> {
+export async function policyFor(
+    image: string,
+    command: readonly string[] | undefined,
+    settings: SandboxSettings = {},
+    extra: Partial<SandboxPolicyInput> = {},
+): Promise<SandboxPolicy> {
     return sandboxPolicy({
         name: testName(),
         image: { ref: image, config: await imageConfig(image) },
@@ -65,7 +87,10 @@ export async function start(policy: SandboxPolicy, options: StartSandboxOptions 
 }
 
 /** Starts a sandbox and follows it until it ended and was removed. */
-export async function runToEnd(policy: SandboxPolicy, options: StartSandboxOptions = {}): Promise<Followed & { exit: SandboxExit }> {
+export async function runToEnd(
+    policy: SandboxPolicy,
+    options: StartSandboxOptions = {},
+): Promise<Followed & { exit: SandboxExit }> {
     const followed = await start(policy, options);
     const exit = await followed.sandbox.exited;
     if (exit === null) {

@@ -29,13 +29,19 @@ describe('captureHost on this machine', () => {
 
     before(async () => {
         project = exampleCopy();
-        snapshot = await captureHost(project, { toolVersion: '0.0.0-test', log: silentLogger, env: { ...process.env, PARITY_TEST_VALUE: 'visible-only-as-a-hash' } });
+        snapshot = await captureHost(project, {
+            toolVersion: '0.0.0-test',
+            log: silentLogger,
+            env: { ...process.env, PARITY_TEST_VALUE: 'visible-only-as-a-hash' },
+        });
     });
 
     it('matches the published JSON Schema', () => {
         const ajv = new Ajv({ allErrors: true, strict: false });
         addFormats(ajv);
-        const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schemas', 'snapshot.schema.json'), 'utf8')) as object);
+        const validate = ajv.compile(
+            JSON.parse(readFileSync(join(root, 'schemas', 'snapshot.schema.json'), 'utf8')) as object,
+        );
         assert.ok(validate(snapshot), JSON.stringify(validate.errors, null, 2));
     });
 
@@ -45,7 +51,10 @@ describe('captureHost on this machine', () => {
         assert.equal(snapshot.platform.arch, { x86_64: 'amd64', aarch64: 'arm64' }[sh('uname -m')]);
         assert.equal(snapshot.platform.distro?.id, sh('. /etc/os-release && echo "$ID"'));
         assert.equal(snapshot.platform.distro?.versionId, sh('. /etc/os-release && echo "$VERSION_ID"'));
-        assert.deepEqual(snapshot.platform.libc, { family: 'glibc', version: sh('getconf GNU_LIBC_VERSION').split(' ')[1] });
+        assert.deepEqual(snapshot.platform.libc, {
+            family: 'glibc',
+            version: sh('getconf GNU_LIBC_VERSION').split(' ')[1],
+        });
     });
 
     it('runtime: the node the project folder really gets, with npm, and the pins from .nvmrc and engines', () => {
@@ -53,23 +62,38 @@ describe('captureHost on this machine', () => {
         assert.ok(node);
         assert.equal(node.installed?.version, sh('node --version', project).replace(/^v/, ''));
         assert.equal(node.installed?.path, sh('readlink -f "$(command -v node)"', project));
-        assert.deepEqual(node.declared.map((declaration) => [declaration.source, declaration.file, declaration.line, declaration.raw]), [
-            ['.nvmrc', '.nvmrc', 1, '20'],
-            ['package.json#engines.node', 'package.json', 8, '>=20'],
-        ]);
+        assert.deepEqual(
+            node.declared.map((declaration) => [
+                declaration.source,
+                declaration.file,
+                declaration.line,
+                declaration.raw,
+            ]),
+            [
+                ['.nvmrc', '.nvmrc', 1, '20'],
+                ['package.json#engines.node', 'package.json', 8, '>=20'],
+            ],
+        );
         const npm = snapshot.packageManagers.find((manager) => manager.name === 'npm');
         assert.equal(npm?.installed, sh('npm --version', project));
     });
 
     it('app: the start script, the port default in server.js, and the entry file', () => {
         assert.deepEqual(snapshot.app?.startCommand?.value, ['node', 'server.js']);
-        assert.ok(snapshot.app?.ports.some((port) => port.value === 3000 && port.at?.file === 'server.js'), JSON.stringify(snapshot.app?.ports));
+        assert.ok(
+            snapshot.app?.ports.some((port) => port.value === 3000 && port.at?.file === 'server.js'),
+            JSON.stringify(snapshot.app?.ports),
+        );
     });
 
     it('env: names and hashes only — no value anywhere in the snapshot, .env keys marked secret', () => {
         const json = JSON.stringify(snapshot);
         // (HOME's value is also the user's home folder, a fact of its own, so it is not a useful witness.)
-        for (const value of ['visible-only-as-a-hash', 'correct-horse-battery-staple', process.env.PATH ?? 'no PATH set']) {
+        for (const value of [
+            'visible-only-as-a-hash',
+            'correct-horse-battery-staple',
+            process.env.PATH ?? 'no PATH set',
+        ]) {
             assert.ok(!json.includes(value), `a value leaked: ${value}`);
         }
         assert.match(snapshot.env.PARITY_TEST_VALUE?.sha256 ?? '', /^[0-9a-f]{64}$/);
@@ -104,18 +128,26 @@ describe('captureHost on this machine', () => {
     it('extra CAs: every certificate in /usr/local/share/ca-certificates, by fingerprint', () => {
         const dir = '/usr/local/share/ca-certificates';
         const expected = existsSync(dir)
-            ? readdirSync(dir).filter((name) => name.endsWith('.crt')).map((name) => new X509Certificate(readFileSync(join(dir, name))).fingerprint256)
+            ? readdirSync(dir)
+                  .filter((name) => name.endsWith('.crt'))
+                  .map((name) => new X509Certificate(readFileSync(join(dir, name))).fingerprint256)
             : [];
-        assert.ok(expected.length > 0, 'this machine trusts an extra CA (the proxy\'s); the snapshot must see it');
+        assert.ok(expected.length > 0, "this machine trusts an extra CA (the proxy's); the snapshot must see it");
         const found = new Set(snapshot.certificates.extra.map((cert) => cert.fingerprint256));
         for (const fingerprint of expected) {
-            assert.ok(found.has(fingerprint), `extra CA ${fingerprint} missing from ${JSON.stringify(snapshot.certificates.extra.map((cert) => cert.subject))}`);
+            assert.ok(
+                found.has(fingerprint),
+                `extra CA ${fingerprint} missing from ${JSON.stringify(snapshot.certificates.extra.map((cert) => cert.subject))}`,
+            );
         }
     });
 
     it('system packages: what dpkg lists', () => {
         assert.equal(snapshot.systemPackages?.manager, 'dpkg');
-        assert.equal(Object.keys(snapshot.systemPackages?.packages ?? {}).length, Number(sh("dpkg-query -W -f '${Package}\\n' | wc -l")));
+        assert.equal(
+            Object.keys(snapshot.systemPackages?.packages ?? {}).length,
+            Number(sh("dpkg-query -W -f '${Package}\\n' | wc -l")),
+        );
     });
 });
 
@@ -127,7 +159,11 @@ describe('captureHost when a runtime is missing', () => {
         // A PATH without ruby on it, whatever this machine has installed (the test bed installs Debian's ruby).
         const emptyBin = mkdtempSync(join(tmpdir(), 'parity-host-nobin-'));
         try {
-            const snapshot = await captureHost(folder, { toolVersion: '0.0.0-test', log: silentLogger, env: { ...process.env, PATH: emptyBin } });
+            const snapshot = await captureHost(folder, {
+                toolVersion: '0.0.0-test',
+                log: silentLogger,
+                env: { ...process.env, PATH: emptyBin },
+            });
             assert.equal(snapshot.runtimes.ruby?.installed, null);
             assert.ok((snapshot.runtimes.ruby?.declared.length ?? 0) > 0);
         } finally {

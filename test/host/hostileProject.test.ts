@@ -32,10 +32,16 @@ function onHost(command: string): string | null {
 
 /** A project pinning yarn through a yarnPath that points at its own JS file. */
 function yarnProject(project: string, markers: string): void {
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'hostile', packageManager: 'yarn@4.1.0', scripts: { start: 'node server.js' } }));
+    writeFileSync(
+        join(project, 'package.json'),
+        JSON.stringify({ name: 'hostile', packageManager: 'yarn@4.1.0', scripts: { start: 'node server.js' } }),
+    );
     writeFileSync(join(project, 'yarn.lock'), '');
     mkdirSync(join(project, '.yarn', 'releases'), { recursive: true });
-    writeFileSync(join(project, '.yarn', 'releases', 'yarn-4.1.0.cjs'), `require('fs').writeFileSync(${JSON.stringify(join(markers, 'yarnPath'))}, '')\n`);
+    writeFileSync(
+        join(project, '.yarn', 'releases', 'yarn-4.1.0.cjs'),
+        `require('fs').writeFileSync(${JSON.stringify(join(markers, 'yarnPath'))}, '')\n`,
+    );
     writeFileSync(join(project, '.yarnrc.yml'), 'yarnPath: .yarn/releases/yarn-4.1.0.cjs\n');
     writeFileSync(join(project, '.yarnrc'), 'yarn-path ".yarn/releases/yarn-4.1.0.cjs"\n');
 }
@@ -47,22 +53,25 @@ function yarnProject(project: string, markers: string): void {
 function yarnStandIn(base: string): string {
     const tools = join(base, 'tools');
     mkdirSync(tools);
-    script(join(tools, 'yarn'), [
-        'if [ "$YARN_IGNORE_PATH" != 1 ] && [ -f .yarnrc.yml ]; then',
-        `  exec ${JSON.stringify(process.execPath)} "$(sed -n 's/^yarnPath: *//p' .yarnrc.yml)" "$@"`,
-        'fi',
-        'echo 1.22.22',
-    ].join('\n'));
+    script(
+        join(tools, 'yarn'),
+        [
+            'if [ "$YARN_IGNORE_PATH" != 1 ] && [ -f .yarnrc.yml ]; then',
+            `  exec ${JSON.stringify(process.execPath)} "$(sed -n 's/^yarnPath: *//p' .yarnrc.yml)" "$@"`,
+            'fi',
+            'echo 1.22.22',
+        ].join('\n'),
+    );
     return tools;
 }
 
 describe('captureHost on a hostile project', () => {
-    it('a yarnPath in the project is never run to learn yarn\'s version', async () => {
+    it("a yarnPath in the project is never run to learn yarn's version", async () => {
         const { base, markers, project } = sandbox();
         yarnProject(project, markers);
         const env = { ...process.env, PATH: `${yarnStandIn(base)}:${process.env.PATH ?? ''}` };
         const snapshot = await captureHost(project, { toolVersion: '0.0.0-test', log: silentLogger, env });
-        assert.deepEqual(readdirSync(markers), [], 'the project\'s yarnPath ran');
+        assert.deepEqual(readdirSync(markers), [], "the project's yarnPath ran");
         assert.equal(snapshot.packageManagers.find((manager) => manager.name === 'yarn')?.installed, '1.22.22');
     });
 
@@ -84,9 +93,16 @@ describe('captureHost on a hostile project', () => {
         const snapshot = await captureHost(project, { toolVersion: '0.0.0-test', log: silentLogger, env });
 
         assert.deepEqual(readdirSync(markers), [], 'project code ran during the snapshot');
-        assert.equal(snapshot.packageManagers.find((manager) => manager.name === 'yarn')?.installed, '1.22.22', 'the machine\'s yarn answered, outside the project');
+        assert.equal(
+            snapshot.packageManagers.find((manager) => manager.name === 'yarn')?.installed,
+            '1.22.22',
+            "the machine's yarn answered, outside the project",
+        );
         if (onHost('python3')) {
-            assert.ok(snapshot.runtimes.python?.installed, `python3 is on this machine, so it must still be found: ${JSON.stringify(snapshot.issues)}`);
+            assert.ok(
+                snapshot.runtimes.python?.installed,
+                `python3 is on this machine, so it must still be found: ${JSON.stringify(snapshot.issues)}`,
+            );
         }
         if (onHost('node')) {
             assert.ok(snapshot.runtimes.node?.installed);
@@ -96,7 +112,7 @@ describe('captureHost on a hostile project', () => {
         }
     });
 
-    it('a .python-version climbing out of pyenv\'s versions folder runs nothing and says so', async () => {
+    it("a .python-version climbing out of pyenv's versions folder runs nothing and says so", async () => {
         const { base, markers, project } = sandbox();
         // A pyenv root laid out as pyenv lays it out; its shim does what pyenv before 2.3.3 did with the version.
         const pyenv = join(base, 'pyenv');
@@ -112,11 +128,15 @@ describe('captureHost on a hostile project', () => {
         writeFileSync(join(project, '.python-version'), `${traversal}\n`);
         writeFileSync(join(project, 'requirements.txt'), 'flask==3.0.0\n');
 
-        const env: NodeJS.ProcessEnv = { ...process.env, PYENV_ROOT: pyenv, PATH: `${join(pyenv, 'shims')}:/usr/bin:/bin` };
+        const env: NodeJS.ProcessEnv = {
+            ...process.env,
+            PYENV_ROOT: pyenv,
+            PATH: `${join(pyenv, 'shims')}:/usr/bin:/bin`,
+        };
         delete env.PYENV_VERSION;
         const snapshot = await captureHost(project, { toolVersion: '0.0.0-test', log: silentLogger, env });
 
-        assert.deepEqual(readdirSync(markers), [], 'the program outside pyenv\'s versions ran');
+        assert.deepEqual(readdirSync(markers), [], "the program outside pyenv's versions ran");
         assert.equal(snapshot.runtimes.python?.installed, null);
         const issue = snapshot.issues.find((found) => found.at?.file === '.python-version');
         assert.equal(issue?.at?.line, 1);

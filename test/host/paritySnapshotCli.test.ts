@@ -31,7 +31,10 @@ describe('parity snapshot (the built CLI, this machine)', () => {
         const result = runParity(['snapshot', '--format', 'text'], { cwd: folder });
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stdout, new RegExp(`^Snapshot of ${folder.replace(/[/.]/g, '\\$&')} \\(host\\)`));
-        assert.match(result.stdout, /^node\s+\S+ \(system, [^)]+\) — declared: \.nvmrc 18 \(\.nvmrc:1\), package\.json#engines\.node >=20 \(package\.json:8\)$/m);
+        assert.match(
+            result.stdout,
+            /^node\s+\S+ \(system, [^)]+\) — declared: \.nvmrc 18 \(\.nvmrc:1\), package\.json#engines\.node >=20 \(package\.json:8\)$/m,
+        );
         assert.match(result.stdout, /^Findings:\n {2}warning .*\.nvmrc/m);
     });
 
@@ -52,7 +55,10 @@ describe('parity snapshot (the built CLI, this machine)', () => {
         assert.equal(existsSync(join(folder, 'x.json')), false);
         const badTarget = runParity(['snapshot', '--target', 'vm:web']);
         assert.equal(badTarget.code, 2);
-        assert.match(badTarget.stderr, /^parity: --target: "vm:web" is not a target: use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF/);
+        assert.match(
+            badTarget.stderr,
+            /^parity: --target: "vm:web" is not a target: use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF/,
+        );
         const twoPaths = runParity(['snapshot', folder, folder]);
         assert.equal(twoPaths.code, 2);
         assert.match(twoPaths.stderr, /snapshot takes one PATH, not 2/);
@@ -64,6 +70,9 @@ describe('parity snapshot (the built CLI, this machine)', () => {
         const result = runParity(['snapshot', folder]);
         assert.equal(result.code, 0, result.stderr);
         const snapshot = JSON.parse(result.stdout) as Snapshot;
-        assert.ok(snapshot.issues.some((issue) => issue.at?.file === 'package.json' && issue.at.line > 1), JSON.stringify(snapshot.issues));
+        assert.ok(
+            snapshot.issues.some((issue) => issue.at?.file === 'package.json' && issue.at.line > 1),
+            JSON.stringify(snapshot.issues),
+        );
     });
 });

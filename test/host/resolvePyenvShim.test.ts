@@ -6,7 +6,10 @@ import { describe, it } from 'node:test';
 import { resolvePyenvShim } from '../../src/targets/host/resolvePyenvShim';
 
 /** A pyenv root laid out as pyenv lays it out, with shims first on PATH. */
-function fakePyenv(versions: string[], globalVersion?: string): { root: string; env: NodeJS.ProcessEnv; project: string } {
+function fakePyenv(
+    versions: string[],
+    globalVersion?: string,
+): { root: string; env: NodeJS.ProcessEnv; project: string } {
     const root = mkdtempSync(join(tmpdir(), 'parity-pyenv-'));
     mkdirSync(join(root, 'shims'));
     writeFileSync(join(root, 'shims', 'python3'), '#!/usr/bin/env bash\nexec pyenv exec python3 "$@"\n');
@@ -23,17 +26,23 @@ function fakePyenv(versions: string[], globalVersion?: string): { root: string; 
     return { root, project, env: { PATH: `${join(root, 'shims')}:/usr/bin:/bin`, PYENV_ROOT: root } };
 }
 
-describe('resolvePyenvShim: pyenv\'s choice without running the shim', () => {
+describe("resolvePyenvShim: pyenv's choice without running the shim", () => {
     it('.python-version in a parent folder wins over the global version', () => {
         const { root, env, project } = fakePyenv(['3.11.7', '3.12.1'], '3.11.7');
         writeFileSync(join(root, 'work', 'app', '.python-version'), '3.12.1\n');
-        assert.deepEqual(resolvePyenvShim('python3', project, env), { kind: 'executable', path: join(root, 'versions', '3.12.1', 'bin', 'python3') });
+        assert.deepEqual(resolvePyenvShim('python3', project, env), {
+            kind: 'executable',
+            path: join(root, 'versions', '3.12.1', 'bin', 'python3'),
+        });
     });
 
     it('PYENV_VERSION beats every file; a prefix picks the newest matching install', () => {
         const { root, env, project } = fakePyenv(['3.12.1', '3.12.10', '3.12.9'], '3.11.7');
         writeFileSync(join(root, 'work', '.python-version'), '3.11.7\n');
-        assert.deepEqual(resolvePyenvShim('python3', project, { ...env, PYENV_VERSION: '3.12' }), { kind: 'executable', path: join(root, 'versions', '3.12.10', 'bin', 'python3') });
+        assert.deepEqual(resolvePyenvShim('python3', project, { ...env, PYENV_VERSION: '3.12' }), {
+            kind: 'executable',
+            path: join(root, 'versions', '3.12.10', 'bin', 'python3'),
+        });
     });
 
     it('gives up (so the shim itself runs) for "system", a missing version, or no shim on PATH', () => {
@@ -54,9 +63,16 @@ describe('resolvePyenvShim: pyenv\'s choice without running the shim', () => {
         writeFileSync(join(project, '.python-version'), `${traversal}\n`);
         const fromFile = resolvePyenvShim('python3', project, env);
         assert.equal(fromFile.kind, 'unsafe');
-        assert.match(fromFile.kind === 'unsafe' ? fromFile.reason : '', /\.python-version selects Python ".*", which contains a path separator; the pyenv shim was not run/);
+        assert.match(
+            fromFile.kind === 'unsafe' ? fromFile.reason : '',
+            /\.python-version selects Python ".*", which contains a path separator; the pyenv shim was not run/,
+        );
         for (const version of ['/etc', '-v', '3.12\0', '3.12.1:../x', '..']) {
-            assert.equal(resolvePyenvShim('python3', project, { ...env, PYENV_VERSION: version }).kind, 'unsafe', version);
+            assert.equal(
+                resolvePyenvShim('python3', project, { ...env, PYENV_VERSION: version }).kind,
+                'unsafe',
+                version,
+            );
         }
         writeFileSync(join(project, '.python-version'), '3.12.1 ..\\..\\x\n');
         assert.equal(resolvePyenvShim('python3', project, env).kind, 'unsafe', 'every word pyenv reads is checked');
@@ -65,6 +81,9 @@ describe('resolvePyenvShim: pyenv\'s choice without running the shim', () => {
     it('a .python-version linking to an endless device is skipped, not read without end', () => {
         const { root, env, project } = fakePyenv(['3.12.1'], '3.12.1');
         symlinkSync('/dev/zero', join(project, '.python-version'));
-        assert.deepEqual(resolvePyenvShim('python3', project, env), { kind: 'executable', path: join(root, 'versions', '3.12.1', 'bin', 'python3') });
+        assert.deepEqual(resolvePyenvShim('python3', project, env), {
+            kind: 'executable',
+            path: join(root, 'versions', '3.12.1', 'bin', 'python3'),
+        });
     });
 });

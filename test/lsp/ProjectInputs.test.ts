@@ -11,7 +11,8 @@ import { startTestServer, type TestServer } from './lspHarness';
 
 const DOCKERFILE = 'FROM node:20\nCMD ["node", "server.js"]\n';
 
-const codes = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((diagnostic) => String(diagnostic.code));
+const codes = (diagnostics: readonly Diagnostic[]): string[] =>
+    diagnostics.map((diagnostic) => String(diagnostic.code));
 const noSnapshot = (diagnostics: readonly Diagnostic[]): string => {
     const found = diagnostics.find((diagnostic) => diagnostic.code === 'parity.no-snapshot');
     assert.ok(found, `no parity.no-snapshot among ${JSON.stringify(codes(diagnostics))}`);
@@ -28,15 +29,40 @@ function outsideParityFolder(): string {
     const outside = mkdtempSync(join(tmpdir(), 'parity lsp outside '));
     writeFileSync(join(outside, 'local.snapshot.json'), JSON.stringify(validSnapshot));
     const finding = (file: string): unknown => ({
-        facet: 'env', key: 'NODE_ENV', severity: 'warning', from: null, to: 'set', rule: 'env.missing', message: 'NODE_ENV is missing.',
-        fix: [{ description: 'Set NODE_ENV', side: 'to', at: { file, line: 1 }, replaceLineWith: 'ENV NODE_ENV=production' }],
+        facet: 'env',
+        key: 'NODE_ENV',
+        severity: 'warning',
+        from: null,
+        to: 'set',
+        rule: 'env.missing',
+        message: 'NODE_ENV is missing.',
+        fix: [
+            {
+                description: 'Set NODE_ENV',
+                side: 'to',
+                at: { file, line: 1 },
+                replaceLineWith: 'ENV NODE_ENV=production',
+            },
+        ],
     });
-    writeFileSync(join(outside, 'last-diff.json'), JSON.stringify({ reportVersion: 1, findings: ['Dockerfile', 'api/Dockerfile', 'services/Dockerfile'].map(finding), counts: { error: 0, warning: 3, info: 0 }, ignored: 0, unknown: [] }));
+    writeFileSync(
+        join(outside, 'last-diff.json'),
+        JSON.stringify({
+            reportVersion: 1,
+            findings: ['Dockerfile', 'api/Dockerfile', 'services/Dockerfile'].map(finding),
+            counts: { error: 0, warning: 3, info: 0 },
+            ignored: 0,
+            unknown: [],
+        }),
+    );
     return outside;
 }
 
 function assertNothingReadFrom(diagnostics: readonly Diagnostic[]): void {
-    assert.ok(!codes(diagnostics).includes('env.missing'), `the last diff outside the workspace was read: ${JSON.stringify(codes(diagnostics))}`);
+    assert.ok(
+        !codes(diagnostics).includes('env.missing'),
+        `the last diff outside the workspace was read: ${JSON.stringify(codes(diagnostics))}`,
+    );
 }
 
 describe('project roots and links out of the workspace', () => {
@@ -46,7 +72,7 @@ describe('project roots and links out of the workspace', () => {
     });
     after(() => rmSync(outside, { recursive: true, force: true }));
 
-    it('a project\'s .parity that is a link out of the workspace does not make a project root, and nothing is read through it', async () => {
+    it("a project's .parity that is a link out of the workspace does not make a project root, and nothing is read through it", async () => {
         const server = await startTestServer((root) => {
             mkdirSync(join(root, 'api'));
             symlinkSync(outside, join(root, 'api', '.parity'), 'dir');
@@ -61,13 +87,23 @@ describe('project roots and links out of the workspace', () => {
         }
     });
 
-    it('the workspace\'s own .parity as a link out of it: its files are refused, and the diagnostic says why', async () => {
+    it("the workspace's own .parity as a link out of it: its files are refused, and the diagnostic says why", async () => {
         const server = await startTestServer((root) => symlinkSync(outside, join(root, '.parity'), 'dir'));
         try {
             const { diagnostics } = await server.open('Dockerfile', DOCKERFILE);
-            assert.match(noSnapshot(diagnostics), /^The saved local snapshot cannot be used: \.parity\/local\.snapshot\.json cannot be read: it is a link that leads out of the project/);
+            assert.match(
+                noSnapshot(diagnostics),
+                /^The saved local snapshot cannot be used: \.parity\/local\.snapshot\.json cannot be read: it is a link that leads out of the project/,
+            );
             assertNothingReadFrom(diagnostics);
-            assert.ok(server.logs.some((line) => line.level === 'warning' && /local\.snapshot\.json cannot be read: it is a link/.test(line.message)), JSON.stringify(server.logs));
+            assert.ok(
+                server.logs.some(
+                    (line) =>
+                        line.level === 'warning' &&
+                        /local\.snapshot\.json cannot be read: it is a link/.test(line.message),
+                ),
+                JSON.stringify(server.logs),
+            );
         } finally {
             server.dispose();
         }
@@ -109,12 +145,23 @@ describe('parity/snapshot for a project root outside the workspace', () => {
             const uri = server.uri('Dockerfile');
             await server.open('Dockerfile', DOCKERFILE);
             const logged = server.logs.length;
-            await server.client.sendNotification('parity/snapshot', { role: 'local', snapshot: validSnapshot, projectRoot: projectRoot() });
+            await server.client.sendNotification('parity/snapshot', {
+                role: 'local',
+                snapshot: validSnapshot,
+                projectRoot: projectRoot(),
+            });
             // The server re-checks open documents after every parity/snapshot; its log line comes first.
             const { diagnostics } = await server.nextDiagnostics(uri);
             assert.equal(noSnapshot(diagnostics), NO_SNAPSHOT_MESSAGE);
             const lines = server.logs.slice(logged);
-            assert.ok(lines.some((line) => line.level === 'error' && /The local snapshot was not used: .* is not a folder of the workspace/.test(line.message)), JSON.stringify(lines));
+            assert.ok(
+                lines.some(
+                    (line) =>
+                        line.level === 'error' &&
+                        /The local snapshot was not used: .* is not a folder of the workspace/.test(line.message),
+                ),
+                JSON.stringify(lines),
+            );
             await server.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
             await server.nextDiagnostics(uri);
         });
@@ -123,7 +170,11 @@ describe('parity/snapshot for a project root outside the workspace', () => {
     it('is accepted for a folder of the workspace (the same notification, a folder inside)', async () => {
         mkdirSync(join(server.root, 'api'));
         await server.open('api/Dockerfile', DOCKERFILE);
-        await server.client.sendNotification('parity/snapshot', { role: 'local', snapshot: validSnapshot, projectRoot: server.uri('api') });
+        await server.client.sendNotification('parity/snapshot', {
+            role: 'local',
+            snapshot: validSnapshot,
+            projectRoot: server.uri('api'),
+        });
         const { diagnostics } = await server.nextDiagnostics(server.uri('api/Dockerfile'));
         assert.ok(!codes(diagnostics).includes('parity.no-snapshot'), JSON.stringify(codes(diagnostics)));
     });

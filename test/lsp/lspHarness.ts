@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+    createMessageConnection,
+    type MessageConnection,
+    StreamMessageReader,
+    StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../../src/server/startServer';
@@ -59,7 +64,13 @@ export async function startTestServer(prepare: (root: string) => void = () => un
     client.onNotification('window/logMessage', () => undefined);
     client.listen();
     const rootUri = pathToFileURL(root).toString();
-    await client.sendRequest('initialize', { processId: null, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    await client.sendRequest('initialize', {
+        processId: null,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'w' }],
+        capabilities: {},
+        initializationOptions: { debounceMs: 0 },
+    });
     await client.sendNotification('initialized', {});
     const uri = (relative: string): string => pathToFileURL(join(root, relative)).toString();
     const nextDiagnostics = (target: string): Promise<PublishDiagnosticsParams> => {
@@ -71,9 +82,15 @@ export async function startTestServer(prepare: (root: string) => void = () => un
         return within(new Promise((resolve) => waiters.push({ uri: target, resolve })), `diagnostics for ${target}`);
     };
     return {
-        client, root, logs, uri, nextDiagnostics,
+        client,
+        root,
+        logs,
+        uri,
+        nextDiagnostics,
         async open(relative, text, languageId = 'dockerfile') {
-            await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(relative), languageId, version: 1, text } });
+            await client.sendNotification('textDocument/didOpen', {
+                textDocument: { uri: uri(relative), languageId, version: 1, text },
+            });
             return nextDiagnostics(uri(relative));
         },
         dispose() {

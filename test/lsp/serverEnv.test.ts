@@ -9,6 +9,9 @@ describe('serverEnv', () => {
     });
 
     it('keeps the tunables the user set, after ours so that theirs win', () => {
-        assert.equal(serverEnv('glibc.malloc.arena_max=4').GLIBC_TUNABLES, `${SERVER_GLIBC_TUNABLES}:glibc.malloc.arena_max=4`);
+        assert.equal(
+            serverEnv('glibc.malloc.arena_max=4').GLIBC_TUNABLES,
+            `${SERVER_GLIBC_TUNABLES}:glibc.malloc.arena_max=4`,
+        );
     });
 });

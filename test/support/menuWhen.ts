@@ -7,7 +7,9 @@ interface MenuItem {
     readonly group?: string;
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuItem[]> } };
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    contributes: { menus: Record<string, MenuItem[]> };
+};
 
 /**
  * The `viewItem =~ /…/` regexes package.json gives a command in a view's context menu (every entry: the

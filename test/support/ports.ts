@@ -14,12 +14,13 @@ export async function silentServer(): Promise<{ port: number; close: () => Promi
     }
     return {
         port: address.port,
-        close: () => new Promise<void>((resolve) => {
-            for (const socket of sockets) {
-                socket.destroy();
-            }
-            server.close(() => resolve());
-        }),
+        close: () =>
+            new Promise<void>((resolve) => {
+                for (const socket of sockets) {
+                    socket.destroy();
+                }
+                server.close(() => resolve());
+            }),
     };
 }
 

@@ -16,8 +16,12 @@ export async function runCliInProcess(env: NodeJS.ProcessEnv, args: readonly str
     let stderr = '';
     const code = await runCli(['--timeout', '2', ...args], {
         env,
-        stdout: (text) => { stdout += text; },
-        stderr: (text) => { stderr += text; },
+        stdout: (text) => {
+            stdout += text;
+        },
+        stderr: (text) => {
+            stderr += text;
+        },
         signal: new AbortController().signal,
         version: '0.0.0-test',
     });

@@ -11,7 +11,10 @@ export interface ParityRun {
 }
 
 /** Runs the built `parity` CLI as a user would, in its own process. */
-export function runParity(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): ParityRun {
+export function runParity(
+    args: readonly string[],
+    options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): ParityRun {
     if (!existsSync(PARITY_CLI)) {
         throw new Error(`${PARITY_CLI} is missing — run: npm run build`);
     }

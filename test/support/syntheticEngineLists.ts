@@ -13,11 +13,20 @@ export function syntheticImages(count: number, nowSeconds = Math.floor(Date.now(
         const id = `sha256:${index.toString(16).padStart(8, '0')}${'0'.repeat(56)}`;
         return {
             Id: id,
-            RepoTags: untagged ? ['<none>:<none>'] : [`repo-${index % 60}:${index}`, ...(index % 3 === 0 ? [`repo-${index % 60}:latest-${index}`] : [])],
+            RepoTags: untagged
+                ? ['<none>:<none>']
+                : [`repo-${index % 60}:${index}`, ...(index % 3 === 0 ? [`repo-${index % 60}:latest-${index}`] : [])],
             Size: 1_000_000 + index * 12_345,
             Created: nowSeconds - index * 3600,
             Labels: parity
-                ? { 'parity.managed': 'true', 'parity.plan': `plan${index}`, 'parity.plan.version': '1', 'parity.ecosystem': 'node', 'parity.snapshot': `/work/app-${index}@2026-11-28T01:53:06.569Z`, 'org.opencontainers.image.title': `app-${index}` }
+                ? {
+                      'parity.managed': 'true',
+                      'parity.plan': `plan${index}`,
+                      'parity.plan.version': '1',
+                      'parity.ecosystem': 'node',
+                      'parity.snapshot': `/work/app-${index}@2026-11-28T01:53:06.569Z`,
+                      'org.opencontainers.image.title': `app-${index}`,
+                  }
                 : { 'org.opencontainers.image.version': '1.0' },
         };
     });
@@ -34,12 +43,23 @@ export function syntheticContainers(count: number, nowSeconds = Math.floor(Date.
             State: state,
             Status: state === 'exited' ? `Exited (${index % 3 === 0 ? 0 : 137}) ${index} minutes ago` : 'Up 3 minutes',
             Created: nowSeconds - index * 60,
-            Ports: state === 'running' && index % 4 === 0
-                ? [{ IP: '0.0.0.0', PrivatePort: 3000, PublicPort: 30000 + index, Type: 'tcp' }, { IP: '::', PrivatePort: 3000, PublicPort: 30000 + index, Type: 'tcp' }]
-                : [],
-            Labels: index % 8 === 0
-                ? { 'parity.managed': 'true', 'parity.purpose': 'sandbox', 'parity.project': `app-${index}`, 'parity.image': `app-${index}:parity`, 'parity.port': '3000' }
-                : {},
+            Ports:
+                state === 'running' && index % 4 === 0
+                    ? [
+                          { IP: '0.0.0.0', PrivatePort: 3000, PublicPort: 30000 + index, Type: 'tcp' },
+                          { IP: '::', PrivatePort: 3000, PublicPort: 30000 + index, Type: 'tcp' },
+                      ]
+                    : [],
+            Labels:
+                index % 8 === 0
+                    ? {
+                          'parity.managed': 'true',
+                          'parity.purpose': 'sandbox',
+                          'parity.project': `app-${index}`,
+                          'parity.image': `app-${index}:parity`,
+                          'parity.port': '3000',
+                      }
+                    : {},
         };
     });
 }

@@ -12,7 +12,11 @@ const labelArgs = VIEWS_TEST_LABELS.flatMap((label) => ['--label', label]);
 export const IDLE_COMMAND = ['sh', '-c', 'trap "exit 0" TERM; echo ready; sleep 3600 & wait'];
 
 /** Starts a labelled busybox container that idles until stopped; returns its ID. */
-export function runTestContainer(name: string, extraArgs: readonly string[] = [], command: readonly string[] = IDLE_COMMAND): string {
+export function runTestContainer(
+    name: string,
+    extraArgs: readonly string[] = [],
+    command: readonly string[] = IDLE_COMMAND,
+): string {
     return dockerCli(['run', '-d', '--name', name, ...labelArgs, ...extraArgs, 'busybox', ...command]);
 }
 
@@ -20,7 +24,12 @@ export function runTestContainer(name: string, extraArgs: readonly string[] = []
 export function makeTestImage(reference: string): string {
     const container = dockerCli(['create', ...labelArgs, 'busybox', 'true']);
     try {
-        return dockerCli(['commit', ...VIEWS_TEST_LABELS.flatMap((label) => ['--change', `LABEL ${label}`]), container, reference]);
+        return dockerCli([
+            'commit',
+            ...VIEWS_TEST_LABELS.flatMap((label) => ['--change', `LABEL ${label}`]),
+            container,
+            reference,
+        ]);
     } finally {
         dockerCli(['rm', '-f', container]);
     }
@@ -40,7 +49,9 @@ export function removeViewsTestResources(): void {
     if (containers.length > 0) {
         dockerCli(['rm', '-f', ...containers]);
     }
-    const images = [...new Set(dockerCli(['images', '-q', '--filter', 'label=parity.test=views']).split('\n').filter(Boolean))];
+    const images = [
+        ...new Set(dockerCli(['images', '-q', '--filter', 'label=parity.test=views']).split('\n').filter(Boolean)),
+    ];
     if (images.length > 0) {
         dockerCli(['rmi', '-f', ...images]);
     }

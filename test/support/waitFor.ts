@@ -1,5 +1,9 @@
 /** Polls `condition` every 100 ms; resolves with how long it took, or fails naming `what`. */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<number> {
+export async function waitFor(
+    what: string,
+    condition: () => boolean | Promise<boolean>,
+    timeoutMs: number,
+): Promise<number> {
     const started = Date.now();
     while (!(await condition())) {
         if (Date.now() - started > timeoutMs) {

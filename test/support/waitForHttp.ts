@@ -24,7 +24,9 @@ function get(url: string): Promise<{ status: number; body: string }> {
         const req = request(url, { timeout: 2000 }, (res) => {
             let body = '';
             res.setEncoding('utf8');
-            res.on('data', (chunk: string) => { body += chunk; });
+            res.on('data', (chunk: string) => {
+                body += chunk;
+            });
             res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
         });
         req.on('timeout', () => req.destroy(new Error('timeout')));

@@ -25,7 +25,9 @@ export interface ViewEventWatch {
 export async function watchViewEvents(client: EngineClient): Promise<ViewEventWatch> {
     const stamped: number[] = [];
     const refreshes: BatchedRefresh[] = [];
-    const batcher = new TopicBatcher<EventTopic>(100, (topics) => refreshes.push({ at: performance.now(), topics: [...topics] }));
+    const batcher = new TopicBatcher<EventTopic>(100, (topics) =>
+        refreshes.push({ at: performance.now(), topics: [...topics] }),
+    );
     let connected!: () => void;
     const isConnected = new Promise<void>((resolve) => (connected = resolve));
     const feed = new EngineEventFeed({

@@ -39,7 +39,12 @@ export class BuildError extends Error {
     readonly subject?: string;
     readonly engineMessage?: string;
 
-    constructor(readonly kind: BuildErrorKind, message: string, details: BuildErrorDetails = { logTail: [] }, options?: { cause?: unknown }) {
+    constructor(
+        readonly kind: BuildErrorKind,
+        message: string,
+        details: BuildErrorDetails = { logTail: [] },
+        options?: { cause?: unknown },
+    ) {
         super(message, options);
         this.name = 'BuildError';
         this.logTail = details.logTail;

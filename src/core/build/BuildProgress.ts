@@ -41,7 +41,10 @@ export abstract class BuildProgress {
     private readonly partial = new Map<string, string>();
     private failed: { step: BuildStep; error: string } | undefined;
 
-    constructor(protected readonly emit: BuildEventListener, protected readonly locate: LocateStep = () => undefined) {}
+    constructor(
+        protected readonly emit: BuildEventListener,
+        protected readonly locate: LocateStep = () => undefined,
+    ) {}
 
     abstract accept(message: BuildStreamMessage): void;
 

@@ -42,7 +42,11 @@ export class BuildkitProgress extends BuildProgress {
             this.vertex(vertex);
         }
         for (const log of status.logs) {
-            this.output(this.stateOf(log.vertex).step, log.stream === 2 ? 'stderr' : 'stdout', log.data.toString('utf8'));
+            this.output(
+                this.stateOf(log.vertex).step,
+                log.stream === 2 ? 'stderr' : 'stdout',
+                log.data.toString('utf8'),
+            );
         }
         for (const warning of status.warnings) {
             const step = warning.vertex ? this.stateOf(warning.vertex).step : undefined;
@@ -73,7 +77,11 @@ export class BuildkitProgress extends BuildProgress {
             this.emit({ type: 'step-cached', step: state.step });
         } else {
             const durationMs = state.started === undefined ? undefined : Math.max(0, vertex.completed - state.started);
-            this.emit({ type: 'step-completed', step: state.step, ...(durationMs === undefined ? {} : { durationMs }) });
+            this.emit({
+                type: 'step-completed',
+                step: state.step,
+                ...(durationMs === undefined ? {} : { durationMs }),
+            });
         }
     }
 
@@ -82,7 +90,15 @@ export class BuildkitProgress extends BuildProgress {
         if (!state) {
             const label = name || digest;
             const line = name ? this.locate(name) : undefined;
-            state = { step: { id: digest, name: label, internal: parseStepName(label).internal, ...(line === undefined ? {} : { line }) }, done: false };
+            state = {
+                step: {
+                    id: digest,
+                    name: label,
+                    internal: parseStepName(label).internal,
+                    ...(line === undefined ? {} : { line }),
+                },
+                done: false,
+            };
             this.vertexes.set(digest, state);
         }
         return state;

@@ -24,7 +24,12 @@ export class ClassicProgress extends BuildProgress {
      * `labelSteps`: how many labels the build was given — the classic builder adds one `LABEL` step per
      * label after the Dockerfile's own, which are the builder's doing (internal) rather than the file's.
      */
-    constructor(emit: ConstructorParameters<typeof BuildProgress>[0], locate?: ConstructorParameters<typeof BuildProgress>[1], private readonly labelSteps = 0, private readonly now: () => number = Date.now) {
+    constructor(
+        emit: ConstructorParameters<typeof BuildProgress>[0],
+        locate?: ConstructorParameters<typeof BuildProgress>[1],
+        private readonly labelSteps = 0,
+        private readonly now: () => number = Date.now,
+    ) {
         super(emit, locate);
     }
 
@@ -90,7 +95,12 @@ export class ClassicProgress extends BuildProgress {
             const name = line.trimEnd();
             const internal = Number(header[1]) > Number(header[2]) - this.labelSteps;
             const located = internal ? undefined : this.locate(name);
-            const step: BuildStep = { id: `step-${header[1]}`, name, internal, ...(located === undefined ? {} : { line: located }) };
+            const step: BuildStep = {
+                id: `step-${header[1]}`,
+                name,
+                internal,
+                ...(located === undefined ? {} : { line: located }),
+            };
             this.steps.set(step.id, step);
             this.current = { step, cached: false, done: false, started: this.now() };
             this.emit({ type: 'step-started', step });
@@ -106,7 +116,11 @@ export class ClassicProgress extends BuildProgress {
             this.complete();
             return;
         }
-        if (/^ ---> Running in [0-9a-f]+$/.test(line) || /^Removing intermediate container [0-9a-f]+$/.test(line) || /^Successfully (built|tagged) /.test(line)) {
+        if (
+            /^ ---> Running in [0-9a-f]+$/.test(line) ||
+            /^Removing intermediate container [0-9a-f]+$/.test(line) ||
+            /^Successfully (built|tagged) /.test(line)
+        ) {
             return;
         }
         const warning = /^\[Warning\] (.*)$/.exec(line);
@@ -127,7 +141,11 @@ export class ClassicProgress extends BuildProgress {
         if (current.cached) {
             this.emit({ type: 'step-cached', step: current.step });
         } else {
-            this.emit({ type: 'step-completed', step: current.step, durationMs: Math.max(0, this.now() - current.started) });
+            this.emit({
+                type: 'step-completed',
+                step: current.step,
+                durationMs: Math.max(0, this.now() - current.started),
+            });
         }
     }
 }

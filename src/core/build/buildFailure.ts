@@ -20,41 +20,80 @@ export interface FailureContext {
 export function buildFailure(outcome: BuildOutcome, context: FailureContext): BuildError {
     const engineMessage = outcome.failedStepError ?? outcome.error ?? 'the build stopped without a result';
     const step = outcome.failedStep;
-    const at = (line: number | undefined): string => (line === undefined ? context.dockerfilePath : `${context.dockerfilePath} line ${line}`);
+    const at = (line: number | undefined): string =>
+        line === undefined ? context.dockerfilePath : `${context.dockerfilePath} line ${line}`;
 
     const image = baseImageOf(outcome, context);
     if (image) {
         const reason = pullFailureReason(outcome.error ?? engineMessage);
-        return new BuildError('base-image',
+        return new BuildError(
+            'base-image',
             `The base image ${image.name} (${at(image.line)}) is not on the engine at ${context.engineAddress} and could not be pulled (${reason}). ` +
-            `Provide it on that engine — docker pull ${image.name} where a registry is reachable, docker load -i an exported copy, or docker tag an image you have as ${image.name} — or change the FROM line.`,
-            { ...(step ? { step: step.name } : {}), ...(image.line === undefined ? {} : { line: image.line }), logTail: outcome.logTail, subject: image.name, engineMessage });
+                `Provide it on that engine — docker pull ${image.name} where a registry is reachable, docker load -i an exported copy, or docker tag an image you have as ${image.name} — or change the FROM line.`,
+            {
+                ...(step ? { step: step.name } : {}),
+                ...(image.line === undefined ? {} : { line: image.line }),
+                logTail: outcome.logTail,
+                subject: image.name,
+                engineMessage,
+            },
+        );
     }
 
     const secret = /secret (\S+) not found/i.exec(engineMessage);
     if (secret?.[1]) {
-        return new BuildError('secret',
+        return new BuildError(
+            'secret',
             `${at(step?.line)} mounts the build secret "${secret[1]}" with required=true, but the build was given no secret of that id.`,
-            { ...(step ? { step: step.name } : {}), ...(step?.line === undefined ? {} : { line: step.line }), logTail: outcome.logTail, subject: secret[1], engineMessage });
+            {
+                ...(step ? { step: step.name } : {}),
+                ...(step?.line === undefined ? {} : { line: step.line }),
+                logTail: outcome.logTail,
+                subject: secret[1],
+                engineMessage,
+            },
+        );
     }
 
     if (step && !step.internal) {
         const instruction = parseStepName(step.name).instruction;
-        return new BuildError('step',
+        return new BuildError(
+            'step',
             `The build failed at ${at(step.line)} (${shorten(instruction)}): ${stepReason(engineMessage)}.`,
-            { step: step.name, ...(step.line === undefined ? {} : { line: step.line }), logTail: outcome.logTail, engineMessage });
+            {
+                step: step.name,
+                ...(step.line === undefined ? {} : { line: step.line }),
+                logTail: outcome.logTail,
+                engineMessage,
+            },
+        );
     }
 
     const parse = /(?:dockerfile parse error|parse error) (?:on )?line (\d+):\s*(.*)$/i.exec(engineMessage);
     if (parse) {
         const line = Number(parse[1]);
-        return new BuildError('dockerfile', `${at(line)} is not valid Dockerfile syntax: ${parse[2] ?? engineMessage}.`, { line, logTail: [], engineMessage });
+        return new BuildError(
+            'dockerfile',
+            `${at(line)} is not valid Dockerfile syntax: ${parse[2] ?? engineMessage}.`,
+            { line, logTail: [], engineMessage },
+        );
     }
-    if (/failed to (?:create LLB definition|parse dockerfile)|dockerfile parse error|unknown instruction|unknown flag/i.test(engineMessage)) {
-        return new BuildError('dockerfile', `${context.dockerfilePath} could not be turned into a build: ${stripBuilderPrefixes(engineMessage)}.`, { logTail: [], engineMessage });
+    if (
+        /failed to (?:create LLB definition|parse dockerfile)|dockerfile parse error|unknown instruction|unknown flag/i.test(
+            engineMessage,
+        )
+    ) {
+        return new BuildError(
+            'dockerfile',
+            `${context.dockerfilePath} could not be turned into a build: ${stripBuilderPrefixes(engineMessage)}.`,
+            { logTail: [], engineMessage },
+        );
     }
     return new BuildError('build', `The build failed: ${stripBuilderPrefixes(engineMessage)}.`, {
-        ...(step ? { step: step.name } : {}), ...(step?.line === undefined ? {} : { line: step.line }), logTail: outcome.logTail, engineMessage,
+        ...(step ? { step: step.name } : {}),
+        ...(step?.line === undefined ? {} : { line: step.line }),
+        logTail: outcome.logTail,
+        engineMessage,
     });
 }
 
@@ -82,7 +121,12 @@ function baseImageOf(outcome: BuildOutcome, context: FailureContext): { name: st
         return describe(denied[1], context, buildArgs);
     }
     const manifest = /https?:\/\/([^/\s"]+)\/v2\/(\S+?)\/manifests\/([^\s"]+)/.exec(message);
-    if (manifest?.[1] && manifest[2] && manifest[3] && /failed to (?:do request|resolve|fetch)|not found|no such host|dial tcp/i.test(message)) {
+    if (
+        manifest?.[1] &&
+        manifest[2] &&
+        manifest[3] &&
+        /failed to (?:do request|resolve|fetch)|not found|no such host|dial tcp/i.test(message)
+    ) {
         const host = manifest[1] === 'registry-1.docker.io' ? 'docker.io' : manifest[1];
         const separator = manifest[3].startsWith('sha256:') ? '@' : ':';
         return describe(`${host}/${manifest[2]}${separator}${manifest[3]}`, context, buildArgs);
@@ -90,7 +134,11 @@ function baseImageOf(outcome: BuildOutcome, context: FailureContext): { name: st
     return undefined;
 }
 
-function describe(reference: string, context: FailureContext, buildArgs: Readonly<Record<string, string>>): { name: string; line?: number } {
+function describe(
+    reference: string,
+    context: FailureContext,
+    buildArgs: Readonly<Record<string, string>>,
+): { name: string; line?: number } {
     const located = context.dockerfile ? locateBaseImage(reference, context.dockerfile, buildArgs) : undefined;
     const written = located ? /^\s*(?:--\S+\s+)*(\S+)/.exec(located.instruction.args)?.[1] : undefined;
     const name = written && !written.includes('$') ? written : reference.replace(/^docker\.io\/(?:library\/)?/, '');
@@ -98,7 +146,11 @@ function describe(reference: string, context: FailureContext, buildArgs: Readonl
 }
 
 function pullFailureReason(message: string): string {
-    if (/no such host|server misbehaving|i\/o timeout|dial tcp|connection refused|network is unreachable|TLS handshake timeout/i.test(message)) {
+    if (
+        /no such host|server misbehaving|i\/o timeout|dial tcp|connection refused|network is unreachable|TLS handshake timeout/i.test(
+            message,
+        )
+    ) {
         return 'the registry is not reachable from the engine';
     }
     if (/pull access denied|not found|manifest unknown|does not exist/i.test(message)) {
@@ -129,6 +181,9 @@ function stripBuilderPrefixes(message: string): string {
 
 /** The instruction as a person reads it: one line, without its `--mount`/`--from` options, not too long. */
 function shorten(text: string): string {
-    const squashed = text.replace(/\s+/g, ' ').trim().replace(/^(\S+)(?: --\S+)+/, '$1');
+    const squashed = text
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^(\S+)(?: --\S+)+/, '$1');
     return squashed.length > 120 ? `${squashed.slice(0, 117)}…` : squashed;
 }

@@ -83,15 +83,34 @@ function decodeVertex(bytes: Buffer): BuildkitVertex {
     let error: string | undefined;
     for (const field of readWireFields(bytes)) {
         switch (field.field) {
-            case 1: digest = wireText(field); break;
-            case 3: name = wireText(field); break;
-            case 4: cached = varintOf(field) !== 0; break;
-            case 5: started = timestampOf(field); break;
-            case 6: completed = timestampOf(field); break;
-            case 7: error = wireText(field) || undefined; break;
+            case 1:
+                digest = wireText(field);
+                break;
+            case 3:
+                name = wireText(field);
+                break;
+            case 4:
+                cached = varintOf(field) !== 0;
+                break;
+            case 5:
+                started = timestampOf(field);
+                break;
+            case 6:
+                completed = timestampOf(field);
+                break;
+            case 7:
+                error = wireText(field) || undefined;
+                break;
         }
     }
-    return { digest, name, cached, ...(started === undefined ? {} : { started }), ...(completed === undefined ? {} : { completed }), ...(error === undefined ? {} : { error }) };
+    return {
+        digest,
+        name,
+        cached,
+        ...(started === undefined ? {} : { started }),
+        ...(completed === undefined ? {} : { completed }),
+        ...(error === undefined ? {} : { error }),
+    };
 }
 
 function decodeStatus(bytes: Buffer): BuildkitVertexStatus {
@@ -103,12 +122,24 @@ function decodeStatus(bytes: Buffer): BuildkitVertexStatus {
     let completed: number | undefined;
     for (const field of readWireFields(bytes)) {
         switch (field.field) {
-            case 1: id = wireText(field); break;
-            case 2: vertex = wireText(field); break;
-            case 3: name = wireText(field); break;
-            case 4: current = varintOf(field); break;
-            case 5: total = varintOf(field); break;
-            case 8: completed = timestampOf(field); break;
+            case 1:
+                id = wireText(field);
+                break;
+            case 2:
+                vertex = wireText(field);
+                break;
+            case 3:
+                name = wireText(field);
+                break;
+            case 4:
+                current = varintOf(field);
+                break;
+            case 5:
+                total = varintOf(field);
+                break;
+            case 8:
+                completed = timestampOf(field);
+                break;
         }
     }
     return { id, vertex, name, current, total, ...(completed === undefined ? {} : { completed }) };
@@ -120,9 +151,15 @@ function decodeLog(bytes: Buffer): BuildkitVertexLog {
     let data = Buffer.alloc(0);
     for (const field of readWireFields(bytes)) {
         switch (field.field) {
-            case 1: vertex = wireText(field); break;
-            case 3: stream = varintOf(field); break;
-            case 4: data = field.type === 'bytes' ? Buffer.from(field.value) : data; break;
+            case 1:
+                vertex = wireText(field);
+                break;
+            case 3:
+                stream = varintOf(field);
+                break;
+            case 4:
+                data = field.type === 'bytes' ? Buffer.from(field.value) : data;
+                break;
         }
     }
     return { vertex, stream, data };
@@ -136,11 +173,21 @@ function decodeWarning(bytes: Buffer): BuildkitVertexWarning {
     let line: number | undefined;
     for (const field of readWireFields(bytes)) {
         switch (field.field) {
-            case 1: vertex = wireText(field); break;
-            case 3: short = wireText(field); break;
-            case 4: detail.push(wireText(field)); break;
-            case 5: url = wireText(field) || undefined; break;
-            case 7: line ??= field.type === 'bytes' ? rangeStartLine(field.value) : undefined; break;
+            case 1:
+                vertex = wireText(field);
+                break;
+            case 3:
+                short = wireText(field);
+                break;
+            case 4:
+                detail.push(wireText(field));
+                break;
+            case 5:
+                url = wireText(field) || undefined;
+                break;
+            case 7:
+                line ??= field.type === 'bytes' ? rangeStartLine(field.value) : undefined;
+                break;
         }
     }
     return { vertex, short, detail, ...(url === undefined ? {} : { url }), ...(line === undefined ? {} : { line }) };

@@ -7,7 +7,10 @@
 
 /** A pattern Docker would reject ("illegal exclusion pattern", "syntax error in pattern"). */
 export class DockerignoreError extends Error {
-    constructor(readonly pattern: string, reason: string) {
+    constructor(
+        readonly pattern: string,
+        reason: string,
+    ) {
         super(`.dockerignore: ${reason} in pattern "${pattern}"`);
         this.name = 'DockerignoreError';
     }
@@ -81,7 +84,10 @@ export class DockerignoreMatcher {
     readonly hasExceptions: boolean;
 
     constructor(patterns: readonly string[]) {
-        this.patterns = patterns.map((text) => text.trim()).filter((text) => text !== '').map(compilePattern);
+        this.patterns = patterns
+            .map((text) => text.trim())
+            .filter((text) => text !== '')
+            .map(compilePattern);
         this.hasExceptions = this.patterns.some((pattern) => pattern.exclusion);
     }
 

@@ -33,7 +33,13 @@ const BUILDKIT_COUNTED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR']);
 export function parseStepName(name: string): StepName {
     const classic = /^Step\s+(\d+)\/(\d+)\s*:\s*(.*)$/s.exec(name.trim());
     if (classic) {
-        return { builder: 'classic', internal: false, index: Number(classic[1]), total: Number(classic[2]), instruction: (classic[3] ?? '').trim() };
+        return {
+            builder: 'classic',
+            internal: false,
+            index: Number(classic[1]),
+            total: Number(classic[2]),
+            instruction: (classic[3] ?? '').trim(),
+        };
     }
     const bracketed = /^\[([^\]]*)\]\s*(.*)$/s.exec(name.trim());
     if (!bracketed) {
@@ -46,8 +52,18 @@ export function parseStepName(name: string): StepName {
         return { builder: 'buildkit', internal: true, instruction };
     }
     // Before the counter: an optional platform (it has a slash, stage names cannot) and the stage name.
-    const stage = words.slice(0, -1).filter((word) => !word.includes('/')).at(-1);
-    return { builder: 'buildkit', internal: false, ...(stage ? { stage } : {}), index: Number(counter[1]), total: Number(counter[2]), instruction };
+    const stage = words
+        .slice(0, -1)
+        .filter((word) => !word.includes('/'))
+        .at(-1);
+    return {
+        builder: 'buildkit',
+        internal: false,
+        ...(stage ? { stage } : {}),
+        index: Number(counter[1]),
+        total: Number(counter[2]),
+        instruction,
+    };
 }
 
 /**
@@ -56,20 +72,37 @@ export function parseStepName(name: string): StepName {
  * so a builder that numbers differently still lands on the right line. `[internal] load metadata for
  * IMAGE` points at the FROM line that names IMAGE. Undefined when the step has no line of its own.
  */
-export function locateBuildStep(stepName: string, dockerfile: ParsedDockerfile | string, buildArgs: Readonly<Record<string, string>> = {}): BuildStepLocation | undefined {
+export function locateBuildStep(
+    stepName: string,
+    dockerfile: ParsedDockerfile | string,
+    buildArgs: Readonly<Record<string, string>> = {},
+): BuildStepLocation | undefined {
     const parsed = typeof dockerfile === 'string' ? parseDockerfile(dockerfile) : dockerfile;
     const step = parseStepName(stepName);
-    const found = step.builder === 'classic' ? locateClassic(step, parsed) : step.internal ? locateInternal(step, parsed, buildArgs) : locateBuildkit(step, parsed);
+    const found =
+        step.builder === 'classic'
+            ? locateClassic(step, parsed)
+            : step.internal
+              ? locateInternal(step, parsed, buildArgs)
+              : locateBuildkit(step, parsed);
     return found ? { line: found.line, endLine: found.endLine, instruction: found } : undefined;
 }
 
 /** The FROM line of the stage that uses `image` (a reference as BuildKit prints it, e.g. `docker.io/library/node:20`). */
-export function locateBaseImage(image: string, dockerfile: ParsedDockerfile | string, buildArgs: Readonly<Record<string, string>> = {}): BuildStepLocation | undefined {
+export function locateBaseImage(
+    image: string,
+    dockerfile: ParsedDockerfile | string,
+    buildArgs: Readonly<Record<string, string>> = {},
+): BuildStepLocation | undefined {
     const parsed = typeof dockerfile === 'string' ? parseDockerfile(dockerfile) : dockerfile;
     const values = new Map([...parsed.metaArgs, ...Object.entries(buildArgs)]);
     const wanted = canonicalImageReference(image);
-    const stage = parsed.stages.find((candidate) => canonicalImageReference(expandArgs(candidate.image, values)) === wanted);
-    const from = stage && parsed.instructions.find((instruction) => instruction.keyword === 'FROM' && instruction.stage === stage.index);
+    const stage = parsed.stages.find(
+        (candidate) => canonicalImageReference(expandArgs(candidate.image, values)) === wanted,
+    );
+    const from =
+        stage &&
+        parsed.instructions.find((instruction) => instruction.keyword === 'FROM' && instruction.stage === stage.index);
     return from ? { line: from.line, endLine: from.endLine, instruction: from } : undefined;
 }
 
@@ -84,17 +117,26 @@ function locateClassic(step: StepName, parsed: ParsedDockerfile): DockerfileInst
 function locateBuildkit(step: StepName, parsed: ParsedDockerfile): DockerfileInstruction | undefined {
     const stages = stagesFor(step.stage, parsed);
     for (const stage of stages) {
-        const counted = parsed.instructions.filter((instruction) => instruction.stage === stage && BUILDKIT_COUNTED.has(instruction.keyword));
+        const counted = parsed.instructions.filter(
+            (instruction) => instruction.stage === stage && BUILDKIT_COUNTED.has(instruction.keyword),
+        );
         const candidate = step.index === undefined ? undefined : counted[step.index - 1];
         if (candidate && counted.length === step.total && sameKeyword(candidate, step.instruction)) {
             return candidate;
         }
     }
     const inStages = parsed.instructions.filter((instruction) => stages.includes(instruction.stage));
-    return uniqueTextMatch(inStages, step.instruction) ?? (step.stage === undefined ? undefined : uniqueTextMatch(parsed.instructions, step.instruction));
+    return (
+        uniqueTextMatch(inStages, step.instruction) ??
+        (step.stage === undefined ? undefined : uniqueTextMatch(parsed.instructions, step.instruction))
+    );
 }
 
-function locateInternal(step: StepName, parsed: ParsedDockerfile, buildArgs: Readonly<Record<string, string>>): DockerfileInstruction | undefined {
+function locateInternal(
+    step: StepName,
+    parsed: ParsedDockerfile,
+    buildArgs: Readonly<Record<string, string>>,
+): DockerfileInstruction | undefined {
     const metadata = /^load metadata for (\S+)$/.exec(step.instruction);
     return metadata?.[1] ? locateBaseImage(metadata[1], parsed, buildArgs)?.instruction : undefined;
 }
@@ -112,7 +154,10 @@ function stagesFor(stage: string | undefined, parsed: ParsedDockerfile): number[
     return numbered ? [Number(numbered[1])] : parsed.stages.map((candidate) => candidate.index);
 }
 
-function uniqueTextMatch(instructions: readonly DockerfileInstruction[], printed: string): DockerfileInstruction | undefined {
+function uniqueTextMatch(
+    instructions: readonly DockerfileInstruction[],
+    printed: string,
+): DockerfileInstruction | undefined {
     const matches = instructions.filter((instruction) => sameText(instruction, printed));
     return matches.length === 1 ? matches[0] : undefined;
 }

@@ -49,7 +49,10 @@ export function parseDockerfile(text: string): ParsedDockerfile {
         const keyword = instruction.getKeyword();
         // From the document, not getRawArgumentsContent(): that one leaves out the flags (`RUN --mount=…`).
         const keywordEnd = instruction.getInstructionRange().end;
-        const raw = [lines[keywordEnd.line]?.slice(keywordEnd.character) ?? '', ...lines.slice(keywordEnd.line + 1, range.end.line + 1)];
+        const raw = [
+            lines[keywordEnd.line]?.slice(keywordEnd.character) ?? '',
+            ...lines.slice(keywordEnd.line + 1, range.end.line + 1),
+        ];
         const args = printedArgs(raw, escape);
         if (instruction instanceof From) {
             stages.push(stageOf(instruction, args, stages.length, range.start.line + 1));
@@ -58,7 +61,13 @@ export function parseDockerfile(text: string): ParsedDockerfile {
                 metaArgs.set(property.getName(), property.getUnescapedValue() ?? '');
             }
         }
-        instructions.push({ keyword, args, line: range.start.line + 1, endLine: range.end.line + 1, stage: stages.length - 1 });
+        instructions.push({
+            keyword,
+            args,
+            line: range.start.line + 1,
+            endLine: range.end.line + 1,
+            stage: stages.length - 1,
+        });
     }
     return { instructions, stages, metaArgs };
 }
@@ -85,10 +94,13 @@ function printedArgs(raw: readonly string[], escape: string): string {
 
 /** Expands `$NAME` and `${NAME}` (with `:-`/`-` defaults) from the given values, as FROM lines do with ARGs. */
 export function expandArgs(text: string, values: ReadonlyMap<string, string>): string {
-    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
-        const value = values.get(braced ?? bare ?? '');
-        return value === undefined || value === '' ? fallback ?? '' : value;
-    });
+    return text.replace(
+        /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+        (_all, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+            const value = values.get(braced ?? bare ?? '');
+            return value === undefined || value === '' ? (fallback ?? '') : value;
+        },
+    );
 }
 
 function stageOf(from: From, args: string, index: number, line: number): DockerfileStage {

@@ -48,8 +48,21 @@ export function tarHeader(member: TarMember): Buffer {
     if (Object.keys(pax).length === 0) {
         return header;
     }
-    const records = Buffer.from(Object.entries(pax).map(([key, value]) => paxRecord(key, value)).join(''), 'utf8');
-    const paxHeader = ustarHeader({ name: Buffer.from('PaxHeader', 'utf8'), prefix: Buffer.alloc(0), link: Buffer.alloc(0), type: 'x', size: records.length, mode: 0o644, mtime: Math.max(0, Math.floor(member.mtime)) });
+    const records = Buffer.from(
+        Object.entries(pax)
+            .map(([key, value]) => paxRecord(key, value))
+            .join(''),
+        'utf8',
+    );
+    const paxHeader = ustarHeader({
+        name: Buffer.from('PaxHeader', 'utf8'),
+        prefix: Buffer.alloc(0),
+        link: Buffer.alloc(0),
+        type: 'x',
+        size: records.length,
+        mode: 0o644,
+        mtime: Math.max(0, Math.floor(member.mtime)),
+    });
     return Buffer.concat([paxHeader, records, Buffer.alloc(paddingFor(records.length)), header]);
 }
 
@@ -81,7 +94,15 @@ function paxRecord(key: string, value: string): string {
     return `${length}${body}`;
 }
 
-function ustarHeader(fields: { name: Buffer; prefix: Buffer; link: Buffer; type: string; size: number; mode: number; mtime: number }): Buffer {
+function ustarHeader(fields: {
+    name: Buffer;
+    prefix: Buffer;
+    link: Buffer;
+    type: string;
+    size: number;
+    mode: number;
+    mtime: number;
+}): Buffer {
     const block = Buffer.alloc(TAR_BLOCK);
     fields.name.copy(block, 0);
     octal(block, 100, 8, fields.mode);

@@ -25,9 +25,25 @@ export interface PortSummary {
     readonly Type: string;
 }
 
-export type ContainerState = 'running' | 'paused' | 'restarting' | 'created' | 'exited' | 'dead' | 'removing' | 'unknown';
+export type ContainerState =
+    | 'running'
+    | 'paused'
+    | 'restarting'
+    | 'created'
+    | 'exited'
+    | 'dead'
+    | 'removing'
+    | 'unknown';
 
-const STATES: ReadonlySet<string> = new Set<ContainerState>(['running', 'paused', 'restarting', 'created', 'exited', 'dead', 'removing']);
+const STATES: ReadonlySet<string> = new Set<ContainerState>([
+    'running',
+    'paused',
+    'restarting',
+    'created',
+    'exited',
+    'dead',
+    'removing',
+]);
 
 /** A port the container publishes on the engine's host. */
 export interface PublishedPort {
@@ -77,18 +93,22 @@ export interface ContainerRowOptions {
 export function containerRows(containers: readonly ContainerSummary[], options: ContainerRowOptions): ContainerRow[] {
     return containers
         .map((container) => containerRow(container, options))
-        .sort((a, b) => Number(b.sandbox) - Number(a.sandbox)
-            || Number(isLive(b.state)) - Number(isLive(a.state))
-            || b.created - a.created
-            || compareNames(a.name, b.name));
+        .sort(
+            (a, b) =>
+                Number(b.sandbox) - Number(a.sandbox) ||
+                Number(isLive(b.state)) - Number(isLive(a.state)) ||
+                b.created - a.created ||
+                compareNames(a.name, b.name),
+        );
 }
 
 export function containerRow(container: ContainerSummary, options: ContainerRowOptions): ContainerRow {
     const labels = container.Labels ?? {};
-    const state = STATES.has(container.State ?? '') ? container.State as ContainerState : 'unknown';
+    const state = STATES.has(container.State ?? '') ? (container.State as ContainerState) : 'unknown';
     const status = container.Status ?? '';
     const exitCode = state === 'exited' ? /^Exited \((-?\d+)\)/.exec(status)?.[1] : undefined;
-    const sandbox = parityPurpose(labels, options.imageLabels?.get(container.ImageID ?? '') ?? null) === SANDBOX_PURPOSE;
+    const sandbox =
+        parityPurpose(labels, options.imageLabels?.get(container.ImageID ?? '') ?? null) === SANDBOX_PURPOSE;
     // Every field written out (no conditional spreads): V8 builds spread objects an order slower.
     return {
         id: container.Id,

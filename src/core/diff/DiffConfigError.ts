@@ -6,8 +6,13 @@ export interface DiffConfigProblem {
 
 /** A .parity/config.json Parity cannot use; the message names the file and each problem by its JSON path. */
 export class DiffConfigError extends Error {
-    constructor(readonly file: string, readonly problems: readonly DiffConfigProblem[]) {
-        super(`${file} is not a valid Parity config: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}.`);
+    constructor(
+        readonly file: string,
+        readonly problems: readonly DiffConfigProblem[],
+    ) {
+        super(
+            `${file} is not a valid Parity config: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}.`,
+        );
         this.name = 'DiffConfigError';
     }
 }

@@ -39,11 +39,15 @@ export function createDiffContext(from: Snapshot, to: Snapshot, rules: DiffRules
             }
         }
     }
-    const imageSide = project.dockerfile ? project.imageSide ?? (built(to) ? 'to' : built(from) ? 'from' : null) : null;
+    const imageSide = project.dockerfile
+        ? (project.imageSide ?? (built(to) ? 'to' : built(from) ? 'from' : null))
+        : null;
     return {
         from,
         to,
-        dockerfile: project.dockerfile ? readDockerfileFacts(project.dockerfile.file, project.dockerfile.text, project.baseImage) : null,
+        dockerfile: project.dockerfile
+            ? readDockerfileFacts(project.dockerfile.file, project.dockerfile.text, project.baseImage)
+            : null,
         imageSide,
         envDeclarations,
         requiredEnv: new Set([...rules.requiredEnv, ...envDeclarations.keys()]),

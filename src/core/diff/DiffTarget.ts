@@ -27,7 +27,8 @@ export class DiffTargetError extends Error {
 }
 
 const KINDS = ['host', 'image', 'container', 'swarm', 'registry', 'file'] as const;
-const USAGE = 'use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH, the engine kinds optionally with @ENGINE (an address or a Docker context)';
+const USAGE =
+    'use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH, the engine kinds optionally with @ENGINE (an address or a Docker context)';
 
 /**
  * `image:node:20` → image "node:20": only the first colon separates the kind, so references keep theirs;
@@ -42,7 +43,9 @@ export function parseDiffTarget(text: string): DiffTarget {
     try {
         address = parseTargetAddress(text);
     } catch (error) {
-        throw new DiffTargetError(error instanceof TargetAddressError ? error.message.replace(/\.$/, '') : String(error));
+        throw new DiffTargetError(
+            error instanceof TargetAddressError ? error.message.replace(/\.$/, '') : String(error),
+        );
     }
     const { kind, value, engine } = address;
     if (value === '' || /[\0\n\r]/.test(value)) {
@@ -66,7 +69,12 @@ export function parseDiffTarget(text: string): DiffTarget {
 }
 
 const NOUNS: Readonly<Record<(typeof KINDS)[number], string>> = {
-    host: 'path', image: 'image', container: 'container', swarm: 'service', registry: 'image reference', file: 'path',
+    host: 'path',
+    image: 'image',
+    container: 'container',
+    swarm: 'service',
+    registry: 'image reference',
+    file: 'path',
 };
 
 export function formatDiffTarget(target: DiffTarget): string {
@@ -91,5 +99,7 @@ export function diffTargetValue(target: DiffTarget): string {
 }
 
 export function isEngineTarget(target: DiffTarget): target is EngineDiffTarget {
-    return target.kind === 'image' || target.kind === 'container' || target.kind === 'swarm' || target.kind === 'registry';
+    return (
+        target.kind === 'image' || target.kind === 'container' || target.kind === 'swarm' || target.kind === 'registry'
+    );
 }

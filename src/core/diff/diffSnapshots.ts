@@ -18,7 +18,16 @@ import type { UnknownFacet } from './DiffResult';
 import { unreadFacets } from './unreadFacets';
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const FACETS = [diffRuntimes, diffPlatform, diffPackages, diffEnv, diffProcess, diffCapacity, diffCertificates, diffApp];
+const FACETS = [
+    diffRuntimes,
+    diffPlatform,
+    diffPackages,
+    diffEnv,
+    diffProcess,
+    diffCapacity,
+    diffCertificates,
+    diffApp,
+];
 
 /**
  * Every difference between the environment an app works in (`from`) and the one it goes to (`to`) that
@@ -32,7 +41,10 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, rules: DiffRules, pr
     const unread = { from: unreadFacets(from), to: unreadFacets(to) };
     const isUnread = (facet: string): boolean => unread.from.has(facet) || unread.to.has(facet);
     const drafts = FACETS.flatMap((facet) => facet(context)).filter((draft) => !isUnread(draft.facet));
-    const ignores = rules.ignore.map((ignore) => ({ ...ignore, key: ignore.key === undefined ? undefined : keyPattern(ignore.key) }));
+    const ignores = rules.ignore.map((ignore) => ({
+        ...ignore,
+        key: ignore.key === undefined ? undefined : keyPattern(ignore.key),
+    }));
     const anImage = from.meta.source.kind === 'image' || to.meta.source.kind === 'image';
     const byDesign = rules.byDesign
         .filter((fact) => anImage || fact.imageOnly !== true)
@@ -41,8 +53,15 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, rules: DiffRules, pr
     let ignored = 0;
     for (const draft of drafts) {
         const severity = rules.severity[draft.rule] ?? DIFF_RULE_TABLE[draft.rule].severity;
-        const matches = (facet: string | undefined, key: RegExp | undefined): boolean => (facet === undefined || facet === draft.facet) && (key === undefined || key.test(draft.key));
-        if (severity === 'off' || ignores.some((ignore) => (ignore.rule === undefined || ignore.rule === draft.rule) && matches(ignore.facet, ignore.key))) {
+        const matches = (facet: string | undefined, key: RegExp | undefined): boolean =>
+            (facet === undefined || facet === draft.facet) && (key === undefined || key.test(draft.key));
+        if (
+            severity === 'off' ||
+            ignores.some(
+                (ignore) =>
+                    (ignore.rule === undefined || ignore.rule === draft.rule) && matches(ignore.facet, ignore.key),
+            )
+        ) {
             ignored += 1;
             continue;
         }
@@ -51,17 +70,29 @@ export function diffSnapshots(from: Snapshot, to: Snapshot, rules: DiffRules, pr
     }
     findings.sort(compareFindings);
     const unknown = [...context.unknown.filter((entry) => !isUnread(entry.facet)), ...unreadUnknowns(from, to, unread)];
-    return { findings, ignored, unknown: unknown.sort((x, y) => compareText(`${x.facet}\n${x.key ?? ''}\n${x.side}`, `${y.facet}\n${y.key ?? ''}\n${y.side}`)) };
+    return {
+        findings,
+        ignored,
+        unknown: unknown.sort((x, y) =>
+            compareText(`${x.facet}\n${x.key ?? ''}\n${x.side}`, `${y.facet}\n${y.key ?? ''}\n${y.side}`),
+        ),
+    };
 }
 
 /** One unknown per facet a side never read: whatever the comparers made of its placeholder values is dropped. */
-function unreadUnknowns(from: Snapshot, to: Snapshot, unread: { readonly from: ReadonlySet<string>; readonly to: ReadonlySet<string> }): UnknownFacet[] {
+function unreadUnknowns(
+    from: Snapshot,
+    to: Snapshot,
+    unread: { readonly from: ReadonlySet<string>; readonly to: ReadonlySet<string> },
+): UnknownFacet[] {
     const facets = [...new Set([...unread.from, ...unread.to])];
     return facets.map((facet) => {
         const onFrom = unread.from.has(facet);
         const onTo = unread.to.has(facet);
         const side = onFrom && onTo ? 'both' : onFrom ? 'from' : 'to';
-        const whose = [...(onFrom ? [from] : []), ...(onTo ? [to] : [])].map((snapshot) => `${snapshot.meta.source.kind} ${snapshot.meta.source.ref}`).join(' and ');
+        const whose = [...(onFrom ? [from] : []), ...(onTo ? [to] : [])]
+            .map((snapshot) => `${snapshot.meta.source.kind} ${snapshot.meta.source.ref}`)
+            .join(' and ');
         return { facet, side, why: `not read: the capture of ${whose} ended before it (see that snapshot's issues)` };
     });
 }
@@ -74,9 +105,15 @@ function ordered(draft: Draft, severity: Severity): Finding {
 
 /** Severity (error first), then facet, key, rule and values: the one order of findings in a report. */
 export function compareFindings(a: Finding, b: Finding): number {
-    return RANK[a.severity] - RANK[b.severity]
-        || compareText(a.facet, b.facet) || compareText(a.key, b.key) || compareText(a.rule, b.rule)
-        || compareText(a.from ?? '', b.from ?? '') || compareText(a.to ?? '', b.to ?? '') || compareText(a.message, b.message);
+    return (
+        RANK[a.severity] - RANK[b.severity] ||
+        compareText(a.facet, b.facet) ||
+        compareText(a.key, b.key) ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.from ?? '', b.from ?? '') ||
+        compareText(a.to ?? '', b.to ?? '') ||
+        compareText(a.message, b.message)
+    );
 }
 
 /** Code-unit order: the same on every machine and locale, unlike localeCompare. */

@@ -18,14 +18,34 @@ export function dockerfileEnvFix(context: DiffContext, name: string, value: stri
         const single = /^\s*ENV\s+[^\s=]+(\s*=\s*|\s+)\S*\s*$/i.test(text);
         if (single && text.trim() === `ENV ${name}=${value}`) {
             // The file already says so: the other value comes from where the container runs, or from an older build.
-            const where = sideOf(context, side).meta.source.kind === 'container'
-                ? 'the running container gets another value where it is started (docker run -e, compose, the orchestrator\'s environment): change it there'
-                : 'the image was built from another version of the file: rebuild it';
-            return [{ description: `${dockerfile.file}:${line} already sets ${name}=${value}; ${where}.`, side, at: { file: dockerfile.file, line } }];
+            const where =
+                sideOf(context, side).meta.source.kind === 'container'
+                    ? "the running container gets another value where it is started (docker run -e, compose, the orchestrator's environment): change it there"
+                    : 'the image was built from another version of the file: rebuild it';
+            return [
+                {
+                    description: `${dockerfile.file}:${line} already sets ${name}=${value}; ${where}.`,
+                    side,
+                    at: { file: dockerfile.file, line },
+                },
+            ];
         }
-        return [{ description: `Set ${name}=${value} in ${dockerfile.file}.`, side, at: { file: dockerfile.file, line }, ...(single ? { replaceLineWith: `ENV ${name}=${value}` } : {}) }];
+        return [
+            {
+                description: `Set ${name}=${value} in ${dockerfile.file}.`,
+                side,
+                at: { file: dockerfile.file, line },
+                ...(single ? { replaceLineWith: `ENV ${name}=${value}` } : {}),
+            },
+        ];
     }
     return dockerfile.from
-        ? [{ description: `Add ENV ${name}=${value} after line ${dockerfile.from.line} of ${dockerfile.file}.`, side, at: { file: dockerfile.file, line: dockerfile.from.line } }]
+        ? [
+              {
+                  description: `Add ENV ${name}=${value} after line ${dockerfile.from.line} of ${dockerfile.file}.`,
+                  side,
+                  at: { file: dockerfile.file, line: dockerfile.from.line },
+              },
+          ]
         : [];
 }

@@ -22,13 +22,18 @@ export function parseDiffConfig(text: string, name: string): Partial<DiffRules> 
     try {
         value = JSON.parse(text);
     } catch (error) {
-        throw new DiffConfigError(name, [{ path: 'config', message: `is not JSON (${error instanceof Error ? error.message : String(error)})` }]);
+        throw new DiffConfigError(name, [
+            { path: 'config', message: `is not JSON (${error instanceof Error ? error.message : String(error)})` },
+        ]);
     }
     validator ??= Compile(DiffConfig);
     value = withoutTargetEntries(value);
     if (!validator.Check(value)) {
         const problems = ([...validator.Errors(value)] as RawError[]).flatMap(problemsOf);
-        throw new DiffConfigError(name, dedupe(problems.length > 0 ? problems : [{ path: 'config', message: 'does not match the schema' }]));
+        throw new DiffConfigError(
+            name,
+            dedupe(problems.length > 0 ? problems : [{ path: 'config', message: 'does not match the schema' }]),
+        );
     }
     return {
         severity: value.severity ?? {},
@@ -57,16 +62,34 @@ function problemsOf(error: RawError): DiffConfigProblem[] {
     switch (error.keyword) {
         case 'additionalProperties': {
             const extra = Array.isArray(params.additionalProperties) ? params.additionalProperties.map(String) : [];
-            const why = pointer === '/severity' ? 'is not a rule id (they are listed in docs/diff.md)' : 'is not a field Parity knows here';
-            return extra.map((key) => ({ path: displayPath(`${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: why }));
+            const why =
+                pointer === '/severity'
+                    ? 'is not a rule id (they are listed in docs/diff.md)'
+                    : 'is not a field Parity knows here';
+            return extra.map((key) => ({
+                path: displayPath(`${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+                message: why,
+            }));
         }
         case 'boolean':
             // The `false` schema behind additionalProperties reports the same key again; it is listed once, above.
             return [];
         case 'enum':
-            return [{ path, message: pointer.endsWith('/rule') ? 'is not a rule id (they are listed in docs/diff.md)' : `must be one of ${Array.isArray(params.allowedValues) ? params.allowedValues.map(String).join(', ') : 'the listed values'}` }];
+            return [
+                {
+                    path,
+                    message: pointer.endsWith('/rule')
+                        ? 'is not a rule id (they are listed in docs/diff.md)'
+                        : `must be one of ${Array.isArray(params.allowedValues) ? params.allowedValues.map(String).join(', ') : 'the listed values'}`,
+                },
+            ];
         case 'type':
-            return [{ path, message: `must be ${Array.isArray(params.type) ? params.type.join(' or ') : String(params.type)}` }];
+            return [
+                {
+                    path,
+                    message: `must be ${Array.isArray(params.type) ? params.type.join(' or ') : String(params.type)}`,
+                },
+            ];
         case 'minProperties':
             return [{ path, message: 'must name at least one of rule, facet or key' }];
         case 'pattern':
@@ -83,9 +106,20 @@ function dedupe(problems: readonly DiffConfigProblem[]): DiffConfigProblem[] {
 
 /** `/ignore/0/rule` → `ignore[0].rule`; keys that are not identifiers are quoted: `severity["env.missing"]`. */
 function displayPath(pointer: string): string {
-    const parts = pointer.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = pointer
+        .split('/')
+        .slice(1)
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (parts.length === 0) {
         return 'config';
     }
-    return parts.map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${index === 0 ? '' : '.'}${part}` : `[${JSON.stringify(part)}]`)).join('');
+    return parts
+        .map((part, index) =>
+            /^\d+$/.test(part)
+                ? `[${part}]`
+                : /^[A-Za-z_$][\w$]*$/.test(part)
+                  ? `${index === 0 ? '' : '.'}${part}`
+                  : `[${JSON.stringify(part)}]`,
+        )
+        .join('');
 }

@@ -5,7 +5,13 @@ export interface DockerfileFacts {
     readonly file: string;
     readonly lines: readonly string[];
     /** The FROM of the stage the app runs in, with the tag's columns on its line for rewriting. */
-    readonly from: { readonly line: number; readonly image: string; readonly name: string | null; readonly tag: string | null; readonly tagColumns: readonly [number, number] | null } | null;
+    readonly from: {
+        readonly line: number;
+        readonly image: string;
+        readonly name: string | null;
+        readonly tag: string | null;
+        readonly tagColumns: readonly [number, number] | null;
+    } | null;
     /** ENV name → the line that sets it last in that stage. */
     readonly env: ReadonlyMap<string, number>;
     readonly user: number | null;
@@ -51,13 +57,18 @@ export function readDockerfileFacts(file: string, text: string, baseImage?: stri
     return {
         file,
         lines: text.split(/\r?\n/),
-        from: chosen ? {
-            line: start + 1,
-            image: chosen.getImage() ?? '',
-            name: chosen.getImageName(),
-            tag: chosen.getImageTag(),
-            tagColumns: tagRange && tagRange.start.line === start && tagRange.end.line === start ? [tagRange.start.character, tagRange.end.character] : null,
-        } : null,
+        from: chosen
+            ? {
+                  line: start + 1,
+                  image: chosen.getImage() ?? '',
+                  name: chosen.getImageName(),
+                  tag: chosen.getImageTag(),
+                  tagColumns:
+                      tagRange && tagRange.start.line === start && tagRange.end.line === start
+                          ? [tagRange.start.character, tagRange.end.character]
+                          : null,
+              }
+            : null,
         env,
         user,
         expose,

@@ -40,11 +40,24 @@ export function replicaDrift(reference: ReplicaSnapshot, others: readonly Replic
                 message: `Replica ${replica.task} (task ${shortId(replica.taskId)}) differs from ${reference.task} (task ${shortId(reference.taskId)}), from being ${reference.task} and to ${replica.task}: ${finding.message}`,
                 rule: 'swarm.drift',
                 ...(finding.secret ? { secret: true } : {}),
-                drift: { task: replica.task, taskId: replica.taskId, reference: reference.task, referenceTaskId: reference.taskId, facet: finding.facet, key: finding.key, rule: finding.rule },
+                drift: {
+                    task: replica.task,
+                    taskId: replica.taskId,
+                    reference: reference.task,
+                    referenceTaskId: reference.taskId,
+                    facet: finding.facet,
+                    key: finding.key,
+                    rule: finding.rule,
+                },
             });
         }
         for (const entry of result.unknown) {
-            unknown.push({ facet: 'swarm', key: `${replica.task} ${entry.facet}${entry.key === undefined ? '' : ` ${entry.key}`}`, side: 'both', why: `${replica.task} against ${reference.task}: ${entry.why}` });
+            unknown.push({
+                facet: 'swarm',
+                key: `${replica.task} ${entry.facet}${entry.key === undefined ? '' : ` ${entry.key}`}`,
+                side: 'both',
+                why: `${replica.task} against ${reference.task}: ${entry.why}`,
+            });
         }
     }
     return { findings: findings.sort(compareFindings), unknown };

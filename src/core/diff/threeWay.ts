@@ -19,7 +19,13 @@ export interface ThreeWayResult {
  * `to` differs, `both` otherwise. Pure; the same rules and project for all three comparisons. A finding whose
  * fact the image could not read gets no annotation, since guessing the step would be a lie.
  */
-export function threeWay(from: Snapshot, via: Snapshot, to: Snapshot, rules: DiffRules, project: DiffProject = {}): ThreeWayResult {
+export function threeWay(
+    from: Snapshot,
+    via: Snapshot,
+    to: Snapshot,
+    rules: DiffRules,
+    project: DiffProject = {},
+): ThreeWayResult {
     const main = diffSnapshots(from, to, rules, project);
     const recipe = diffSnapshots(from, via, rules, project);
     const target = diffSnapshots(via, to, rules, project);
@@ -50,5 +56,7 @@ function counterpart(result: DiffResult, finding: Finding): Finding | undefined 
  * (timezone offsetMinutes), not always the finding's key (timezone name).
  */
 function unreadIn(result: DiffResult, finding: Finding, side: 'from' | 'to'): boolean {
-    return result.unknown.some((unknown) => unknown.facet === finding.facet && (unknown.side === side || unknown.side === 'both'));
+    return result.unknown.some(
+        (unknown) => unknown.facet === finding.facet && (unknown.side === side || unknown.side === 'both'),
+    );
 }

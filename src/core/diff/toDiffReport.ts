@@ -21,7 +21,10 @@ export interface ReportResultInput {
  * The report every output renders, from a diff's result and its sides. Pure: the sides say which
  * environments were compared (target, source, platform), never their facts — those stay in the snapshots.
  */
-export function toDiffReport(result: ReportResultInput, sides: { readonly from: ReportSideInput; readonly to: ReportSideInput; readonly via?: ReportSideInput }): DiffReport {
+export function toDiffReport(
+    result: ReportResultInput,
+    sides: { readonly from: ReportSideInput; readonly to: ReportSideInput; readonly via?: ReportSideInput },
+): DiffReport {
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const finding of result.findings) {
         counts[finding.severity] += 1;
@@ -52,6 +55,8 @@ function reportSide({ target, snapshot }: ReportSideInput): DiffReportSide {
 
 /** "linux/amd64 debian 12", "darwin/arm64", "linux/arm64 alpine 3.20". */
 export function platformWord(platform: PlatformFacts): string {
-    const distro = platform.distro ? [platform.distro.id, platform.distro.versionId].filter((part) => part !== null && part !== '').join(' ') : '';
+    const distro = platform.distro
+        ? [platform.distro.id, platform.distro.versionId].filter((part) => part !== null && part !== '').join(' ')
+        : '';
     return `${platform.os}/${platform.arch}${distro === '' ? '' : ` ${distro}`}`;
 }

@@ -2,8 +2,19 @@ import type { ProbedSection, Snapshot } from '../snapshot/Snapshot';
 
 /** The diff facet each probed section feeds; packageManagers feeds none (it is not compared). */
 const FACET_OF: Readonly<Record<ProbedSection, string | null>> = {
-    platform: 'platform', runtimes: 'runtimes', packageManagers: null, systemPackages: 'packages', env: 'env', locale: 'locale',
-    timezone: 'timezone', user: 'user', umask: 'umask', limits: 'limits', resources: 'resources', certificates: 'certificates', filesystem: 'filesystem',
+    platform: 'platform',
+    runtimes: 'runtimes',
+    packageManagers: null,
+    systemPackages: 'packages',
+    env: 'env',
+    locale: 'locale',
+    timezone: 'timezone',
+    user: 'user',
+    umask: 'umask',
+    limits: 'limits',
+    resources: 'resources',
+    certificates: 'certificates',
+    filesystem: 'filesystem',
 };
 
 /**

@@ -36,7 +36,12 @@ function releaseOf(runtime: RuntimeName, version: string): readonly number[] | n
                 return null;
             }
             // After the feature release: 17.0.15 → [17, 0, 15]; 1.8.0_392 → [8, 0, 392].
-            const rest = version.replace(/^\D*1\.(?=\d)/, '').match(/\d+/g)?.slice(1).map(Number) ?? [];
+            const rest =
+                version
+                    .replace(/^\D*1\.(?=\d)/, '')
+                    .match(/\d+/g)
+                    ?.slice(1)
+                    .map(Number) ?? [];
             return [major, ...rest];
         }
         default: {

@@ -23,9 +23,17 @@ export function withDrift(result: ReportResultInput, drift: readonly SideDrift[]
     if (drift.length === 0) {
         return result;
     }
-    const ignores = rules.ignore.map((ignore) => ({ ...ignore, key: ignore.key === undefined ? undefined : keyPattern(ignore.key) }));
+    const ignores = rules.ignore.map((ignore) => ({
+        ...ignore,
+        key: ignore.key === undefined ? undefined : keyPattern(ignore.key),
+    }));
     const ignored = (rule: string, facet: string, key: string): boolean =>
-        ignores.some((ignore) => (ignore.rule === undefined || ignore.rule === rule) && (ignore.facet === undefined || ignore.facet === facet) && (ignore.key === undefined || ignore.key.test(key)));
+        ignores.some(
+            (ignore) =>
+                (ignore.rule === undefined || ignore.rule === rule) &&
+                (ignore.facet === undefined || ignore.facet === facet) &&
+                (ignore.key === undefined || ignore.key.test(key)),
+        );
     const override = rules.severity['swarm.drift'];
     const findings: ReportFinding[] = [...result.findings];
     const unknown: UnknownFacet[] = [...result.unknown];
@@ -33,15 +41,27 @@ export function withDrift(result: ReportResultInput, drift: readonly SideDrift[]
     for (const { side, findings: sideFindings, unknown: sideUnknown } of drift) {
         for (const finding of sideFindings) {
             const inner = finding.drift;
-            const innerOff = inner !== undefined && (rules.severity as Readonly<Record<string, string>>)[inner.rule] === 'off';
-            if (override === 'off' || innerOff || ignored(finding.rule, finding.facet, finding.key) || (inner !== undefined && ignored(inner.rule, inner.facet, inner.key))) {
+            const innerOff =
+                inner !== undefined && (rules.severity as Readonly<Record<string, string>>)[inner.rule] === 'off';
+            if (
+                override === 'off' ||
+                innerOff ||
+                ignored(finding.rule, finding.facet, finding.key) ||
+                (inner !== undefined && ignored(inner.rule, inner.facet, inner.key))
+            ) {
                 ignoredCount += 1;
                 continue;
             }
-            findings.push({ ...finding, ...(override === undefined ? {} : { severity: override }), ...(inner ? { drift: { side, ...inner } } : {}) });
+            findings.push({
+                ...finding,
+                ...(override === undefined ? {} : { severity: override }),
+                ...(inner ? { drift: { side, ...inner } } : {}),
+            });
         }
         // The report's unknown sides are from, to or both: a via side's gaps count for both.
-        unknown.push(...(sideUnknown ?? []).map((entry) => ({ ...entry, side: side === 'via' ? 'both' as const : side })));
+        unknown.push(
+            ...(sideUnknown ?? []).map((entry) => ({ ...entry, side: side === 'via' ? ('both' as const) : side })),
+        );
     }
     const order = (entry: UnknownFacet): string => `${entry.facet}\n${entry.key ?? ''}\n${entry.side}`;
     unknown.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));

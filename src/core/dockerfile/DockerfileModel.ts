@@ -59,7 +59,14 @@ export function readDockerfileModel(text: string): DockerfileModel {
             froms.push(fromOf(instruction, stage, stageNames));
         } else if (instruction instanceof Env) {
             for (const property of instruction.getProperties()) {
-                envs.push({ name: property.getName(), value: property.getUnescapedValue(), span: property.getRange(), valueSpan: property.getValueRange(), instructionSpan: instruction.getRange(), stage });
+                envs.push({
+                    name: property.getName(),
+                    value: property.getUnescapedValue(),
+                    span: property.getRange(),
+                    valueSpan: property.getValueRange(),
+                    instructionSpan: instruction.getRange(),
+                    stage,
+                });
             }
         }
         instructions.push(instructionOf(instruction, stage));

@@ -3,7 +3,13 @@ import { splitImageReference } from '../images/imageReference';
 
 /** Official images that are a runtime, by the last component of their path. */
 const RUNTIME_IMAGES: Readonly<Record<string, RuntimeName>> = {
-    node: 'node', python: 'python', golang: 'go', ruby: 'ruby', openjdk: 'java', 'eclipse-temurin': 'java', amazoncorretto: 'java',
+    node: 'node',
+    python: 'python',
+    golang: 'go',
+    ruby: 'ruby',
+    openjdk: 'java',
+    'eclipse-temurin': 'java',
+    amazoncorretto: 'java',
 };
 
 export interface BaseImageRuntime {
@@ -32,10 +38,14 @@ export function baseImageRuntime(image: string): BaseImageRuntime | undefined {
 }
 
 /** How far `written` (a tag's version, maybe shortened: "20") is from `actual` ("20.20.2"); undefined when it covers it. */
-export function versionDistance(runtime: RuntimeName, written: string, actual: string): 'major' | 'minor' | 'patch' | undefined {
+export function versionDistance(
+    runtime: RuntimeName,
+    written: string,
+    actual: string,
+): 'major' | 'minor' | 'patch' | undefined {
     const wanted = written.split('.');
     const have = (/^v?(\d+(?:\.\d+)*)/.exec(actual)?.[1] ?? actual).split('.');
-    const levels = runtime === 'java' ? ['major'] as const : ['major', 'minor', 'patch'] as const;
+    const levels = runtime === 'java' ? (['major'] as const) : (['major', 'minor', 'patch'] as const);
     for (const [index, level] of levels.entries()) {
         if (wanted[index] !== undefined && wanted[index] !== have[index]) {
             return level;
@@ -50,8 +60,16 @@ export function baseImageLibc(image: string): 'musl' | 'glibc' | undefined {
         return undefined;
     }
     const reference = splitImageReference(image);
-    if (/(^|[-_.])alpine/.test(reference.tag ?? '') || reference.path === 'alpine' || reference.path.endsWith('/alpine')) {
+    if (
+        /(^|[-_.])alpine/.test(reference.tag ?? '') ||
+        reference.path === 'alpine' ||
+        reference.path.endsWith('/alpine')
+    ) {
         return 'musl';
     }
-    return /bookworm|bullseye|buster|trixie|jammy|noble|focal|debian|ubuntu|slim/.test(`${reference.path}:${reference.tag ?? ''}`) ? 'glibc' : undefined;
+    return /bookworm|bullseye|buster|trixie|jammy|noble|focal|debian|ubuntu|slim/.test(
+        `${reference.path}:${reference.tag ?? ''}`,
+    )
+        ? 'glibc'
+        : undefined;
 }

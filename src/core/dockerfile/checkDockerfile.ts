@@ -7,7 +7,8 @@ import type { DocumentProblem } from './DockerfileProblem';
 import { findUnpinnedBaseImages } from './findUnpinnedBaseImages';
 
 /** How to get the checks that need a snapshot, said once per file while there is none. */
-export const NO_SNAPSHOT_MESSAGE = 'Parity compares this file with the environment your app runs in once it has a snapshot: run "Parity: Snapshot Environment", or `parity snapshot --out .parity/local.snapshot.json`.';
+export const NO_SNAPSHOT_MESSAGE =
+    'Parity compares this file with the environment your app runs in once it has a snapshot: run "Parity: Snapshot Environment", or `parity snapshot --out .parity/local.snapshot.json`.';
 
 /**
  * Every Parity check of a Dockerfile: floating base images, copies of secrets and of an unfiltered
@@ -24,7 +25,12 @@ export function checkDockerfile(context: DockerfileCheckContext): DocumentProble
     ];
     if (!context.local) {
         problems.push({
-            code: 'parity.no-snapshot', severity: 'info', facet: 'dockerfile', key: 'no-snapshot', fixes: [], message: NO_SNAPSHOT_MESSAGE,
+            code: 'parity.no-snapshot',
+            severity: 'info',
+            facet: 'dockerfile',
+            key: 'no-snapshot',
+            fixes: [],
+            message: NO_SNAPSHOT_MESSAGE,
             span: context.model.froms[0]?.span ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         });
     }

@@ -17,9 +17,23 @@ export function diffFindingProblems(findings: readonly ReportFinding[], path: st
         }
         const span = lineSpan(first.at.line - 1, text);
         problems.push({
-            code: finding.rule, severity: finding.severity, ...(isRuleId(finding.rule) ? { rule: finding.rule } : {}), facet: finding.facet, key: finding.key, span,
+            code: finding.rule,
+            severity: finding.severity,
+            ...(isRuleId(finding.rule) ? { rule: finding.rule } : {}),
+            facet: finding.facet,
+            key: finding.key,
+            span,
             message: `${finding.message}${finding.byDesign ? ` (by design: ${finding.byDesign})` : ''}`,
-            fixes: fixes.flatMap((fix) => (fix.replaceLineWith === undefined ? [] : [{ title: fix.description, changes: [{ span: lineSpan(fix.at.line - 1, text), newText: fix.replaceLineWith }] }])),
+            fixes: fixes.flatMap((fix) =>
+                fix.replaceLineWith === undefined
+                    ? []
+                    : [
+                          {
+                              title: fix.description,
+                              changes: [{ span: lineSpan(fix.at.line - 1, text), newText: fix.replaceLineWith }],
+                          },
+                      ],
+            ),
         });
     }
     return problems;

@@ -18,10 +18,16 @@ export function findUnpinnedBaseImages(model: DockerfileModel): DocumentProblem[
             continue;
         }
         result.push({
-            code: 'unpinned-base-image', severity: 'warning', facet: 'dockerfile', key: `unpinned:${image.text}`, span: image.span, fixes: [],
-            message: tag === undefined
-                ? `${image.text} has no tag, so it means ${image.text}:latest and changes under you. Pin the version your app runs on, e.g. ${image.text}:<version>.`
-                : `${image.text} floats: "latest" changes under you. Pin the version your app runs on.`,
+            code: 'unpinned-base-image',
+            severity: 'warning',
+            facet: 'dockerfile',
+            key: `unpinned:${image.text}`,
+            span: image.span,
+            fixes: [],
+            message:
+                tag === undefined
+                    ? `${image.text} has no tag, so it means ${image.text}:latest and changes under you. Pin the version your app runs on, e.g. ${image.text}:<version>.`
+                    : `${image.text} floats: "latest" changes under you. Pin the version your app runs on.`,
         });
     }
     return result;

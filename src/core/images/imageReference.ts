@@ -13,7 +13,10 @@ export interface ImageReference {
 
 /** Why a reference is not valid, said so that a person can fix it. */
 export class ImageReferenceError extends Error {
-    constructor(readonly reference: string, reason: string) {
+    constructor(
+        readonly reference: string,
+        reason: string,
+    ) {
         super(`"${reference}" is not a valid image name: ${reason}`);
         this.name = 'ImageReferenceError';
     }
@@ -41,7 +44,9 @@ export function splitImageReference(text: string): ImageReference {
     const tag = hasTag ? beforeDigest.slice(lastColon + 1) : undefined;
     const components = name.split('/');
     const first = components[0] ?? '';
-    const isRegistry = components.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    const isRegistry =
+        components.length > 1 &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
     return {
         ...(isRegistry ? { registry: first } : {}),
         path: (isRegistry ? components.slice(1) : components).join('/'),
@@ -56,9 +61,14 @@ export function splitImageReference(text: string): ImageReference {
  */
 export function canonicalImageReference(text: string): string {
     const reference = splitImageReference(text.trim());
-    const registry = reference.registry === undefined || reference.registry === 'index.docker.io' ? 'docker.io' : reference.registry;
-    const path = registry === 'docker.io' && !reference.path.includes('/') ? `library/${reference.path}` : reference.path;
-    const version = reference.digest !== undefined ? `${reference.tag === undefined ? '' : `:${reference.tag}`}@${reference.digest}` : `:${reference.tag ?? 'latest'}`;
+    const registry =
+        reference.registry === undefined || reference.registry === 'index.docker.io' ? 'docker.io' : reference.registry;
+    const path =
+        registry === 'docker.io' && !reference.path.includes('/') ? `library/${reference.path}` : reference.path;
+    const version =
+        reference.digest !== undefined
+            ? `${reference.tag === undefined ? '' : `:${reference.tag}`}@${reference.digest}`
+            : `:${reference.tag ?? 'latest'}`;
     return `${registry}/${path}${version}`;
 }
 
@@ -94,12 +104,19 @@ export function parseImageReference(text: string): ImageReference {
     }
     for (const component of joinedPath.split('/')) {
         if (!PATH_COMPONENT.test(component)) {
-            fail(component === ''
-                ? 'it has an empty path component (two slashes, or one at an end)'
-                : `"${component}" must be lowercase letters and digits, separated by one . or _, two _, or dashes`);
+            fail(
+                component === ''
+                    ? 'it has an empty path component (two slashes, or one at an end)'
+                    : `"${component}" must be lowercase letters and digits, separated by one . or _, two _, or dashes`,
+            );
         }
     }
-    return { ...(registry === undefined ? {} : { registry }), path: joinedPath, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
+    return {
+        ...(registry === undefined ? {} : { registry }),
+        path: joinedPath,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest }),
+    };
 }
 
 function checkRegistry(registry: string, fail: (reason: string) => never): void {

@@ -50,8 +50,17 @@ export function imageRows(images: readonly ImageSummary[]): ImageRow[] {
             const parity = labels['parity.managed'] === 'true' || labels['parity.plan'] !== undefined;
             const tags = (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>');
             // Written out rather than spread from a shared object: V8 builds spread objects an order slower.
-            const row = (name: string, repository: string, tag: string, dangling: boolean): ImageRow =>
-                ({ id: image.Id, name, repository, tag, size: image.Size, created: image.Created, labels, parity, dangling });
+            const row = (name: string, repository: string, tag: string, dangling: boolean): ImageRow => ({
+                id: image.Id,
+                name,
+                repository,
+                tag,
+                size: image.Size,
+                created: image.Created,
+                labels,
+                parity,
+                dangling,
+            });
             if (tags.length === 0) {
                 return [row(`<none> (${shortId(image.Id)})`, '', '', true)];
             }

@@ -3,7 +3,12 @@ import { imageRows, type ImageRow, type ImageSummary } from './imageRows';
 
 /** A node of the Images view: a repository with its tags, the one group of untagged images, or one image row. */
 export type ImageTreeNode =
-    | { readonly kind: 'repository'; readonly repository: string; readonly parity: boolean; readonly rows: readonly ImageRow[] }
+    | {
+          readonly kind: 'repository';
+          readonly repository: string;
+          readonly parity: boolean;
+          readonly rows: readonly ImageRow[];
+      }
     | { readonly kind: 'untagged'; readonly rows: readonly ImageRow[] }
     | { readonly kind: 'image'; readonly row: ImageRow };
 
@@ -31,10 +36,14 @@ export function imageTree(images: readonly ImageSummary[]): ImageTreeNode[] {
         parity: rows.some((row) => row.parity),
         rows: rows.sort((a, b) => b.created - a.created || compareNames(a.tag, b.tag)),
     }));
-    const newestParityBuild = (rows: readonly ImageRow[]): number => Math.max(...rows.filter((row) => row.parity).map((row) => row.created));
-    repositories.sort((a, b) => Number(b.parity) - Number(a.parity)
-        || (a.parity && b.parity ? newestParityBuild(b.rows) - newestParityBuild(a.rows) : 0)
-        || compareNames(a.repository, b.repository));
+    const newestParityBuild = (rows: readonly ImageRow[]): number =>
+        Math.max(...rows.filter((row) => row.parity).map((row) => row.created));
+    repositories.sort(
+        (a, b) =>
+            Number(b.parity) - Number(a.parity) ||
+            (a.parity && b.parity ? newestParityBuild(b.rows) - newestParityBuild(a.rows) : 0) ||
+            compareNames(a.repository, b.repository),
+    );
     return [...repositories, ...(untagged.length > 0 ? [{ kind: 'untagged' as const, rows: untagged }] : [])];
 }
 

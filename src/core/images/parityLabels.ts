@@ -22,9 +22,17 @@ export function parityProvenance(labels: Readonly<Record<string, string>>): Pari
     // `${name}@${capturedAt}`: older images carry a path there, which may itself hold an @; the timestamp never does.
     const at = snapshot?.lastIndexOf('@') ?? -1;
     // Only on an image Parity built: anyone's image may carry the OCI label, and then it says nothing about Parity.
-    const built = labels['parity.managed'] === 'true' ? Date.parse(labels['org.opencontainers.image.created'] ?? '') : Number.NaN;
+    const built =
+        labels['parity.managed'] === 'true' ? Date.parse(labels['org.opencontainers.image.created'] ?? '') : Number.NaN;
     return {
-        ...(snapshot !== undefined ? { snapshot: at > 0 ? { source: snapshot.slice(0, at), capturedAt: snapshot.slice(at + 1) } : { source: snapshot, capturedAt: '' } } : {}),
+        ...(snapshot !== undefined
+            ? {
+                  snapshot:
+                      at > 0
+                          ? { source: snapshot.slice(0, at), capturedAt: snapshot.slice(at + 1) }
+                          : { source: snapshot, capturedAt: '' },
+              }
+            : {}),
         ...(labels['parity.plan'] !== undefined ? { plan: labels['parity.plan'] } : {}),
         ...(labels['parity.plan.version'] !== undefined ? { planVersion: labels['parity.plan.version'] } : {}),
         ...(labels['parity.ecosystem'] !== undefined ? { ecosystem: labels['parity.ecosystem'] } : {}),
@@ -34,7 +42,10 @@ export function parityProvenance(labels: Readonly<Record<string, string>>): Pari
 }
 
 /** Labels split into Parity's (`parity.*`, shown first and highlighted) and everyone else's, each sorted by key. */
-export function partitionLabels(labels: Readonly<Record<string, string>>): { parity: [string, string][]; other: [string, string][] } {
+export function partitionLabels(labels: Readonly<Record<string, string>>): {
+    parity: [string, string][];
+    other: [string, string][];
+} {
     const entries = Object.entries(labels).sort(([a], [b]) => compareNames(a, b));
     return {
         parity: entries.filter(([key]) => key.startsWith('parity.')),

@@ -37,8 +37,14 @@ const LIVE = new Set(['running', 'paused', 'restarting']);
  * Parity built (label `parity.managed`) that no live container uses. A tagged image, anyone else's image or
  * container, and Parity's probes in flight (purpose other than sandbox) are never in it.
  */
-export function parityLeftovers(containers: readonly LeftoverContainerSummary[], images: readonly LeftoverImageSummary[], liveImageIds: ReadonlySet<string>): ParityLeftovers {
-    const sandboxes = containers.filter((container) => container.purpose === SANDBOX_PURPOSE && !LIVE.has(container.state));
+export function parityLeftovers(
+    containers: readonly LeftoverContainerSummary[],
+    images: readonly LeftoverImageSummary[],
+    liveImageIds: ReadonlySet<string>,
+): ParityLeftovers {
+    const sandboxes = containers.filter(
+        (container) => container.purpose === SANDBOX_PURPOSE && !LIVE.has(container.state),
+    );
     const leftoverImages = images
         .filter((image) => image.Labels?.['parity.managed'] === 'true')
         .filter((image) => (image.RepoTags ?? []).every((tag) => tag === '<none>:<none>'))

@@ -56,6 +56,9 @@ export function registryAuthFromConfig(config: unknown, host: string): RegistryA
 }
 
 function hostOfKey(key: string): string {
-    const host = key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase();
     return DOCKER_HUB_HOSTS.has(host) ? 'docker.io' : host;
 }

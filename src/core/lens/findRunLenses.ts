@@ -26,22 +26,31 @@ export function findRunLenses(fileName: string, text: string): RunLens[] {
     if (base === 'Dockerfile' || base.endsWith('.Dockerfile') || base.startsWith('Dockerfile.')) {
         const first = lines.findIndex((line) => /^\s*FROM\s/i.test(line));
         const line = first < 0 ? 0 : first;
-        return [{ line, kind: 'build' }, { line, kind: 'run' }];
+        return [
+            { line, kind: 'build' },
+            { line, kind: 'run' },
+        ];
     }
     if (base === 'Procfile') {
         return lines.flatMap((line, index): RunLens[] => {
             const match = /^\s*([A-Za-z0-9_-]+)\s*:\s*(.*)$/.exec(line);
-            return match?.[1] && match[2] && !line.trim().startsWith('#') ? [{ line: index, kind: 'run', detail: match[1], command: match[2].trim() }] : [];
+            return match?.[1] && match[2] && !line.trim().startsWith('#')
+                ? [{ line: index, kind: 'run', detail: match[1], command: match[2].trim() }]
+                : [];
         });
     }
     if (base.endsWith('.py')) {
-        return lines.flatMap((line, index): RunLens[] => (/^if\s+__name__\s*==\s*["']__main__["']\s*:/.test(line) ? [{ line: index, kind: 'run' }] : []));
+        return lines.flatMap((line, index): RunLens[] =>
+            /^if\s+__name__\s*==\s*["']__main__["']\s*:/.test(line) ? [{ line: index, kind: 'run' }] : [],
+        );
     }
     if (base.endsWith('.go')) {
         if (!lines.some((line) => /^package\s+main\b/.test(line))) {
             return [];
         }
-        return lines.flatMap((line, index): RunLens[] => (/^func\s+main\s*\(\s*\)/.test(line) ? [{ line: index, kind: 'run' }] : []));
+        return lines.flatMap((line, index): RunLens[] =>
+            /^func\s+main\s*\(\s*\)/.test(line) ? [{ line: index, kind: 'run' }] : [],
+        );
     }
     return [];
 }

@@ -23,12 +23,24 @@ export interface PinFileCheckInput {
  */
 export function checkPinFile(input: PinFileCheckInput): DocumentProblem[] {
     const problems: DocumentProblem[] = [];
-    for (const [snapshot, side, here] of [[input.local, 'from', 'here'], [input.target, 'to', 'on the target']] as const) {
+    for (const [snapshot, side, here] of [
+        [input.local, 'from', 'here'],
+        [input.target, 'to', 'on the target'],
+    ] as const) {
         if (!snapshot) {
             continue;
         }
-        const runtimes = Object.fromEntries(Object.entries(input.declared).map(([name, declared]) => [name, { declared, installed: snapshot.runtimes[name as RuntimeName]?.installed ?? null }]));
-        for (const finding of reconcileRuntimes(runtimes, side, here === 'here' ? here : `${here} (${snapshot.meta.source.ref})`)) {
+        const runtimes = Object.fromEntries(
+            Object.entries(input.declared).map(([name, declared]) => [
+                name,
+                { declared, installed: snapshot.runtimes[name as RuntimeName]?.installed ?? null },
+            ]),
+        );
+        for (const finding of reconcileRuntimes(
+            runtimes,
+            side,
+            here === 'here' ? here : `${here} (${snapshot.meta.source.ref})`,
+        )) {
             problems.push(...problemOf(finding, input.text, side === 'from' ? 'local' : 'target'));
         }
     }
@@ -42,8 +54,25 @@ function problemOf(finding: Finding, text: string, side: 'local' | 'target'): Do
         return [];
     }
     const rule = finding.rule as keyof typeof DIFF_RULE_TABLE;
-    return [{
-        code: PIN_CODES[side], severity: finding.severity, rule, facet: finding.facet, key: finding.key, span: lineSpan(fix.at.line - 1, text), message: finding.message,
-        fixes: fix.replaceLineWith === undefined ? [] : [{ title: fix.description, changes: [{ span: lineSpan(fix.at.line - 1, text), newText: fix.replaceLineWith }], preferred: side === 'local' }],
-    }];
+    return [
+        {
+            code: PIN_CODES[side],
+            severity: finding.severity,
+            rule,
+            facet: finding.facet,
+            key: finding.key,
+            span: lineSpan(fix.at.line - 1, text),
+            message: finding.message,
+            fixes:
+                fix.replaceLineWith === undefined
+                    ? []
+                    : [
+                          {
+                              title: fix.description,
+                              changes: [{ span: lineSpan(fix.at.line - 1, text), newText: fix.replaceLineWith }],
+                              preferred: side === 'local',
+                          },
+                      ],
+        },
+    ];
 }

@@ -32,8 +32,14 @@ export interface ParityLogParams {
 /** Files the server checks, as LSP document filters (pin files have no language id of their own). */
 export const PARITY_DOCUMENT_SELECTOR = [
     { scheme: 'file', language: 'dockerfile' },
-    { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}' },
-    { scheme: 'file', pattern: '**/{.nvmrc,.node-version,package.json,.python-version,pyproject.toml,go.mod,.tool-versions}' },
+    {
+        scheme: 'file',
+        pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.Containerfile,Dockerfile.*,Containerfile.*}',
+    },
+    {
+        scheme: 'file',
+        pattern: '**/{.nvmrc,.node-version,package.json,.python-version,pyproject.toml,go.mod,.tool-versions}',
+    },
 ] as const;
 
 /** Where the server looks when the client has sent nothing, relative to the workspace folder. */

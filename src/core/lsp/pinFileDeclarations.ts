@@ -9,7 +9,15 @@ import { readToolPins } from '../project/toolVersions';
 import type { RuntimeDeclaration, RuntimeName } from '../snapshot/Snapshot';
 
 /** The pin files the language server checks, by file name. */
-export const PIN_FILE_NAMES = ['.nvmrc', '.node-version', 'package.json', '.python-version', 'pyproject.toml', 'go.mod', '.tool-versions'] as const;
+export const PIN_FILE_NAMES = [
+    '.nvmrc',
+    '.node-version',
+    'package.json',
+    '.python-version',
+    'pyproject.toml',
+    'go.mod',
+    '.tool-versions',
+] as const;
 
 export function isPinFile(path: string): boolean {
     return (PIN_FILE_NAMES as readonly string[]).includes(path.slice(path.lastIndexOf('/') + 1));
@@ -19,7 +27,10 @@ export function isPinFile(path: string): boolean {
  * The runtime pins one file declares, read by the same project readers the snapshot uses, from the text in
  * the editor (so a pin is judged as typed, before it is saved). `path` is project-relative.
  */
-export async function pinFileDeclarations(path: string, text: string): Promise<Partial<Record<RuntimeName, RuntimeDeclaration[]>>> {
+export async function pinFileDeclarations(
+    path: string,
+    text: string,
+): Promise<Partial<Record<RuntimeName, RuntimeDeclaration[]>>> {
     const files = singleFile(path, text);
     const slash = path.lastIndexOf('/');
     const dir = slash === -1 ? '.' : path.slice(0, slash);
@@ -41,7 +52,12 @@ export async function pinFileDeclarations(path: string, text: string): Promise<P
             return {
                 node: await readNodeDeclarations(files, [{ dir, pkg: null }]),
                 python: await pythonDeclarations(files, pins, null, null),
-                go: await goDeclarations(files, path, null, pins.filter((pin) => pin.tool === 'go' || pin.tool === 'golang')),
+                go: await goDeclarations(
+                    files,
+                    path,
+                    null,
+                    pins.filter((pin) => pin.tool === 'go' || pin.tool === 'golang'),
+                ),
             };
         }
         default:

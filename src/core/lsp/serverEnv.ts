@@ -6,9 +6,12 @@
  * trim threshold that grows with each large free). One arena and a fixed 128 KiB mmap / trim threshold give it
  * back (~67 → ~58 MB), with the checks after an edit as fast. Tunables the user set come after ours, so theirs win.
  */
-export const SERVER_GLIBC_TUNABLES = 'glibc.malloc.arena_max=1:glibc.malloc.trim_threshold=131072:glibc.malloc.mmap_threshold=131072';
+export const SERVER_GLIBC_TUNABLES =
+    'glibc.malloc.arena_max=1:glibc.malloc.trim_threshold=131072:glibc.malloc.mmap_threshold=131072';
 
 /** The variables to add to the server's environment, given the inherited `GLIBC_TUNABLES`. */
 export function serverEnv(inheritedTunables: string | undefined): Record<string, string> {
-    return { GLIBC_TUNABLES: inheritedTunables ? `${SERVER_GLIBC_TUNABLES}:${inheritedTunables}` : SERVER_GLIBC_TUNABLES };
+    return {
+        GLIBC_TUNABLES: inheritedTunables ? `${SERVER_GLIBC_TUNABLES}:${inheritedTunables}` : SERVER_GLIBC_TUNABLES,
+    };
 }

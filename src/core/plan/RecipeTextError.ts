@@ -4,8 +4,14 @@
  * COPY take other files than the one meant.
  */
 export class RecipeTextError extends Error {
-    constructor(readonly what: string, readonly text: string, reason: string) {
-        super(`Parity cannot write ${what} ${JSON.stringify(text)} into the Dockerfile: ${reason}. Rename it, or write that part of the Dockerfile yourself.`);
+    constructor(
+        readonly what: string,
+        readonly text: string,
+        reason: string,
+    ) {
+        super(
+            `Parity cannot write ${what} ${JSON.stringify(text)} into the Dockerfile: ${reason}. Rename it, or write that part of the Dockerfile yourself.`,
+        );
         this.name = 'RecipeTextError';
     }
 }

@@ -12,7 +12,8 @@ export interface ImageOptions {
 /** Official image names per runtime; their tag conventions differ (node:X-bookworm-slim, python:X-slim-bookworm, golang:X-bookworm, ruby:X-slim-bookworm). */
 const RUNTIME_IMAGES: Partial<Record<RuntimeName, (version: string, os: OsChoice) => string>> = {
     node: (version, os) => (os.libc === 'musl' ? `node:${version}-${os.distro}` : `node:${version}-${os.distro}-slim`),
-    python: (version, os) => (os.libc === 'musl' ? `python:${version}-${os.distro}` : `python:${version}-slim-${os.distro}`),
+    python: (version, os) =>
+        os.libc === 'musl' ? `python:${version}-${os.distro}` : `python:${version}-slim-${os.distro}`,
     go: (version, os) => (os.libc === 'musl' ? `golang:${version}-${os.distro}` : `golang:${version}-${os.distro}`),
     ruby: (version, os) => (os.libc === 'musl' ? `ruby:${version}-${os.distro}` : `ruby:${version}-slim-${os.distro}`),
 };
@@ -22,7 +23,12 @@ export function hasRuntimeImage(name: RuntimeName): boolean {
 }
 
 /** The official image that carries a runtime at a version on the chosen OS; the override replaces it (and says so). */
-export function runtimeImage(name: RuntimeName, version: PlanDecision<string>, os: OsChoice, options: ImageOptions): BaseImageChoice {
+export function runtimeImage(
+    name: RuntimeName,
+    version: PlanDecision<string>,
+    os: OsChoice,
+    options: ImageOptions,
+): BaseImageChoice {
     const tag = RUNTIME_IMAGES[name];
     const official = tag ? prefixed(tag(version.value, os), options.registry) : osImageRef(os, options.registry);
     const runtime = { name, version };
@@ -36,14 +42,24 @@ export function runtimeImage(name: RuntimeName, version: PlanDecision<string>, o
         };
     }
     const mirror = options.registry ? ` through the mirror ${options.registry}` : '';
-    return { image: official, why: `The official ${name} ${version.value} image on ${describeOs(os)}${mirror}. ${os.why}`, runtime, os: osFacts };
+    return {
+        image: official,
+        why: `The official ${name} ${version.value} image on ${describeOs(os)}${mirror}. ${os.why}`,
+        runtime,
+        os: osFacts,
+    };
 }
 
 /** A plain OS image of the same family and release: debian:bookworm-slim, alpine:3.20. */
 export function osImage(os: OsChoice, options: ImageOptions, purpose: string): BaseImageChoice {
     const image = osImageRef(os, options.registry);
     const mirror = options.registry ? ` through the mirror ${options.registry}` : '';
-    return { image, why: `${purpose}; ${image}${mirror} keeps this machine's OS family. ${os.why}`, runtime: null, os: { distro: os.distro, libc: os.libc } };
+    return {
+        image,
+        why: `${purpose}; ${image}${mirror} keeps this machine's OS family. ${os.why}`,
+        runtime: null,
+        os: { distro: os.distro, libc: os.libc },
+    };
 }
 
 function osImageRef(os: OsChoice, registry: string | undefined): string {
@@ -58,5 +74,7 @@ export function prefixed(image: string, registry: string | undefined): string {
 }
 
 function describeOs(os: OsChoice): string {
-    return os.libc === 'musl' ? `Alpine${os.alpineRelease ? ` ${os.alpineRelease}` : ''} (musl)` : `Debian ${os.distro} (glibc)`;
+    return os.libc === 'musl'
+        ? `Alpine${os.alpineRelease ? ` ${os.alpineRelease}` : ''} (musl)`
+        : `Debian ${os.distro} (glibc)`;
 }

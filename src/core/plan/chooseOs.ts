@@ -20,9 +20,11 @@ const DEFAULT_CODENAME = 'bookworm';
  */
 export function chooseOs(platform: PlatformFacts): OsChoice {
     const distro = platform.distro;
-    const here = distro?.prettyName ?? (distro ? `${distro.id}${distro.versionId ? ` ${distro.versionId}` : ''}` : osName(platform.os));
+    const here =
+        distro?.prettyName ??
+        (distro ? `${distro.id}${distro.versionId ? ` ${distro.versionId}` : ''}` : osName(platform.os));
     if (platform.libc.family === 'musl' || distro?.id === 'alpine') {
-        const release = distro?.id === 'alpine' ? /^(\d+\.\d+)/.exec(distro.versionId ?? '')?.[1] ?? null : null;
+        const release = distro?.id === 'alpine' ? (/^(\d+\.\d+)/.exec(distro.versionId ?? '')?.[1] ?? null) : null;
         return {
             distro: release ? `alpine${release}` : 'alpine',
             libc: 'musl',
@@ -30,12 +32,26 @@ export function chooseOs(platform: PlatformFacts): OsChoice {
             why: `${here} uses musl libc, so the image is Alpine${release ? ` ${release}` : ''} too: native modules and binaries built for musl do not run on glibc, and the other way round.`,
         };
     }
-    const codename = distro?.id === 'debian' ? DEBIAN_CODENAMES[(distro.versionId ?? '').split('.')[0] ?? ''] : undefined;
+    const codename =
+        distro?.id === 'debian' ? DEBIAN_CODENAMES[(distro.versionId ?? '').split('.')[0] ?? ''] : undefined;
     if (codename) {
-        return { distro: codename, libc: 'glibc', alpineRelease: null, why: `${here} runs here, so the image uses Debian ${codename} too (same glibc family and release).` };
+        return {
+            distro: codename,
+            libc: 'glibc',
+            alpineRelease: null,
+            why: `${here} runs here, so the image uses Debian ${codename} too (same glibc family and release).`,
+        };
     }
-    const known = platform.libc.family === 'glibc' ? `${here} uses glibc` : `${here} is not a Linux distribution with an official image variant`;
-    return { distro: DEFAULT_CODENAME, libc: 'glibc', alpineRelease: null, why: `${known}; the image uses Debian ${DEFAULT_CODENAME}, the glibc release the official images are built on.` };
+    const known =
+        platform.libc.family === 'glibc'
+            ? `${here} uses glibc`
+            : `${here} is not a Linux distribution with an official image variant`;
+    return {
+        distro: DEFAULT_CODENAME,
+        libc: 'glibc',
+        alpineRelease: null,
+        why: `${known}; the image uses Debian ${DEFAULT_CODENAME}, the glibc release the official images are built on.`,
+    };
 }
 
 function osName(os: string): string {

@@ -4,7 +4,9 @@ import { VERSION_SCHEMES } from '../snapshot/versionSchemes';
 import type { PlanDecision } from './Plan';
 
 /** Used when the project pins nothing and nothing is installed; reviewed when a newer line becomes the safe choice. */
-export const DEFAULT_VERSIONS: Readonly<Record<RuntimeName, { readonly version: string; readonly label: string; readonly pinIn: string }>> = {
+export const DEFAULT_VERSIONS: Readonly<
+    Record<RuntimeName, { readonly version: string; readonly label: string; readonly pinIn: string }>
+> = {
     node: { version: '22', label: 'node 22 LTS', pinIn: '.nvmrc' },
     python: { version: '3.13', label: 'python 3.13', pinIn: '.python-version' },
     go: { version: '1.23', label: 'go 1.23', pinIn: 'the go line of go.mod' },
@@ -24,7 +26,11 @@ type UsablePin = RuntimeDeclaration & { readonly range: string };
  * every usable pin (what the developer tests is what ships), else the first pin's most specific tag, else a
  * default. Every pin and the installed version become alternatives; an override wins and says what it replaced.
  */
-export function chooseRuntimeVersion(name: RuntimeName, facts: RuntimeFacts | undefined, override?: string): RuntimeVersionChoice {
+export function chooseRuntimeVersion(
+    name: RuntimeName,
+    facts: RuntimeFacts | undefined,
+    override?: string,
+): RuntimeVersionChoice {
     const scheme = VERSION_SCHEMES[name];
     const usable = (facts?.declared ?? []).filter((pin): pin is UsablePin => pin.range !== null);
     const installed = facts?.installed ? normalizeVersion(name, facts.installed.version) : null;
@@ -34,33 +40,64 @@ export function chooseRuntimeVersion(name: RuntimeName, facts: RuntimeFacts | un
     let chosen: { value: string; why: string; at?: SourceRef };
     if (installed !== null && failing.length === 0) {
         const value = installedTag(name, installed, usable);
-        const where = facts?.installed?.manager && facts.installed.manager !== 'system' ? ` (${facts.installed.manager})` : '';
-        const image = value === installed ? `the image uses ${name} ${value}` : `the image uses the newest ${name} ${value} patch release (Go images are tagged per minor release)`;
-        chosen = usable.length > 0
-            ? { value, why: `${name} ${installed} runs this project here${where} and satisfies every pin (${usable.map(describePin).join(', ')}), so ${image}.`, ...atOf(usable[0]) }
-            : { value, why: `${name} ${installed} runs this project here${where} and the project pins no version, so ${image}.` };
+        const where =
+            facts?.installed?.manager && facts.installed.manager !== 'system' ? ` (${facts.installed.manager})` : '';
+        const image =
+            value === installed
+                ? `the image uses ${name} ${value}`
+                : `the image uses the newest ${name} ${value} patch release (Go images are tagged per minor release)`;
+        chosen =
+            usable.length > 0
+                ? {
+                      value,
+                      why: `${name} ${installed} runs this project here${where} and satisfies every pin (${usable.map(describePin).join(', ')}), so ${image}.`,
+                      ...atOf(usable[0]),
+                  }
+                : {
+                      value,
+                      why: `${name} ${installed} runs this project here${where} and the project pins no version, so ${image}.`,
+                  };
         if (usable.length === 0) {
-            warnings.push(`${name} is not pinned: the image uses ${value}, the version installed here — pin it in ${DEFAULT_VERSIONS[name].pinIn} so every machine and CI build the same.`);
+            warnings.push(
+                `${name} is not pinned: the image uses ${value}, the version installed here — pin it in ${DEFAULT_VERSIONS[name].pinIn} so every machine and CI build the same.`,
+            );
         }
     } else if (usable[0]) {
         const first = usable[0];
         const value = tagForRange(name, first.range);
         if (installed !== null) {
-            chosen = { value, why: `${first.file}:${first.line} pins ${named(name, first.raw)} (${first.source}) and ${name} ${installed} here does not satisfy ${failing.map(describePin).join(', ')}, so the image follows the first pin: ${name} ${value}.`, ...atOf(first) };
-            warnings.push(`${name} ${installed} runs here but ${failing.map((pin) => `${pin.file}:${pin.line} pins ${pin.raw}`).join(' and ')}: the image uses ${name} ${value} from ${first.file}:${first.line}, so what you test here is not what ships. Switch this machine to ${name} ${value} or change the pin.`);
+            chosen = {
+                value,
+                why: `${first.file}:${first.line} pins ${named(name, first.raw)} (${first.source}) and ${name} ${installed} here does not satisfy ${failing.map(describePin).join(', ')}, so the image follows the first pin: ${name} ${value}.`,
+                ...atOf(first),
+            };
+            warnings.push(
+                `${name} ${installed} runs here but ${failing.map((pin) => `${pin.file}:${pin.line} pins ${pin.raw}`).join(' and ')}: the image uses ${name} ${value} from ${first.file}:${first.line}, so what you test here is not what ships. Switch this machine to ${name} ${value} or change the pin.`,
+            );
         } else {
-            chosen = { value, why: `${first.file}:${first.line} pins ${named(name, first.raw)} (${first.source}); ${name} is not installed here, so the image uses ${name} ${value} as pinned.`, ...atOf(first) };
-            warnings.push(`${name} is not installed here: the image uses ${name} ${value} from ${first.file}:${first.line} (${first.raw}), a version nothing on this machine has run.`);
+            chosen = {
+                value,
+                why: `${first.file}:${first.line} pins ${named(name, first.raw)} (${first.source}); ${name} is not installed here, so the image uses ${name} ${value} as pinned.`,
+                ...atOf(first),
+            };
+            warnings.push(
+                `${name} is not installed here: the image uses ${name} ${value} from ${first.file}:${first.line} (${first.raw}), a version nothing on this machine has run.`,
+            );
         }
     } else {
         const fallback = DEFAULT_VERSIONS[name];
-        chosen = { value: fallback.version, why: `The project pins no ${name} version and none is installed here, so the image uses ${fallback.label}.` };
+        chosen = {
+            value: fallback.version,
+            why: `The project pins no ${name} version and none is installed here, so the image uses ${fallback.label}.`,
+        };
         warnings.push(`no version pinned or installed; using ${fallback.label} — pin it in ${fallback.pinIn}`);
     }
 
     const conflicts = conflictingPairs(name, usable);
     if (conflicts.length > 0) {
-        warnings.push(`${name} pins disagree: ${conflicts.map(([a, b]) => `${a.file}:${a.line} says ${a.raw}, ${b.file}:${b.line} says ${b.raw}`).join('; ')} — no version satisfies both. The image follows ${chosen.at ? `${chosen.at.file}:${chosen.at.line}` : 'the installed version'}; make the pins agree.`);
+        warnings.push(
+            `${name} pins disagree: ${conflicts.map(([a, b]) => `${a.file}:${a.line} says ${a.raw}, ${b.file}:${b.line} says ${b.raw}`).join('; ')} — no version satisfies both. The image follows ${chosen.at ? `${chosen.at.file}:${chosen.at.line}` : 'the installed version'}; make the pins agree.`,
+        );
     }
 
     const alternatives = collectAlternatives(name, installed, facts, usable);
@@ -70,7 +107,10 @@ export function chooseRuntimeVersion(name: RuntimeName, facts: RuntimeFacts | un
             decision: {
                 value,
                 why: `You chose ${name} ${value} (override). Parity's own choice was ${name} ${chosen.value}: ${chosen.why}`,
-                alternatives: withoutValue([{ value: chosen.value, why: `Parity's choice. ${chosen.why}` }, ...alternatives], value),
+                alternatives: withoutValue(
+                    [{ value: chosen.value, why: `Parity's choice. ${chosen.why}` }, ...alternatives],
+                    value,
+                ),
             },
             warnings: warnings.filter((warning) => !warning.startsWith('no version pinned')),
         };
@@ -112,7 +152,12 @@ export function tagForRange(name: RuntimeName, range: string): string {
     return lowest ?? literals[0] ?? DEFAULT_VERSIONS[name].version;
 }
 
-function collectAlternatives(name: RuntimeName, installed: string | null, facts: RuntimeFacts | undefined, usable: readonly UsablePin[]): { value: string; why: string }[] {
+function collectAlternatives(
+    name: RuntimeName,
+    installed: string | null,
+    facts: RuntimeFacts | undefined,
+    usable: readonly UsablePin[],
+): { value: string; why: string }[] {
     const found = new Map<string, string[]>();
     const add = (value: string, why: string): void => {
         found.set(value, [...(found.get(value) ?? []), why]);
@@ -134,8 +179,14 @@ function conflictingPairs(name: RuntimeName, usable: readonly UsablePin[]): [Usa
     for (const [index, a] of usable.entries()) {
         for (const b of usable.slice(index + 1)) {
             const candidates = [...scheme.candidates(a.range), ...scheme.candidates(b.range)];
-            const judged = candidates.map((version) => [scheme.satisfies(version, a.range), scheme.satisfies(version, b.range)] as const);
-            if (judged.length > 0 && judged.every(([x, y]) => x !== null && y !== null) && !judged.some(([x, y]) => x === true && y === true)) {
+            const judged = candidates.map(
+                (version) => [scheme.satisfies(version, a.range), scheme.satisfies(version, b.range)] as const,
+            );
+            if (
+                judged.length > 0 &&
+                judged.every(([x, y]) => x !== null && y !== null) &&
+                !judged.some(([x, y]) => x === true && y === true)
+            ) {
                 pairs.push([a, b]);
             }
         }

@@ -23,15 +23,27 @@ export interface LocaleDecision {
 export function decideLocale(locale: LocaleFacts, override?: string | null): LocaleDecision {
     const chosen = override === undefined ? fromHost(locale) : fromOverride(override);
     // When the locale could not be matched, the variables differ for the warned reason, not by design.
-    return chosen.warnings.length > 0 ? chosen : { ...chosen, byDesign: [...chosen.byDesign, ...variableNotes(locale, chosen.decision.value)] };
+    return chosen.warnings.length > 0
+        ? chosen
+        : { ...chosen, byDesign: [...chosen.byDesign, ...variableNotes(locale, chosen.decision.value)] };
 }
 
 function fromOverride(override: string | null): LocaleDecision {
     return {
-        decision: override === null
-            ? { value: {}, why: 'you chose to keep the base image\'s default locale (C)' }
-            : { value: { LANG: override }, why: 'you chose this locale; it must exist in the base image (C.UTF-8 always does)' },
-        byDesign: [{ facet: 'locale', key: 'effective', reason: `you chose ${override ?? 'the image\'s default locale'} for the image in the plan` }],
+        decision:
+            override === null
+                ? { value: {}, why: "you chose to keep the base image's default locale (C)" }
+                : {
+                      value: { LANG: override },
+                      why: 'you chose this locale; it must exist in the base image (C.UTF-8 always does)',
+                  },
+        byDesign: [
+            {
+                facet: 'locale',
+                key: 'effective',
+                reason: `you chose ${override ?? "the image's default locale"} for the image in the plan`,
+            },
+        ],
         warnings: [],
     };
 }
@@ -42,26 +54,53 @@ function fromHost(locale: LocaleFacts): LocaleDecision {
     if (locale.encoding === 'UTF-8' && LOCALE_NAME.test(here)) {
         const value = { LANG: IMAGE_UTF8_LOCALE, ...(setsLcAll ? { LC_ALL: IMAGE_UTF8_LOCALE } : {}) };
         if (/^C\.utf-?8$/i.test(here)) {
-            return { decision: { value, why: `this machine runs in ${here}; without it the image would run in C (ASCII) and read and write text differently` }, byDesign: [], warnings: [] };
+            return {
+                decision: {
+                    value,
+                    why: `this machine runs in ${here}; without it the image would run in C (ASCII) and read and write text differently`,
+                },
+                byDesign: [],
+                warnings: [],
+            };
         }
         return {
             decision: {
                 value,
                 why: `this machine runs in ${here} (UTF-8); the image gets C.UTF-8, the UTF-8 locale its base already has — ${here} itself would need the locales package (about 17 MB) and locale-gen`,
-                alternatives: [{ value: { LANG: here }, why: `${here} exactly: install the locales package and generate ${here} in the final stage first` }],
+                alternatives: [
+                    {
+                        value: { LANG: here },
+                        why: `${here} exactly: install the locales package and generate ${here} in the final stage first`,
+                    },
+                ],
             },
-            byDesign: [{ facet: 'locale', key: 'effective', reason: `the image runs in C.UTF-8 where this machine runs in ${here}: the encoding (UTF-8) is the same; sorting, messages and number and date formats are C's, because ${here} would need the locales package (about 17 MB) in the image` }],
+            byDesign: [
+                {
+                    facet: 'locale',
+                    key: 'effective',
+                    reason: `the image runs in C.UTF-8 where this machine runs in ${here}: the encoding (UTF-8) is the same; sorting, messages and number and date formats are C's, because ${here} would need the locales package (about 17 MB) in the image`,
+                },
+            ],
             warnings: [],
         };
     }
     if (here === 'C' || here === 'POSIX') {
-        return { decision: { value: {}, why: `this machine runs in ${here}, the locale images run in by default` }, byDesign: [], warnings: [] };
+        return {
+            decision: { value: {}, why: `this machine runs in ${here}, the locale images run in by default` },
+            byDesign: [],
+            warnings: [],
+        };
     }
     const encoding = locale.encoding ? ` (${locale.encoding})` : '';
     return {
-        decision: { value: {}, why: `this machine runs in ${here}${encoding}, which the base image does not carry; the image keeps its default (C)` },
+        decision: {
+            value: {},
+            why: `this machine runs in ${here}${encoding}, which the base image does not carry; the image keeps its default (C)`,
+        },
         byDesign: [],
-        warnings: [`This machine runs in the locale ${here}${encoding}, the image in C (ASCII): text outside ASCII may be read or written differently. Set the locale in the plan (C.UTF-8 exists in every base image), or install the locales package in the Dockerfile.`],
+        warnings: [
+            `This machine runs in the locale ${here}${encoding}, the image in C (ASCII): text outside ASCII may be read or written differently. Set the locale in the plan (C.UTF-8 exists in every base image), or install the locales package in the Dockerfile.`,
+        ],
     };
 }
 
@@ -70,9 +109,12 @@ function variableNotes(locale: LocaleFacts, image: Readonly<Record<string, strin
     const names = new Set([...Object.keys(locale.vars), ...Object.keys(image)]);
     const set = Object.entries(image).map(([name, value]) => `${name}=${value}`);
     const setting = set.length > 0 ? `only ${set.join(' and ')}` : 'no locale variable (C is its default)';
-    return [...names].filter((name) => (locale.vars[name] ?? null) !== (image[name] ?? null)).sort().map((name) => ({
-        facet: 'locale',
-        key: `vars.${name}`,
-        reason: `the image sets ${setting}; this machine's own locale variables stay here`,
-    }));
+    return [...names]
+        .filter((name) => (locale.vars[name] ?? null) !== (image[name] ?? null))
+        .sort()
+        .map((name) => ({
+            facet: 'locale',
+            key: `vars.${name}`,
+            reason: `the image sets ${setting}; this machine's own locale variables stay here`,
+        }));
 }

@@ -84,7 +84,11 @@ export function labelInstruction(labels: Readonly<Record<string, string>>): stri
     const entries = Object.entries(labels);
     return entries.map(([key, value], index) => {
         if (!LABEL_KEY.test(key)) {
-            throw new RecipeTextError('the label key', key, 'it is not a plain key such as org.opencontainers.image.title');
+            throw new RecipeTextError(
+                'the label key',
+                key,
+                'it is not a plain key such as org.opencontainers.image.title',
+            );
         }
         return `${index === 0 ? 'LABEL ' : '      '}${key}=${doubleQuoted(oneLine(value, `the label ${key}`))}${index < entries.length - 1 ? ' \\' : ''}`;
     });
@@ -129,7 +133,11 @@ export function workdirInstruction(path: string): string {
 /** `FROM image [AS stage]`, for an image reference only: nothing Docker would substitute or split. */
 export function fromInstruction(image: string, stage?: string): string {
     if (!IMAGE_REFERENCE.test(image)) {
-        throw new RecipeTextError('the base image', image, 'it is not an image reference such as node:20.11.1-bookworm-slim');
+        throw new RecipeTextError(
+            'the base image',
+            image,
+            'it is not an image reference such as node:20.11.1-bookworm-slim',
+        );
     }
     return `FROM ${image}${stage ? ` AS ${stage}` : ''}`;
 }

@@ -8,7 +8,11 @@ const MAX_TITLE = 128;
  * collapsed, and a name that is empty or too long after that falls back to the folder.
  */
 export function imageTitle(projectRoot: string, appRoot: string, manifestName: string | undefined): string {
-    const name = manifestName?.replace(/[\p{C}]/gu, ' ').replace(/\s+/g, ' ').trim() ?? '';
+    const name =
+        manifestName
+            ?.replace(/[\p{C}]/gu, ' ')
+            .replace(/\s+/g, ' ')
+            .trim() ?? '';
     if (name !== '' && name.length <= MAX_TITLE) {
         return name;
     }

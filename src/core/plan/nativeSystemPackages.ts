@@ -46,7 +46,11 @@ const RUNTIME_ONLY: ReadonlySet<string> = new Set(['libpq5', 'libmagic1']);
  * says which file and line found it. Null when nothing is needed, or when the image is not Debian-based
  * (Alpine names differ: the plan then only warns). Shared by every ecosystem's planner.
  */
-export function nativeSystemPackages(facts: readonly NativeDependencyFact[], ecosystem: RuntimeName, os: BaseImageChoice['os']): SystemPackagesPlan | null {
+export function nativeSystemPackages(
+    facts: readonly NativeDependencyFact[],
+    ecosystem: RuntimeName,
+    os: BaseImageChoice['os'],
+): SystemPackagesPlan | null {
     const mine = facts.filter((fact) => fact.ecosystem === ecosystem && fact.needs.length > 0);
     if (mine.length === 0 || os.libc !== 'glibc') {
         return null;
@@ -56,10 +60,15 @@ export function nativeSystemPackages(facts: readonly NativeDependencyFact[], eco
     const why: string[] = [];
     for (const fact of mine) {
         const compile = fact.needs.filter((name) => !RUNTIME_ONLY.has(name));
-        const load = fact.needs.flatMap((name) => (RUNTIME_ONLY.has(name) ? [name] : RUNTIME_OF[name] ?? []));
+        const load = fact.needs.flatMap((name) => (RUNTIME_ONLY.has(name) ? [name] : (RUNTIME_OF[name] ?? [])));
         compile.forEach((name) => build.add(name));
         load.forEach((name) => runtime.add(name));
-        const parts = [compile.length > 0 ? `builds with ${compile.join(' ')}` : null, load.length > 0 ? `loads ${load.join(' ')} at run time` : null].filter(Boolean).join('; ');
+        const parts = [
+            compile.length > 0 ? `builds with ${compile.join(' ')}` : null,
+            load.length > 0 ? `loads ${load.join(' ')} at run time` : null,
+        ]
+            .filter(Boolean)
+            .join('; ');
         why.push(`${fact.name} (${fact.declaredAt.file}:${fact.declaredAt.line}): ${parts} — ${fact.reason}`);
     }
     return { build: [...build].sort(), runtime: [...runtime].sort(), why };

@@ -19,7 +19,9 @@ export type { PlanOptions } from './PlanContext';
 /** The BuildKit secret id (and build-context file name without BuildKit) of the CA bundle. */
 export const CA_SECRET_ID = 'parity-ca';
 
-const PLANNERS: Partial<Record<RuntimeName, (context: PlanContext) => EcosystemPlan | { readonly unsupported: string }>> = {
+const PLANNERS: Partial<
+    Record<RuntimeName, (context: PlanContext) => EcosystemPlan | { readonly unsupported: string }>
+> = {
     node: planNode,
     python: planPython,
     go: planGo,
@@ -36,12 +38,16 @@ export function planFromSnapshot(snapshot: Snapshot, options: PlanOptions): Plan
     const os = chooseOs(snapshot.platform);
     const app = snapshot.app;
     const planner = app?.ecosystem ? PLANNERS[app.ecosystem] : undefined;
-    const planned = app && planner ? planner({ snapshot, options, os, app }) : { unsupported: noRecipeReason(snapshot) };
+    const planned =
+        app && planner ? planner({ snapshot, options, os, app }) : { unsupported: noRecipeReason(snapshot) };
     const partial = 'unsupported' in planned ? planGeneric(snapshot, options, os, app, planned.unsupported) : planned;
 
     const start = decideStartCommand(app, options.overrides?.startCommand);
     const port = decidePort(app, options.overrides?.port);
-    const env = { ...partial.env, ...(port.setPortEnv && port.decision.value !== null ? { PORT: String(port.decision.value) } : {}) };
+    const env = {
+        ...partial.env,
+        ...(port.setPortEnv && port.decision.value !== null ? { PORT: String(port.decision.value) } : {}),
+    };
     const extra = snapshot.certificates.extra;
     const ca: CaPlan = {
         needed: extra.length > 0,

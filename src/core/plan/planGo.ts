@@ -21,7 +21,10 @@ export function planGo(context: PlanContext): EcosystemPlan | { readonly unsuppo
     }
     const version = chooseRuntimeVersion('go', snapshot.runtimes.go, options.overrides?.runtimeVersion);
     const images = { ...(options.baseImageRegistry ? { registry: options.baseImageRegistry } : {}) };
-    const builder = runtimeImage('go', version.decision, os, { ...images, ...(options.baseImageOverride ? { override: options.baseImageOverride } : {}) });
+    const builder = runtimeImage('go', version.decision, os, {
+        ...images,
+        ...(options.baseImageOverride ? { override: options.baseImageOverride } : {}),
+    });
     const base = osImage(os, images, 'The binary needs no Go runtime, only the C library and root certificates');
 
     const entry = app.entry?.value;
@@ -30,14 +33,22 @@ export function planGo(context: PlanContext): EcosystemPlan | { readonly unsuppo
     const cgo = snapshot.nativeDependencies.filter((dependency) => dependency.ecosystem === 'go');
     const warnings = [...version.warnings];
     if (cgo.length > 0) {
-        warnings.push(`cgo is needed (${cgo.map((dependency) => `${dependency.name}: ${dependency.reason}`).join('; ')}), so the binary is built with CGO_ENABLED=1 and links ${os.libc} dynamically; the final image keeps the builder's OS release so the C library matches. Install any other library it links in the final stage.`);
+        warnings.push(
+            `cgo is needed (${cgo.map((dependency) => `${dependency.name}: ${dependency.reason}`).join('; ')}), so the binary is built with CGO_ENABLED=1 and links ${os.libc} dynamically; the final image keeps the builder's OS release so the C library matches. Install any other library it links in the final stage.`,
+        );
     }
     if (cgo.length > 0 && os.libc === 'musl') {
-        warnings.push('The golang Alpine images have no C compiler: add `RUN apk add --no-cache gcc musl-dev` to the build stage for cgo.');
+        warnings.push(
+            'The golang Alpine images have no C compiler: add `RUN apk add --no-cache gcc musl-dev` to the build stage for cgo.',
+        );
     }
-    const sums = snapshot.lockfiles.filter((lockfile) => lockfile.manager === 'go' && lockfile.packageRoot === '.').map((lockfile) => lockfile.file);
+    const sums = snapshot.lockfiles
+        .filter((lockfile) => lockfile.manager === 'go' && lockfile.packageRoot === '.')
+        .map((lockfile) => lockfile.file);
     if (sums.length === 0) {
-        warnings.push('There is no go.sum: if the module has dependencies, go mod download fails until you run go mod tidy and commit go.sum.');
+        warnings.push(
+            'There is no go.sum: if the module has dependencies, go mod download fails until you run go mod tidy and commit go.sum.',
+        );
     }
     const packageManager: PackageManagerPlan = {
         name: 'go',

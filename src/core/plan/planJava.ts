@@ -28,41 +28,66 @@ type JavaArtifact = JavaBuildPlan['artifact'];
  */
 export function planJava(context: PlanContext): EcosystemPlan | { readonly unsupported: string } {
     const { snapshot, options, os, app } = context;
-    const tools = snapshot.packageManagers.filter((manager): manager is PackageManagerFacts & { name: JavaBuildTool } => manager.name === 'maven' || manager.name === 'gradle');
+    const tools = snapshot.packageManagers.filter(
+        (manager): manager is PackageManagerFacts & { name: JavaBuildTool } =>
+            manager.name === 'maven' || manager.name === 'gradle',
+    );
     const tool = tools[0];
     if (!tool) {
-        return { unsupported: 'the Java project has no pom.xml and no build.gradle, and Parity builds Java with Maven or Gradle' };
+        return {
+            unsupported:
+                'the Java project has no pom.xml and no build.gradle, and Parity builds Java with Maven or Gradle',
+        };
     }
     const version = chooseRuntimeVersion('java', snapshot.runtimes.java, options.overrides?.runtimeVersion);
     const major = javaMajor(version.decision.value);
     if (major === null) {
-        return { unsupported: `"${version.decision.value}" is not a Java version, so Parity cannot choose a JDK and JRE image` };
+        return {
+            unsupported: `"${version.decision.value}" is not a Java version, so Parity cannot choose a JDK and JRE image`,
+        };
     }
-    const runtime: PlanDecision<string> = { ...version.decision, value: String(major), why: `${version.decision.why} Java images are tagged per feature release, so both stages use Java ${major}.` };
+    const runtime: PlanDecision<string> = {
+        ...version.decision,
+        value: String(major),
+        why: `${version.decision.why} Java images are tagged per feature release, so both stages use Java ${major}.`,
+    };
     const warnings = [...version.warnings];
     const todo: string[] = [];
     if (tools.length > 1) {
-        warnings.push(`Both ${tools.map((manager) => `${manager.name} (${manager.evidence})`).join(' and ')} build this project; the recipe uses ${tool.name}.`);
+        warnings.push(
+            `Both ${tools.map((manager) => `${manager.name} (${manager.evidence})`).join(' and ')} build this project; the recipe uses ${tool.name}.`,
+        );
     }
     if (app.workspacePackages.length > 0) {
-        warnings.push(`This is a multi-module build (${app.workspacePackages.join(', ')}): the recipe builds them all and packages the jar the root project leaves in ${tool.name === 'maven' ? 'target' : 'build/libs'}. Set the module's folder in the Dockerfile if the app is one of the modules.`);
+        warnings.push(
+            `This is a multi-module build (${app.workspacePackages.join(', ')}): the recipe builds them all and packages the jar the root project leaves in ${tool.name === 'maven' ? 'target' : 'build/libs'}. Set the module's folder in the Dockerfile if the app is one of the modules.`,
+        );
     }
 
     const framework = app.framework?.value ?? null;
-    const artifact: JavaArtifact = framework === 'quarkus'
-        ? { outputDir: tool.name === 'maven' ? 'target' : 'build', kind: 'folder', folder: 'quarkus-app' }
-        : { outputDir: tool.name === 'maven' ? 'target' : 'build/libs', kind: framework === 'spring-boot' || framework === 'micronaut' ? 'fat' : 'plain' };
+    const artifact: JavaArtifact =
+        framework === 'quarkus'
+            ? { outputDir: tool.name === 'maven' ? 'target' : 'build', kind: 'folder', folder: 'quarkus-app' }
+            : {
+                  outputDir: tool.name === 'maven' ? 'target' : 'build/libs',
+                  kind: framework === 'spring-boot' || framework === 'micronaut' ? 'fat' : 'plain',
+              };
     if (!app.startCommand) {
-        todo.push(app.entry
-            ? `Parity found ${app.entry.value} but could not tell its main class: set the start command (java -cp app.jar:lib/* <main class>).`
-            : 'Parity found no main class (no class with public static void main under src/main/java): set the start command, e.g. java -cp app.jar:lib/* com.example.Main.');
+        todo.push(
+            app.entry
+                ? `Parity found ${app.entry.value} but could not tell its main class: set the start command (java -cp app.jar:lib/* <main class>).`
+                : 'Parity found no main class (no class with public static void main under src/main/java): set the start command, e.g. java -cp app.jar:lib/* com.example.Main.',
+        );
     }
 
     const toolVersion = buildToolVersion(tool);
     const images = options.baseImageRegistry;
-    const builderImage = prefixed(tool.name === 'maven'
-        ? `maven:${toolVersion.value}-eclipse-temurin-${major}${os.libc === 'musl' ? '-alpine' : ''}`
-        : `gradle:${toolVersion.value}-jdk${major}${os.libc === 'musl' ? '-alpine' : ''}`, images);
+    const builderImage = prefixed(
+        tool.name === 'maven'
+            ? `maven:${toolVersion.value}-eclipse-temurin-${major}${os.libc === 'musl' ? '-alpine' : ''}`
+            : `gradle:${toolVersion.value}-jdk${major}${os.libc === 'musl' ? '-alpine' : ''}`,
+        images,
+    );
     const mirrorNote = images ? ` through the mirror ${images}` : '';
     const builder: BaseImageChoice = {
         image: builderImage,
@@ -72,12 +97,35 @@ export function planJava(context: PlanContext): EcosystemPlan | { readonly unsup
     };
     const official = prefixed(`eclipse-temurin:${major}-jre${os.libc === 'musl' ? '-alpine' : ''}`, images);
     const base: BaseImageChoice = options.baseImageOverride
-        ? { image: options.baseImageOverride, why: `You replaced the runtime image with ${options.baseImageOverride} (override), used as written: Parity would have used ${official}. Make sure it carries a Java ${major} runtime.`, runtime: { name: 'java', version: runtime }, os: osFacts(os) }
-        : { image: official, why: `The official Eclipse Temurin Java ${major} runtime (JRE, no compiler)${mirrorNote}, the major version the app runs on here; its ${os.libc} C library matches this machine's.`, runtime: { name: 'java', version: runtime }, os: osFacts(os) };
+        ? {
+              image: options.baseImageOverride,
+              why: `You replaced the runtime image with ${options.baseImageOverride} (override), used as written: Parity would have used ${official}. Make sure it carries a Java ${major} runtime.`,
+              runtime: { name: 'java', version: runtime },
+              os: osFacts(os),
+          }
+        : {
+              image: official,
+              why: `The official Eclipse Temurin Java ${major} runtime (JRE, no compiler)${mirrorNote}, the major version the app runs on here; its ${os.libc} C library matches this machine's.`,
+              runtime: { name: 'java', version: runtime },
+              os: osFacts(os),
+          };
 
     const mirror = mavenMirror(options.dependencyMirrors?.maven, warnings);
-    const packageManager = tool.name === 'maven' ? mavenPlan(tool, toolVersion.value, artifact, mirror) : gradlePlan(tool, toolVersion.value, artifact, mirror, warnings);
-    return { ecosystem: 'java', base, builder, packageManager, user: APP_USER, env: {}, warnings, todo, java: { artifact, mirror } };
+    const packageManager =
+        tool.name === 'maven'
+            ? mavenPlan(tool, toolVersion.value, artifact, mirror)
+            : gradlePlan(tool, toolVersion.value, artifact, mirror, warnings);
+    return {
+        ecosystem: 'java',
+        base,
+        builder,
+        packageManager,
+        user: APP_USER,
+        env: {},
+        warnings,
+        todo,
+        java: { artifact, mirror },
+    };
 }
 
 function osFacts(os: OsChoice): BaseImageChoice['os'] {
@@ -89,14 +137,24 @@ function buildToolVersion(tool: PackageManagerFacts): PlanDecision<string> {
     if (tool.declared) {
         const exact = /^\d+\.\d+(?:\.\d+)?$/.test(tool.declared.raw);
         if (exact) {
-            return { value: tool.declared.raw, why: `${tool.declared.file}:${tool.declared.line} pins ${tool.name} ${tool.declared.raw} for the wrapper, so the image carries that version and the build downloads no ${tool.name} distribution.`, at: { file: tool.declared.file, line: tool.declared.line } };
+            return {
+                value: tool.declared.raw,
+                why: `${tool.declared.file}:${tool.declared.line} pins ${tool.name} ${tool.declared.raw} for the wrapper, so the image carries that version and the build downloads no ${tool.name} distribution.`,
+                at: { file: tool.declared.file, line: tool.declared.line },
+            };
         }
     }
     if (tool.installed) {
-        return { value: tool.installed, why: `${tool.name} ${tool.installed} builds this project here and no wrapper pins another version.` };
+        return {
+            value: tool.installed,
+            why: `${tool.name} ${tool.installed} builds this project here and no wrapper pins another version.`,
+        };
     }
     const fallback = DEFAULT_TOOL_VERSIONS[tool.name as JavaBuildTool];
-    return { value: fallback, why: `No wrapper pins ${tool.name} and it is not installed here, so the image uses ${tool.name} ${fallback}.` };
+    return {
+        value: fallback,
+        why: `No wrapper pins ${tool.name} and it is not installed here, so the image uses ${tool.name} ${fallback}.`,
+    };
 }
 
 /** The mirror URL as given, when it is one: http(s), no credentials (those belong in a build secret). */
@@ -112,15 +170,27 @@ function mavenMirror(url: string | undefined, warnings: string[]): string | null
         return null;
     }
     if (!/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
-        warnings.push(`The Maven mirror ${parsed.protocol}//${parsed.host} must be an http(s) URL without credentials; the build uses the repositories the project names.`);
+        warnings.push(
+            `The Maven mirror ${parsed.protocol}//${parsed.host} must be an http(s) URL without credentials; the build uses the repositories the project names.`,
+        );
         return null;
     }
     return parsed.href;
 }
 
-function mavenPlan(tool: PackageManagerFacts, version: string, artifact: JavaArtifact, mirror: string | null): PackageManagerPlan {
-    const lib = artifact.kind === 'plain' ? ['dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${JAVA_APP_DIR}/lib`] : [];
-    const via = mirror ? `every repository through the mirror ${mirror} (a settings.xml of the build stage, <mirrorOf>*</mirrorOf>)` : 'the repositories the project names';
+function mavenPlan(
+    tool: PackageManagerFacts,
+    version: string,
+    artifact: JavaArtifact,
+    mirror: string | null,
+): PackageManagerPlan {
+    const lib =
+        artifact.kind === 'plain'
+            ? ['dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${JAVA_APP_DIR}/lib`]
+            : [];
+    const via = mirror
+        ? `every repository through the mirror ${mirror} (a settings.xml of the build stage, <mirrorOf>*</mirrorOf>)`
+        : 'the repositories the project names';
     return {
         name: 'maven',
         version,
@@ -135,12 +205,22 @@ function mavenPlan(tool: PackageManagerFacts, version: string, artifact: JavaArt
     };
 }
 
-function gradlePlan(tool: PackageManagerFacts, version: string, artifact: JavaArtifact, mirror: string | null, warnings: string[]): PackageManagerPlan {
+function gradlePlan(
+    tool: PackageManagerFacts,
+    version: string,
+    artifact: JavaArtifact,
+    mirror: string | null,
+    warnings: string[],
+): PackageManagerPlan {
     const task = artifact.kind === 'fat' ? 'bootJar' : artifact.kind === 'folder' ? 'build' : 'installDist';
     if (artifact.kind === 'plain') {
-        warnings.push('Gradle builds the plain jar and its runtime class path with installDist, which the `application` plugin adds: apply it in the build file (with mainClass), or change the build step.');
+        warnings.push(
+            'Gradle builds the plain jar and its runtime class path with installDist, which the `application` plugin adds: apply it in the build file (with mainClass), or change the build step.',
+        );
     }
-    const via = mirror ? `every repository through the mirror ${mirror} (an init script of the build stage)` : 'the repositories the build names';
+    const via = mirror
+        ? `every repository through the mirror ${mirror} (an init script of the build stage)`
+        : 'the repositories the build names';
     return {
         name: 'gradle',
         version,

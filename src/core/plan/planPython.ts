@@ -12,11 +12,17 @@ export function planPython(context: PlanContext): EcosystemPlan | { readonly uns
     const { snapshot, options, os, app } = context;
     const manager = snapshot.packageManagers.find((candidate) => candidate.ecosystem === 'python');
     if (manager && !PYTHON_MANAGERS_WITH_STRATEGY.has(manager.name)) {
-        return { unsupported: `${manager.name} (${manager.evidence}) installs this project's dependencies, and Parity has no ${manager.name} recipe yet` };
+        return {
+            unsupported: `${manager.name} (${manager.evidence}) installs this project's dependencies, and Parity has no ${manager.name} recipe yet`,
+        };
     }
     const version = chooseRuntimeVersion('python', snapshot.runtimes.python, options.overrides?.runtimeVersion);
-    const base = runtimeImage('python', version.decision, os, { ...(options.baseImageRegistry ? { registry: options.baseImageRegistry } : {}), ...(options.baseImageOverride ? { override: options.baseImageOverride } : {}) });
-    const consoleScript = options.overrides?.startCommand === undefined && (app.startCommand?.how.startsWith('console script') ?? false);
+    const base = runtimeImage('python', version.decision, os, {
+        ...(options.baseImageRegistry ? { registry: options.baseImageRegistry } : {}),
+        ...(options.baseImageOverride ? { override: options.baseImageOverride } : {}),
+    });
+    const consoleScript =
+        options.overrides?.startCommand === undefined && (app.startCommand?.how.startsWith('console script') ?? false);
     const packageManager = pythonPackageManager(snapshot, app, manager, consoleScript);
 
     const warnings = [...version.warnings, ...packageManager.warnings];
@@ -24,7 +30,9 @@ export function planPython(context: PlanContext): EcosystemPlan | { readonly uns
     const systemPackages = packageManager.plan ? nativeSystemPackages(native, 'python', os) : null;
     if (native.length > 0 && !systemPackages) {
         const needs = [...new Set(native.flatMap((dependency) => dependency.needs))];
-        warnings.push(`${native.map((dependency) => `${dependency.name} (${dependency.reason})`).join('; ')}: when no wheel fits ${os.libc}, pip compiles it and the slim image has no compiler. Prefer a binary wheel, or add \`RUN apt-get update && apt-get install -y --no-install-recommends ${needs.join(' ')}\` to the deps stage and the matching runtime libraries to the final one.`);
+        warnings.push(
+            `${native.map((dependency) => `${dependency.name} (${dependency.reason})`).join('; ')}: when no wheel fits ${os.libc}, pip compiles it and the slim image has no compiler. Prefer a binary wheel, or add \`RUN apt-get update && apt-get install -y --no-install-recommends ${needs.join(' ')}\` to the deps stage and the matching runtime libraries to the final one.`,
+        );
     }
     return {
         ecosystem: 'python',

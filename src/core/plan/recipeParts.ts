@@ -1,4 +1,14 @@
-import { comment, copyInstruction, envInstruction, execForm, labelInstruction, runInstruction, shellCommand, shellQuote, workdirInstruction } from './dockerfileText';
+import {
+    comment,
+    copyInstruction,
+    envInstruction,
+    execForm,
+    labelInstruction,
+    runInstruction,
+    shellCommand,
+    shellQuote,
+    workdirInstruction,
+} from './dockerfileText';
 import type { Plan, RenderOptions } from './Plan';
 
 /** Where an install step finds the CA bundle: a BuildKit secret mount, or a file in a throwaway stage. */
@@ -29,7 +39,8 @@ const COREPACK_CACHE = '/root/.cache/node/corepack';
 
 /** Setup commands that never reach the network, so they get no CA. */
 const OFFLINE_SETUP: ReadonlySet<string> = new Set(['corepack enable', 'python -m venv /opt/venv']);
-const offline = (command: readonly string[]): boolean => OFFLINE_SETUP.has(command.join(' ')) || (command[0] === 'bundle' && command[1] === 'config');
+const offline = (command: readonly string[]): boolean =>
+    OFFLINE_SETUP.has(command.join(' ')) || (command[0] === 'bundle' && command[1] === 'config');
 
 export interface RunOptions {
     /** setup makes the manager available; install, build and prune are the manager's own steps. */
@@ -51,10 +62,18 @@ export function managerRun(plan: Plan, options: RenderOptions, command: readonly
     const caches = options.buildkit ? [...ownCaches, ...(run.moreCaches ?? [])] : [];
     const mounts = [
         ...caches.map((dir) => `--mount=type=cache,target=${dir}`),
-        ...(options.buildkit && usesCa ? [`--mount=type=secret,id=${plan.ca.secretId},target=${CA_SECRET_TARGET},required=true`] : []),
+        ...(options.buildkit && usesCa
+            ? [`--mount=type=secret,id=${plan.ca.secretId},target=${CA_SECRET_TARGET},required=true`]
+            : []),
     ];
-    const env = { ...(usesCa ? caVariables(plan.ecosystem, caPath) : {}), ...(own && run.finalStage ? manager?.env ?? {} : {}) };
-    const cleanup = !options.buildkit && run.finalStage && (run.step === 'install' || run.step === 'prune') && ownCaches.length > 0 ? ` && rm -rf ${ownCaches.join(' ')}` : '';
+    const env = {
+        ...(usesCa ? caVariables(plan.ecosystem, caPath) : {}),
+        ...(own && run.finalStage ? (manager?.env ?? {}) : {}),
+    };
+    const cleanup =
+        !options.buildkit && run.finalStage && (run.step === 'install' || run.step === 'prune') && ownCaches.length > 0
+            ? ` && rm -rf ${ownCaches.join(' ')}`
+            : '';
     return runInstruction(`${shellCommand(command, env)}${cleanup}`, mounts);
 }
 
@@ -115,7 +134,12 @@ export function bakeCa(plan: Plan, options: RenderOptions): string[] {
     return [
         '# The plan bakes the CA bundle in (ca.bakeIntoImage): the app trusts your extra CAs at run time too.',
         ...(options.buildkit
-            ? [runInstruction(`mkdir -p ${CA_BAKED.slice(0, CA_BAKED.lastIndexOf('/'))} && cp ${CA_SECRET_TARGET} ${CA_BAKED} && chmod 644 ${CA_BAKED} && ${update}`, [`--mount=type=secret,id=${plan.ca.secretId},target=${CA_SECRET_TARGET},required=true`])]
+            ? [
+                  runInstruction(
+                      `mkdir -p ${CA_BAKED.slice(0, CA_BAKED.lastIndexOf('/'))} && cp ${CA_SECRET_TARGET} ${CA_BAKED} && chmod 644 ${CA_BAKED} && ${update}`,
+                      [`--mount=type=secret,id=${plan.ca.secretId},target=${CA_SECRET_TARGET},required=true`],
+                  ),
+              ]
             : [`COPY ${CA_CONTEXT_FILE} ${CA_BAKED}`, `RUN ${update}`]),
         ...Object.entries(variables).map(([name, value]) => envInstruction(name, value)),
     ];
@@ -132,18 +156,28 @@ export function header(plan: Plan, options: RenderOptions): string[] {
         '# or edit it here: Parity does not overwrite a Dockerfile you changed without asking.',
     ];
     if (installsWithCa(plan)) {
-        lines.push(...(options.buildkit
-            ? [`# Dependency installs trust your extra CAs through the BuildKit secret "${plan.ca.secretId}" (parity build passes it;`,
-                `# with docker build add --secret id=${plan.ca.secretId},src=<CA bundle>). Nothing of it stays in the image.`]
-            : [`# ${CA_CONTEXT_FILE} is added to the build context by parity build and used only in a throwaway build stage;`,
-                '# the sources reach the final stage without it.']));
+        lines.push(
+            ...(options.buildkit
+                ? [
+                      `# Dependency installs trust your extra CAs through the BuildKit secret "${plan.ca.secretId}" (parity build passes it;`,
+                      `# with docker build add --secret id=${plan.ca.secretId},src=<CA bundle>). Nothing of it stays in the image.`,
+                  ]
+                : [
+                      `# ${CA_CONTEXT_FILE} is added to the build context by parity build and used only in a throwaway build stage;`,
+                      '# the sources reach the final stage without it.',
+                  ]),
+        );
     }
     return lines;
 }
 
 /** The final stage's ENV lines: runtime settings, PORT, then the locale and time zone kept from the snapshot. */
 export function finalEnv(plan: Plan): string[] {
-    const env = { ...plan.env, ...plan.locale.value, ...(plan.timezone.value === null ? {} : { TZ: plan.timezone.value }) };
+    const env = {
+        ...plan.env,
+        ...plan.locale.value,
+        ...(plan.timezone.value === null ? {} : { TZ: plan.timezone.value }),
+    };
     return Object.entries(env).map(([name, value]) => envInstruction(name, value));
 }
 
@@ -158,9 +192,11 @@ export function finalTail(plan: Plan): string[] {
         lines.push(`EXPOSE ${plan.port.value}`);
     }
     lines.push(...labelInstruction(plan.labels));
-    lines.push(plan.startCommand.value.length > 0
-        ? `CMD ${execForm(plan.startCommand.value)}`
-        : `CMD ${execForm(['sh', '-c', `echo ${shellQuote('Parity found no start command: set CMD in the Dockerfile (see .parity/plan.json).')} >&2; exit 1`])}`);
+    lines.push(
+        plan.startCommand.value.length > 0
+            ? `CMD ${execForm(plan.startCommand.value)}`
+            : `CMD ${execForm(['sh', '-c', `echo ${shellQuote('Parity found no start command: set CMD in the Dockerfile (see .parity/plan.json).')} >&2; exit 1`])}`,
+    );
     return lines;
 }
 
@@ -182,7 +218,14 @@ export function systemPackagesRun(plan: Plan, which: 'build' | 'runtime'): strin
         return [];
     }
     return [
-        comment(which === 'build' ? `Native dependencies compile here: ${packages.join(' ')} stay in this stage.` : 'Libraries the native dependencies load at run time.'),
-        runInstruction(`apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`, []),
+        comment(
+            which === 'build'
+                ? `Native dependencies compile here: ${packages.join(' ')} stay in this stage.`
+                : 'Libraries the native dependencies load at run time.',
+        ),
+        runInstruction(
+            `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`,
+            [],
+        ),
     ];
 }

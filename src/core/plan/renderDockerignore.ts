@@ -62,9 +62,16 @@ export function renderDockerignore(plan: Plan, options: RenderOptions): string {
         '#   RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci   (docker build --secret id=npmrc,src=$HOME/.npmrc)',
         '**/.npmrc',
         '**/.pypirc',
-        ...(needsCaFileInContext(plan, options) ? [plan.ca.bakeIntoImage ? '# parity build adds the CA bundle, which the plan bakes into the image.' : '# parity build adds the CA bundle for the throwaway build stage; it never reaches the final image.', `!${CA_CONTEXT_FILE}`] : []),
+        ...(needsCaFileInContext(plan, options)
+            ? [
+                  plan.ca.bakeIntoImage
+                      ? '# parity build adds the CA bundle, which the plan bakes into the image.'
+                      : '# parity build adds the CA bundle for the throwaway build stage; it never reaches the final image.',
+                  `!${CA_CONTEXT_FILE}`,
+              ]
+            : []),
         '',
-        '# Version control, editors, Parity\'s own files.',
+        "# Version control, editors, Parity's own files.",
         '.git',
         '.parity/',
         '.vscode/',
@@ -83,9 +90,23 @@ export function renderDockerignore(plan: Plan, options: RenderOptions): string {
         '.pytest_cache/',
         'coverage/',
         '**/*.log',
-        ...(builds ? ['', '# Built inside the image.', ...(workspaces ? ['**/dist/', '**/build/', '**/.next/'] : ['dist/', 'build/', '.next/'])] : []),
+        ...(builds
+            ? [
+                  '',
+                  '# Built inside the image.',
+                  ...(workspaces ? ['**/dist/', '**/build/', '**/.next/'] : ['dist/', 'build/', '.next/']),
+              ]
+            : []),
         // A jar left here by an earlier build would be taken for the one the image builds.
-        ...(plan.ecosystem === 'java' ? ['', '# Built inside the image: Maven and Gradle output, Gradle\'s own cache.', '**/target/', '**/build/', '**/.gradle/'] : []),
+        ...(plan.ecosystem === 'java'
+            ? [
+                  '',
+                  "# Built inside the image: Maven and Gradle output, Gradle's own cache.",
+                  '**/target/',
+                  '**/build/',
+                  '**/.gradle/',
+              ]
+            : []),
         '',
         '# The recipe itself.',
         'Dockerfile*',

@@ -1,7 +1,17 @@
 import { fromInstruction } from './dockerfileText';
 import { GO_BINARY, GO_BUILD_CACHE } from './planGo';
 import type { Plan, RenderOptions } from './Plan';
-import { addUser, bakeCa, caIntoStage, copyManifests, finalEnv, finalTail, header, managerRun, stageEnv } from './recipeParts';
+import {
+    addUser,
+    bakeCa,
+    caIntoStage,
+    copyManifests,
+    finalEnv,
+    finalTail,
+    header,
+    managerRun,
+    stageEnv,
+} from './recipeParts';
 
 /** Go: modules, then sources, then the build in the toolchain image; the final image holds the binary and the public root CAs. */
 export function renderGo(plan: Plan, options: RenderOptions): string[] {
@@ -17,7 +27,9 @@ export function renderGo(plan: Plan, options: RenderOptions): string[] {
         ...caIntoStage(plan, options),
         ...stageEnv(plan),
         ...copyManifests(manager.manifests),
-        ...(manager.install ? [managerRun(plan, options, manager.install, { step: 'install', finalStage: false })] : []),
+        ...(manager.install
+            ? [managerRun(plan, options, manager.install, { step: 'install', finalStage: false })]
+            : []),
         'COPY . .',
         managerRun(plan, options, manager.build, { step: 'build', finalStage: false, moreCaches: [GO_BUILD_CACHE] }),
         '',

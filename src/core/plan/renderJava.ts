@@ -1,7 +1,18 @@
 import { comment, envInstruction, fromInstruction, runInstruction, shellCommand, shellQuote } from './dockerfileText';
 import type { Plan, RenderOptions } from './Plan';
 import { GRADLE_HOME, JAVA_APP_DIR } from './planJava';
-import { addUser, bakeCa, caIntoStage, CA_SECRET_TARGET, CA_STAGE_FILE, copyManifests, finalEnv, finalTail, header, stageEnv } from './recipeParts';
+import {
+    addUser,
+    bakeCa,
+    caIntoStage,
+    CA_SECRET_TARGET,
+    CA_STAGE_FILE,
+    copyManifests,
+    finalEnv,
+    finalTail,
+    header,
+    stageEnv,
+} from './recipeParts';
 
 /** The build stage's trust store: the JDK's public roots plus the host's extra CAs, for the build tool's JVM only. */
 const TRUST_STORE = '/opt/parity/cacerts';
@@ -18,7 +29,8 @@ export function renderJava(plan: Plan, options: RenderOptions): string[] {
     if (!manager?.install || !manager.build || !plan.builder || !plan.java) {
         throw new Error('A Java plan always has a builder image, a dependency step, a build step and its artifact.');
     }
-    const caches = (dirs: readonly string[]): string[] => (options.buildkit ? dirs.map((dir) => `--mount=type=cache,target=${dir}`) : []);
+    const caches = (dirs: readonly string[]): string[] =>
+        options.buildkit ? dirs.map((dir) => `--mount=type=cache,target=${dir}`) : [];
     const toolCaches = caches(manager.cacheDir ? [manager.cacheDir] : []);
     return [
         ...header(plan, options),
@@ -68,9 +80,17 @@ function trustStore(plan: Plan, options: RenderOptions): string[] {
         'rm -f known.pem extra-*.pem',
     ].join(' && ');
     return [
-        '# Your extra CAs for the build tool only: added to a copy of the JDK\'s trust store in this stage, never in the final image.',
-        runInstruction(script, options.buildkit ? [`--mount=type=secret,id=${plan.ca.secretId},target=${CA_SECRET_TARGET},required=true`] : []),
-        envInstruction('JAVA_TOOL_OPTIONS', `-Djavax.net.ssl.trustStore=${TRUST_STORE} -Djavax.net.ssl.trustStorePassword=${TRUST_STORE_PASSWORD}`),
+        "# Your extra CAs for the build tool only: added to a copy of the JDK's trust store in this stage, never in the final image.",
+        runInstruction(
+            script,
+            options.buildkit
+                ? [`--mount=type=secret,id=${plan.ca.secretId},target=${CA_SECRET_TARGET},required=true`]
+                : [],
+        ),
+        envInstruction(
+            'JAVA_TOOL_OPTIONS',
+            `-Djavax.net.ssl.trustStore=${TRUST_STORE} -Djavax.net.ssl.trustStorePassword=${TRUST_STORE_PASSWORD}`,
+        ),
     ];
 }
 
@@ -81,10 +101,22 @@ function mirrorSettings(tool: string, mirror: string | null): string[] {
     }
     const url = mirror.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
     if (tool === 'maven') {
-        const settings = ['<settings>', '  <mirrors>', '    <mirror>', '      <id>parity-mirror</id>', '      <mirrorOf>*</mirrorOf>', `      <url>${url}</url>`, '    </mirror>', '  </mirrors>', '</settings>'];
+        const settings = [
+            '<settings>',
+            '  <mirrors>',
+            '    <mirror>',
+            '      <id>parity-mirror</id>',
+            '      <mirrorOf>*</mirrorOf>',
+            `      <url>${url}</url>`,
+            '    </mirror>',
+            '  </mirrors>',
+            '</settings>',
+        ];
         return [
             comment(`Every Maven repository through the dependency mirror ${mirror} (build stage only).`),
-            runInstruction(`mkdir -p /root/.m2 && printf '%s\\n' ${settings.map(shellQuote).join(' ')} > /root/.m2/settings.xml`),
+            runInstruction(
+                `mkdir -p /root/.m2 && printf '%s\\n' ${settings.map(shellQuote).join(' ')} > /root/.m2/settings.xml`,
+            ),
         ];
     }
     const groovy = mirror.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$');
@@ -97,8 +129,12 @@ function mirrorSettings(tool: string, mirror: string | null): string[] {
         '}',
     ];
     return [
-        comment(`Every Gradle repository through the dependency mirror ${mirror} (an init script of the build stage only).`),
-        runInstruction(`mkdir -p ${GRADLE_HOME}/init.d && printf '%s\\n' ${init.map(shellQuote).join(' ')} > ${GRADLE_HOME}/init.d/parity-mirror.gradle`),
+        comment(
+            `Every Gradle repository through the dependency mirror ${mirror} (an init script of the build stage only).`,
+        ),
+        runInstruction(
+            `mkdir -p ${GRADLE_HOME}/init.d && printf '%s\\n' ${init.map(shellQuote).join(' ')} > ${GRADLE_HOME}/init.d/parity-mirror.gradle`,
+        ),
     ];
 }
 
@@ -108,6 +144,9 @@ function collectArtifact(artifact: NonNullable<Plan['java']>['artifact']): strin
         return `mkdir -p ${JAVA_APP_DIR} && cp -r ${artifact.outputDir}/${artifact.folder ?? ''} ${JAVA_APP_DIR}/`;
     }
     const jars = `find ${artifact.outputDir} -maxdepth 1 -name '*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' ! -name '*-tests.jar' ! -name '*-plain.jar'`;
-    const libs = artifact.kind === 'plain' && artifact.outputDir.startsWith('build') ? ` && cp -r build/install/*/lib ${JAVA_APP_DIR}/lib` : '';
+    const libs =
+        artifact.kind === 'plain' && artifact.outputDir.startsWith('build')
+            ? ` && cp -r build/install/*/lib ${JAVA_APP_DIR}/lib`
+            : '';
     return `set -- $(${jars}) && if [ "$#" -ne 1 ]; then echo "Parity expected one jar in ${artifact.outputDir}/, found: $*" >&2; exit 1; fi && mkdir -p ${JAVA_APP_DIR} && cp "$1" ${JAVA_APP_DIR}/app.jar${libs}`;
 }

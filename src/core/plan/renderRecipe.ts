@@ -12,11 +12,17 @@ import { renderRuby } from './renderRuby';
  * frontend from Docker Hub, and the engine's built-in frontend already knows `RUN --mount`.
  */
 export function renderRecipe(plan: Plan, options: RenderOptions): Recipe {
-    const lines = plan.ecosystem === 'node' ? renderNode(plan, options)
-        : plan.ecosystem === 'python' ? renderPython(plan, options)
-            : plan.ecosystem === 'go' ? renderGo(plan, options)
-                : plan.ecosystem === 'ruby' ? renderRuby(plan, options)
-                : plan.ecosystem === 'java' ? renderJava(plan, options)
+    const lines =
+        plan.ecosystem === 'node'
+            ? renderNode(plan, options)
+            : plan.ecosystem === 'python'
+              ? renderPython(plan, options)
+              : plan.ecosystem === 'go'
+                ? renderGo(plan, options)
+                : plan.ecosystem === 'ruby'
+                  ? renderRuby(plan, options)
+                  : plan.ecosystem === 'java'
+                    ? renderJava(plan, options)
                     : renderGeneric(plan, options);
     return { dockerfile: `${lines.join('\n')}\n`, dockerignore: renderDockerignore(plan, options) };
 }

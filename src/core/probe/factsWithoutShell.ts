@@ -3,7 +3,13 @@ import type { EnvHashKey } from '../snapshot/EnvHashKey';
 import { dockerArch } from '../snapshot/dockerArch';
 import { localeFacts } from '../snapshot/localeFacts';
 import { parseOsRelease } from '../snapshot/parseOsRelease';
-import { type CaptureIssue, MAX_ID, type PlatformFacts, type SystemPackages, type UserFacts } from '../snapshot/Snapshot';
+import {
+    type CaptureIssue,
+    MAX_ID,
+    type PlatformFacts,
+    type SystemPackages,
+    type UserFacts,
+} from '../snapshot/Snapshot';
 import { CA_SETTING_VARS, extraCertificates } from '../snapshot/extraCertificates';
 import { DEFAULT_CONTAINER_PATH, envEntries, envFacts, type ImageConfigInput } from './imageConfig';
 import type { ProbeFacts, ProbeSourceKind } from './parseProbeOutput';
@@ -37,11 +43,19 @@ export interface ConfigWithoutShell extends ImageConfigInput {
  * process would have to report — runtimes, limits, resources, case sensitivity — stays unknown, and the
  * first issue says why. Env values are hashed here, in Node, with the same key a shell probe would get.
  */
-export function factsWithoutShell(config: ConfigWithoutShell, files: FilesWithoutShell, source: ProbeSourceKind, reason: string, key: EnvHashKey): ProbeFacts {
-    const issues: CaptureIssue[] = [{
-        severity: 'warning',
-        message: `${reason} Parity read the ${source} config and files (os-release, passwd, package database) instead; runtimes, package managers, limits, resources and case sensitivity are unknown.`,
-    }];
+export function factsWithoutShell(
+    config: ConfigWithoutShell,
+    files: FilesWithoutShell,
+    source: ProbeSourceKind,
+    reason: string,
+    key: EnvHashKey,
+): ProbeFacts {
+    const issues: CaptureIssue[] = [
+        {
+            severity: 'warning',
+            message: `${reason} Parity read the ${source} config and files (os-release, passwd, package database) instead; runtimes, package managers, limits, resources and case sensitivity are unknown.`,
+        },
+    ];
     const env = envEntries(config.Env);
     const user = userFromConfig(config.User ?? '', files.passwd, files.group, issues);
     // The engine adds PATH and HOME when the config sets none; the program sees them, so the snapshot does too.
@@ -59,7 +73,10 @@ export function factsWithoutShell(config: ConfigWithoutShell, files: FilesWithou
         }
     }
     for (const missing of files.missingCaPaths) {
-        issues.push({ severity: 'warning', message: `${missing.via} names ${missing.path}, which is not a readable file or folder there.` });
+        issues.push({
+            severity: 'warning',
+            message: `${missing.via} names ${missing.path}, which is not a readable file or folder there.`,
+        });
     }
     const certificates = { extra: extraCertificates(files.caFiles, issues), settings };
     const systemPackages = packagesFromFiles(files);
@@ -70,7 +87,13 @@ export function factsWithoutShell(config: ConfigWithoutShell, files: FilesWithou
         systemPackages,
         env: envFacts(env, source, key),
         locale: localeFacts(Object.fromEntries(env)),
-        timezone: probeTimezone({ tzVar: env.get('TZ') ?? null, file: files.timezoneFile, link: files.localtime.link, localtime: files.localtime.exists, offset: null }),
+        timezone: probeTimezone({
+            tzVar: env.get('TZ') ?? null,
+            file: files.timezoneFile,
+            link: files.localtime.link,
+            localtime: files.localtime.exists,
+            offset: null,
+        }),
         user,
         umask: null,
         limits: { nofile: null, nproc: null },
@@ -82,7 +105,12 @@ export function factsWithoutShell(config: ConfigWithoutShell, files: FilesWithou
     };
 }
 
-function platformFromFiles(config: ConfigWithoutShell, files: FilesWithoutShell, packages: SystemPackages | null, issues: CaptureIssue[]): PlatformFacts {
+function platformFromFiles(
+    config: ConfigWithoutShell,
+    files: FilesWithoutShell,
+    packages: SystemPackages | null,
+    issues: CaptureIssue[],
+): PlatformFacts {
     const release = parseOsRelease(files.osRelease ?? '');
     let libc: PlatformFacts['libc'];
     const libc6 = packages?.manager === 'dpkg' ? packages.packages.libc6 : undefined;
@@ -97,11 +125,16 @@ function platformFromFiles(config: ConfigWithoutShell, files: FilesWithoutShell,
         libc = { family: 'glibc', version: null };
     } else {
         libc = { family: 'none', version: null };
-        issues.push({ severity: 'info', message: 'No dynamic loader found (neither glibc nor musl): the programs in it are statically linked.' });
+        issues.push({
+            severity: 'info',
+            message: 'No dynamic loader found (neither glibc nor musl): the programs in it are statically linked.',
+        });
     }
     return {
         os: config.Os ?? 'linux',
-        distro: release.ID ? { id: release.ID, versionId: release.VERSION_ID ?? null, prettyName: release.PRETTY_NAME ?? null } : null,
+        distro: release.ID
+            ? { id: release.ID, versionId: release.VERSION_ID ?? null, prettyName: release.PRETTY_NAME ?? null }
+            : null,
         kernel: null,
         arch: config.Architecture ? dockerArch(config.Architecture) : 'unknown',
         libc,
@@ -143,23 +176,46 @@ function packagesFromFiles(files: FilesWithoutShell): SystemPackages | null {
  * The user the engine would run as: `name`, `uid`, `name:group` or `uid:gid`, looked up in /etc/passwd and
  * /etc/group like the engine does. Empty means root.
  */
-export function userFromConfig(spec: string, passwd: string | null, group: string | null, issues: CaptureIssue[]): UserFacts | null {
+export function userFromConfig(
+    spec: string,
+    passwd: string | null,
+    group: string | null,
+    issues: CaptureIssue[],
+): UserFacts | null {
     const [userPart = '', groupPart] = (spec || '0').split(':');
-    const users = (passwd ?? '').split('\n').map((line) => line.split(':')).filter((fields) => fields.length >= 7);
+    const users = (passwd ?? '')
+        .split('\n')
+        .map((line) => line.split(':'))
+        .filter((fields) => fields.length >= 7);
     // By number as the engine reads it, so `+0` and `000` are uid 0 (root) and not a name nobody has.
     const userId = numericId(userPart);
-    const entry = userId !== null ? users.find((fields) => numericId(fields[2] ?? '') === userId) : users.find((fields) => fields[0] === userPart);
+    const entry =
+        userId !== null
+            ? users.find((fields) => numericId(fields[2] ?? '') === userId)
+            : users.find((fields) => fields[0] === userPart);
     if (!entry && userId === null) {
-        issues.push({ severity: 'warning', message: `The configured user "${userPart}" is not in /etc/passwd: the engine would refuse to start it.` });
+        issues.push({
+            severity: 'warning',
+            message: `The configured user "${userPart}" is not in /etc/passwd: the engine would refuse to start it.`,
+        });
         return { uid: null, gid: null, name: userPart, home: null };
     }
     const uid = entry ? idOrNull(entry[2]) : idOrNull(userPart);
     if (uid === null) {
-        issues.push({ severity: 'warning', message: `The configured user "${userPart}" is not a uid the engine accepts (0–${MAX_ID}).` });
+        issues.push({
+            severity: 'warning',
+            message: `The configured user "${userPart}" is not a uid the engine accepts (0–${MAX_ID}).`,
+        });
     }
     let gid: number | null = entry ? idOrNull(entry[3]) : 0;
     if (groupPart !== undefined && groupPart !== '') {
-        const groupEntry = numericId(groupPart) !== null ? null : (group ?? '').split('\n').map((line) => line.split(':')).find((fields) => fields[0] === groupPart);
+        const groupEntry =
+            numericId(groupPart) !== null
+                ? null
+                : (group ?? '')
+                      .split('\n')
+                      .map((line) => line.split(':'))
+                      .find((fields) => fields[0] === groupPart);
         gid = numericId(groupPart) !== null ? idOrNull(groupPart) : groupEntry ? idOrNull(groupEntry[2]) : null;
     }
     return { uid, gid, name: entry?.[0] ?? null, home: entry?.[5] || '/' };

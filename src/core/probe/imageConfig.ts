@@ -29,7 +29,11 @@ export function envEntries(env: readonly string[] | null | undefined): Map<strin
 }
 
 /** Hashes only: the values in `env` are read here and dropped. */
-export function envFacts(env: ReadonlyMap<string, string>, source: 'image' | 'container', key: EnvHashKey): Record<string, EnvVarFact> {
+export function envFacts(
+    env: ReadonlyMap<string, string>,
+    source: 'image' | 'container',
+    key: EnvHashKey,
+): Record<string, EnvVarFact> {
     const result: Record<string, EnvVarFact> = {};
     for (const name of [...env.keys()].sort()) {
         result[name] = { sha256: hashEnvValue(key, name, env.get(name) ?? ''), secret: isSecretName(name), source };
@@ -42,7 +46,8 @@ export function envFacts(env: ReadonlyMap<string, string>, source: 'image' | 'co
  * exposed TCP ports. Null when it says neither.
  */
 export function appFromConfig(config: ImageConfigInput, how: string, command?: readonly string[]): AppFacts | null {
-    const entrypoint = typeof config.Entrypoint === 'string' ? ['/bin/sh', '-c', config.Entrypoint] : config.Entrypoint ?? [];
+    const entrypoint =
+        typeof config.Entrypoint === 'string' ? ['/bin/sh', '-c', config.Entrypoint] : (config.Entrypoint ?? []);
     const start = command ?? [...entrypoint, ...(config.Cmd ?? [])];
     const ports: Fact<number>[] = [];
     for (const key of Object.keys(config.ExposedPorts ?? {})) {

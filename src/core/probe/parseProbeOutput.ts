@@ -4,9 +4,26 @@ import { localeFacts } from '../snapshot/localeFacts';
 import { parseOsRelease } from '../snapshot/parseOsRelease';
 import { limitValue } from '../snapshot/parseProcLimits';
 import {
-    type CaptureIssue, type CertificateFacts, type EnvVarFact, type FilesystemFacts, type LimitPair, type LimitsFacts, type LocaleFacts, MAX_EXACT, MAX_ID, MAX_LINE,
-    type PackageManagerFacts, type PlatformFacts, PROBED_SECTIONS, type ProbedSection, type ResourcesFacts, type RuntimeFacts, type RuntimeName, type Snapshot,
-    type SystemPackages, type UserFacts,
+    type CaptureIssue,
+    type CertificateFacts,
+    type EnvVarFact,
+    type FilesystemFacts,
+    type LimitPair,
+    type LimitsFacts,
+    type LocaleFacts,
+    MAX_EXACT,
+    MAX_ID,
+    MAX_LINE,
+    type PackageManagerFacts,
+    type PlatformFacts,
+    PROBED_SECTIONS,
+    type ProbedSection,
+    type ResourcesFacts,
+    type RuntimeFacts,
+    type RuntimeName,
+    type Snapshot,
+    type SystemPackages,
+    type UserFacts,
 } from '../snapshot/Snapshot';
 import { extraCertificates } from '../snapshot/extraCertificates';
 import { probeTimezone, type TimezoneEvidence } from './probeTimezone';
@@ -16,9 +33,23 @@ import { libcVersion, runtimeVersion, toolVersion } from './probeVersions';
 const MAX_CPUS = 65536;
 
 /** The Snapshot sections a probe inside an image or container can fill, plus what the schema has no place for. */
-export interface ProbeFacts extends Pick<Snapshot,
-    'platform' | 'runtimes' | 'packageManagers' | 'systemPackages' | 'env' | 'locale' | 'timezone' | 'user' | 'umask' |
-    'limits' | 'resources' | 'certificates' | 'filesystem'> {
+export interface ProbeFacts
+    extends Pick<
+        Snapshot,
+        | 'platform'
+        | 'runtimes'
+        | 'packageManagers'
+        | 'systemPackages'
+        | 'env'
+        | 'locale'
+        | 'timezone'
+        | 'user'
+        | 'umask'
+        | 'limits'
+        | 'resources'
+        | 'certificates'
+        | 'filesystem'
+    > {
     /** The directory the probe (and so the image's process) started in. */
     readonly workingDir: string | null;
     readonly issues: readonly CaptureIssue[];
@@ -51,16 +82,25 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
     const { records, complete } = decodeRecords(text);
     const header = records[0];
     if (header?.[0] !== 'parity-probe') {
-        issues.push({ severity: 'error', message: `The probe printed no probe output${text.trim() ? `: ${firstLine(text)}` : ' at all'}.` });
+        issues.push({
+            severity: 'error',
+            message: `The probe printed no probe output${text.trim() ? `: ${firstLine(text)}` : ' at all'}.`,
+        });
         return { ...emptyProbeFacts(), issues, unread: [...PROBED_SECTIONS] };
     }
     if (header[1] !== '1') {
-        issues.push({ severity: 'warning', message: `The probe output has format version ${header[1] ?? '?'}; this Parity reads version 1.` });
+        issues.push({
+            severity: 'warning',
+            message: `The probe output has format version ${header[1] ?? '?'}; this Parity reads version 1.`,
+        });
     }
     const unread = complete ? [] : unreadSections(records);
     if (!complete) {
         const last = records.at(-1)?.[0] ?? 'parity-probe';
-        issues.push({ severity: 'warning', message: `The probe's output ended early (after ${records.length} records, the last "${last}"): the sections after it are missing. Not read: ${unread.join(', ')}.` });
+        issues.push({
+            severity: 'warning',
+            message: `The probe's output ended early (after ${records.length} records, the last "${last}"): the sections after it are missing. Not read: ${unread.join(', ')}.`,
+        });
     }
 
     const osRelease: string[] = [];
@@ -104,15 +144,27 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
                     const name = a as RuntimeName;
                     const version = runtimeVersion(name, c);
                     if (version === null) {
-                        issues.push({ severity: 'warning', message: `${b} did not report a ${name} version (it printed "${c}").` });
+                        issues.push({
+                            severity: 'warning',
+                            message: `${b} did not report a ${name} version (it printed "${c}").`,
+                        });
                     }
-                    runtimes[name] = { declared: [], installed: version === null ? null : { version, path: b || null, manager: source } };
+                    runtimes[name] = {
+                        declared: [],
+                        installed: version === null ? null : { version, path: b || null, manager: source },
+                    };
                 }
                 break;
             case 'pm': {
                 const manager = MANAGERS[a];
                 if (manager) {
-                    packageManagers.push({ name: a, ecosystem: manager.ecosystem, declared: null, installed: managerVersion(a, b, c, d, e, manager.packages, issues), evidence: 'installed' });
+                    packageManagers.push({
+                        name: a,
+                        ecosystem: manager.ecosystem,
+                        declared: null,
+                        installed: managerVersion(a, b, c, d, e, manager.packages, issues),
+                        evidence: 'installed',
+                    });
                 }
                 break;
             }
@@ -160,7 +212,12 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
                 break;
             case 'user':
                 // BusyBox's `id -un` prints the number when the user has no passwd entry; GNU's prints nothing.
-                user = { uid: bounded(integer(a), MAX_ID), gid: bounded(integer(b), MAX_ID), name: c && c !== a ? c : null, home: d || null };
+                user = {
+                    uid: bounded(integer(a), MAX_ID),
+                    gid: bounded(integer(b), MAX_ID),
+                    name: c && c !== a ? c : null,
+                    home: d || null,
+                };
                 break;
             case 'umask':
                 umask = /^[0-7]{1,4}$/.test(a) ? a.padStart(4, '0') : null;
@@ -189,10 +246,16 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
                 caFiles.at(-1)?.pem.push(a);
                 break;
             case 'ca-missing':
-                issues.push({ severity: 'warning', message: `${a} names ${b}, which is not a readable file or folder there.` });
+                issues.push({
+                    severity: 'warning',
+                    message: `${a} names ${b}, which is not a readable file or folder there.`,
+                });
                 break;
             case 'ca-too-big':
-                issues.push({ severity: 'info', message: `${b} (${a}) is over 1 MiB; its certificates were not read.` });
+                issues.push({
+                    severity: 'info',
+                    message: `${b} (${a}) is over 1 MiB; its certificates were not read.`,
+                });
                 break;
             case 'cwd':
                 workingDir = a || null;
@@ -207,9 +270,18 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
 
     if (unhashed.length > 0) {
         const why = keyMissing ? 'no env hash key reached the probe' : 'sha256sum is missing there';
-        issues.push({ severity: 'info', message: `${why}, so ${unhashed.length} environment variable(s) are known by name only (empty hash): ${unhashed.join(', ')}.` });
+        issues.push({
+            severity: 'info',
+            message: `${why}, so ${unhashed.length} environment variable(s) are known by name only (empty hash): ${unhashed.join(', ')}.`,
+        });
     }
-    const certificates: CertificateFacts = { extra: extraCertificates(caFiles.map((file) => ({ via: file.via, path: file.path, text: file.pem.join('\n') })), issues), settings: caSettings };
+    const certificates: CertificateFacts = {
+        extra: extraCertificates(
+            caFiles.map((file) => ({ via: file.via, path: file.path, text: file.pem.join('\n') })),
+            issues,
+        ),
+        settings: caSettings,
+    };
     return {
         platform: platformFacts(osRelease, uname, libc, issues),
         runtimes,
@@ -232,11 +304,32 @@ export function parseProbeOutput(text: string, source: ProbeSourceKind): ProbeFa
 
 /** The section each record kind fills (PROBE_SCRIPT prints the sections in PROBED_SECTIONS order). */
 const SECTION_OF: Readonly<Record<string, ProbedSection>> = {
-    'os-release': 'platform', uname: 'platform', libc: 'platform',
-    runtime: 'runtimes', pm: 'packageManagers', pkgdb: 'systemPackages', pkg: 'systemPackages', env: 'env', 'env-key': 'env',
-    'locale-var': 'locale', 'locale-charmap': 'locale', 'tz-var': 'timezone', 'tz-file': 'timezone', 'tz-localtime': 'timezone', 'tz-offset': 'timezone',
-    user: 'user', umask: 'umask', limit: 'limits', cpus: 'resources', meminfo: 'resources', cgroup: 'resources',
-    'ca-setting': 'certificates', 'ca-file': 'certificates', 'ca-pem': 'certificates', 'ca-missing': 'certificates', 'ca-too-big': 'certificates',
+    'os-release': 'platform',
+    uname: 'platform',
+    libc: 'platform',
+    runtime: 'runtimes',
+    pm: 'packageManagers',
+    pkgdb: 'systemPackages',
+    pkg: 'systemPackages',
+    env: 'env',
+    'env-key': 'env',
+    'locale-var': 'locale',
+    'locale-charmap': 'locale',
+    'tz-var': 'timezone',
+    'tz-file': 'timezone',
+    'tz-localtime': 'timezone',
+    'tz-offset': 'timezone',
+    user: 'user',
+    umask: 'umask',
+    limit: 'limits',
+    cpus: 'resources',
+    meminfo: 'resources',
+    cgroup: 'resources',
+    'ca-setting': 'certificates',
+    'ca-file': 'certificates',
+    'ca-pem': 'certificates',
+    'ca-missing': 'certificates',
+    'ca-too-big': 'certificates',
     'fs-case': 'filesystem',
 };
 
@@ -267,7 +360,13 @@ function unreadSections(records: readonly (readonly string[])[]): ProbedSection[
 /** What a probe that printed nothing useful leaves: every section "not knowable". */
 export function emptyProbeFacts(): ProbeFacts {
     return {
-        platform: { os: 'unknown', distro: null, kernel: null, arch: 'unknown', libc: { family: 'unknown', version: null } },
+        platform: {
+            os: 'unknown',
+            distro: null,
+            kernel: null,
+            arch: 'unknown',
+            libc: { family: 'unknown', version: null },
+        },
         runtimes: {},
         packageManagers: [],
         systemPackages: null,
@@ -300,25 +399,51 @@ function decodeRecords(text: string): { records: string[][]; complete: boolean }
 
 /** A field, cut to the longest text a snapshot holds: what an image prints is not to be trusted to be short. */
 function decodeField(field: string): string {
-    const decoded = field.includes('%') ? field.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : field;
+    const decoded = field.includes('%')
+        ? field.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+        : field;
     return decoded.slice(0, MAX_LINE);
 }
 
-function managerVersion(name: string, path: string, version: string, how: string, packageName: string, packages: readonly string[], issues: CaptureIssue[]): string | null {
+function managerVersion(
+    name: string,
+    path: string,
+    version: string,
+    how: string,
+    packageName: string,
+    packages: readonly string[],
+    issues: CaptureIssue[],
+): string | null {
     if (how === 'package.json' && packages.length > 0 && !packages.includes(packageName)) {
-        issues.push(packageName === 'corepack'
-            ? { severity: 'info', message: `${name} at ${path} is a Corepack shim: the version it runs comes from the project's packageManager field, downloaded on first use.` }
-            : { severity: 'warning', message: `${name} at ${path} belongs to the package "${packageName}", not ${name}; its version is unknown.` });
+        issues.push(
+            packageName === 'corepack'
+                ? {
+                      severity: 'info',
+                      message: `${name} at ${path} is a Corepack shim: the version it runs comes from the project's packageManager field, downloaded on first use.`,
+                  }
+                : {
+                      severity: 'warning',
+                      message: `${name} at ${path} belongs to the package "${packageName}", not ${name}; its version is unknown.`,
+                  },
+        );
         return null;
     }
-    const parsed = how === 'package.json' || how === 'dist-info' ? (version || null) : toolVersion(version);
+    const parsed = how === 'package.json' || how === 'dist-info' ? version || null : toolVersion(version);
     if (parsed === null) {
-        issues.push({ severity: 'warning', message: `${name} at ${path} did not report a version${version ? ` (it printed "${version}")` : ''}.` });
+        issues.push({
+            severity: 'warning',
+            message: `${name} at ${path} did not report a version${version ? ` (it printed "${version}")` : ''}.`,
+        });
     }
     return parsed;
 }
 
-function platformFacts(osRelease: readonly string[], uname: readonly string[], libc: readonly string[] | null, issues: CaptureIssue[]): PlatformFacts {
+function platformFacts(
+    osRelease: readonly string[],
+    uname: readonly string[],
+    libc: readonly string[] | null,
+    issues: CaptureIssue[],
+): PlatformFacts {
     const release = parseOsRelease(osRelease.join('\n'));
     const [sysname = '', kernel = '', machine = ''] = uname;
     let family: PlatformFacts['libc']['family'] = 'unknown';
@@ -330,12 +455,18 @@ function platformFacts(osRelease: readonly string[], uname: readonly string[], l
             version = libcVersion(text);
         } else if (kind === 'none') {
             family = 'none';
-            issues.push({ severity: 'info', message: 'No C library found (no glibc, no musl loader): the userland is statically linked, like BusyBox. Dynamically linked programs and native modules cannot run there.' });
+            issues.push({
+                severity: 'info',
+                message:
+                    'No C library found (no glibc, no musl loader): the userland is statically linked, like BusyBox. Dynamically linked programs and native modules cannot run there.',
+            });
         }
     }
     return {
         os: sysname ? sysname.toLowerCase() : 'unknown',
-        distro: release.ID ? { id: release.ID, versionId: release.VERSION_ID ?? null, prettyName: release.PRETTY_NAME ?? null } : null,
+        distro: release.ID
+            ? { id: release.ID, versionId: release.VERSION_ID ?? null, prettyName: release.PRETTY_NAME ?? null }
+            : null,
         kernel: kernel || null,
         arch: machine ? dockerArch(machine) : 'unknown',
         libc: { family, version },
@@ -347,11 +478,22 @@ function probeLocale(vars: Readonly<Record<string, string>>, charmap: string | n
     return charmap === null ? facts : { ...facts, encoding: charmap.toUpperCase() };
 }
 
-function probeResources(nproc: number | null, memTotalKb: number | null, cgroup: Readonly<Record<string, string>>): ResourcesFacts {
+function probeResources(
+    nproc: number | null,
+    memTotalKb: number | null,
+    cgroup: Readonly<Record<string, string>>,
+): ResourcesFacts {
     const memoryBytes = memTotalKb === null ? null : bounded(memTotalKb * 1024, MAX_EXACT);
-    const memoryLimit = integer(cgroup['/sys/fs/cgroup/memory.max'] ?? cgroup['/sys/fs/cgroup/memory/memory.limit_in_bytes'] ?? '');
+    const memoryLimit = integer(
+        cgroup['/sys/fs/cgroup/memory.max'] ?? cgroup['/sys/fs/cgroup/memory/memory.limit_in_bytes'] ?? '',
+    );
     // cgroup v1 says "no limit" with a huge page-aligned number; only a limit below the machine's memory counts.
-    const memoryLimitBytes = memoryLimit !== null && memoryLimit > 0 && (memoryBytes === null ? memoryLimit < MAX_EXACT : memoryLimit < memoryBytes) ? memoryLimit : null;
+    const memoryLimitBytes =
+        memoryLimit !== null &&
+        memoryLimit > 0 &&
+        (memoryBytes === null ? memoryLimit < MAX_EXACT : memoryLimit < memoryBytes)
+            ? memoryLimit
+            : null;
     let quota: number | null = null;
     const v2 = cgroup['/sys/fs/cgroup/cpu.max']?.split(' ');
     if (v2 && v2[0] !== 'max') {

@@ -17,7 +17,7 @@ export interface TimezoneEvidence {
 export function probeTimezone(evidence: TimezoneEvidence): TimezoneFacts {
     const tzVar = evidence.tzVar === '' ? null : evidence.tzVar;
     const fromVar = tzVar !== null && /^:?[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(tzVar) ? tzVar.replace(/^:/, '') : null;
-    const fromLink = evidence.link === null ? null : /\/zoneinfo\/(.+)$/.exec(evidence.link)?.[1] ?? null;
+    const fromLink = evidence.link === null ? null : (/\/zoneinfo\/(.+)$/.exec(evidence.link)?.[1] ?? null);
     const name = fromVar ?? evidence.file ?? fromLink ?? (tzVar === null && !evidence.localtime ? 'UTC' : null);
     // `date +%z` prints ±HHMM; real offsets stay within a day (UTC−12 … UTC+14), anything else is not one.
     const offset = evidence.offset === null ? null : /^([+-])([01]\d|2[0-4])([0-5]\d)$/.exec(evidence.offset);

@@ -48,12 +48,19 @@ export function readTarEntries(data: Buffer): TarEntry[] {
         if (typeFlag === 'g') {
             continue;
         }
-        const prefix = header.subarray(257, 263).toString('latin1').startsWith('ustar') ? cString(header.subarray(345, 500)) : '';
+        const prefix = header.subarray(257, 263).toString('latin1').startsWith('ustar')
+            ? cString(header.subarray(345, 500))
+            : '';
         const shortName = cString(header.subarray(0, 100));
         const name = pax.path ?? longName ?? (prefix ? `${prefix}/${shortName}` : shortName);
         const link = pax.linkpath ?? longLink ?? (cString(header.subarray(157, 257)) || null);
         const type = typeOf(typeFlag);
-        entries.push({ name, type, content: type === 'file' ? Buffer.from(body) : Buffer.alloc(0), linkTarget: type === 'symlink' || type === 'hardlink' ? link : null });
+        entries.push({
+            name,
+            type,
+            content: type === 'file' ? Buffer.from(body) : Buffer.alloc(0),
+            linkTarget: type === 'symlink' || type === 'hardlink' ? link : null,
+        });
         longName = null;
         longLink = null;
         pax = {};

@@ -17,7 +17,12 @@ export interface ProbeSnapshotMeta {
  * A Snapshot of an image or container: the probe's facts, the app as its config describes it, and nothing
  * about a project (no declarations, lockfiles or native dependencies — a probe sees no project files).
  */
-export function snapshotFromProbe(facts: ProbeFacts, meta: ProbeSnapshotMeta, app: AppFacts | null, extraIssues: readonly CaptureIssue[] = []): Snapshot {
+export function snapshotFromProbe(
+    facts: ProbeFacts,
+    meta: ProbeSnapshotMeta,
+    app: AppFacts | null,
+    extraIssues: readonly CaptureIssue[] = [],
+): Snapshot {
     return {
         schemaVersion: SNAPSHOT_SCHEMA_VERSION,
         meta: {

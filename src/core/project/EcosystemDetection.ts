@@ -1,5 +1,10 @@
 import type {
-    Fact, LockfileFact, NativeDependencyFact, PackageManagerFacts, RuntimeDeclaration, RuntimeName,
+    Fact,
+    LockfileFact,
+    NativeDependencyFact,
+    PackageManagerFacts,
+    RuntimeDeclaration,
+    RuntimeName,
 } from '../snapshot/Snapshot';
 import type { ProjectFiles } from './ProjectFiles';
 import type { ProjectWalk } from './walkProject';

@@ -31,7 +31,14 @@ export class IssueSink {
     private readonly items: CaptureIssue[] = [];
 
     add(issue: CaptureIssue): void {
-        if (!this.items.some((known) => known.message === issue.message && known.at?.file === issue.at?.file && known.at?.line === issue.at?.line)) {
+        if (
+            !this.items.some(
+                (known) =>
+                    known.message === issue.message &&
+                    known.at?.file === issue.at?.file &&
+                    known.at?.line === issue.at?.line,
+            )
+        ) {
             this.items.push(issue);
         }
     }
@@ -43,8 +50,10 @@ export class IssueSink {
 
 /** Joins relative project paths with forward slashes, dropping "." segments. */
 export function joinPath(...parts: string[]): string {
-    return parts
-        .flatMap((part) => part.split('/'))
-        .filter((segment) => segment !== '' && segment !== '.')
-        .join('/') || '.';
+    return (
+        parts
+            .flatMap((part) => part.split('/'))
+            .filter((segment) => segment !== '' && segment !== '.')
+            .join('/') || '.'
+    );
 }

@@ -1,5 +1,11 @@
 import type {
-    AppFacts, EnvVarFact, LockfileFact, NativeDependencyFact, PackageManagerFacts, RuntimeDeclaration, RuntimeName,
+    AppFacts,
+    EnvVarFact,
+    LockfileFact,
+    NativeDependencyFact,
+    PackageManagerFacts,
+    RuntimeDeclaration,
+    RuntimeName,
 } from '../snapshot/Snapshot';
 import type { EnvHashKey } from '../snapshot/EnvHashKey';
 import type { AppCandidate, EcosystemDetection, EcosystemDetector } from './EcosystemDetection';
@@ -35,22 +41,43 @@ export interface ProjectDetection {
  * surest candidate; a Procfile `web` process, when present, is its start command — as on a PaaS. .env
  * values are hashed with `key`.
  */
-export async function detectProject(files: ProjectFiles, key: EnvHashKey, limits?: WalkLimits): Promise<ProjectDetection> {
+export async function detectProject(
+    files: ProjectFiles,
+    key: EnvHashKey,
+    limits?: WalkLimits,
+): Promise<ProjectDetection> {
     const walk = await walkProject(files, limits);
-    const detections = (await Promise.all(DETECTORS.map((detect) => detect(files, walk))))
-        .filter((detection): detection is EcosystemDetection => detection !== null);
+    const detections = (await Promise.all(DETECTORS.map((detect) => detect(files, walk)))).filter(
+        (detection): detection is EcosystemDetection => detection !== null,
+    );
 
     const best = pickApp(detections);
     const appRoot = best?.app?.root ?? '.';
     const procfile = await readProcfile(files, appRoot);
     const web = procfile.find((process) => process.type === 'web') ?? procfile[0];
     const name = best?.app?.name ?? (best?.app ? await readAppName(files, best.ecosystem, appRoot) : null);
-    const webCommand = web && best?.app && best.ecosystem === 'go' ? goProcfileCommand(web.command, best.app, name?.value) : web?.command;
+    const webCommand =
+        web && best?.app && best.ecosystem === 'go'
+            ? goProcfileCommand(web.command, best.app, name?.value)
+            : web?.command;
     const app: AppFacts | null = best?.app
-        ? { ...withoutConfidence(best.app), ecosystem: best.ecosystem, ...(webCommand ? { startCommand: webCommand } : {}), ...(name ? { name } : {}) }
+        ? {
+              ...withoutConfidence(best.app),
+              ecosystem: best.ecosystem,
+              ...(webCommand ? { startCommand: webCommand } : {}),
+              ...(name ? { name } : {}),
+          }
         : web
-            ? { root: appRoot, ecosystem: null, framework: null, startCommand: web.command, ports: [], entry: null, workspacePackages: [] }
-            : null;
+          ? {
+                root: appRoot,
+                ecosystem: null,
+                framework: null,
+                startCommand: web.command,
+                ports: [],
+                entry: null,
+                workspacePackages: [],
+            }
+          : null;
 
     return {
         ecosystems: detections.map((detection) => detection.ecosystem),

@@ -18,7 +18,11 @@ export function nodeProjectFiles(root: string, issues = new IssueSink()): Projec
         const full = resolve(base, path);
         return full === base || full.startsWith(base + sep) ? full : null;
     };
-    const relative = (path: string): string => path.split(/[\\/]+/).filter((part) => part !== '' && part !== '.').join('/');
+    const relative = (path: string): string =>
+        path
+            .split(/[\\/]+/)
+            .filter((part) => part !== '' && part !== '.')
+            .join('/');
     let rootReal: Promise<string> | undefined;
     const realRoot = (): Promise<string> => (rootReal ??= realpath(base).catch(() => base));
 
@@ -42,10 +46,18 @@ export function nodeProjectFiles(root: string, issues = new IssueSink()): Projec
                     issues.add(linksOutside(rel));
                     return null;
                 case 'too-large':
-                    issues.add({ severity: 'warning', message: `${rel} is ${Math.round(read.size / 1024)} KiB, too large to be project metadata; it was skipped.`, at: { file: rel, line: 1 } });
+                    issues.add({
+                        severity: 'warning',
+                        message: `${rel} is ${Math.round(read.size / 1024)} KiB, too large to be project metadata; it was skipped.`,
+                        at: { file: rel, line: 1 },
+                    });
                     return null;
                 case 'error':
-                    issues.add({ severity: 'warning', message: `${rel} cannot be read (${read.code}); it was skipped.`, at: { file: rel, line: 1 } });
+                    issues.add({
+                        severity: 'warning',
+                        message: `${rel} cannot be read (${read.code}); it was skipped.`,
+                        at: { file: rel, line: 1 },
+                    });
                     return null;
             }
         },
@@ -61,15 +73,26 @@ export function nodeProjectFiles(root: string, issues = new IssueSink()): Projec
                 }
                 const entries = await readdir(full, { withFileTypes: true });
                 return entries
-                    .map((entry): DirEntry => ({
-                        name: entry.name,
-                        kind: entry.isSymbolicLink() ? 'symlink' : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other',
-                    }))
+                    .map(
+                        (entry): DirEntry => ({
+                            name: entry.name,
+                            kind: entry.isSymbolicLink()
+                                ? 'symlink'
+                                : entry.isDirectory()
+                                  ? 'dir'
+                                  : entry.isFile()
+                                    ? 'file'
+                                    : 'other',
+                        }),
+                    )
                     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
             } catch (error) {
                 const code = (error as NodeJS.ErrnoException).code;
                 if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-                    issues.add({ severity: 'warning', message: `${relative(dir) || '.'}/ cannot be listed (${code ?? String(error)}); it was skipped.` });
+                    issues.add({
+                        severity: 'warning',
+                        message: `${relative(dir) || '.'}/ cannot be listed (${code ?? String(error)}); it was skipped.`,
+                    });
                 }
                 return [];
             }
@@ -90,7 +113,11 @@ export function nodeProjectFiles(root: string, issues = new IssueSink()): Projec
 }
 
 function linksOutside(rel: string): CaptureIssue {
-    return { severity: 'warning', message: `${rel || '.'} links outside the project; it was not read.`, ...(rel ? { at: { file: rel, line: 1 } } : {}) };
+    return {
+        severity: 'warning',
+        message: `${rel || '.'} links outside the project; it was not read.`,
+        ...(rel ? { at: { file: rel, line: 1 } } : {}),
+    };
 }
 
 /** UTF-8 (a BOM is dropped); anything else is read as Latin-1 so detection can go on, and reported. */
@@ -98,7 +125,11 @@ function decode(bytes: Buffer, path: string, issues: IssueSink): string {
     try {
         return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
-        issues.add({ severity: 'warning', message: `${path} is not UTF-8 text; it was read as Latin-1 and may be misread.`, at: { file: path, line: 1 } });
+        issues.add({
+            severity: 'warning',
+            message: `${path} is not UTF-8 text; it was read as Latin-1 and may be misread.`,
+            at: { file: path, line: 1 },
+        });
         return bytes.toString('latin1');
     }
 }

@@ -2,7 +2,22 @@ import { posix } from 'node:path';
 import { PROJECT_MARKERS } from '../lens/projectRootFor';
 
 /** Folders whose files are never a project of their own: dependencies, build output, Parity's and VCS state. */
-const NOT_PROJECTS = new Set(['node_modules', '.parity', '.git', '.hg', '.svn', 'vendor', '.venv', 'venv', '__pycache__', 'dist', 'build', 'target', '.tox', '.gradle']);
+const NOT_PROJECTS = new Set([
+    'node_modules',
+    '.parity',
+    '.git',
+    '.hg',
+    '.svn',
+    'vendor',
+    '.venv',
+    'venv',
+    '__pycache__',
+    'dist',
+    'build',
+    'target',
+    '.tox',
+    '.gradle',
+]);
 
 /** The marker files a project folder holds, for a file search: `{package.json,go.mod,…}` at any depth. */
 export const PROJECT_MARKER_GLOB = `**/{${PROJECT_MARKERS.join(',')}}`;

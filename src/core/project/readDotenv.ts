@@ -11,7 +11,11 @@ export const DOTENV_FILES = ['.env', '.env.local', '.env.development', '.env.dev
  * Keys of the project's .env files with a hash of each value. The values are read only to be hashed —
  * they never leave this function — and every entry is marked secret.
  */
-export async function readDotenv(files: ProjectFiles, key: EnvHashKey, dirs: readonly string[] = ['.']): Promise<Record<string, EnvVarFact>> {
+export async function readDotenv(
+    files: ProjectFiles,
+    key: EnvHashKey,
+    dirs: readonly string[] = ['.'],
+): Promise<Record<string, EnvVarFact>> {
     const result: Record<string, EnvVarFact> = {};
     for (const entry of await dotenvEntries(files, dirs)) {
         result[entry.name] = {
@@ -27,7 +31,10 @@ export async function readDotenv(files: ProjectFiles, key: EnvHashKey, dirs: rea
  * The values themselves, for one purpose only: handing them to a sandbox the user explicitly allowed to
  * see them. The caller must never log or store them.
  */
-export async function readDotenvValues(files: ProjectFiles, dirs: readonly string[] = ['.']): Promise<Record<string, string>> {
+export async function readDotenvValues(
+    files: ProjectFiles,
+    dirs: readonly string[] = ['.'],
+): Promise<Record<string, string>> {
     return Object.fromEntries((await dotenvEntries(files, dirs)).map((entry) => [entry.name, entry.value]));
 }
 
@@ -50,7 +57,11 @@ async function dotenvEntries(files: ProjectFiles, dirs: readonly string[]): Prom
             const values = parse(file.text);
             const { lines, skipped } = definitionLines(file.text);
             for (const line of skipped) {
-                files.issues.add({ severity: 'info', message: `${file.path}:${line} is not a KEY=value line; it was skipped.`, at: { file: file.path, line } });
+                files.issues.add({
+                    severity: 'info',
+                    message: `${file.path}:${line} is not a KEY=value line; it was skipped.`,
+                    at: { file: file.path, line },
+                });
             }
             for (const [key, line] of lines) {
                 const value = values[key];
@@ -85,7 +96,10 @@ function definitionLines(text: string): { lines: Map<string, number>; skipped: n
             lines.set(match[1], index + 1);
             const quote = /^["'`]/.exec(match[2])?.[0];
             // Left open on this line, the value runs on to the closing quote; never closed, it is this line only.
-            openQuote = quote && !closes(match[2].slice(1), quote) && closes(all.slice(index + 1).join('\n'), quote) ? quote : null;
+            openQuote =
+                quote && !closes(match[2].slice(1), quote) && closes(all.slice(index + 1).join('\n'), quote)
+                    ? quote
+                    : null;
         } else if (raw.trim() !== '' && !raw.trim().startsWith('#')) {
             skipped.push(index + 1);
         }

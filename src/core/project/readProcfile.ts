@@ -20,12 +20,20 @@ export async function readProcfile(files: ProjectFiles, dir = '.'): Promise<Proc
         }
         const match = /^\s*([A-Za-z0-9_-]+)\s*:\s*(.+)$/.exec(raw);
         if (!match?.[1] || !match[2]) {
-            files.issues.add({ severity: 'warning', message: `${file.path}:${index + 1} is not a "type: command" line.`, at: { file: file.path, line: index + 1 } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${file.path}:${index + 1} is not a "type: command" line.`,
+                at: { file: file.path, line: index + 1 },
+            });
             continue;
         }
         processes.push({
             type: match[1],
-            command: { value: splitCommand(match[2]), at: { file: file.path, line: index + 1 }, how: `Procfile ${match[1]} process` },
+            command: {
+                value: splitCommand(match[2]),
+                at: { file: file.path, line: index + 1 },
+                how: `Procfile ${match[1]} process`,
+            },
         });
     }
     return processes;

@@ -18,14 +18,22 @@ export function firstValueLine(text: string): { raw: string; line: number } | nu
  * A single-value version file (.go-version, .java-version, .ruby-version …): its first real line, or null.
  * An empty file is reported, with who ignores it, because it silently pins nothing.
  */
-export async function readVersionFile(files: ProjectFiles, path: string, ignoredBy: string): Promise<VersionFileLine | null> {
+export async function readVersionFile(
+    files: ProjectFiles,
+    path: string,
+    ignoredBy: string,
+): Promise<VersionFileLine | null> {
     const file = await files.readText(path);
     if (!file) {
         return null;
     }
     const found = firstValueLine(file.text);
     if (!found) {
-        files.issues.add({ severity: 'warning', message: `${file.path} is empty; ${ignoredBy} ignores it.`, at: { file: file.path, line: 1 } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${file.path} is empty; ${ignoredBy} ignores it.`,
+            at: { file: file.path, line: 1 },
+        });
         return null;
     }
     return { path: file.path, ...found };

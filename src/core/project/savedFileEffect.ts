@@ -10,13 +10,37 @@
 export type SavedFileEffect = 'toolchain' | 'project' | 'none';
 
 const TOOLCHAIN_FILES = new Set([
-    '.nvmrc', '.node-version', '.python-version', '.ruby-version', '.java-version', '.go-version', '.tool-versions', '.sdkmanrc',
-    'mise.toml', '.mise.toml', 'mise.local.toml', '.mise.local.toml',
+    '.nvmrc',
+    '.node-version',
+    '.python-version',
+    '.ruby-version',
+    '.java-version',
+    '.go-version',
+    '.tool-versions',
+    '.sdkmanrc',
+    'mise.toml',
+    '.mise.toml',
+    'mise.local.toml',
+    '.mise.local.toml',
 ]);
 
 const PROJECT_FILES = new Set([
-    'package.json', 'pyproject.toml', 'requirements.txt', 'runtime.txt', 'Pipfile', 'setup.cfg', 'go.mod', 'go.work',
-    'pom.xml', 'build.gradle', 'build.gradle.kts', 'Gemfile', 'Procfile', '.env', '.env.example', '.dockerignore',
+    'package.json',
+    'pyproject.toml',
+    'requirements.txt',
+    'runtime.txt',
+    'Pipfile',
+    'setup.cfg',
+    'go.mod',
+    'go.work',
+    'pom.xml',
+    'build.gradle',
+    'build.gradle.kts',
+    'Gemfile',
+    'Procfile',
+    '.env',
+    '.env.example',
+    '.dockerignore',
 ]);
 
 const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:Dockerfile|Containerfile)$/;
@@ -28,7 +52,12 @@ export function savedFileEffect(path: string): SavedFileEffect {
     if (parts.includes('node_modules') || parts.some((part) => part === '..')) {
         return 'none';
     }
-    if (TOOLCHAIN_FILES.has(name) || path === '.config/mise.toml' || path === '.config/mise/config.toml' || path === '.mise/config.toml') {
+    if (
+        TOOLCHAIN_FILES.has(name) ||
+        path === '.config/mise.toml' ||
+        path === '.config/mise/config.toml' ||
+        path === '.mise/config.toml'
+    ) {
         return 'toolchain';
     }
     if (PROJECT_FILES.has(name) || DOCKERFILE.test(name) || path === '.parity/config.json') {

@@ -20,7 +20,10 @@ export function splitCommand(line: string): string[] {
     }
     const entries = wordsOf(text);
     // shell-quote keeps the backslash of an escaped backtick in double quotes, so any backtick there goes to sh.
-    const outside = text.replace(LITERAL_SPANS, (_span, doubleQuoted?: string) => doubleQuoted?.replace(/[^`]/g, '') ?? '');
+    const outside = text.replace(
+        LITERAL_SPANS,
+        (_span, doubleQuoted?: string) => doubleQuoted?.replace(/[^`]/g, '') ?? '',
+    );
     return entries === null || SHELL_ONLY.test(outside) ? ['sh', '-c', text] : entries;
 }
 

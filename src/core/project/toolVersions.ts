@@ -37,7 +37,11 @@ export async function readToolPins(files: ProjectFiles, dir = '.'): Promise<Tool
             parsed = parseToml(mise.text);
         } catch (error) {
             const line = error instanceof TomlError ? error.line : 1;
-            files.issues.add({ severity: 'warning', message: `${mise.path} is not valid TOML: ${firstLine(error)}`, at: { file: mise.path, line } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${mise.path} is not valid TOML: ${firstLine(error)}`,
+                at: { file: mise.path, line },
+            });
             continue;
         }
         const tools = parsed.tools;
@@ -45,9 +49,15 @@ export async function readToolPins(files: ProjectFiles, dir = '.'): Promise<Tool
             continue;
         }
         for (const [tool, value] of Object.entries(tools as Record<string, unknown>)) {
-            const version = typeof value === 'string' ? value
-                : Array.isArray(value) && typeof value[0] === 'string' ? value[0]
-                    : typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'string' ? (value as { version: string }).version
+            const version =
+                typeof value === 'string'
+                    ? value
+                    : Array.isArray(value) && typeof value[0] === 'string'
+                      ? value[0]
+                      : typeof value === 'object' &&
+                          value !== null &&
+                          typeof (value as { version?: unknown }).version === 'string'
+                        ? (value as { version: string }).version
                         : undefined;
             if (version) {
                 pins.push({ tool, version, file: mise.path, line: lineOfKey(mise.text, tool), source: name });

@@ -21,7 +21,16 @@ const TOOL_NAMES: Readonly<Record<RuntimeName, readonly string[]>> = {
     go: ['golang', 'go'],
 };
 
-const MISE_FILES = ['mise.toml', '.mise.toml', 'mise.local.toml', '.mise.local.toml', '.config/mise.toml', '.config/mise/config.toml', '.mise/config.toml', 'mise/config.toml'];
+const MISE_FILES = [
+    'mise.toml',
+    '.mise.toml',
+    'mise.local.toml',
+    '.mise.local.toml',
+    '.config/mise.toml',
+    '.config/mise/config.toml',
+    '.mise/config.toml',
+    'mise/config.toml',
+];
 
 /**
  * Version pins in the project that a version-manager shim must not be given. A shim turns the pin into a
@@ -38,13 +47,18 @@ export async function unsafeVersionPins(files: ProjectFiles, runtime: RuntimeNam
             at: { file, line },
         });
     };
-    const report = (file: string, line: number, value: string, reason: string): void => add(file, line, `pins ${runtime} to ${quoted(value)}, which ${reason}`);
+    const report = (file: string, line: number, value: string, reason: string): void =>
+        add(file, line, `pins ${runtime} to ${quoted(value)}, which ${reason}`);
     const rootEntries = new Map((await files.list('.')).map((entry) => [entry.name, entry.kind]));
     const read = async (path: string): Promise<string | null> => {
         const file = await files.readText(path);
         if (!file && rootEntries.has(path)) {
             // There, but refused (a link out of the project, a FIFO, too large): the shim would read it anyway.
-            add(path, 1, 'could not be read safely (see the issue about the file itself), yet a version manager would read it');
+            add(
+                path,
+                1,
+                'could not be read safely (see the issue about the file itself), yet a version manager would read it',
+            );
         }
         return file?.text ?? null;
     };
@@ -133,9 +147,12 @@ export function unsafeVersionReason(version: string): string | null {
 
 /** mise accepts a version, a list of versions, or a table (or list of tables) with a `version` key. */
 function miseVersions(value: unknown): string[] {
-    const one = (item: unknown): string[] => typeof item === 'string' ? [item]
-        : typeof item === 'object' && item !== null && typeof (item as { version?: unknown }).version === 'string' ? [(item as { version: string }).version]
-            : [];
+    const one = (item: unknown): string[] =>
+        typeof item === 'string'
+            ? [item]
+            : typeof item === 'object' && item !== null && typeof (item as { version?: unknown }).version === 'string'
+              ? [(item as { version: string }).version]
+              : [];
     return Array.isArray(value) ? value.flatMap(one) : one(value);
 }
 

@@ -2,9 +2,36 @@ import { joinPath, type ProjectFiles } from './ProjectFiles';
 
 /** Folders that hold installed dependencies, build output or tool state — never the project's own sources. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
-    'node_modules', '.git', '.hg', '.svn', 'venv', '.venv', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache',
-    '.ruff_cache', 'dist', 'build', 'target', 'vendor', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache', 'coverage',
-    '.parity', '.idea', '.vscode', '.yarn', '.pnpm-store', 'bower_components', '.gradle', '.terraform',
+    'node_modules',
+    '.git',
+    '.hg',
+    '.svn',
+    'venv',
+    '.venv',
+    '__pycache__',
+    '.tox',
+    '.nox',
+    '.mypy_cache',
+    '.pytest_cache',
+    '.ruff_cache',
+    'dist',
+    'build',
+    'target',
+    'vendor',
+    '.next',
+    '.nuxt',
+    '.svelte-kit',
+    '.turbo',
+    '.cache',
+    'coverage',
+    '.parity',
+    '.idea',
+    '.vscode',
+    '.yarn',
+    '.pnpm-store',
+    'bower_components',
+    '.gradle',
+    '.terraform',
 ]);
 
 export interface WalkLimits {
@@ -57,7 +84,10 @@ export async function walkProject(files: ProjectFiles, limits: WalkLimits = DEFA
         level = next;
     }
     if (truncated) {
-        files.issues.add({ severity: 'info', message: `The project has more than ${limits.maxEntries} files and folders; Parity looked at the first ${limits.maxEntries} (breadth first, dependency and build folders skipped).` });
+        files.issues.add({
+            severity: 'info',
+            message: `The project has more than ${limits.maxEntries} files and folders; Parity looked at the first ${limits.maxEntries} (breadth first, dependency and build folders skipped).`,
+        });
     }
     const set = new Set(found);
     return { files: found, truncated, has: (path) => set.has(path) };

@@ -8,12 +8,23 @@ export interface RecipeOutcome {
 }
 
 /** The outcome of each recipe file after writeRecipe, then the plan file (always saved). */
-export function recipeOutcomes(files: readonly RecipeFile[], replaced: ReadonlySet<string> | undefined, planFile: string): RecipeOutcome[] {
+export function recipeOutcomes(
+    files: readonly RecipeFile[],
+    replaced: ReadonlySet<string> | undefined,
+    planFile: string,
+): RecipeOutcome[] {
     return [
-        ...files.map((file): RecipeOutcome => ({
-            name: file.name,
-            how: file.status === 'user' ? (replaced?.has(file.name) ? 'replaced' : 'kept') : ({ new: 'written', same: 'unchanged', parity: 'updated' } as const)[file.status],
-        })),
+        ...files.map(
+            (file): RecipeOutcome => ({
+                name: file.name,
+                how:
+                    file.status === 'user'
+                        ? replaced?.has(file.name)
+                            ? 'replaced'
+                            : 'kept'
+                        : ({ new: 'written', same: 'unchanged', parity: 'updated' } as const)[file.status],
+            }),
+        ),
         { name: planFile, how: 'written' },
     ];
 }

@@ -30,7 +30,9 @@ export interface RecipeFile {
 export class RecipeConflictError extends Error {
     constructor(readonly files: readonly RecipeFile[]) {
         const one = files.length === 1;
-        super(`${files.map((file) => file.name).join(' and ')} ${one ? 'exists and was' : 'exist and were'} not written by Parity (or changed since); Parity does not overwrite ${one ? 'it' : 'them'} without being asked.`);
+        super(
+            `${files.map((file) => file.name).join(' and ')} ${one ? 'exists and was' : 'exist and were'} not written by Parity (or changed since); Parity does not overwrite ${one ? 'it' : 'them'} without being asked.`,
+        );
         this.name = 'RecipeConflictError';
     }
 }
@@ -38,16 +40,22 @@ export class RecipeConflictError extends Error {
 /** How each recipe file stands against what Parity would write now. */
 export async function inspectRecipe(projectRoot: string, recipe: Recipe): Promise<RecipeFile[]> {
     const record = await readRecord(projectRoot);
-    const files: [RecipeFile['name'], string][] = [['Dockerfile', recipe.dockerfile], ['.dockerignore', recipe.dockerignore]];
-    return Promise.all(files.map(async ([name, proposed]): Promise<RecipeFile> => {
-        const path = join(projectRoot, name);
-        const current = await readProjectFile(projectRoot, name);
-        if (current === undefined) {
-            return { name, path, status: 'new', proposed };
-        }
-        const status: RecipeFileStatus = current === proposed ? 'same' : record[name] === sha256(current) ? 'parity' : 'user';
-        return { name, path, status, current, proposed };
-    }));
+    const files: [RecipeFile['name'], string][] = [
+        ['Dockerfile', recipe.dockerfile],
+        ['.dockerignore', recipe.dockerignore],
+    ];
+    return Promise.all(
+        files.map(async ([name, proposed]): Promise<RecipeFile> => {
+            const path = join(projectRoot, name);
+            const current = await readProjectFile(projectRoot, name);
+            if (current === undefined) {
+                return { name, path, status: 'new', proposed };
+            }
+            const status: RecipeFileStatus =
+                current === proposed ? 'same' : record[name] === sha256(current) ? 'parity' : 'user';
+            return { name, path, status, current, proposed };
+        }),
+    );
 }
 
 export interface WriteRecipeChoices {
@@ -62,7 +70,11 @@ export interface WriteRecipeChoices {
  * replaced only when listed in `replace` and left alone when listed in `keep`; any other such file stops
  * the whole write — nothing at all is written — and RecipeConflictError names the files.
  */
-export async function writeRecipe(projectRoot: string, recipe: Recipe, choices: WriteRecipeChoices = {}): Promise<RecipeFile[]> {
+export async function writeRecipe(
+    projectRoot: string,
+    recipe: Recipe,
+    choices: WriteRecipeChoices = {},
+): Promise<RecipeFile[]> {
     const files = await inspectRecipe(projectRoot, recipe);
     const replace = choices.replace ?? new Set();
     const keep = choices.keep ?? new Set();
@@ -87,7 +99,7 @@ export async function writeRecipe(projectRoot: string, recipe: Recipe, choices: 
 async function readRecord(projectRoot: string): Promise<Partial<Record<RecipeFile['name'], string>>> {
     const text = await readProjectFile(projectRoot, RECIPE_RECORD);
     try {
-        return text === undefined ? {} : JSON.parse(text) as Partial<Record<RecipeFile['name'], string>>;
+        return text === undefined ? {} : (JSON.parse(text) as Partial<Record<RecipeFile['name'], string>>);
     } catch {
         return {};
     }

@@ -14,7 +14,12 @@ export type SandboxErrorKind =
 
 /** A sandbox that did not do what was asked, with a message a person can act on. */
 export class SandboxError extends Error {
-    constructor(readonly kind: SandboxErrorKind, message: string, readonly exit?: SandboxExit, readonly lastLines: readonly string[] = exit?.lastLines ?? []) {
+    constructor(
+        readonly kind: SandboxErrorKind,
+        message: string,
+        readonly exit?: SandboxExit,
+        readonly lastLines: readonly string[] = exit?.lastLines ?? [],
+    ) {
         super(message);
         this.name = 'SandboxError';
     }

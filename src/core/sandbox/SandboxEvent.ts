@@ -22,12 +22,30 @@ export interface SandboxExit {
 
 /** What happens in a sandbox, in order, for a terminal or a log to render. */
 export type SandboxEvent =
-    | { readonly type: 'created'; readonly id: string; readonly name: string; readonly image: string; readonly summary: readonly string[] }
+    | {
+          readonly type: 'created';
+          readonly id: string;
+          readonly name: string;
+          readonly image: string;
+          readonly summary: readonly string[];
+      }
     /** The app's port is published on `url` (not necessarily answering yet); null without a port or network. */
     | { readonly type: 'started'; readonly id: string; readonly url: string | null }
     | { readonly type: 'log'; readonly stream: 'stdout' | 'stderr'; readonly line: string }
-    | { readonly type: 'ready'; readonly url: string; readonly path: string; readonly status: number; readonly ms: number }
-    | { readonly type: 'limit-hit'; readonly limit: 'pids'; readonly current: number; readonly max: number; readonly evidence: PidsEvidence }
+    | {
+          readonly type: 'ready';
+          readonly url: string;
+          readonly path: string;
+          readonly status: number;
+          readonly ms: number;
+      }
+    | {
+          readonly type: 'limit-hit';
+          readonly limit: 'pids';
+          readonly current: number;
+          readonly max: number;
+          readonly evidence: PidsEvidence;
+      }
     | { readonly type: 'stopping'; readonly why: 'requested' | 'cancelled' | 'pids-limit' }
     | ({ readonly type: 'exited' } & SandboxExit)
     | { readonly type: 'removed'; readonly id: string; readonly name: string }

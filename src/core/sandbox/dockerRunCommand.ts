@@ -9,7 +9,9 @@ export interface DockerRunSource {
     };
     readonly hostConfig: {
         readonly NetworkMode?: string | null;
-        readonly PortBindings?: Readonly<Record<string, readonly { readonly HostIp?: string; readonly HostPort?: string }[] | null>> | null;
+        readonly PortBindings?: Readonly<
+            Record<string, readonly { readonly HostIp?: string; readonly HostPort?: string }[] | null>
+        > | null;
         readonly Tmpfs?: Readonly<Record<string, string>> | null;
         readonly ReadonlyRootfs?: boolean | null;
         readonly CapDrop?: readonly string[] | null;
@@ -93,11 +95,21 @@ export function dockerRunCommand(source: DockerRunSource): DockerRunCommand {
     for (const [port, bindings] of Object.entries(host.PortBindings ?? {})) {
         for (const binding of bindings ?? []) {
             // An empty host port lets the engine pick one, as it did for the sandbox.
-            add('--publish', `${binding.HostIp ? `${binding.HostIp}:` : ''}${binding.HostPort ?? ''}${binding.HostIp || binding.HostPort ? ':' : ''}${port}`);
+            add(
+                '--publish',
+                `${binding.HostIp ? `${binding.HostIp}:` : ''}${binding.HostPort ?? ''}${binding.HostIp || binding.HostPort ? ':' : ''}${port}`,
+            );
         }
     }
     const inherited = new Set(source.imageConfig?.Env ?? []);
-    const envNames = [...new Set((source.config.Env ?? []).filter((entry) => !inherited.has(entry)).map((entry) => entry.split('=', 1)[0] ?? '').filter(Boolean))];
+    const envNames = [
+        ...new Set(
+            (source.config.Env ?? [])
+                .filter((entry) => !inherited.has(entry))
+                .map((entry) => entry.split('=', 1)[0] ?? '')
+                .filter(Boolean),
+        ),
+    ];
     for (const name of envNames) {
         add('--env', name);
     }
@@ -107,9 +119,12 @@ export function dockerRunCommand(source: DockerRunSource): DockerRunCommand {
 
     const argv = groups.flat();
     const lines = groups.map((words) => words.map(shellWord).join(' '));
-    const note = envNames.length === 0
-        ? []
-        : [`# ${envNames.join(', ')}: values come from your shell — export ${envNames.length === 1 ? 'it' : 'them'} first, or replace the --env flags with --env-file .env`];
+    const note =
+        envNames.length === 0
+            ? []
+            : [
+                  `# ${envNames.join(', ')}: values come from your shell — export ${envNames.length === 1 ? 'it' : 'them'} first, or replace the --env flags with --env-file .env`,
+              ];
     return { argv, envNames, text: [...note, `docker ${lines.join(' \\\n  ')}`].join('\n') };
 }
 

@@ -9,7 +9,14 @@ export interface ExitFacts {
     readonly pids: number;
 }
 
-const SIGNALS: Readonly<Record<number, string>> = { 1: 'SIGHUP', 2: 'SIGINT', 6: 'SIGABRT', 9: 'SIGKILL', 11: 'SIGSEGV', 15: 'SIGTERM' };
+const SIGNALS: Readonly<Record<number, string>> = {
+    1: 'SIGHUP',
+    2: 'SIGINT',
+    6: 'SIGABRT',
+    9: 'SIGKILL',
+    11: 'SIGSEGV',
+    15: 'SIGTERM',
+};
 
 /**
  * Why a sandbox ended, in plain words. A limit beats the exit code (an OOM kill shows as 137, a refused
@@ -33,6 +40,11 @@ export function exitReason(facts: ExitFacts): string {
 }
 
 /** Whether an exit counts as a failure for a caller that has to choose an exit code. */
-export function exitFailed(exit: { readonly code: number | null; readonly oomKilled: boolean; readonly pidsLimitHit: boolean; readonly stopped: boolean }): boolean {
+export function exitFailed(exit: {
+    readonly code: number | null;
+    readonly oomKilled: boolean;
+    readonly pidsLimitHit: boolean;
+    readonly stopped: boolean;
+}): boolean {
     return exit.oomKilled || exit.pidsLimitHit || (!exit.stopped && exit.code !== 0);
 }

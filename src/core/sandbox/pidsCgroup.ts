@@ -5,10 +5,20 @@
  * another PID namespace (an engine in a VM or another container). Null when it cannot be told.
  */
 export function pidsEventsPath(procCgroup: string, containerId: string, root = '/sys/fs/cgroup'): string | null {
-    const lines = procCgroup.split('\n').map((line) => line.trim()).filter(Boolean);
-    const v1 = lines.map((line) => /^\d+:([^:]*):(.*)$/.exec(line)).find((match) => match?.[1]?.split(',').includes('pids'));
+    const lines = procCgroup
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    const v1 = lines
+        .map((line) => /^\d+:([^:]*):(.*)$/.exec(line))
+        .find((match) => match?.[1]?.split(',').includes('pids'));
     const v2 = lines.map((line) => /^0::(.*)$/.exec(line)).find((match) => match !== null);
-    const [hierarchy, path] = v1?.[2] !== undefined ? [`${root}/pids`, v1[2]] : v2?.[1] !== undefined ? [root, v2[1]] : [undefined, undefined];
+    const [hierarchy, path] =
+        v1?.[2] !== undefined
+            ? [`${root}/pids`, v1[2]]
+            : v2?.[1] !== undefined
+              ? [root, v2[1]]
+              : [undefined, undefined];
     if (hierarchy === undefined || path === undefined || !path.includes(containerId)) {
         return null;
     }
@@ -27,5 +37,9 @@ export function refusedForks(pidsEvents: string): number | null {
  * Node "spawn … EAGAIN"). Evidence for the limit when nothing sampled the count in time.
  */
 export function saysForkRefused(lines: readonly string[]): boolean {
-    return lines.some((line) => /can't fork|fork: (retry|Resource temporarily unavailable)|spawn\S* .*EAGAIN|fork.*Resource temporarily unavailable/i.test(line));
+    return lines.some((line) =>
+        /can't fork|fork: (retry|Resource temporarily unavailable)|spawn\S* .*EAGAIN|fork.*Resource temporarily unavailable/i.test(
+            line,
+        ),
+    );
 }

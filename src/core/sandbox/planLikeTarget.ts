@@ -70,7 +70,20 @@ export interface LikeTargetPlan {
 const VERSION = /^\d{1,4}(?:\.\d{1,6}){0,2}$/;
 /** An IANA zone or a plain POSIX zone (Europe/Berlin, EST5EDT, Etc/GMT+5): no dots, so no `..` either. */
 const ZONE = /^[A-Za-z][\w+-]*(?:\/[\w+-]+)*$/;
-const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'UCT', 'Etc/UCT', 'Universal', 'Etc/Universal', 'Zulu', 'Etc/Zulu', 'GMT', 'Etc/GMT', 'GMT0', 'Etc/GMT0']);
+const UTC_NAMES: ReadonlySet<string> = new Set([
+    'UTC',
+    'Etc/UTC',
+    'UCT',
+    'Etc/UCT',
+    'Universal',
+    'Etc/Universal',
+    'Zulu',
+    'Etc/Zulu',
+    'GMT',
+    'Etc/GMT',
+    'GMT0',
+    'Etc/GMT0',
+]);
 /** A locale as LANG takes it (en_US.UTF-8, de_DE.utf8@euro, C.UTF-8); LANGUAGE also lists several with colons. */
 const LOCALE = /^[A-Za-z0-9_.@+-]{1,64}$/;
 const LANGUAGE = /^[A-Za-z0-9_.@+-]{1,64}(?::[A-Za-z0-9_.@+-]{1,64}){0,15}$/;
@@ -80,17 +93,47 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
 /** Set by the OS, the shell or the runtime's official image: the sandbox's image sets its own. */
 const SYSTEM_ENV: ReadonlySet<string> = new Set([
-    'PATH', 'HOME', 'HOSTNAME', 'PWD', 'OLDPWD', 'SHLVL', 'TERM', 'USER', 'LOGNAME', 'SHELL', 'MAIL', '_', 'container',
-    'NODE_VERSION', 'YARN_VERSION', 'PYTHON_VERSION', 'PYTHON_SHA256', 'PYTHON_PIP_VERSION', 'PYTHON_SETUPTOOLS_VERSION',
-    'PYTHON_GET_PIP_URL', 'PYTHON_GET_PIP_SHA256', 'GPG_KEY', 'GOLANG_VERSION', 'GOPATH', 'GOTOOLCHAIN', 'JAVA_HOME',
-    'JAVA_VERSION', 'LANG_VERSION', 'RUBY_VERSION', 'RUBY_DOWNLOAD_SHA256', 'RUBY_MAJOR', 'GEM_HOME', 'BUNDLE_SILENCE_ROOT_WARNING',
+    'PATH',
+    'HOME',
+    'HOSTNAME',
+    'PWD',
+    'OLDPWD',
+    'SHLVL',
+    'TERM',
+    'USER',
+    'LOGNAME',
+    'SHELL',
+    'MAIL',
+    '_',
+    'container',
+    'NODE_VERSION',
+    'YARN_VERSION',
+    'PYTHON_VERSION',
+    'PYTHON_SHA256',
+    'PYTHON_PIP_VERSION',
+    'PYTHON_SETUPTOOLS_VERSION',
+    'PYTHON_GET_PIP_URL',
+    'PYTHON_GET_PIP_SHA256',
+    'GPG_KEY',
+    'GOLANG_VERSION',
+    'GOPATH',
+    'GOTOOLCHAIN',
+    'JAVA_HOME',
+    'JAVA_VERSION',
+    'LANG_VERSION',
+    'RUBY_VERSION',
+    'RUBY_DOWNLOAD_SHA256',
+    'RUBY_MAJOR',
+    'GEM_HOME',
+    'BUNDLE_SILENCE_ROOT_WARNING',
     'BUNDLE_APP_CONFIG',
 ]);
 /**
  * Variables that belong to the machine they are set on (its agent sockets, display, Docker and Parity settings,
  * the dynamic loader): taking this machine's value into the sandbox would hand the app what it must not have.
  */
-const MACHINE_ENV = /^(?:SSH_\w*|DOCKER_\w*|PARITY_\w*|XDG_\w*|DBUS_\w*|VSCODE_\w*|ELECTRON_\w*|DISPLAY|WAYLAND_DISPLAY|XAUTHORITY|KUBECONFIG|GPG_AGENT_INFO|GNUPGHOME|LD_\w*)$/;
+const MACHINE_ENV =
+    /^(?:SSH_\w*|DOCKER_\w*|PARITY_\w*|XDG_\w*|DBUS_\w*|VSCODE_\w*|ELECTRON_\w*|DISPLAY|WAYLAND_DISPLAY|XAUTHORITY|KUBECONFIG|GPG_AGENT_INFO|GNUPGHOME|LD_\w*)$/;
 
 /**
  * Run like Target, decided: from a target's snapshot (hostile input like any file), the project's image and
@@ -112,10 +155,22 @@ export function planLikeTarget(input: LikeTargetInput): LikeTargetPlan {
 
     const runtime = runtimeFor(input, note);
     const imageEnv = new Set(input.imageEnvNames);
-    const env: Record<string, string> = { ...timezoneEnv(target, name, imageEnv, note), ...localeEnv(target, name, imageEnv, note) };
+    const env: Record<string, string> = {
+        ...timezoneEnv(target, name, imageEnv, note),
+        ...localeEnv(target, name, imageEnv, note),
+    };
     const envNames = targetEnvNames(input, note);
 
-    const memory = capped(target.resources.memoryLimitBytes, caps.memoryBytes, MIN_MEMORY_BYTES, 'resources', `memory limit`, formatBytes, note, name);
+    const memory = capped(
+        target.resources.memoryLimitBytes,
+        caps.memoryBytes,
+        MIN_MEMORY_BYTES,
+        'resources',
+        `memory limit`,
+        formatBytes,
+        note,
+        name,
+    );
     const cpus = capped(target.resources.cpus, caps.cpus, 0.01, 'resources', 'CPUs', String, note, name);
     const nofile = cappedPair(target.limits.nofile, caps.nofile, 'open files (nofile)', note, name);
     const nproc = cappedPair(target.limits.nproc, caps.nproc, 'processes per user (nproc)', note, name);
@@ -136,26 +191,45 @@ export function planLikeTarget(input: LikeTargetInput): LikeTargetPlan {
     };
 }
 
-function runtimeFor(input: LikeTargetInput, note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void): LikeTargetPlan['runtime'] {
+function runtimeFor(
+    input: LikeTargetInput,
+    note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void,
+): LikeTargetPlan['runtime'] {
     const project = input.project;
     const name = input.targetName;
     if (project === null) {
-        note('runtime', 'kept', 'An image runs as it is: its runtime version stays (run the project folder to rebuild it with the target\'s).');
+        note(
+            'runtime',
+            'kept',
+            "An image runs as it is: its runtime version stays (run the project folder to rebuild it with the target's).",
+        );
         return null;
     }
     if (project.runtime === null) {
-        note('runtime', 'kept', 'The project\'s image carries no runtime Parity pins, so there is no version to take from the target.');
+        note(
+            'runtime',
+            'kept',
+            "The project's image carries no runtime Parity pins, so there is no version to take from the target.",
+        );
         return null;
     }
     const runtime = project.runtime.name;
     const installed = input.target.runtimes[runtime]?.installed ?? null;
     if (installed === null) {
-        note('runtime', 'kept', `${name} has no ${runtime} Parity could see; the image keeps ${runtime} ${project.runtime.version}.`);
+        note(
+            'runtime',
+            'kept',
+            `${name} has no ${runtime} Parity could see; the image keeps ${runtime} ${project.runtime.version}.`,
+        );
         return null;
     }
     const version = installed.version.trim().replace(runtime === 'go' ? /^go(?=\d)/ : /^v(?=\d)/, '');
     if (!VERSION.test(version)) {
-        note('runtime', 'refused', `${name} reports ${runtime} ${shown(installed.version)}, which is not a version an image tag can name; the image keeps ${runtime} ${project.runtime.version}.`);
+        note(
+            'runtime',
+            'refused',
+            `${name} reports ${runtime} ${shown(installed.version)}, which is not a version an image tag can name; the image keeps ${runtime} ${project.runtime.version}.`,
+        );
         return null;
     }
     if (version === project.runtime.version) {
@@ -163,20 +237,37 @@ function runtimeFor(input: LikeTargetInput, note: (facet: LikeFacet, kind: LikeN
         return null;
     }
     if (project.fixedBecause !== null) {
-        note('runtime', 'kept', `${name} runs ${runtime} ${version}, the project's image ${runtime} ${project.runtime.version}, and it cannot be rebuilt with another: ${project.fixedBecause}.`);
+        note(
+            'runtime',
+            'kept',
+            `${name} runs ${runtime} ${version}, the project's image ${runtime} ${project.runtime.version}, and it cannot be rebuilt with another: ${project.fixedBecause}.`,
+        );
         return null;
     }
-    note('runtime', 'taken', `${runtime} ${version} as ${name} runs it: the image is rebuilt on it (the project's own uses ${runtime} ${project.runtime.version}).`);
+    note(
+        'runtime',
+        'taken',
+        `${runtime} ${version} as ${name} runs it: the image is rebuilt on it (the project's own uses ${runtime} ${project.runtime.version}).`,
+    );
     return { name: runtime, version };
 }
 
-function timezoneEnv(target: Snapshot, name: string, imageEnv: ReadonlySet<string>, note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void): Record<string, string> {
+function timezoneEnv(
+    target: Snapshot,
+    name: string,
+    imageEnv: ReadonlySet<string>,
+    note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void,
+): Record<string, string> {
     const { tzVar, name: zoneName } = target.timezone;
     if (tzVar !== null) {
         const bare = tzVar.replace(/^:/, '');
-        const zone = bare.startsWith('/') ? /^\/usr\/share\/zoneinfo\/(.+)$/.exec(bare)?.[1] ?? null : bare;
+        const zone = bare.startsWith('/') ? (/^\/usr\/share\/zoneinfo\/(.+)$/.exec(bare)?.[1] ?? null) : bare;
         if (zone === null || zone.length > 128 || !ZONE.test(zone)) {
-            note('timezone', 'refused', `${name} sets TZ=${shown(tzVar)}, which is not a zone name the sandbox can look up; the image's zone stays.`);
+            note(
+                'timezone',
+                'refused',
+                `${name} sets TZ=${shown(tzVar)}, which is not a zone name the sandbox can look up; the image's zone stays.`,
+            );
             return {};
         }
         note('timezone', 'taken', `TZ=${zone}, as ${name} sets it.`);
@@ -187,7 +278,11 @@ function timezoneEnv(target: Snapshot, name: string, imageEnv: ReadonlySet<strin
         return {};
     }
     if (zoneName.length > 128 || !ZONE.test(zoneName)) {
-        note('timezone', 'refused', `${name} runs in ${shown(zoneName)}, which is not a zone name the sandbox can look up; the image's zone stays.`);
+        note(
+            'timezone',
+            'refused',
+            `${name} runs in ${shown(zoneName)}, which is not a zone name the sandbox can look up; the image's zone stays.`,
+        );
         return {};
     }
     if (UTC_NAMES.has(zoneName)) {
@@ -198,11 +293,20 @@ function timezoneEnv(target: Snapshot, name: string, imageEnv: ReadonlySet<strin
         note('timezone', 'taken', `TZ=UTC: ${name} runs in UTC, where the image sets a zone of its own.`);
         return { TZ: 'UTC' };
     }
-    note('timezone', 'taken', `TZ=${zoneName}: ${name} runs in ${zoneName} (through /etc/localtime; the sandbox names it through TZ).`);
+    note(
+        'timezone',
+        'taken',
+        `TZ=${zoneName}: ${name} runs in ${zoneName} (through /etc/localtime; the sandbox names it through TZ).`,
+    );
     return { TZ: zoneName };
 }
 
-function localeEnv(target: Snapshot, name: string, imageEnv: ReadonlySet<string>, note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void): Record<string, string> {
+function localeEnv(
+    target: Snapshot,
+    name: string,
+    imageEnv: ReadonlySet<string>,
+    note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void,
+): Record<string, string> {
     const env: Record<string, string> = {};
     const vars = target.locale.vars;
     const names = Object.keys(vars);
@@ -212,30 +316,49 @@ function localeEnv(target: Snapshot, name: string, imageEnv: ReadonlySet<string>
             continue;
         }
         if (!(variable === 'LANGUAGE' ? LANGUAGE : LOCALE).test(value)) {
-            note('locale', 'refused', `${name} sets ${variable}=${shown(value)}, which is not a locale name; the image's ${variable} stays.`);
+            note(
+                'locale',
+                'refused',
+                `${name} sets ${variable}=${shown(value)}, which is not a locale name; the image's ${variable} stays.`,
+            );
             continue;
         }
         env[variable] = value;
     }
     const odd = names.filter((key) => !LOCALE_VAR.test(key));
     if (odd.length > 0) {
-        note('locale', 'refused', `${name} lists ${odd.length} locale variable${odd.length === 1 ? '' : 's'} that ${odd.length === 1 ? 'is' : 'are'} not one (${odd.slice(0, 5).map(shown).join(', ')}); left out.`);
+        note(
+            'locale',
+            'refused',
+            `${name} lists ${odd.length} locale variable${odd.length === 1 ? '' : 's'} that ${odd.length === 1 ? 'is' : 'are'} not one (${odd.slice(0, 5).map(shown).join(', ')}); left out.`,
+        );
     }
     // The image's own locale variables that the target does not set are emptied: an empty one counts as unset.
-    const unset = [...imageEnv].filter((variable) => LOCALE_VAR.test(variable) && env[variable] === undefined && (vars[variable] ?? null) === null).sort();
+    const unset = [...imageEnv]
+        .filter(
+            (variable) => LOCALE_VAR.test(variable) && env[variable] === undefined && (vars[variable] ?? null) === null,
+        )
+        .sort();
     for (const variable of unset) {
         env[variable] = '';
     }
     const set = Object.entries(env).filter(([, value]) => value !== '');
     if (set.length > 0 || unset.length > 0) {
-        note('locale', 'taken', `${[...set.map(([key, value]) => `${key}=${value}`), ...unset.map((key) => `${key} unset`)].join(', ')}, as on ${name} (locale ${shown(target.locale.effective)}).`);
+        note(
+            'locale',
+            'taken',
+            `${[...set.map(([key, value]) => `${key}=${value}`), ...unset.map((key) => `${key} unset`)].join(', ')}, as on ${name} (locale ${shown(target.locale.effective)}).`,
+        );
     } else {
         note('locale', 'taken', `${name} sets no locale variable, as the image does not.`);
     }
     return env;
 }
 
-function targetEnvNames(input: LikeTargetInput, note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void): LikeTargetPlan['envNames'] {
+function targetEnvNames(
+    input: LikeTargetInput,
+    note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void,
+): LikeTargetPlan['envNames'] {
     const name = input.targetName;
     const imageEnv = new Set(input.imageEnvNames);
     const dotenv = new Set(input.dotenvKeys);
@@ -257,57 +380,108 @@ function targetEnvNames(input: LikeTargetInput, note: (facet: LikeFacet, kind: L
         }
     }
     if (invalid.length > 0) {
-        note('env', 'refused', `${name} lists ${invalid.length} variable name${invalid.length === 1 ? '' : 's'} no environment can hold (${invalid.slice(0, 5).map(shown).join(', ')}${invalid.length > 5 ? ' …' : ''}); left out.`);
+        note(
+            'env',
+            'refused',
+            `${name} lists ${invalid.length} variable name${invalid.length === 1 ? '' : 's'} no environment can hold (${invalid.slice(0, 5).map(shown).join(', ')}${invalid.length > 5 ? ' …' : ''}); left out.`,
+        );
     }
     if (machine.length > 0) {
-        note('env', 'refused', `${machine.join(', ')} belong${machine.length === 1 ? 's' : ''} to the machine ${machine.length === 1 ? 'it is' : 'they are'} set on (agent sockets, Docker, the loader …); not passed, so nothing of this machine's reaches the app.`);
+        note(
+            'env',
+            'refused',
+            `${machine.join(', ')} belong${machine.length === 1 ? 's' : ''} to the machine ${machine.length === 1 ? 'it is' : 'they are'} set on (agent sockets, Docker, the loader …); not passed, so nothing of this machine's reaches the app.`,
+        );
     }
     if (imageOwn.length > 0) {
-        note('env', 'kept', `${imageOwn.join(', ')}: the image sets ${imageOwn.length === 1 ? 'it' : 'them'} itself and keeps its own value (${name}'s is not known).`);
+        note(
+            'env',
+            'kept',
+            `${imageOwn.join(', ')}: the image sets ${imageOwn.length === 1 ? 'it' : 'them'} itself and keeps its own value (${name}'s is not known).`,
+        );
     }
     const taken = wanted.slice(0, MAX_TARGET_ENV_NAMES);
     if (wanted.length > taken.length) {
-        note('env', 'refused', `${name} lists ${wanted.length} variables; only the first ${MAX_TARGET_ENV_NAMES} by name are carried over.`);
+        note(
+            'env',
+            'refused',
+            `${name} lists ${wanted.length} variables; only the first ${MAX_TARGET_ENV_NAMES} by name are carried over.`,
+        );
     }
     const fromDotenv = taken.filter((variable) => dotenv.has(variable));
     const toAsk = taken.filter((variable) => !dotenv.has(variable));
     if (taken.length > 0) {
-        note('env', 'taken', `${taken.length} of ${name}'s variable${taken.length === 1 ? '' : 's'} by name (values are never known): ${fromDotenv.length > 0 ? `${fromDotenv.join(', ')} from .env` : 'none in .env'}${toAsk.length > 0 ? `; ${toAsk.join(', ')} to be given` : ''}.`);
+        note(
+            'env',
+            'taken',
+            `${taken.length} of ${name}'s variable${taken.length === 1 ? '' : 's'} by name (values are never known): ${fromDotenv.length > 0 ? `${fromDotenv.join(', ')} from .env` : 'none in .env'}${toAsk.length > 0 ? `; ${toAsk.join(', ')} to be given` : ''}.`,
+        );
     }
     return { fromDotenv, toAsk };
 }
 
-function capped(value: number | null, cap: number, minimum: number, facet: LikeFacet, what: string, format: (value: number) => string, note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void, name: string): number | null {
+function capped(
+    value: number | null,
+    cap: number,
+    minimum: number,
+    facet: LikeFacet,
+    what: string,
+    format: (value: number) => string,
+    note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void,
+    name: string,
+): number | null {
     if (value === null) {
         note(facet, 'kept', `${name} has no ${what} Parity could see; the sandbox keeps its own.`);
         return null;
     }
     if (!Number.isFinite(value) || value < minimum) {
-        note(facet, 'refused', `${name}'s ${what} of ${format(value)} is below what a sandbox can run with (${format(minimum)}); the sandbox keeps its own.`);
+        note(
+            facet,
+            'refused',
+            `${name}'s ${what} of ${format(value)} is below what a sandbox can run with (${format(minimum)}); the sandbox keeps its own.`,
+        );
         return null;
     }
     if (value > cap) {
-        note(facet, 'capped', `${name} has ${format(value)} ${what}; the sandbox's cap is ${format(cap)}, so it gets ${format(cap)}.`);
+        note(
+            facet,
+            'capped',
+            `${name} has ${format(value)} ${what}; the sandbox's cap is ${format(cap)}, so it gets ${format(cap)}.`,
+        );
         return cap;
     }
     note(facet, 'taken', `${format(value)} ${what}, as on ${name}.`);
     return value;
 }
 
-function cappedPair(pair: LimitPair | null, cap: number, what: string, note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void, name: string): LimitPair | null {
+function cappedPair(
+    pair: LimitPair | null,
+    cap: number,
+    what: string,
+    note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void,
+    name: string,
+): LimitPair | null {
     if (pair === null) {
         note('limits', 'kept', `${name}'s limit on ${what} is not known; the sandbox keeps the engine's.`);
         return null;
     }
     if (pair.soft === 0 || pair.hard === 0) {
-        note('limits', 'refused', `${name} has a limit of 0 on ${what}, which nothing can run under; the sandbox keeps the engine's.`);
+        note(
+            'limits',
+            'refused',
+            `${name} has a limit of 0 on ${what}, which nothing can run under; the sandbox keeps the engine's.`,
+        );
         return null;
     }
     const limit = (value: number | null): number | null => (value === null ? null : Math.min(value, cap));
     const over = [pair.soft, pair.hard].some((value) => value === null || value > cap);
     const result = { soft: limit(pair.soft ?? cap), hard: limit(pair.hard ?? cap) };
     if (over) {
-        note('limits', 'capped', `${name} allows ${formatPair(pair)} ${what}; the sandbox's cap is ${cap}, so it gets ${formatPair(result)}.`);
+        note(
+            'limits',
+            'capped',
+            `${name} allows ${formatPair(pair)} ${what}; the sandbox's cap is ${cap}, so it gets ${formatPair(result)}.`,
+        );
     } else {
         note('limits', 'taken', `${formatPair(pair)} ${what}, as on ${name}.`);
     }
@@ -315,18 +489,30 @@ function cappedPair(pair: LimitPair | null, cap: number, what: string, note: (fa
 }
 
 /** The target's uid and gid, never root: uid 0 leaves the image's non-root user; gid 0 becomes the uid's own group. */
-function userFor(target: Snapshot, name: string, note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void): SandboxTarget['user'] {
+function userFor(
+    target: Snapshot,
+    name: string,
+    note: (facet: LikeFacet, kind: LikeNote['kind'], message: string) => void,
+): SandboxTarget['user'] {
     const user = target.user;
     if (user === null || user.uid === null) {
         note('user', 'kept', `${name}'s user is not known; the sandbox runs as the image's non-root user.`);
         return null;
     }
     if (isRootUser(user.uid)) {
-        note('user', 'refused', `${name} runs as root; the sandbox never does: it runs as the image's non-root user (or nobody), with every capability dropped.`);
+        note(
+            'user',
+            'refused',
+            `${name} runs as root; the sandbox never does: it runs as the image's non-root user (or nobody), with every capability dropped.`,
+        );
         return null;
     }
     if (user.gid === 0) {
-        note('user', 'refused', `${name} runs as uid ${user.uid} in group 0 (root's); the sandbox uses group ${user.uid} instead.`);
+        note(
+            'user',
+            'refused',
+            `${name} runs as uid ${user.uid} in group 0 (root's); the sandbox uses group ${user.uid} instead.`,
+        );
         return { ...user, gid: user.uid };
     }
     note('user', 'taken', `uid ${user.uid}, gid ${user.gid ?? user.uid}, as on ${name}.`);
@@ -344,5 +530,7 @@ function formatPair(pair: LimitPair): string {
 }
 
 function formatBytes(bytes: number): string {
-    return bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0 ? `${bytes / 1024 ** 3} GiB` : `${Math.round(bytes / 1024 / 1024)} MiB`;
+    return bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0
+        ? `${bytes / 1024 ** 3} GiB`
+        : `${Math.round(bytes / 1024 / 1024)} MiB`;
 }

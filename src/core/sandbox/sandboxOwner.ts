@@ -23,7 +23,10 @@ export function ownerLabel(owner: SandboxOwner): string {
  * True only when the owner is known to be gone: it ran on this host and that process no longer exists. A
  * sandbox with no owner label (the CLI, `parity run --detach`), or one owned on another host, is left alone.
  */
-export function ownerIsGone(label: string | null, here: { readonly host: string; readonly isRunning: (pid: number) => boolean }): boolean {
+export function ownerIsGone(
+    label: string | null,
+    here: { readonly host: string; readonly isRunning: (pid: number) => boolean },
+): boolean {
     const match = /^(\d+)@(.+)$/.exec(label ?? '');
     if (!match?.[1] || match[2] !== here.host) {
         return false;

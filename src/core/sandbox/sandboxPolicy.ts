@@ -4,7 +4,16 @@ import { isSecretName } from '../snapshot/isSecretName';
 import type { LimitPair, Snapshot } from '../snapshot/Snapshot';
 import type { ContainerCreateOptions, PortBinding, Ulimit } from './ContainerCreateOptions';
 import { formatMiB } from './parseSize';
-import { CONTAINER_LABEL, IMAGE_LABEL, MANAGED_LABEL, OWNER_LABEL, PORT_LABEL, PROJECT_LABEL, PURPOSE_LABEL, SANDBOX_PURPOSE } from './sandboxLabels';
+import {
+    CONTAINER_LABEL,
+    IMAGE_LABEL,
+    MANAGED_LABEL,
+    OWNER_LABEL,
+    PORT_LABEL,
+    PROJECT_LABEL,
+    PURPOSE_LABEL,
+    SANDBOX_PURPOSE,
+} from './sandboxLabels';
 
 export const DEFAULT_MEMORY_BYTES = 512 * 1024 * 1024;
 export const DEFAULT_CPUS = 1;
@@ -123,11 +132,15 @@ export function sandboxPolicy(input: SandboxPolicyInput): SandboxPolicy {
 
     let memory = pick(settings.memoryBytes, target?.resources.memoryLimitBytes ?? null, DEFAULT_MEMORY_BYTES);
     if (!Number.isFinite(memory.value) || memory.value < MIN_MEMORY_BYTES) {
-        throw new SandboxPolicyError(`A memory limit of ${memory.value} bytes is below the engine's minimum of ${formatMiB(MIN_MEMORY_BYTES)}.`);
+        throw new SandboxPolicyError(
+            `A memory limit of ${memory.value} bytes is below the engine's minimum of ${formatMiB(MIN_MEMORY_BYTES)}.`,
+        );
     }
     const engineMemory = input.engineMemoryBytes;
     if (engineMemory !== undefined && engineMemory >= MIN_MEMORY_BYTES && memory.value > engineMemory) {
-        notes.push(`${memory.source === 'target' ? 'The target has' : 'You asked for'} ${formatMiB(memory.value)} of memory; the engine has ${formatMiB(engineMemory)}, so the sandbox gets ${formatMiB(engineMemory)}.`);
+        notes.push(
+            `${memory.source === 'target' ? 'The target has' : 'You asked for'} ${formatMiB(memory.value)} of memory; the engine has ${formatMiB(engineMemory)}, so the sandbox gets ${formatMiB(engineMemory)}.`,
+        );
         memory = { value: engineMemory, source: memory.source };
     }
     let cpus = pick(settings.cpus, target?.resources.cpus ?? null, DEFAULT_CPUS);
@@ -135,12 +148,16 @@ export function sandboxPolicy(input: SandboxPolicyInput): SandboxPolicy {
         throw new SandboxPolicyError(`A CPU limit of ${cpus.value} is not possible: give at least 0.01.`);
     }
     if (input.engineCpus !== undefined && cpus.value > input.engineCpus) {
-        notes.push(`${cpus.source === 'target' ? 'The target has' : 'You asked for'} ${cpus.value} CPUs; the engine has ${input.engineCpus}, so the sandbox gets ${input.engineCpus}.`);
+        notes.push(
+            `${cpus.source === 'target' ? 'The target has' : 'You asked for'} ${cpus.value} CPUs; the engine has ${input.engineCpus}, so the sandbox gets ${input.engineCpus}.`,
+        );
         cpus = { value: input.engineCpus, source: cpus.source };
     }
     const pids = pick(settings.pids, null, DEFAULT_PIDS);
     if (!Number.isInteger(pids.value) || pids.value < 1) {
-        throw new SandboxPolicyError(`A process limit of ${pids.value} is not possible: give a whole number of at least 1.`);
+        throw new SandboxPolicyError(
+            `A process limit of ${pids.value} is not possible: give a whole number of at least 1.`,
+        );
     }
     const user = userFor(input.image.config?.User ?? '', target, notes);
     const nofile = ulimitFrom(target?.limits.nofile ?? null, 'open files', notes);
@@ -149,7 +166,9 @@ export function sandboxPolicy(input: SandboxPolicyInput): SandboxPolicy {
     const network = settings.network ?? 'bridge';
     const port = appPort(input.port ?? null, input.image.config?.ExposedPorts ?? null);
     if (port === null) {
-        notes.push('No port is known for the app (the plan has none and the image exposes none): nothing is published. Give one with --port.');
+        notes.push(
+            'No port is known for the app (the plan has none and the image exposes none): nothing is published. Give one with --port.',
+        );
     }
     if (settings.hostPort !== undefined && !validPort(settings.hostPort)) {
         throw new SandboxPolicyError(`${settings.hostPort} is not a TCP port (1–65535).`);
@@ -168,7 +187,10 @@ export function sandboxPolicy(input: SandboxPolicyInput): SandboxPolicy {
 
     const env = environment(settings, input.image.config?.Env ?? [], notes);
     const containerPort = port === null ? null : `${port}/tcp`;
-    const binding: PortBinding = { HostIp: '127.0.0.1', HostPort: settings.hostPort === undefined ? '' : String(settings.hostPort) };
+    const binding: PortBinding = {
+        HostIp: '127.0.0.1',
+        HostPort: settings.hostPort === undefined ? '' : String(settings.hostPort),
+    };
 
     const ulimits: Ulimit[] = [];
     if (nofile) {
@@ -226,24 +248,42 @@ export function sandboxPolicy(input: SandboxPolicyInput): SandboxPolicy {
         },
     };
 
-    const from = (source: LimitSource): string => (source === 'target' ? targetName : source === 'setting' ? 'your setting' : source === 'image' ? "the image's USER" : "Parity's default");
+    const from = (source: LimitSource): string =>
+        source === 'target'
+            ? targetName
+            : source === 'setting'
+              ? 'your setting'
+              : source === 'image'
+                ? "the image's USER"
+                : "Parity's default";
     const summary = [
         `User ${user.value} — ${user.source === 'default' ? 'the image would run as root' : from(user.source)}; all capabilities dropped; no-new-privileges.`,
         `Memory ${formatMiB(memory.value)}, no swap — ${from(memory.source)}.`,
         `CPUs ${formatCpus(cpus.value)} — ${from(cpus.source)}.`,
         `At most ${pids.value} processes — ${from(pids.source)}.`,
         ...(nofile ? [`Open files ${formatPair(nofile.value)} — ${targetName}.`] : []),
-        ...(nproc ? [`Processes per user ${formatPair(nproc.value)} (counted per uid across the engine) — ${targetName}.`] : []),
+        ...(nproc
+            ? [`Processes per user ${formatPair(nproc.value)} (counted per uid across the engine) — ${targetName}.`]
+            : []),
         `Root file system read-only; writable: ${writable.map((path) => `${path} (tmpfs ${formatMiB(tmpfsBytes)})`).join(', ')}.`,
         network === 'none'
             ? 'Network: none — the app cannot reach anything or be reached.'
             : publish
-                ? `Network: bridge; port ${port} published on 127.0.0.1 only (${settings.hostPort === undefined ? 'a free port' : `port ${settings.hostPort}`}), never on other addresses.`
-                : 'Network: bridge; nothing published.',
+              ? `Network: bridge; port ${port} published on 127.0.0.1 only (${settings.hostPort === undefined ? 'a free port' : `port ${settings.hostPort}`}), never on other addresses.`
+              : 'Network: bridge; nothing published.',
         'No host folders, volumes or Docker socket mounted.',
         `Environment: ${env.describe}.`,
     ];
-    return { name: input.name, image: input.image.ref, create, port, network, limits: { memoryBytes: memory, cpus, pids, user, nofile, nproc }, summary, notes };
+    return {
+        name: input.name,
+        image: input.image.ref,
+        create,
+        port,
+        network,
+        limits: { memoryBytes: memory, cpus, pids, user, nofile, nproc },
+        summary,
+        notes,
+    };
 }
 
 /** The target's value wins, then the user's setting, then the default. */
@@ -269,7 +309,9 @@ function userFor(imageUser: string, target: SandboxTarget | undefined, notes: st
     if (!isRootUser(imageUser)) {
         return { value: imageUser, source: 'image' };
     }
-    notes.push(`The image runs as root; the sandbox runs it as ${NOBODY} (nobody). Add a USER to the Dockerfile if the app needs its own user.`);
+    notes.push(
+        `The image runs as root; the sandbox runs it as ${NOBODY} (nobody). Add a USER to the Dockerfile if the app needs its own user.`,
+    );
     return { value: NOBODY, source: 'default' };
 }
 
@@ -315,7 +357,9 @@ function writablePaths(configured: readonly string[], volumes: readonly string[]
         }
         const path = posix.normalize(raw).replace(/\/+$/, '');
         if (path === '' || /^\/(proc|sys|dev)(\/|$)/.test(path)) {
-            throw new SandboxPolicyError(`"${raw}" cannot be made writable: only folders of the app's own file system can.`);
+            throw new SandboxPolicyError(
+                `"${raw}" cannot be made writable: only folders of the app's own file system can.`,
+            );
         }
         paths.add(path);
     }
@@ -323,14 +367,20 @@ function writablePaths(configured: readonly string[], volumes: readonly string[]
         const path = posix.normalize(volume).replace(/\/+$/, '');
         if (path !== '' && !paths.has(path)) {
             paths.add(path);
-            notes.push(`The image declares VOLUME ${path}; the sandbox gives it a tmpfs instead, so no volume is created.`);
+            notes.push(
+                `The image declares VOLUME ${path}; the sandbox gives it a tmpfs instead, so no volume is created.`,
+            );
         }
     }
     return [...paths];
 }
 
 /** `NAME=value` entries (.env first, settings over it) and a description that names no value. */
-function environment(settings: SandboxSettings, imageEnv: readonly string[], notes: string[]): { entries: string[]; describe: string } {
+function environment(
+    settings: SandboxSettings,
+    imageEnv: readonly string[],
+    notes: string[],
+): { entries: string[]; describe: string } {
     const values = new Map<string, string>();
     for (const [name, value] of Object.entries(settings.dotenv ?? {})) {
         values.set(name, value);
@@ -346,7 +396,9 @@ function environment(settings: SandboxSettings, imageEnv: readonly string[], not
     for (const [name, value] of plain) {
         values.set(name, value);
         if (isSecretName(name)) {
-            notes.push(`${name} looks like a secret but comes from plain settings; keep secrets in .env and opt in to passing it.`);
+            notes.push(
+                `${name} looks like a secret but comes from plain settings; keep secrets in .env and opt in to passing it.`,
+            );
         }
     }
     const imageNames = new Set(imageEnv.map((entry) => entry.split('=')[0]));
@@ -357,11 +409,16 @@ function environment(settings: SandboxSettings, imageEnv: readonly string[], not
         ...(plain.length > 0 ? [`${plain.length} from settings (${plain.map(([name]) => name).join(', ')})`] : []),
         ...(settings.dotenv ? [`${dotenvCount} from .env (values not shown)`] : []),
         ...(given.length > 0 ? [`${given.length} given for the target (${given.join(', ')}; values not shown)`] : []),
-        ...(fromTarget.length > 0 ? [`${fromTarget.length} as on the target (${fromTarget.map(([name, value]) => (value === '' ? `${name} emptied` : `${name}=${value}`)).join(', ')})`] : []),
+        ...(fromTarget.length > 0
+            ? [
+                  `${fromTarget.length} as on the target (${fromTarget.map(([name, value]) => (value === '' ? `${name} emptied` : `${name}=${value}`)).join(', ')})`,
+              ]
+            : []),
     ];
-    const describe = parts.length === 0
-        ? "the image's own only; .env is not passed"
-        : `the image's plus ${parts.join(' and ')}${overridden.length > 0 ? `; overrides the image's ${overridden.join(', ')}` : ''}`;
+    const describe =
+        parts.length === 0
+            ? "the image's own only; .env is not passed"
+            : `the image's plus ${parts.join(' and ')}${overridden.length > 0 ? `; overrides the image's ${overridden.join(', ')}` : ''}`;
     return { entries: [...values].map(([name, value]) => `${name}=${value}`), describe };
 }
 

@@ -11,7 +11,14 @@ export interface ContainerSummary {
     /** Seconds since the epoch. */
     readonly Created: number;
     readonly Labels?: Readonly<Record<string, string>> | null;
-    readonly Ports?: readonly { readonly IP?: string; readonly PrivatePort: number; readonly PublicPort?: number; readonly Type: string }[] | null;
+    readonly Ports?:
+        | readonly {
+              readonly IP?: string;
+              readonly PrivatePort: number;
+              readonly PublicPort?: number;
+              readonly Type: string;
+          }[]
+        | null;
 }
 
 export interface SandboxRow {
@@ -48,8 +55,14 @@ export function sandboxRows(containers: readonly ContainerSummary[]): SandboxRow
                 image: labels[IMAGE_LABEL] ?? container.Image,
                 state: container.State,
                 status: container.Status,
-                ports: published.map((port) => `${port.IP ?? ''}${port.IP ? ':' : ''}${port.PublicPort}->${port.PrivatePort}/${port.Type}`),
-                url: app && container.State === 'running' ? `http://${app.IP && app.IP !== '0.0.0.0' ? app.IP : '127.0.0.1'}:${app.PublicPort}` : null,
+                ports: published.map(
+                    (port) =>
+                        `${port.IP ?? ''}${port.IP ? ':' : ''}${port.PublicPort}->${port.PrivatePort}/${port.Type}`,
+                ),
+                url:
+                    app && container.State === 'running'
+                        ? `http://${app.IP && app.IP !== '0.0.0.0' ? app.IP : '127.0.0.1'}:${app.PublicPort}`
+                        : null,
                 created: container.Created,
                 project: labels[PROJECT_LABEL] ?? null,
                 owner: labels[OWNER_LABEL] ?? null,

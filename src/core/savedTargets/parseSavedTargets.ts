@@ -13,18 +13,29 @@ export interface ParsedSavedTargets {
  * already taken (by `taken`, e.g. an earlier source, or by an earlier entry) are problems too: a name is
  * how a person tells two rows apart.
  */
-export function parseSavedTargets(value: unknown, origin: SavedTargetOrigin, taken: ReadonlySet<string> = new Set()): ParsedSavedTargets {
+export function parseSavedTargets(
+    value: unknown,
+    origin: SavedTargetOrigin,
+    taken: ReadonlySet<string> = new Set(),
+): ParsedSavedTargets {
     if (value === undefined || value === null) {
         return { targets: [], problems: [] };
     }
     if (!Array.isArray(value)) {
-        return { targets: [], problems: [{ entry: 'targets', origin, message: 'must be a list of { "name", "target" } entries' }] };
+        return {
+            targets: [],
+            problems: [{ entry: 'targets', origin, message: 'must be a list of { "name", "target" } entries' }],
+        };
     }
     const names = new Set(taken);
     const targets: SavedTarget[] = [];
     const problems: SavedTargetProblem[] = [];
     value.forEach((raw: unknown, index) => {
-        const named = typeof raw === 'object' && raw !== null && typeof (raw as { name?: unknown }).name === 'string' && (raw as { name: string }).name.trim() !== '';
+        const named =
+            typeof raw === 'object' &&
+            raw !== null &&
+            typeof (raw as { name?: unknown }).name === 'string' &&
+            (raw as { name: string }).name.trim() !== '';
         const label = named ? `"${(raw as { name: string }).name.trim()}"` : `entry ${index + 1}`;
         const problem = (message: string): void => {
             problems.push({ entry: label, origin, message });
@@ -44,7 +55,9 @@ export function parseSavedTargets(value: unknown, origin: SavedTargetOrigin, tak
             return;
         }
         if (target.kind === 'host') {
-            problem('host: is this machine, not a target; save a container, swarm service, image, registry image or snapshot file');
+            problem(
+                'host: is this machine, not a target; save a container, swarm service, image, registry image or snapshot file',
+            );
             return;
         }
         if (names.has(name)) {
@@ -52,7 +65,13 @@ export function parseSavedTargets(value: unknown, origin: SavedTargetOrigin, tak
             return;
         }
         names.add(name);
-        targets.push({ name, text: entry.target.trim(), target, ...(entry.description === undefined ? {} : { description: entry.description }), origin });
+        targets.push({
+            name,
+            text: entry.target.trim(),
+            target,
+            ...(entry.description === undefined ? {} : { description: entry.description }),
+            origin,
+        });
     });
     return { targets, problems };
 }

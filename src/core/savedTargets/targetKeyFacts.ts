@@ -19,9 +19,18 @@ export function targetKeyFacts(snapshot: Snapshot): TargetFact[] {
         }
     };
     const { platform } = snapshot;
-    add('OS', platform.distro?.prettyName ?? (platform.distro ? [platform.distro.id, platform.distro.versionId].filter(Boolean).join(' ') : platform.os));
+    add(
+        'OS',
+        platform.distro?.prettyName ??
+            (platform.distro ? [platform.distro.id, platform.distro.versionId].filter(Boolean).join(' ') : platform.os),
+    );
     add('Arch', platform.arch);
-    add('libc', platform.libc.family === 'unknown' ? undefined : [platform.libc.family, platform.libc.version].filter(Boolean).join(' '));
+    add(
+        'libc',
+        platform.libc.family === 'unknown'
+            ? undefined
+            : [platform.libc.family, platform.libc.version].filter(Boolean).join(' '),
+    );
     for (const [name, runtime] of Object.entries(snapshot.runtimes)) {
         if (runtime?.installed) {
             add(name, runtime.installed.version);
@@ -29,13 +38,24 @@ export function targetKeyFacts(snapshot: Snapshot): TargetFact[] {
     }
     const { user } = snapshot;
     add('User', user ? `${user.name ?? user.uid} (uid ${user.uid}, gid ${user.gid})` : undefined);
-    add('TZ', snapshot.timezone.name ?? (snapshot.timezone.offsetMinutes === null ? undefined : `UTC${offsetText(snapshot.timezone.offsetMinutes)}`));
+    add(
+        'TZ',
+        snapshot.timezone.name ??
+            (snapshot.timezone.offsetMinutes === null
+                ? undefined
+                : `UTC${offsetText(snapshot.timezone.offsetMinutes)}`),
+    );
     add('Locale', snapshot.locale.effective);
     const nofile = snapshot.limits.nofile;
     add('Open files', nofile ? `${nofile.soft ?? 'unlimited'} / ${nofile.hard ?? 'unlimited'}` : undefined);
     const { memoryLimitBytes, memoryBytes } = snapshot.resources;
     const memory = memoryLimitBytes ?? memoryBytes;
-    add('Memory', memory === null ? undefined : `${Math.round(memory / 1024 / 1024)} MiB${memoryLimitBytes === null ? '' : ' (limit)'}`);
+    add(
+        'Memory',
+        memory === null
+            ? undefined
+            : `${Math.round(memory / 1024 / 1024)} MiB${memoryLimitBytes === null ? '' : ' (limit)'}`,
+    );
     add('CPUs', snapshot.resources.cpus === null ? undefined : String(snapshot.resources.cpus));
     const env = Object.values(snapshot.env);
     const secret = env.filter((variable) => variable.secret).length;

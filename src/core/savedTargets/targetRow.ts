@@ -24,15 +24,31 @@ export interface TargetRow {
     readonly contextValue: string;
 }
 
-const KIND_WORDS = { container: 'container', swarm: 'swarm service', image: 'image', registry: 'registry image', file: 'snapshot file', host: 'this machine' } as const;
+const KIND_WORDS = {
+    container: 'container',
+    swarm: 'swarm service',
+    image: 'image',
+    registry: 'registry image',
+    file: 'snapshot file',
+    host: 'this machine',
+} as const;
 
 /**
  * A saved target as a row: its name; the kind and what it names, where it lives, whether it answers and how
  * old its last snapshot is. A dead target says "not reachable — REASON" (a click retries).
  */
-export function targetRow(saved: SavedTarget, reach: TargetReach, lastCapturedAtMs: number | undefined, nowMs: number): TargetRow {
+export function targetRow(
+    saved: SavedTarget,
+    reach: TargetReach,
+    lastCapturedAtMs: number | undefined,
+    nowMs: number,
+): TargetRow {
     const { target } = saved;
-    const engine = isEngineTarget(target) ? (target.engine ? engineRefText(target.engine) : 'the current engine') : undefined;
+    const engine = isEngineTarget(target)
+        ? target.engine
+            ? engineRefText(target.engine)
+            : 'the current engine'
+        : undefined;
     const age = lastCapturedAtMs === undefined ? 'no snapshot yet' : `snapshot ${formatAge(lastCapturedAtMs, nowMs)}`;
     const reachText = reachWords(reach);
     const description = [KIND_WORDS[target.kind], ...(engine ? [`on ${engine}`] : []), reachText, age].join(' · ');
@@ -48,8 +64,14 @@ export function targetRow(saved: SavedTarget, reach: TargetReach, lastCapturedAt
             reach.kind === 'reachable' ? `Reachable: ${reach.detail} (${reach.ms} ms)` : reachText,
             ...((reach.kind === 'unreachable' || reach.kind === 'host-key') && reach.message ? [reach.message] : []),
             ...(reach.kind === 'host-key' ? ['Retry to review the key and trust it.'] : []),
-            lastCapturedAtMs === undefined ? 'No snapshot yet: Refresh captures one, Diff with This Project too.' : `Last snapshot ${new Date(lastCapturedAtMs).toISOString()} (${formatAge(lastCapturedAtMs, nowMs)})`,
-            saved.origin.kind === 'config-file' ? `From ${saved.origin.file} (the team's file)` : saved.origin.kind === 'workspace-settings' ? 'From the workspace setting parity.targets' : 'From your user setting parity.targets',
+            lastCapturedAtMs === undefined
+                ? 'No snapshot yet: Refresh captures one, Diff with This Project too.'
+                : `Last snapshot ${new Date(lastCapturedAtMs).toISOString()} (${formatAge(lastCapturedAtMs, nowMs)})`,
+            saved.origin.kind === 'config-file'
+                ? `From ${saved.origin.file} (the team's file)`
+                : saved.origin.kind === 'workspace-settings'
+                  ? 'From the workspace setting parity.targets'
+                  : 'From your user setting parity.targets',
         ],
         icon: target.kind === 'file' && reach.kind === 'reachable' ? 'file' : ICONS[reach.kind],
         ...(COLORS[reach.kind] ? { color: COLORS[reach.kind] } : {}),
@@ -70,4 +92,8 @@ function reachWords(reach: TargetReach): string {
 }
 
 const ICONS = { checking: 'loading', reachable: 'pass', unreachable: 'error', 'host-key': 'key' } as const;
-const COLORS: Partial<Record<TargetReach['kind'], 'green' | 'red' | 'yellow'>> = { reachable: 'green', unreachable: 'red', 'host-key': 'yellow' };
+const COLORS: Partial<Record<TargetReach['kind'], 'green' | 'red' | 'yellow'>> = {
+    reachable: 'green',
+    unreachable: 'red',
+    'host-key': 'yellow',
+};

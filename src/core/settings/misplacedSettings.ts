@@ -1,7 +1,13 @@
 import { parse } from 'jsonc-parser';
 
 /** A setting's scope as package.json declares it (VS Code's names). */
-export type SettingScope = 'application' | 'machine' | 'machine-overridable' | 'window' | 'resource' | 'language-overridable';
+export type SettingScope =
+    | 'application'
+    | 'machine'
+    | 'machine-overridable'
+    | 'window'
+    | 'resource'
+    | 'language-overridable';
 
 /** Where a value was found: the user's settings, the workspace's (or a .code-workspace file), a folder's .vscode/settings.json. */
 export type SettingPlace = 'user' | 'workspace' | 'folder';

@@ -32,7 +32,8 @@ const Short = () => Type.String({ maxLength: 256 });
  */
 const Line = (options: { description?: string } = {}) => Type.String({ maxLength: MAX_LINE, ...options });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const List = <T extends TSchema>(schema: T, options: { description?: string } = {}) => Type.Immutable(Type.Array(schema, options));
+const List = <T extends TSchema>(schema: T, options: { description?: string } = {}) =>
+    Type.Immutable(Type.Array(schema, options));
 const Struct = <T extends Parameters<typeof Type.Object>[0]>(properties: T, options: { description?: string } = {}) =>
     Type.Immutable(Type.Object(properties, { additionalProperties: false, ...options }));
 /** An object keyed by any name (env vars, packages) whose values all have one schema. */
@@ -48,7 +49,21 @@ export type SourceKind = Static<typeof SourceKind>;
  * The sections of a snapshot a probe fills, in the order it prints them: what `meta.unread` names when the
  * probe's output was cut short (app is absent: a probed app comes from the container's config, not the probe).
  */
-export const PROBED_SECTIONS = ['platform', 'runtimes', 'packageManagers', 'systemPackages', 'env', 'locale', 'timezone', 'user', 'umask', 'limits', 'resources', 'certificates', 'filesystem'] as const;
+export const PROBED_SECTIONS = [
+    'platform',
+    'runtimes',
+    'packageManagers',
+    'systemPackages',
+    'env',
+    'locale',
+    'timezone',
+    'user',
+    'umask',
+    'limits',
+    'resources',
+    'certificates',
+    'filesystem',
+] as const;
 export const ProbedSection = Type.Enum([...PROBED_SECTIONS]);
 export type ProbedSection = Static<typeof ProbedSection>;
 
@@ -59,7 +74,9 @@ export const SnapshotMeta = Struct({
     source: Struct({
         kind: SourceKind,
         ref: Line(),
-        id: Type.Optional(Line({ description: "The engine's immutable id of what was captured (image sha256, container id)." })),
+        id: Type.Optional(
+            Line({ description: "The engine's immutable id of what was captured (image sha256, container id)." }),
+        ),
     }),
     tool: Struct({ name: Type.Literal('parity'), version: Short() }),
     /** The project folder the snapshot was taken for, when there was one (absolute, as on the capturing machine). */
@@ -74,8 +91,19 @@ export const SnapshotMeta = Struct({
      * Sections the capture never got to read, e.g. when the connection to a remote engine dropped while the
      * probe's output streamed in: their values here are placeholders, and a diff treats them as unknown.
      */
-    unread: Type.Optional(List(ProbedSection, { description: 'Sections the capture did not get to read (the output was cut short, e.g. the connection to the engine dropped): their values are placeholders, and a diff treats them as unknown, never as differences.' })),
-    envKey: Type.Optional(Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Public id of the key env value hashes were made with: the first 16 hex digits of sha256 of the key. Env hashes of two snapshots are comparable only when these are equal (or both absent). Never the key itself.' })),
+    unread: Type.Optional(
+        List(ProbedSection, {
+            description:
+                'Sections the capture did not get to read (the output was cut short, e.g. the connection to the engine dropped): their values are placeholders, and a diff treats them as unknown, never as differences.',
+        }),
+    ),
+    envKey: Type.Optional(
+        Type.String({
+            pattern: '^[0-9a-f]{16}$',
+            description:
+                'Public id of the key env value hashes were made with: the first 16 hex digits of sha256 of the key. Env hashes of two snapshots are comparable only when these are equal (or both absent). Never the key itself.',
+        }),
+    ),
 });
 export type SnapshotMeta = Static<typeof SnapshotMeta>;
 
@@ -93,7 +121,10 @@ export const PlatformFacts = Struct({
     kernel: Nullable(Line()),
     /** Docker's architecture names: amd64, arm64, arm, 386, ppc64le, s390x … */
     arch: Line({ description: "Docker's names: amd64, arm64 …" }),
-    libc: Struct({ family: Type.Enum(['glibc', 'musl', 'msvcrt', 'libsystem', 'none', 'unknown']), version: Nullable(Line()) }),
+    libc: Struct({
+        family: Type.Enum(['glibc', 'musl', 'msvcrt', 'libsystem', 'none', 'unknown']),
+        version: Nullable(Line()),
+    }),
 });
 export type PlatformFacts = Static<typeof PlatformFacts>;
 
@@ -111,7 +142,10 @@ export const RuntimeDeclaration = Struct({
      * The constraint in the runtime's own range syntax — a semver range for node, a PEP 440 specifier set
      * for python, an exact or minimum version elsewhere — or null when the text cannot be understood.
      */
-    range: Type.Union([Type.String(), Type.Null()], { description: "The constraint in the runtime's range syntax (semver for node/go/ruby, PEP 440 for python, major for java); null when not understood." }),
+    range: Type.Union([Type.String(), Type.Null()], {
+        description:
+            "The constraint in the runtime's range syntax (semver for node/go/ruby, PEP 440 for python, major for java); null when not understood.",
+    }),
     /** How an alias was resolved, or why the range is null. */
     note: Type.Optional(Type.String()),
 });
@@ -156,7 +190,12 @@ export const LockfileFact = Struct({
      * Which generation of the manager wrote it, where one file name covers tools that install differently:
      * yarn.lock is "classic" (yarn 1) or "berry" (yarn 2 and later). Absent when it does not matter or is unknown.
      */
-    format: Type.Optional(Line({ description: 'yarn.lock: "classic" (yarn 1) or "berry" (yarn 2 and later); absent when it does not matter or is unknown.' })),
+    format: Type.Optional(
+        Line({
+            description:
+                'yarn.lock: "classic" (yarn 1) or "berry" (yarn 2 and later); absent when it does not matter or is unknown.',
+        }),
+    ),
 });
 export type LockfileFact = Static<typeof LockfileFact>;
 
@@ -184,11 +223,18 @@ export const EnvVarFact = Struct({
      * sha256(KEY ‖ `NAME=value`), hex, KEY being the secret of meta.envKey: equal values compare equal under
      * the same key, and without the key a short value cannot be guessed back. The value is never stored.
      */
-    sha256: Type.String({ pattern: '^([0-9a-f]{64})?$', description: 'sha256 of the env hash key (64 hex digits) followed by NAME=value, hex; comparable only between snapshots with the same meta.envKey; empty when the source could not hash. The value is never stored.' }),
+    sha256: Type.String({
+        pattern: '^([0-9a-f]{64})?$',
+        description:
+            'sha256 of the env hash key (64 hex digits) followed by NAME=value, hex; comparable only between snapshots with the same meta.envKey; empty when the source could not hash. The value is never stored.',
+    }),
     /** The name looks like a secret (TOKEN, PASSWORD, KEY …), or the value comes from a .env file. */
     secret: Type.Boolean(),
     /** Where it comes from: the process environment, an image's config, or a .env file (with line). */
-    source: Type.Union([Type.Enum(['process', 'image', 'container']), Struct({ kind: Type.Literal('dotenv'), file: Line(), line: Type.Integer() })]),
+    source: Type.Union([
+        Type.Enum(['process', 'image', 'container']),
+        Struct({ kind: Type.Literal('dotenv'), file: Line(), line: Type.Integer() }),
+    ]),
 });
 export type EnvVarFact = Static<typeof EnvVarFact>;
 
@@ -221,7 +267,10 @@ export const UserFacts = Struct({
 export type UserFacts = Static<typeof UserFacts>;
 
 /** null means unlimited. */
-export const LimitPair = Struct({ soft: Count(MAX_EXACT), hard: Count(MAX_EXACT) }, { description: 'null means unlimited.' });
+export const LimitPair = Struct(
+    { soft: Count(MAX_EXACT), hard: Count(MAX_EXACT) },
+    { description: 'null means unlimited.' },
+);
 export type LimitPair = Static<typeof LimitPair>;
 
 export const LimitsFacts = Struct({ nofile: Nullable(LimitPair), nproc: Nullable(LimitPair) });
@@ -239,7 +288,11 @@ export type ResourcesFacts = Static<typeof ResourcesFacts>;
 const how = Type.String({ description: "How it was found, e.g. 'Procfile web process', 'express default'." });
 export const StringFact = Struct({ value: Type.String(), at: Type.Optional(SourceRef), how });
 export const CommandFact = Struct({ value: List(Type.String()), at: Type.Optional(SourceRef), how });
-export const PortFact = Struct({ value: Type.Integer({ minimum: 1, maximum: 65535 }), at: Type.Optional(SourceRef), how });
+export const PortFact = Struct({
+    value: Type.Integer({ minimum: 1, maximum: 65535 }),
+    at: Type.Optional(SourceRef),
+    how,
+});
 
 /** A fact about the app: `at` is where it was found (absent for framework defaults), `how` how it was found. */
 export type Fact<T> = Omit<Static<typeof StringFact>, 'value'> & { readonly value: T };
@@ -297,40 +350,45 @@ export const CaptureIssue = Struct({
 });
 export type CaptureIssue = Static<typeof CaptureIssue>;
 
-export const Snapshot = Type.Immutable(Type.Object({
-    schemaVersion: Type.Literal(SNAPSHOT_SCHEMA_VERSION),
-    meta: SnapshotMeta,
-    platform: PlatformFacts,
-    /** Keyed by runtime name; only runtimes the project declares or uses, or the environment has. */
-    runtimes: Struct({
-        node: Type.Optional(RuntimeFacts),
-        python: Type.Optional(RuntimeFacts),
-        go: Type.Optional(RuntimeFacts),
-        java: Type.Optional(RuntimeFacts),
-        ruby: Type.Optional(RuntimeFacts),
-    }),
-    packageManagers: List(PackageManagerFacts),
-    lockfiles: List(LockfileFact),
-    nativeDependencies: List(NativeDependencyFact),
-    systemPackages: Nullable(SystemPackages),
-    /** Keyed by variable name. Values are never stored: only a hash. */
-    env: Dictionary(EnvVarFact),
-    locale: LocaleFacts,
-    timezone: TimezoneFacts,
-    user: Nullable(UserFacts),
-    /** Octal text, e.g. "0022". */
-    umask: Nullable(Type.String({ pattern: '^[0-7]{3,4}$' })),
-    limits: LimitsFacts,
-    resources: ResourcesFacts,
-    app: Nullable(AppFacts),
-    filesystem: FilesystemFacts,
-    certificates: CertificateFacts,
-    /** Problems met while capturing (malformed or unreadable files, a truncated walk); never fatal. */
-    issues: List(CaptureIssue),
-}, {
-    $id: `https://parity.dev/schemas/snapshot-${SNAPSHOT_SCHEMA_VERSION}.schema.json`,
-    title: 'Parity environment snapshot',
-    description: `One environment — a developer's machine, an image, a container, a target — in Parity's schema, version ${SNAPSHOT_SCHEMA_VERSION}. See docs/snapshot.md.`,
-    additionalProperties: false,
-}));
+export const Snapshot = Type.Immutable(
+    Type.Object(
+        {
+            schemaVersion: Type.Literal(SNAPSHOT_SCHEMA_VERSION),
+            meta: SnapshotMeta,
+            platform: PlatformFacts,
+            /** Keyed by runtime name; only runtimes the project declares or uses, or the environment has. */
+            runtimes: Struct({
+                node: Type.Optional(RuntimeFacts),
+                python: Type.Optional(RuntimeFacts),
+                go: Type.Optional(RuntimeFacts),
+                java: Type.Optional(RuntimeFacts),
+                ruby: Type.Optional(RuntimeFacts),
+            }),
+            packageManagers: List(PackageManagerFacts),
+            lockfiles: List(LockfileFact),
+            nativeDependencies: List(NativeDependencyFact),
+            systemPackages: Nullable(SystemPackages),
+            /** Keyed by variable name. Values are never stored: only a hash. */
+            env: Dictionary(EnvVarFact),
+            locale: LocaleFacts,
+            timezone: TimezoneFacts,
+            user: Nullable(UserFacts),
+            /** Octal text, e.g. "0022". */
+            umask: Nullable(Type.String({ pattern: '^[0-7]{3,4}$' })),
+            limits: LimitsFacts,
+            resources: ResourcesFacts,
+            app: Nullable(AppFacts),
+            filesystem: FilesystemFacts,
+            certificates: CertificateFacts,
+            /** Problems met while capturing (malformed or unreadable files, a truncated walk); never fatal. */
+            issues: List(CaptureIssue),
+        },
+        {
+            $id: `https://parity.dev/schemas/snapshot-${SNAPSHOT_SCHEMA_VERSION}.schema.json`,
+            title: 'Parity environment snapshot',
+            description: `One environment — a developer's machine, an image, a container, a target — in Parity's schema, version ${SNAPSHOT_SCHEMA_VERSION}. See docs/snapshot.md.`,
+            additionalProperties: false,
+        },
+    ),
+);
 export type Snapshot = Static<typeof Snapshot>;

@@ -1,6 +1,15 @@
 import type { LocaleFacts } from './Snapshot';
 
-export const LOCALE_VARS = ['LC_ALL', 'LC_CTYPE', 'LANG', 'LANGUAGE', 'LC_MESSAGES', 'LC_COLLATE', 'LC_NUMERIC', 'LC_TIME'] as const;
+export const LOCALE_VARS = [
+    'LC_ALL',
+    'LC_CTYPE',
+    'LANG',
+    'LANGUAGE',
+    'LC_MESSAGES',
+    'LC_COLLATE',
+    'LC_NUMERIC',
+    'LC_TIME',
+] as const;
 
 /**
  * The locale a program gets from these variables, by POSIX precedence for character handling:
@@ -26,6 +35,10 @@ export function encodingOf(locale: string): string | null {
     if (dot < 0) {
         return null;
     }
-    const charset = locale.slice(dot + 1).split('@')[0]?.toUpperCase() ?? '';
+    const charset =
+        locale
+            .slice(dot + 1)
+            .split('@')[0]
+            ?.toUpperCase() ?? '';
     return charset === 'UTF8' ? 'UTF-8' : charset || null;
 }

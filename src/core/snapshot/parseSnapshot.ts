@@ -12,7 +12,11 @@ export function parseSnapshot(text: string, name: string): Snapshot {
     try {
         value = JSON.parse(text);
     } catch (error) {
-        throw new SnapshotValidationError(name, [{ path: 'snapshot', message: `is not JSON (${error instanceof Error ? error.message : String(error)})` }], `${name} is not a snapshot`);
+        throw new SnapshotValidationError(
+            name,
+            [{ path: 'snapshot', message: `is not JSON (${error instanceof Error ? error.message : String(error)})` }],
+            `${name} is not a snapshot`,
+        );
     }
     return validateSnapshot(value, name);
 }

@@ -4,7 +4,14 @@ import { VERSION_SCHEMES } from './versionSchemes';
 import { DIFF_RULE_TABLE } from '../diff/DIFF_RULE_TABLE';
 
 /** Pin files that hold nothing but the version, so Parity can offer to rewrite the line. */
-const SINGLE_VALUE_PIN_FILES = new Set(['.nvmrc', '.node-version', '.python-version', '.ruby-version', '.java-version', '.go-version']);
+const SINGLE_VALUE_PIN_FILES = new Set([
+    '.nvmrc',
+    '.node-version',
+    '.python-version',
+    '.ruby-version',
+    '.java-version',
+    '.go-version',
+]);
 
 /**
  * Declared-vs-installed for each runtime: a finding where what runs here does not satisfy a pin, where a
@@ -12,10 +19,16 @@ const SINGLE_VALUE_PIN_FILES = new Set(['.nvmrc', '.node-version', '.python-vers
  * `side` is the environment the runtimes are from (a single snapshot is `from`), `here` how messages name it;
  * severities are the rule table's defaults.
  */
-export function reconcileRuntimes(runtimes: Readonly<Partial<Record<RuntimeName, RuntimeFacts>>>, side: Side = 'from', here = 'here'): Finding[] {
+export function reconcileRuntimes(
+    runtimes: Readonly<Partial<Record<RuntimeName, RuntimeFacts>>>,
+    side: Side = 'from',
+    here = 'here',
+): Finding[] {
     const findings: Finding[] = [];
     for (const [name, facts] of Object.entries(runtimes) as [RuntimeName, RuntimeFacts][]) {
-        const usable = facts.declared.filter((declaration): declaration is RuntimeDeclaration & { range: string } => declaration.range !== null);
+        const usable = facts.declared.filter(
+            (declaration): declaration is RuntimeDeclaration & { range: string } => declaration.range !== null,
+        );
         findings.push(...conflicts(name, usable, side));
         if (usable.length === 0) {
             continue;
@@ -24,9 +37,18 @@ export function reconcileRuntimes(runtimes: Readonly<Partial<Record<RuntimeName,
             const first = usable[0];
             if (first) {
                 findings.push({
-                    ...ruleOf('runtime.not-installed'), key: name, from: null, to: first.raw,
+                    ...ruleOf('runtime.not-installed'),
+                    key: name,
+                    from: null,
+                    to: first.raw,
                     message: `${first.file} asks for ${name} ${first.raw}, but ${name} is not installed ${here}.`,
-                    fix: [{ description: `Install ${name} ${first.raw} ${here}, or change ${first.source}.`, side, at: at(first) }],
+                    fix: [
+                        {
+                            description: `Install ${name} ${first.raw} ${here}, or change ${first.source}.`,
+                            side,
+                            at: at(first),
+                        },
+                    ],
                 });
             }
             continue;
@@ -37,7 +59,10 @@ export function reconcileRuntimes(runtimes: Readonly<Partial<Record<RuntimeName,
                 continue;
             }
             findings.push({
-                ...ruleOf('runtime.unsatisfied'), key: name, from: installed.version, to: declaration.raw,
+                ...ruleOf('runtime.unsatisfied'),
+                key: name,
+                from: installed.version,
+                to: declaration.raw,
                 message: `${declaration.source} asks for ${name} ${declaration.raw}${declaration.raw === declaration.range ? '' : ` (${declaration.range})`}, but ${name} ${installed.version} runs ${here}${installed.manager === 'system' ? '' : ` (from ${installed.manager})`}.`,
                 fix: [fixFor(name, declaration, installed.version, side, here)],
             });
@@ -47,32 +72,66 @@ export function reconcileRuntimes(runtimes: Readonly<Partial<Record<RuntimeName,
 }
 
 /** Pairs of pins no single version satisfies, e.g. .nvmrc 18 against engines >=20. */
-function conflicts(name: RuntimeName, declarations: readonly (RuntimeDeclaration & { range: string })[], side: Side): Finding[] {
+function conflicts(
+    name: RuntimeName,
+    declarations: readonly (RuntimeDeclaration & { range: string })[],
+    side: Side,
+): Finding[] {
     const scheme = VERSION_SCHEMES[name];
     const findings: Finding[] = [];
     for (const [index, a] of declarations.entries()) {
         for (const b of declarations.slice(index + 1)) {
             const candidates = [...scheme.candidates(a.range), ...scheme.candidates(b.range)];
-            const judged = candidates.map((version) => [scheme.satisfies(version, a.range), scheme.satisfies(version, b.range)] as const);
-            if (judged.length === 0 || judged.some(([x, y]) => x === null || y === null) || judged.some(([x, y]) => x && y)) {
+            const judged = candidates.map(
+                (version) => [scheme.satisfies(version, a.range), scheme.satisfies(version, b.range)] as const,
+            );
+            if (
+                judged.length === 0 ||
+                judged.some(([x, y]) => x === null || y === null) ||
+                judged.some(([x, y]) => x && y)
+            ) {
                 continue;
             }
             findings.push({
-                ...ruleOf('runtime.pins-conflict'), key: name, from: a.raw, to: b.raw,
+                ...ruleOf('runtime.pins-conflict'),
+                key: name,
+                from: a.raw,
+                to: b.raw,
                 message: `${name} pins disagree: ${a.source} (${a.file}:${a.line}) says ${a.raw}, ${b.source} says ${b.raw} — no version satisfies both.`,
-                fix: [{ description: `Make ${b.source} agree with ${a.source} (${a.raw}), or the other way round.`, side, at: at(b) }],
+                fix: [
+                    {
+                        description: `Make ${b.source} agree with ${a.source} (${a.raw}), or the other way round.`,
+                        side,
+                        at: at(b),
+                    },
+                ],
             });
         }
     }
     return findings;
 }
 
-function fixFor(name: RuntimeName, declaration: RuntimeDeclaration, installed: string, side: Side, here: string): FindingFix {
+function fixFor(
+    name: RuntimeName,
+    declaration: RuntimeDeclaration,
+    installed: string,
+    side: Side,
+    here: string,
+): FindingFix {
     const replacement = pinLine(declaration, installed);
     if (replacement === undefined) {
-        return { description: `Change ${declaration.source} to allow ${name} ${installed}, or switch ${here === 'here' ? 'this machine' : here} to a version it allows.`, side, at: at(declaration) };
+        return {
+            description: `Change ${declaration.source} to allow ${name} ${installed}, or switch ${here === 'here' ? 'this machine' : here} to a version it allows.`,
+            side,
+            at: at(declaration),
+        };
     }
-    return { description: `Pin ${declaration.file} to ${replacement}, the ${name} that runs ${here}.`, side, at: at(declaration), replaceLineWith: replacement };
+    return {
+        description: `Pin ${declaration.file} to ${replacement}, the ${name} that runs ${here}.`,
+        side,
+        at: at(declaration),
+        replaceLineWith: replacement,
+    };
 }
 
 /**
@@ -82,7 +141,11 @@ function fixFor(name: RuntimeName, declaration: RuntimeDeclaration, installed: s
 export function pinLine(declaration: RuntimeDeclaration, version: string): string | undefined {
     const base = declaration.file.split('/').pop() ?? declaration.file;
     const plain = version.replace(/^(v|go)/, '');
-    const keep = (raw: string): string => plain.split('.').slice(0, Math.max(1, raw.replace(/^v/, '').split('.').length)).join('.');
+    const keep = (raw: string): string =>
+        plain
+            .split('.')
+            .slice(0, Math.max(1, raw.replace(/^v/, '').split('.').length))
+            .join('.');
     if (SINGLE_VALUE_PIN_FILES.has(base)) {
         return `${declaration.raw.startsWith('v') ? 'v' : ''}${keep(declaration.raw)}`;
     }
@@ -95,7 +158,9 @@ export function pinLine(declaration: RuntimeDeclaration, version: string): strin
     return undefined;
 }
 
-function ruleOf(rule: 'runtime.unsatisfied' | 'runtime.not-installed' | 'runtime.pins-conflict'): Pick<Finding, 'facet' | 'rule' | 'severity'> {
+function ruleOf(
+    rule: 'runtime.unsatisfied' | 'runtime.not-installed' | 'runtime.pins-conflict',
+): Pick<Finding, 'facet' | 'rule' | 'severity'> {
     return { facet: 'runtimes', rule, severity: DIFF_RULE_TABLE[rule].severity };
 }
 

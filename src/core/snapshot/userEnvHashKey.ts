@@ -13,7 +13,11 @@ const MAX_KEY_FILE_BYTES = 256;
  * Where the per-user key lives: the user's config folder as each OS names it — never the project, so a
  * key is not committed or shipped with the snapshots it protects.
  */
-export function envHashKeyPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+export function envHashKeyPath(
+    env: NodeJS.ProcessEnv = process.env,
+    platform: NodeJS.Platform = process.platform,
+    home = homedir(),
+): string {
     let base: string;
     if (platform === 'win32') {
         base = env.APPDATA && isAbsolute(env.APPDATA) ? env.APPDATA : join(home, 'AppData', 'Roaming');
@@ -54,11 +58,17 @@ async function readKeyFile(path: string): Promise<EnvHashKey | null> {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
             return null;
         }
-        throw new EnvHashKeyError(`Parity cannot read its key file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, path);
+        throw new EnvHashKeyError(
+            `Parity cannot read its key file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+            path,
+        );
     }
     const remedy = `Remove it and Parity makes a new one (snapshots saved with the old key then no longer compare by value).`;
     if (info.isSymbolicLink()) {
-        throw new EnvHashKeyError(`Parity's key file ${path} is a symbolic link; it only uses a key file it made itself. ${remedy}`, path);
+        throw new EnvHashKeyError(
+            `Parity's key file ${path} is a symbolic link; it only uses a key file it made itself. ${remedy}`,
+            path,
+        );
     }
     if (!info.isFile()) {
         throw new EnvHashKeyError(`Parity's key file ${path} is not a regular file. ${remedy}`, path);
@@ -66,11 +76,17 @@ async function readKeyFile(path: string): Promise<EnvHashKey | null> {
     if (process.platform !== 'win32') {
         const uid = process.getuid?.();
         if (uid !== undefined && info.uid !== uid) {
-            throw new EnvHashKeyError(`Parity's key file ${path} belongs to uid ${info.uid}, not to you (uid ${uid}). ${remedy}`, path);
+            throw new EnvHashKeyError(
+                `Parity's key file ${path} belongs to uid ${info.uid}, not to you (uid ${uid}). ${remedy}`,
+                path,
+            );
         }
         if ((info.mode & 0o077) !== 0) {
             const mode = (info.mode & 0o777).toString(8).padStart(4, '0');
-            throw new EnvHashKeyError(`Parity's key file ${path} is open to other users (mode ${mode}); it must be 0600. Run chmod 600 on it, or: ${remedy}`, path);
+            throw new EnvHashKeyError(
+                `Parity's key file ${path} is open to other users (mode ${mode}); it must be 0600. Run chmod 600 on it, or: ${remedy}`,
+                path,
+            );
         }
     }
     const read = await readBoundedFile(path, { maxBytes: MAX_KEY_FILE_BYTES, noFollow: true });
@@ -78,7 +94,10 @@ async function readKeyFile(path: string): Promise<EnvHashKey | null> {
         return null;
     }
     if (read.kind !== 'ok') {
-        throw new EnvHashKeyError(`Parity cannot read its key file ${path} (${read.kind === 'error' ? read.code : read.kind}). ${remedy}`, path);
+        throw new EnvHashKeyError(
+            `Parity cannot read its key file ${path} (${read.kind === 'error' ? read.code : read.kind}). ${remedy}`,
+            path,
+        );
     }
     const key = EnvHashKey.fromHex(read.bytes.toString('utf8').trim());
     if (!key) {
@@ -99,7 +118,10 @@ async function createKeyFile(path: string): Promise<void> {
         await link(temporary, path);
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-            throw new EnvHashKeyError(`Parity could not create its key file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, path);
+            throw new EnvHashKeyError(
+                `Parity could not create its key file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+                path,
+            );
         }
     } finally {
         await unlink(temporary).catch(() => undefined);

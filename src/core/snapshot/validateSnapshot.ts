@@ -26,10 +26,22 @@ export function validateSnapshot(value: unknown, subject = 'The snapshot'): Snap
     }
     const version = isRecord(value) ? value.schemaVersion : undefined;
     if (typeof version === 'number' && version > SNAPSHOT_SCHEMA_VERSION) {
-        throw new SnapshotValidationError(subject, [{ path: 'schemaVersion', message: `is ${version}; this Parity reads version ${SNAPSHOT_SCHEMA_VERSION}, so update Parity to read it` }], `${subject} was made by a newer Parity`);
+        throw new SnapshotValidationError(
+            subject,
+            [
+                {
+                    path: 'schemaVersion',
+                    message: `is ${version}; this Parity reads version ${SNAPSHOT_SCHEMA_VERSION}, so update Parity to read it`,
+                },
+            ],
+            `${subject} was made by a newer Parity`,
+        );
     }
     const problems = problemsOf([...validator.Errors(value)] as RawError[], value);
-    throw new SnapshotValidationError(subject, problems.length > 0 ? problems : [{ path: 'snapshot', message: 'does not match the schema' }]);
+    throw new SnapshotValidationError(
+        subject,
+        problems.length > 0 ? problems : [{ path: 'snapshot', message: 'does not match the schema' }],
+    );
 }
 
 /**
@@ -39,22 +51,30 @@ export function validateSnapshot(value: unknown, subject = 'The snapshot'): Snap
 function problemsOf(errors: readonly RawError[], value: unknown): SnapshotProblem[] {
     const dropped: string[] = [];
     const problems: { path: string; message: string }[] = [];
-    const isDropped = (schemaPath: string): boolean => dropped.some((prefix) => schemaPath === prefix || schemaPath.startsWith(`${prefix}/`));
-    const unions = errors.filter((error) => error.keyword === 'anyOf').sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+    const isDropped = (schemaPath: string): boolean =>
+        dropped.some((prefix) => schemaPath === prefix || schemaPath.startsWith(`${prefix}/`));
+    const unions = errors
+        .filter((error) => error.keyword === 'anyOf')
+        .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
     for (const union of unions) {
         if (isDropped(union.schemaPath)) {
             continue;
         }
         const branches = (schemaAt(union.schemaPath)?.anyOf ?? []) as readonly SchemaNode[];
         const found = valueAt(value, union.instancePath);
-        const fitting = branches.map((_, index) => index).filter((index) => found.ok && admitsTypeOf(branches[index] ?? {}, found.value));
+        const fitting = branches
+            .map((_, index) => index)
+            .filter((index) => found.ok && admitsTypeOf(branches[index] ?? {}, found.value));
         branches.forEach((_, index) => {
             if (fitting.length !== 1 || fitting[0] !== index) {
                 dropped.push(`${union.schemaPath}/anyOf/${index}`);
             }
         });
         if (fitting.length !== 1) {
-            problems.push({ path: union.instancePath, message: `must be ${branches.map(expectation).join(' or ')}${found.ok ? `, not ${describe(found.value)}` : ''}` });
+            problems.push({
+                path: union.instancePath,
+                message: `must be ${branches.map(expectation).join(' or ')}${found.ok ? `, not ${describe(found.value)}` : ''}`,
+            });
         }
     }
     for (const error of errors) {
@@ -77,15 +97,26 @@ function problemsOfError(error: RawError, value: unknown): { path: string; messa
     switch (error.keyword) {
         case 'type': {
             const found = valueAt(value, path);
-            return [{ path, message: `must be ${typeNames(params.type)}${found.ok ? `, not ${describe(found.value)}` : ''}` }];
+            return [
+                {
+                    path,
+                    message: `must be ${typeNames(params.type)}${found.ok ? `, not ${describe(found.value)}` : ''}`,
+                },
+            ];
         }
         case 'required':
-            return names(params.requiredProperties).map((name) => ({ path: `${path}/${escape(name)}`, message: 'is missing' }));
+            return names(params.requiredProperties).map((name) => ({
+                path: `${path}/${escape(name)}`,
+                message: 'is missing',
+            }));
         case 'additionalProperties':
             // With a schema for additional properties (env, packages) the failing values report themselves; the same
             // problem reported twice (here and as a `false` schema) is listed once.
             return schemaAt(error.schemaPath)?.additionalProperties === false
-                ? names(params.additionalProperties).map((name) => ({ path: `${path}/${escape(name)}`, message: 'is not a field Parity knows here' }))
+                ? names(params.additionalProperties).map((name) => ({
+                      path: `${path}/${escape(name)}`,
+                      message: 'is not a field Parity knows here',
+                  }))
                 : [];
         case 'boolean':
             // `false` schemas: here only additionalProperties: false, reported key by key (not always with the parent's error).
@@ -98,8 +129,18 @@ function problemsOfError(error: RawError, value: unknown): { path: string; messa
         case 'exclusiveMinimum':
         case 'maximum':
         case 'exclusiveMaximum': {
-            const words: Readonly<Record<string, string>> = { '>=': 'at least', '>': 'more than', '<=': 'at most', '<': 'less than' };
-            return [{ path, message: `must be ${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}` }];
+            const words: Readonly<Record<string, string>> = {
+                '>=': 'at least',
+                '>': 'more than',
+                '<=': 'at most',
+                '<': 'less than',
+            };
+            return [
+                {
+                    path,
+                    message: `must be ${words[String(params.comparison)] ?? String(params.comparison)} ${String(params.limit)}`,
+                },
+            ];
         }
         case 'maxLength':
             return [{ path, message: `must be at most ${String(params.limit)} characters long` }];
@@ -135,8 +176,11 @@ function valueAt(value: unknown, pointer: string): { ok: true; value: unknown } 
 /** Whether a union branch is meant for values of this JSON type (its detailed checks aside). */
 function admitsTypeOf(branch: SchemaNode, value: unknown): boolean {
     const type = jsonType(value);
-    const declared = branch.type ?? (branch.enum as unknown[] | undefined)?.map(jsonType) ?? ('const' in branch ? jsonType(branch.const) : undefined);
-    const types = Array.isArray(declared) ? declared as unknown[] : [declared];
+    const declared =
+        branch.type ??
+        (branch.enum as unknown[] | undefined)?.map(jsonType) ??
+        ('const' in branch ? jsonType(branch.const) : undefined);
+    const types = Array.isArray(declared) ? (declared as unknown[]) : [declared];
     return types.includes(type) || (type === 'number' && types.includes('integer'));
 }
 
@@ -151,8 +195,9 @@ function expectation(branch: SchemaNode): string {
 }
 
 function typeNames(type: unknown): string {
-    const article = (name: string): string => (name === 'null' ? 'null' : /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`);
-    return (Array.isArray(type) ? type as unknown[] : [type]).map((name) => article(String(name))).join(' or ');
+    const article = (name: string): string =>
+        name === 'null' ? 'null' : /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
+    return (Array.isArray(type) ? (type as unknown[]) : [type]).map((name) => article(String(name))).join(' or ');
 }
 
 function jsonType(value: unknown): string {
@@ -175,7 +220,15 @@ function displayPath(pointer: string): string {
     if (parts.length === 0) {
         return 'snapshot';
     }
-    return parts.map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `${index === 0 ? '' : '.'}${part}` : `[${JSON.stringify(part)}]`)).join('');
+    return parts
+        .map((part, index) =>
+            /^\d+$/.test(part)
+                ? `[${part}]`
+                : /^[A-Za-z_$][\w$]*$/.test(part)
+                  ? `${index === 0 ? '' : '.'}${part}`
+                  : `[${JSON.stringify(part)}]`,
+        )
+        .join('');
 }
 
 function escape(name: string): string {

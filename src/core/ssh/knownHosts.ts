@@ -46,7 +46,13 @@ export function knownHostName(host: string, port: number): string {
  * (possibly an attack), no line for the host at all is unknown.
  * Certificate authorities are not followed: a host known only through one counts as unknown.
  */
-export function verifyHostKey(lines: readonly KnownHostLine[], host: string, port: number, keyType: string, keyBase64: string): HostKeyVerdict {
+export function verifyHostKey(
+    lines: readonly KnownHostLine[],
+    host: string,
+    port: number,
+    keyType: string,
+    keyBase64: string,
+): HostKeyVerdict {
     const name = knownHostName(host, port);
     if (lines.some((line) => line.marker === 'revoked' && line.keyBase64 === keyBase64)) {
         return 'revoked';
@@ -106,6 +112,10 @@ function hostsMatch(hosts: string, name: string): boolean {
 
 /** OpenSSH host patterns: `*` any run, `?` one character; case-insensitive like host names. */
 function globMatch(pattern: string, name: string): boolean {
-    const source = pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const source = pattern
+        .toLowerCase()
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
     return new RegExp(`^${source}$`).test(name.toLowerCase());
 }

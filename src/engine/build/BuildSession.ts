@@ -31,25 +31,33 @@ export interface BuildSession {
  * anonymous instead of failing), and reports healthy to the engine's periodic health checks — the
  * engine of Docker 20.10 drops a session whose health check fails.
  */
-export async function openBuildSession(docker: Dockerode, secrets: ReadonlyMap<string, Buffer>, signal: AbortSignal, log: Logger): Promise<BuildSession> {
+export async function openBuildSession(
+    docker: Dockerode,
+    secrets: ReadonlyMap<string, Buffer>,
+    signal: AbortSignal,
+    log: Logger,
+): Promise<BuildSession> {
     const grpc = await import('@grpc/grpc-js');
     const id = randomUUID();
     const socket = await new Promise<Duplex>((resolve, reject) => {
-        docker.modem.dial({
-            path: '/session',
-            method: 'POST',
-            hijack: true,
-            headers: {
-                'Upgrade': 'h2c',
-                'Connection': 'Upgrade',
-                'X-Docker-Expose-Session-Uuid': id,
-                'X-Docker-Expose-Session-Name': 'parity',
-                'X-Docker-Expose-Session-Grpc-Method': SESSION_METHODS,
+        docker.modem.dial(
+            {
+                path: '/session',
+                method: 'POST',
+                hijack: true,
+                headers: {
+                    Upgrade: 'h2c',
+                    Connection: 'Upgrade',
+                    'X-Docker-Expose-Session-Uuid': id,
+                    'X-Docker-Expose-Session-Name': 'parity',
+                    'X-Docker-Expose-Session-Grpc-Method': SESSION_METHODS,
+                },
+                abortSignal: signal,
+                // Success is the 101 upgrade (docker-modem hands over the socket); any other answer is an error.
+                statusCodes: { 400: 'bad request', 404: 'sessions not supported', 500: 'server error' },
             },
-            abortSignal: signal,
-            // Success is the 101 upgrade (docker-modem hands over the socket); any other answer is an error.
-            statusCodes: { 400: 'bad request', 404: 'sessions not supported', 500: 'server error' },
-        }, (error, result) => (error ? reject(error) : resolve(result as Duplex)));
+            (error, result) => (error ? reject(error) : resolve(result as Duplex)),
+        );
     });
 
     const server = new grpc.Server();
@@ -63,9 +71,18 @@ export async function openBuildSession(docker: Dockerode, secrets: ReadonlyMap<s
         responseSerialize: bytes,
         responseDeserialize: bytes,
     });
-    type Unary = (call: { request: Buffer }, callback: (error: { code: number; details: string } | null, response?: Buffer) => void) => void;
+    type Unary = (
+        call: { request: Buffer },
+        callback: (error: { code: number; details: string } | null, response?: Buffer) => void,
+    ) => void;
     const getSecret: Unary = ({ request }, callback) => {
-        const secretId = wireText(readWireFields(request).find((field) => field.field === 1) ?? { field: 1, type: 'bytes', value: Buffer.alloc(0) });
+        const secretId = wireText(
+            readWireFields(request).find((field) => field.field === 1) ?? {
+                field: 1,
+                type: 'bytes',
+                value: Buffer.alloc(0),
+            },
+        );
         const value = secrets.get(secretId);
         log.debug(`build session ${id}: the engine asked for secret "${secretId}" — ${value ? 'served' : 'not found'}`);
         if (value === undefined) {
@@ -75,7 +92,13 @@ export async function openBuildSession(docker: Dockerode, secrets: ReadonlyMap<s
         callback(null, new WireWriter().bytes(1, value).finish());
     };
     const credentials: Unary = ({ request }, callback) => {
-        const host = wireText(readWireFields(request).find((field) => field.field === 1) ?? { field: 1, type: 'bytes', value: Buffer.alloc(0) });
+        const host = wireText(
+            readWireFields(request).find((field) => field.field === 1) ?? {
+                field: 1,
+                type: 'bytes',
+                value: Buffer.alloc(0),
+            },
+        );
         log.debug(`build session ${id}: no registry credentials for ${host || 'a registry'}`);
         callback(null, Buffer.alloc(0));
     };

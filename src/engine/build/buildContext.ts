@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { BuildError } from '../../core/build/BuildError';
 import { readBoundedFile } from '../../core/readBoundedFile';
-import { contextPatterns, DockerignoreError, DockerignoreMatcher, goClean, type ParentMatches, parseDockerignore } from '../../core/build/dockerignore';
+import {
+    contextPatterns,
+    DockerignoreError,
+    DockerignoreMatcher,
+    goClean,
+    type ParentMatches,
+    parseDockerignore,
+} from '../../core/build/dockerignore';
 import { paddingFor, TAR_END, type TarMember, tarHeader } from '../../core/build/tarHeader';
 
 export interface BuildContextOptions {
@@ -58,13 +65,22 @@ export async function createBuildContext(folder: string, options: BuildContextOp
     if (dockerfile.startsWith('../') || dockerfile === '..' || dockerfile.startsWith('/')) {
         throw new BuildError('context', `The Dockerfile ${dockerfile} is outside the build context ${folder}.`);
     }
-    const extra = new Map(Object.entries(options.extraFiles ?? {}).map(([path, buffer]) => [goClean(path.replaceAll('\\', '/')), buffer]));
-    const ignoreText = options.dockerignore ?? await readIgnoreFile(folder, dockerfile);
+    const extra = new Map(
+        Object.entries(options.extraFiles ?? {}).map(([path, buffer]) => [goClean(path.replaceAll('\\', '/')), buffer]),
+    );
+    const ignoreText = options.dockerignore ?? (await readIgnoreFile(folder, dockerfile));
     let matcher: DockerignoreMatcher;
     try {
         matcher = new DockerignoreMatcher(contextPatterns(parseDockerignore(ignoreText), dockerfile));
     } catch (error) {
-        throw error instanceof DockerignoreError ? new BuildError('context', `${error.message} — Docker would refuse it too.`, { logTail: [] }, { cause: error }) : error;
+        throw error instanceof DockerignoreError
+            ? new BuildError(
+                  'context',
+                  `${error.message} — Docker would refuse it too.`,
+                  { logTail: [] },
+                  { cause: error },
+              )
+            : error;
     }
 
     const members: Member[] = [];
@@ -121,7 +137,11 @@ const MAX_TEXT_BYTES = 4 * 1024 * 1024;
  * parse error), never a device or FIFO, never beyond the cap: each is an error that names the file and
  * never quotes it. `onError` decides what an unreadable file means to the caller.
  */
-async function readContextText(folder: string, path: string, onError: (code: string) => undefined): Promise<string | undefined> {
+async function readContextText(
+    folder: string,
+    path: string,
+    onError: (code: string) => undefined,
+): Promise<string | undefined> {
     const read = await readBoundedFile(join(folder, path), { maxBytes: MAX_TEXT_BYTES, within: folder });
     switch (read.kind) {
         case 'ok':
@@ -129,18 +149,36 @@ async function readContextText(folder: string, path: string, onError: (code: str
         case 'missing':
             return undefined;
         case 'outside':
-            throw new BuildError('context', `${path} in ${folder} links outside the build context; Parity does not read it. Put the file itself in the folder instead of a link.`, { logTail: [] });
+            throw new BuildError(
+                'context',
+                `${path} in ${folder} links outside the build context; Parity does not read it. Put the file itself in the folder instead of a link.`,
+                { logTail: [] },
+            );
         case 'not-a-file':
-            throw new BuildError('context', `${path} in ${folder} is not a regular file; Parity does not read it.`, { logTail: [] });
+            throw new BuildError('context', `${path} in ${folder} is not a regular file; Parity does not read it.`, {
+                logTail: [],
+            });
         case 'too-large':
-            throw new BuildError('context', `${path} in ${folder} is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB; Parity does not read it.`, { logTail: [] });
+            throw new BuildError(
+                'context',
+                `${path} in ${folder} is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB; Parity does not read it.`,
+                { logTail: [] },
+            );
         case 'error':
             return onError(read.code);
     }
 }
 
 /** Go's filepath.WalkDir order: names sorted byte-wise, folders entered where they sort. */
-async function walk(root: string, relative: string, parent: ParentMatches | undefined, matcher: DockerignoreMatcher, extra: ReadonlyMap<string, Buffer>, out: Member[], signal: AbortSignal | undefined): Promise<void> {
+async function walk(
+    root: string,
+    relative: string,
+    parent: ParentMatches | undefined,
+    matcher: DockerignoreMatcher,
+    extra: ReadonlyMap<string, Buffer>,
+    out: Member[],
+    signal: AbortSignal | undefined,
+): Promise<void> {
     signal?.throwIfAborted();
     let entries: Dirent[];
     try {
@@ -195,7 +233,10 @@ async function* streamMembers(members: readonly Member[], signal: AbortSignal | 
                     const buffer = Buffer.allocUnsafe(Math.min(chunk, member.size - sent));
                     const { bytesRead } = await handle.read(buffer, 0, buffer.length, sent);
                     if (bytesRead === 0) {
-                        throw new BuildError('context', `${member.name} got shorter while the build context was being sent; build again.`);
+                        throw new BuildError(
+                            'context',
+                            `${member.name} got shorter while the build context was being sent; build again.`,
+                        );
                     }
                     sent += bytesRead;
                     yield buffer.subarray(0, bytesRead);
@@ -214,7 +255,12 @@ async function* streamMembers(members: readonly Member[], signal: AbortSignal | 
 
 function unreadable(path: string, root: string, error: unknown): BuildError {
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    return new BuildError('context', `Cannot read ${path} in the build context ${root} (${reason}); fix its permissions or list it in .dockerignore.`, { logTail: [] }, { cause: error });
+    return new BuildError(
+        'context',
+        `Cannot read ${path} in the build context ${root} (${reason}); fix its permissions or list it in .dockerignore.`,
+        { logTail: [] },
+        { cause: error },
+    );
 }
 
 /** Byte-wise order of UTF-8 names, like Go's sort of directory entries. */

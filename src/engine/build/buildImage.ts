@@ -82,16 +82,22 @@ export async function buildImage(deps: BuildDeps, options: BuildImageOptions): P
     const log = deps.log;
     const reference = splitTag(tag);
     const secrets = new Map(Object.entries(options.secrets ?? {}));
-    const builder = options.builder ?? await detectBuilder(deps, options.signal);
+    const builder = options.builder ?? (await detectBuilder(deps, options.signal));
     if (builder === 'classic' && secrets.size > 0) {
-        throw new BuildError('request', `The engine at ${deps.address} builds with the classic builder, which has no build secrets (${[...secrets.keys()].join(', ')}); give the build the files it needs in its context instead.`);
+        throw new BuildError(
+            'request',
+            `The engine at ${deps.address} builds with the classic builder, which has no build secrets (${[...secrets.keys()].join(', ')}); give the build the files it needs in its context instead.`,
+        );
     }
 
-    const dockerfile = parseDockerfile(await context.readText(context.dockerfile) ?? '');
+    const dockerfile = parseDockerfile((await context.readText(context.dockerfile)) ?? '');
     const buildArgs = options.buildArgs ?? {};
     const locate = (name: string): number | undefined => locateBuildStep(name, dockerfile, buildArgs)?.line;
     const emit = safeListener(options.onEvent, log);
-    const progress: BuildProgress = builder === 'buildkit' ? new BuildkitProgress(emit, locate) : new ClassicProgress(emit, locate, Object.keys(options.labels ?? {}).length);
+    const progress: BuildProgress =
+        builder === 'buildkit'
+            ? new BuildkitProgress(emit, locate)
+            : new ClassicProgress(emit, locate, Object.keys(options.labels ?? {}).length);
     const operation = `building ${tag}`;
     const overallMs = options.timeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS;
 
@@ -107,34 +113,75 @@ export async function buildImage(deps: BuildDeps, options: BuildImageOptions): P
         onCancel();
     }
     options.signal?.addEventListener('abort', onCancel, { once: true });
-    const deadline = setTimeout(() => halt(new EngineError('timeout', `The build of ${tag} on ${deps.address} did not finish within ${Math.round(overallMs / 60_000)} min and was stopped.`, deps.address)), overallMs);
+    const deadline = setTimeout(
+        () =>
+            halt(
+                new EngineError(
+                    'timeout',
+                    `The build of ${tag} on ${deps.address} did not finish within ${Math.round(overallMs / 60_000)} min and was stopped.`,
+                    deps.address,
+                ),
+            ),
+        overallMs,
+    );
 
     const buildId = randomUUID();
     let session: BuildSession | undefined;
     let watchdog: NodeJS.Timeout | undefined;
     let contextError: unknown;
-    log.info(`building ${tag} with ${builder === 'buildkit' ? 'BuildKit' : 'the classic builder'} on ${deps.address}: context ${context.size} bytes, ${context.fileCount} files`);
+    log.info(
+        `building ${tag} with ${builder === 'buildkit' ? 'BuildKit' : 'the classic builder'} on ${deps.address}: context ${context.size} bytes, ${context.fileCount} files`,
+    );
     try {
         const docker = await deps.dockerode();
         stop.signal.throwIfAborted();
         if (builder === 'buildkit') {
-            session = await withTimeout(openBuildSession(docker, secrets, stop.signal, log), deps.requestTimeoutMs, () => halt(deps.toEngineError(new DOMException('The operation timed out.', 'TimeoutError'), 'opening a build session', deps.requestTimeoutMs, false)));
+            session = await withTimeout(
+                openBuildSession(docker, secrets, stop.signal, log),
+                deps.requestTimeoutMs,
+                () =>
+                    halt(
+                        deps.toEngineError(
+                            new DOMException('The operation timed out.', 'TimeoutError'),
+                            'opening a build session',
+                            deps.requestTimeoutMs,
+                            false,
+                        ),
+                    ),
+            );
             log.debug(`docker ← build session ${session.id} open`);
             const live = session;
             const openedAt = Date.now();
             const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-            watchdog = setInterval(() => {
-                if (Date.now() - (live.lastHealthCheckAt() ?? openedAt) > stallMs) {
-                    halt(new EngineError('unreachable', `Docker at ${deps.address} stopped answering during the build of ${tag} (no sign of life for ${Math.round(stallMs / 1000)} s); the build was abandoned and nothing was tagged.`, deps.address));
-                }
-            }, Math.min(5000, Math.max(250, stallMs / 4)));
+            watchdog = setInterval(
+                () => {
+                    if (Date.now() - (live.lastHealthCheckAt() ?? openedAt) > stallMs) {
+                        halt(
+                            new EngineError(
+                                'unreachable',
+                                `Docker at ${deps.address} stopped answering during the build of ${tag} (no sign of life for ${Math.round(stallMs / 1000)} s); the build was abandoned and nothing was tagged.`,
+                                deps.address,
+                            ),
+                        );
+                    }
+                },
+                Math.min(5000, Math.max(250, stallMs / 4)),
+            );
         }
         const body = context.open(stop.signal);
         body.once('error', (error) => {
             contextError = error;
         });
-        const query = buildQuery({ ...options, dockerfile: context.dockerfile, builder, buildId, sessionId: session?.id });
-        log.debug(`docker → POST /build ${JSON.stringify({ ...query, labels: undefined, buildargs: undefined })} (${deps.address})`);
+        const query = buildQuery({
+            ...options,
+            dockerfile: context.dockerfile,
+            builder,
+            buildId,
+            sessionId: session?.id,
+        });
+        log.debug(
+            `docker → POST /build ${JSON.stringify({ ...query, labels: undefined, buildargs: undefined })} (${deps.address})`,
+        );
         const response = await dialBuild(docker, query, body, stop.signal);
         await readStream(response, progress, stop.signal);
     } catch (error) {
@@ -144,20 +191,34 @@ export async function buildImage(deps: BuildDeps, options: BuildImageOptions): P
         clearInterval(watchdog);
         options.signal?.removeEventListener('abort', onCancel);
         session?.close();
-        if (stop.signal.aborted && builder === 'buildkit' && (stop.signal.reason as EngineError | undefined)?.kind !== 'unreachable') {
+        if (
+            stop.signal.aborted &&
+            builder === 'buildkit' &&
+            (stop.signal.reason as EngineError | undefined)?.kind !== 'unreachable'
+        ) {
             void cancelBuild(deps, buildId);
         }
     }
 
     const outcome = progress.finish();
     if (outcome.error !== undefined || outcome.imageId === undefined) {
-        throw buildFailure(outcome, { dockerfilePath: context.dockerfile, dockerfile, buildArgs, engineAddress: deps.address });
+        throw buildFailure(outcome, {
+            dockerfilePath: context.dockerfile,
+            dockerfile,
+            buildArgs,
+            engineAddress: deps.address,
+        });
     }
     if (options.signal?.aborted) {
         throw deps.toEngineError(options.signal.reason, operation, overallMs, true);
     }
     const imageId = outcome.imageId;
-    await deps.call(`tagging ${imageId.slice(0, 19)} as ${tag}`, (docker, signal) => docker.getImage(imageId).tag({ repo: reference.repo, tag: reference.tag, abortSignal: signal }), options.signal);
+    await deps.call(
+        `tagging ${imageId.slice(0, 19)} as ${tag}`,
+        (docker, signal) =>
+            docker.getImage(imageId).tag({ repo: reference.repo, tag: reference.tag, abortSignal: signal }),
+        options.signal,
+    );
     const durationMs = Math.round(performance.now() - started);
     log.info(`built ${tag} (${imageId.slice(0, 19)}) in ${durationMs} ms`);
     return { imageId, tag, builder, durationMs, warnings: outcome.warnings };
@@ -175,25 +236,44 @@ export async function buildImage(deps: BuildDeps, options: BuildImageOptions): P
         const refused = refusal(error);
         if (refused !== undefined) {
             // The engine refused the build before running it (the classic builder's parse errors come this way).
-            return buildFailure({ error: refused, logTail: [], warnings: [] }, { dockerfilePath: context.dockerfile, dockerfile, buildArgs, engineAddress: deps.address });
+            return buildFailure(
+                { error: refused, logTail: [], warnings: [] },
+                { dockerfilePath: context.dockerfile, dockerfile, buildArgs, engineAddress: deps.address },
+            );
         }
         if (error instanceof StreamBroken) {
-            return new EngineError('unreachable', `The connection to Docker at ${deps.address} broke during the build of ${tag} (${error.code}): the engine stopped, restarted or was cut off. Nothing was tagged.`, deps.address, undefined, { cause: error.cause });
+            return new EngineError(
+                'unreachable',
+                `The connection to Docker at ${deps.address} broke during the build of ${tag} (${error.code}): the engine stopped, restarted or was cut off. Nothing was tagged.`,
+                deps.address,
+                undefined,
+                { cause: error.cause },
+            );
         }
         return deps.toEngineError(error, operation, overallMs, false);
     }
 }
 
 async function detectBuilder(deps: BuildDeps, signal: AbortSignal | undefined): Promise<Builder> {
-    const version = await deps.call('the version query', (docker, abortSignal) => docker.version({ abortSignal }), signal);
+    const version = await deps.call(
+        'the version query',
+        (docker, abortSignal) => docker.version({ abortSignal }),
+        signal,
+    );
     return supportsBuildKit(version.Os, version.ApiVersion) ? 'buildkit' : 'classic';
 }
 
 /** `registry:5000/team/app:1.2` → repo `registry:5000/team/app`, tag `1.2`; no tag means `latest`. */
 export function splitTag(reference: string): { repo: string; tag: string } {
-    const match = /^((?:[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?$/.exec(reference);
+    const match =
+        /^((?:[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?$/.exec(
+            reference,
+        );
     if (!match?.[1]) {
-        throw new BuildError('request', `"${reference}" is not a valid image name (lower-case name[:tag], e.g. parity/app:dev).`);
+        throw new BuildError(
+            'request',
+            `"${reference}" is not a valid image name (lower-case name[:tag], e.g. parity/app:dev).`,
+        );
     }
     return { repo: match[1], tag: match[2] ?? 'latest' };
 }

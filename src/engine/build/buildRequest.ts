@@ -5,7 +5,9 @@ import type { Dockerode } from '../Dockerode';
 import type { BuildDeps, BuildImageOptions, Builder } from './buildImage';
 
 /** What `POST /build` is asked, as query parameters (docker-modem sends objects as JSON). */
-export function buildQuery(input: BuildImageOptions & { dockerfile: string; builder: Builder; buildId: string; sessionId: string | undefined }): Record<string, unknown> {
+export function buildQuery(
+    input: BuildImageOptions & { dockerfile: string; builder: Builder; buildId: string; sessionId: string | undefined },
+): Record<string, unknown> {
     return {
         dockerfile: input.dockerfile,
         version: input.builder === 'buildkit' ? '2' : '1',
@@ -22,22 +24,34 @@ export function buildQuery(input: BuildImageOptions & { dockerfile: string; buil
 }
 
 /** Sends the context and resolves with the response stream once the engine answers; refusals reject with statusCode set. */
-export function dialBuild(docker: Dockerode, query: Record<string, unknown>, body: Readable, signal: AbortSignal): Promise<IncomingMessage> {
+export function dialBuild(
+    docker: Dockerode,
+    query: Record<string, unknown>,
+    body: Readable,
+    signal: AbortSignal,
+): Promise<IncomingMessage> {
     return new Promise((resolve, reject) => {
-        docker.modem.dial({
-            path: '/build?',
-            method: 'POST',
-            options: query,
-            file: body,
-            isStream: true,
-            abortSignal: signal,
-            statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
-        }, (error, result) => (error ? reject(error) : resolve(result as IncomingMessage)));
+        docker.modem.dial(
+            {
+                path: '/build?',
+                method: 'POST',
+                options: query,
+                file: body,
+                isStream: true,
+                abortSignal: signal,
+                statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
+            },
+            (error, result) => (error ? reject(error) : resolve(result as IncomingMessage)),
+        );
     });
 }
 
 /** Feeds the newline-separated JSON messages to the progress; a connection that breaks is StreamBroken. */
-export async function readStream(response: IncomingMessage, progress: BuildProgress, signal: AbortSignal): Promise<void> {
+export async function readStream(
+    response: IncomingMessage,
+    progress: BuildProgress,
+    signal: AbortSignal,
+): Promise<void> {
     let pending = '';
     const feed = (line: string): void => {
         if (line.trim() === '') {
@@ -72,7 +86,9 @@ export class StreamBroken extends Error {
     readonly code: string;
     constructor(cause: unknown) {
         super('the build stream broke', { cause });
-        this.code = (cause as { code?: string } | undefined)?.code ?? (cause instanceof Error ? cause.message : 'connection lost');
+        this.code =
+            (cause as { code?: string } | undefined)?.code ??
+            (cause instanceof Error ? cause.message : 'connection lost');
     }
 }
 
@@ -94,10 +110,21 @@ export async function cancelBuild(deps: BuildDeps, buildId: string): Promise<voi
     try {
         const docker = await deps.dockerode();
         await new Promise<void>((resolve, reject) => {
-            docker.modem.dial({ path: '/build/cancel?', method: 'POST', options: { id: buildId }, abortSignal: AbortSignal.timeout(3000), statusCodes: { 200: true } }, (error) => (error ? reject(error) : resolve()));
+            docker.modem.dial(
+                {
+                    path: '/build/cancel?',
+                    method: 'POST',
+                    options: { id: buildId },
+                    abortSignal: AbortSignal.timeout(3000),
+                    statusCodes: { 200: true },
+                },
+                (error) => (error ? reject(error) : resolve()),
+            );
         });
         deps.log.debug(`docker ← build ${buildId} cancelled`);
     } catch (error) {
-        deps.log.debug(`docker ✗ cancelling build ${buildId}: ${error instanceof Error ? error.message : String(error)}`);
+        deps.log.debug(
+            `docker ✗ cancelling build ${buildId}: ${error instanceof Error ? error.message : String(error)}`,
+        );
     }
 }

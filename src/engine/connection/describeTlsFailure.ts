@@ -3,15 +3,27 @@ import { readFileSync } from 'node:fs';
 import type { TlsFiles } from './tlsFiles';
 
 /** Node/OpenSSL error codes that mean "the engine's certificate is not signed by the CA we trust". */
-const UNTRUSTED = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'CERT_SIGNATURE_FAILURE']);
+const UNTRUSTED = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'CERT_SIGNATURE_FAILURE',
+]);
 /** TLS alerts by which the engine refuses the client certificate (or its absence). */
-const CLIENT_REFUSED = /^ERR_SSL_(SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_EXPIRED|SSLV3_ALERT_CERTIFICATE_UNKNOWN|TLSV1_ALERT_UNKNOWN_CA|TLSV13_ALERT_CERTIFICATE_REQUIRED|SSLV3_ALERT_CERTIFICATE_REVOKED|TLSV1_ALERT_DECRYPT_ERROR)$/;
+const CLIENT_REFUSED =
+    /^ERR_SSL_(SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_EXPIRED|SSLV3_ALERT_CERTIFICATE_UNKNOWN|TLSV1_ALERT_UNKNOWN_CA|TLSV13_ALERT_CERTIFICATE_REQUIRED|SSLV3_ALERT_CERTIFICATE_REVOKED|TLSV1_ALERT_DECRYPT_ERROR)$/;
 
 /**
  * The certificate problem behind a failed TLS connection, as one sentence naming the files involved;
  * undefined when the error is not a TLS one. `where` is "tcp://host:port (from SOURCE)".
  */
-export function describeTlsFailure(error: { code?: string; message?: string }, where: string, files: TlsFiles | undefined): string | undefined {
+export function describeTlsFailure(
+    error: { code?: string; message?: string },
+    where: string,
+    files: TlsFiles | undefined,
+): string | undefined {
     const code = error.code ?? '';
     const ca = files?.caFile ? ` (CA: ${files.caFile})` : '';
     if (UNTRUSTED.has(code)) {
@@ -36,7 +48,11 @@ export function describeTlsFailure(error: { code?: string; message?: string }, w
             ? `The Docker engine at ${where} refused the client certificate ${client}: it is not signed by the CA the engine trusts, or has expired. Use a client certificate made with the engine's CA.`
             : `The Docker engine at ${where} requires a client certificate and none was given. Set DOCKER_CERT_PATH to a folder with ca.pem, cert.pem and key.pem.`;
     }
-    if (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|packet length too long|unknown protocol/i.test(error.message ?? '')) {
+    if (
+        code === 'EPROTO' ||
+        code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+        /wrong version number|packet length too long|unknown protocol/i.test(error.message ?? '')
+    ) {
         return `Nothing at ${where} speaks TLS (is it a plain, unencrypted port?). Connect without TLS (unset DOCKER_TLS_VERIFY) only if that port really is a Docker engine, or use the engine's TLS port.`;
     }
     if (/^(ERR_SSL_|ERR_TLS_|CERT_)/.test(code)) {

@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineSsh } from '../../core/selectEngine';
-import { hostKeyFingerprint, keyTypeOfBlob, knownHostsLine, parseKnownHosts, verifyHostKey } from '../../core/ssh/knownHosts';
+import {
+    hostKeyFingerprint,
+    keyTypeOfBlob,
+    knownHostsLine,
+    parseKnownHosts,
+    verifyHostKey,
+} from '../../core/ssh/knownHosts';
 import type { HostKeyProblem } from './HostKeyProblem';
 
 /** What ssh2's Client.connect takes from us (docker-modem adds host, port and username). */
@@ -24,8 +30,12 @@ const DEFAULT_IDENTITIES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 
 export function sshFiles(ssh: EngineSsh | undefined): SshFiles {
     const home = homedir();
-    const identityFile = ssh?.identityFile ?? DEFAULT_IDENTITIES.map((name) => join(home, '.ssh', name)).find((file) => existsSync(file));
-    const knownHostsFiles = ssh?.knownHostsFile ? [ssh.knownHostsFile] : [join(home, '.ssh', 'known_hosts'), '/etc/ssh/ssh_known_hosts'];
+    const identityFile =
+        ssh?.identityFile ??
+        DEFAULT_IDENTITIES.map((name) => join(home, '.ssh', name)).find((file) => existsSync(file));
+    const knownHostsFiles = ssh?.knownHostsFile
+        ? [ssh.knownHostsFile]
+        : [join(home, '.ssh', 'known_hosts'), '/etc/ssh/ssh_known_hosts'];
     return { ...(identityFile ? { identityFile } : {}), knownHostsFiles };
 }
 
@@ -36,8 +46,12 @@ export function sshFiles(ssh: EngineSsh | undefined): SshFiles {
  * key is reported through `onRejected` (ssh2 itself only says "Host denied").
  */
 export function sshOptions(
-    host: string, port: number, ssh: EngineSsh | undefined, env: Readonly<Record<string, string | undefined>>,
-    onRejected: (problem: HostKeyProblem) => void, readyTimeoutMs?: number,
+    host: string,
+    port: number,
+    ssh: EngineSsh | undefined,
+    env: Readonly<Record<string, string | undefined>>,
+    onRejected: (problem: HostKeyProblem) => void,
+    readyTimeoutMs?: number,
 ): Ssh2Options {
     const files = sshFiles(ssh);
     if (ssh?.identityFile && !existsSync(ssh.identityFile)) {
@@ -49,18 +63,28 @@ export function sshOptions(
     const hostVerifier = (blob: Buffer): boolean => {
         const keyType = keyTypeOfBlob(blob);
         const keyBase64 = blob.toString('base64');
-        const lines = files.knownHostsFiles.flatMap((file) => (existsSync(file) ? parseKnownHosts(readFileSync(file, 'utf8')) : []));
+        const lines = files.knownHostsFiles.flatMap((file) =>
+            existsSync(file) ? parseKnownHosts(readFileSync(file, 'utf8')) : [],
+        );
         const verdict = verifyHostKey(lines, host, port, keyType, keyBase64);
         if (verdict === 'trusted' || (verdict === 'unknown' && ssh?.acceptUnknownHostKey === true)) {
             return true;
         }
         onRejected({
-            host, port, verdict, keyType,
+            host,
+            port,
+            verdict,
+            keyType,
             fingerprint: hostKeyFingerprint(keyBase64),
             knownHostsFile: files.knownHostsFiles[0] ?? join(homedir(), '.ssh', 'known_hosts'),
             knownHostsLine: knownHostsLine(host, port, keyType, keyBase64),
         });
         return false;
     };
-    return { ...(agent ? { agent } : {}), ...(privateKey ? { privateKey } : {}), hostVerifier, ...(readyTimeoutMs ? { readyTimeout: readyTimeoutMs } : {}) };
+    return {
+        ...(agent ? { agent } : {}),
+        ...(privateKey ? { privateKey } : {}),
+        hostVerifier,
+        ...(readyTimeoutMs ? { readyTimeout: readyTimeoutMs } : {}),
+    };
 }

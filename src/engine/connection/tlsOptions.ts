@@ -31,10 +31,16 @@ export function tlsOptions(tls: EngineTls): TlsMaterial {
     const cert = read(files.certFile, tls.certFile, 'client certificate');
     const key = read(files.keyFile, tls.keyFile, 'client key');
     if (tls.verify && !ca) {
-        throw new Error(`TLS verification is on but there is no CA certificate${files.caFile ? ` (${files.caFile} does not exist)` : ''}: set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem`);
+        throw new Error(
+            `TLS verification is on but there is no CA certificate${files.caFile ? ` (${files.caFile} does not exist)` : ''}: set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem`,
+        );
     }
     if (Boolean(cert) !== Boolean(key)) {
-        throw new Error(cert ? `the client certificate ${files.certFile ?? ''} has no key (${files.keyFile ?? 'key.pem'} is missing)` : `the client key ${files.keyFile ?? ''} has no certificate (${files.certFile ?? 'cert.pem'} is missing)`);
+        throw new Error(
+            cert
+                ? `the client certificate ${files.certFile ?? ''} has no key (${files.keyFile ?? 'key.pem'} is missing)`
+                : `the client key ${files.keyFile ?? ''} has no certificate (${files.certFile ?? 'cert.pem'} is missing)`,
+        );
     }
     return { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) };
 }

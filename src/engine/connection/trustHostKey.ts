@@ -11,7 +11,9 @@ import type { HostKeyProblem } from './HostKeyProblem';
  */
 export async function trustHostKey(problem: HostKeyProblem): Promise<boolean> {
     if (problem.verdict !== 'unknown') {
-        throw new Error(`The ssh host key of ${problem.host}:${problem.port} is ${problem.verdict === 'changed' ? 'a CHANGED key' : 'revoked'}; Parity will not trust it. Remove the old line from ${problem.knownHostsFile} yourself if you are sure.`);
+        throw new Error(
+            `The ssh host key of ${problem.host}:${problem.port} is ${problem.verdict === 'changed' ? 'a CHANGED key' : 'revoked'}; Parity will not trust it. Remove the old line from ${problem.knownHostsFile} yourself if you are sure.`,
+        );
     }
     const current = await readFile(problem.knownHostsFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') {

@@ -41,7 +41,9 @@ function parseEvent(line: string): EngineEvent | undefined {
     }
     try {
         const value = JSON.parse(text) as Partial<EngineEvent> | null;
-        return value && typeof value.Type === 'string' && typeof value.Action === 'string' ? value as EngineEvent : undefined;
+        return value && typeof value.Type === 'string' && typeof value.Action === 'string'
+            ? (value as EngineEvent)
+            : undefined;
     } catch {
         return undefined;
     }

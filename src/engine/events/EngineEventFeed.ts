@@ -95,9 +95,21 @@ export class EngineEventFeed {
                         }
                     },
                 });
-                failure = new EngineError('unreachable', `Docker at ${client.address} closed its event stream.`, client.address);
+                failure = new EngineError(
+                    'unreachable',
+                    `Docker at ${client.address} closed its event stream.`,
+                    client.address,
+                );
             } catch (error) {
-                failure = isEngineError(error) ? error : new EngineError('unreachable', error instanceof Error ? error.message : String(error), '', undefined, { cause: error });
+                failure = isEngineError(error)
+                    ? error
+                    : new EngineError(
+                          'unreachable',
+                          error instanceof Error ? error.message : String(error),
+                          '',
+                          undefined,
+                          { cause: error },
+                      );
             }
             if (signal.aborted) {
                 return;

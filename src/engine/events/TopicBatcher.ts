@@ -7,7 +7,10 @@ export class TopicBatcher<T> {
     private pending = new Set<T>();
     private timer: NodeJS.Timeout | undefined;
 
-    constructor(private readonly windowMs: number, private readonly flush: (topics: ReadonlySet<T>) => void) {}
+    constructor(
+        private readonly windowMs: number,
+        private readonly flush: (topics: ReadonlySet<T>) => void,
+    ) {}
 
     add(topics: Iterable<T>): void {
         for (const topic of topics) {

@@ -8,7 +8,19 @@ export const VIEW_EVENT_FILTERS: Readonly<Record<string, readonly string[]>> = {
 
 // Actions that change a row of a list. Left out on purpose: exec_*, attach, resize, top, archive-path and
 // the like (a probe fires dozens of them and nothing listed changes), and kill/stop (a die follows).
-const CONTAINER_ACTIONS = new Set(['create', 'start', 'restart', 'die', 'destroy', 'pause', 'unpause', 'rename', 'update', 'health_status', 'oom']);
+const CONTAINER_ACTIONS = new Set([
+    'create',
+    'start',
+    'restart',
+    'die',
+    'destroy',
+    'pause',
+    'unpause',
+    'rename',
+    'update',
+    'health_status',
+    'oom',
+]);
 const IMAGE_ACTIONS = new Set(['delete', 'import', 'load', 'pull', 'tag', 'untag', 'prune']);
 
 /** The lists an event makes stale; empty for events that change nothing shown. */

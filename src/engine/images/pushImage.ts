@@ -36,7 +36,12 @@ export interface PushResult {
  * status or an error line in the stream — is one EngineError naming the reference and the registry;
  * cancelling aborts the upload.
  */
-export async function pushImage(client: EngineClient, source: string, target: string, options: PushOptions = {}): Promise<PushResult> {
+export async function pushImage(
+    client: EngineClient,
+    source: string,
+    target: string,
+    options: PushOptions = {},
+): Promise<PushResult> {
     const reference = parseImageReference(target);
     if (reference.digest !== undefined) {
         throw new EngineError('config', `${target}: push to a tag, not a digest.`, client.address);
@@ -47,14 +52,25 @@ export async function pushImage(client: EngineClient, source: string, target: st
     const registry = registryHostOf(ref);
     const deps = client.buildDeps();
     const signal = options.signal ?? new AbortController().signal;
-    await deps.call(`tagging ${source} as ${ref}`, (docker, abortSignal) => docker.getImage(source).tag({ repo, tag, abortSignal }), signal);
+    await deps.call(
+        `tagging ${source} as ${ref}`,
+        (docker, abortSignal) => docker.getImage(source).tag({ repo, tag, abortSignal }),
+        signal,
+    );
     // The engine wants X-Registry-Auth on every push; without credentials it carries only the registry.
     const authconfig = options.auth ?? { serveraddress: registry };
     const request = new AbortController();
     const forward = (): void => request.abort(signal.reason);
     signal.addEventListener('abort', forward, { once: true });
     try {
-        const stream = await deps.call(`pushing ${ref}`, async (docker) => await docker.getImage(ref).push({ tag, authconfig, abortSignal: request.signal }) as NodeJS.ReadableStream, signal);
+        const stream = await deps.call(
+            `pushing ${ref}`,
+            async (docker) =>
+                (await docker
+                    .getImage(ref)
+                    .push({ tag, authconfig, abortSignal: request.signal })) as NodeJS.ReadableStream,
+            signal,
+        );
         let failure: string | undefined;
         let digest: string | undefined;
         const lines = new JsonLineDecoder<PushProgress>();
@@ -69,9 +85,15 @@ export async function pushImage(client: EngineClient, source: string, target: st
         stream.setEncoding('utf8');
         stream.on('data', (chunk: string) => lines.push(chunk).forEach(onLine));
         stream.on('end', () => lines.end().forEach(onLine));
-        await followStream(stream, signal, (error, cancelled) => deps.toEngineError(error, `pushing ${ref}`, deps.requestTimeoutMs, cancelled));
+        await followStream(stream, signal, (error, cancelled) =>
+            deps.toEngineError(error, `pushing ${ref}`, deps.requestTimeoutMs, cancelled),
+        );
         if (failure !== undefined) {
-            throw new EngineError('api', `Pushing ${ref} to ${registry} failed: ${pushHint(failure, options.auth !== undefined)}`, client.address);
+            throw new EngineError(
+                'api',
+                `Pushing ${ref} to ${registry} failed: ${pushHint(failure, options.auth !== undefined)}`,
+                client.address,
+            );
         }
         return { ref, ...(digest ? { digest } : {}) };
     } finally {

@@ -14,7 +14,11 @@ const MAX_ENTRIES = 1000;
 export class ImageLabelCache {
     private readonly known = new Map<string, Labels>();
 
-    async of(client: Pick<EngineClient, 'inspectImage'>, imageId: string, signal?: AbortSignal): Promise<Labels | null> {
+    async of(
+        client: Pick<EngineClient, 'inspectImage'>,
+        imageId: string,
+        signal?: AbortSignal,
+    ): Promise<Labels | null> {
         const cached = this.known.get(imageId);
         if (cached !== undefined) {
             return cached;
@@ -39,8 +43,16 @@ export class ImageLabelCache {
      * The labels of the images of those containers that claim to be Parity's (carry `parity.container`);
      * no other container can be Parity's, so no other image needs a look.
      */
-    async forContainers(client: Pick<EngineClient, 'inspectImage'>, containers: readonly { readonly ImageID?: string; readonly Labels?: Labels | null }[], signal?: AbortSignal): Promise<ReadonlyMap<string, Labels | null>> {
-        const ids = new Set(containers.filter((container) => container.Labels?.[CONTAINER_LABEL] && container.ImageID).map((container) => container.ImageID ?? ''));
+    async forContainers(
+        client: Pick<EngineClient, 'inspectImage'>,
+        containers: readonly { readonly ImageID?: string; readonly Labels?: Labels | null }[],
+        signal?: AbortSignal,
+    ): Promise<ReadonlyMap<string, Labels | null>> {
+        const ids = new Set(
+            containers
+                .filter((container) => container.Labels?.[CONTAINER_LABEL] && container.ImageID)
+                .map((container) => container.ImageID ?? ''),
+        );
         const entries = await Promise.all([...ids].map(async (id) => [id, await this.of(client, id, signal)] as const));
         return new Map(entries);
     }

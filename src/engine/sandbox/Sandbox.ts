@@ -59,7 +59,11 @@ export interface SandboxReady {
  * container it creates is removed again — after a failed or cancelled start, after the app ends, after
  * `stop()` — unless the caller `detach()`es from a running one on purpose.
  */
-export async function startSandbox(client: EngineClient, policy: SandboxPolicy, options: StartSandboxOptions = {}): Promise<Sandbox> {
+export async function startSandbox(
+    client: EngineClient,
+    policy: SandboxPolicy,
+    options: StartSandboxOptions = {},
+): Promise<Sandbox> {
     const deps = client.sandboxDeps();
     const emit = (event: SandboxEvent): void => {
         try {
@@ -71,13 +75,21 @@ export async function startSandbox(client: EngineClient, policy: SandboxPolicy, 
     const signal = options.signal;
     const what = `sandbox ${policy.name} from ${policy.image}`;
     // Not cancellable on purpose: a create cut off mid-flight could leave a container behind unseen.
-    const create = async (user: string): Promise<string> => (await deps.call(`creating ${what}`, (docker, s) => docker.createContainer({ ...policy.create, User: user, name: policy.name, abortSignal: s }))).id;
+    const create = async (user: string): Promise<string> =>
+        (
+            await deps.call(`creating ${what}`, (docker, s) =>
+                docker.createContainer({ ...policy.create, User: user, name: policy.name, abortSignal: s }),
+            )
+        ).id;
     let id: string;
     try {
         id = await create(policy.create.User);
         if (await userResolvesToRoot(deps.call, id, policy.create.User, signal)) {
             await removeContainer(deps.call, id);
-            emit({ type: 'warning', message: `The image's user ${policy.create.User} is root (uid 0 in its /etc/passwd); the sandbox runs it as ${NOBODY} (nobody) instead.` });
+            emit({
+                type: 'warning',
+                message: `The image's user ${policy.create.User} is root (uid 0 in its /etc/passwd); the sandbox runs it as ${NOBODY} (nobody) instead.`,
+            });
             id = await create(NOBODY);
         }
     } catch (error) {
@@ -92,10 +104,26 @@ export async function startSandbox(client: EngineClient, policy: SandboxPolicy, 
         }
         const docker = await deps.dockerode();
         // Attached before the start, so not a line of output is missed; the stream lives as long as the container.
-        const stream = await handshake(deps, `attaching to ${what}`, follow.signal, signal, (s) => docker.getContainer(id).attach({ stream: true, stdout: true, stderr: true, abortSignal: s }));
+        const stream = await handshake(deps, `attaching to ${what}`, follow.signal, signal, (s) =>
+            docker.getContainer(id).attach({ stream: true, stdout: true, stderr: true, abortSignal: s }),
+        );
         await deps.call(`starting ${what}`, (d, s) => d.getContainer(id).start({ abortSignal: s }), signal);
-        const details = await deps.call(`inspecting ${what}`, (d, s) => d.getContainer(id).inspect({ abortSignal: s }), signal) as ContainerDetails;
-        const sandbox = new Sandbox(deps, docker, id, policy, hostPortOf(details, policy.port), stream, follow, emit, options);
+        const details = (await deps.call(
+            `inspecting ${what}`,
+            (d, s) => d.getContainer(id).inspect({ abortSignal: s }),
+            signal,
+        )) as ContainerDetails;
+        const sandbox = new Sandbox(
+            deps,
+            docker,
+            id,
+            policy,
+            hostPortOf(details, policy.port),
+            stream,
+            follow,
+            emit,
+            options,
+        );
         sandbox.follow(details.State.Pid ?? 0);
         return sandbox;
     } catch (error) {
@@ -108,7 +136,9 @@ export async function startSandbox(client: EngineClient, policy: SandboxPolicy, 
             deps.log.warn(message);
             emit({ type: 'warning', message });
         }
-        throw error instanceof EngineError ? error : deps.toEngineError(error, `starting ${what}`, deps.requestTimeoutMs, signal?.aborted === true);
+        throw error instanceof EngineError
+            ? error
+            : deps.toEngineError(error, `starting ${what}`, deps.requestTimeoutMs, signal?.aborted === true);
     }
 }
 
@@ -139,19 +169,31 @@ export class Sandbox {
         private readonly options: StartSandboxOptions,
     ) {
         this.url = hostPort === null ? null : `http://127.0.0.1:${hostPort}`;
-        this.exited = new Promise((resolve) => { this.resolveExited = resolve; });
-        const line = (stream: 'stdout' | 'stderr') => (text: string): void => {
-            this.lastLines.push(text);
-            if (this.lastLines.length > LAST_LINES) {
-                this.lastLines.shift();
-            }
-            this.emit({ type: 'log', stream, line: text });
-            if (this.pidsHit === undefined && this.forkRefusedTimer === undefined && saysForkRefused([text])) {
-                // The count can settle below the limit once a bomb burns out, where sampling never sees it:
-                // the app's own "can't fork" is then the evidence, unless the watch reports it meanwhile.
-                this.forkRefusedTimer = setTimeout(() => this.limitHit({ current: this.policy.limits.pids.value, max: this.policy.limits.pids.value, evidence: 'app output' }), FORK_REFUSED_GRACE_MS);
-            }
-        };
+        this.exited = new Promise((resolve) => {
+            this.resolveExited = resolve;
+        });
+        const line =
+            (stream: 'stdout' | 'stderr') =>
+            (text: string): void => {
+                this.lastLines.push(text);
+                if (this.lastLines.length > LAST_LINES) {
+                    this.lastLines.shift();
+                }
+                this.emit({ type: 'log', stream, line: text });
+                if (this.pidsHit === undefined && this.forkRefusedTimer === undefined && saysForkRefused([text])) {
+                    // The count can settle below the limit once a bomb burns out, where sampling never sees it:
+                    // the app's own "can't fork" is then the evidence, unless the watch reports it meanwhile.
+                    this.forkRefusedTimer = setTimeout(
+                        () =>
+                            this.limitHit({
+                                current: this.policy.limits.pids.value,
+                                max: this.policy.limits.pids.value,
+                                evidence: 'app output',
+                            }),
+                        FORK_REFUSED_GRACE_MS,
+                    );
+                }
+            };
         this.sinks = [new LineSink(line('stdout')), new LineSink(line('stderr'))];
     }
 
@@ -178,14 +220,29 @@ export class Sandbox {
         }
         const monitor = new AbortController();
         const follow = this.followController.signal;
-        const watching = watchPidsLimit(this.deps, this.id, pid, this.policy.limits.pids.value, this.options.pidsPollMs ?? 500, AbortSignal.any([monitor.signal, follow]), (hit) => this.limitHit(hit));
-        const waited = this.docker.getContainer(this.id).wait({ condition: 'not-running', abortSignal: follow })
-            .then((answer) => answer.StatusCode, (error: unknown) => {
-                if (!follow.aborted) {
-                    this.deps.log.warn(`lost the wait on sandbox ${this.name}: ${error instanceof Error ? error.message : String(error)}`);
-                }
-                return null;
-            });
+        const watching = watchPidsLimit(
+            this.deps,
+            this.id,
+            pid,
+            this.policy.limits.pids.value,
+            this.options.pidsPollMs ?? 500,
+            AbortSignal.any([monitor.signal, follow]),
+            (hit) => this.limitHit(hit),
+        );
+        const waited = this.docker
+            .getContainer(this.id)
+            .wait({ condition: 'not-running', abortSignal: follow })
+            .then(
+                (answer) => answer.StatusCode,
+                (error: unknown) => {
+                    if (!follow.aborted) {
+                        this.deps.log.warn(
+                            `lost the wait on sandbox ${this.name}: ${error instanceof Error ? error.message : String(error)}`,
+                        );
+                    }
+                    return null;
+                },
+            );
         void waited.then(async (code) => {
             monitor.abort();
             if (follow.aborted) {
@@ -208,15 +265,23 @@ export class Sandbox {
             if (Object.keys(this.policy.create.HostConfig.PortBindings).length > 0) {
                 // Published, yet no port to read after the start: the app ended at once and took its binding along.
                 const timer = new AbortController();
-                const exit = await Promise.race([this.exited, delay(options.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS, undefined, { signal: timer.signal }).catch(() => undefined)]);
+                const exit = await Promise.race([
+                    this.exited,
+                    delay(options.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS, undefined, { signal: timer.signal }).catch(
+                        () => undefined,
+                    ),
+                ]);
                 timer.abort();
                 if (exit) {
                     throw new SandboxError('exited', `The app ${exit.reason} before it answered.`, exit);
                 }
             }
-            throw new SandboxError('no-port', this.policy.network === 'none'
-                ? 'The sandbox has no network, so there is nothing to wait for.'
-                : 'No port is published for the app, so Parity cannot tell when it is ready. Give the port with --port.');
+            throw new SandboxError(
+                'no-port',
+                this.policy.network === 'none'
+                    ? 'The sandbox has no network, so there is nothing to wait for.'
+                    : 'No port is published for the app, so Parity cannot tell when it is ready. Give the port with --port.',
+            );
         }
         const started = performance.now();
         const timeoutMs = options.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
@@ -225,12 +290,18 @@ export class Sandbox {
         const fallback = options.path === undefined;
         let last = 'no answer yet';
         let ended: SandboxExit | null | undefined;
-        void this.exited.then((exit) => { ended = exit; });
+        void this.exited.then((exit) => {
+            ended = exit;
+        });
         while (performance.now() < deadline) {
             options.signal?.throwIfAborted();
             if (ended !== undefined || this.finished) {
-                const exit = ended ?? await this.exited;
-                throw new SandboxError('exited', `The app ${exit?.reason ?? 'ended'} before it answered on ${this.url}.`, exit ?? undefined);
+                const exit = ended ?? (await this.exited);
+                throw new SandboxError(
+                    'exited',
+                    `The app ${exit?.reason ?? 'ended'} before it answered on ${this.url}.`,
+                    exit ?? undefined,
+                );
             }
             const remaining = Math.max(1, deadline - performance.now());
             if (await tcpOpen('127.0.0.1', this.hostPort, Math.min(1000, remaining), options.signal)) {
@@ -241,7 +312,12 @@ export class Sandbox {
                         continue;
                     }
                     if (status > 0 && status < 500) {
-                        const ready: SandboxReady = { url: this.url, path, status, ms: Math.round(performance.now() - started) };
+                        const ready: SandboxReady = {
+                            url: this.url,
+                            path,
+                            status,
+                            ms: Math.round(performance.now() - started),
+                        };
                         this.emit({ type: 'ready', ...ready });
                         return ready;
                     }
@@ -254,14 +330,22 @@ export class Sandbox {
             }
             await delay(options.intervalMs ?? 100, undefined, options.signal ? { signal: options.signal } : {});
         }
-        throw new SandboxError('not-ready', `The app did not answer on ${this.url}${path} within ${Math.round(timeoutMs / 1000)} s (last: ${last}).`, undefined, [...this.lastLines]);
+        throw new SandboxError(
+            'not-ready',
+            `The app did not answer on ${this.url}${path} within ${Math.round(timeoutMs / 1000)} s (last: ${last}).`,
+            undefined,
+            [...this.lastLines],
+        );
     }
 
     /**
      * Stops the app — SIGTERM, SIGKILL after the grace period — and resolves once it is removed, with how
      * it ended. Safe to call more than once and after the app ended by itself.
      */
-    async stop(why: 'requested' | 'cancelled' | 'pids-limit' = 'requested', graceMs = this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS): Promise<SandboxExit | null> {
+    async stop(
+        why: 'requested' | 'cancelled' | 'pids-limit' = 'requested',
+        graceMs = this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS,
+    ): Promise<SandboxExit | null> {
         if (this.finished || this.followController.signal.aborted || this.stopWhy !== undefined) {
             return this.exited;
         }
@@ -269,11 +353,18 @@ export class Sandbox {
         this.emit({ type: 'stopping', why });
         const seconds = Math.ceil(graceMs / 1000);
         try {
-            await this.deps.call(`stopping sandbox ${this.name}`, (docker, s) => docker.getContainer(this.id).stop({ t: seconds, abortSignal: s }), undefined, seconds * 1000 + this.deps.requestTimeoutMs);
+            await this.deps.call(
+                `stopping sandbox ${this.name}`,
+                (docker, s) => docker.getContainer(this.id).stop({ t: seconds, abortSignal: s }),
+                undefined,
+                seconds * 1000 + this.deps.requestTimeoutMs,
+            );
         } catch (error) {
             // Already stopped (304) or already gone (404): the wait reports it either way.
             if (!(error instanceof EngineError && (error.statusCode === 304 || error.statusCode === 404))) {
-                this.deps.log.warn(`stopping sandbox ${this.name} failed (${error instanceof Error ? error.message : String(error)}); removing it by force`);
+                this.deps.log.warn(
+                    `stopping sandbox ${this.name} failed (${error instanceof Error ? error.message : String(error)}); removing it by force`,
+                );
                 await removeContainer(this.deps.call, this.id).catch(() => undefined);
             }
         }
@@ -312,8 +403,14 @@ export class Sandbox {
         for (const sink of this.sinks) {
             sink.flush();
         }
-        const details = await this.deps.call(`inspecting sandbox ${this.name}`, (docker, s) => docker.getContainer(this.id).inspect({ abortSignal: s }))
-            .then((answer) => answer as ContainerDetails, () => null);
+        const details = await this.deps
+            .call(`inspecting sandbox ${this.name}`, (docker, s) =>
+                docker.getContainer(this.id).inspect({ abortSignal: s }),
+            )
+            .then(
+                (answer) => answer as ContainerDetails,
+                () => null,
+            );
         this.followController.abort();
         const code = waitCode ?? details?.State.ExitCode ?? null;
         const oomKilled = details?.State.OOMKilled === true;
@@ -324,7 +421,14 @@ export class Sandbox {
         }
         const pidsLimitHit = this.pidsHit !== undefined;
         const exit: SandboxExit = {
-            reason: exitReason({ code, oomKilled, pidsLimitHit, stopped, memoryBytes: this.policy.limits.memoryBytes.value, pids: this.policy.limits.pids.value }),
+            reason: exitReason({
+                code,
+                oomKilled,
+                pidsLimitHit,
+                stopped,
+                memoryBytes: this.policy.limits.memoryBytes.value,
+                pids: this.policy.limits.pids.value,
+            }),
             code,
             oomKilled,
             pidsLimitHit,
@@ -350,7 +454,8 @@ function hostPortOf(details: ContainerDetails, port: number | null): number | nu
     if (port === null) {
         return null;
     }
-    const binding = details.NetworkSettings?.Ports?.[`${port}/tcp`]?.find((entry) => entry.HostIp === '127.0.0.1') ?? null;
+    const binding =
+        details.NetworkSettings?.Ports?.[`${port}/tcp`]?.find((entry) => entry.HostIp === '127.0.0.1') ?? null;
     const hostPort = binding === null ? Number.NaN : Number(binding.HostPort);
     return Number.isInteger(hostPort) && hostPort > 0 ? hostPort : null;
 }
@@ -359,15 +464,29 @@ function hostPortOf(details: ContainerDetails, port: number | null): number | nu
  * A request whose answer is a long-lived stream: the deadline bounds only the handshake, `follow` the
  * stream's life, `signal` (the caller's) the handshake too.
  */
-async function handshake<T>(deps: SandboxDeps, operation: string, follow: AbortSignal, signal: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function handshake<T>(
+    deps: SandboxDeps,
+    operation: string,
+    follow: AbortSignal,
+    signal: AbortSignal | undefined,
+    run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
     const handshakeController = new AbortController();
-    const timer = setTimeout(() => handshakeController.abort(new DOMException('handshake timed out', 'TimeoutError')), deps.requestTimeoutMs);
+    const timer = setTimeout(
+        () => handshakeController.abort(new DOMException('handshake timed out', 'TimeoutError')),
+        deps.requestTimeoutMs,
+    );
     const onCallerAbort = (): void => handshakeController.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
         return await run(AbortSignal.any([follow, handshakeController.signal]));
     } catch (error) {
-        throw deps.toEngineError(handshakeController.signal.aborted ? handshakeController.signal.reason : error, operation, deps.requestTimeoutMs, signal?.aborted === true);
+        throw deps.toEngineError(
+            handshakeController.signal.aborted ? handshakeController.signal.reason : error,
+            operation,
+            deps.requestTimeoutMs,
+            signal?.aborted === true,
+        );
     } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onCallerAbort);

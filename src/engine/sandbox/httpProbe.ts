@@ -18,11 +18,15 @@ export function tcpOpen(host: string, port: number, timeoutMs: number, signal?: 
 /** One GET; resolves with the status (the body is read and dropped), rejects on any connection failure. */
 export function httpStatus(url: string, timeoutMs: number, signal?: AbortSignal): Promise<number> {
     return new Promise((resolve, reject) => {
-        const req = request(url, { method: 'GET', timeout: timeoutMs, agent: false, ...(signal ? { signal } : {}) }, (res) => {
-            res.resume();
-            res.once('end', () => resolve(res.statusCode ?? 0));
-            res.once('error', reject);
-        });
+        const req = request(
+            url,
+            { method: 'GET', timeout: timeoutMs, agent: false, ...(signal ? { signal } : {}) },
+            (res) => {
+                res.resume();
+                res.once('end', () => resolve(res.statusCode ?? 0));
+                res.once('error', reject);
+            },
+        );
         req.once('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
         req.once('error', reject);
         req.end();

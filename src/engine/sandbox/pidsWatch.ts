@@ -20,7 +20,15 @@ type PidsReader = () => Promise<PidsHit | 'below' | null>;
  * (the pids cgroup's `pids.events`, found through /proc/<pid>/cgroup) is read: it catches even a burst
  * between two looks. Elsewhere the engine's one-shot stats are sampled, and a count at the limit counts.
  */
-export async function watchPidsLimit(deps: SandboxDeps, id: string, pid: number, limit: number, pollMs: number, signal: AbortSignal, onHit: (hit: PidsHit) => void): Promise<PidsEvidence> {
+export async function watchPidsLimit(
+    deps: SandboxDeps,
+    id: string,
+    pid: number,
+    limit: number,
+    pollMs: number,
+    signal: AbortSignal,
+    onHit: (hit: PidsHit) => void,
+): Promise<PidsEvidence> {
     const cgroup = deps.local ? await cgroupReader(id, pid, limit) : null;
     const read = cgroup ?? statsReader(deps, id, limit, signal);
     const evidence: PidsEvidence = cgroup ? 'cgroup pids.events' : 'engine stats';
@@ -28,7 +36,9 @@ export async function watchPidsLimit(deps: SandboxDeps, id: string, pid: number,
     while (!signal.aborted) {
         const reading = await read().catch((error: unknown) => {
             // A missed look is not a verdict: the next one may answer (the engine is slow under a fork bomb).
-            deps.log.debug(`sandbox ${id.slice(0, 12)}: no process count this time: ${error instanceof Error ? error.message : String(error)}`);
+            deps.log.debug(
+                `sandbox ${id.slice(0, 12)}: no process count this time: ${error instanceof Error ? error.message : String(error)}`,
+            );
             return 'below' as const;
         });
         if (reading === null) {
@@ -61,13 +71,21 @@ async function cgroupReader(id: string, pid: number, limit: number): Promise<Pid
             return 'below';
         }
         const current = Number((await readFile(currentPath, 'utf8').catch(() => '')).trim());
-        return { current: Number.isFinite(current) && current > 0 ? current : limit, max: limit, evidence: 'cgroup pids.events' };
+        return {
+            current: Number.isFinite(current) && current > 0 ? current : limit,
+            max: limit,
+            evidence: 'cgroup pids.events',
+        };
     };
 }
 
 function statsReader(deps: SandboxDeps, id: string, limit: number, signal: AbortSignal): PidsReader {
     return async () => {
-        const stats = await deps.call(`reading the stats of container ${id.slice(0, 12)}`, (docker, s) => docker.getContainer(id).stats({ stream: false, 'one-shot': true, abortSignal: s }), signal) as { pids_stats?: { current?: number; limit?: number } };
+        const stats = (await deps.call(
+            `reading the stats of container ${id.slice(0, 12)}`,
+            (docker, s) => docker.getContainer(id).stats({ stream: false, 'one-shot': true, abortSignal: s }),
+            signal,
+        )) as { pids_stats?: { current?: number; limit?: number } };
         const current = stats.pids_stats?.current ?? 0;
         const max = stats.pids_stats?.limit ?? limit;
         deps.log.trace(`sandbox ${id.slice(0, 12)}: ${current} of ${max} processes (engine stats)`);

@@ -7,18 +7,25 @@ import { EngineError } from '../EngineError';
  */
 export async function removeContainer(call: EngineCall, idOrName: string, signal?: AbortSignal): Promise<void> {
     try {
-        await call(`removing container ${idOrName}`, (docker, s) => docker.getContainer(idOrName).remove({ force: true, v: true, abortSignal: s }), signal);
+        await call(
+            `removing container ${idOrName}`,
+            (docker, s) => docker.getContainer(idOrName).remove({ force: true, v: true, abortSignal: s }),
+            signal,
+        );
     } catch (error) {
         if (error instanceof EngineError && error.statusCode === 404) {
             return;
         }
         if (error instanceof EngineError && error.statusCode === 409) {
-            await call(`waiting for container ${idOrName} to go`, (docker, s) => docker.getContainer(idOrName).wait({ condition: 'removed', abortSignal: s }), signal)
-                .catch((waitError: unknown) => {
-                    if (!(waitError instanceof EngineError && waitError.statusCode === 404)) {
-                        throw waitError;
-                    }
-                });
+            await call(
+                `waiting for container ${idOrName} to go`,
+                (docker, s) => docker.getContainer(idOrName).wait({ condition: 'removed', abortSignal: s }),
+                signal,
+            ).catch((waitError: unknown) => {
+                if (!(waitError instanceof EngineError && waitError.statusCode === 404)) {
+                    throw waitError;
+                }
+            });
             return;
         }
         throw error;

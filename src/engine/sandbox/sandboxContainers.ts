@@ -22,7 +22,11 @@ export async function listSandboxes(client: EngineClient, signal?: AbortSignal):
  * Stops a sandbox by name or ID — SIGTERM, SIGKILL after the grace period — and removes it. Refuses
  * anything that is not a Parity sandbox. Resolves with how it ended.
  */
-export async function stopSandboxNamed(client: EngineClient, nameOrId: string, options: { graceMs?: number; signal?: AbortSignal } = {}): Promise<SandboxExit> {
+export async function stopSandboxNamed(
+    client: EngineClient,
+    nameOrId: string,
+    options: { graceMs?: number; signal?: AbortSignal } = {},
+): Promise<SandboxExit> {
     const { call, requestTimeoutMs } = client.sandboxDeps();
     let details: ContainerDetails;
     try {
@@ -35,18 +39,23 @@ export async function stopSandboxNamed(client: EngineClient, nameOrId: string, o
     }
     const imageLabels = await new ImageLabelCache().of(client, details.Image, options.signal);
     if (parityPurpose(details.Config.Labels, imageLabels) !== SANDBOX_PURPOSE) {
-        const why = imageLabels === null ? ' (its image is gone, so its own labels cannot be told from the image\'s)' : '';
+        const why =
+            imageLabels === null ? " (its image is gone, so its own labels cannot be told from the image's)" : '';
         throw new SandboxError('not-found', `${nameOrId} is not a Parity sandbox${why}; Parity leaves it alone.`);
     }
     const wasRunning = details.State.Running;
     if (wasRunning) {
         const seconds = Math.ceil((options.graceMs ?? DEFAULT_STOP_GRACE_MS) / 1000);
-        await call(`stopping sandbox ${nameOrId}`, (docker, s) => docker.getContainer(details.Id).stop({ t: seconds, abortSignal: s }), options.signal, seconds * 1000 + requestTimeoutMs)
-            .catch((error: unknown) => {
-                if (!(error instanceof EngineError && (error.statusCode === 304 || error.statusCode === 404))) {
-                    throw error;
-                }
-            });
+        await call(
+            `stopping sandbox ${nameOrId}`,
+            (docker, s) => docker.getContainer(details.Id).stop({ t: seconds, abortSignal: s }),
+            options.signal,
+            seconds * 1000 + requestTimeoutMs,
+        ).catch((error: unknown) => {
+            if (!(error instanceof EngineError && (error.statusCode === 304 || error.statusCode === 404))) {
+                throw error;
+            }
+        });
     }
     const after = await client.inspectContainer(details.Id, options.signal).catch(() => details);
     await removeContainer(call, details.Id, options.signal);
@@ -95,9 +104,21 @@ export async function removeAllParityContainers(client: EngineClient, signal?: A
  * The containers Parity created, with what each is for. The engine's label filter narrows the list to those
  * carrying `parity.container`; each one's image is then looked at, since an image can carry that label too.
  */
-async function parityContainers(client: EngineClient, signal?: AbortSignal): Promise<{ container: ContainerSummary; purpose: string }[]> {
+async function parityContainers(
+    client: EngineClient,
+    signal?: AbortSignal,
+): Promise<{ container: ContainerSummary; purpose: string }[]> {
     const { call } = client.sandboxDeps();
-    const listed = await call(`listing containers labelled ${CONTAINER_LABEL}`, async (docker, s) => await docker.listContainers({ all: true, filters: { label: [CONTAINER_LABEL] }, abortSignal: s }) as ContainerSummary[], signal);
+    const listed = await call(
+        `listing containers labelled ${CONTAINER_LABEL}`,
+        async (docker, s) =>
+            (await docker.listContainers({
+                all: true,
+                filters: { label: [CONTAINER_LABEL] },
+                abortSignal: s,
+            })) as ContainerSummary[],
+        signal,
+    );
     const imageLabels = await new ImageLabelCache().forContainers(client, listed, signal);
     return listed.flatMap((container) => {
         const purpose = parityPurpose(container.Labels, imageLabels.get(container.ImageID ?? '') ?? null);

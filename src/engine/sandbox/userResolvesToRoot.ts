@@ -7,12 +7,20 @@ import { ContainerFiles, type EngineCall } from '../ContainerFiles';
  * the name is not "root". An /etc/passwd that is not a plain file (a link the engine would follow) cannot be
  * read here and counts as root, so the sandbox never guesses in the image's favour. Numeric users need no look.
  */
-export async function userResolvesToRoot(call: EngineCall, containerId: string, user: string, signal?: AbortSignal): Promise<boolean> {
+export async function userResolvesToRoot(
+    call: EngineCall,
+    containerId: string,
+    user: string,
+    signal?: AbortSignal,
+): Promise<boolean> {
     const name = userName(user);
     if (name === null) {
         return false;
     }
-    const entries = await new ContainerFiles(containerId, `container ${containerId.slice(0, 12)}`, call).read('/etc/passwd', signal);
+    const entries = await new ContainerFiles(containerId, `container ${containerId.slice(0, 12)}`, call).read(
+        '/etc/passwd',
+        signal,
+    );
     const passwd = entries?.[0];
     if (!passwd) {
         // No passwd: the engine cannot resolve the name either and refuses to start the container.

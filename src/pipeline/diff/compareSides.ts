@@ -42,7 +42,9 @@ export async function compareSides(request: CompareSidesRequest): Promise<DiffRe
         ...(request.rules ? { settings: request.rules } : {}),
         log: request.log,
     });
-    const compared = via ? threeWay(from.snapshot, via.snapshot, to.snapshot, rules, project) : diffSnapshots(from.snapshot, to.snapshot, rules, project);
+    const compared = via
+        ? threeWay(from.snapshot, via.snapshot, to.snapshot, rules, project)
+        : diffSnapshots(from.snapshot, to.snapshot, rules, project);
     // Replicas that differ from each other are findings in their own right, next to the sides' differences.
     const result = withDrift(compared, request.drift, rules);
     request.log.debug(`diff: compared ${formatDiffTarget(from.target)} with ${formatDiffTarget(to.target)}`);

@@ -69,7 +69,7 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
     const started = performance.now();
     const base = request.base ?? process.cwd();
     const sides: Side[] = request.via ? ['from', 'via', 'to'] : ['from', 'to'];
-    const targetOf = (side: Side): DiffTarget => (side === 'via' ? request.via as DiffTarget : request[side]);
+    const targetOf = (side: Side): DiffTarget => (side === 'via' ? (request.via as DiffTarget) : request[side]);
     const hostFolders = new Map<Side, Promise<string>>();
     for (const side of sides) {
         const target = targetOf(side);
@@ -79,12 +79,14 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
         }
     }
     const files = new Map<Side, Snapshot>();
-    await Promise.all(sides.map(async (side) => {
-        const target = targetOf(side);
-        if (target.kind === 'file') {
-            files.set(side, await readSnapshotFile(resolve(base, target.path), formatDiffTarget(target)));
-        }
-    }));
+    await Promise.all(
+        sides.map(async (side) => {
+            const target = targetOf(side);
+            if (target.kind === 'file') {
+                files.set(side, await readSnapshotFile(resolve(base, target.path), formatDiffTarget(target)));
+            }
+        }),
+    );
     await Promise.all(hostFolders.values());
     const live = sides.some((side) => targetOf(side).kind !== 'file');
     const envKey = live ? await liveEnvKey([...files.values()]) : undefined;
@@ -99,29 +101,52 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
         }
         return client;
     };
-    const probe = { log: request.log, toolVersion: request.toolVersion, ...(envKey ? { envKey } : {}), ...(request.signal ? { signal: request.signal } : {}) };
+    const probe = {
+        log: request.log,
+        toolVersion: request.toolVersion,
+        ...(envKey ? { envKey } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+    };
     const forNode = async (node: { id: string; hostname: string }): Promise<EngineClient | undefined> => {
         const ref = request.nodeEngines?.get(node.hostname) ?? request.nodeEngines?.get(node.id);
         return ref ? engine(ref) : undefined;
     };
     const drift: SideDrift[] = [];
-    const captured = await Promise.all(sides.map(async (side): Promise<[Side, Snapshot]> => {
-        const target = targetOf(side);
-        switch (target.kind) {
-            case 'file':
-                return [side, files.get(side) as Snapshot];
-            case 'host':
-                return [side, await captureHost(await (hostFolders.get(side) as Promise<string>), { ...probe, ...(request.env ? { env: request.env } : {}) })];
-            default: {
-                const options = { ...probe, ...(request.env ? { env: request.env } : {}), ...(request.keepPulled ? { keepPulled: true } : {}) };
-                const captured = await captureEngineTarget(await engine(target.engine), target, options, { forNode });
-                if (captured.drift || captured.unknown) {
-                    drift.push({ side, findings: captured.drift ?? [], ...(captured.unknown ? { unknown: captured.unknown } : {}) });
+    const captured = await Promise.all(
+        sides.map(async (side): Promise<[Side, Snapshot]> => {
+            const target = targetOf(side);
+            switch (target.kind) {
+                case 'file':
+                    return [side, files.get(side) as Snapshot];
+                case 'host':
+                    return [
+                        side,
+                        await captureHost(await (hostFolders.get(side) as Promise<string>), {
+                            ...probe,
+                            ...(request.env ? { env: request.env } : {}),
+                        }),
+                    ];
+                default: {
+                    const options = {
+                        ...probe,
+                        ...(request.env ? { env: request.env } : {}),
+                        ...(request.keepPulled ? { keepPulled: true } : {}),
+                    };
+                    const captured = await captureEngineTarget(await engine(target.engine), target, options, {
+                        forNode,
+                    });
+                    if (captured.drift || captured.unknown) {
+                        drift.push({
+                            side,
+                            findings: captured.drift ?? [],
+                            ...(captured.unknown ? { unknown: captured.unknown } : {}),
+                        });
+                    }
+                    return [side, captured.snapshot];
                 }
-                return [side, captured.snapshot];
             }
-        }
-    }));
+        }),
+    );
     const snapshots = new Map(captured);
     const from = snapshots.get('from') as Snapshot;
     const to = snapshots.get('to') as Snapshot;
@@ -129,9 +154,12 @@ export async function diffTargets(request: DiffTargetsRequest): Promise<DiffTarg
     request.log.debug(`diff: sides captured in ${Math.round(performance.now() - started)} ms`);
 
     const hostSide = sides.find((side) => targetOf(side).kind === 'host');
-    const projectRoot = request.projectRoot === undefined
-        ? hostSide === undefined ? undefined : await hostFolders.get(hostSide)
-        : resolve(base, request.projectRoot);
+    const projectRoot =
+        request.projectRoot === undefined
+            ? hostSide === undefined
+                ? undefined
+                : await hostFolders.get(hostSide)
+            : resolve(base, request.projectRoot);
     const sorted = drift.sort((a, b) => sides.indexOf(a.side) - sides.indexOf(b.side));
     const side = (name: Side, snapshot: Snapshot): CapturedSide => ({ target: targetOf(name), snapshot });
     const report = await compareSides({

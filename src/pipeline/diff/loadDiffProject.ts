@@ -60,7 +60,10 @@ export async function loadDiffProject(options: LoadDiffProjectOptions): Promise<
         ...(plan ? { baseImage: plan.base.image } : {}),
         envFiles: envFiles.filter((file) => file !== null),
     };
-    return { project, rules: mergeDiffRules(config, options.settings ?? {}, { byDesign: plan ? diffByDesign(plan.byDesign) : [] }) };
+    return {
+        project,
+        rules: mergeDiffRules(config, options.settings ?? {}, { byDesign: plan ? diffByDesign(plan.byDesign) : [] }),
+    };
 }
 
 async function readConfig(root: string): Promise<Partial<DiffRules>> {

@@ -33,22 +33,55 @@ export async function probeLiveContainer(client: EngineClient, name: string, opt
     } catch (error) {
         // The engine went away right after the probe (the connection dropped mid-probe): nothing says the
         // container stopped, and what was read stands — the sections not read are marked so (meta.unread).
-        if (snapshot && !killed && error instanceof EngineError && (error.kind === 'unreachable' || error.kind === 'timeout')) {
-            return { ...snapshot, issues: [...snapshot.issues, { severity: 'warning', message: `Whether container ${name} still ran after the probe is not known: ${error.message}` }] };
+        if (
+            snapshot &&
+            !killed &&
+            error instanceof EngineError &&
+            (error.kind === 'unreachable' || error.kind === 'timeout')
+        ) {
+            return {
+                ...snapshot,
+                issues: [
+                    ...snapshot.issues,
+                    {
+                        severity: 'warning',
+                        message: `Whether container ${name} still ran after the probe is not known: ${error.message}`,
+                    },
+                ],
+            };
         }
         throw error;
     }
-    for (let waited = 0; killed && after?.State.Running === true && after.State.StartedAt === before?.State.StartedAt && waited < SETTLE_MS; waited += SETTLE_STEP_MS) {
+    for (
+        let waited = 0;
+        killed &&
+        after?.State.Running === true &&
+        after.State.StartedAt === before?.State.StartedAt &&
+        waited < SETTLE_MS;
+        waited += SETTLE_STEP_MS
+    ) {
         await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_MS));
         after = await inspectOrNull(client, before?.Id ?? name, options.signal);
     }
     const state = after?.State;
     if (!state?.Running) {
-        const how = !after ? 'was removed' : `stopped (${state?.Status ?? 'unknown state'}, exit code ${state?.ExitCode ?? 'unknown'})`;
-        throw new EngineError('api', `Container ${name} ${how} while Parity probed it, so its snapshot is incomplete; diff it again once it runs steadily, or diff its image with --to image:REF.`, client.address, 409);
+        const how = !after
+            ? 'was removed'
+            : `stopped (${state?.Status ?? 'unknown state'}, exit code ${state?.ExitCode ?? 'unknown'})`;
+        throw new EngineError(
+            'api',
+            `Container ${name} ${how} while Parity probed it, so its snapshot is incomplete; diff it again once it runs steadily, or diff its image with --to image:REF.`,
+            client.address,
+            409,
+        );
     }
     if (before !== null && before.State.StartedAt !== state.StartedAt) {
-        throw new EngineError('api', `Container ${name} restarted while Parity probed it, so its snapshot is incomplete; diff it again once it runs steadily.`, client.address, 409);
+        throw new EngineError(
+            'api',
+            `Container ${name} restarted while Parity probed it, so its snapshot is incomplete; diff it again once it runs steadily.`,
+            client.address,
+            409,
+        );
     }
     if (killed || !snapshot) {
         throw killed ?? new Error(`No snapshot of container ${name}`);

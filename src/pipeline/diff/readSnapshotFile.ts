@@ -19,10 +19,16 @@ export async function readSnapshotFile(path: string, name: string): Promise<Snap
         case 'missing':
             throw new DiffTargetError(`There is no snapshot file ${path} (${name}).`);
         case 'not-a-file':
-            throw new DiffTargetError(`${path} (${name}) is not a file; file: takes a snapshot saved with parity snapshot --out.`);
+            throw new DiffTargetError(
+                `${path} (${name}) is not a file; file: takes a snapshot saved with parity snapshot --out.`,
+            );
         case 'too-large':
-            throw new DiffTargetError(`${path} (${name}) is ${Math.round(read.size / 1024 / 1024)} MiB, too large to be a snapshot.`);
+            throw new DiffTargetError(
+                `${path} (${name}) is ${Math.round(read.size / 1024 / 1024)} MiB, too large to be a snapshot.`,
+            );
         default:
-            throw new DiffTargetError(`${path} (${name}) cannot be read (${read.kind === 'error' ? read.code : read.kind}).`);
+            throw new DiffTargetError(
+                `${path} (${name}) cannot be read (${read.kind === 'error' ? read.code : read.kind}).`,
+            );
     }
 }

@@ -21,7 +21,10 @@ export interface RefreshDiffOptions {
  * snapshots, their drift and the env hash key are the previous comparison's, so nothing remote is contacted.
  * Undefined when no side is this machine (nothing a project file changes).
  */
-export async function refreshDiff(previous: DiffTargetsResult, options: RefreshDiffOptions): Promise<DiffTargetsResult | undefined> {
+export async function refreshDiff(
+    previous: DiffTargetsResult,
+    options: RefreshDiffOptions,
+): Promise<DiffTargetsResult | undefined> {
     const { hostSide, report } = previous;
     const host = hostSide === undefined ? undefined : previous.snapshots[hostSide];
     const root = host?.meta.projectRoot;
@@ -55,5 +58,9 @@ export async function refreshDiff(previous: DiffTargetsResult, options: RefreshD
         ...(options.rules ? { rules: options.rules } : {}),
         log: options.log,
     });
-    return { ...previous, report: refreshed, snapshots: { from: from.snapshot, to: to.snapshot, ...(via ? { via: via.snapshot } : {}) } };
+    return {
+        ...previous,
+        report: refreshed,
+        snapshots: { from: from.snapshot, to: to.snapshot, ...(via ? { via: via.snapshot } : {}) },
+    };
 }

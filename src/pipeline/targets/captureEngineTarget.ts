@@ -37,7 +37,12 @@ export interface CaptureOptions extends ProbeOptions {
  * probed in a throwaway container, a container by exec, a registry image pulled by that engine first. The one
  * path the diff, `parity snapshot --target` and Run like Target take, so each kind behaves the same everywhere.
  */
-export async function captureEngineTarget(client: EngineClient, target: EngineDiffTarget, options: CaptureOptions, engines: CaptureEngines = {}): Promise<CapturedTarget> {
+export async function captureEngineTarget(
+    client: EngineClient,
+    target: EngineDiffTarget,
+    options: CaptureOptions,
+    engines: CaptureEngines = {},
+): Promise<CapturedTarget> {
     switch (target.kind) {
         case 'image':
             return { snapshot: await probeImage(client, target.ref, options) };
@@ -51,6 +56,12 @@ export async function captureEngineTarget(client: EngineClient, target: EngineDi
             return { snapshot, drift, unknown };
         }
         case 'registry':
-            return { snapshot: await probeRegistryImage(client, target.ref, { ...options, target: formatDiffTarget(target), env: options.env ?? process.env }) };
+            return {
+                snapshot: await probeRegistryImage(client, target.ref, {
+                    ...options,
+                    target: formatDiffTarget(target),
+                    env: options.env ?? process.env,
+                }),
+            };
     }
 }

@@ -13,7 +13,12 @@ export class ProbeKilledError extends EngineError {
     readonly probeKilled = true;
 
     constructor(container: string, exitCode: number, address: string) {
-        super('api', `The probe in container ${container} was killed (exit code ${exitCode}) before it finished: the container stopped, restarted or ran out of memory while Parity probed it, so its snapshot would be incomplete.`, address, 409);
+        super(
+            'api',
+            `The probe in container ${container} was killed (exit code ${exitCode}) before it finished: the container stopped, restarted or ran out of memory while Parity probed it, so its snapshot would be incomplete.`,
+            address,
+            409,
+        );
         this.name = 'ProbeKilledError';
     }
 }

@@ -22,7 +22,7 @@ export async function probeContainer(client: EngineClient, nameOrId: string, opt
     const started = performance.now();
     const capturedAt = new Date();
     const { signal, log } = options;
-    const envKey = options.envKey ?? await userEnvHashKey();
+    const envKey = options.envKey ?? (await userEnvHashKey());
     const details = await inspectContainer(client, nameOrId, signal);
     const name = details.Name.replace(/^\//, '') || nameOrId;
     assertRunning(client, name, details);
@@ -30,7 +30,11 @@ export async function probeContainer(client: EngineClient, nameOrId: string, opt
     const files = client.containerFiles(details.Id, `container ${name}`);
     let facts: ProbeFacts;
     if (await files.exists(PROBE_SHELL, signal)) {
-        const result = await client.exec(details.Id, [PROBE_SHELL, '-c', PROBE_SCRIPT], { stdin: `${envKey.revealHex()}\n`, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }), ...(signal ? { signal } : {}) });
+        const result = await client.exec(details.Id, [PROBE_SHELL, '-c', PROBE_SCRIPT], {
+            stdin: `${envKey.revealHex()}\n`,
+            ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+            ...(signal ? { signal } : {}),
+        });
         if (result.exitCode !== null && KILLED.has(result.exitCode)) {
             // A probe killed from outside printed only part of what it reads: half a snapshot is not a snapshot.
             throw new ProbeKilledError(name, result.exitCode, client.address);
@@ -40,24 +44,52 @@ export async function probeContainer(client: EngineClient, nameOrId: string, opt
         const reason = `The container ${name} has no ${PROBE_SHELL}.`;
         log.info(`probe: ${reason} Reading its config and files instead.`);
         const arch = await imageArch(client, details.Image, signal);
-        facts = factsWithoutShell({ ...details.Config, Env: runtimeEnv(details), ...(arch ? { Architecture: arch } : {}) }, await readFilesWithoutShell(files, details.Config.Env, arch ?? 'unknown', signal), 'container', reason, envKey);
+        facts = factsWithoutShell(
+            { ...details.Config, Env: runtimeEnv(details), ...(arch ? { Architecture: arch } : {}) },
+            await readFilesWithoutShell(files, details.Config.Env, arch ?? 'unknown', signal),
+            'container',
+            reason,
+            envKey,
+        );
     }
 
     const durationMs = Math.round(performance.now() - started);
     log.debug(`probe: container ${name} in ${durationMs} ms`);
     const command = [details.Path ?? '', ...(details.Args ?? [])].filter((part, index) => index > 0 || part !== '');
-    return snapshotFromProbe(facts, { kind: 'container', ref: name, ...(details.Id ? { id: details.Id } : {}), toolVersion: options.toolVersion, capturedAt, durationMs, envKey: envKey.id }, appFromConfig(details.Config, 'container config', command));
+    return snapshotFromProbe(
+        facts,
+        {
+            kind: 'container',
+            ref: name,
+            ...(details.Id ? { id: details.Id } : {}),
+            toolVersion: options.toolVersion,
+            capturedAt,
+            durationMs,
+            envKey: envKey.id,
+        },
+        appFromConfig(details.Config, 'container config', command),
+    );
 }
 
 /** Exit codes of a shell killed by SIGKILL or SIGTERM: what a stopping container does to the processes in it. */
 const KILLED = new Set([137, 143]);
 
-async function inspectContainer(client: EngineClient, nameOrId: string, signal?: AbortSignal): Promise<ContainerDetails> {
+async function inspectContainer(
+    client: EngineClient,
+    nameOrId: string,
+    signal?: AbortSignal,
+): Promise<ContainerDetails> {
     try {
         return await client.inspectContainer(nameOrId, signal);
     } catch (error) {
         if (error instanceof EngineError && error.statusCode === 404) {
-            throw new EngineError('api', `There is no container ${nameOrId} on the engine at ${client.address} (removed, or never created there). List them with: docker ps -a`, client.address, 404, { cause: error });
+            throw new EngineError(
+                'api',
+                `There is no container ${nameOrId} on the engine at ${client.address} (removed, or never created there). List them with: docker ps -a`,
+                client.address,
+                404,
+                { cause: error },
+            );
         }
         throw error;
     }

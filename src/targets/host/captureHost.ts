@@ -50,19 +50,59 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
     const env = options.env ?? process.env;
     const issues = new IssueSink();
     const files = nodeProjectFiles(projectRoot, issues);
-    const tools: RunToolOptions = { cwd: files.root, env, timeoutMs: options.toolTimeoutMs ?? 5000, ...(options.signal ? { signal: options.signal } : {}) };
+    const tools: RunToolOptions = {
+        cwd: files.root,
+        env,
+        timeoutMs: options.toolTimeoutMs ?? 5000,
+        ...(options.signal ? { signal: options.signal } : {}),
+    };
 
-    const envKey = options.envKey ?? await userEnvHashKey();
+    const envKey = options.envKey ?? (await userEnvHashKey());
     const project = await detectProject(files, envKey, options.walkLimits);
-    options.log.debug(`snapshot: project detected in ${Math.round(performance.now() - started)} ms (${project.ecosystems.join(', ') || 'no ecosystem'})`);
+    options.log.debug(
+        `snapshot: project detected in ${Math.round(performance.now() - started)} ms (${project.ecosystems.join(', ') || 'no ecosystem'})`,
+    );
 
-    const runtimeNames = [...new Set<RuntimeName>([...project.ecosystems, ...(Object.keys(project.declared) as RuntimeName[])])];
-    const separateTools = [...new Set(project.packageManagers.map((manager) => manager.name).filter((name) => !BUNDLED.has(name) && name !== 'go'))];
+    const runtimeNames = [
+        ...new Set<RuntimeName>([...project.ecosystems, ...(Object.keys(project.declared) as RuntimeName[])]),
+    ];
+    const separateTools = [
+        ...new Set(
+            project.packageManagers
+                .map((manager) => manager.name)
+                .filter((name) => !BUNDLED.has(name) && name !== 'go'),
+        ),
+    ];
     const previous = options.reuse?.snapshot;
     const reused = options.reuse && !options.reuse.runtimes ? reusedToolchains(options.reuse.snapshot) : undefined;
-    const [runtimes, toolVersions, platform, limits, resources, filesystem, certificates, systemPackages, umask, timezone] = await Promise.all([
-        Promise.all(runtimeNames.map(async (name) => [name, await safeHostRuntime(name, files, tools, reused?.runtimes.get(name))] as const)),
-        Promise.all(separateTools.map(async (name) => [name, reused?.tools.has(name) ? reused.tools.get(name) ?? null : await hostToolVersion(TOOL_COMMANDS[name] ?? name, tools)] as const)),
+    const [
+        runtimes,
+        toolVersions,
+        platform,
+        limits,
+        resources,
+        filesystem,
+        certificates,
+        systemPackages,
+        umask,
+        timezone,
+    ] = await Promise.all([
+        Promise.all(
+            runtimeNames.map(
+                async (name) => [name, await safeHostRuntime(name, files, tools, reused?.runtimes.get(name))] as const,
+            ),
+        ),
+        Promise.all(
+            separateTools.map(
+                async (name) =>
+                    [
+                        name,
+                        reused?.tools.has(name)
+                            ? (reused.tools.get(name) ?? null)
+                            : await hostToolVersion(TOOL_COMMANDS[name] ?? name, tools),
+                    ] as const,
+            ),
+        ),
         previous?.platform ?? hostPlatform(tools),
         previous?.limits ?? hostLimits(tools),
         previous?.resources ?? hostResources(),
@@ -87,11 +127,17 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
     }
     const runtimeFacts: Partial<Record<RuntimeName, RuntimeFacts>> = {};
     for (const name of runtimeNames) {
-        runtimeFacts[name] = { declared: project.declared[name] ?? [], installed: installed.get(name)?.installed ?? null };
+        runtimeFacts[name] = {
+            declared: project.declared[name] ?? [],
+            installed: installed.get(name)?.installed ?? null,
+        };
     }
     const packageManagers: PackageManagerFacts[] = project.packageManagers.map((manager) => ({
         ...manager,
-        installed: manager.name === 'go' ? installed.get('go')?.installed?.version ?? null : versions.get(manager.name) ?? null,
+        installed:
+            manager.name === 'go'
+                ? (installed.get('go')?.installed?.version ?? null)
+                : (versions.get(manager.name) ?? null),
     }));
 
     const durationMs = Math.round(performance.now() - started);
@@ -130,15 +176,22 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
  * A previous capture's installed runtimes and tool versions, as the probes returned them. A runtime that is
  * absent there (the project started declaring it since) is not in the map, so it is probed.
  */
-function reusedToolchains(snapshot: Snapshot): { runtimes: Map<RuntimeName, HostRuntime>; tools: Map<string, string | null> } {
-    const tools = new Map<string, string | null>(snapshot.packageManagers.map((manager) => [manager.name, manager.installed ?? null]));
+function reusedToolchains(snapshot: Snapshot): {
+    runtimes: Map<RuntimeName, HostRuntime>;
+    tools: Map<string, string | null>;
+} {
+    const tools = new Map<string, string | null>(
+        snapshot.packageManagers.map((manager) => [manager.name, manager.installed ?? null]),
+    );
     const runtimes = new Map<RuntimeName, HostRuntime>();
     for (const [name, facts] of Object.entries(snapshot.runtimes) as [RuntimeName, RuntimeFacts | undefined][]) {
         if (facts) {
-            const bundled = Object.fromEntries([...BUNDLED].flatMap((tool) => {
-                const version = tools.get(tool);
-                return version ? [[tool, version] as const] : [];
-            }));
+            const bundled = Object.fromEntries(
+                [...BUNDLED].flatMap((tool) => {
+                    const version = tools.get(tool);
+                    return version ? [[tool, version] as const] : [];
+                }),
+            );
             runtimes.set(name, { installed: facts.installed, bundled });
         }
     }
@@ -150,10 +203,15 @@ function reusedToolchains(snapshot: Snapshot): { runtimes: Map<RuntimeName, Host
  * to a value the shim would turn into a path or an action of the project's choosing. Then nothing runs and
  * the issue says which file and line.
  */
-async function safeHostRuntime(name: RuntimeName, files: ProjectFiles, tools: RunToolOptions, reused?: HostRuntime): Promise<HostRuntime> {
+async function safeHostRuntime(
+    name: RuntimeName,
+    files: ProjectFiles,
+    tools: RunToolOptions,
+    reused?: HostRuntime,
+): Promise<HostRuntime> {
     const unsafe = await unsafeVersionPins(files, name);
     for (const issue of unsafe) {
         files.issues.add(issue);
     }
-    return unsafe.length > 0 ? { installed: null, bundled: {} } : reused ?? hostRuntime(name, tools);
+    return unsafe.length > 0 ? { installed: null, bundled: {} } : (reused ?? hostRuntime(name, tools));
 }

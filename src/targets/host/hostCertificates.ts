@@ -4,7 +4,14 @@ import { join, resolve } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import type { IssueSink } from '../../core/project/ProjectFiles';
 import { readBoundedFileSync } from '../../core/readBoundedFile';
-import { CA_SETTING_VARS, type CaFile, extraCertificates, findExtraCertificates, LOCAL_CA_DIRS, SYSTEM_CA_LOCATIONS } from '../../core/snapshot/extraCertificates';
+import {
+    CA_SETTING_VARS,
+    type CaFile,
+    extraCertificates,
+    findExtraCertificates,
+    LOCAL_CA_DIRS,
+    SYSTEM_CA_LOCATIONS,
+} from '../../core/snapshot/extraCertificates';
 import type { CaptureIssue, CertificateFacts } from '../../core/snapshot/Snapshot';
 import { outsideProject, runTool, type RunToolOptions } from './runTool';
 
@@ -17,7 +24,12 @@ const MAX_CA_FILE_BYTES = 16 * 1024 * 1024;
  * the distribution's own trust store (common: NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt) is
  * recorded but not read — its additions are exactly the files in the local CA folders, read on Linux.
  */
-export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions, issues?: IssueSink): Promise<CertificateFacts> {
+export async function hostCertificates(
+    env: NodeJS.ProcessEnv,
+    projectRoot: string,
+    options: RunToolOptions,
+    issues?: IssueSink,
+): Promise<CertificateFacts> {
     const found: CaptureIssue[] = [];
     const { files, settings } = await hostCaFiles(env, projectRoot, options, found);
     for (const issue of found) {
@@ -31,14 +43,23 @@ export async function hostCertificates(env: NodeJS.ProcessEnv, projectRoot: stri
  * proxy as this machine: the public roots Node ships plus this machine's extra CAs. Served to the build as a
  * secret; it never becomes a file in the project or a layer of the image.
  */
-export async function hostCaBundle(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions): Promise<{ pem: string; extra: number }> {
+export async function hostCaBundle(
+    env: NodeJS.ProcessEnv,
+    projectRoot: string,
+    options: RunToolOptions,
+): Promise<{ pem: string; extra: number }> {
     const { files } = await hostCaFiles(env, projectRoot, options, []);
     const extras = findExtraCertificates(files, []).map((found) => found.pem);
     return { pem: `${[...rootCertificates, ...extras].join('\n')}\n`, extra: extras.length };
 }
 
 /** Every file that makes this machine trust CAs, and the settings that point at them. */
-async function hostCaFiles(env: NodeJS.ProcessEnv, projectRoot: string, options: RunToolOptions, issues: CaptureIssue[]): Promise<{ files: CaFile[]; settings: Record<string, string> }> {
+async function hostCaFiles(
+    env: NodeJS.ProcessEnv,
+    projectRoot: string,
+    options: RunToolOptions,
+    issues: CaptureIssue[],
+): Promise<{ files: CaFile[]; settings: Record<string, string> }> {
     const files: CaFile[] = [];
     const settings: Record<string, string> = {};
     for (const name of CA_SETTING_VARS) {
@@ -47,17 +68,28 @@ async function hostCaFiles(env: NodeJS.ProcessEnv, projectRoot: string, options:
             continue;
         }
         settings[name] = value;
-        const locations = (name === 'SSL_CERT_DIR' ? value.split(':') : [value]).filter((location) => !(process.platform === 'linux' && SYSTEM_CA_LOCATIONS.has(location.replace(/\/+$/, ''))));
+        const locations = (name === 'SSL_CERT_DIR' ? value.split(':') : [value]).filter(
+            (location) => !(process.platform === 'linux' && SYSTEM_CA_LOCATIONS.has(location.replace(/\/+$/, ''))),
+        );
         files.push(...readAll(name === 'SSL_CERT_DIR' ? await filesIn(locations) : locations, name, issues));
     }
     // npm reads the project's, the user's and the global npmrc (under its prefix: /usr/etc, /usr/local/etc, /etc).
     // The user's and the global ones are the user's own choice; the project's is the cloned repository's, so
     // it and the cafile it names must stay inside the project.
     const projectNpmrc = join(projectRoot, '.npmrc');
-    for (const npmrc of [projectNpmrc, join(homedir(), '.npmrc'), '/usr/local/etc/npmrc', '/usr/etc/npmrc', '/etc/npmrc']) {
+    for (const npmrc of [
+        projectNpmrc,
+        join(homedir(), '.npmrc'),
+        '/usr/local/etc/npmrc',
+        '/usr/etc/npmrc',
+        '/etc/npmrc',
+    ]) {
         const inProject = npmrc === projectNpmrc;
         const text = readText(npmrc, inProject ? '.npmrc' : npmrc, inProject ? projectRoot : undefined, issues);
-        const cafile = /^\s*cafile\s*=\s*(.+)$/m.exec(text)?.[1]?.trim().replace(/^"(.*)"$/, '$1');
+        const cafile = /^\s*cafile\s*=\s*(.+)$/m
+            .exec(text)?.[1]
+            ?.trim()
+            .replace(/^"(.*)"$/, '$1');
         if (!cafile) {
             continue;
         }
@@ -92,18 +124,27 @@ function readAll(paths: readonly string[], via: string, issues: CaptureIssue[], 
 
 /** Bounded (a CA bundle is a few hundred KiB), regular files only; what is refused is said, a missing file is not news. */
 function readText(path: string, name: string, within: string | undefined, issues: CaptureIssue[]): string {
-    const read = readBoundedFileSync(path, { maxBytes: MAX_CA_FILE_BYTES, ...(within === undefined ? {} : { within }) });
+    const read = readBoundedFileSync(path, {
+        maxBytes: MAX_CA_FILE_BYTES,
+        ...(within === undefined ? {} : { within }),
+    });
     switch (read.kind) {
         case 'ok':
             return read.bytes.toString('utf8');
         case 'outside':
-            issues.push({ severity: 'warning', message: `${name} leads outside the project (to ${read.realPath}); a project may only point at its own files, so it was not read.` });
+            issues.push({
+                severity: 'warning',
+                message: `${name} leads outside the project (to ${read.realPath}); a project may only point at its own files, so it was not read.`,
+            });
             return '';
         case 'not-a-file':
             issues.push({ severity: 'warning', message: `${name} is not a regular file; it was not read.` });
             return '';
         case 'too-large':
-            issues.push({ severity: 'warning', message: `${name} is larger than ${MAX_CA_FILE_BYTES / 1024 / 1024} MiB, too large for certificates; it was not read.` });
+            issues.push({
+                severity: 'warning',
+                message: `${name} is larger than ${MAX_CA_FILE_BYTES / 1024 / 1024} MiB, too large for certificates; it was not read.`,
+            });
             return '';
         case 'error':
             issues.push({ severity: 'info', message: `${name} cannot be read (${read.code}).` });
@@ -133,13 +174,20 @@ async function filesIn(dirs: readonly string[]): Promise<string[]> {
 /** macOS: admin-added roots in the System keychain; Windows: the machine's Root store. */
 async function systemStoreCertificates(options: RunToolOptions): Promise<[string, string][]> {
     if (process.platform === 'darwin') {
-        const output = await runTool('security', ['find-certificate', '-a', '-p', '/Library/Keychains/System.keychain'], options);
+        const output = await runTool(
+            'security',
+            ['find-certificate', '-a', '-p', '/Library/Keychains/System.keychain'],
+            options,
+        );
         return output ? [['/Library/Keychains/System.keychain', output.stdout]] : [];
     }
     if (process.platform === 'win32') {
-        const script = 'Get-ChildItem Cert:\\LocalMachine\\Root | ForEach-Object { [Convert]::ToBase64String($_.RawData) }';
+        const script =
+            'Get-ChildItem Cert:\\LocalMachine\\Root | ForEach-Object { [Convert]::ToBase64String($_.RawData) }';
         const output = await runTool('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], options);
-        const pems = (output?.stdout ?? '').split(/\r?\n/).filter(Boolean)
+        const pems = (output?.stdout ?? '')
+            .split(/\r?\n/)
+            .filter(Boolean)
             .map((base64) => `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----`);
         return [['Cert:\\LocalMachine\\Root', pems.join('\n')]];
     }

@@ -7,7 +7,8 @@ import { localeFacts } from '../../core/snapshot/localeFacts';
 import type { EnvVarFact, LocaleFacts, TimezoneFacts, UserFacts } from '../../core/snapshot/Snapshot';
 
 /** Variables the editor or this extension's host adds; they say nothing about the app's environment. */
-const TOOLING_ENV = /^(VSCODE_|ELECTRON_|CHROME_|APPLICATION_INSIGHTS_|PARITY_E2E)|^(ORIGINAL_XDG_CURRENT_DESKTOP|GIT_ASKPASS|_)$/;
+const TOOLING_ENV =
+    /^(VSCODE_|ELECTRON_|CHROME_|APPLICATION_INSIGHTS_|PARITY_E2E)|^(ORIGINAL_XDG_CURRENT_DESKTOP|GIT_ASKPASS|_)$/;
 
 /** Names and keyed hashes of the process environment's values — never a value. */
 export function hostEnv(env: NodeJS.ProcessEnv, key: EnvHashKey): Record<string, EnvVarFact> {
@@ -28,7 +29,7 @@ export function hostLocale(env: NodeJS.ProcessEnv): LocaleFacts {
 
 export async function hostTimezone(env: NodeJS.ProcessEnv, now = new Date()): Promise<TimezoneFacts> {
     const tzVar = env.TZ === undefined || env.TZ === '' ? null : env.TZ;
-    const name = tzVar?.replace(/^:/, '') || await systemZone() || intlZone() || null;
+    const name = tzVar?.replace(/^:/, '') || (await systemZone()) || intlZone() || null;
     return { name, tzVar, offsetMinutes: -now.getTimezoneOffset() };
 }
 

@@ -11,7 +11,11 @@ export async function hostLimits(options: RunToolOptions): Promise<LimitsFacts> 
         return parseProcLimits(text);
     }
     if (process.platform === 'darwin') {
-        const output = await runTool('/bin/sh', ['-c', 'ulimit -Sn; ulimit -Hn; ulimit -Su; ulimit -Hu'], outsideProject(options));
+        const output = await runTool(
+            '/bin/sh',
+            ['-c', 'ulimit -Sn; ulimit -Hn; ulimit -Su; ulimit -Hu'],
+            outsideProject(options),
+        );
         const [softFiles, hardFiles, softProcs, hardProcs] = (output?.stdout ?? '').trim().split('\n');
         return {
             nofile: output ? { soft: limitValue(softFiles), hard: limitValue(hardFiles) } : null,
@@ -27,7 +31,10 @@ export async function hostResources(): Promise<ResourcesFacts> {
     let memoryLimitBytes: number | null = null;
     if (process.platform === 'linux') {
         const v2 = await readFile('/sys/fs/cgroup/memory.max', 'utf8').catch(() => null);
-        const v1 = v2 === null ? await readFile('/sys/fs/cgroup/memory/memory.limit_in_bytes', 'utf8').catch(() => null) : null;
+        const v1 =
+            v2 === null
+                ? await readFile('/sys/fs/cgroup/memory/memory.limit_in_bytes', 'utf8').catch(() => null)
+                : null;
         const limit = Number((v2 ?? v1 ?? '').trim());
         memoryLimitBytes = Number.isFinite(limit) && limit > 0 && limit < memoryBytes ? limit : null;
     }

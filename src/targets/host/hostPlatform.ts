@@ -20,9 +20,13 @@ export async function hostPlatform(options: RunToolOptions): Promise<PlatformFac
 async function distro(os: NodeJS.Platform, options: RunToolOptions): Promise<PlatformFacts['distro']> {
     switch (os) {
         case 'linux': {
-            const text = await readFile('/etc/os-release', 'utf8').catch(() => readFile('/usr/lib/os-release', 'utf8').catch(() => ''));
+            const text = await readFile('/etc/os-release', 'utf8').catch(() =>
+                readFile('/usr/lib/os-release', 'utf8').catch(() => ''),
+            );
             const fields = parseOsRelease(text);
-            return fields.ID ? { id: fields.ID, versionId: fields.VERSION_ID ?? null, prettyName: fields.PRETTY_NAME ?? null } : null;
+            return fields.ID
+                ? { id: fields.ID, versionId: fields.VERSION_ID ?? null, prettyName: fields.PRETTY_NAME ?? null }
+                : null;
         }
         case 'darwin': {
             const output = await runTool('sw_vers', ['-productVersion'], outsideProject(options));

@@ -22,14 +22,29 @@ export interface HostRuntime {
  * working folder, and the variables through which they would (below) are removed.
  */
 const PROBES: Readonly<Record<RuntimeName, readonly (readonly [string, readonly string[]])[]>> = {
-    node: [['node', ['-e', `
+    node: [
+        [
+            'node',
+            [
+                '-e',
+                `
 const path = require('node:path');
 const bundled = {};
 for (const name of ['npm', 'corepack']) {
   try { bundled[name] = require(path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', name, 'package.json')).version; } catch {}
 }
-process.stdout.write(JSON.stringify({ version: process.version.slice(1), path: process.execPath, bundled }));`]]],
-    python: ['python3', 'python'].map((exe) => [exe, ['-I', '-c', `
+process.stdout.write(JSON.stringify({ version: process.version.slice(1), path: process.execPath, bundled }));`,
+            ],
+        ],
+    ],
+    python: ['python3', 'python'].map(
+        (exe) =>
+            [
+                exe,
+                [
+                    '-I',
+                    '-c',
+                    `
 import sys, json, os, sysconfig
 bundled = {}
 try:
@@ -38,10 +53,21 @@ try:
             bundled['pip'] = name[4:].rsplit('.', 1)[0]
 except OSError:
     pass
-print(json.dumps({'version': '%d.%d.%d' % sys.version_info[:3], 'path': sys.executable, 'bundled': bundled}))`]] as const),
+print(json.dumps({'version': '%d.%d.%d' % sys.version_info[:3], 'path': sys.executable, 'bundled': bundled}))`,
+                ],
+            ] as const,
+    ),
     go: [['go', ['env', '-json', 'GOVERSION', 'GOROOT']]],
     java: [['java', ['-XshowSettings:properties', '-version']]],
-    ruby: [['ruby', ['-e', 'require "rbconfig"; require "json"; print JSON.generate({ "version" => RUBY_VERSION, "path" => RbConfig.ruby, "bundled" => {} })']]],
+    ruby: [
+        [
+            'ruby',
+            [
+                '-e',
+                'require "rbconfig"; require "json"; print JSON.generate({ "version" => RUBY_VERSION, "path" => RbConfig.ruby, "bundled" => {} })',
+            ],
+        ],
+    ],
 };
 
 /**
@@ -77,7 +103,11 @@ export async function hostRuntime(name: RuntimeName, options: RunToolOptions): P
     for (const [command, args] of PROBES[name]) {
         const choice = name === 'python' ? resolvePyenvShim(command, options.cwd, env) : { kind: 'shim' as const };
         if (choice.kind === 'unsafe') {
-            return { installed: null, bundled: {}, issue: { severity: 'warning', message: `${choice.reason}, so the installed Python is unknown.` } };
+            return {
+                installed: null,
+                bundled: {},
+                issue: { severity: 'warning', message: `${choice.reason}, so the installed Python is unknown.` },
+            };
         }
         const output = await runTool(choice.kind === 'executable' ? choice.path : command, args, { ...options, env });
         if (!output || output.code !== 0) {
@@ -85,7 +115,10 @@ export async function hostRuntime(name: RuntimeName, options: RunToolOptions): P
         }
         const parsed = parseRuntimeOutput(name, output.stdout, output.stderr);
         if (parsed) {
-            return { installed: { version: parsed.version, path: parsed.path, manager: runtimeManagerOf(parsed.path) }, bundled: parsed.bundled };
+            return {
+                installed: { version: parsed.version, path: parsed.path, manager: runtimeManagerOf(parsed.path) },
+                bundled: parsed.bundled,
+            };
         }
     }
     return { installed: null, bundled: {} };
@@ -102,7 +135,12 @@ function nodeIfItIsThisProcess(env: NodeJS.ProcessEnv): HostRuntime | undefined 
     const bundled: Record<string, string> = {};
     for (const tool of ['npm', 'corepack']) {
         try {
-            const manifest = JSON.parse(readFileSync(join(dirname(process.execPath), '..', 'lib', 'node_modules', tool, 'package.json'), 'utf8')) as { version?: unknown };
+            const manifest = JSON.parse(
+                readFileSync(
+                    join(dirname(process.execPath), '..', 'lib', 'node_modules', tool, 'package.json'),
+                    'utf8',
+                ),
+            ) as { version?: unknown };
             if (typeof manifest.version === 'string') {
                 bundled[tool] = manifest.version;
             }
@@ -110,7 +148,14 @@ function nodeIfItIsThisProcess(env: NodeJS.ProcessEnv): HostRuntime | undefined 
             // Not bundled with this node (a distro package may ship npm separately).
         }
     }
-    return { installed: { version: process.version.slice(1), path: process.execPath, manager: runtimeManagerOf(process.execPath) }, bundled };
+    return {
+        installed: {
+            version: process.version.slice(1),
+            path: process.execPath,
+            manager: runtimeManagerOf(process.execPath),
+        },
+        bundled,
+    };
 }
 
 function isThisExecutable(path: string | undefined): boolean {
@@ -132,7 +177,13 @@ export function parseRuntimeOutput(name: RuntimeName, stdout: string, stderr: st
         switch (name) {
             case 'go': {
                 const env = JSON.parse(stdout) as { GOVERSION?: string; GOROOT?: string };
-                return env.GOVERSION ? { version: env.GOVERSION.replace(/^go/, ''), path: env.GOROOT ? `${env.GOROOT}/bin/go` : null, bundled: {} } : null;
+                return env.GOVERSION
+                    ? {
+                          version: env.GOVERSION.replace(/^go/, ''),
+                          path: env.GOROOT ? `${env.GOROOT}/bin/go` : null,
+                          bundled: {},
+                      }
+                    : null;
             }
             case 'java': {
                 const version = /^\s*java\.version = (.+)$/m.exec(stderr)?.[1]?.trim();
@@ -142,7 +193,11 @@ export function parseRuntimeOutput(name: RuntimeName, stdout: string, stderr: st
             default: {
                 const parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '') as Partial<ParsedRuntime>;
                 return typeof parsed.version === 'string'
-                    ? { version: parsed.version, path: typeof parsed.path === 'string' ? parsed.path : null, bundled: parsed.bundled ?? {} }
+                    ? {
+                          version: parsed.version,
+                          path: typeof parsed.path === 'string' ? parsed.path : null,
+                          bundled: parsed.bundled ?? {},
+                      }
                     : null;
             }
         }

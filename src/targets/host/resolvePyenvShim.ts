@@ -24,20 +24,30 @@ const MAX_VERSION_FILE_BYTES = 64 * 1024;
  */
 export function resolvePyenvShim(command: string, cwd: string, env: NodeJS.ProcessEnv): PyenvChoice {
     const shim = findOnPath(command, env);
-    const isShim = shim !== undefined && (env.PYENV_ROOT
-        ? dirname(shim) === join(env.PYENV_ROOT, 'shims')
-        : /[\\/]\.pyenv[\\/]shims[\\/][^\\/]+$/.test(shim));
+    const isShim =
+        shim !== undefined &&
+        (env.PYENV_ROOT
+            ? dirname(shim) === join(env.PYENV_ROOT, 'shims')
+            : /[\\/]\.pyenv[\\/]shims[\\/][^\\/]+$/.test(shim));
     if (!shim || !isShim) {
         return { kind: 'shim' };
     }
     const root = env.PYENV_ROOT || dirname(dirname(shim));
     const selected = env.PYENV_VERSION?.trim()
-        ? { source: 'PYENV_VERSION', versions: env.PYENV_VERSION.split(':').map((word) => word.trim()).filter(Boolean) }
-        : versionFile(cwd) ?? readVersions(join(root, 'version'));
+        ? {
+              source: 'PYENV_VERSION',
+              versions: env.PYENV_VERSION.split(':')
+                  .map((word) => word.trim())
+                  .filter(Boolean),
+          }
+        : (versionFile(cwd) ?? readVersions(join(root, 'version')));
     for (const version of selected?.versions ?? []) {
         const reason = version.includes('/') ? 'contains a path separator' : unsafeVersionReason(version);
         if (reason) {
-            return { kind: 'unsafe', reason: `${selected?.source ?? ''} selects Python ${JSON.stringify(version.slice(0, 80))}, which ${reason}; the pyenv shim was not run` };
+            return {
+                kind: 'unsafe',
+                reason: `${selected?.source ?? ''} selects Python ${JSON.stringify(version.slice(0, 80))}, which ${reason}; the pyenv shim was not run`,
+            };
         }
     }
     const version = selected?.versions[0];
@@ -72,7 +82,10 @@ function readVersions(file: string): Selected | undefined {
     if (read.kind !== 'ok') {
         return undefined;
     }
-    const versions = read.bytes.toString('utf8').split(/\s+/).filter((word) => word !== '' && !word.startsWith('#'));
+    const versions = read.bytes
+        .toString('utf8')
+        .split(/\s+/)
+        .filter((word) => word !== '' && !word.startsWith('#'));
     return versions.length > 0 ? { source: file, versions } : undefined;
 }
 

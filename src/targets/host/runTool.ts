@@ -34,20 +34,25 @@ export function runTool(command: string, args: readonly string[], options: RunTo
         return Promise.resolve(null);
     }
     return new Promise((resolve) => {
-        execFile(executable, [...args], {
-            cwd: options.cwd,
-            env,
-            timeout: options.timeoutMs ?? 5000,
-            maxBuffer: 16 * 1024 * 1024,
-            windowsHide: true,
-            ...(options.signal ? { signal: options.signal } : {}),
-        }, (error, stdout, stderr) => {
-            if (error && (typeof error.code !== 'number' || error.killed)) {
-                resolve(null);
-                return;
-            }
-            resolve({ stdout, stderr, code: typeof error?.code === 'number' ? error.code : 0 });
-        });
+        execFile(
+            executable,
+            [...args],
+            {
+                cwd: options.cwd,
+                env,
+                timeout: options.timeoutMs ?? 5000,
+                maxBuffer: 16 * 1024 * 1024,
+                windowsHide: true,
+                ...(options.signal ? { signal: options.signal } : {}),
+            },
+            (error, stdout, stderr) => {
+                if (error && (typeof error.code !== 'number' || error.killed)) {
+                    resolve(null);
+                    return;
+                }
+                resolve({ stdout, stderr, code: typeof error?.code === 'number' ? error.code : 0 });
+            },
+        );
     });
 }
 

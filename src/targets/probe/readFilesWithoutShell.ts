@@ -5,10 +5,25 @@ import { envEntries } from '../../core/probe/imageConfig';
 import type { ContainerFiles } from '../../engine/ContainerFiles';
 
 /** musl names its loader after the machine: /lib/ld-musl-<arch>.so.1. */
-const MUSL_ARCH: Readonly<Record<string, string>> = { amd64: 'x86_64', arm64: 'aarch64', arm: 'armhf', '386': 'i386', ppc64le: 'powerpc64le', s390x: 's390x', riscv64: 'riscv64' };
+const MUSL_ARCH: Readonly<Record<string, string>> = {
+    amd64: 'x86_64',
+    arm64: 'aarch64',
+    arm: 'armhf',
+    '386': 'i386',
+    ppc64le: 'powerpc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+};
 
 /** glibc's loaders, whatever the architecture (checking a few paths costs less than guessing wrong). */
-const GLIBC_LOADERS = ['/lib64/ld-linux-x86-64.so.2', '/lib/ld-linux-aarch64.so.1', '/lib/ld-linux-armhf.so.3', '/lib/ld-linux.so.2', '/lib64/ld64.so.2', '/lib/ld64.so.1'];
+const GLIBC_LOADERS = [
+    '/lib64/ld-linux-x86-64.so.2',
+    '/lib/ld-linux-aarch64.so.1',
+    '/lib/ld-linux-armhf.so.3',
+    '/lib/ld-linux.so.2',
+    '/lib64/ld64.so.2',
+    '/lib/ld64.so.1',
+];
 
 const CERT_FILE = /\.(crt|pem|cer)$/i;
 const MAX_CERT_FILES = 500;
@@ -18,8 +33,14 @@ const MAX_LINK_HOPS = 8;
  * Reads what factsWithoutShell needs from a container's file system through the archive API — one request
  * per file, links followed here because the archive API returns a link, not what it points at.
  */
-export async function readFilesWithoutShell(files: ContainerFiles, env: readonly string[] | null | undefined, arch: string, signal?: AbortSignal): Promise<FilesWithoutShell> {
-    const text = async (path: string): Promise<string | null> => (await resolvedFile(files, path, signal))?.content ?? null;
+export async function readFilesWithoutShell(
+    files: ContainerFiles,
+    env: readonly string[] | null | undefined,
+    arch: string,
+    signal?: AbortSignal,
+): Promise<FilesWithoutShell> {
+    const text = async (path: string): Promise<string | null> =>
+        (await resolvedFile(files, path, signal))?.content ?? null;
     const [osRelease, passwd, group, timezone, localtime, dpkgStatus, dpkgStatusDir, apkInstalled] = await Promise.all([
         text('/etc/os-release').then((found) => found ?? text('/usr/lib/os-release')),
         text('/etc/passwd'),
@@ -30,7 +51,9 @@ export async function readFilesWithoutShell(files: ContainerFiles, env: readonly
         files.read('/var/lib/dpkg/status.d', signal),
         text('/lib/apk/db/installed'),
     ]);
-    const statusFiles = (dpkgStatusDir ?? []).filter((entry) => entry.type === 'file' && !entry.name.endsWith('.md5sums')).map((entry) => entry.content.toString('utf8'));
+    const statusFiles = (dpkgStatusDir ?? [])
+        .filter((entry) => entry.type === 'file' && !entry.name.endsWith('.md5sums'))
+        .map((entry) => entry.content.toString('utf8'));
     const muslArch = MUSL_ARCH[arch];
     const [musl, ...glibc] = await Promise.all([
         muslArch ? files.exists(`/lib/ld-musl-${muslArch}.so.1`, signal) : Promise.resolve(false),
@@ -53,7 +76,10 @@ export async function readFilesWithoutShell(files: ContainerFiles, env: readonly
         if (!value) {
             continue;
         }
-        const paths = name === 'SSL_CERT_DIR' ? (await Promise.all(value.split(':').map((dir) => certificateFilesIn(files, dir, signal)))).flat() : [value];
+        const paths =
+            name === 'SSL_CERT_DIR'
+                ? (await Promise.all(value.split(':').map((dir) => certificateFilesIn(files, dir, signal)))).flat()
+                : [value];
         for (const path of paths) {
             const content = await text(path);
             if (content === null) {
@@ -70,7 +96,10 @@ export async function readFilesWithoutShell(files: ContainerFiles, env: readonly
         group,
         timezoneFile: timezone?.split('\n')[0]?.trim() || null,
         localtime: { exists: localtime !== null, link: localtime?.[0]?.linkTarget ?? null },
-        dpkgStatus: dpkgStatus === null && dpkgStatusDir === null ? null : [...(dpkgStatus === null ? [] : [dpkgStatus]), ...statusFiles],
+        dpkgStatus:
+            dpkgStatus === null && dpkgStatusDir === null
+                ? null
+                : [...(dpkgStatus === null ? [] : [dpkgStatus]), ...statusFiles],
         apkInstalled,
         loaders: { musl, glibc: glibc.some(Boolean) },
         caFiles,
@@ -79,7 +108,11 @@ export async function readFilesWithoutShell(files: ContainerFiles, env: readonly
 }
 
 /** A file's content after following symbolic links (relative ones from the link's folder); null when missing. */
-async function resolvedFile(files: ContainerFiles, path: string, signal?: AbortSignal): Promise<{ path: string; content: string } | null> {
+async function resolvedFile(
+    files: ContainerFiles,
+    path: string,
+    signal?: AbortSignal,
+): Promise<{ path: string; content: string } | null> {
     let current = path;
     for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
         const entry = (await files.read(current, signal))?.[0];
@@ -105,7 +138,11 @@ async function certificateFilesIn(files: ContainerFiles, dir: string, signal?: A
     }
     const parent = posix.dirname(posix.resolve(dir));
     return entries
-        .filter((entry) => (entry.type === 'file' || entry.type === 'symlink') && (CERT_FILE.test(entry.name) || /\.\d$/.test(entry.name)))
+        .filter(
+            (entry) =>
+                (entry.type === 'file' || entry.type === 'symlink') &&
+                (CERT_FILE.test(entry.name) || /\.\d$/.test(entry.name)),
+        )
         .filter((entry) => entry.name.split('/').length <= 3)
         .slice(0, MAX_CERT_FILES)
         .map((entry) => posix.join(parent, entry.name));

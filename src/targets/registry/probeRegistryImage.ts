@@ -26,44 +26,82 @@ export interface RegistryProbeOptions extends ProbeOptions {
  * Every failure names the target: a malformed reference, no such image, a login wanted or refused, a
  * registry the engine cannot reach.
  */
-export async function probeRegistryImage(client: EngineClient, ref: string, options: RegistryProbeOptions): Promise<Snapshot> {
+export async function probeRegistryImage(
+    client: EngineClient,
+    ref: string,
+    options: RegistryProbeOptions,
+): Promise<Snapshot> {
     const { signal, log, target } = options;
     try {
         parseImageReference(ref);
     } catch (error) {
-        throw new DiffTargetError(`${target}: ${error instanceof ImageReferenceError ? error.message : String(error)}.`);
+        throw new DiffTargetError(
+            `${target}: ${error instanceof ImageReferenceError ? error.message : String(error)}.`,
+        );
     }
     const registry = registryHostOf(ref);
     try {
         const auth = await readRegistryAuth(registry, options.env);
-        const before = await client.inspectImage(ref, signal).then((image) => image.Id, (error: unknown) => {
-            if (error instanceof EngineError && error.statusCode === 404) {
-                return null;
-            }
-            throw error;
-        });
-        log.debug(`Pulling ${ref} from ${registry} with the engine at ${client.address}${auth ? ' (with the Docker config\'s credentials for it)' : ''}…`);
+        const before = await client.inspectImage(ref, signal).then(
+            (image) => image.Id,
+            (error: unknown) => {
+                if (error instanceof EngineError && error.statusCode === 404) {
+                    return null;
+                }
+                throw error;
+            },
+        );
+        log.debug(
+            `Pulling ${ref} from ${registry} with the engine at ${client.address}${auth ? " (with the Docker config's credentials for it)" : ''}…`,
+        );
         const started = performance.now();
         await client.pullImage(ref, {
             ...(signal ? { signal } : {}),
             ...(auth ? { auth } : {}),
-            onProgress: (line) => log.debug(`pull ${ref}: ${[line.id, line.status, line.progress].filter(Boolean).join(' ')}`),
+            onProgress: (line) =>
+                log.debug(`pull ${ref}: ${[line.id, line.status, line.progress].filter(Boolean).join(' ')}`),
         });
         log.debug(`pull: ${ref} in ${Math.round(performance.now() - started)} ms`);
         try {
             const engine = await client.status(signal);
-            const snapshot = await probeImage(client, ref, { ...options, enginePlatform: { os: engine.osType, arch: engine.arch } });
-            const kept = before !== null ? 'it was on the engine before and stays' : options.keepPulled ? 'kept on the engine as asked' : 'removed from the engine again after probing';
-            return { ...snapshot, issues: [...snapshot.issues, { severity: 'info', message: `Pulled from registry ${registry} by the engine at ${client.address}; ${kept}.` }] };
+            const snapshot = await probeImage(client, ref, {
+                ...options,
+                enginePlatform: { os: engine.osType, arch: engine.arch },
+            });
+            const kept =
+                before !== null
+                    ? 'it was on the engine before and stays'
+                    : options.keepPulled
+                      ? 'kept on the engine as asked'
+                      : 'removed from the engine again after probing';
+            return {
+                ...snapshot,
+                issues: [
+                    ...snapshot.issues,
+                    {
+                        severity: 'info',
+                        message: `Pulled from registry ${registry} by the engine at ${client.address}; ${kept}.`,
+                    },
+                ],
+            };
         } finally {
             if (before === null && options.keepPulled !== true) {
                 // Not cancellable: a removal cut short would leave the image the user never had.
-                await client.removeImage(ref).catch((error: unknown) => log.warn(`${target}: could not remove ${ref}, which Parity pulled to probe it: ${error instanceof Error ? error.message : String(error)}`));
+                await client
+                    .removeImage(ref)
+                    .catch((error: unknown) =>
+                        log.warn(
+                            `${target}: could not remove ${ref}, which Parity pulled to probe it: ${error instanceof Error ? error.message : String(error)}`,
+                        ),
+                    );
             }
         }
     } catch (error) {
         if (error instanceof EngineError && !error.message.startsWith(`${target}: `)) {
-            throw new EngineError(error.kind, `${target}: ${error.message}`, error.address, error.statusCode, { cause: error, ...(error.hostKey ? { hostKey: error.hostKey } : {}) });
+            throw new EngineError(error.kind, `${target}: ${error.message}`, error.address, error.statusCode, {
+                cause: error,
+                ...(error.hostKey ? { hostKey: error.hostKey } : {}),
+            });
         }
         throw error;
     }

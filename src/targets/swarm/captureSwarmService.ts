@@ -45,52 +45,100 @@ export interface SwarmCapture {
  * drift. A task that cannot be probed (another node without an engine, a container that stops mid-probe) is
  * said, not hidden; when no task can be probed the service is refused with the reasons.
  */
-export async function captureSwarmService(client: EngineClient, service: string, options: ProbeOptions, deps: SwarmCaptureDeps): Promise<SwarmCapture> {
+export async function captureSwarmService(
+    client: EngineClient,
+    service: string,
+    options: ProbeOptions,
+    deps: SwarmCaptureDeps,
+): Promise<SwarmCapture> {
     const started = performance.now();
     const { tasks, nodeId } = await runningTasks(client, service, options.signal);
     let nodes: Promise<ReadonlyMap<string, SwarmNodeRef>> | undefined;
     const nodeOf = async (id: string): Promise<SwarmNodeRef> => {
-        nodes ??= client.listNodes(options.signal).then((list) => new Map(list.map((node) => [node.ID, { id: node.ID, hostname: node.Description?.Hostname ?? node.ID }])));
+        nodes ??= client
+            .listNodes(options.signal)
+            .then(
+                (list) =>
+                    new Map(
+                        list.map((node) => [node.ID, { id: node.ID, hostname: node.Description?.Hostname ?? node.ID }]),
+                    ),
+            );
         return (await nodes).get(id) ?? { id, hostname: id.slice(0, 12) };
     };
 
     const limited = limitPerEngine<EngineClient>(deps.probesPerEngine ?? PROBES_PER_ENGINE);
-    const outcomes = await Promise.all(tasks.map(async (task): Promise<{ task: SwarmTaskRef; snapshot?: Snapshot; why?: string }> => {
-        try {
-            if (task.nodeId === nodeId) {
-                return { task, snapshot: await limited(client, () => deps.probe(client, task.containerId, options)) };
+    const outcomes = await Promise.all(
+        tasks.map(async (task): Promise<{ task: SwarmTaskRef; snapshot?: Snapshot; why?: string }> => {
+            try {
+                if (task.nodeId === nodeId) {
+                    return {
+                        task,
+                        snapshot: await limited(client, () => deps.probe(client, task.containerId, options)),
+                    };
+                }
+                const node = await nodeOf(task.nodeId);
+                const engine = await deps.nodeClient?.(node);
+                if (!engine) {
+                    return {
+                        task,
+                        why: `runs on node ${node.hostname} (${node.id.slice(0, 12)}), and the engine at ${client.address} can exec only into containers of its own node; name node ${node.hostname}'s engine to probe it`,
+                    };
+                }
+                return { task, snapshot: await limited(engine, () => deps.probe(engine, task.containerId, options)) };
+            } catch (error) {
+                if (error instanceof EngineError && error.kind === 'cancelled') {
+                    throw error;
+                }
+                return { task, why: error instanceof Error ? error.message : String(error) };
             }
-            const node = await nodeOf(task.nodeId);
-            const engine = await deps.nodeClient?.(node);
-            if (!engine) {
-                return { task, why: `runs on node ${node.hostname} (${node.id.slice(0, 12)}), and the engine at ${client.address} can exec only into containers of its own node; name node ${node.hostname}'s engine to probe it` };
-            }
-            return { task, snapshot: await limited(engine, () => deps.probe(engine, task.containerId, options)) };
-        } catch (error) {
-            if (error instanceof EngineError && error.kind === 'cancelled') {
-                throw error;
-            }
-            return { task, why: error instanceof Error ? error.message : String(error) };
-        }
-    }));
+        }),
+    );
 
-    const probed = outcomes.filter((outcome): outcome is { task: SwarmTaskRef; snapshot: Snapshot } => outcome.snapshot !== undefined);
-    const unprobed = outcomes.filter((outcome) => outcome.snapshot === undefined).map((outcome) => ({ task: outcome.task.label, why: outcome.why ?? 'not probed' }));
-    const [reference, ...others] = probed.map(({ task, snapshot }): ReplicaSnapshot => ({ task: task.label, taskId: task.id, snapshot }));
+    const probed = outcomes.filter(
+        (outcome): outcome is { task: SwarmTaskRef; snapshot: Snapshot } => outcome.snapshot !== undefined,
+    );
+    const unprobed = outcomes
+        .filter((outcome) => outcome.snapshot === undefined)
+        .map((outcome) => ({ task: outcome.task.label, why: outcome.why ?? 'not probed' }));
+    const [reference, ...others] = probed.map(
+        ({ task, snapshot }): ReplicaSnapshot => ({ task: task.label, taskId: task.id, snapshot }),
+    );
     if (!reference) {
-        throw new EngineError('api', `No task of service ${service} on ${client.address} could be probed — ${unprobed.map((entry) => `${entry.task}: ${entry.why.replace(/\.$/, '')}`).join('; ')}.`, client.address, 409);
+        throw new EngineError(
+            'api',
+            `No task of service ${service} on ${client.address} could be probed — ${unprobed.map((entry) => `${entry.task}: ${entry.why.replace(/\.$/, '')}`).join('; ')}.`,
+            client.address,
+            409,
+        );
     }
     const drift = replicaDrift(reference, others);
-    options.log.debug(`probe: service ${service}: ${probed.length} of ${tasks.length} tasks in ${Math.round(performance.now() - started)} ms, ${drift.findings.length} drift findings`);
+    options.log.debug(
+        `probe: service ${service}: ${probed.length} of ${tasks.length} tasks in ${Math.round(performance.now() - started)} ms, ${drift.findings.length} drift findings`,
+    );
     const issues: CaptureIssue[] = [
-        { severity: 'info', message: `Service ${service}: the reference task ${reference.task} of ${tasks.length} running; ${others.length} other task(s) compared with it, ${drift.findings.length} difference(s).` },
-        ...unprobed.map((entry): CaptureIssue => ({ severity: 'warning', message: `Service ${service}: task ${entry.task} was not probed: ${entry.why}` })),
+        {
+            severity: 'info',
+            message: `Service ${service}: the reference task ${reference.task} of ${tasks.length} running; ${others.length} other task(s) compared with it, ${drift.findings.length} difference(s).`,
+        },
+        ...unprobed.map(
+            (entry): CaptureIssue => ({
+                severity: 'warning',
+                message: `Service ${service}: task ${entry.task} was not probed: ${entry.why}`,
+            }),
+        ),
     ];
     return {
         snapshot: { ...reference.snapshot, issues: [...reference.snapshot.issues, ...issues] },
         drift: drift.findings,
         unknown: [
-            ...unprobed.map((entry): UnknownFacet => ({ facet: 'swarm', key: entry.task, side: 'both', why: `not probed: ${entry.why}` })),
+            ...unprobed.map(
+                (entry): UnknownFacet => ({
+                    facet: 'swarm',
+                    key: entry.task,
+                    side: 'both',
+                    why: `not probed: ${entry.why}`,
+                }),
+            ),
             ...drift.unknown,
         ],
     };

@@ -18,10 +18,16 @@ export interface EngineActionOptions {
  * the usual request limits and cancellation, then a reload of the view. A failure becomes one error message
  * with Show Log (the log has the detail); undefined is returned then.
  */
-export async function engineAction<T>(deps: ExtensionDeps, options: EngineActionOptions, run: (client: EngineClient, signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+export async function engineAction<T>(
+    deps: ExtensionDeps,
+    options: EngineActionOptions,
+    run: (client: EngineClient, signal: AbortSignal) => Promise<T>,
+): Promise<T | undefined> {
     try {
-        const result = await vscode.window.withProgress({ location: { viewId: options.viewId } }, async (_progress, token) =>
-            run(await deps.engine.client(), abortSignalFor(token)));
+        const result = await vscode.window.withProgress(
+            { location: { viewId: options.viewId } },
+            async (_progress, token) => run(await deps.engine.client(), abortSignalFor(token)),
+        );
         return result;
     } catch (error) {
         if (isEngineError(error) && error.kind === 'cancelled') {
@@ -29,7 +35,9 @@ export async function engineAction<T>(deps: ExtensionDeps, options: EngineAction
         }
         deps.engine.reportFailure(error);
         deps.log.error(error instanceof Error ? error : String(error));
-        const message = (isEngineError(error) ? options.explain?.(error) : undefined) ?? (error instanceof Error ? error.message : String(error));
+        const message =
+            (isEngineError(error) ? options.explain?.(error) : undefined) ??
+            (error instanceof Error ? error.message : String(error));
         showError(deps, message);
         return undefined;
     } finally {

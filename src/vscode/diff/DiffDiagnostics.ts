@@ -48,7 +48,8 @@ export class DiffDiagnostics implements vscode.Disposable {
                 const existing = this.byFile.get(uri.toString()) ?? [];
                 // Two fixes on one line (both directions in one file) share one diagnostic.
                 const diagnostic = placed.has(where)
-                    ? existing.find((entry) => entry.finding === finding && entry.fix.at.line === fix.at.line)?.diagnostic
+                    ? existing.find((entry) => entry.finding === finding && entry.fix.at.line === fix.at.line)
+                          ?.diagnostic
                     : undefined;
                 existing.push({ folder, uri, finding, fix, diagnostic: diagnostic ?? this.diagnostic(finding, line) });
                 placed.add(where);
@@ -69,7 +70,9 @@ export class DiffDiagnostics implements vscode.Disposable {
 
     /** The fixes placed on lines `range` touches in `uri`. */
     fixesAt(uri: vscode.Uri, range: vscode.Range): readonly PlacedFix[] {
-        return (this.byFile.get(uri.toString()) ?? []).filter((entry) => entry.diagnostic.range.intersection(range) !== undefined);
+        return (this.byFile.get(uri.toString()) ?? []).filter(
+            (entry) => entry.diagnostic.range.intersection(range) !== undefined,
+        );
     }
 
     dispose(): void {
@@ -77,7 +80,11 @@ export class DiffDiagnostics implements vscode.Disposable {
     }
 
     private diagnostic(finding: ReportFinding, line: number): vscode.Diagnostic {
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), finding.message, SEVERITY[finding.severity]);
+        const diagnostic = new vscode.Diagnostic(
+            new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
+            finding.message,
+            SEVERITY[finding.severity],
+        );
         diagnostic.source = 'Parity';
         diagnostic.code = finding.rule;
         return diagnostic;

@@ -16,7 +16,13 @@ export class DiffStatusBar implements vscode.Disposable {
             this.item.text = diffStatusText(report.counts);
             const sides = `${report.from.target} ↔ ${report.to.target}`;
             const counts = severityCountsText(report.counts, L10N_COUNTS) || L10N_COUNTS.noDifferences;
-            this.item.tooltip = vscode.l10n.t('Parity: {0} — {1}, {2}, {3}. Click to open the report.', sides, counts, L10N_COUNTS.ignored(report.ignored), L10N_COUNTS.unknown(report.unknown.length));
+            this.item.tooltip = vscode.l10n.t(
+                'Parity: {0} — {1}, {2}, {3}. Click to open the report.',
+                sides,
+                counts,
+                L10N_COUNTS.ignored(report.ignored),
+                L10N_COUNTS.unknown(report.unknown.length),
+            );
             this.item.accessibilityInformation = { label: vscode.l10n.t('Parity diff: {0}', counts) };
             this.item.show();
         });

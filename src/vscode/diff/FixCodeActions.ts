@@ -6,12 +6,22 @@ import { fixWorkspaceEdit } from './fixWorkspaceEdit';
 
 /** Quick fixes for the last diff's diagnostics: each fix that knows its new line, as a WorkspaceEdit. */
 export class FixCodeActions implements vscode.CodeActionProvider {
-    static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+    static readonly metadata: vscode.CodeActionProviderMetadata = {
+        providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    };
 
-    constructor(private readonly diagnostics: DiffDiagnostics, private readonly log: Log) {}
+    constructor(
+        private readonly diagnostics: DiffDiagnostics,
+        private readonly log: Log,
+    ) {}
 
-    async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): Promise<vscode.CodeAction[]> {
-        const placed = this.diagnostics.fixesAt(document.uri, range).filter((entry) => entry.fix.replaceLineWith !== undefined);
+    async provideCodeActions(
+        document: vscode.TextDocument,
+        range: vscode.Range | vscode.Selection,
+    ): Promise<vscode.CodeAction[]> {
+        const placed = this.diagnostics
+            .fixesAt(document.uri, range)
+            .filter((entry) => entry.fix.replaceLineWith !== undefined);
         const actions: vscode.CodeAction[] = [];
         for (const entry of placed) {
             try {
@@ -25,7 +35,9 @@ export class FixCodeActions implements vscode.CodeActionProvider {
                 }
             } catch (error) {
                 // A link out of the project or a file that is not regular: no quick fix, and the log says why.
-                this.log.warn(`No quick fix for ${entry.fix.at.file}:${entry.fix.at.line}: ${error instanceof Error ? error.message : String(error)}`);
+                this.log.warn(
+                    `No quick fix for ${entry.fix.at.file}:${entry.fix.at.line}: ${error instanceof Error ? error.message : String(error)}`,
+                );
             }
         }
         return actions;

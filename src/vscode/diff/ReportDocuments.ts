@@ -29,7 +29,11 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     add(title: string, text: string): vscode.Uri {
         this.made += 1;
         const name = title.replace(/[/\\]+/g, '_').slice(0, 120);
-        const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.parity-report`, query: `${Date.now()}-${this.made}` });
+        const uri = vscode.Uri.from({
+            scheme: REPORT_SCHEME,
+            path: `/${name}.parity-report`,
+            query: `${Date.now()}-${this.made}`,
+        });
         this.contents.set(uri.toString(), text);
         return uri;
     }
@@ -43,7 +47,10 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     }
 
     provideTextDocumentContent(uri: vscode.Uri): string {
-        return this.contents.get(uri.toString()) ?? vscode.l10n.t('This report is gone with the window that made it: run Parity: Diff with Target… again.\n');
+        return (
+            this.contents.get(uri.toString()) ??
+            vscode.l10n.t('This report is gone with the window that made it: run Parity: Diff with Target… again.\n')
+        );
     }
 
     dispose(): void {

@@ -28,7 +28,9 @@ export function diffRulesFromSettings(values: DiffSettingValues): Partial<DiffRu
         return parseDiffConfig(JSON.stringify(given), 'settings');
     } catch (error) {
         if (error instanceof DiffConfigError) {
-            throw new DiffSettingsError(error.problems.map((problem) => `parity.diff.${problem.path} ${problem.message}`).join('; '));
+            throw new DiffSettingsError(
+                error.problems.map((problem) => `parity.diff.${problem.path} ${problem.message}`).join('; '),
+            );
         }
         throw error;
     }

@@ -17,13 +17,17 @@ export interface FixEdit {
  * new line or the line already reads so. Throws ProjectPathError when the file is reached through a
  * symbolic link or is not a regular file inside the project: Parity never edits outside it.
  */
-export async function fixWorkspaceEdit(folder: vscode.Uri, fix: FindingFix, document?: vscode.TextDocument): Promise<FixEdit | undefined> {
+export async function fixWorkspaceEdit(
+    folder: vscode.Uri,
+    fix: FindingFix,
+    document?: vscode.TextDocument,
+): Promise<FixEdit | undefined> {
     const uri = projectFileUri(folder, fix.at.file);
     if (uri === undefined || fix.replaceLineWith === undefined) {
         return undefined;
     }
     await checkProjectFile(folder.fsPath, fix.at.file);
-    const text = document ?? await vscode.workspace.openTextDocument(uri);
+    const text = document ?? (await vscode.workspace.openTextDocument(uri));
     const lines = Array.from({ length: text.lineCount }, (_, index) => text.lineAt(index).text);
     const change = lineEditForFix(fix, lines);
     if (change === undefined) {

@@ -31,7 +31,10 @@ export function countSeverities(findings: readonly Finding[]): Record<Severity, 
 }
 
 /** "2 errors, 1 warning, 3 info" — only the severities there are; "" for none. */
-export function severityCountsText(counts: Readonly<Record<Severity, number>>, words: CountWords = ENGLISH_COUNTS): string {
+export function severityCountsText(
+    counts: Readonly<Record<Severity, number>>,
+    words: CountWords = ENGLISH_COUNTS,
+): string {
     const parts = [
         counts.error > 0 ? words.error(counts.error) : '',
         counts.warning > 0 ? words.warning(counts.warning) : '',

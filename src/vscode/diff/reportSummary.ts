@@ -13,7 +13,10 @@ export interface ReportSummary {
  * "from ↔ to" and what came out: the counts by severity, how many findings are by design, how many the rules
  * ignored and how many facts could not be read — ignored and unknown are said, never silently dropped.
  */
-export function reportSummary(report: Pick<DiffReport, 'from' | 'to' | 'via' | 'findings' | 'counts' | 'ignored' | 'unknown'>, words: CountWords = ENGLISH_COUNTS): ReportSummary {
+export function reportSummary(
+    report: Pick<DiffReport, 'from' | 'to' | 'via' | 'findings' | 'counts' | 'ignored' | 'unknown'>,
+    words: CountWords = ENGLISH_COUNTS,
+): ReportSummary {
     const byDesign = report.findings.filter((finding) => finding.byDesign !== undefined).length;
     const counts = severityCountsText(report.counts, words) || words.noDifferences;
     const extra = [
@@ -21,7 +24,9 @@ export function reportSummary(report: Pick<DiffReport, 'from' | 'to' | 'via' | '
         words.ignored(report.ignored),
         words.unknown(report.unknown.length),
     ];
-    const sides = report.via ? `${report.from.target} ↔ ${report.via.target} ↔ ${report.to.target}` : `${report.from.target} ↔ ${report.to.target}`;
+    const sides = report.via
+        ? `${report.from.target} ↔ ${report.via.target} ↔ ${report.to.target}`
+        : `${report.from.target} ↔ ${report.to.target}`;
     return {
         label: sides,
         description: [counts, ...extra].join(' · '),
@@ -29,7 +34,10 @@ export function reportSummary(report: Pick<DiffReport, 'from' | 'to' | 'via' | '
             sides,
             counts,
             ...extra,
-            ...report.unknown.map((unknown) => `unknown: ${unknown.facet}${unknown.key ? ` ${unknown.key}` : ''} (${unknown.side}) — ${unknown.why}`),
+            ...report.unknown.map(
+                (unknown) =>
+                    `unknown: ${unknown.facet}${unknown.key ? ` ${unknown.key}` : ''} (${unknown.side}) — ${unknown.why}`,
+            ),
         ],
     };
 }

@@ -13,7 +13,13 @@ export const SNAPSHOT_FILE = LOCAL_SNAPSHOT_FILE;
  * `file:line` is a link to that pin line in the project, and a CodeLens on the first line (and the editor's
  * title bar) opens the raw JSON. A summary lives as long as its document.
  */
-export class SnapshotSummaries implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider, vscode.CodeLensProvider, vscode.Disposable {
+export class SnapshotSummaries
+    implements
+        vscode.TextDocumentContentProvider,
+        vscode.DocumentLinkProvider,
+        vscode.CodeLensProvider,
+        vscode.Disposable
+{
     private readonly shown = new Map<string, { readonly folder: vscode.Uri; readonly text: string }>();
     private readonly subscriptions: vscode.Disposable[];
 
@@ -34,7 +40,11 @@ export class SnapshotSummaries implements vscode.TextDocumentContentProvider, vs
     /** Opens `text` (formatSnapshotText of the snapshot just saved in `folder`) in an editor. */
     async show(folder: vscode.Uri, text: string): Promise<vscode.Uri> {
         const name = folder.path.split('/').filter(Boolean).pop() ?? 'workspace';
-        const uri = vscode.Uri.from({ scheme: SUMMARY_SCHEME, path: `/snapshot of ${name}`, query: String(Date.now()) });
+        const uri = vscode.Uri.from({
+            scheme: SUMMARY_SCHEME,
+            path: `/snapshot of ${name}`,
+            query: String(Date.now()),
+        });
         this.shown.set(uri.toString(), { folder, text: `${text}\n` });
         await vscode.window.showTextDocument(uri, { preview: false });
         return uri;
@@ -46,7 +56,12 @@ export class SnapshotSummaries implements vscode.TextDocumentContentProvider, vs
     }
 
     provideTextDocumentContent(uri: vscode.Uri): string {
-        return this.shown.get(uri.toString())?.text ?? vscode.l10n.t('This summary is gone with the window that made it: run Parity: Snapshot Environment again.\n');
+        return (
+            this.shown.get(uri.toString())?.text ??
+            vscode.l10n.t(
+                'This summary is gone with the window that made it: run Parity: Snapshot Environment again.\n',
+            )
+        );
     }
 
     provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
@@ -59,7 +74,10 @@ export class SnapshotSummaries implements vscode.TextDocumentContentProvider, vs
             if (!target) {
                 return [];
             }
-            const link = new vscode.DocumentLink(new vscode.Range(ref.line, ref.start, ref.line, ref.end), target.with({ fragment: `L${ref.fileLine}` }));
+            const link = new vscode.DocumentLink(
+                new vscode.Range(ref.line, ref.start, ref.line, ref.end),
+                target.with({ fragment: `L${ref.fileLine}` }),
+            );
             link.tooltip = vscode.l10n.t('Open {0} at line {1}', ref.file, ref.fileLine);
             return [link];
         });
@@ -69,7 +87,13 @@ export class SnapshotSummaries implements vscode.TextDocumentContentProvider, vs
         if (!this.folderOf(document.uri)) {
             return [];
         }
-        return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { command: 'parity.snapshot.openRaw', title: vscode.l10n.t('$(json) Open Raw JSON ({0})', SNAPSHOT_FILE), arguments: [document.uri] })];
+        return [
+            new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+                command: 'parity.snapshot.openRaw',
+                title: vscode.l10n.t('$(json) Open Raw JSON ({0})', SNAPSHOT_FILE),
+                arguments: [document.uri],
+            }),
+        ];
     }
 
     dispose(): void {

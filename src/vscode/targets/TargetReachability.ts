@@ -96,7 +96,11 @@ export class TargetReachability {
         try {
             const client = await this.options.client(target.engine);
             const status = await client.status(signal);
-            return { kind: 'reachable', detail: `${status.address}, engine ${status.engineVersion} ${status.osType}/${status.arch}`, ms: Math.round(performance.now() - started) };
+            return {
+                kind: 'reachable',
+                detail: `${status.address}, engine ${status.engineVersion} ${status.osType}/${status.arch}`,
+                ms: Math.round(performance.now() - started),
+            };
         } catch (error) {
             return reachOfError(error, deadline.aborted ? this.options.pingMs : undefined);
         }
@@ -124,7 +128,11 @@ function reachOfError(error: unknown, timedOutAfterMs: number | undefined): Targ
         case 'host-key':
             return error.hostKey?.verdict === 'unknown'
                 ? { kind: 'host-key', reason: 'unknown ssh host key', message }
-                : { kind: 'unreachable', reason: `the ssh host key has ${error.hostKey?.verdict === 'revoked' ? 'been revoked' : 'CHANGED'}`, message };
+                : {
+                      kind: 'unreachable',
+                      reason: `the ssh host key has ${error.hostKey?.verdict === 'revoked' ? 'been revoked' : 'CHANGED'}`,
+                      message,
+                  };
         case 'unreachable':
             return { kind: 'unreachable', reason: 'nothing answers there', message };
         case 'timeout':

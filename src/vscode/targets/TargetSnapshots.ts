@@ -52,9 +52,13 @@ export class TargetSnapshots {
             return undefined;
         }
         try {
-            const file = JSON.parse(await readFile(join(this.folder, 'targets', `${key}.json`), 'utf8')) as Partial<StoredFile>;
+            const file = JSON.parse(
+                await readFile(join(this.folder, 'targets', `${key}.json`), 'utf8'),
+            ) as Partial<StoredFile>;
             const capturedAtMs = Date.parse(file.snapshot?.meta.capturedAt ?? '');
-            return file.snapshot && Number.isFinite(capturedAtMs) ? { capturedAtMs, snapshot: file.snapshot } : undefined;
+            return file.snapshot && Number.isFinite(capturedAtMs)
+                ? { capturedAtMs, snapshot: file.snapshot }
+                : undefined;
         } catch {
             return undefined;
         }

@@ -51,7 +51,9 @@ export async function readSavedTargets(): Promise<SavedTargets> {
     return { targets, problems, folderTargetsSkipped: !trusted && folders.length > 0 };
 }
 
-async function readConfigTargets(root: string): Promise<{ kind: 'ok'; targets: unknown } | { kind: 'problem'; message: string }> {
+async function readConfigTargets(
+    root: string,
+): Promise<{ kind: 'ok'; targets: unknown } | { kind: 'problem'; message: string }> {
     const read = await readBoundedFile(join(root, CONFIG_FILE), { maxBytes: MAX_CONFIG_BYTES, within: root });
     switch (read.kind) {
         case 'missing':
@@ -69,12 +71,18 @@ async function readConfigTargets(root: string): Promise<{ kind: 'ok'; targets: u
     }
     try {
         const config = JSON.parse(read.bytes.toString('utf8')) as unknown;
-        return { kind: 'ok', targets: typeof config === 'object' && config !== null ? (config as { targets?: unknown }).targets : undefined };
+        return {
+            kind: 'ok',
+            targets:
+                typeof config === 'object' && config !== null ? (config as { targets?: unknown }).targets : undefined,
+        };
     } catch (error) {
         return { kind: 'problem', message: `is not JSON (${error instanceof Error ? error.message : String(error)})` };
     }
 }
 
 function resolveFile(target: DiffTarget, base: string | undefined): DiffTarget {
-    return target.kind === 'file' && base !== undefined && !isAbsolute(target.path) ? { kind: 'file', path: resolve(base, target.path) } : target;
+    return target.kind === 'file' && base !== undefined && !isAbsolute(target.path)
+        ? { kind: 'file', path: resolve(base, target.path) }
+        : target;
 }

@@ -9,7 +9,10 @@ import { trustHostKey } from '../../engine/connection/trustHostKey';
  * Connect", records the key (trustHostKey) and runs `attempt` once more. A CHANGED or revoked key is never a
  * question: its error goes through unchanged. Undefined when the user declines.
  */
-export async function withHostKeyTrust<T>(attempt: () => Promise<T>, onTrusted: () => void = () => undefined): Promise<T | undefined> {
+export async function withHostKeyTrust<T>(
+    attempt: () => Promise<T>,
+    onTrusted: () => void = () => undefined,
+): Promise<T | undefined> {
     try {
         return await attempt();
     } catch (error) {
@@ -33,8 +36,12 @@ async function askToTrust(problem: HostKeyProblem): Promise<boolean> {
         {
             modal: true,
             detail: vscode.l10n.t(
-                'Key: {0} {1}\nOn trust, this line is added to {2}:\n{3}\nCompare the fingerprint with the one the server\'s administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_{4}_key.pub on the server).',
-                problem.keyType, problem.fingerprint, problem.knownHostsFile, problem.knownHostsLine, problem.keyType.replace(/^ssh-/, '').replace(/^ecdsa-sha2-nistp\d+$/, 'ecdsa'),
+                "Key: {0} {1}\nOn trust, this line is added to {2}:\n{3}\nCompare the fingerprint with the one the server's administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_{4}_key.pub on the server).",
+                problem.keyType,
+                problem.fingerprint,
+                problem.knownHostsFile,
+                problem.knownHostsLine,
+                problem.keyType.replace(/^ssh-/, '').replace(/^ecdsa-sha2-nistp\d+$/, 'ecdsa'),
             ),
         },
         trust,

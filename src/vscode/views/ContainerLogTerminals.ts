@@ -18,7 +18,11 @@ interface LogSession {
 export class ContainerLogTerminals implements vscode.Disposable {
     private readonly sessions = new Map<string, LogSession>();
 
-    constructor(private readonly engine: EngineConnection, private readonly log: Logger, private readonly tail = 1000) {}
+    constructor(
+        private readonly engine: EngineConnection,
+        private readonly log: Logger,
+        private readonly tail = 1000,
+    ) {}
 
     show(containerId: string, name: string): void {
         const open = this.sessions.get(containerId);
@@ -42,9 +46,10 @@ export class ContainerLogTerminals implements vscode.Disposable {
         const write = (text: string): void => output.fire(text.replace(/\r?\n/g, '\r\n'));
         const pty: vscode.Pseudoterminal = {
             onDidWrite: output.event,
-            open: () => void this.follow(containerId, name, controller.signal, write).finally(() => {
-                session.following = false;
-            }),
+            open: () =>
+                void this.follow(containerId, name, controller.signal, write).finally(() => {
+                    session.following = false;
+                }),
             close: stop,
             handleInput: (data) => {
                 // Ctrl+C stops following; the terminal keeps what it shows.
@@ -53,7 +58,12 @@ export class ContainerLogTerminals implements vscode.Disposable {
                 }
             },
         };
-        const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Logs: {0}', name), pty, iconPath: new vscode.ThemeIcon('output'), isTransient: true });
+        const terminal = vscode.window.createTerminal({
+            name: vscode.l10n.t('Logs: {0}', name),
+            pty,
+            iconPath: new vscode.ThemeIcon('output'),
+            isTransient: true,
+        });
         const session: LogSession = { terminal, stop, following: true };
         this.sessions.set(containerId, session);
         terminal.show();
@@ -66,7 +76,12 @@ export class ContainerLogTerminals implements vscode.Disposable {
         }
     }
 
-    private async follow(containerId: string, name: string, signal: AbortSignal, write: (text: string) => void): Promise<void> {
+    private async follow(
+        containerId: string,
+        name: string,
+        signal: AbortSignal,
+        write: (text: string) => void,
+    ): Promise<void> {
         try {
             const client = await this.engine.client();
             await client.followLogs(containerId, { tail: this.tail, signal, onOutput: (text) => write(text) });

@@ -12,7 +12,7 @@ export type EngineNode<T> =
 /** A command's tree-node argument, narrowed: the value of an item node, else undefined. */
 export function itemValue<T>(candidate: unknown): T | undefined {
     const node = candidate as { kind?: unknown; value?: unknown } | null | undefined;
-    return node?.kind === 'item' ? node.value as T : undefined;
+    return node?.kind === 'item' ? (node.value as T) : undefined;
 }
 
 export interface EngineViewSpec<T> {
@@ -44,7 +44,11 @@ export class EngineTreeProvider<T> implements vscode.TreeDataProvider<EngineNode
     /** Loads still running; a new load does not cut an older one short (VS Code waits for it before asking again). */
     private readonly loads = new Set<AbortController>();
 
-    constructor(private readonly spec: EngineViewSpec<T>, private readonly engine: EngineConnection, private readonly log: Logger) {
+    constructor(
+        private readonly spec: EngineViewSpec<T>,
+        private readonly engine: EngineConnection,
+        private readonly log: Logger,
+    ) {
         // Reload when the engine comes back or the settings point elsewhere; a failure never triggers a reload.
         this.subscription = engine.onDidChangeState((state) => {
             if (state.kind !== 'unreachable') {
@@ -121,9 +125,11 @@ function message(label: string, icon: string): EngineNode<never> {
 function unreachableNode(error: unknown): EngineNode<never> {
     const text = error instanceof Error ? error.message : String(error);
     const address = isEngineError(error) && error.address ? error.address : undefined;
-    const item = new vscode.TreeItem(address
-        ? vscode.l10n.t('Docker not reachable at {0} — Retry', address)
-        : vscode.l10n.t('Docker not reachable — Retry'));
+    const item = new vscode.TreeItem(
+        address
+            ? vscode.l10n.t('Docker not reachable at {0} — Retry', address)
+            : vscode.l10n.t('Docker not reachable — Retry'),
+    );
     item.tooltip = text;
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.command = { command: 'parity.engine.retry', title: vscode.l10n.t('Retry') };

@@ -38,7 +38,10 @@ const ICON: Readonly<Record<Severity, vscode.ThemeIcon>> = {
 export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTreeNode>, vscode.Disposable {
     private readonly changed = new vscode.EventEmitter<void>();
     readonly onDidChangeTreeData = this.changed.event;
-    private readonly snapshotFindings = new Map<string, { folder: vscode.Uri; findings: readonly Finding[]; capturedAt?: string }>();
+    private readonly snapshotFindings = new Map<
+        string,
+        { folder: vscode.Uri; findings: readonly Finding[]; capturedAt?: string }
+    >();
     private diff: (Shown & { readonly report: NonNullable<Shown['report']> }) | undefined;
 
     /**
@@ -79,7 +82,12 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTree
             case 'group':
                 return node.group.findings.map((finding) => ({ kind: 'finding', shown: node.shown, finding }));
             case 'finding':
-                return (node.finding.fix ?? []).map((fix) => ({ kind: 'fix', shown: node.shown, finding: node.finding, fix }));
+                return (node.finding.fix ?? []).map((fix) => ({
+                    kind: 'fix',
+                    shown: node.shown,
+                    finding: node.finding,
+                    fix,
+                }));
             default:
                 return [];
         }
@@ -98,13 +106,18 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingTree
             const shown = this.diff;
             return [
                 { kind: 'summary', shown },
-                ...groupFindings(shown.report.value.findings).map((group): FindingTreeNode => ({ kind: 'group', shown, group })),
+                ...groupFindings(shown.report.value.findings).map(
+                    (group): FindingTreeNode => ({ kind: 'group', shown, group }),
+                ),
             ];
         }
         return [...this.snapshotFindings.values()].flatMap(({ folder, findings, capturedAt }): FindingTreeNode[] =>
             findings.length === 0 && capturedAt
                 ? [{ kind: 'clean', folder, capturedAt }]
-                : groupFindings(findings).map((group): FindingTreeNode => ({ kind: 'group', shown: { folder }, group })));
+                : groupFindings(findings).map(
+                      (group): FindingTreeNode => ({ kind: 'group', shown: { folder }, group }),
+                  ),
+        );
     }
 }
 
@@ -122,22 +135,36 @@ function summaryItem(report: NonNullable<Shown['report']>): vscode.TreeItem {
 function cleanItem(folder: vscode.Uri, capturedAt: string, named: boolean): vscode.TreeItem {
     // Today's snapshot by its time only, so the row reads at the default sidebar width; older ones with the date.
     const at = new Date(capturedAt);
-    const when = Number.isNaN(at.getTime()) ? capturedAt : at.toDateString() === new Date().toDateString() ? at.toLocaleTimeString() : at.toLocaleString();
+    const when = Number.isNaN(at.getTime())
+        ? capturedAt
+        : at.toDateString() === new Date().toDateString()
+          ? at.toLocaleTimeString()
+          : at.toLocaleString();
     const item = new vscode.TreeItem(vscode.l10n.t('No mismatches (captured at {0})', when));
     if (named) {
         item.description = folder.path.split('/').pop() ?? '';
     }
-    item.tooltip = vscode.l10n.t('The last snapshot of {0} found what the project declares installed here. Diff with Target compares this machine with an image, a container or a saved snapshot.', folder.fsPath);
+    item.tooltip = vscode.l10n.t(
+        'The last snapshot of {0} found what the project declares installed here. Diff with Target compares this machine with an image, a container or a saved snapshot.',
+        folder.fsPath,
+    );
     item.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     item.contextValue = 'paritySnapshotClean';
-    item.command = { command: 'parity.snapshot.open', title: vscode.l10n.t('Open Snapshot Summary'), arguments: [folder] };
+    item.command = {
+        command: 'parity.snapshot.open',
+        title: vscode.l10n.t('Open Snapshot Summary'),
+        arguments: [folder],
+    };
     return item;
 }
 
 function groupItem(group: FindingGroup<ReportFinding>): vscode.TreeItem {
     // Groups of information only (often a long package list) start folded; the rest are open.
     const serious = group.counts.error + group.counts.warning > 0;
-    const item = new vscode.TreeItem(`${group.facet} (${group.findings.length})`, serious ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+        `${group.facet} (${group.findings.length})`,
+        serious ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.description = severityCountsText(group.counts, L10N_COUNTS);
     item.iconPath = ICON[group.counts.error > 0 ? 'error' : group.counts.warning > 0 ? 'warning' : 'info'];
     item.contextValue = 'parityFacet';
@@ -148,7 +175,10 @@ function findingItem(shown: Shown, finding: ReportFinding): vscode.TreeItem {
     const fixes = finding.fix ?? [];
     const inReport = shown.report !== undefined;
     // A report row is key and values (the message is in the tooltip); a snapshot finding keeps its sentence.
-    const item = new vscode.TreeItem(inReport ? finding.key : finding.message, fixes.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+        inReport ? finding.key : finding.message,
+        fixes.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     const at = findingLocation(finding);
     item.description = inReport ? valuesText(finding) : at ? `${at.file}:${at.line}` : finding.facet;
     item.tooltip = new vscode.MarkdownString(findingTooltip(finding, shown.report?.value).join('\n\n'));
@@ -166,7 +196,10 @@ function findingItem(shown: Shown, finding: ReportFinding): vscode.TreeItem {
 function fixItem(shown: Shown, fix: FindingFix): vscode.TreeItem {
     const item = new vscode.TreeItem(fixTitle(fix));
     item.description = vscode.l10n.t('{0} side · {1}:{2}', fix.side, fix.at.file, fix.at.line);
-    item.tooltip = fix.replaceLineWith === undefined ? fix.description : `${fix.description}\n\n${fix.at.file}:${fix.at.line} → ${fix.replaceLineWith}`;
+    item.tooltip =
+        fix.replaceLineWith === undefined
+            ? fix.description
+            : `${fix.description}\n\n${fix.at.file}:${fix.at.line} → ${fix.replaceLineWith}`;
     item.iconPath = new vscode.ThemeIcon(fix.replaceLineWith === undefined ? 'go-to-file' : 'lightbulb-autofix');
     item.contextValue = `parityFix;${fix.replaceLineWith === undefined ? 'goto' : 'edit'}`;
     const target = shown.folder ? projectFileUri(shown.folder, fix.at.file) : undefined;
@@ -179,15 +212,20 @@ function fixItem(shown: Shown, fix: FindingFix): vscode.TreeItem {
 /** `from → to`, with the built image between them in a three-way diff, and "by design" when it is. */
 function valuesText(finding: ReportFinding): string {
     const value = (text: string | null | undefined): string => text ?? '—';
-    const values = finding.introducedBy !== undefined || finding.via !== undefined
-        ? `${value(finding.from)} → ${value(finding.via)} → ${value(finding.to)}`
-        : `${value(finding.from)} → ${value(finding.to)}`;
+    const values =
+        finding.introducedBy !== undefined || finding.via !== undefined
+            ? `${value(finding.from)} → ${value(finding.via)} → ${value(finding.to)}`
+            : `${value(finding.from)} → ${value(finding.to)}`;
     return finding.byDesign ? vscode.l10n.t('{0} · by design', values) : values;
 }
 
 function openAt(uri: vscode.Uri, line: number): vscode.Command {
     const row = Math.max(0, line);
-    return { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { selection: new vscode.Range(row, 0, row, 0) }] };
+    return {
+        command: 'vscode.open',
+        title: vscode.l10n.t('Open'),
+        arguments: [uri, { selection: new vscode.Range(row, 0, row, 0) }],
+    };
 }
 
 function escapeMarkdown(text: string): string {

@@ -30,7 +30,11 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
 
     /** Fetches the engine's answer for `id` and returns the document's URI, named after `name`. */
     async load(kind: InspectKind, id: string, name: string, signal: AbortSignal): Promise<vscode.Uri> {
-        const uri = vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${kind}/${name.replace(/[/\\]/g, '_')}.json`, query: id });
+        const uri = vscode.Uri.from({
+            scheme: INSPECT_SCHEME,
+            path: `/${kind}/${name.replace(/[/\\]/g, '_')}.json`,
+            query: id,
+        });
         this.contents.set(uri.toString(), await this.fetch(kind, id, signal));
         this.changed.fire(uri);
         return uri;
@@ -63,7 +67,8 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
 
     private async fetch(kind: InspectKind, id: string, signal: AbortSignal): Promise<string> {
         const client = await this.engine.client();
-        const details = kind === 'image' ? await client.inspectImage(id, signal) : await client.inspectContainer(id, signal);
+        const details =
+            kind === 'image' ? await client.inspectImage(id, signal) : await client.inspectContainer(id, signal);
         return `${JSON.stringify(details, null, 2)}\n`;
     }
 }

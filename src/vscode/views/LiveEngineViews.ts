@@ -41,7 +41,12 @@ export class LiveEngineViews implements vscode.Disposable {
     private readonly pollMs: number;
     private poll: NodeJS.Timeout | undefined;
 
-    constructor(private readonly views: readonly LiveView[], private readonly engine: EngineConnection, log: Logger, options: LiveEngineViewsOptions = {}) {
+    constructor(
+        private readonly views: readonly LiveView[],
+        private readonly engine: EngineConnection,
+        log: Logger,
+        options: LiveEngineViewsOptions = {},
+    ) {
         this.pollMs = options.pollMs ?? 60_000;
         this.batcher = new TopicBatcher(options.debounceMs ?? 100, (topics) => this.refresh(topics));
         this.feed = new EngineEventFeed({

@@ -34,7 +34,11 @@ export class TargetsTreeProvider implements vscode.TreeDataProvider<TargetNode>,
     private rows: Extract<TargetNode, { kind: 'target' }>[] = [];
     private readonly subscriptions: vscode.Disposable[];
 
-    constructor(private readonly reachability: TargetReachability, private readonly snapshots: TargetSnapshots, private readonly log: Logger) {
+    constructor(
+        private readonly reachability: TargetReachability,
+        private readonly snapshots: TargetSnapshots,
+        private readonly log: Logger,
+    ) {
         this.subscriptions = [
             vscode.workspace.onDidChangeConfiguration((event) => {
                 if (event.affectsConfiguration('parity.targets')) {
@@ -44,7 +48,12 @@ export class TargetsTreeProvider implements vscode.TreeDataProvider<TargetNode>,
             vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
         ];
         const watcher = vscode.workspace.createFileSystemWatcher('**/.parity/config.json');
-        this.subscriptions.push(watcher, watcher.onDidChange(() => this.refresh()), watcher.onDidCreate(() => this.refresh()), watcher.onDidDelete(() => this.refresh()));
+        this.subscriptions.push(
+            watcher,
+            watcher.onDidChange(() => this.refresh()),
+            watcher.onDidCreate(() => this.refresh()),
+            watcher.onDidDelete(() => this.refresh()),
+        );
     }
 
     readonly id = 'parity.targets';
@@ -89,15 +98,25 @@ export class TargetsTreeProvider implements vscode.TreeDataProvider<TargetNode>,
             return node.kind === 'target' ? this.factsOf(node.saved) : [];
         }
         const saved = await readSavedTargets();
-        const rows = await Promise.all(saved.targets.map(async (target) => {
-            const stored = await this.snapshots.get(target);
-            return { kind: 'target' as const, saved: target, like: formatDiffTarget(target.target), ...(stored ? { capturedAtMs: stored.capturedAtMs } : {}) };
-        }));
+        const rows = await Promise.all(
+            saved.targets.map(async (target) => {
+                const stored = await this.snapshots.get(target);
+                return {
+                    kind: 'target' as const,
+                    saved: target,
+                    like: formatDiffTarget(target.target),
+                    ...(stored ? { capturedAtMs: stored.capturedAtMs } : {}),
+                };
+            }),
+        );
         this.rows = rows;
         for (const problem of saved.problems) {
             this.log.warn(`Targets: ${describeOrigin(problem.origin)}: ${problem.entry} ${problem.message}`);
         }
-        const nodes: TargetNode[] = [...rows, ...saved.problems.map((problem) => ({ kind: 'problem' as const, problem }))];
+        const nodes: TargetNode[] = [
+            ...rows,
+            ...saved.problems.map((problem) => ({ kind: 'problem' as const, problem })),
+        ];
         if (saved.folderTargetsSkipped && nodes.length > 0) {
             nodes.push({ kind: 'message', item: restrictedItem() });
         }
@@ -116,30 +135,47 @@ export class TargetsTreeProvider implements vscode.TreeDataProvider<TargetNode>,
         if (!stored) {
             const item = new vscode.TreeItem(vscode.l10n.t('No snapshot yet — Refresh captures one'));
             item.iconPath = new vscode.ThemeIcon('info');
-            item.command = { command: 'parity.targets.refresh', title: vscode.l10n.t('Refresh'), arguments: [{ kind: 'target', saved }] };
+            item.command = {
+                command: 'parity.targets.refresh',
+                title: vscode.l10n.t('Refresh'),
+                arguments: [{ kind: 'target', saved }],
+            };
             item.contextValue = 'message';
             return [{ kind: 'message', item }];
         }
         try {
             return targetKeyFacts(stored.snapshot).map((fact) => ({ kind: 'fact', saved, fact }));
         } catch (error) {
-            this.log.warn(`Targets: the last snapshot of ${saved.name} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+            this.log.warn(
+                `Targets: the last snapshot of ${saved.name} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+            );
             return [];
         }
     }
 }
 
-function targetItem(saved: SavedTarget, reachability: TargetReachability, capturedAtMs: number | undefined): vscode.TreeItem {
+function targetItem(
+    saved: SavedTarget,
+    reachability: TargetReachability,
+    capturedAtMs: number | undefined,
+): vscode.TreeItem {
     const reach = reachability.reachOf(saved);
     const row = targetRow(saved, reach, capturedAtMs, Date.now());
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = row.id;
     item.description = row.description;
     item.tooltip = row.tooltip.join('\n');
-    item.iconPath = new vscode.ThemeIcon(row.icon === 'loading' ? 'loading~spin' : row.icon, row.color ? new vscode.ThemeColor(`charts.${row.color}`) : undefined);
+    item.iconPath = new vscode.ThemeIcon(
+        row.icon === 'loading' ? 'loading~spin' : row.icon,
+        row.color ? new vscode.ThemeColor(`charts.${row.color}`) : undefined,
+    );
     item.contextValue = row.contextValue;
     if (reach.kind === 'unreachable' || reach.kind === 'host-key') {
-        item.command = { command: 'parity.targets.refresh', title: vscode.l10n.t('Retry'), arguments: [{ kind: 'target', saved }] };
+        item.command = {
+            command: 'parity.targets.refresh',
+            title: vscode.l10n.t('Retry'),
+            arguments: [{ kind: 'target', saved }],
+        };
     }
     return item;
 }
@@ -150,14 +186,19 @@ function problemItem(problem: SavedTargetProblem): vscode.TreeItem {
     item.tooltip = `${describeOrigin(problem.origin)}: ${problem.entry} ${problem.message}`;
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.contextValue = `parityTargetProblem;${problem.origin.kind}`;
-    item.command = problem.origin.kind === 'config-file'
-        ? { command: 'parity.targets.openConfig', title: vscode.l10n.t('Open'), arguments: [problem.origin.file] }
-        : { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['parity.targets'] };
+    item.command =
+        problem.origin.kind === 'config-file'
+            ? { command: 'parity.targets.openConfig', title: vscode.l10n.t('Open'), arguments: [problem.origin.file] }
+            : {
+                  command: 'workbench.action.openSettings',
+                  title: vscode.l10n.t('Open Settings'),
+                  arguments: ['parity.targets'],
+              };
     return item;
 }
 
 function restrictedItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('This folder\'s own targets show once you trust it'));
+    const item = new vscode.TreeItem(vscode.l10n.t("This folder's own targets show once you trust it"));
     item.iconPath = new vscode.ThemeIcon('shield');
     item.command = { command: 'workbench.trust.manage', title: vscode.l10n.t('Manage Workspace Trust') };
     item.contextValue = 'message';

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { containerContextValue, containerRows, type ContainerRow, type ContainerState, type PublishedPort } from '../../core/containers/containerRows';
+import {
+    containerContextValue,
+    containerRows,
+    type ContainerRow,
+    type ContainerState,
+    type PublishedPort,
+} from '../../core/containers/containerRows';
 import { publishedPortHost } from '../../core/containers/publishedPortHost';
 import { formatAge } from '../../core/formatAge';
 import { shortId } from '../../core/images/imageRows';
@@ -21,14 +27,22 @@ export const containersView: EngineViewSpec<ContainerNode> = {
     id: 'parity.containers',
     load: async (client, signal) => {
         const containers = await client.listContainers(signal);
-        const options = { publishHost: publishedPortHost(client.selection.address), imageLabels: await imageLabels.forContainers(client, containers, signal) };
+        const options = {
+            publishHost: publishedPortHost(client.selection.address),
+            imageLabels: await imageLabels.forContainers(client, containers, signal),
+        };
         return containerRows(containers, options).map((row) => ({ kind: 'container', row }));
     },
-    childrenOf: (node) => (node.kind === 'container' ? node.row.ports.map((port) => ({ kind: 'port', row: node.row, port })) : []),
-    render: (node, nowMs) => (node.kind === 'container' ? containerItem(node.row, nowMs) : portItem(node.row, node.port)),
+    childrenOf: (node) =>
+        node.kind === 'container' ? node.row.ports.map((port) => ({ kind: 'port', row: node.row, port })) : [],
+    render: (node, nowMs) =>
+        node.kind === 'container' ? containerItem(node.row, nowMs) : portItem(node.row, node.port),
     tooltip: (node, nowMs) => (node.kind === 'container' ? containerTooltip(node.row, nowMs) : undefined),
     emptyLabel: (address) => vscode.l10n.t('No containers on {0}', address),
-    leadOn: (nodes) => runInSandboxLeadOn(nodes.flatMap((node) => (node.kind === 'container' && node.row.sandbox ? [node.row.project] : []))),
+    leadOn: (nodes) =>
+        runInSandboxLeadOn(
+            nodes.flatMap((node) => (node.kind === 'container' && node.row.sandbox ? [node.row.project] : [])),
+        ),
 };
 
 const ICONS: Readonly<Record<ContainerState, [string, string?]>> = {
@@ -46,16 +60,34 @@ function containerItem(row: ContainerRow, nowMs: number): vscode.TreeItem {
     // A sandbox reads as the app it runs — the project (or the image it was started from) and its state — at the
     // default sidebar width; its generated container name is in the tooltip.
     const label = row.sandbox ? sandboxLabel(row) : row.name;
-    const item = new vscode.TreeItem(label, row.ports.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+        label,
+        row.ports.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `container:${row.id}`;
-    item.description = (row.sandbox
-        ? [stateText(row), ...row.ports.map((port) => port.address), formatAge(row.created * 1000, nowMs)]
-        : [row.image, ...row.ports.map((port) => port.address), stateText(row), formatAge(row.created * 1000, nowMs)]
+    item.description = (
+        row.sandbox
+            ? [stateText(row), ...row.ports.map((port) => port.address), formatAge(row.created * 1000, nowMs)]
+            : [
+                  row.image,
+                  ...row.ports.map((port) => port.address),
+                  stateText(row),
+                  formatAge(row.created * 1000, nowMs),
+              ]
     ).join(' · ');
-    const [icon, color] = row.state === 'exited' && row.exitCode !== undefined && row.exitCode !== 0 ? ['vm-outline', 'charts.red'] : ICONS[row.state];
+    const [icon, color] =
+        row.state === 'exited' && row.exitCode !== undefined && row.exitCode !== 0
+            ? ['vm-outline', 'charts.red']
+            : ICONS[row.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = containerContextValue(row);
-    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}', row.sandbox ? vscode.l10n.t('sandbox of {0}', label) : label, item.description) };
+    item.accessibilityInformation = {
+        label: vscode.l10n.t(
+            '{0}, {1}',
+            row.sandbox ? vscode.l10n.t('sandbox of {0}', label) : label,
+            item.description,
+        ),
+    };
     return item;
 }
 
@@ -68,7 +100,9 @@ function sandboxLabel(row: ContainerRow): string {
 }
 
 function stateText(row: ContainerRow): string {
-    return row.state === 'exited' && row.exitCode !== undefined ? vscode.l10n.t('exited ({0})', row.exitCode) : row.state;
+    return row.state === 'exited' && row.exitCode !== undefined
+        ? vscode.l10n.t('exited ({0})', row.exitCode)
+        : row.state;
 }
 
 function portItem(row: ContainerRow, port: PublishedPort): vscode.TreeItem {
@@ -79,7 +113,11 @@ function portItem(row: ContainerRow, port: PublishedPort): vscode.TreeItem {
     item.contextValue = port.url ? 'containerPort;url' : 'containerPort';
     if (port.url) {
         item.tooltip = vscode.l10n.t('Open {0}', port.url);
-        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open in Browser'), arguments: [vscode.Uri.parse(port.url)] };
+        item.command = {
+            command: 'vscode.open',
+            title: vscode.l10n.t('Open in Browser'),
+            arguments: [vscode.Uri.parse(port.url)],
+        };
     }
     return item;
 }
@@ -99,12 +137,16 @@ function containerTooltip(row: ContainerRow, nowMs: number): vscode.MarkdownStri
     if (row.exitCode !== undefined) {
         md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Exit code')}: ${row.exitCode}`);
     }
-    md.appendMarkdown('  \n').appendText(`${vscode.l10n.t('Created')}: ${new Date(row.created * 1000).toISOString()} (${formatAge(row.created * 1000, nowMs)})`);
+    md.appendMarkdown('  \n').appendText(
+        `${vscode.l10n.t('Created')}: ${new Date(row.created * 1000).toISOString()} (${formatAge(row.created * 1000, nowMs)})`,
+    );
     if (row.ports.length > 0) {
         md.appendMarkdown(`\n\n**${vscode.l10n.t('Ports')}**\n\n`);
         for (const port of row.ports) {
             const target = `${port.containerPort}/${port.protocol}`;
-            md.appendMarkdown(port.url ? `[${port.address.replace(/[[\]]/g, '\\$&')}](${port.url}) → ` : '').appendText(port.url ? target : `${port.address} → ${target}`).appendMarkdown('  \n');
+            md.appendMarkdown(port.url ? `[${port.address.replace(/[[\]]/g, '\\$&')}](${port.url}) → ` : '')
+                .appendText(port.url ? target : `${port.address} → ${target}`)
+                .appendMarkdown('  \n');
         }
     }
     return labelsMarkdown(md, row.labels);

@@ -19,7 +19,16 @@ interface RunResult {
 }
 
 function sandboxesOf(folder: vscode.Uri): string[] {
-    return dockerCli(['ps', '-aq', '--filter', 'label=parity.purpose=sandbox', '--filter', `label=parity.project=${folder.fsPath}`]).split('\n').filter(Boolean);
+    return dockerCli([
+        'ps',
+        '-aq',
+        '--filter',
+        'label=parity.purpose=sandbox',
+        '--filter',
+        `label=parity.project=${folder.fsPath}`,
+    ])
+        .split('\n')
+        .filter(Boolean);
 }
 
 describe('Parity: Docker actions', () => {
@@ -31,7 +40,12 @@ describe('Parity: Docker actions', () => {
         folder = exampleInWorkspace('hello-node', `actions-${RUN}`);
     });
     after(() => {
-        for (const id of [...sandboxesOf(folder), ...dockerCli(['ps', '-aq', '--filter', `label=${TEST_LABEL}`]).split('\n').filter(Boolean)]) {
+        for (const id of [
+            ...sandboxesOf(folder),
+            ...dockerCli(['ps', '-aq', '--filter', `label=${TEST_LABEL}`])
+                .split('\n')
+                .filter(Boolean),
+        ]) {
             dockerCli(['rm', '--force', id]);
         }
         for (const ref of [imageTagFor(folder.fsPath), `${REGISTRY}/parity-e2e/actions-${RUN}:1`]) {
@@ -55,29 +69,49 @@ describe('Parity: Docker actions', () => {
 
     it('Attach Shell opens a terminal whose shell runs in the container', async () => {
         assert.ok(first, 'the sandbox of the first test runs');
-        const terminal = await vscode.commands.executeCommand<vscode.Terminal | undefined>('parity.containers.attachShell', first.name);
+        const terminal = await vscode.commands.executeCommand<vscode.Terminal | undefined>(
+            'parity.containers.attachShell',
+            first.name,
+        );
         assert.ok(terminal, 'a terminal opened');
         // What is typed reaches the shell in the container: the file it writes is there (the sandbox's /tmp is its tmpfs).
         terminal.sendText('echo parity-$((6*7)) > /tmp/attached');
-        await waitFor('the shell wrote the file', () => {
-            try {
-                return dockerCli(['exec', first?.name ?? '', 'cat', '/tmp/attached']) === 'parity-42';
-            } catch {
-                return false;
-            }
-        }, 20_000);
+        await waitFor(
+            'the shell wrote the file',
+            () => {
+                try {
+                    return dockerCli(['exec', first?.name ?? '', 'cat', '/tmp/attached']) === 'parity-42';
+                } catch {
+                    return false;
+                }
+            },
+            20_000,
+        );
         terminal.dispose();
     });
 
-    it('Copy docker run Command puts the sandbox\'s hardened docker run on the clipboard', async () => {
+    it("Copy docker run Command puts the sandbox's hardened docker run on the clipboard", async () => {
         assert.ok(first, 'the sandbox of the first test runs');
-        const text = await vscode.commands.executeCommand<string | undefined>('parity.containers.copyDockerRun', first.name);
+        const text = await vscode.commands.executeCommand<string | undefined>(
+            'parity.containers.copyDockerRun',
+            first.name,
+        );
         assert.ok(text, 'the command returned the text');
         assert.equal(await vscode.env.clipboard.readText(), text);
-        for (const flag of ['docker run --rm', '--read-only', '--cap-drop ALL', '--security-opt no-new-privileges', '--pids-limit', '--memory', '--cpus', '--tmpfs', '--publish 127.0.0.1:']) {
+        for (const flag of [
+            'docker run --rm',
+            '--read-only',
+            '--cap-drop ALL',
+            '--security-opt no-new-privileges',
+            '--pids-limit',
+            '--memory',
+            '--cpus',
+            '--tmpfs',
+            '--publish 127.0.0.1:',
+        ]) {
             assert.ok(text.includes(flag), `${flag} in:\n${text}`);
         }
-        assert.ok(text.trimEnd().endsWith(imageTagFor(folder.fsPath)), 'the project\'s image is what it runs');
+        assert.ok(text.trimEnd().endsWith(imageTagFor(folder.fsPath)), "the project's image is what it runs");
     });
 
     it('Push to Registry tags and pushes an image to the loopback registry', async () => {
@@ -85,12 +119,22 @@ describe('Parity: Docker actions', () => {
         dockerCli(['tag', 'busybox:latest', source]);
         try {
             const target = `${REGISTRY}/parity-e2e/actions-${RUN}:1`;
-            const pushed = await vscode.commands.executeCommand<string | undefined>('parity.images.push', source, target);
+            const pushed = await vscode.commands.executeCommand<string | undefined>(
+                'parity.images.push',
+                source,
+                target,
+            );
             assert.equal(pushed, target);
-            const manifest = await fetch(`http://${REGISTRY}/v2/parity-e2e/actions-${RUN}/manifests/1`, { method: 'HEAD', headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' } });
+            const manifest = await fetch(`http://${REGISTRY}/v2/parity-e2e/actions-${RUN}/manifests/1`, {
+                method: 'HEAD',
+                headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+            });
             assert.equal(manifest.status, 200, 'the registry has it');
             // Removed from the test bed's registry again (it allows deletes).
-            await fetch(`http://${REGISTRY}/v2/parity-e2e/actions-${RUN}/manifests/${manifest.headers.get('docker-content-digest') ?? ''}`, { method: 'DELETE' });
+            await fetch(
+                `http://${REGISTRY}/v2/parity-e2e/actions-${RUN}/manifests/${manifest.headers.get('docker-content-digest') ?? ''}`,
+                { method: 'DELETE' },
+            );
         } finally {
             dockerCli(['rmi', source]);
         }

@@ -26,16 +26,23 @@ describe('Parity in the real VS Code', () => {
         const activationMs = performance.now() - started;
         assert.equal(ext.isActive, true);
         // A figure for the benchmark record, not an assertion: timing belongs in benchmarks.
-        console.log(`activation: ${activationMs.toFixed(1)} ms (require + activate, measured by the extension host test)`);
+        console.log(
+            `activation: ${activationMs.toFixed(1)} ms (require + activate, measured by the extension host test)`,
+        );
         const results = process.env.PARITY_E2E_RESULTS_DIR;
         if (results) {
             fs.mkdirSync(results, { recursive: true });
-            fs.writeFileSync(path.join(results, 'activation.json'), `${JSON.stringify({ activationMs, vscode: vscode.version, appName: vscode.env.appName })}\n`);
+            fs.writeFileSync(
+                path.join(results, 'activation.json'),
+                `${JSON.stringify({ activationMs, vscode: vscode.version, appName: vscode.env.appName })}\n`,
+            );
         }
     });
 
     it('registers every command the manifest contributes, all in the Parity category', async () => {
-        const manifest = extension().packageJSON as { contributes: { commands: { command: string; category: string }[] } };
+        const manifest = extension().packageJSON as {
+            contributes: { commands: { command: string; category: string }[] };
+        };
         const registered = new Set(await vscode.commands.getCommands(true));
         for (const { command, category } of manifest.contributes.commands) {
             assert.ok(registered.has(command), `${command} is contributed but not registered`);
@@ -44,7 +51,9 @@ describe('Parity in the real VS Code', () => {
     });
 
     it('Show Engine Status reports the engine the docker CLI sees', async () => {
-        const status = await vscode.commands.executeCommand<{ engineVersion: string; apiVersion: string; buildkit: boolean; address: string } | undefined>('parity.engine.showStatus');
+        const status = await vscode.commands.executeCommand<
+            { engineVersion: string; apiVersion: string; buildkit: boolean; address: string } | undefined
+        >('parity.engine.showStatus');
         assert.ok(status, 'the command returned no status — is the engine up? (npm run testbed -- up engine)');
         assert.equal(status.engineVersion, dockerCli(['version', '--format', '{{.Server.Version}}']));
         assert.equal(status.apiVersion, dockerCli(['version', '--format', '{{.Server.APIVersion}}']));
@@ -62,7 +71,9 @@ describe('Parity in the real VS Code', () => {
         } finally {
             await config.update('host', undefined, vscode.ConfigurationTarget.Global);
         }
-        const status = await vscode.commands.executeCommand<{ address: string } | undefined>('parity.engine.showStatus');
+        const status = await vscode.commands.executeCommand<{ address: string } | undefined>(
+            'parity.engine.showStatus',
+        );
         assert.equal(status?.address, 'unix:///var/run/docker.sock');
     });
 
@@ -74,7 +85,9 @@ describe('Parity in the real VS Code', () => {
         const uri = vscode.Uri.file(file);
         const diagnostics = new Promise<vscode.Diagnostic[]>((resolve) => {
             const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-                const found = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'parity');
+                const found = vscode.languages
+                    .getDiagnostics(uri)
+                    .filter((diagnostic) => diagnostic.source === 'parity');
                 if (event.uris.some((changed) => changed.toString() === uri.toString()) && found.length > 0) {
                     subscription.dispose();
                     resolve(found);

@@ -16,8 +16,6 @@ interface RunResult {
     readonly exit?: { readonly reason: string };
 }
 
-
-
 describe('Parity: Package App on a Java project', () => {
     const built: string[] = [];
     const recipe = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('parity.recipe');
@@ -39,14 +37,24 @@ describe('Parity: Package App on a Java project', () => {
         // A cold Maven build (plugins and jetty through the mirror) takes longer than the suite's default minute.
         this.timeout(10 * 60_000);
         const folder = fixtureInWorkspace('java-jetty-maven', 'pkg-java');
-        const result = await vscode.commands.executeCommand<{ tag: string; imageId: string } | undefined>('parity.app.package', folder, { interactive: false });
+        const result = await vscode.commands.executeCommand<{ tag: string; imageId: string } | undefined>(
+            'parity.app.package',
+            folder,
+            { interactive: false },
+        );
         assert.ok(result, 'no image — see the Parity log');
         built.push(result.tag);
         const dockerfile = fs.readFileSync(path.join(folder.fsPath, 'Dockerfile'), 'utf8');
         assert.match(dockerfile, /^FROM maven:3\.8\.7-eclipse-temurin-17 AS build$/m);
         assert.match(dockerfile, /^FROM eclipse-temurin:17-jre$/m);
-        assert.ok(dockerfile.includes(`<url>${mavenMirrorUrl()}</url>`), 'the mirror from the settings is in the build stage');
-        const plan = JSON.parse(fs.readFileSync(path.join(folder.fsPath, '.parity', 'plan.json'), 'utf8')) as { ecosystem: string; port: { value: number } };
+        assert.ok(
+            dockerfile.includes(`<url>${mavenMirrorUrl()}</url>`),
+            'the mirror from the settings is in the build stage',
+        );
+        const plan = JSON.parse(fs.readFileSync(path.join(folder.fsPath, '.parity', 'plan.json'), 'utf8')) as {
+            ecosystem: string;
+            port: { value: number };
+        };
         assert.equal(plan.ecosystem, 'java');
         assert.equal(plan.port.value, 8080);
 
@@ -58,6 +66,10 @@ describe('Parity: Package App on a Java project', () => {
         const terminal = vscode.window.terminals.find((each) => each.name === 'Parity: pkg-java');
         assert.ok(terminal, 'the logs stream into a terminal named after the project');
         terminal.dispose();
-        await waitFor('the sandbox is removed once its terminal closes', () => dockerCli(['ps', '-aq', '--filter', `name=^${run.name}$`]) === '', 30_000);
+        await waitFor(
+            'the sandbox is removed once its terminal closes',
+            () => dockerCli(['ps', '-aq', '--filter', `name=^${run.name}$`]) === '',
+            30_000,
+        );
     });
 });

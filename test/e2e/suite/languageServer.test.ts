@@ -10,26 +10,45 @@ import { exampleInWorkspace } from './exampleInWorkspace';
 async function parityDiagnostics(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic[]> {
     const deadline = Date.now() + 30_000;
     for (;;) {
-        const found = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source?.toLowerCase() === 'parity' && String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === code);
+        const found = vscode.languages
+            .getDiagnostics(uri)
+            .filter(
+                (diagnostic) =>
+                    diagnostic.source?.toLowerCase() === 'parity' &&
+                    String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === code,
+            );
         if (found.length > 0) {
             return found;
         }
-        assert.ok(Date.now() < deadline, `no "${code}" diagnostic from the Parity language server on ${uri.fsPath} within 30 s; it has: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((diagnostic) => [diagnostic.source, diagnostic.code, diagnostic.message]))}`);
+        assert.ok(
+            Date.now() < deadline,
+            `no "${code}" diagnostic from the Parity language server on ${uri.fsPath} within 30 s; it has: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((diagnostic) => [diagnostic.source, diagnostic.code, diagnostic.message]))}`,
+        );
         await new Promise((resolve) => setTimeout(resolve, 250));
     }
 }
 
 /** The language server processes the extension host started (vscode-languageclient forks dist/server.js). */
 function serverProcesses(): number[] {
-    return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).filter((pid) => {
-        try {
-            const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-            const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-            return parent === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith(`${path.sep}dist${path.sep}server.js`));
-        } catch {
-            return false;
-        }
-    }).map(Number);
+    return fs
+        .readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .filter((pid) => {
+            try {
+                const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+                const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+                return (
+                    parent === process.pid &&
+                    fs
+                        .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+                        .split('\0')
+                        .some((arg) => arg.endsWith(`${path.sep}dist${path.sep}server.js`))
+                );
+            } catch {
+                return false;
+            }
+        })
+        .map(Number);
 }
 
 async function eventually<T>(what: string, probe: () => T | undefined): Promise<T> {
@@ -52,9 +71,15 @@ function parityLog(): string {
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(workspace, 'the e2e window has a workspace folder');
     const logs = path.join(path.dirname(workspace), 'user-data', 'logs');
-    assert.ok(fs.existsSync(logs), `no VS Code logs at ${logs} (see test/e2e/runExtensionTests.ts for where the user data folder goes)`);
-    return fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((file) => /(?:^|[\\/])(?:\d+-)?Parity\.log$/.test(file))
-        .map((file) => fs.readFileSync(path.join(logs, file), 'utf8')).join('\n');
+    assert.ok(
+        fs.existsSync(logs),
+        `no VS Code logs at ${logs} (see test/e2e/runExtensionTests.ts for where the user data folder goes)`,
+    );
+    return fs
+        .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /(?:^|[\\/])(?:\d+-)?Parity\.log$/.test(file))
+        .map((file) => fs.readFileSync(path.join(logs, file), 'utf8'))
+        .join('\n');
 }
 
 describe('the Parity language server', () => {
@@ -73,9 +98,17 @@ describe('the Parity language server', () => {
         const [root] = await parityDiagnostics(document.uri, 'parity.user-root');
         assert.ok(root);
 
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, root.range, vscode.CodeActionKind.QuickFix.value);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            document.uri,
+            root.range,
+            vscode.CodeActionKind.QuickFix.value,
+        );
         const addUser = actions.find((action) => /^Add USER /.test(action.title));
-        assert.ok(addUser?.edit, `a quick fix adds USER; offered: ${actions.map((action) => action.title).join(' | ')}`);
+        assert.ok(
+            addUser?.edit,
+            `a quick fix adds USER; offered: ${actions.map((action) => action.title).join(' | ')}`,
+        );
         assert.ok(await vscode.workspace.applyEdit(addUser.edit));
         const user = /^USER [a-z]+$/m.exec(document.getText());
         assert.ok(user && user[0] !== 'USER root', document.getText());
@@ -90,16 +123,23 @@ describe('the Parity language server', () => {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
         const editor = await vscode.window.showTextDocument(document);
         await parityDiagnostics(document.uri, 'unpinned-base-image');
-        const first = await eventually('a Parity language server process started by this extension host', () => serverProcesses()[0]);
+        const first = await eventually(
+            'a Parity language server process started by this extension host',
+            () => serverProcesses()[0],
+        );
 
         process.kill(first, 'SIGKILL');
-        const second = await eventually('a new language server process after the first was killed', () => serverProcesses().find((pid) => pid !== first));
+        const second = await eventually('a new language server process after the first was killed', () =>
+            serverProcesses().find((pid) => pid !== first),
+        );
         assert.notEqual(second, first);
         // A diagnostic the killed server never computed: only the new server can have put it there.
         assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 0), 'COPY .env ./\n')));
         const [secret] = await parityDiagnostics(document.uri, 'parity.copy-secret');
         assert.equal(secret?.range.start.line, 2);
-        await eventually('"The Parity language server stopped; starting it again." in the Parity log', () => (/The Parity language server stopped; starting it again\./.test(parityLog()) ? true : undefined));
+        await eventually('"The Parity language server stopped; starting it again." in the Parity log', () =>
+            /The Parity language server stopped; starting it again\./.test(parityLog()) ? true : undefined,
+        );
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 });

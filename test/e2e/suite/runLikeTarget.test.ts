@@ -21,13 +21,34 @@ describe('Parity: Run like Target', () => {
     let folder: vscode.Uri | undefined;
     before(async () => {
         await vscode.extensions.getExtension('parity.parity')?.activate();
-        dockerCli(['run', '-d', '--name', TARGET, '--label', 'parity-test=e2e-like', '--user', '1000:1000', '-e', 'TZ=Asia/Tokyo', '-e', 'FOO=x', '-e', 'BAR=y',
-            '--ulimit', 'nofile=4096:4096', 'node:20.20.2-bookworm-slim', 'sleep', 'infinity']);
+        dockerCli([
+            'run',
+            '-d',
+            '--name',
+            TARGET,
+            '--label',
+            'parity-test=e2e-like',
+            '--user',
+            '1000:1000',
+            '-e',
+            'TZ=Asia/Tokyo',
+            '-e',
+            'FOO=x',
+            '-e',
+            'BAR=y',
+            '--ulimit',
+            'nofile=4096:4096',
+            'node:20.20.2-bookworm-slim',
+            'sleep',
+            'infinity',
+        ]);
     });
     after(() => {
         dockerCli(['rm', '--force', TARGET]);
         if (folder) {
-            for (const id of dockerCli(['ps', '-aq', '--filter', `label=parity.project=${folder.fsPath}`]).split('\n').filter(Boolean)) {
+            for (const id of dockerCli(['ps', '-aq', '--filter', `label=parity.project=${folder.fsPath}`])
+                .split('\n')
+                .filter(Boolean)) {
                 dockerCli(['rm', '--force', id]);
             }
             try {
@@ -38,13 +59,17 @@ describe('Parity: Run like Target', () => {
         }
     });
 
-    it('runs the project like a container named by a target string: the app answers in the target\'s zone, as its uid, without capabilities', async () => {
+    it("runs the project like a container named by a target string: the app answers in the target's zone, as its uid, without capabilities", async () => {
         folder = exampleInWorkspace('hello-node', 'like-node');
         fs.writeFileSync(path.join(folder.fsPath, '.env'), 'FOO=from-dotenv\n');
-        const result = await vscode.commands.executeCommand<RunResult | undefined>('parity.runLikeTarget', { like: `container:${TARGET}`, folder: folder.fsPath, values: { BAR: 'given' } });
+        const result = await vscode.commands.executeCommand<RunResult | undefined>('parity.runLikeTarget', {
+            like: `container:${TARGET}`,
+            folder: folder.fsPath,
+            values: { BAR: 'given' },
+        });
         assert.ok(result?.url, 'the app answered');
         const body = await waitForHttp(result.url);
-        assert.match(body, /"tz":"Asia\/Tokyo"/, 'the app tells time in the target\'s zone');
+        assert.match(body, /"tz":"Asia\/Tokyo"/, "the app tells time in the target's zone");
         const status = dockerCli(['exec', result.name, 'cat', '/proc/1/status']);
         assert.match(status, /^Uid:\s+1000\s/m);
         assert.match(status, /^CapEff:\s+0000000000000000$/m);

@@ -17,10 +17,17 @@ function mismatchedProject(): vscode.Uri {
     return vscode.Uri.file(folder);
 }
 
-function waitForDiagnostics(uri: vscode.Uri, source: string | undefined, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+function waitForDiagnostics(
+    uri: vscode.Uri,
+    source: string | undefined,
+    predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+    timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
     return new Promise((resolve, reject) => {
         const check = (): boolean => {
-            const found = vscode.languages.getDiagnostics(uri).filter((diagnostic) => source === undefined || diagnostic.source === source);
+            const found = vscode.languages
+                .getDiagnostics(uri)
+                .filter((diagnostic) => source === undefined || diagnostic.source === source);
             if (predicate(found)) {
                 subscription.dispose();
                 clearTimeout(timer);
@@ -32,7 +39,11 @@ function waitForDiagnostics(uri: vscode.Uri, source: string | undefined, predica
         const subscription = vscode.languages.onDidChangeDiagnostics(() => void check());
         const timer = setTimeout(() => {
             subscription.dispose();
-            reject(new Error(`no ${source ?? ''} diagnostics on ${uri.fsPath} within ${timeoutMs} ms; have: ${JSON.stringify(vscode.languages.getDiagnostics(uri))}`));
+            reject(
+                new Error(
+                    `no ${source ?? ''} diagnostics on ${uri.fsPath} within ${timeoutMs} ms; have: ${JSON.stringify(vscode.languages.getDiagnostics(uri))}`,
+                ),
+            );
         }, timeoutMs);
         check();
     });
@@ -41,27 +52,45 @@ function waitForDiagnostics(uri: vscode.Uri, source: string | undefined, predica
 describe('Parity: Snapshot Environment', () => {
     it('writes .parity/local.snapshot.json, opens its summary (pins linked, the JSON one command away), and puts the pin mismatch in Problems', async () => {
         const folder = mismatchedProject();
-        const snapshot = await vscode.commands.executeCommand<{ schemaVersion: number; runtimes: { node?: { installed: { version: string } | null } } } | undefined>('parity.snapshot.capture', folder);
+        const snapshot = await vscode.commands.executeCommand<
+            { schemaVersion: number; runtimes: { node?: { installed: { version: string } | null } } } | undefined
+        >('parity.snapshot.capture', folder);
         assert.ok(snapshot, 'the command returned no snapshot — see the Parity log');
         assert.equal(snapshot.schemaVersion, 1);
         // The node the project gets is the one on PATH in its folder, not the editor's own runtime.
-        const nodeOnPath = execFileSync('node', ['--version'], { cwd: folder.fsPath, encoding: 'utf8' }).trim().replace(/^v/, '');
+        const nodeOnPath = execFileSync('node', ['--version'], { cwd: folder.fsPath, encoding: 'utf8' })
+            .trim()
+            .replace(/^v/, '');
         assert.equal(snapshot.runtimes.node?.installed?.version, nodeOnPath);
 
         const file = vscode.Uri.joinPath(folder, '.parity', 'local.snapshot.json');
-        const onDisk = JSON.parse(fs.readFileSync(file.fsPath, 'utf8')) as { meta: { source: { kind: string; ref: string } } };
+        const onDisk = JSON.parse(fs.readFileSync(file.fsPath, 'utf8')) as {
+            meta: { source: { kind: string; ref: string } };
+        };
         assert.deepEqual(onDisk.meta.source, { kind: 'host', ref: folder.fsPath });
         const summary = vscode.window.activeTextEditor?.document;
         assert.equal(summary?.uri.scheme, 'parity-summary', 'the summary is the active editor');
         assert.match(summary.getText(), /^Snapshot of .* \(host\)/);
-        const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', summary.uri);
+        const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>(
+            'vscode.executeLinkProvider',
+            summary.uri,
+        );
         const nvmrcLink = links.find((link) => summary.getText(link.range) === '.nvmrc:1');
-        assert.ok(nvmrcLink?.target, `a link on .nvmrc:1; links: ${links.map((link) => summary.getText(link.range)).join(', ')}`);
+        assert.ok(
+            nvmrcLink?.target,
+            `a link on .nvmrc:1; links: ${links.map((link) => summary.getText(link.range)).join(', ')}`,
+        );
         assert.equal(nvmrcLink.target.with({ fragment: '' }).fsPath, vscode.Uri.joinPath(folder, '.nvmrc').fsPath);
         assert.equal(nvmrcLink.target.fragment, 'L1');
-        const raw = await vscode.commands.executeCommand<vscode.Uri | undefined>('parity.snapshot.openRaw', summary.uri);
+        const raw = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+            'parity.snapshot.openRaw',
+            summary.uri,
+        );
         assert.equal(raw?.fsPath, file.fsPath);
-        assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.fsPath === file.fsPath), 'the raw JSON is open in an editor');
+        assert.ok(
+            vscode.window.visibleTextEditors.some((editor) => editor.document.uri.fsPath === file.fsPath),
+            'the raw JSON is open in an editor',
+        );
 
         const nvmrc = vscode.Uri.joinPath(folder, '.nvmrc');
         const [problem] = await waitForDiagnostics(nvmrc, 'parity', (found) => found.length > 0);
@@ -72,11 +101,15 @@ describe('Parity: Snapshot Environment', () => {
 
     it('recomputes Findings and Problems when the pin file is fixed and saved, without a new snapshot', async () => {
         const folder = mismatchedProject();
-        const snapshot = await vscode.commands.executeCommand<{ runtimes: { node?: { installed: { version: string } | null } } } | undefined>('parity.snapshot.capture', folder);
+        const snapshot = await vscode.commands.executeCommand<
+            { runtimes: { node?: { installed: { version: string } | null } } } | undefined
+        >('parity.snapshot.capture', folder);
         const installed = snapshot?.runtimes.node?.installed?.version;
         assert.ok(installed, 'the snapshot found the installed node');
         const nvmrc = vscode.Uri.joinPath(folder, '.nvmrc');
-        await waitForDiagnostics(nvmrc, 'parity', (found) => found.some((problem) => /asks for node 18/.test(problem.message)));
+        await waitForDiagnostics(nvmrc, 'parity', (found) =>
+            found.some((problem) => /asks for node 18/.test(problem.message)),
+        );
 
         // The user fixes the pin in the editor and saves: no command, the stale "18" goes away.
         const document = await vscode.workspace.openTextDocument(nvmrc);
@@ -85,8 +118,15 @@ describe('Parity: Snapshot Environment', () => {
         assert.ok(await vscode.workspace.applyEdit(edit));
         assert.ok(await document.save(), 'the .nvmrc was saved');
         await waitForDiagnostics(nvmrc, 'parity', (found) => found.length === 0);
-        const onDisk = JSON.parse(fs.readFileSync(path.join(folder.fsPath, '.parity', 'local.snapshot.json'), 'utf8')) as { runtimes: { node: { declared: { file: string; raw: string }[] } } };
-        assert.deepEqual(onDisk.runtimes.node.declared.filter((declaration) => declaration.file === '.nvmrc').map((declaration) => declaration.raw), [installed.split('.')[0]]);
+        const onDisk = JSON.parse(
+            fs.readFileSync(path.join(folder.fsPath, '.parity', 'local.snapshot.json'), 'utf8'),
+        ) as { runtimes: { node: { declared: { file: string; raw: string }[] } } };
+        assert.deepEqual(
+            onDisk.runtimes.node.declared
+                .filter((declaration) => declaration.file === '.nvmrc')
+                .map((declaration) => declaration.raw),
+            [installed.split('.')[0]],
+        );
     });
 
     it('VS Code validates snapshot files against the shipped schema', async () => {
@@ -97,7 +137,12 @@ describe('Parity: Snapshot Environment', () => {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
         await vscode.window.showTextDocument(document);
         // The JSON language service reports schema violations without a source name.
-        const problems = await waitForDiagnostics(document.uri, undefined, (found) => found.some((diagnostic) => diagnostic.message === 'Value must be 1.'), 30_000);
+        const problems = await waitForDiagnostics(
+            document.uri,
+            undefined,
+            (found) => found.some((diagnostic) => diagnostic.message === 'Value must be 1.'),
+            30_000,
+        );
         assert.ok(problems.some((diagnostic) => diagnostic.message === 'Missing property "meta".'));
     });
 });

@@ -28,7 +28,10 @@ function row(name: string, text: string): { kind: 'target'; saved: SavedTarget }
 
 /** `shown`: how the report names the side, when not as saved (a path inside the project is given relative to it). */
 async function diffWithProject(name: string, text: string, shown = text): Promise<DiffReport> {
-    const result = await vscode.commands.executeCommand<{ report: DiffReport } | undefined>('parity.targets.diffWithProject', row(name, text));
+    const result = await vscode.commands.executeCommand<{ report: DiffReport } | undefined>(
+        'parity.targets.diffWithProject',
+        row(name, text),
+    );
     assert.ok(result, `${text}: no comparison — see the Parity log`);
     assert.equal(result.report.to.target, shown);
     return result.report;
@@ -39,9 +42,27 @@ describe('Targets of every kind: Diff with This Project against the test bed', (
 
     before(async () => {
         await vscode.extensions.getExtension('parity.parity')?.activate();
-        assert.ok(fs.existsSync(path.join(STATE, 'cloud', 'docker.sock')), 'the cloud engine is not up — run: bash scripts/testbed.sh up cloud swarm');
+        assert.ok(
+            fs.existsSync(path.join(STATE, 'cloud', 'docker.sock')),
+            'the cloud engine is not up — run: bash scripts/testbed.sh up cloud swarm',
+        );
         project = exampleInWorkspace('hello-node', 'kinds-node');
-        dockerCli(['run', '-d', '--name', CONTAINER, '--label', 'parity.managed=true', '--label', 'parity.purpose=test', 'node:20.20.2-bookworm-slim', 'sleep', '600'], CLOUD_ENV);
+        dockerCli(
+            [
+                'run',
+                '-d',
+                '--name',
+                CONTAINER,
+                '--label',
+                'parity.managed=true',
+                '--label',
+                'parity.purpose=test',
+                'node:20.20.2-bookworm-slim',
+                'sleep',
+                '600',
+            ],
+            CLOUD_ENV,
+        );
         // In the registry only: the target's engine must pull it.
         dockerCli(['tag', 'busybox:latest', PUSHED]);
         dockerCli(['push', '--quiet', PUSHED]);
@@ -65,11 +86,14 @@ describe('Targets of every kind: Diff with This Project against the test bed', (
         assert.equal(report.to.ref, CONTAINER);
     });
 
-    it('swarm: every task of the test bed\'s service, alike, so no drift', async () => {
+    it("swarm: every task of the test bed's service, alike, so no drift", async () => {
         const report = await diffWithProject('cloud service', `swarm:${SERVICE}@${CLOUD}`);
         assert.equal(report.to.kind, 'container');
         assert.match(report.to.ref, new RegExp(`^${SERVICE}\\.1\\.`));
-        assert.ok(!report.findings.some((finding) => finding.rule === 'swarm.drift'), JSON.stringify(report.findings.filter((finding) => finding.rule === 'swarm.drift')));
+        assert.ok(
+            !report.findings.some((finding) => finding.rule === 'swarm.drift'),
+            JSON.stringify(report.findings.filter((finding) => finding.rule === 'swarm.drift')),
+        );
     });
 
     it('registry: pulled by the engine, probed, and removed again', async () => {
@@ -82,8 +106,16 @@ describe('Targets of every kind: Diff with This Project against the test bed', (
         await vscode.commands.executeCommand('parity.snapshot.capture', project);
         const saved = path.join(project.fsPath, '.parity', 'local.snapshot.json');
         assert.ok(fs.existsSync(saved));
-        const report = await diffWithProject('saved snapshot', `file:${saved}`, 'file:kinds-node/.parity/local.snapshot.json');
+        const report = await diffWithProject(
+            'saved snapshot',
+            `file:${saved}`,
+            'file:kinds-node/.parity/local.snapshot.json',
+        );
         assert.equal(report.to.kind, 'host');
-        assert.equal(report.to.capturedAt, (JSON.parse(fs.readFileSync(saved, 'utf8')) as { meta: { capturedAt: string } }).meta.capturedAt, 'the saved snapshot is the side, not a new capture');
+        assert.equal(
+            report.to.capturedAt,
+            (JSON.parse(fs.readFileSync(saved, 'utf8')) as { meta: { capturedAt: string } }).meta.capturedAt,
+            'the saved snapshot is the side, not a new capture',
+        );
     });
 });

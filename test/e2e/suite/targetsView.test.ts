@@ -32,15 +32,26 @@ describe('Targets view in the extension host', () => {
     before(async () => {
         silent = await silentServer();
         const refused = await closedPort();
-        await vscode.workspace.getConfiguration('parity').update('targets', [
-            { name: 'local image', target: 'image:busybox' },
-            { name: 'refused', target: `container:api@tcp://127.0.0.1:${refused}` },
-            { name: 'silent', target: `container:api@tcp://127.0.0.1:${silent.port}` },
-            ...Array.from({ length: 17 }, (_, index) => ({ name: `image ${index}`, target: `image:app-${index}:1` })),
-        ], vscode.ConfigurationTarget.Global);
+        await vscode.workspace.getConfiguration('parity').update(
+            'targets',
+            [
+                { name: 'local image', target: 'image:busybox' },
+                { name: 'refused', target: `container:api@tcp://127.0.0.1:${refused}` },
+                { name: 'silent', target: `container:api@tcp://127.0.0.1:${silent.port}` },
+                ...Array.from({ length: 17 }, (_, index) => ({
+                    name: `image ${index}`,
+                    target: `image:app-${index}:1`,
+                })),
+            ],
+            vscode.ConfigurationTarget.Global,
+        );
         engine = new EngineConnection(silentLogger);
         engines = new TargetEngines({ current: () => engine.client(), timeoutMs: () => 10_000, log: silentLogger });
-        reachability = new TargetReachability({ client: (ref) => engines.client(ref), pingMs: 3000, onChange: (targets) => provider.reachabilityChanged(targets) });
+        reachability = new TargetReachability({
+            client: (ref) => engines.client(ref),
+            pingMs: 3000,
+            onChange: (targets) => provider.reachabilityChanged(targets),
+        });
         provider = new TargetsTreeProvider(reachability, new TargetSnapshots(storage), silentLogger);
         provider.onDidChangeTreeData((node) => {
             if (node) {
@@ -54,11 +65,13 @@ describe('Targets view in the extension host', () => {
         engines.dispose();
         engine.dispose();
         await silent.close();
-        await vscode.workspace.getConfiguration('parity').update('targets', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.workspace
+            .getConfiguration('parity')
+            .update('targets', undefined, vscode.ConfigurationTarget.Global);
         fs.rmSync(storage, { recursive: true, force: true });
     });
 
-    it('gives every row at once, still checking; the live engine\'s row turns reachable and the dead ones say why', async () => {
+    it("gives every row at once, still checking; the live engine's row turns reachable and the dead ones say why", async () => {
         const timings: number[] = [];
         let rows: TargetNode[] = [];
         for (let run = 0; run < 11; run++) {
@@ -70,19 +83,34 @@ describe('Targets view in the extension host', () => {
             const items = rows.map((row) => provider.getTreeItem(row));
             timings.push(performance.now() - started);
             assert.equal(items.length, 20);
-            assert.ok(items.every((item) => String(item.description).includes('checking…')), 'a row waited for its engine');
+            assert.ok(
+                items.every((item) => String(item.description).includes('checking…')),
+                'a row waited for its engine',
+            );
         }
         await reachability.settled();
-        const description = (name: string): string => String(provider.getTreeItem(rows.find((row) => row.kind === 'target' && row.saved.name === name) as TargetNode).description);
+        const description = (name: string): string =>
+            String(
+                provider.getTreeItem(rows.find((row) => row.kind === 'target' && row.saved.name === name) as TargetNode)
+                    .description,
+            );
         assert.match(description('local image'), /· reachable ·/);
         assert.match(description('refused'), /not reachable — nothing answers there/);
         assert.match(description('silent'), /not reachable — no answer within 3 s/);
-        assert.ok(changed.length > 0 && changed.every((node) => node.kind === 'target'), 'only rows were redrawn, never the whole view');
-        console.log(`targets view: getChildren + TreeItems for 20 targets (2 dead engines): median ${median(timings).toFixed(1)} ms over ${timings.length} runs`);
+        assert.ok(
+            changed.length > 0 && changed.every((node) => node.kind === 'target'),
+            'only rows were redrawn, never the whole view',
+        );
+        console.log(
+            `targets view: getChildren + TreeItems for 20 targets (2 dead engines): median ${median(timings).toFixed(1)} ms over ${timings.length} runs`,
+        );
         const results = process.env.PARITY_E2E_RESULTS_DIR;
         if (results) {
             fs.mkdirSync(results, { recursive: true });
-            fs.writeFileSync(path.join(results, 'targets-rows.json'), `${JSON.stringify({ vscode: vscode.version, targets: 20, medianMs: median(timings), maxMs: Math.max(...timings), runs: timings.length }, null, 2)}\n`);
+            fs.writeFileSync(
+                path.join(results, 'targets-rows.json'),
+                `${JSON.stringify({ vscode: vscode.version, targets: 20, medianMs: median(timings), maxMs: Math.max(...timings), runs: timings.length }, null, 2)}\n`,
+            );
         }
     });
 });

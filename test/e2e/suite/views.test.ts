@@ -35,8 +35,13 @@ function writeResult(name: string, value: unknown): void {
 }
 
 /** What the Containers view hands a context-menu command: the tree node of the container's row. */
-async function containerNode(provider: EngineTreeProvider<ContainerNode>, name: string): Promise<EngineNode<ContainerNode>> {
-    const node = (await provider.getChildren()).find((candidate) => candidate.kind === 'item' && candidate.value.row.name === name);
+async function containerNode(
+    provider: EngineTreeProvider<ContainerNode>,
+    name: string,
+): Promise<EngineNode<ContainerNode>> {
+    const node = (await provider.getChildren()).find(
+        (candidate) => candidate.kind === 'item' && candidate.value.row.name === name,
+    );
     assert.ok(node, `${name} is not in the Containers view`);
     return node;
 }
@@ -56,10 +61,20 @@ describe('Images and Containers views', () => {
         removeViewsTestResources();
     });
 
-    it('an engine event reaches the tree provider\'s refresh — prints the latency (not asserted)', async () => {
+    it("an engine event reaches the tree provider's refresh — prints the latency (not asserted)", async () => {
         runTestContainer('parity-views-e2e-latency');
         const visibility = new vscode.EventEmitter<unknown>();
-        const live = new LiveEngineViews([{ topic: 'containers', provider: containers, visibility: { visible: true, onDidChangeVisibility: visibility.event } }], engine, silentLogger);
+        const live = new LiveEngineViews(
+            [
+                {
+                    topic: 'containers',
+                    provider: containers,
+                    visibility: { visible: true, onDidChangeVisibility: visibility.event },
+                },
+            ],
+            engine,
+            silentLogger,
+        );
         let refreshed: (() => void) | undefined;
         const subscription = containers.onDidChangeTreeData(() => refreshed?.());
         const nextRefresh = (): Promise<void> => new Promise((resolve) => (refreshed = resolve));
@@ -68,16 +83,18 @@ describe('Images and Containers views', () => {
         const arrived: number[] = [];
         let witnessOpen!: () => void;
         const witnessOpened = new Promise<void>((resolve) => (witnessOpen = resolve));
-        const witnessing = (await engine.client()).streamEvents({
-            filters: { type: ['container'], label: ['parity.test=views'] },
-            signal: witness.signal,
-            onOpen: () => witnessOpen(),
-            onEvent: (event) => {
-                if (eventTopics(event).length > 0) {
-                    arrived.push(performance.now());
-                }
-            },
-        }).catch(() => undefined);
+        const witnessing = (await engine.client())
+            .streamEvents({
+                filters: { type: ['container'], label: ['parity.test=views'] },
+                signal: witness.signal,
+                onOpen: () => witnessOpen(),
+                onEvent: (event) => {
+                    if (eventTopics(event).length > 0) {
+                        arrived.push(performance.now());
+                    }
+                },
+            })
+            .catch(() => undefined);
         try {
             // The first load (VS Code asking for rows) is what starts the stream; its connection reloads once.
             await witnessOpened;
@@ -87,11 +104,16 @@ describe('Images and Containers views', () => {
             await connected;
             const rounds: { action: string; refreshMs: number; rowMs: number }[] = [];
             for (let round = 0; round < 5; round++) {
-                for (const [action, state] of [['stop', 'exited'], ['start', 'running']] as const) {
+                for (const [action, state] of [
+                    ['stop', 'exited'],
+                    ['start', 'running'],
+                ] as const) {
                     const refresh = nextRefresh();
                     arrived.length = 0;
                     // Asynchronously, so the extension host keeps handling events while the CLI runs.
-                    const cli = run('docker', [action, 'parity-views-e2e-latency'], { env: { ...process.env, DOCKER_HOST: '' } });
+                    const cli = run('docker', [action, 'parity-views-e2e-latency'], {
+                        env: { ...process.env, DOCKER_HOST: '' },
+                    });
                     await refresh;
                     const refreshedAt = performance.now();
                     const eventAt = arrived[0] ?? NaN;
@@ -101,16 +123,30 @@ describe('Images and Containers views', () => {
                     const refreshMs = refreshedAt - eventAt;
                     const rowMs = performance.now() - eventAt;
                     assert.equal(row.kind === 'item' ? row.value.row.state : undefined, state);
-                    assert.ok(arrived.length > 0, `the witness stream saw no event for docker ${action} before the refresh`);
+                    assert.ok(
+                        arrived.length > 0,
+                        `the witness stream saw no event for docker ${action} before the refresh`,
+                    );
                     rounds.push({ action, refreshMs, rowMs });
                     await new Promise((resolve) => setTimeout(resolve, 250));
                 }
             }
-            const figures = Object.fromEntries(['start', 'stop'].map((action) => {
-                const mine = rounds.filter((round) => round.action === action);
-                return [action, { refreshMedianMs: median(mine.map((round) => round.refreshMs)), refreshMaxMs: Math.max(...mine.map((round) => round.refreshMs)), rowsMedianMs: median(mine.map((round) => round.rowMs)) }];
-            }));
-            console.log(`views: engine event → provider refresh, and → rows with the new state (extension host, 100 ms batching): ${JSON.stringify(figures)}`);
+            const figures = Object.fromEntries(
+                ['start', 'stop'].map((action) => {
+                    const mine = rounds.filter((round) => round.action === action);
+                    return [
+                        action,
+                        {
+                            refreshMedianMs: median(mine.map((round) => round.refreshMs)),
+                            refreshMaxMs: Math.max(...mine.map((round) => round.refreshMs)),
+                            rowsMedianMs: median(mine.map((round) => round.rowMs)),
+                        },
+                    ];
+                }),
+            );
+            console.log(
+                `views: engine event → provider refresh, and → rows with the new state (extension host, 100 ms batching): ${JSON.stringify(figures)}`,
+            );
             writeResult('views-latency.json', { vscode: vscode.version, rounds: rounds.length, ...figures });
             visibility.fire(undefined);
         } finally {
@@ -160,12 +196,20 @@ describe('Images and Containers views', () => {
             }
             tooltipTimings.push(performance.now() - tooltipsStarted);
         }
-        console.log(`views: shaping + vscode.TreeItem for 500 images + 500 containers (${items} items): median ${median(timings).toFixed(1)} ms over ${timings.length} runs; `
-            + `all their tooltips (built on hover only): median ${median(tooltipTimings).toFixed(1)} ms`);
-        writeResult('views-items.json', { vscode: vscode.version, items, medianMs: median(timings), tooltipsMedianMs: median(tooltipTimings), runs: timings.length });
+        console.log(
+            `views: shaping + vscode.TreeItem for 500 images + 500 containers (${items} items): median ${median(timings).toFixed(1)} ms over ${timings.length} runs; ` +
+                `all their tooltips (built on hover only): median ${median(tooltipTimings).toFixed(1)} ms`,
+        );
+        writeResult('views-items.json', {
+            vscode: vscode.version,
+            items,
+            medianMs: median(timings),
+            tooltipsMedianMs: median(tooltipTimings),
+            runs: timings.length,
+        });
     });
 
-    it('Inspect opens the engine\'s JSON as a read-only virtual document, for a container and an image', async () => {
+    it("Inspect opens the engine's JSON as a read-only virtual document, for a container and an image", async () => {
         const id = runTestContainer('parity-views-e2e-inspect');
         const node = await containerNode(containers, 'parity-views-e2e-inspect');
         await vscode.commands.executeCommand('parity.containers.inspect', node);
@@ -178,14 +222,26 @@ describe('Images and Containers views', () => {
         makeTestImage('parity-views-e2e/inspect:1');
         const images = new EngineTreeProvider(imagesView, engine, silentLogger);
         try {
-            const repository = (await images.getChildren()).find((candidate) => candidate.kind === 'item' && candidate.value.kind === 'repository' && candidate.value.repository === 'parity-views-e2e/inspect');
-            assert.ok(repository, 'the test image\'s repository is listed');
+            const repository = (await images.getChildren()).find(
+                (candidate) =>
+                    candidate.kind === 'item' &&
+                    candidate.value.kind === 'repository' &&
+                    candidate.value.repository === 'parity-views-e2e/inspect',
+            );
+            assert.ok(repository, "the test image's repository is listed");
             const [tag] = await images.getChildren(repository);
-            assert.ok(tag?.kind === 'item' && tag.value.kind === 'image' && tag.value.row.name === 'parity-views-e2e/inspect:1');
+            assert.ok(
+                tag?.kind === 'item' &&
+                    tag.value.kind === 'image' &&
+                    tag.value.row.name === 'parity-views-e2e/inspect:1',
+            );
             await vscode.commands.executeCommand('parity.images.inspect', tag);
             const imageEditor = vscode.window.activeTextEditor;
             assert.equal(imageEditor?.document.uri.scheme, 'parity-inspect');
-            const details = JSON.parse(imageEditor.document.getText()) as { RepoTags: string[]; Config: { Labels: Record<string, string> } };
+            const details = JSON.parse(imageEditor.document.getText()) as {
+                RepoTags: string[];
+                Config: { Labels: Record<string, string> };
+            };
             assert.deepEqual(details.RepoTags, ['parity-views-e2e/inspect:1']);
             assert.equal(details.Config.Labels['parity.test'], 'views');
         } finally {
@@ -196,13 +252,25 @@ describe('Images and Containers views', () => {
 
     it('Stop, Restart and Remove from the context menu act on the engine (the docker CLI agrees)', async () => {
         runTestContainer('parity-views-e2e-actions');
-        await vscode.commands.executeCommand('parity.containers.stop', await containerNode(containers, 'parity-views-e2e-actions'));
+        await vscode.commands.executeCommand(
+            'parity.containers.stop',
+            await containerNode(containers, 'parity-views-e2e-actions'),
+        );
         assert.equal(containerState('parity-views-e2e-actions'), 'exited');
-        await vscode.commands.executeCommand('parity.containers.restart', await containerNode(containers, 'parity-views-e2e-actions'));
+        await vscode.commands.executeCommand(
+            'parity.containers.restart',
+            await containerNode(containers, 'parity-views-e2e-actions'),
+        );
         assert.equal(containerState('parity-views-e2e-actions'), 'running');
-        await vscode.commands.executeCommand('parity.containers.stop', await containerNode(containers, 'parity-views-e2e-actions'));
+        await vscode.commands.executeCommand(
+            'parity.containers.stop',
+            await containerNode(containers, 'parity-views-e2e-actions'),
+        );
         // A stopped container is removed without a question.
-        await vscode.commands.executeCommand('parity.containers.remove', await containerNode(containers, 'parity-views-e2e-actions'));
+        await vscode.commands.executeCommand(
+            'parity.containers.remove',
+            await containerNode(containers, 'parity-views-e2e-actions'),
+        );
         assert.equal(containerState('parity-views-e2e-actions'), undefined);
     });
 });

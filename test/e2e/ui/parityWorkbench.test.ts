@@ -10,19 +10,19 @@ import { imageTagFor } from '../../../src/pipeline/imageTagFor';
 import { dockerCli as docker } from '../../support/dockerCli';
 import { closedPort } from '../../support/ports';
 import {
-  openViewContainer,
-  readStatusBar,
-  readTreeItems,
-  REPO_ROOT,
-  runCommand,
-  screenshot,
-  startUiSession,
-  type TreeItem,
-  UI_RESULTS,
-  UI_VSIX,
-  type UiSession,
-  waitFor,
-  waitForNotification,
+    openViewContainer,
+    readStatusBar,
+    readTreeItems,
+    REPO_ROOT,
+    runCommand,
+    screenshot,
+    startUiSession,
+    type TreeItem,
+    UI_RESULTS,
+    UI_VSIX,
+    type UiSession,
+    waitFor,
+    waitForNotification,
 } from './workbench';
 
 const root = REPO_ROOT;
@@ -77,22 +77,41 @@ describe('Parity views and Show Engine Status, engine up', () => {
         await session.close({ keep: failed });
     });
 
-    it('shows the Parity container with its four views and the engine\'s real images', async () => {
+    it("shows the Parity container with its four views and the engine's real images", async () => {
         try {
             await openViewContainer(session.page, 'Parity');
             const headers = await session.page.locator('.part.sidebar .pane-header .title').allInnerTexts();
-            assert.deepEqual(headers.map((title) => title.trim().toUpperCase()), ['IMAGES', 'CONTAINERS', 'TARGETS', 'FINDINGS']);
+            assert.deepEqual(
+                headers.map((title) => title.trim().toUpperCase()),
+                ['IMAGES', 'CONTAINERS', 'TARGETS', 'FINDINGS'],
+            );
             const images = await readTreeItems(session.page, 'Images', 30_000);
             // The view is virtualized: every repository and tag drawn must be one the docker CLI lists too (an
             // untagged image shows as "<none> (short id)" under "Untagged").
-            const cliRows = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}']).split('\n')
-                .map((line) => (line.startsWith('<none>:<none> ') ? `<none> (${line.split(' ')[1] ?? ''})` : line.split(' ')[0] ?? ''));
-            const repositories = [...cliRows.filter((row) => !row.startsWith('<none>')).map((row) => row.slice(0, row.lastIndexOf(':'))), 'Untagged'];
+            const cliRows = docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}'])
+                .split('\n')
+                .map((line) =>
+                    line.startsWith('<none>:<none> ')
+                        ? `<none> (${line.split(' ')[1] ?? ''})`
+                        : (line.split(' ')[0] ?? ''),
+                );
+            const repositories = [
+                ...cliRows.filter((row) => !row.startsWith('<none>')).map((row) => row.slice(0, row.lastIndexOf(':'))),
+                'Untagged',
+            ];
             // The first row may lead on ("Package hello-node…" while the project has no Parity build): not a repository.
-            const groups = images.filter((row) => row.level === 1 && !/^Package .+…$/.test(row.label)).map((row) => row.label);
+            const groups = images
+                .filter((row) => row.level === 1 && !/^Package .+…$/.test(row.label))
+                .map((row) => row.label);
             const names = imageNames(images);
-            assert.ok(groups.length > 0 && groups.every((group) => repositories.includes(group)), `repositories ${groups.join(', ')} are not all ones the docker CLI lists`);
-            assert.ok(names.every((name) => cliRows.includes(name)), `rows ${names.join(', ')} are not all images the docker CLI lists`);
+            assert.ok(
+                groups.length > 0 && groups.every((group) => repositories.includes(group)),
+                `repositories ${groups.join(', ')} are not all ones the docker CLI lists`,
+            );
+            assert.ok(
+                names.every((name) => cliRows.includes(name)),
+                `rows ${names.join(', ')} are not all images the docker CLI lists`,
+            );
         } catch (error) {
             failed = true;
             throw error;
@@ -104,19 +123,27 @@ describe('Parity views and Show Engine Status, engine up', () => {
             const engineVersion = docker(['version', '--format', '{{.Server.Version}}']);
             const apiVersion = docker(['version', '--format', '{{.Server.APIVersion}}']);
             await runCommand(session.page, 'Parity: Show Engine Status');
-            const message = await waitForNotification(session.page, `Docker ${engineVersion} (API ${apiVersion})`, 30_000);
+            const message = await waitForNotification(
+                session.page,
+                `Docker ${engineVersion} (API ${apiVersion})`,
+                30_000,
+            );
             assert.match(message, /BuildKit available — unix:\/\/\/var\/run\/docker\.sock/);
             const deadline = Date.now() + 10_000;
             let item;
             while (!item && Date.now() < deadline) {
-                item = (await readStatusBar(session.page)).find((entry) => entry.text.includes(`Docker ${engineVersion}`));
+                item = (await readStatusBar(session.page)).find((entry) =>
+                    entry.text.includes(`Docker ${engineVersion}`),
+                );
                 if (!item) {
                     await session.page.waitForTimeout(200);
                 }
             }
             assert.ok(item, 'the status bar shows the engine version');
             // The progress toast closes a moment after the result arrives; the screenshot should show the result.
-            await session.page.locator('.notifications-toasts .notification-list-item', { hasText: 'connecting to Docker' }).waitFor({ state: 'hidden', timeout: 10_000 });
+            await session.page
+                .locator('.notifications-toasts .notification-list-item', { hasText: 'connecting to Docker' })
+                .waitFor({ state: 'hidden', timeout: 10_000 });
             await screenshot(session.page, join(results, 'workbench.png'));
         } catch (error) {
             failed = true;
@@ -139,18 +166,28 @@ describe('Parity: Snapshot Environment from the palette', () => {
         await session.close({ keep: failed });
     });
 
-    it('opens the snapshot\'s summary and lists the .nvmrc mismatch in the Problems panel and the Findings view', async () => {
+    it("opens the snapshot's summary and lists the .nvmrc mismatch in the Problems panel and the Findings view", async () => {
         try {
             await runCommand(session.page, 'Parity: Snapshot Environment');
-            await session.page.locator('.tabs-container .tab', { hasText: 'snapshot of hello-node' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+            await session.page
+                .locator('.tabs-container .tab', { hasText: 'snapshot of hello-node' })
+                .first()
+                .waitFor({ state: 'visible', timeout: 30_000 });
             assert.ok(existsSync(join(folder, '.parity', 'local.snapshot.json')));
             await runCommand(session.page, 'View: Focus Problems (Errors, Warnings, Infos)');
-            const problem = session.page.locator('.markers-panel .monaco-list-row', { hasText: '.nvmrc asks for node 18' }).first();
+            const problem = session.page
+                .locator('.markers-panel .monaco-list-row', { hasText: '.nvmrc asks for node 18' })
+                .first();
             await problem.waitFor({ state: 'visible', timeout: 15_000 });
             assert.match(await problem.innerText(), /but node \d+\.\d+\.\d+ runs here/);
             await openViewContainer(session.page, 'Parity');
             const findings = await readTreeItems(session.page, 'Findings', 15_000);
-            assert.ok(findings.some((row) => row.label.startsWith('.nvmrc asks for node 18') && row.description === '.nvmrc:1'), JSON.stringify(findings));
+            assert.ok(
+                findings.some(
+                    (row) => row.label.startsWith('.nvmrc asks for node 18') && row.description === '.nvmrc:1',
+                ),
+                JSON.stringify(findings),
+            );
             await screenshot(session.page, join(results, 'snapshot.png'));
         } catch (error) {
             failed = true;
@@ -178,11 +215,21 @@ describe('Parity: Package App from the palette', () => {
     it('shows the plan, builds on Enter, and the image appears in the Images view', async () => {
         try {
             await runCommand(session.page, 'Parity: Package App');
-            const build = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Build with this plan' }).first();
+            const build = session.page
+                .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Build with this plan' })
+                .first();
             await build.waitFor({ state: 'visible', timeout: 30_000 });
-            const rows = await session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
-            assert.ok(rows.some((row) => row.includes(`node ${process.versions.node}`)), `the plan shows the runtime decision: ${rows.join(' | ')}`);
-            assert.ok(rows.some((row) => row.includes('node server.js')), 'and the start command');
+            const rows = await session.page
+                .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+                .allInnerTexts();
+            assert.ok(
+                rows.some((row) => row.includes(`node ${process.versions.node}`)),
+                `the plan shows the runtime decision: ${rows.join(' | ')}`,
+            );
+            assert.ok(
+                rows.some((row) => row.includes('node server.js')),
+                'and the start command',
+            );
             await screenshot(session.page, join(results, 'package-plan.png'));
             await build.click();
             await waitForNotification(session.page, new RegExp(`Parity: built ${tag}`), 120_000);
@@ -207,19 +254,34 @@ describe('Parity: Package App from the palette', () => {
     it('"Compare with This Machine" in the built message diffs the project with the image into a Parity Report', async () => {
         try {
             const { page } = session;
-            const built = (): Locator => page.locator('.notification-list-item').filter({ hasText: new RegExp(`Parity: built ${tag}`) }).first();
+            const built = (): Locator =>
+                page
+                    .locator('.notification-list-item')
+                    .filter({ hasText: new RegExp(`Parity: built ${tag}`) })
+                    .first();
             if (!(await built().isVisible())) {
                 // The toast may have gone by now: the notification center keeps it.
                 await runCommand(page, 'Notifications: Show Notifications');
             }
-            await built().locator('.monaco-button', { hasText: /^Compare with This Machine$/ }).click();
-            await page.locator('.editor-group-container .tab.active', { hasText: `↔ image:${tag}.parity-report` }).first().waitFor({ state: 'visible', timeout: 120_000 });
+            await built()
+                .locator('.monaco-button', { hasText: /^Compare with This Machine$/ })
+                .click();
+            await page
+                .locator('.editor-group-container .tab.active', { hasText: `↔ image:${tag}.parity-report` })
+                .first()
+                .waitFor({ state: 'visible', timeout: 120_000 });
             // A freshly packaged app differs from this machine only in ways that are information (or by design).
             let counts = '';
-            await waitFor('the diff counts in the status bar', async () => {
-                counts = (await readStatusBar(page)).find((item) => item.ariaLabel.startsWith('Parity diff:'))?.ariaLabel ?? '';
-                return counts !== '';
-            }, 10_000);
+            await waitFor(
+                'the diff counts in the status bar',
+                async () => {
+                    counts =
+                        (await readStatusBar(page)).find((item) => item.ariaLabel.startsWith('Parity diff:'))
+                            ?.ariaLabel ?? '';
+                    return counts !== '';
+                },
+                10_000,
+            );
             assert.doesNotMatch(counts, /error|warning/, counts);
             await screenshot(session.page, join(results, 'package-compare.png'));
         } catch (error) {
@@ -230,7 +292,7 @@ describe('Parity: Package App from the palette', () => {
     });
 });
 
-describe('Parity: Package App with a Dockerfile of the user\'s own', () => {
+describe("Parity: Package App with a Dockerfile of the user's own", () => {
     let session: UiSession;
     let folder: string;
     let failed = false;
@@ -249,18 +311,23 @@ describe('Parity: Package App with a Dockerfile of the user\'s own', () => {
     it('shows a diff of theirs against Parity\'s proposal, asks, and on "Keep Mine" builds theirs untouched', async () => {
         try {
             await runCommand(session.page, 'Parity: Package App');
-            const build = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Build with this plan' }).first();
+            const build = session.page
+                .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Build with this plan' })
+                .first();
             await build.waitFor({ state: 'visible', timeout: 30_000 });
             await build.click();
-            await session.page.locator('.tabs-container .tab', { hasText: 'Dockerfile: yours ↔ Parity\'s proposal' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+            await session.page
+                .locator('.tabs-container .tab', { hasText: "Dockerfile: yours ↔ Parity's proposal" })
+                .first()
+                .waitFor({ state: 'visible', timeout: 30_000 });
             const dialog = session.page.locator('.monaco-dialog-box');
             await dialog.waitFor({ state: 'visible', timeout: 45_000 });
             assert.match(await dialog.innerText(), /Dockerfile already exists and was not written by Parity/);
             await screenshot(session.page, join(results, 'package-diff.png'));
             await dialog.locator('.monaco-button', { hasText: 'Keep Mine' }).first().click();
             await waitForNotification(session.page, new RegExp(`Parity: built ${imageTagFor(folder)}`), 120_000);
-            assert.equal(readFileSync(join(folder, 'Dockerfile'), 'utf8'), mine, 'the user\'s Dockerfile is untouched');
-            assert.ok(existsSync(join(folder, '.dockerignore')), 'Parity\'s own .dockerignore is written');
+            assert.equal(readFileSync(join(folder, 'Dockerfile'), 'utf8'), mine, "the user's Dockerfile is untouched");
+            assert.ok(existsSync(join(folder, '.dockerignore')), "Parity's own .dockerignore is written");
         } catch (error) {
             failed = true;
             await screenshot(session.page, join(results, 'package-diff-failed.png')).catch(() => undefined);
@@ -286,13 +353,27 @@ describe('DOCKER_HOST pointing at a closed port', () => {
         try {
             await runCommand(session.page, 'Parity: Show Engine Status');
             const message = await waitForNotification(session.page, 'Docker is not reachable', 30_000);
-            assert.match(message, new RegExp(`^Docker is not reachable at tcp://127\\.0\\.0\\.1:${port} \\(from DOCKER_HOST\\) — is it running\\?`));
+            assert.match(
+                message,
+                new RegExp(
+                    `^Docker is not reachable at tcp://127\\.0\\.0\\.1:${port} \\(from DOCKER_HOST\\) — is it running\\?`,
+                ),
+            );
             assert.doesNotMatch(message, /\bat .*\.js:\d+/, 'no stack trace');
-            const toast = session.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: 'Docker is not reachable' }).first();
-            await toast.locator('.monaco-button', { hasText: 'Retry' }).first().waitFor({ state: 'visible', timeout: 5000 });
+            const toast = session.page
+                .locator('.notifications-toasts .notification-list-item')
+                .filter({ hasText: 'Docker is not reachable' })
+                .first();
+            await toast
+                .locator('.monaco-button', { hasText: 'Retry' })
+                .first()
+                .waitFor({ state: 'visible', timeout: 5000 });
             await openViewContainer(session.page, 'Parity');
             const rows = await readTreeItems(session.page, 'Images', 30_000);
-            assert.deepEqual(rows.map((row) => row.label), [`Docker not reachable at tcp://127.0.0.1:${port} — Retry`]);
+            assert.deepEqual(
+                rows.map((row) => row.label),
+                [`Docker not reachable at tcp://127.0.0.1:${port} — Retry`],
+            );
             await screenshot(session.page, join(results, 'workbench-unreachable.png'));
         } catch (error) {
             failed = true;

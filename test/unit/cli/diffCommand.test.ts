@@ -46,7 +46,10 @@ describe('parity diff (saved snapshots)', () => {
         const json = await parity('diff', '--from', laptop, '--to', cloud, '--format', 'json');
         assert.equal(json.code, 0, json.stderr);
         const report = JSON.parse(json.stdout) as DiffReport;
-        assert.deepEqual([report.reportVersion, report.from.target, report.to.kind, report.counts], [1, laptop, 'container', { error: 0, warning: 2, info: 0 }]);
+        assert.deepEqual(
+            [report.reportVersion, report.from.target, report.to.kind, report.counts],
+            [1, laptop, 'container', { error: 0, warning: 2, info: 0 }],
+        );
         assert.deepEqual(report.findings.map((finding) => finding.rule).sort(), ['timezone.name', 'user.uid']);
         const markdown = await parity('diff', '--from', laptop, '--to', cloud, '--format', 'markdown');
         assert.equal(markdown.code, 0, markdown.stderr);
@@ -82,10 +85,16 @@ describe('parity diff (saved snapshots)', () => {
             [['--to', cloud, '--format', 'html'], /--format must be text, json, markdown, sarif, not "html"/],
             [['--to', cloud, '--fail-on', 'critical'], /--fail-on must be error, warning or info, not "critical"/],
             [[], /diff needs --to T/],
-            [['--to', 'vm:web'], /--to: "vm:web" is not a target: use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH/],
+            [
+                ['--to', 'vm:web'],
+                /--to: "vm:web" is not a target: use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH/,
+            ],
             [['--to', 'container:'], /--to: "container:" names no container after "container:"/],
             [['--from', 'web', '--to', cloud], /--from: "web" is not a target/],
-            [['--to', cloud, '--node-engine', 'worker-2'], /--node-engine: write it as HOSTNAME=ENGINE .*not "worker-2"/],
+            [
+                ['--to', cloud, '--node-engine', 'worker-2'],
+                /--node-engine: write it as HOSTNAME=ENGINE .*not "worker-2"/,
+            ],
             [['--to', cloud, '--node-engine', '=tcp://10.0.0.2:2376'], /--node-engine: write it as HOSTNAME=ENGINE/],
             [['--to', cloud, '--node-engine', 'worker-2=not a context!'], /--node-engine: write it as HOSTNAME=ENGINE/],
         ];
@@ -99,9 +108,18 @@ describe('parity diff (saved snapshots)', () => {
 
     it('a malformed, foreign or newer snapshot file: exit 2 with one line naming the file and the JSON path; no --out file is left', async () => {
         const cases: [string, RegExp][] = [
-            [save('malformed.json', '{"schemaVersion": 1, "meta": '), /malformed\.json is not a snapshot: snapshot: is not JSON/],
-            [save('package.json', { name: 'app', version: '1.0.0' }), /package\.json is not a valid Parity snapshot: .*(schemaVersion|meta)/],
-            [save('newer.json', { ...validSnapshot, schemaVersion: 7 }), /newer\.json was made by a newer Parity: schemaVersion: is 7/],
+            [
+                save('malformed.json', '{"schemaVersion": 1, "meta": '),
+                /malformed\.json is not a snapshot: snapshot: is not JSON/,
+            ],
+            [
+                save('package.json', { name: 'app', version: '1.0.0' }),
+                /package\.json is not a valid Parity snapshot: .*(schemaVersion|meta)/,
+            ],
+            [
+                save('newer.json', { ...validSnapshot, schemaVersion: 7 }),
+                /newer\.json was made by a newer Parity: schemaVersion: is 7/,
+            ],
         ];
         for (const [path, message] of cases) {
             const out = join(dir, 'never.txt');
@@ -111,7 +129,10 @@ describe('parity diff (saved snapshots)', () => {
             assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
             assert.equal(existsSync(out), false);
         }
-        assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), []);
+        assert.deepEqual(
+            readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+            [],
+        );
     });
 
     it('a host: path that is not a folder: exit 2 before anything is captured', async () => {
@@ -121,11 +142,21 @@ describe('parity diff (saved snapshots)', () => {
     });
 
     it('--node-engine HOSTNAME=ENGINE (repeatable) is accepted, and a comparison without a swarm side never uses it', async () => {
-        const result = await parity('diff', '--from', laptop, '--to', laptop, '--node-engine', 'worker-2=tcp://10.0.0.2:2376', '--node-engine', 'worker-3=ssh://deploy@10.0.0.3');
+        const result = await parity(
+            'diff',
+            '--from',
+            laptop,
+            '--to',
+            laptop,
+            '--node-engine',
+            'worker-2=tcp://10.0.0.2:2376',
+            '--node-engine',
+            'worker-3=ssh://deploy@10.0.0.3',
+        );
         assert.equal(result.code, 0, result.stderr);
     });
 
-    it('no engine: an image side exits 2 with the engine\'s one line', async () => {
+    it("no engine: an image side exits 2 with the engine's one line", async () => {
         const result = await parity('diff', '--from', laptop, '--to', 'image:debian:bookworm-slim');
         assert.equal(result.code, 2);
         assert.match(result.stderr, /^parity: .*parity-test\.sock/);

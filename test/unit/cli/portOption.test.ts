@@ -43,7 +43,9 @@ describe('parity plan|recipe|package|run --port', () => {
                 const result = await parity(command, folder, '--port', bad);
                 assert.equal(result.code, 2, result.stderr);
                 const errors = result.stderr.split('\n').filter((line) => line.startsWith('parity:'));
-                assert.deepEqual(errors, [`parity: --port takes a port number from 1 to 65535, or "none" for an app that listens on no port (a worker), not "${bad}"`]);
+                assert.deepEqual(errors, [
+                    `parity: --port takes a port number from 1 to 65535, or "none" for an app that listens on no port (a worker), not "${bad}"`,
+                ]);
                 assert.equal(result.stdout, '');
             });
         }
@@ -52,7 +54,10 @@ describe('parity plan|recipe|package|run --port', () => {
     it('plan on a worker says plainly that no port was found and how to give one', async () => {
         const result = await parity('plan', copyOf('node-worker'));
         assert.equal(result.code, 0, result.stderr);
-        assert.match(result.stdout, /^Port: \(none\)\n {2}why: No port found: Parity found no port the app listens on, so the image exposes none and Run in Sandbox runs the app as a worker \(nothing waits for it to answer\)\. If it serves HTTP, give the port: `--port N` on parity plan\/package\/run, or when Package App asks\.$/m);
+        assert.match(
+            result.stdout,
+            /^Port: \(none\)\n {2}why: No port found: Parity found no port the app listens on, so the image exposes none and Run in Sandbox runs the app as a worker \(nothing waits for it to answer\)\. If it serves HTTP, give the port: `--port N` on parity plan\/package\/run, or when Package App asks\.$/m,
+        );
     });
 
     it('plan --port 8080 on a port-less server: the port, and PORT for an app that reads it', async () => {
@@ -62,8 +67,15 @@ describe('parity plan|recipe|package|run --port', () => {
         const plan = JSON.parse(result.stdout) as Plan;
         assert.equal(plan.port.value, 8080);
         assert.equal(plan.env.PORT, '8080');
-        assert.match(plan.port.why, /^You set the port to 8080 \(override\); Parity found no port in the app, so the image also sets PORT=8080/);
-        assert.equal((JSON.parse(readFileSync(join(folder, '.parity', 'plan.json'), 'utf8')) as Plan).port.value, 8080, 'saved as planned');
+        assert.match(
+            plan.port.why,
+            /^You set the port to 8080 \(override\); Parity found no port in the app, so the image also sets PORT=8080/,
+        );
+        assert.equal(
+            (JSON.parse(readFileSync(join(folder, '.parity', 'plan.json'), 'utf8')) as Plan).port.value,
+            8080,
+            'saved as planned',
+        );
     });
 
     it('plan --port none: the user says it is a worker', async () => {

@@ -1,7 +1,16 @@
 // The CLI on a cloned repository that tries to make Parity write elsewhere, and on paths and names that
 // are not what they should be: exit 2 with one clear line, and nothing written anywhere.
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+    existsSync,
+    lstatSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    symlinkSync,
+    writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -18,7 +27,10 @@ async function parity(...args: string[]): Promise<CliRun> {
 /** A node project and, beside it, a victim file it must never reach — under a path with a space. */
 function hostile(): { project: string; outside: string; victim: string } {
     const { project, outside } = projectBeside('cli');
-    writeFileSync(join(project, 'package.json'), '{\n  "name": "app",\n  "scripts": { "start": "node server.js" }\n}\n');
+    writeFileSync(
+        join(project, 'package.json'),
+        '{\n  "name": "app",\n  "scripts": { "start": "node server.js" }\n}\n',
+    );
     writeFileSync(join(project, 'server.js'), 'require("http").createServer((q, s) => s.end("hi")).listen(3000);\n');
     const victim = join(outside, 'victim.txt');
     writeFileSync(victim, 'precious\n');
@@ -75,7 +87,11 @@ describe('parity on a hostile project', () => {
         for (const command of ['plan', 'snapshot', 'recipe', 'build', 'package']) {
             const absent = await parity(command, missing);
             assert.equal(absent.code, 2, `${command}: ${absent.stderr}`);
-            assert.match(absent.stderr, new RegExp(`^parity: There is no folder ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`, 'm'), command);
+            assert.match(
+                absent.stderr,
+                new RegExp(`^parity: There is no folder ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`, 'm'),
+                command,
+            );
             const onFile = await parity(command, file);
             assert.equal(onFile.code, 2, `${command}: ${onFile.stderr}`);
             assert.match(onFile.stderr, /file\.txt is a file, not a project folder/, command);

@@ -1,13 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareApiVersions, supportsBuildKit } from '../../../src/core/buildkitSupport';
-import { type EngineStatus, formatEngineStatus, platformOf, summarizeEngineStatus } from '../../../src/core/EngineStatus';
+import {
+    type EngineStatus,
+    formatEngineStatus,
+    platformOf,
+    summarizeEngineStatus,
+} from '../../../src/core/EngineStatus';
 import { formatBytes } from '../../../src/core/formatBytes';
 
 const status: EngineStatus = {
-    address: 'unix:///var/run/docker.sock', source: 'the default socket', engineVersion: '20.10.24', apiVersion: '1.41', minApiVersion: '1.12',
-    osType: 'linux', arch: 'x86_64', operatingSystem: 'Debian GNU/Linux 12 (bookworm)', kernelVersion: '6.1.0', storageDriver: 'overlay2',
-    cgroupVersion: '1', cpus: 2, memoryBytes: 25_000_000_000, swarm: 'inactive', buildkit: true, pingMs: 3,
+    address: 'unix:///var/run/docker.sock',
+    source: 'the default socket',
+    engineVersion: '20.10.24',
+    apiVersion: '1.41',
+    minApiVersion: '1.12',
+    osType: 'linux',
+    arch: 'x86_64',
+    operatingSystem: 'Debian GNU/Linux 12 (bookworm)',
+    kernelVersion: '6.1.0',
+    storageDriver: 'overlay2',
+    cgroupVersion: '1',
+    cpus: 2,
+    memoryBytes: 25_000_000_000,
+    swarm: 'inactive',
+    buildkit: true,
+    pingMs: 3,
 };
 
 describe('engine status', () => {
@@ -18,7 +36,10 @@ describe('engine status', () => {
     });
 
     it('summarizes on one line with version, API, platform, BuildKit and address', () => {
-        assert.equal(summarizeEngineStatus(status), 'Docker 20.10.24 (API 1.41) · linux/amd64 · BuildKit available — unix:///var/run/docker.sock');
+        assert.equal(
+            summarizeEngineStatus(status),
+            'Docker 20.10.24 (API 1.41) · linux/amd64 · BuildKit available — unix:///var/run/docker.sock',
+        );
     });
 
     it('formats aligned report lines and leaves out what is unknown', () => {

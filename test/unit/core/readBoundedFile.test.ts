@@ -15,7 +15,10 @@ describe('readBoundedFile: a file is read only when it is small, regular and whe
     symlinkSync('../secret', join(inside, 'link-out'));
     symlinkSync('/dev/zero', join(inside, 'zero'));
 
-    for (const [name, read] of [['async', readBoundedFile], ['sync', readBoundedFileSync]] as const) {
+    for (const [name, read] of [
+        ['async', readBoundedFile],
+        ['sync', readBoundedFileSync],
+    ] as const) {
         it(`${name}: text, a link that stays inside, and a missing file`, async () => {
             const ok = await read(join(inside, 'sub', 'link-in'), { maxBytes: 100, within: inside });
             assert.equal(ok.kind === 'ok' ? ok.bytes.toString() : ok.kind, 'hello');

@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+    chmodSync,
+    existsSync,
+    lstatSync,
+    mkdirSync,
+    readdirSync,
+    readFileSync,
+    statSync,
+    symlinkSync,
+    writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ProjectPathError } from '../../../src/core/ProjectPathError';
@@ -24,8 +34,14 @@ describe('writeProjectFile never writes through a link or out of the project', (
         const { project, victim } = layout();
         mkdirSync(join(project, '.parity'));
         symlinkSync(victim, join(project, '.parity', 'plan.json'));
-        await assert.rejects(writeProjectFile(project, '.parity/plan.json', '{}'),
-            refusal(new RegExp(`${join(project, '.parity', 'plan.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a symbolic link \\(to ${victim.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`)));
+        await assert.rejects(
+            writeProjectFile(project, '.parity/plan.json', '{}'),
+            refusal(
+                new RegExp(
+                    `${join(project, '.parity', 'plan.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a symbolic link \\(to ${victim.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`,
+                ),
+            ),
+        );
         assert.equal(readFileSync(victim, 'utf8'), 'precious\n');
         assert.ok(lstatSync(join(project, '.parity', 'plan.json')).isSymbolicLink());
     });
@@ -33,7 +49,10 @@ describe('writeProjectFile never writes through a link or out of the project', (
     it('a .parity folder that is a link: refused; nothing lands in the folder it points to', async () => {
         const { project, outside } = layout();
         symlinkSync(outside, join(project, '.parity'));
-        await assert.rejects(writeProjectFile(project, '.parity/recipe.json', '{}'), refusal(/\.parity is a symbolic link/));
+        await assert.rejects(
+            writeProjectFile(project, '.parity/recipe.json', '{}'),
+            refusal(/\.parity is a symbolic link/),
+        );
         assert.deepEqual(readdirSync(outside), ['victim.txt']);
     });
 
@@ -41,14 +60,23 @@ describe('writeProjectFile never writes through a link or out of the project', (
         const { project } = layout();
         mkdirSync(join(project, 'real'));
         symlinkSync(join(project, 'real'), join(project, 'apps'));
-        await assert.rejects(writeProjectFile(project, 'apps/api/Dockerfile', 'FROM x\n'), refusal(/apps is a symbolic link/));
+        await assert.rejects(
+            writeProjectFile(project, 'apps/api/Dockerfile', 'FROM x\n'),
+            refusal(/apps is a symbolic link/),
+        );
         assert.deepEqual(readdirSync(join(project, 'real')), []);
     });
 
     it('a path that leaves the project, or something that is not a regular file: refused', async () => {
         const { project, outside } = layout();
-        await assert.rejects(writeProjectFile(project, '../outside/victim.txt', 'x'), refusal(/not a file inside the project/));
-        await assert.rejects(writeProjectFile(project, join(outside, 'victim.txt'), 'x'), refusal(/not a file inside the project/));
+        await assert.rejects(
+            writeProjectFile(project, '../outside/victim.txt', 'x'),
+            refusal(/not a file inside the project/),
+        );
+        await assert.rejects(
+            writeProjectFile(project, join(outside, 'victim.txt'), 'x'),
+            refusal(/not a file inside the project/),
+        );
         mkdirSync(join(project, 'Dockerfile'));
         await assert.rejects(writeProjectFile(project, 'Dockerfile', 'x'), refusal(/is not a regular file/));
         await assert.rejects(writeProjectFile(join(project, 'missing'), 'Dockerfile', 'x'), refusal(/does not exist/));
@@ -71,7 +99,7 @@ describe('writeProjectFile never writes through a link or out of the project', (
         assert.deepEqual(readdirSync(project).sort(), ['.parity', 'run.sh']);
     });
 
-    it('a project folder reached through a link (the user\'s own choice) is written as usual', async () => {
+    it("a project folder reached through a link (the user's own choice) is written as usual", async () => {
         const { project } = layout();
         const alias = join(project, '..', 'alias');
         symlinkSync(project, alias);
@@ -93,6 +121,9 @@ describe('readProjectFile follows a link only while it stays in the project', ()
     it('refuses a link that leads out of the project, naming both ends', async () => {
         const { project, victim } = layout();
         symlinkSync(victim, join(project, 'Dockerfile'));
-        await assert.rejects(readProjectFile(project, 'Dockerfile'), refusal(/Dockerfile leads to .*victim\.txt, outside the project/));
+        await assert.rejects(
+            readProjectFile(project, 'Dockerfile'),
+            refusal(/Dockerfile leads to .*victim\.txt, outside the project/),
+        );
     });
 });

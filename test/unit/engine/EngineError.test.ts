@@ -11,8 +11,15 @@ describe('EngineError', () => {
         // A second bundle of the module, as pipeline.js carries its own copy of the class.
         const dir = mkdtempSync(join(tmpdir(), 'parity-engine-error-'));
         const outfile = join(dir, 'copy.cjs');
-        buildSync({ entryPoints: [join(__dirname, '../../../src/engine/EngineError.ts')], bundle: true, format: 'cjs', platform: 'node', outfile, logLevel: 'silent' });
-        const other = await import(outfile) as typeof import('../../../src/engine/EngineError');
+        buildSync({
+            entryPoints: [join(__dirname, '../../../src/engine/EngineError.ts')],
+            bundle: true,
+            format: 'cjs',
+            platform: 'node',
+            outfile,
+            logLevel: 'silent',
+        });
+        const other = (await import(outfile)) as typeof import('../../../src/engine/EngineError');
         rmSync(dir, { recursive: true, force: true });
         assert.notEqual(other.EngineError, EngineError, 'a separate copy of the class');
         const error = new other.EngineError('api', 'no such image', 'unix:///var/run/docker.sock', 404);

@@ -33,7 +33,12 @@ describe('collectOutput', () => {
         stream.write(frame(2, 'warning\n'));
         await new Promise((resolve) => setImmediate(resolve));
         stream.destroy(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
-        assert.deepEqual(await output, { stdout: 'parity-probe\t1\nuname\tLinux\n', stderr: 'warning\n', truncated: false, cutOff: 'ECONNRESET' });
+        assert.deepEqual(await output, {
+            stdout: 'parity-probe\t1\nuname\tLinux\n',
+            stderr: 'warning\n',
+            truncated: false,
+            cutOff: 'ECONNRESET',
+        });
     });
 
     it('with keepOnBreak, cancelling still rejects', async () => {

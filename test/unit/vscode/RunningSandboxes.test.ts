@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type OwnedSandbox, RunningSandboxes, WINDOW_CLOSE_WAIT_MS } from '../../../src/vscode/commands/sandbox/RunningSandboxes';
+import {
+    type OwnedSandbox,
+    RunningSandboxes,
+    WINDOW_CLOSE_WAIT_MS,
+} from '../../../src/vscode/commands/sandbox/RunningSandboxes';
 
 /**
  * A sandbox as the registry sees it: stop() and end() end it, as the runner does; `endMs` is how long ending
  * takes (Infinity: never — an engine that hangs).
  */
-function sandbox(name: string, endMs = 0): OwnedSandbox & { stops: number; ends: number; shown: number; gone: boolean; finish(): void } {
+function sandbox(
+    name: string,
+    endMs = 0,
+): OwnedSandbox & { stops: number; ends: number; shown: number; gone: boolean; finish(): void } {
     let finish!: () => void;
     const exited = new Promise<void>((resolve) => (finish = resolve));
     const owned = {

@@ -6,10 +6,21 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 const root = join(__dirname, '..', '..', '..');
-interface Step { id: string; title: string; description: string; media: { svg?: string; image?: string | Record<string, string> }; completionEvents?: string[] }
+interface Step {
+    id: string;
+    title: string;
+    description: string;
+    media: { svg?: string; image?: string | Record<string, string> };
+    completionEvents?: string[];
+}
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    publisher: string; name: string;
-    contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: Step[] }[]; menus: Record<string, { command: string; when?: string }[]> };
+    publisher: string;
+    name: string;
+    contributes: {
+        commands: { command: string }[];
+        walkthroughs: { id: string; steps: Step[] }[];
+        menus: Record<string, { command: string; when?: string }[]>;
+    };
 };
 const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const text = (value: string): string => nls[value.replace(/^%|%$/g, '')] ?? value;
@@ -25,11 +36,23 @@ describe('the Getting Started walkthrough in package.json', () => {
     });
 
     it('goes Snapshot → Package App → Run in Sandbox → Diff with Target, each with its button and completion event', () => {
-        const expected = ['parity.snapshot.capture', 'parity.app.package', 'parity.sandbox.run', 'parity.diff.withTarget'];
-        assert.deepEqual(walkthrough?.steps.map((step) => step.completionEvents), expected.map((command) => [`onCommand:${command}`]));
+        const expected = [
+            'parity.snapshot.capture',
+            'parity.app.package',
+            'parity.sandbox.run',
+            'parity.diff.withTarget',
+        ];
+        assert.deepEqual(
+            walkthrough?.steps.map((step) => step.completionEvents),
+            expected.map((command) => [`onCommand:${command}`]),
+        );
         walkthrough?.steps.forEach((step, index) => {
             const description = text(step.description);
-            assert.match(description, new RegExp(`\\n\\[[^\\]]+\\]\\(command:${expected[index]?.replace(/\./g, '\\.')}\\)$`), step.id);
+            assert.match(
+                description,
+                new RegExp(`\\n\\[[^\\]]+\\]\\(command:${expected[index]?.replace(/\./g, '\\.')}\\)$`),
+                step.id,
+            );
             assert.ok(commands.has(expected[index] ?? ''));
             assert.notEqual(text(step.title), step.title, `${step.id}: title in package.nls.json`);
         });
@@ -46,7 +69,7 @@ describe('the Getting Started walkthrough in package.json', () => {
 });
 
 describe('the Explorer folder menu', () => {
-    it('shows Parity\'s items only on the folders that hold a project', () => {
+    it("shows Parity's items only on the folders that hold a project", () => {
         const items = manifest.contributes.menus['explorer/context'] ?? [];
         assert.ok(items.length > 0);
         for (const item of items) {

@@ -24,23 +24,46 @@ export function diffCapacity(context: DiffContext): Draft[] {
         if (softA !== softB) {
             const lower = softB < softA;
             drafts.push({
-                facet: 'limits', key, rule: lower ? 'limits.lower' : 'limits.higher', from: limitText(x), to: limitText(y),
+                facet: 'limits',
+                key,
+                rule: lower ? 'limits.lower' : 'limits.higher',
+                from: limitText(x),
+                to: limitText(y),
                 message: `The ${key} limit is ${lower ? 'lower' : 'higher'} on the to side: ${limitText(y)} against ${limitText(x)}${lower && key === 'nofile' ? '; servers with many connections or files run out' : ''}.`,
             });
         }
     }
-    const memory = (snapshot: typeof a): number | null => snapshot.resources.memoryLimitBytes ?? snapshot.resources.memoryBytes;
+    const memory = (snapshot: typeof a): number | null =>
+        snapshot.resources.memoryLimitBytes ?? snapshot.resources.memoryBytes;
     const [memA, memB] = [memory(a), memory(b)];
-    if (bothKnown(context, 'resources', 'memory', memA, memB, 'the memory could not be read') && memA !== null && memB !== null && Math.abs(memA - memB) > MEMORY_TOLERANCE * Math.max(memA, memB)) {
+    if (
+        bothKnown(context, 'resources', 'memory', memA, memB, 'the memory could not be read') &&
+        memA !== null &&
+        memB !== null &&
+        Math.abs(memA - memB) > MEMORY_TOLERANCE * Math.max(memA, memB)
+    ) {
         drafts.push({
-            facet: 'resources', key: 'memory', rule: memB < memA ? 'resources.lower' : 'resources.higher', from: formatBytes(memA), to: formatBytes(memB),
+            facet: 'resources',
+            key: 'memory',
+            rule: memB < memA ? 'resources.lower' : 'resources.higher',
+            from: formatBytes(memA),
+            to: formatBytes(memB),
             message: `${formatBytes(memB)} of memory on the to side against ${formatBytes(memA)}${memB < memA ? '; what fits on one side may be killed for memory on the other' : ''}.`,
         });
     }
     const [cpuA, cpuB] = [a.resources.cpus, b.resources.cpus];
-    if (bothKnown(context, 'resources', 'cpus', cpuA, cpuB, 'the CPU count could not be read') && cpuA !== null && cpuB !== null && cpuA !== cpuB) {
+    if (
+        bothKnown(context, 'resources', 'cpus', cpuA, cpuB, 'the CPU count could not be read') &&
+        cpuA !== null &&
+        cpuB !== null &&
+        cpuA !== cpuB
+    ) {
         drafts.push({
-            facet: 'resources', key: 'cpus', rule: cpuB < cpuA ? 'resources.lower' : 'resources.higher', from: String(cpuA), to: String(cpuB),
+            facet: 'resources',
+            key: 'cpus',
+            rule: cpuB < cpuA ? 'resources.lower' : 'resources.higher',
+            from: String(cpuA),
+            to: String(cpuB),
             message: `${cpuB} CPUs on the to side against ${cpuA}: worker pools sized from the CPU count change.`,
         });
     }

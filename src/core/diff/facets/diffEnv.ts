@@ -18,9 +18,14 @@ export function diffEnv(context: DiffContext): Draft[] {
     const b = context.to.env;
     const comparable = envComparable(context.from, context.to);
     if (!comparable) {
-        context.unknown.push({ facet: 'env', side: 'both', why: 'the snapshots hash values with different keys, so only presence is compared' });
+        context.unknown.push({
+            facet: 'env',
+            side: 'both',
+            why: 'the snapshots hash values with different keys, so only presence is compared',
+        });
     }
-    const has = (env: Readonly<Record<string, EnvVarFact>>, name: string): EnvVarFact | undefined => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined);
+    const has = (env: Readonly<Record<string, EnvVarFact>>, name: string): EnvVarFact | undefined =>
+        Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
     const names = new Set([...Object.keys(a), ...Object.keys(b), ...context.requiredEnv]);
     const drafts: Draft[] = [];
     for (const name of names) {
@@ -36,23 +41,64 @@ export function diffEnv(context: DiffContext): Draft[] {
                 continue;
             }
             if (x.sha256 === '' || y.sha256 === '') {
-                context.unknown.push({ facet: 'env', key: name, side: x.sha256 === '' && y.sha256 === '' ? 'both' : x.sha256 === '' ? 'from' : 'to', why: 'the value could not be hashed' });
+                context.unknown.push({
+                    facet: 'env',
+                    key: name,
+                    side: x.sha256 === '' && y.sha256 === '' ? 'both' : x.sha256 === '' ? 'from' : 'to',
+                    why: 'the value could not be hashed',
+                });
             } else if (x.sha256 !== y.sha256) {
-                drafts.push({ facet: 'env', key: name, from: SET, to: DIFFERS, rule: 'env.value', ...secret, message: `${name} is set on both sides with another value.`, ...fixes(context, name, null, [x, y]) });
+                drafts.push({
+                    facet: 'env',
+                    key: name,
+                    from: SET,
+                    to: DIFFERS,
+                    rule: 'env.value',
+                    ...secret,
+                    message: `${name} is set on both sides with another value.`,
+                    ...fixes(context, name, null, [x, y]),
+                });
             }
             continue;
         }
         if (!x && !y) {
-            drafts.push({ facet: 'env', key: name, from: null, to: null, rule: 'env.required-missing', ...secret, message: `${name} is required but set on neither side.`, ...fixes(context, name, 'to', []) });
+            drafts.push({
+                facet: 'env',
+                key: name,
+                from: null,
+                to: null,
+                rule: 'env.required-missing',
+                ...secret,
+                message: `${name} is required but set on neither side.`,
+                ...fixes(context, name, 'to', []),
+            });
             continue;
         }
         const missing: Side = x ? 'to' : 'from';
-        const rule = required ? 'env.required-missing' : missing === 'from' ? 'env.added' : hostShell(context) ? 'env.host-only' : 'env.missing';
+        const rule = required
+            ? 'env.required-missing'
+            : missing === 'from'
+              ? 'env.added'
+              : hostShell(context)
+                ? 'env.host-only'
+                : 'env.missing';
         drafts.push({
-            facet: 'env', key: name, from: x ? SET : null, to: y ? SET : null, ...secret, rule,
+            facet: 'env',
+            key: name,
+            from: x ? SET : null,
+            to: y ? SET : null,
+            ...secret,
+            rule,
             message: `${name} is set on ${sideLabel(context, other(missing))} but not on ${sideLabel(context, missing)}${required ? ', and the project requires it' : ''}.`,
             // A shell's own variable is not the app's: no edit of the project is suggested for it.
-            ...(rule === 'env.host-only' ? {} : fixes(context, name, missing, [x ?? y].filter((fact): fact is EnvVarFact => fact !== undefined))),
+            ...(rule === 'env.host-only'
+                ? {}
+                : fixes(
+                      context,
+                      name,
+                      missing,
+                      [x ?? y].filter((fact): fact is EnvVarFact => fact !== undefined),
+                  )),
         });
     }
     return drafts;
@@ -67,14 +113,23 @@ function hostShell(context: DiffContext): boolean {
 }
 
 /** Where the variable is declared (.env line, Dockerfile ENV) and, for a missing one, where to set it. */
-function fixes(context: DiffContext, name: string, missing: Side | null, facts: readonly EnvVarFact[]): { fix?: FindingFix[] } {
+function fixes(
+    context: DiffContext,
+    name: string,
+    missing: Side | null,
+    facts: readonly EnvVarFact[],
+): { fix?: FindingFix[] } {
     const found: FindingFix[] = [];
     const declared = context.envDeclarations.get(name);
     const dockerfile = context.dockerfile;
     const envLine = dockerfile?.env.get(name);
     const secret = isSecretName(name) || facts.some((fact) => fact.secret);
     if (dockerfile && context.imageSide && envLine !== undefined) {
-        found.push({ description: `${name} is set by ENV in ${dockerfile.file}; change it there.`, side: context.imageSide, at: { file: dockerfile.file, line: envLine } });
+        found.push({
+            description: `${name} is set by ENV in ${dockerfile.file}; change it there.`,
+            side: context.imageSide,
+            at: { file: dockerfile.file, line: envLine },
+        });
     } else if (dockerfile?.from && context.imageSide !== null && context.imageSide === missing) {
         found.push({
             description: secret
@@ -85,7 +140,11 @@ function fixes(context: DiffContext, name: string, missing: Side | null, facts: 
         });
     }
     if (declared) {
-        found.push({ description: `${name} is declared at ${declared.file}:${declared.line}; set it ${missing ? `on ${sideLabel(context, missing)}` : 'to the same value on both sides'}.`, side: missing ?? 'to', at: { file: declared.file, line: declared.line } });
+        found.push({
+            description: `${name} is declared at ${declared.file}:${declared.line}; set it ${missing ? `on ${sideLabel(context, missing)}` : 'to the same value on both sides'}.`,
+            side: missing ?? 'to',
+            at: { file: declared.file, line: declared.line },
+        });
     }
     return found.length > 0 ? { fix: found } : {};
 }

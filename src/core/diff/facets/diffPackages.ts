@@ -10,7 +10,11 @@ export function diffPackages(context: DiffContext): Draft[] {
     }
     if (a.manager !== b.manager) {
         // dpkg and apk name the same library differently: a per-name diff would be noise, the distro finding says it.
-        context.unknown.push({ facet: 'packages', side: 'both', why: `the package managers differ (${a.manager} against ${b.manager}), so package names are not comparable` });
+        context.unknown.push({
+            facet: 'packages',
+            side: 'both',
+            why: `the package managers differ (${a.manager} against ${b.manager}), so package names are not comparable`,
+        });
         return [];
     }
     const neededBy = new Map<string, string>();
@@ -29,14 +33,35 @@ export function diffPackages(context: DiffContext): Draft[] {
     for (const [name, version] of Object.entries(a.packages)) {
         const there = Object.prototype.hasOwnProperty.call(b.packages, name) ? b.packages[name] : undefined;
         if (there === undefined) {
-            drafts.push({ facet: 'packages', key: name, from: version, to: null, rule: neededBy.has(name) ? 'packages.native' : 'packages.removed', message: `${name} ${version} is installed on the from side only.${native(name)}` });
+            drafts.push({
+                facet: 'packages',
+                key: name,
+                from: version,
+                to: null,
+                rule: neededBy.has(name) ? 'packages.native' : 'packages.removed',
+                message: `${name} ${version} is installed on the from side only.${native(name)}`,
+            });
         } else if (there !== version) {
-            drafts.push({ facet: 'packages', key: name, from: version, to: there, rule: neededBy.has(name) ? 'packages.native' : 'packages.changed', message: `${name} ${version} against ${there}.${native(name)}` });
+            drafts.push({
+                facet: 'packages',
+                key: name,
+                from: version,
+                to: there,
+                rule: neededBy.has(name) ? 'packages.native' : 'packages.changed',
+                message: `${name} ${version} against ${there}.${native(name)}`,
+            });
         }
     }
     for (const [name, version] of Object.entries(b.packages)) {
         if (!Object.prototype.hasOwnProperty.call(a.packages, name)) {
-            drafts.push({ facet: 'packages', key: name, from: null, to: version, rule: neededBy.has(name) ? 'packages.native' : 'packages.added', message: `${name} ${version} is installed on the to side only.${native(name)}` });
+            drafts.push({
+                facet: 'packages',
+                key: name,
+                from: null,
+                to: version,
+                rule: neededBy.has(name) ? 'packages.native' : 'packages.added',
+                message: `${name} ${version} is installed on the to side only.${native(name)}`,
+            });
         }
     }
     return drafts;

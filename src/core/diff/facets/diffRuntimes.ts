@@ -8,7 +8,11 @@ const RUNTIMES: readonly RuntimeName[] = ['node', 'python', 'go', 'java', 'ruby'
 
 /** Official image names that carry each runtime, so a FROM line can be rewritten to another version. */
 const RUNTIME_IMAGES: Readonly<Record<RuntimeName, readonly string[]>> = {
-    node: ['node'], python: ['python'], go: ['golang'], java: ['eclipse-temurin', 'openjdk', 'amazoncorretto'], ruby: ['ruby'],
+    node: ['node'],
+    python: ['python'],
+    go: ['golang'],
+    java: ['eclipse-temurin', 'openjdk', 'amazoncorretto'],
+    ruby: ['ruby'],
 };
 
 /** The runtime that runs on each side, compared with its version scheme, plus each side's declared-vs-installed. */
@@ -21,7 +25,10 @@ export function diffRuntimes(context: DiffContext): Draft[] {
             const delta = versionDelta(name, a.version, b.version);
             if (delta !== 'same') {
                 drafts.push({
-                    facet: 'runtimes', key: name, from: a.version, to: b.version,
+                    facet: 'runtimes',
+                    key: name,
+                    from: a.version,
+                    to: b.version,
                     rule: delta === 'unknown' ? 'runtime.version' : `runtime.${delta}`,
                     message: `${name} ${a.version} runs on ${sideLabel(context, 'from')}, ${name} ${b.version} on ${sideLabel(context, 'to')}${delta === 'unknown' ? '' : ` — a ${delta} version apart`}.`,
                     ...fixes(context, name, { from: a.version, to: b.version }),
@@ -31,7 +38,11 @@ export function diffRuntimes(context: DiffContext): Draft[] {
             const present: Side = a ? 'from' : 'to';
             const version = (a ?? b)?.version ?? '';
             drafts.push({
-                facet: 'runtimes', key: name, from: a?.version ?? null, to: b?.version ?? null, rule: 'runtime.missing',
+                facet: 'runtimes',
+                key: name,
+                from: a?.version ?? null,
+                to: b?.version ?? null,
+                rule: 'runtime.missing',
                 message: `${name} ${version} runs on ${sideLabel(context, present)} but is not installed on ${sideLabel(context, other(present))}.`,
                 ...fixes(context, name, { [present]: version }),
             });
@@ -45,12 +56,25 @@ export function diffRuntimes(context: DiffContext): Draft[] {
  * the project's own problem (`parity snapshot` reports it), not a difference between the environments.
  */
 function declaredAgainstInstalled(context: DiffContext): Draft[] {
-    const identity = (finding: Finding): string => JSON.stringify([finding.rule, finding.key, finding.from, finding.to, finding.fix?.[0]?.at]);
-    const [a, b] = (['from', 'to'] as const).map((side) => reconcileRuntimes(sideOf(context, side).runtimes, side, `on ${sideLabel(context, side)}`));
+    const identity = (finding: Finding): string =>
+        JSON.stringify([finding.rule, finding.key, finding.from, finding.to, finding.fix?.[0]?.at]);
+    const [a, b] = (['from', 'to'] as const).map((side) =>
+        reconcileRuntimes(sideOf(context, side).runtimes, side, `on ${sideLabel(context, side)}`),
+    );
     const inA = new Set((a ?? []).map(identity));
     const inB = new Set((b ?? []).map(identity));
-    return [...(a ?? []).filter((finding) => !inB.has(identity(finding))), ...(b ?? []).filter((finding) => !inA.has(identity(finding)))]
-        .map(({ facet, key, from, to, message, rule, fix }) => ({ facet, key, from, to, message, rule: rule as Draft['rule'], ...(fix ? { fix } : {}) }));
+    return [
+        ...(a ?? []).filter((finding) => !inB.has(identity(finding))),
+        ...(b ?? []).filter((finding) => !inA.has(identity(finding))),
+    ].map(({ facet, key, from, to, message, rule, fix }) => ({
+        facet,
+        key,
+        from,
+        to,
+        message,
+        rule: rule as Draft['rule'],
+        ...(fix ? { fix } : {}),
+    }));
 }
 
 /**
@@ -58,7 +82,11 @@ function declaredAgainstInstalled(context: DiffContext): Draft[] {
  * installs the other side's version and pins it where the project declares the runtime. An image or
  * container without the project's Dockerfile gets no fix: Parity does not know where its runtime comes from.
  */
-function fixes(context: DiffContext, name: RuntimeName, versions: Partial<Record<Side, string>>): { fix?: FindingFix[] } {
+function fixes(
+    context: DiffContext,
+    name: RuntimeName,
+    versions: Partial<Record<Side, string>>,
+): { fix?: FindingFix[] } {
     const found: FindingFix[] = [];
     for (const side of ['from', 'to'] as const) {
         const wanted = versions[other(side)];
@@ -75,7 +103,11 @@ function fixes(context: DiffContext, name: RuntimeName, versions: Partial<Record
         if (built(sideOf(context, side))) {
             continue;
         }
-        const declared = (sideOf(context, side).runtimes[name] ?? sideOf(context, other(side)).runtimes[name] ?? { declared: [] } as Pick<RuntimeFacts, 'declared'>).declared;
+        const declared = (
+            sideOf(context, side).runtimes[name] ??
+            sideOf(context, other(side)).runtimes[name] ??
+            ({ declared: [] } as Pick<RuntimeFacts, 'declared'>)
+        ).declared;
         for (const declaration of declared) {
             const replacement = pinLine(declaration, wanted);
             found.push({
@@ -99,11 +131,20 @@ function fromLineFix(context: DiffContext, name: RuntimeName, version: string, s
     const at = { file: dockerfile.file, line: from.line };
     const line = dockerfile.lines[from.line - 1];
     // Java images are tagged by feature release (21-jre); the others take the exact version.
-    const pinned = name === 'java' ? version.split('.')[0] ?? version : version.replace(/^(v|go)/, '');
+    const pinned = name === 'java' ? (version.split('.')[0] ?? version) : version.replace(/^(v|go)/, '');
     if (line === undefined || from.tag === null || from.tagColumns === null || !/^v?\d/.test(from.tag)) {
-        return { description: `Pin the image to ${name} ${pinned}: change the base image in ${dockerfile.file}.`, side, at };
+        return {
+            description: `Pin the image to ${name} ${pinned}: change the base image in ${dockerfile.file}.`,
+            side,
+            at,
+        };
     }
     const tag = from.tag.replace(/^v?\d+(?:\.\d+)*/, pinned);
     const [start, end] = from.tagColumns;
-    return { description: `Pin the image to ${name} ${pinned} (${from.name ?? imageName}:${tag}).`, side, at, replaceLineWith: `${line.slice(0, start)}${tag}${line.slice(end)}` };
+    return {
+        description: `Pin the image to ${name} ${pinned} (${from.name ?? imageName}:${tag}).`,
+        side,
+        at,
+        replaceLineWith: `${line.slice(0, start)}${tag}${line.slice(end)}`,
+    };
 }

@@ -7,10 +7,14 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
  * How many info Parity made on purpose is said up front, so a long info count does not read as risk.
  */
 export function countsLine(report: DiffReport): string {
-    const byDesign = report.findings.filter((finding) => finding.severity === 'info' && finding.byDesign !== undefined).length;
+    const byDesign = report.findings.filter(
+        (finding) => finding.severity === 'info' && finding.byDesign !== undefined,
+    ).length;
     return [
-        plural(report.counts.error, 'error'), plural(report.counts.warning, 'warning'),
+        plural(report.counts.error, 'error'),
+        plural(report.counts.warning, 'warning'),
         `${report.counts.info} info${byDesign === 0 ? '' : ` (${byDesign} by design)`}`,
-        `${report.ignored} ignored`, `${report.unknown.length} unknown`,
+        `${report.ignored} ignored`,
+        `${report.unknown.length} unknown`,
     ].join(' · ');
 }

@@ -26,16 +26,24 @@ export function canonicalReport(report: DiffReport): DiffReport {
 
 function side(value: DiffReportSide): DiffReportSide {
     return {
-        target: value.target, kind: value.kind, ref: value.ref,
+        target: value.target,
+        kind: value.kind,
+        ref: value.ref,
         ...(value.id === undefined ? {} : { id: value.id }),
-        capturedAt: value.capturedAt, platform: value.platform,
+        capturedAt: value.capturedAt,
+        platform: value.platform,
     };
 }
 
 function finding(value: ReportFinding): ReportFinding {
     return {
-        facet: value.facet, key: value.key, severity: value.severity, from: value.from, to: value.to,
-        message: value.message, rule: value.rule,
+        facet: value.facet,
+        key: value.key,
+        severity: value.severity,
+        from: value.from,
+        to: value.to,
+        message: value.message,
+        rule: value.rule,
         ...(value.byDesign === undefined ? {} : { byDesign: value.byDesign }),
         ...(value.secret === undefined ? {} : { secret: value.secret }),
         ...(value.via === undefined ? {} : { via: value.via }),
@@ -48,18 +56,30 @@ function finding(value: ReportFinding): ReportFinding {
 function drift(value: ReplicaDrift): ReplicaDrift {
     return {
         ...(value.side === undefined ? {} : { side: value.side }),
-        task: value.task, taskId: value.taskId, reference: value.reference, referenceTaskId: value.referenceTaskId,
-        facet: value.facet, key: value.key, rule: value.rule,
+        task: value.task,
+        taskId: value.taskId,
+        reference: value.reference,
+        referenceTaskId: value.referenceTaskId,
+        facet: value.facet,
+        key: value.key,
+        rule: value.rule,
     };
 }
 
 function fix(value: FindingFix): FindingFix {
     return {
-        description: value.description, side: value.side, at: { file: value.at.file, line: value.at.line },
+        description: value.description,
+        side: value.side,
+        at: { file: value.at.file, line: value.at.line },
         ...(value.replaceLineWith === undefined ? {} : { replaceLineWith: value.replaceLineWith }),
     };
 }
 
 function unknown(value: UnknownFacet): UnknownFacet {
-    return { facet: value.facet, ...(value.key === undefined ? {} : { key: value.key }), side: value.side, why: value.why };
+    return {
+        facet: value.facet,
+        ...(value.key === undefined ? {} : { key: value.key }),
+        side: value.side,
+        why: value.why,
+    };
 }

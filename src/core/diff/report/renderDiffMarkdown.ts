@@ -29,12 +29,22 @@ export function renderDiffMarkdown(report: DiffReport): string {
     }
     lines.push(...tables(layout.risks, threeWay));
     if (layout.infoCount > 0) {
-        lines.push(`<details><summary>${layout.infoCount} info</summary>`, '', ...layout.info.map(compactItem), '', '</details>', '');
+        lines.push(
+            `<details><summary>${layout.infoCount} info</summary>`,
+            '',
+            ...layout.info.map(compactItem),
+            '',
+            '</details>',
+            '',
+        );
     }
     if (layout.byDesignCount > 0) {
         lines.push(`<details><summary>${layout.byDesignCount} different by design</summary>`, '');
         for (const group of layout.byDesign) {
-            lines.push(`- <b>by design (${group.count})</b>: ${markdownText(group.reason)}`, ...group.entries.map((entry) => `  ${compactItem(entry)}`));
+            lines.push(
+                `- <b>by design (${group.count})</b>: ${markdownText(group.reason)}`,
+                ...group.entries.map((entry) => `  ${compactItem(entry)}`),
+            );
         }
         lines.push('', '</details>', '');
     }
@@ -42,7 +52,9 @@ export function renderDiffMarkdown(report: DiffReport): string {
         lines.push(`<details><summary>${report.unknown.length} unknown (not compared)</summary>`, '');
         for (const unknown of report.unknown) {
             const what = unknown.key === undefined ? unknown.facet : `${unknown.facet} ${unknown.key}`;
-            lines.push(`- ${markdownCode(what)} (${unknown.side === 'both' ? 'both sides' : `${unknown.side} side`}): ${markdownText(unknown.why)}`);
+            lines.push(
+                `- ${markdownCode(what)} (${unknown.side === 'both' ? 'both sides' : `${unknown.side} side`}): ${markdownText(unknown.why)}`,
+            );
         }
         lines.push('', '</details>', '');
     }
@@ -67,7 +79,9 @@ function tables(findings: readonly ReportFinding[], threeWay: boolean): string[]
         lines.push(
             `#### ${markdownText(facet)} (${group.length})`,
             '',
-            threeWay ? '| | key | from | via | to | introduced by | what | fix |' : '| | key | from | to | what | fix |',
+            threeWay
+                ? '| | key | from | via | to | introduced by | what | fix |'
+                : '| | key | from | to | what | fix |',
             threeWay ? '|---|---|---|---|---|---|---|---|' : '|---|---|---|---|---|---|',
             ...group.map((finding) => row(finding, threeWay)),
             '',
@@ -76,7 +90,8 @@ function tables(findings: readonly ReportFinding[], threeWay: boolean): string[]
     return lines;
 }
 
-const value = (text: string | null | undefined): string => (text === null || text === undefined ? '—' : markdownCode(text));
+const value = (text: string | null | undefined): string =>
+    text === null || text === undefined ? '—' : markdownCode(text);
 
 function row(finding: ReportFinding, threeWay: boolean): string {
     const notes = [
@@ -84,7 +99,9 @@ function row(finding: ReportFinding, threeWay: boolean): string {
         ...(finding.byDesign === undefined ? [] : [`by design: ${markdownText(finding.byDesign)}`]),
     ];
     const what = [markdownText(finding.message), ...notes.map((note) => `<i>${note}</i>`)].join('<br>');
-    const middle = threeWay ? [value(finding.from), value(finding.via), value(finding.to), finding.introducedBy ?? '—'] : [value(finding.from), value(finding.to)];
+    const middle = threeWay
+        ? [value(finding.from), value(finding.via), value(finding.to), finding.introducedBy ?? '—']
+        : [value(finding.from), value(finding.to)];
     const fixes = (finding.fix ?? []).map(fixCell).join('<br>');
     return `| ${ICON[finding.severity]} ${finding.severity} | ${markdownCode(finding.key)} | ${middle.join(' | ')} | ${what} | ${fixes === '' ? '—' : fixes} |`;
 }

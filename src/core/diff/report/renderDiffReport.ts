@@ -12,9 +12,13 @@ export type RenderOptions = SarifOptions;
 /** A report in one of `parity diff --format`'s formats; every front end (CLI, VS Code) renders through this. */
 export function renderDiffReport(report: DiffReport, format: DiffFormat, options: RenderOptions = {}): string {
     switch (format) {
-        case 'text': return renderDiffText(report);
-        case 'json': return renderDiffJson(report);
-        case 'markdown': return renderDiffMarkdown(report);
-        case 'sarif': return renderDiffSarif(report, options);
+        case 'text':
+            return renderDiffText(report);
+        case 'json':
+            return renderDiffJson(report);
+        case 'markdown':
+            return renderDiffMarkdown(report);
+        case 'sarif':
+            return renderDiffSarif(report, options);
     }
 }

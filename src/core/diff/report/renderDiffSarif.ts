@@ -10,7 +10,11 @@ export interface SarifOptions {
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const RULE_IDS = Object.keys(DIFF_RULE_TABLE);
-const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = {
+    error: 'error',
+    warning: 'warning',
+    info: 'note',
+};
 /** Fix locations are project-relative; the uploader maps %SRCROOT% to the checkout (the project folder). */
 const SRCROOT = '%SRCROOT%';
 
@@ -28,39 +32,47 @@ export function renderDiffSarif(report: DiffReport, options: SarifOptions = {}):
     const log: Sarif.Log = {
         $schema: SCHEMA,
         version: '2.1.0',
-        runs: [{
-            tool: {
-                driver: {
-                    name: 'Parity',
-                    ...(options.toolVersion === undefined ? {} : { version: options.toolVersion }),
-                    rules: Object.entries(DIFF_RULE_TABLE).map(([id, rule]) => ({
-                        id,
-                        shortDescription: { text: rule.description },
-                        defaultConfiguration: { level: LEVEL[rule.severity] },
-                        properties: { facet: rule.facet },
-                    })),
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'Parity',
+                        ...(options.toolVersion === undefined ? {} : { version: options.toolVersion }),
+                        rules: Object.entries(DIFF_RULE_TABLE).map(([id, rule]) => ({
+                            id,
+                            shortDescription: { text: rule.description },
+                            defaultConfiguration: { level: LEVEL[rule.severity] },
+                            properties: { facet: rule.facet },
+                        })),
+                    },
+                },
+                invocations: [
+                    {
+                        executionSuccessful: true,
+                        toolExecutionNotifications: unlocated.map((finding) => ({
+                            level: 'note',
+                            message: {
+                                text: `${finding.rule} ${finding.facet}/${finding.key}: no project file declares it, so it has no location here; see parity diff --format text.`,
+                            },
+                            associatedRule: { id: finding.rule, ...ruleIndex(finding.rule) },
+                        })),
+                    },
+                ],
+                originalUriBaseIds: {
+                    [SRCROOT]: { description: { text: 'The project folder the diff was run for.' } },
+                },
+                results: located.map(result),
+                properties: {
+                    from: report.from.target,
+                    to: report.to.target,
+                    ...(report.via === undefined ? {} : { via: report.via.target }),
+                    counts: { ...report.counts },
+                    ignored: report.ignored,
+                    unknown: report.unknown.length,
+                    findingsWithoutLocation: unlocated.length,
                 },
             },
-            invocations: [{
-                executionSuccessful: true,
-                toolExecutionNotifications: unlocated.map((finding) => ({
-                    level: 'note',
-                    message: { text: `${finding.rule} ${finding.facet}/${finding.key}: no project file declares it, so it has no location here; see parity diff --format text.` },
-                    associatedRule: { id: finding.rule, ...ruleIndex(finding.rule) },
-                })),
-            }],
-            originalUriBaseIds: { [SRCROOT]: { description: { text: 'The project folder the diff was run for.' } } },
-            results: located.map(result),
-            properties: {
-                from: report.from.target,
-                to: report.to.target,
-                ...(report.via === undefined ? {} : { via: report.via.target }),
-                counts: { ...report.counts },
-                ignored: report.ignored,
-                unknown: report.unknown.length,
-                findingsWithoutLocation: unlocated.length,
-            },
-        }],
+        ],
     };
     return `${JSON.stringify(log, null, 2)}\n`;
 }

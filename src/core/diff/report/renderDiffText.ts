@@ -19,7 +19,10 @@ export const BY_DESIGN = 'Different by design';
  * indented so the editor folds by section. Values pass through printable(): one value, one line.
  */
 export function renderDiffText(report: DiffReport): string {
-    const lines = [`Parity Report: ${printable(report.from.target)} → ${printable(report.to.target)}`, sideLine('from', report.from)];
+    const lines = [
+        `Parity Report: ${printable(report.from.target)} → ${printable(report.to.target)}`,
+        sideLine('from', report.from),
+    ];
     if (report.via) {
         lines.push(sideLine('via', report.via));
     }
@@ -32,12 +35,19 @@ export function renderDiffText(report: DiffReport): string {
         lines.push(`## ${printable(facet)} (${findings.length})`, ...findings.flatMap(findingLines), '');
     }
     if (layout.infoCount > 0) {
-        lines.push(`## ${INFORMATION} (${layout.infoCount})`, ...layout.info.map((entry) => compactLine(entry, '  ')), '');
+        lines.push(
+            `## ${INFORMATION} (${layout.infoCount})`,
+            ...layout.info.map((entry) => compactLine(entry, '  ')),
+            '',
+        );
     }
     if (layout.byDesignCount > 0) {
         lines.push(`## ${BY_DESIGN} (${layout.byDesignCount})`);
         for (const group of layout.byDesign) {
-            lines.push(`  by design (${group.count}): ${printable(group.reason)}`, ...group.entries.map((entry) => compactLine(entry, '    ')));
+            lines.push(
+                `  by design (${group.count}): ${printable(group.reason)}`,
+                ...group.entries.map((entry) => compactLine(entry, '    ')),
+            );
         }
         lines.push('');
     }
@@ -51,21 +61,28 @@ function sideLine(label: 'from' | 'via' | 'to', side: DiffReportSide): string {
     return `${label}: ${printable(side.target)} (${side.kind} ${printable(side.ref)}, ${printable(side.platform)}, captured ${printable(side.capturedAt)})`;
 }
 
-const value = (text: string | null | undefined): string => (text === null || text === undefined ? '(absent)' : printable(text));
+const value = (text: string | null | undefined): string =>
+    text === null || text === undefined ? '(absent)' : printable(text);
 
 function headLine(finding: ReportFinding, indent: string, tags: readonly string[]): string {
     return `${indent}${finding.severity.padEnd(7)} ${printable(finding.key)}: ${value(finding.from)} → ${value(finding.to)}  ${tags.join(' ')}`;
 }
 
 function findingLines(finding: ReportFinding): string[] {
-    const tags = [`[${finding.rule}]`, ...(finding.secret === true ? ['[secret]'] : []), ...(finding.byDesign === undefined ? [] : ['[by design]'])];
+    const tags = [
+        `[${finding.rule}]`,
+        ...(finding.secret === true ? ['[secret]'] : []),
+        ...(finding.byDesign === undefined ? [] : ['[by design]']),
+    ];
     const lines = [headLine(finding, '  ', tags), `    ${printable(finding.message)}`];
     if (finding.byDesign !== undefined) {
         lines.push(`    by design: ${printable(finding.byDesign)}`);
     }
     if (finding.via !== undefined || finding.introducedBy !== undefined) {
         const introduced = finding.introducedBy === undefined ? '' : ` — introduced by ${finding.introducedBy}`;
-        lines.push(`    host | image | target: ${value(finding.from)} | ${value(finding.via)} | ${value(finding.to)}${introduced}`);
+        lines.push(
+            `    host | image | target: ${value(finding.from)} | ${value(finding.via)} | ${value(finding.to)}${introduced}`,
+        );
     }
     for (const fix of finding.fix ?? []) {
         lines.push(...fixLines(fix));
@@ -89,7 +106,9 @@ function compactLine(entry: CompactEntry, indent: string): string {
 }
 
 function fixLines(fix: FindingFix): string[] {
-    const lines = [`    fix (${fix.side} side) ${printable(fix.at.file)}:${fix.at.line} — ${printable(fix.description)}`];
+    const lines = [
+        `    fix (${fix.side} side) ${printable(fix.at.file)}:${fix.at.line} — ${printable(fix.description)}`,
+    ];
     if (fix.replaceLineWith !== undefined) {
         lines.push(`      replace line with: ${printable(fix.replaceLineWith)}`);
     }
@@ -97,6 +116,7 @@ function fixLines(fix: FindingFix): string[] {
 }
 
 function unknownLine(unknown: UnknownFacet): string {
-    const what = unknown.key === undefined ? printable(unknown.facet) : `${printable(unknown.facet)} ${printable(unknown.key)}`;
+    const what =
+        unknown.key === undefined ? printable(unknown.facet) : `${printable(unknown.facet)} ${printable(unknown.key)}`;
     return `  ? ${what} (${unknown.side === 'both' ? 'both sides' : `${unknown.side} side`}): ${printable(unknown.why)}`;
 }

@@ -8,7 +8,14 @@ export const SUMMARY_KEYS = 4;
 /** One line of the compact part of a report: a finding on one line, or many of one rule summed up. */
 export type CompactEntry =
     | { readonly kind: 'finding'; readonly finding: ReportFinding }
-    | { readonly kind: 'summary'; readonly rule: string; readonly count: number; readonly keys: readonly string[]; readonly more: number; readonly note: string };
+    | {
+          readonly kind: 'summary';
+          readonly rule: string;
+          readonly count: number;
+          readonly keys: readonly string[];
+          readonly more: number;
+          readonly note: string;
+      };
 
 /** The by-design findings that share one reason. */
 export interface ByDesignGroup {
@@ -46,7 +53,13 @@ export function reportLayout(findings: readonly ReportFinding[]): ReportLayout {
         }
     }
     const byDesign = [...reasons].map(([reason, group]) => ({ reason, count: group.length, entries: compact(group) }));
-    return { risks, info: compact(info), infoCount: info.length, byDesign, byDesignCount: findings.length - risks.length - info.length };
+    return {
+        risks,
+        info: compact(info),
+        infoCount: info.length,
+        byDesign,
+        byDesignCount: findings.length - risks.length - info.length,
+    };
 }
 
 /** Findings one line each, or one summary line per facet and rule that has more than SUMMARY_OVER. */
@@ -61,7 +74,16 @@ function compact(findings: readonly ReportFinding[]): CompactEntry[] {
             return group.map((finding) => ({ kind: 'finding', finding }));
         }
         const keys = group.slice(0, SUMMARY_KEYS).map((finding) => finding.key);
-        return [{ kind: 'summary', rule: first.rule, count: group.length, keys, more: group.length - keys.length, note: summaryNote(group) }];
+        return [
+            {
+                kind: 'summary',
+                rule: first.rule,
+                count: group.length,
+                keys,
+                more: group.length - keys.length,
+                note: summaryNote(group),
+            },
+        ];
     });
 }
 

@@ -13,13 +13,23 @@ const GO_MOD = 'go.mod';
 export const detectGo: EcosystemDetector = async (files, walk): Promise<EcosystemDetection | null> => {
     const pins = (await readToolPins(files)).filter((pin) => pin.tool === 'golang' || pin.tool === 'go');
     const rootGoFiles = walk.files.filter((path) => !path.includes('/') && path.endsWith('.go'));
-    if (!walk.has(GO_MOD) && !walk.has('.go-version') && !walk.has('go.work') && pins.length === 0 && rootGoFiles.length === 0) {
+    if (
+        !walk.has(GO_MOD) &&
+        !walk.has('.go-version') &&
+        !walk.has('go.work') &&
+        pins.length === 0 &&
+        rootGoFiles.length === 0
+    ) {
         return null;
     }
     const goModFile = walk.has(GO_MOD) ? await files.readText(GO_MOD) : null;
     const goMod = goModFile ? parseGoMod(goModFile, files.issues) : null;
     if (!goModFile && rootGoFiles.length > 0) {
-        files.issues.add({ severity: 'warning', message: `${rootGoFiles[0] ?? 'The project'} has no go.mod beside it; since Go 1.16 go build needs a module (go mod init).`, at: { file: rootGoFiles[0] ?? GO_MOD, line: 1 } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${rootGoFiles[0] ?? 'The project'} has no go.mod beside it; since Go 1.16 go build needs a module (go mod init).`,
+            at: { file: rootGoFiles[0] ?? GO_MOD, line: 1 },
+        });
     }
     const lockfiles: LockfileFact[] = walk.has('go.sum') ? [{ file: 'go.sum', manager: 'go', packageRoot: '.' }] : [];
     return {

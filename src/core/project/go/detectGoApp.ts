@@ -19,13 +19,23 @@ interface MainPackage {
 }
 
 /** The Go program to run: a `package main` with `func main()` at the root or in cmd/<name>/. */
-export async function detectGoApp(files: ProjectFiles, walk: ProjectWalk, goModPath: string, goMod: GoMod | null, workspacePackages: readonly string[]): Promise<AppCandidate | null> {
+export async function detectGoApp(
+    files: ProjectFiles,
+    walk: ProjectWalk,
+    goModPath: string,
+    goMod: GoMod | null,
+    workspacePackages: readonly string[],
+): Promise<AppCandidate | null> {
     const goFiles = walk.files.filter((path) => path.endsWith('.go') && !path.endsWith('_test.go'));
     const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');
     const candidates = [...new Set(goFiles.map(dirOf))].filter((dir) => dir === '.' || /^cmd\/[^/]+$/.test(dir));
     const mains: MainPackage[] = [];
     for (const dir of candidates) {
-        const main = await readMainPackage(files, dir, goFiles.filter((path) => dirOf(path) === dir));
+        const main = await readMainPackage(
+            files,
+            dir,
+            goFiles.filter((path) => dirOf(path) === dir),
+        );
         if (main) {
             mains.push(main);
         }
@@ -40,11 +50,15 @@ export async function detectGoApp(files: ProjectFiles, walk: ProjectWalk, goModP
     if (!chosen) {
         return null;
     }
-    const framework = goFramework(goModPath, goMod) ?? netHttp([chosen.mainFile, ...chosen.sources.filter((file) => file !== chosen.mainFile)]);
+    const framework =
+        goFramework(goModPath, goMod) ??
+        netHttp([chosen.mainFile, ...chosen.sources.filter((file) => file !== chosen.mainFile)]);
     let ports = findGoPorts(chosen.sources, framework?.value ?? null);
     if (ports.length === 0) {
         const others = goFiles.filter((path) => dirOf(path) !== chosen.dir).slice(0, MAX_SCANNED_FILES);
-        const texts = (await Promise.all(others.map((path) => files.readText(path)))).filter((file): file is TextFile => file !== null);
+        const texts = (await Promise.all(others.map((path) => files.readText(path)))).filter(
+            (file): file is TextFile => file !== null,
+        );
         ports = findGoPorts(texts, framework?.value ?? null);
     }
     const pkg = chosen.dir === '.' ? '.' : `./${chosen.dir}`;
@@ -66,7 +80,11 @@ export async function detectGoApp(files: ProjectFiles, walk: ProjectWalk, goModP
     };
 }
 
-async function readMainPackage(files: ProjectFiles, dir: string, paths: readonly string[]): Promise<MainPackage | null> {
+async function readMainPackage(
+    files: ProjectFiles,
+    dir: string,
+    paths: readonly string[],
+): Promise<MainPackage | null> {
     const sources: TextFile[] = [];
     for (const path of paths) {
         const file = await files.readText(path);
@@ -88,7 +106,11 @@ function netHttp(sources: readonly TextFile[]): Fact<string> | null {
     for (const file of sources) {
         const imported = /^[ \t]*(?:import[ \t]+)?(?:\w+[ \t]+)?"net\/http"/m.exec(file.text);
         if (imported) {
-            return { value: 'net/http', at: { file: file.path, line: lineAt(file.text, imported.index) }, how: `net/http imported by ${file.path}` };
+            return {
+                value: 'net/http',
+                at: { file: file.path, line: lineAt(file.text, imported.index) },
+                how: `net/http imported by ${file.path}`,
+            };
         }
     }
     return null;

@@ -15,9 +15,15 @@ const FRAMEWORKS: readonly (readonly [string, string])[] = [
 /** The web framework go.mod requires directly (indirect requirements are some dependency's business). */
 export function goFramework(goModPath: string, goMod: GoMod | null): Fact<string> | null {
     for (const [prefix, name] of FRAMEWORKS) {
-        const required = goMod?.requires.find((item) => !item.indirect && (item.path === prefix || item.path.startsWith(`${prefix}/`)));
+        const required = goMod?.requires.find(
+            (item) => !item.indirect && (item.path === prefix || item.path.startsWith(`${prefix}/`)),
+        );
         if (required) {
-            return { value: name, at: { file: goModPath, line: required.line }, how: `go.mod requires ${required.path} ${required.version}` };
+            return {
+                value: name,
+                at: { file: goModPath, line: required.line },
+                how: `go.mod requires ${required.path} ${required.version}`,
+            };
         }
     }
     return null;

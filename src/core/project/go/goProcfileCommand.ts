@@ -7,7 +7,11 @@ import type { AppCandidate } from '../EcosystemDetection';
  * same package as the start command's binary (/app/server), so `bin/<name> args` becomes `/app/server args`.
  * Any other command, or a bin/ name of another main package, is kept as the Procfile says.
  */
-export function goProcfileCommand(web: Fact<readonly string[]>, app: AppCandidate, moduleName: string | undefined): Fact<readonly string[]> {
+export function goProcfileCommand(
+    web: Fact<readonly string[]>,
+    app: AppCandidate,
+    moduleName: string | undefined,
+): Fact<readonly string[]> {
     const [program, ...args] = web.value;
     const binary = app.startCommand?.value[0];
     const mainFile = app.entry?.value;
@@ -20,5 +24,9 @@ export function goProcfileCommand(web: Fact<readonly string[]>, app: AppCandidat
     if (!name || named !== name) {
         return web;
     }
-    return { value: [binary, ...args], ...(web.at ? { at: web.at } : {}), how: `${web.how}: ${program} is the Go buildpack's name for main package ${dir === '.' ? '.' : `./${dir}`}, which the recipe builds as ${binary}` };
+    return {
+        value: [binary, ...args],
+        ...(web.at ? { at: web.at } : {}),
+        how: `${web.how}: ${program} is the Go buildpack's name for main package ${dir === '.' ? '.' : `./${dir}`}, which the recipe builds as ${binary}`,
+    };
 }

@@ -21,7 +21,18 @@ export interface GoMod {
     readonly requires: readonly GoRequire[];
 }
 
-const DIRECTIVES = new Set(['module', 'go', 'toolchain', 'godebug', 'require', 'replace', 'exclude', 'retract', 'tool', 'ignore']);
+const DIRECTIVES = new Set([
+    'module',
+    'go',
+    'toolchain',
+    'godebug',
+    'require',
+    'replace',
+    'exclude',
+    'retract',
+    'tool',
+    'ignore',
+]);
 const BLOCK_DIRECTIVES = new Set(['require', 'replace', 'exclude', 'retract', 'godebug', 'tool', 'ignore']);
 export const GO_VERSION = /^1(?:\.(?:0|[1-9]\d*)){1,2}(?:(?:rc|beta)[1-9]\d*)?$/;
 const TOOLCHAIN = /^(?:default|go1(?:\.(?:0|[1-9]\d*)){1,2}(?:(?:rc|beta)[1-9]\d*)?(?:-[\w.-]+)?)$/;
@@ -78,7 +89,10 @@ export function parseGoMod(file: TextFile, issues: IssueSink): GoMod {
             if (args.length === 1 && TOOLCHAIN.test(value)) {
                 toolchain = { value, line: lineNumber };
             } else {
-                problem(lineNumber, `"toolchain ${value}" is not a toolchain name (expected e.g. "toolchain go1.22.3").`);
+                problem(
+                    lineNumber,
+                    `"toolchain ${value}" is not a toolchain name (expected e.g. "toolchain go1.22.3").`,
+                );
             }
         } else if (keyword === 'require') {
             addRequire(args, lineNumber, indirect);

@@ -12,8 +12,14 @@ import { readPom } from './readPom';
 
 /** How each framework's build output starts. */
 const START: Readonly<Record<string, { readonly command: readonly string[]; readonly how: string }>> = {
-    'spring-boot': { command: ['java', '-jar', 'app.jar'], how: 'Spring Boot executable jar (mvn package / gradle bootJar) copied as app.jar' },
-    quarkus: { command: ['java', '-jar', 'quarkus-app/quarkus-run.jar'], how: 'Quarkus fast-jar (target/quarkus-app or build/quarkus-app)' },
+    'spring-boot': {
+        command: ['java', '-jar', 'app.jar'],
+        how: 'Spring Boot executable jar (mvn package / gradle bootJar) copied as app.jar',
+    },
+    quarkus: {
+        command: ['java', '-jar', 'quarkus-app/quarkus-run.jar'],
+        how: 'Quarkus fast-jar (target/quarkus-app or build/quarkus-app)',
+    },
     micronaut: { command: ['java', '-jar', 'app.jar'], how: 'Micronaut runnable (shadow) jar copied as app.jar' },
 };
 
@@ -52,7 +58,11 @@ export const detectJava: EcosystemDetector = async (files, walk): Promise<Ecosys
     };
 };
 
-async function javaApp(files: ProjectFiles, framework: Fact<string> | null, modules: readonly string[]): Promise<AppCandidate | null> {
+async function javaApp(
+    files: ProjectFiles,
+    framework: Fact<string> | null,
+    modules: readonly string[],
+): Promise<AppCandidate | null> {
     const entry = await findJavaMainClass(files);
     if (!framework && !entry) {
         return null;
@@ -62,8 +72,10 @@ async function javaApp(files: ProjectFiles, framework: Fact<string> | null, modu
     return {
         root: '.',
         framework,
-        startCommand: start ? { value: start.command, ...(framework?.at ? { at: framework.at } : {}), how: start.how } : plain?.startCommand ?? null,
-        ports: framework ? await javaServerPort(files, framework.value) : plain?.ports ?? [],
+        startCommand: start
+            ? { value: start.command, ...(framework?.at ? { at: framework.at } : {}), how: start.how }
+            : (plain?.startCommand ?? null),
+        ports: framework ? await javaServerPort(files, framework.value) : (plain?.ports ?? []),
         entry,
         workspacePackages: modules,
         confidence: framework ? 3 : 2,

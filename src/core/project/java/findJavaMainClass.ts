@@ -20,11 +20,19 @@ export async function findJavaMainClass(files: ProjectFiles): Promise<Fact<strin
         }
         const annotated = /^[ \t]*@(SpringBootApplication|QuarkusMain|MicronautApplication)\b/m.exec(file.text);
         if (annotated) {
-            return { value: file.path, at: { file: file.path, line: lineAt(file.text, annotated.index) }, how: `@${annotated[1] ?? ''} class` };
+            return {
+                value: file.path,
+                at: { file: file.path, line: lineAt(file.text, annotated.index) },
+                how: `@${annotated[1] ?? ''} class`,
+            };
         }
         const main = /\bpublic\s+static\s+void\s+main\s*\(|^fun\s+main\s*\(/m.exec(file.text);
         if (main && !plain) {
-            plain = { value: file.path, at: { file: file.path, line: lineAt(file.text, main.index) }, how: 'main method' };
+            plain = {
+                value: file.path,
+                at: { file: file.path, line: lineAt(file.text, main.index) },
+                how: 'main method',
+            };
         }
     }
     return plain;

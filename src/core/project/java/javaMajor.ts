@@ -15,7 +15,11 @@ export function javaMajor(text: string): JavaRange {
     if (graal?.[1]) {
         return { range: graal[1], note: `GraalVM ${raw.replace(/\.r\d+-grl$/, '')} for Java ${graal[1]}` };
     }
-    const version = raw.replace(/^JavaVersion\./, '').replace(/^VERSION_/, '').replace(/_/g, '.').replace(/^[A-Za-z][A-Za-z-]*?(?:64)?-(?=\d)/, '');
+    const version = raw
+        .replace(/^JavaVersion\./, '')
+        .replace(/^VERSION_/, '')
+        .replace(/_/g, '.')
+        .replace(/^[A-Za-z][A-Za-z-]*?(?:64)?-(?=\d)/, '');
     const match = /^(\d+)(?:\.(\d+))?/.exec(version);
     if (!match?.[1]) {
         return { range: null, note: `"${raw}" is not a Java version` };

@@ -9,10 +9,22 @@ export interface PlainMain {
 
 /** The port a plain main reads: a PORT fallback (getOrDefault, orElse, a ternary's literal) or a literal socket address. */
 const PORT_PATTERNS: readonly { readonly pattern: RegExp; readonly how: (value: string) => string }[] = [
-    { pattern: /System\.getenv\(\)\.getOrDefault\(\s*"PORT"\s*,\s*"(\d{2,5})"\s*\)/, how: (value) => `PORT environment variable, default ${value}` },
-    { pattern: /System\.getenv\(\s*"PORT"\s*\)\s*\)?\s*\.orElse\(\s*"(\d{2,5})"\s*\)/, how: (value) => `PORT environment variable, default ${value}` },
-    { pattern: /System\.getenv\(\s*"PORT"\s*\)\s*[!=]=\s*null\s*\?[^:;\n]{0,120}:\s*"?(\d{2,5})"?/, how: (value) => `PORT environment variable, default ${value}` },
-    { pattern: /\bnew\s+InetSocketAddress\(\s*(?:"[^"\n]{0,100}"\s*,\s*)?(\d{2,5})\s*\)/, how: (value) => `InetSocketAddress(${value})` },
+    {
+        pattern: /System\.getenv\(\)\.getOrDefault\(\s*"PORT"\s*,\s*"(\d{2,5})"\s*\)/,
+        how: (value) => `PORT environment variable, default ${value}`,
+    },
+    {
+        pattern: /System\.getenv\(\s*"PORT"\s*\)\s*\)?\s*\.orElse\(\s*"(\d{2,5})"\s*\)/,
+        how: (value) => `PORT environment variable, default ${value}`,
+    },
+    {
+        pattern: /System\.getenv\(\s*"PORT"\s*\)\s*[!=]=\s*null\s*\?[^:;\n]{0,120}:\s*"?(\d{2,5})"?/,
+        how: (value) => `PORT environment variable, default ${value}`,
+    },
+    {
+        pattern: /\bnew\s+InetSocketAddress\(\s*(?:"[^"\n]{0,100}"\s*,\s*)?(\d{2,5})\s*\)/,
+        how: (value) => `InetSocketAddress(${value})`,
+    },
     { pattern: /\.start\(\s*(\d{2,5})\s*\)/, how: (value) => `start(${value})` },
 ];
 
@@ -35,12 +47,20 @@ export async function javaPlainMain(files: ProjectFiles, entry: Fact<string>): P
         const match = pattern.exec(file.text);
         const value = Number(match?.[1]);
         if (match?.[1] && value >= 1 && value <= 65535) {
-            ports.push({ value, at: { file: file.path, line: lineAt(file.text, match.index) }, how: `${how(match[1])} in ${file.path}` });
+            ports.push({
+                value,
+                at: { file: file.path, line: lineAt(file.text, match.index) },
+                how: `${how(match[1])} in ${file.path}`,
+            });
             break;
         }
     }
     return {
-        startCommand: { value: ['java', '-cp', 'app.jar:lib/*', mainClass], ...(entry.at ? { at: entry.at } : {}), how: `main class ${mainClass} from the built jar and its runtime class path (lib/)` },
+        startCommand: {
+            value: ['java', '-cp', 'app.jar:lib/*', mainClass],
+            ...(entry.at ? { at: entry.at } : {}),
+            how: `main class ${mainClass} from the built jar and its runtime class path (lib/)`,
+        },
         ports,
     };
 }

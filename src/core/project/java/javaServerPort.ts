@@ -43,7 +43,13 @@ function portFact(value: string, file: TextFile, line: number, key: string): Fac
     if (!Number.isInteger(port) || port <= 0 || port > 65535) {
         return null;
     }
-    return { value: port, at: { file: file.path, line }, how: placeholder ? `${key} in ${file.path}: ${placeholder[1] ?? ''} environment variable, default ${port}` : `${key} in ${file.path}` };
+    return {
+        value: port,
+        at: { file: file.path, line },
+        how: placeholder
+            ? `${key} in ${file.path}: ${placeholder[1] ?? ''} environment variable, default ${port}`
+            : `${key} in ${file.path}`,
+    };
 }
 
 /** The port fact, null when the key is set to something unreadable, undefined when it is not set. */
@@ -63,7 +69,11 @@ function yamlPort(file: TextFile, key: string, files: ProjectFiles): Fact<number
     for (const document of documents) {
         const [error] = document.errors;
         if (error) {
-            files.issues.add({ severity: 'warning', message: `${file.path} is not valid YAML (${error.message.split('\n')[0] ?? ''}).`, at: { file: file.path, line: lineCounter.linePos(error.pos[0]).line } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${file.path} is not valid YAML (${error.message.split('\n')[0] ?? ''}).`,
+                at: { file: file.path, line: lineCounter.linePos(error.pos[0]).line },
+            });
             return undefined;
         }
         const node = find(document.contents, key.split('.')) ?? find(document.contents, [key]);

@@ -8,11 +8,22 @@ import { javaMajor, type JavaRange } from './javaMajor';
  * Java pins from version managers, first wins: .java-version (jenv), .sdkmanrc, asdf, mise. Build files
  * (pom.xml, build.gradle) follow them in the detector's list.
  */
-export async function javaVersionManagerPins(files: ProjectFiles, pins: readonly ToolPin[]): Promise<RuntimeDeclaration[]> {
+export async function javaVersionManagerPins(
+    files: ProjectFiles,
+    pins: readonly ToolPin[],
+): Promise<RuntimeDeclaration[]> {
     const declared: RuntimeDeclaration[] = [];
     const javaVersion = await readVersionFile(files, '.java-version', 'jenv');
     if (javaVersion) {
-        declared.push(declaration(javaVersion.path, javaVersion.line, '.java-version', javaVersion.raw, javaMajor(javaVersion.raw)));
+        declared.push(
+            declaration(
+                javaVersion.path,
+                javaVersion.line,
+                '.java-version',
+                javaVersion.raw,
+                javaMajor(javaVersion.raw),
+            ),
+        );
     }
     const sdkmanrc = await files.readText('.sdkmanrc');
     if (sdkmanrc) {

@@ -13,7 +13,10 @@ const VERSION_EXPRESSION = String.raw`(JavaVersion\.VERSION_\w+|JavaVersion\.toV
 
 /** What a Gradle build pins, strongest first: a toolchain, the compiler's release, then source compatibility. */
 const SETTINGS: readonly (readonly [RegExp, string])[] = [
-    [/\blanguageVersion(?:\s*=\s*|\.set\(\s*)JavaLanguageVersion\.of\(\s*["']?(\d+)["']?\s*\)/g, 'java.toolchain.languageVersion'],
+    [
+        /\blanguageVersion(?:\s*=\s*|\.set\(\s*)JavaLanguageVersion\.of\(\s*["']?(\d+)["']?\s*\)/g,
+        'java.toolchain.languageVersion',
+    ],
     [/\bjvmToolchain\(\s*(\d+)\s*\)/g, 'kotlin.jvmToolchain'],
     [/\boptions\.release(?:\.set\(\s*|\s*=\s*)(\d+)/g, 'options.release'],
     [new RegExp(String.raw`\bsourceCompatibility\s*=\s*${VERSION_EXPRESSION}`, 'g'), 'sourceCompatibility'],
@@ -28,7 +31,14 @@ export function readGradle(file: TextFile): GradleFacts {
             const raw = (match[1] ?? '').replace(/^["']|["']$/g, '');
             const version = raw.replace(/^JavaVersion\.toVersion\(\s*["']?([\d.]+)["']?\s*\)$/, '$1');
             const major = javaMajor(version);
-            declared.push({ file: file.path, line: lineAt(text, match.index), source: `${file.path}#${name}`, raw, range: major.range, ...(major.note ? { note: major.note } : {}) });
+            declared.push({
+                file: file.path,
+                line: lineAt(text, match.index),
+                source: `${file.path}#${name}`,
+                raw,
+                range: major.range,
+                ...(major.note ? { note: major.note } : {}),
+            });
         }
     }
     return { declared, framework: gradleFramework(text, file.path) };
@@ -36,7 +46,11 @@ export function readGradle(file: TextFile): GradleFacts {
 
 function gradleFramework(text: string, path: string): Fact<string> | null {
     const plugins: readonly (readonly [RegExp, string, string])[] = [
-        [/id\s*\(?\s*["']org\.springframework\.boot["']|apply\s+plugin:\s*["']org\.springframework\.boot["']/, 'spring-boot', 'plugin org.springframework.boot'],
+        [
+            /id\s*\(?\s*["']org\.springframework\.boot["']|apply\s+plugin:\s*["']org\.springframework\.boot["']/,
+            'spring-boot',
+            'plugin org.springframework.boot',
+        ],
         [/["']org\.springframework\.boot:spring-boot-starter/, 'spring-boot', 'a spring-boot-starter dependency'],
         [/id\s*\(?\s*["']io\.quarkus["']/, 'quarkus', 'plugin io.quarkus'],
         [/["']io\.quarkus:quarkus-/, 'quarkus', 'a quarkus dependency'],

@@ -25,18 +25,30 @@ export function readPom(file: TextFile, issues: IssueSink): PomFacts {
     const text = withoutXmlComments(file.text);
     const at = (offset: number): { file: string; line: number } => ({ file: file.path, line: lineAt(text, offset) });
     if (!/<project[\s>]/.test(text)) {
-        issues.add({ severity: 'warning', message: `${file.path} has no <project> element; Maven cannot read it.`, at: { file: file.path, line: 1 } });
+        issues.add({
+            severity: 'warning',
+            message: `${file.path} has no <project> element; Maven cannot read it.`,
+            at: { file: file.path, line: 1 },
+        });
         return { declared: [], framework: null, modules: [] };
     }
     const top = rootChildren(text);
     const child = (name: string): XmlElement | undefined => top.find((element) => element.name === name);
     const parentBlock = blocks(text, 'parent')[0];
     if (!child('artifactId')?.value) {
-        issues.add({ severity: 'warning', message: `${file.path} has no <artifactId>; Maven stops with "'artifactId' is missing" and the build makes no jar.`, at: at(text.indexOf('<project')) });
+        issues.add({
+            severity: 'warning',
+            message: `${file.path} has no <artifactId>; Maven stops with "'artifactId' is missing" and the build makes no jar.`,
+            at: at(text.indexOf('<project')),
+        });
     }
     if (!child('version') && !parentBlock) {
         const where = child('artifactId')?.offset ?? text.indexOf('<project');
-        issues.add({ severity: 'warning', message: `${file.path} has no <version> and no <parent> to inherit one from; Maven stops with "'version' is missing".`, at: at(where) });
+        issues.add({
+            severity: 'warning',
+            message: `${file.path} has no <version> and no <parent> to inherit one from; Maven stops with "'version' is missing".`,
+            at: at(where),
+        });
     }
 
     const properties = new Map<string, XmlElement>();
@@ -56,14 +68,29 @@ export function readPom(file: TextFile, issues: IssueSink): PomFacts {
     const declare = (element: XmlElement, source: string): void => {
         const resolved = resolve(element.value);
         const major = javaMajor(resolved.value);
-        const range = /^\$\{/.test(resolved.value) ? { range: null, note: `${resolved.value} is not defined in this pom` } : major;
-        const note = [resolved.via ? `from property ${resolved.via}` : undefined, range.note].filter((part) => part !== undefined).join('; ');
-        declared.push({ ...at(element.offset), source, raw: element.value, range: range.range, ...(note ? { note } : {}) });
+        const range = /^\$\{/.test(resolved.value)
+            ? { range: null, note: `${resolved.value} is not defined in this pom` }
+            : major;
+        const note = [resolved.via ? `from property ${resolved.via}` : undefined, range.note]
+            .filter((part) => part !== undefined)
+            .join('; ');
+        declared.push({
+            ...at(element.offset),
+            source,
+            raw: element.value,
+            range: range.range,
+            ...(note ? { note } : {}),
+        });
     };
 
-    const compiler = blocks(text, 'plugin').find((plugin) => /<artifactId>\s*maven-compiler-plugin\s*<\/artifactId>/.test(plugin.body));
+    const compiler = blocks(text, 'plugin').find((plugin) =>
+        /<artifactId>\s*maven-compiler-plugin\s*<\/artifactId>/.test(plugin.body),
+    );
     const configuration = compiler ? blocks(compiler.body, 'configuration')[0] : undefined;
-    const pluginSettings = configuration && compiler ? simpleElements(configuration.body, compiler.bodyStart + configuration.bodyStart) : [];
+    const pluginSettings =
+        configuration && compiler
+            ? simpleElements(configuration.body, compiler.bodyStart + configuration.bodyStart)
+            : [];
     const referenced = new Set<string>();
     for (const name of ['release', 'source']) {
         const element = pluginSettings.find((setting) => setting.name === name);
@@ -81,7 +108,8 @@ export function readPom(file: TextFile, issues: IssueSink): PomFacts {
             declare(element, `pom.xml#properties.${name}`);
         }
     }
-    const springParent = parentBlock && /<artifactId>\s*spring-boot-starter-parent\s*<\/artifactId>/.test(parentBlock.body);
+    const springParent =
+        parentBlock && /<artifactId>\s*spring-boot-starter-parent\s*<\/artifactId>/.test(parentBlock.body);
     if (declared.length === 0) {
         issues.add({
             severity: 'info',
@@ -91,7 +119,10 @@ export function readPom(file: TextFile, issues: IssueSink): PomFacts {
             at: { file: file.path, line: 1 },
         });
     }
-    const modules = blocks(text, 'modules').flatMap((block) => simpleElements(block.body)).filter((element) => element.name === 'module').map((element) => element.value);
+    const modules = blocks(text, 'modules')
+        .flatMap((block) => simpleElements(block.body))
+        .filter((element) => element.name === 'module')
+        .map((element) => element.value);
     return { declared, framework: pomFramework(text, file.path, springParent ? parentBlock : undefined), modules };
 }
 
@@ -99,17 +130,29 @@ export function readPom(file: TextFile, issues: IssueSink): PomFacts {
 function pomFramework(text: string, path: string, springParent: { start: number } | undefined): Fact<string> | null {
     const web = /<artifactId>\s*(spring-boot-starter-(?:web|webflux))\s*<\/artifactId>/.exec(text);
     if (web) {
-        return { value: 'spring-boot', at: { file: path, line: lineAt(text, web.index) }, how: `${web[1] ?? ''} dependency in ${path}` };
+        return {
+            value: 'spring-boot',
+            at: { file: path, line: lineAt(text, web.index) },
+            how: `${web[1] ?? ''} dependency in ${path}`,
+        };
     }
     if (springParent) {
-        return { value: 'spring-boot', at: { file: path, line: lineAt(text, springParent.start) }, how: `spring-boot-starter-parent in ${path}` };
+        return {
+            value: 'spring-boot',
+            at: { file: path, line: lineAt(text, springParent.start) },
+            how: `spring-boot-starter-parent in ${path}`,
+        };
     }
     for (const dependency of [...blocks(text, 'dependency'), ...blocks(text, 'plugin'), ...blocks(text, 'parent')]) {
         const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(dependency.body)?.[1] ?? '';
         const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(dependency.body)?.[1] ?? '';
         const framework = FRAMEWORK_GROUPS.find(([pattern]) => pattern.test(group))?.[1];
         if (framework) {
-            return { value: framework, at: { file: path, line: lineAt(text, dependency.start) }, how: `${group}:${artifact} in ${path}` };
+            return {
+                value: framework,
+                at: { file: path, line: lineAt(text, dependency.start) },
+                how: `${group}:${artifact} in ${path}`,
+            };
         }
     }
     return null;

@@ -26,7 +26,11 @@ export interface XmlElement {
 
 /** Simple `<name>text</name>` elements inside `text`, in order; offsets are relative to `base`. */
 export function simpleElements(text: string, base = 0): XmlElement[] {
-    return [...text.matchAll(/<([\w.-]+)>([^<]*)<\/\1>/g)].map((match) => ({ name: match[1] ?? '', value: (match[2] ?? '').trim(), offset: base + match.index }));
+    return [...text.matchAll(/<([\w.-]+)>([^<]*)<\/\1>/g)].map((match) => ({
+        name: match[1] ?? '',
+        value: (match[2] ?? '').trim(),
+        offset: base + match.index,
+    }));
 }
 
 /** The spans of `<tag>…</tag>` blocks (not nested in one another), start tag offset to end of the end tag. */
@@ -59,7 +63,11 @@ export function rootChildren(text: string): XmlElement[] {
         if (closing) {
             depth -= 1;
             if (depth === 1 && open && open.name === name) {
-                children.push({ name, value: open.nested ? '' : text.slice(open.contentStart, match.index).trim(), offset: open.offset });
+                children.push({
+                    name,
+                    value: open.nested ? '' : text.slice(open.contentStart, match.index).trim(),
+                    offset: open.offset,
+                });
                 open = null;
             }
         } else if (selfClosing) {

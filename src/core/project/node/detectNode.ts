@@ -28,9 +28,19 @@ export const detectNode: EcosystemDetector = async (files, walk) => {
     // A root start that only hands over to one workspace package names the app outright.
     const delegation = root ? findWorkspaceDelegation(root, members) : null;
     const appPackage = delegation?.pkg ?? pickNodeAppPackage(root, members);
-    const places: PinPlace[] = appPackage && appPackage.dir !== '.' ? [{ dir: appPackage.dir, pkg: appPackage }, { dir: '.', pkg: root }] : [{ dir: '.', pkg: root }];
+    const places: PinPlace[] =
+        appPackage && appPackage.dir !== '.'
+            ? [
+                  { dir: appPackage.dir, pkg: appPackage },
+                  { dir: '.', pkg: root },
+              ]
+            : [{ dir: '.', pkg: root }];
     const declared = await readNodeDeclarations(files, places);
-    const lockfiles = await findNodeLockfiles(files, ['.', ...(appPackage ? [appPackage.dir] : []), ...workspaces.packages]);
+    const lockfiles = await findNodeLockfiles(files, [
+        '.',
+        ...(appPackage ? [appPackage.dir] : []),
+        ...workspaces.packages,
+    ]);
     if (!root && members.length === 0 && declared.length === 0 && lockfiles.length === 0) {
         return null;
     }
@@ -41,7 +51,14 @@ export const detectNode: EcosystemDetector = async (files, walk) => {
             locked.push({ file: lockfile.file, packages: lockedNodePackages(lockfile.file, text.text) });
         }
     }
-    const app = appPackage ? await detectNodeApp(files, appPackage, workspaces.packages.filter((dir) => dir !== appPackage.dir), delegation) : null;
+    const app = appPackage
+        ? await detectNodeApp(
+              files,
+              appPackage,
+              workspaces.packages.filter((dir) => dir !== appPackage.dir),
+              delegation,
+          )
+        : null;
     return {
         ecosystem: 'node',
         declared,

@@ -9,17 +9,67 @@ import { lastCommandOf, scriptToExecForm } from './scriptToExecForm';
 import type { WorkspaceDelegation } from './workspaceDelegation';
 
 /** Commands that run a script file given as their first operand. */
-const FILE_RUNNERS: ReadonlySet<string> = new Set(['node', 'nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'node-dev', 'bun', 'pm2-runtime', 'supervisor']);
+const FILE_RUNNERS: ReadonlySet<string> = new Set([
+    'node',
+    'nodemon',
+    'ts-node',
+    'ts-node-dev',
+    'tsx',
+    'babel-node',
+    'node-dev',
+    'bun',
+    'pm2-runtime',
+    'supervisor',
+]);
 
 /** Options of those runners that take the next word as their value. */
 const OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set([
-    '-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '--env-file-if-exists', '-C', '--conditions',
-    '--watch-path', '--inspect-port', '--title', '-w', '--watch', '-e', '--ext', '-i', '--ignore', '-x', '--exec', '--delay', '--config',
-    '-P', '--project', '-O', '--compiler-options', '--tsconfig', '--name', '--instances',
+    '-r',
+    '--require',
+    '--import',
+    '--loader',
+    '--experimental-loader',
+    '--env-file',
+    '--env-file-if-exists',
+    '-C',
+    '--conditions',
+    '--watch-path',
+    '--inspect-port',
+    '--title',
+    '-w',
+    '--watch',
+    '-e',
+    '--ext',
+    '-i',
+    '--ignore',
+    '-x',
+    '--exec',
+    '--delay',
+    '--config',
+    '-P',
+    '--project',
+    '-O',
+    '--compiler-options',
+    '--tsconfig',
+    '--name',
+    '--instances',
 ]);
 
 /** Files a Node server is conventionally started from, for port hunting when nothing names the entry. */
-const CONVENTIONAL_SOURCES = ['server.js', 'app.js', 'index.js', 'server.mjs', 'index.mjs', 'src/server.ts', 'src/server.js', 'src/index.ts', 'src/index.js', 'src/main.ts', 'src/app.ts', 'src/app.js'];
+const CONVENTIONAL_SOURCES = [
+    'server.js',
+    'app.js',
+    'index.js',
+    'server.mjs',
+    'index.mjs',
+    'src/server.ts',
+    'src/server.js',
+    'src/index.ts',
+    'src/index.js',
+    'src/main.ts',
+    'src/app.ts',
+    'src/app.js',
+];
 
 /** Built output folders and where their sources usually live. */
 const BUILD_DIRS = /^(?:dist|build|lib|out)\/(.+?)(?:\.(?:m?js|cjs))?$/;
@@ -39,14 +89,22 @@ interface FinalCommand {
  * command's or framework's default), each with the file and line it came from. When the monorepo root's start
  * only delegates to this package, the script it delegates to (start, serve …) is the start script.
  */
-export async function detectNodeApp(files: ProjectFiles, pkg: PackageJson, workspacePackages: readonly string[], delegation: WorkspaceDelegation | null = null): Promise<AppCandidate> {
+export async function detectNodeApp(
+    files: ProjectFiles,
+    pkg: PackageJson,
+    workspacePackages: readonly string[],
+    delegation: WorkspaceDelegation | null = null,
+): Promise<AppCandidate> {
     const found = findNodeFramework(pkg);
     const framework: Fact<string> | null = found && {
         value: found.framework.name,
         at: { file: pkg.file, line: found.dependency.line },
         how: `${found.dependency.name} in ${found.dependency.section}`,
     };
-    const at = (key: string): { file: string; line: number } => ({ file: pkg.file, line: pkg.lineOf(['scripts', key]) });
+    const at = (key: string): { file: string; line: number } => ({
+        file: pkg.file,
+        line: pkg.lineOf(['scripts', key]),
+    });
     const startKey = delegation?.script ?? 'start';
     const startScript = pkg.get(['scripts', startKey]);
     const main = typeof pkg.get(['main']) === 'string' ? (pkg.get(['main']) as string) : null;
@@ -57,13 +115,23 @@ export async function detectNodeApp(files: ProjectFiles, pkg: PackageJson, works
     let explicitStart = true;
     const npmDefault = typeof startScript !== 'string' && hasServerJs;
     if (typeof startScript === 'string' && startScript.trim() !== '') {
-        const how = delegation ? `${pkg.file} scripts.${startKey}, which the root's start script \`${delegation.via}\` runs` : 'package.json scripts.start';
+        const how = delegation
+            ? `${pkg.file} scripts.${startKey}, which the root's start script \`${delegation.via}\` runs`
+            : 'package.json scripts.start';
         startCommand = { value: scriptToExecForm(startScript), at: at(startKey), how };
         final = finalCommand(pkg, startKey, startScript, 0);
     } else if (npmDefault) {
-        startCommand = { value: ['node', 'server.js'], at: { file: joinPath(pkg.dir, 'server.js'), line: 1 }, how: 'npm start default (server.js and no start script)' };
+        startCommand = {
+            value: ['node', 'server.js'],
+            at: { file: joinPath(pkg.dir, 'server.js'), line: 1 },
+            how: 'npm start default (server.js and no start script)',
+        };
     } else if (main !== null) {
-        startCommand = { value: ['node', main], at: { file: pkg.file, line: pkg.lineOf(['main']) }, how: 'package.json main (there is no start script)' };
+        startCommand = {
+            value: ['node', main],
+            at: { file: pkg.file, line: pkg.lineOf(['main']) },
+            how: 'package.json main (there is no start script)',
+        };
         explicitStart = false;
     }
 
@@ -113,10 +181,16 @@ function finalCommand(pkg: PackageJson, key: string, script: string, depth: numb
     }
     const stripped = stripPrefixes(words);
     const [tool, first, second] = stripped;
-    const target = tool === 'npm' && (first === 'run' || first === 'run-script') ? second
-        : (tool === 'yarn' || tool === 'pnpm' || tool === 'bun') && first === 'run' ? second
-            : tool === 'yarn' || tool === 'pnpm' ? first
-                : tool === 'npm' && first === 'start' ? 'start' : undefined;
+    const target =
+        tool === 'npm' && (first === 'run' || first === 'run-script')
+            ? second
+            : (tool === 'yarn' || tool === 'pnpm' || tool === 'bun') && first === 'run'
+              ? second
+              : tool === 'yarn' || tool === 'pnpm'
+                ? first
+                : tool === 'npm' && first === 'start'
+                  ? 'start'
+                  : undefined;
     const next = target === undefined ? undefined : pkg.get(['scripts', target]);
     if (target !== undefined && typeof next === 'string' && depth < 4) {
         return finalCommand(pkg, target, next, depth + 1);
@@ -169,18 +243,33 @@ function scriptOperand(words: readonly string[]): string | null {
     return null;
 }
 
-async function findEntry(files: ProjectFiles, pkg: PackageJson, final: FinalCommand | null, main: string | null, npmDefault: boolean, hasStartScript: boolean): Promise<Fact<string> | null> {
+async function findEntry(
+    files: ProjectFiles,
+    pkg: PackageJson,
+    final: FinalCommand | null,
+    main: string | null,
+    npmDefault: boolean,
+    hasStartScript: boolean,
+): Promise<Fact<string> | null> {
     if (npmDefault) {
         const file = joinPath(pkg.dir, 'server.js');
         return { value: file, at: { file, line: 1 }, how: 'npm start default (server.js)' };
     }
     const operand = final ? scriptOperand(final.words) : null;
     if (final && operand !== null) {
-        const named = operand === '.' || operand === './' ? main ?? 'index.js' : operand;
-        return { value: await resolveModule(files, joinPath(pkg.dir, named)), at: { file: pkg.file, line: pkg.lineOf(['scripts', final.key]) }, how: `run by scripts.${final.key}` };
+        const named = operand === '.' || operand === './' ? (main ?? 'index.js') : operand;
+        return {
+            value: await resolveModule(files, joinPath(pkg.dir, named)),
+            at: { file: pkg.file, line: pkg.lineOf(['scripts', final.key]) },
+            how: `run by scripts.${final.key}`,
+        };
     }
     if (main !== null) {
-        return { value: await resolveModule(files, joinPath(pkg.dir, main)), at: { file: pkg.file, line: pkg.lineOf(['main']) }, how: 'package.json main' };
+        return {
+            value: await resolveModule(files, joinPath(pkg.dir, main)),
+            at: { file: pkg.file, line: pkg.lineOf(['main']) },
+            how: 'package.json main',
+        };
     }
     if (!hasStartScript) {
         for (const name of ['app.js', 'index.js']) {
@@ -195,7 +284,14 @@ async function findEntry(files: ProjectFiles, pkg: PackageJson, final: FinalComm
 
 /** Node's resolution of a path without extension: as is, then .js, .mjs, .cjs (and .ts for tsx and friends), then index.js. */
 async function resolveModule(files: ProjectFiles, path: string): Promise<string> {
-    for (const candidate of [path, `${path}.js`, `${path}.mjs`, `${path}.cjs`, `${path}.ts`, joinPath(path, 'index.js')]) {
+    for (const candidate of [
+        path,
+        `${path}.js`,
+        `${path}.mjs`,
+        `${path}.cjs`,
+        `${path}.ts`,
+        joinPath(path, 'index.js'),
+    ]) {
         if (await isFile(files, candidate)) {
             return candidate;
         }
@@ -206,18 +302,28 @@ async function resolveModule(files: ProjectFiles, path: string): Promise<string>
 async function isFile(files: ProjectFiles, path: string): Promise<boolean> {
     const slash = path.lastIndexOf('/');
     const entries = await files.list(slash < 0 ? '.' : path.slice(0, slash));
-    return entries.some((entry) => entry.name === path.slice(slash + 1) && (entry.kind === 'file' || entry.kind === 'symlink'));
+    return entries.some(
+        (entry) => entry.name === path.slice(slash + 1) && (entry.kind === 'file' || entry.kind === 'symlink'),
+    );
 }
 
 /** The entry's source (its src/ twin when the entry is build output that is not there yet), else a conventional file. */
-async function sourcesToScan(files: ProjectFiles, pkg: PackageJson, entry: Fact<string> | null): Promise<{ path: string; text: string }[]> {
+async function sourcesToScan(
+    files: ProjectFiles,
+    pkg: PackageJson,
+    entry: Fact<string> | null,
+): Promise<{ path: string; text: string }[]> {
     const candidates: string[] = [];
     if (entry) {
         candidates.push(entry.value);
         const inPackage = pkg.dir === '.' ? entry.value : entry.value.slice(pkg.dir.length + 1);
         const built = BUILD_DIRS.exec(inPackage);
         if (built?.[1]) {
-            candidates.push(...['.ts', '.mts', '.js', '.mjs'].map((extension) => joinPath(pkg.dir, 'src', `${built[1]}${extension}`)));
+            candidates.push(
+                ...['.ts', '.mts', '.js', '.mjs'].map((extension) =>
+                    joinPath(pkg.dir, 'src', `${built[1]}${extension}`),
+                ),
+            );
         }
     } else {
         candidates.push(...CONVENTIONAL_SOURCES.map((name) => joinPath(pkg.dir, name)));

@@ -15,7 +15,11 @@ export interface LockedNodePackages {
  * the lockfile names (a dependency of a dependency, at its lockfile line), and binding.gyp files of the
  * project's own addons. The walk never enters node_modules, so installed packages' own binding.gyp files do not count.
  */
-export function detectNodeNativeDependencies(packages: readonly PackageJson[], walk: ProjectWalk, locked: readonly LockedNodePackages[] = []): NativeDependencyFact[] {
+export function detectNodeNativeDependencies(
+    packages: readonly PackageJson[],
+    walk: ProjectWalk,
+    locked: readonly LockedNodePackages[] = [],
+): NativeDependencyFact[] {
     const facts: NativeDependencyFact[] = [];
     const lockLine = (name: string): { file: string; line: number } | null => {
         for (const lockfile of locked) {

@@ -18,7 +18,11 @@ interface PinnedManager {
  * devEngines.packageManager) first, then the managers of the lockfiles, else npm as the default.
  * A pin the lockfiles contradict, and lockfiles of rival managers, become warnings.
  */
-export function detectNodePackageManagers(files: ProjectFiles, root: PackageJson | null, lockfiles: readonly LockfileFact[]): PackageManagerFacts[] {
+export function detectNodePackageManagers(
+    files: ProjectFiles,
+    root: PackageJson | null,
+    lockfiles: readonly LockfileFact[],
+): PackageManagerFacts[] {
     const pinned = root ? readPinnedManager(files, root) : null;
     const result: PackageManagerFacts[] = [];
     if (root && pinned) {
@@ -37,7 +41,12 @@ export function detectNodePackageManagers(files: ProjectFiles, root: PackageJson
     if (result.length === 0 && root) {
         result.push({ name: 'npm', ecosystem: 'node', declared: null, evidence: 'default' });
     }
-    reportConflicts(files, root, pinned, lockfiles.filter((lockfile) => lockfile.packageRoot === '.'));
+    reportConflicts(
+        files,
+        root,
+        pinned,
+        lockfiles.filter((lockfile) => lockfile.packageRoot === '.'),
+    );
     return result;
 }
 
@@ -46,17 +55,29 @@ function readPinnedManager(files: ProjectFiles, pkg: PackageJson): PinnedManager
     if (field !== undefined) {
         const line = pkg.lineOf(['packageManager']);
         if (typeof field !== 'string') {
-            files.issues.add({ severity: 'warning', message: `${pkg.file}: packageManager must be a string such as "pnpm@9.12.0"; corepack ignores it.`, at: { file: pkg.file, line } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${pkg.file}: packageManager must be a string such as "pnpm@9.12.0"; corepack ignores it.`,
+                at: { file: pkg.file, line },
+            });
             return null;
         }
         // name@version, optionally +sha512.<hash> (corepack's integrity suffix, not part of the version).
         const match = /^\s*([\w.-]+)@([^+\s]+)(?:\+\S*)?\s*$/.exec(field);
         if (!match?.[1] || !match[2] || !MANAGERS.has(match[1])) {
-            files.issues.add({ severity: 'warning', message: `${pkg.file}: packageManager "${field}" is not "<npm|yarn|pnpm|bun>@<version>"; corepack will not use it.`, at: { file: pkg.file, line } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${pkg.file}: packageManager "${field}" is not "<npm|yarn|pnpm|bun>@<version>"; corepack will not use it.`,
+                at: { file: pkg.file, line },
+            });
             return null;
         }
         if (semver.valid(match[2]) === null) {
-            files.issues.add({ severity: 'warning', message: `${pkg.file}: packageManager "${field}" needs an exact version (corepack accepts no ranges or tags), e.g. "${match[1]}@${semver.coerce(match[2])?.version ?? '1.0.0'}".`, at: { file: pkg.file, line } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${pkg.file}: packageManager "${field}" needs an exact version (corepack accepts no ranges or tags), e.g. "${match[1]}@${semver.coerce(match[2])?.version ?? '1.0.0'}".`,
+                at: { file: pkg.file, line },
+            });
         }
         return { name: match[1], version: match[2], source: 'package.json#packageManager', line };
     }
@@ -75,10 +96,17 @@ function readPinnedManager(files: ProjectFiles, pkg: PackageJson): PinnedManager
     return null;
 }
 
-function reportConflicts(files: ProjectFiles, root: PackageJson | null, pinned: PinnedManager | null, rootLockfiles: readonly LockfileFact[]): void {
+function reportConflicts(
+    files: ProjectFiles,
+    root: PackageJson | null,
+    pinned: PinnedManager | null,
+    rootLockfiles: readonly LockfileFact[],
+): void {
     const managers = [...new Set(rootLockfiles.map((lockfile) => lockfile.manager))];
     if (managers.length > 1) {
-        const [first, second] = rootLockfiles.filter((lockfile, index) => rootLockfiles.findIndex((other) => other.manager === lockfile.manager) === index);
+        const [first, second] = rootLockfiles.filter(
+            (lockfile, index) => rootLockfiles.findIndex((other) => other.manager === lockfile.manager) === index,
+        );
         if (first && second) {
             files.issues.add({
                 severity: 'warning',

@@ -18,7 +18,11 @@ interface WorkspaceGlob extends SourceRef {
  * Resolves the workspace globs against the folders of the walk that hold a package.json. pnpm reads only
  * pnpm-workspace.yaml, so when it exists it wins over package.json#workspaces (npm, yarn, bun).
  */
-export async function detectNodeWorkspaces(files: ProjectFiles, walk: ProjectWalk, root: PackageJson | null): Promise<NodeWorkspaces> {
+export async function detectNodeWorkspaces(
+    files: ProjectFiles,
+    walk: ProjectWalk,
+    root: PackageJson | null,
+): Promise<NodeWorkspaces> {
     const pnpm = await readPnpmWorkspaceGlobs(files);
     const fromPackageJson = pnpm === null && root ? readPackageJsonGlobs(files, root) : null;
     const globs = pnpm ?? fromPackageJson ?? [];
@@ -31,7 +35,11 @@ export async function detectNodeWorkspaces(files: ProjectFiles, walk: ProjectWal
         const hits = packageDirs.filter((dir) => pattern.test(dir));
         if (hits.length === 0 && pattern.source !== '^\\.$' && pattern.source !== '^$') {
             const cut = walk.truncated ? ' (the file walk stopped early, so it may have missed some)' : '';
-            files.issues.add({ severity: 'warning', message: `${file}: the workspace glob "${glob}" matches no folder with a package.json${cut}.`, at: { file, line } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${file}: the workspace glob "${glob}" matches no folder with a package.json${cut}.`,
+                at: { file, line },
+            });
         }
         hits.forEach((dir) => included.add(dir));
     }
@@ -53,7 +61,11 @@ async function readPnpmWorkspaceGlobs(files: ProjectFiles): Promise<WorkspaceGlo
     const error = document.errors[0];
     if (error) {
         const line = lineCounter.linePos(error.pos[0]).line;
-        files.issues.add({ severity: 'warning', message: `${file} is not valid YAML (${error.message.split('\n')[0] ?? error.code}); its workspace packages were not read.`, at: { file, line } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${file} is not valid YAML (${error.message.split('\n')[0] ?? error.code}); its workspace packages were not read.`,
+            at: { file, line },
+        });
         return [];
     }
     const contents = document.contents;
@@ -63,7 +75,11 @@ async function readPnpmWorkspaceGlobs(files: ProjectFiles): Promise<WorkspaceGlo
     }
     if (!isSeq(packages)) {
         const line = isScalar(packages) && packages.range ? lineCounter.linePos(packages.range[0]).line : 1;
-        files.issues.add({ severity: 'warning', message: `${file}: "packages" must be a list of folder globs.`, at: { file, line } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${file}: "packages" must be a list of folder globs.`,
+            at: { file, line },
+        });
         return [];
     }
     const globs: WorkspaceGlob[] = [];
@@ -72,7 +88,11 @@ async function readPnpmWorkspaceGlobs(files: ProjectFiles): Promise<WorkspaceGlo
         if (isScalar(item) && typeof item.value === 'string') {
             globs.push({ glob: item.value, file, line });
         } else {
-            files.issues.add({ severity: 'warning', message: `${file}: every entry of "packages" must be a folder glob string.`, at: { file, line } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${file}: every entry of "packages" must be a folder glob string.`,
+                at: { file, line },
+            });
         }
     }
     return globs;
@@ -87,7 +107,11 @@ function readPackageJsonGlobs(files: ProjectFiles, root: PackageJson): Workspace
     const path = Array.isArray(field) ? ['workspaces'] : ['workspaces', 'packages'];
     const list = root.get(path);
     if (!Array.isArray(list)) {
-        files.issues.add({ severity: 'warning', message: `${root.file}: workspaces must be a list of folder globs or { "packages": [...] }.`, at: { file: root.file, line: root.lineOf(['workspaces']) } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${root.file}: workspaces must be a list of folder globs or { "packages": [...] }.`,
+            at: { file: root.file, line: root.lineOf(['workspaces']) },
+        });
         return [];
     }
     const globs: WorkspaceGlob[] = [];
@@ -96,7 +120,11 @@ function readPackageJsonGlobs(files: ProjectFiles, root: PackageJson): Workspace
         if (typeof entry === 'string') {
             globs.push({ glob: entry, file: root.file, line });
         } else {
-            files.issues.add({ severity: 'warning', message: `${root.file}: every workspaces entry must be a folder glob string.`, at: { file: root.file, line } });
+            files.issues.add({
+                severity: 'warning',
+                message: `${root.file}: every workspaces entry must be a folder glob string.`,
+                at: { file: root.file, line },
+            });
         }
     });
     return globs;

@@ -21,7 +21,11 @@ export async function findNodeLockfiles(files: ProjectFiles, dirs: readonly stri
                 continue;
             }
             const format = manager === 'yarn' ? await yarnLockFormat(files, file, dir) : undefined;
-            found.push(format === undefined ? { file, manager, packageRoot: dir } : { file, manager, packageRoot: dir, format });
+            found.push(
+                format === undefined
+                    ? { file, manager, packageRoot: dir }
+                    : { file, manager, packageRoot: dir, format },
+            );
         }
     }
     return found;

@@ -12,17 +12,34 @@ interface PortPattern {
 /** Spans inside braces are bounded so that minified bundles with unbalanced text cannot make a scan quadratic. */
 const PORT_PATTERNS: readonly PortPattern[] = [
     // process.env.PORT || 3000 · Number(process.env.PORT) ?? 3000 · parseInt(process.env['PORT'], 10) || '3000'
-    { pattern: /process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])[^|?\n;]{0,24}(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/dg, how: (file) => `process.env.PORT fallback in ${file}` },
+    {
+        pattern: /process\.env(?:\.PORT\b|\[\s*['"]PORT['"]\s*\])[^|?\n;]{0,24}(?:\|\||\?\?)\s*['"]?(\d{1,5})\b/dg,
+        how: (file) => `process.env.PORT fallback in ${file}`,
+    },
     // const { PORT = 3000 } = process.env
-    { pattern: /\{[^{}]{0,200}?\bPORT\s*=\s*['"]?(\d{1,5})\b[^{}]{0,200}\}\s*=\s*process\.env\b/dg, how: (file) => `PORT default in ${file}` },
+    {
+        pattern: /\{[^{}]{0,200}?\bPORT\s*=\s*['"]?(\d{1,5})\b[^{}]{0,200}\}\s*=\s*process\.env\b/dg,
+        how: (file) => `PORT default in ${file}`,
+    },
     // app.listen(8080) · server.listen( '8080', …
     { pattern: /\.listen\(\s*['"]?(\d{2,5})\b/dg, how: (file) => `listen(…) in ${file}` },
     // fastify.listen({ host: '0.0.0.0', port: 3000 })
-    { pattern: /\.listen\(\s*\{[^})]{0,300}?\bport\s*:\s*['"]?(\d{2,5})\b/dg, how: (file) => `listen({ port }) in ${file}` },
+    {
+        pattern: /\.listen\(\s*\{[^})]{0,300}?\bport\s*:\s*['"]?(\d{2,5})\b/dg,
+        how: (file) => `listen({ port }) in ${file}`,
+    },
     // Bun.serve({ port: 3000 }) · serve({ fetch: app.fetch, port: 8787 }) (@hono/node-server)
-    { pattern: /\bserve\(\s*\{[^})]{0,300}?\bport\s*:\s*['"]?(\d{2,5})\b/dg, how: (file) => `serve({ port }) in ${file}` },
+    {
+        pattern: /\bserve\(\s*\{[^})]{0,300}?\bport\s*:\s*['"]?(\d{2,5})\b/dg,
+        how: (file) => `serve({ port }) in ${file}`,
+    },
     // const PORT = 8080; … app.listen(PORT)
-    { pattern: /\b(?:const|let|var)\s+(?:PORT|port|HTTP_PORT|httpPort|serverPort|SERVER_PORT)\s*(?::\s*number\s*)?=\s*['"]?(\d{2,5})\b['"]?\s*;?\s*$/dgm, how: (file) => `port constant in ${file}`, needsServer: true },
+    {
+        pattern:
+            /\b(?:const|let|var)\s+(?:PORT|port|HTTP_PORT|httpPort|serverPort|SERVER_PORT)\s*(?::\s*number\s*)?=\s*['"]?(\d{2,5})\b['"]?\s*;?\s*$/dgm,
+        how: (file) => `port constant in ${file}`,
+        needsServer: true,
+    },
 ];
 
 const STARTS_SERVER = /\.listen\(|\bserve\(|createServer\(/;
@@ -44,7 +61,10 @@ export function findPortsInSource(source: TextFile): Fact<number>[] {
             const port = Number(match[1]);
             const offset = match.indices?.[1]?.[0] ?? match.index;
             if (port >= 1 && port <= 65535) {
-                found.push({ offset, fact: { value: port, at: { file: source.path, line: lineAt(text, offset) }, how: how(source.path) } });
+                found.push({
+                    offset,
+                    fact: { value: port, at: { file: source.path, line: lineAt(text, offset) }, how: how(source.path) },
+                });
             }
         }
     }

@@ -20,7 +20,9 @@ const COMMAND_DEFAULT_PORTS: Readonly<Record<string, Readonly<Record<string, num
 };
 
 /** The default port of a server command (words after env/npx prefixes), with a `how` text; null when unknown. */
-export function nodeCommandDefaultPort(words: readonly string[]): { readonly port: number; readonly how: string } | null {
+export function nodeCommandDefaultPort(
+    words: readonly string[],
+): { readonly port: number; readonly how: string } | null {
     const [tool, subcommand] = words;
     const table = tool === undefined ? undefined : COMMAND_DEFAULT_PORTS[tool];
     if (!tool || !table) {

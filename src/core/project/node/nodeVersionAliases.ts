@@ -50,10 +50,16 @@ export function resolveNodeVersion(raw: string): NodeVersionResolution {
         return { range: null, note: '"system" means whichever Node.js the machine has installed; it pins no version.' };
     }
     if (lower === 'iojs' || lower.startsWith('iojs-')) {
-        return { range: null, note: 'io.js merged back into Node.js in 2015 (Node 4); an "iojs" pin names no Node.js version.' };
+        return {
+            range: null,
+            note: 'io.js merged back into Node.js in 2015 (Node 4); an "iojs" pin names no Node.js version.',
+        };
     }
     if (NEWEST_ALIASES.has(lower)) {
-        return { range: `${NEWEST_NODE_MAJOR}.x`, note: `"${text}" means the newest Node.js release: Node ${NEWEST_NODE_MAJOR} as of ${NODE_VERSION_TABLE_DATE}.` };
+        return {
+            range: `${NEWEST_NODE_MAJOR}.x`,
+            note: `"${text}" means the newest Node.js release: Node ${NEWEST_NODE_MAJOR} as of ${NODE_VERSION_TABLE_DATE}.`,
+        };
     }
     const lts = /^lts(?:[/-](.+))?$/.exec(lower);
     if (lts) {
@@ -76,29 +82,46 @@ export function resolveNodeVersion(raw: string): NodeVersionResolution {
             problem: `"${text}" is not an alias Parity knows (nvm aliases made with \`nvm alias\` exist on one machine only); pin a version such as "${NEWEST_NODE_MAJOR}" or "lts/*" instead.`,
         };
     }
-    return { range: null, note: 'Not a Node.js version or semver range.', problem: `"${text}" is not a Node.js version, alias or semver range.` };
+    return {
+        range: null,
+        note: 'Not a Node.js version or semver range.',
+        problem: `"${text}" is not a Node.js version, alias or semver range.`,
+    };
 }
 
 function resolveLts(text: string, which: string | undefined): NodeVersionResolution {
     const lines = Object.entries(NODE_LTS_CODENAMES).sort(([, a], [, b]) => b - a);
     if (which === undefined || which === '*' || which === 'latest') {
         const [codename, major] = lines[0] ?? ['', NEWEST_NODE_MAJOR];
-        return { range: `${major}.x`, note: `"${text}" means the newest LTS line: Node ${major} (${capitalize(codename)}) as of ${NODE_VERSION_TABLE_DATE}.` };
+        return {
+            range: `${major}.x`,
+            note: `"${text}" means the newest LTS line: Node ${major} (${capitalize(codename)}) as of ${NODE_VERSION_TABLE_DATE}.`,
+        };
     }
     const back = /^-(\d+)$/.exec(which);
     if (back) {
         const line = lines[Number(back[1])];
         if (!line) {
-            return { range: null, note: 'Older than the LTS table.', problem: `"${text}" goes back further than the ${lines.length} LTS lines Parity knows.` };
+            return {
+                range: null,
+                note: 'Older than the LTS table.',
+                problem: `"${text}" goes back further than the ${lines.length} LTS lines Parity knows.`,
+            };
         }
-        return { range: `${line[1]}.x`, note: `"${text}" is Node ${line[1]} (${capitalize(line[0])}), ${back[1]} LTS line(s) before the newest as of ${NODE_VERSION_TABLE_DATE}.` };
+        return {
+            range: `${line[1]}.x`,
+            note: `"${text}" is Node ${line[1]} (${capitalize(line[0])}), ${back[1]} LTS line(s) before the newest as of ${NODE_VERSION_TABLE_DATE}.`,
+        };
     }
     const major = NODE_LTS_CODENAMES[which];
     if (major === undefined) {
         return {
             range: null,
             note: 'An LTS codename Parity does not know.',
-            problem: `"${text}" names an LTS codename Parity does not know (known as of ${NODE_VERSION_TABLE_DATE}: ${lines.map(([name]) => name).reverse().join(', ')}).`,
+            problem: `"${text}" names an LTS codename Parity does not know (known as of ${NODE_VERSION_TABLE_DATE}: ${lines
+                .map(([name]) => name)
+                .reverse()
+                .join(', ')}).`,
         };
     }
     return { range: `${major}.x`, note: `"${text}" is Node ${major} (${capitalize(which)} LTS).` };

@@ -19,7 +19,10 @@ const TOOL_NAMES: ReadonlySet<string> = new Set(['node', 'nodejs']);
  * package.json engines.node, volta.node, devEngines.runtime, .tool-versions, mise.toml. Within one kind the
  * nearest folder comes first (nvm and mise look upwards from where they run), so `places` is nearest first.
  */
-export async function readNodeDeclarations(files: ProjectFiles, places: readonly PinPlace[]): Promise<RuntimeDeclaration[]> {
+export async function readNodeDeclarations(
+    files: ProjectFiles,
+    places: readonly PinPlace[],
+): Promise<RuntimeDeclaration[]> {
     const declared: RuntimeDeclaration[] = [];
     const push = (item: RuntimeDeclaration | null): void => {
         if (item) {
@@ -42,7 +45,10 @@ export async function readNodeDeclarations(files: ProjectFiles, places: readonly
     }
     const pins = new Map<string, ToolPin[]>();
     for (const place of places) {
-        pins.set(place.dir, (await readToolPins(files, place.dir)).filter((pin) => TOOL_NAMES.has(pin.tool)));
+        pins.set(
+            place.dir,
+            (await readToolPins(files, place.dir)).filter((pin) => TOOL_NAMES.has(pin.tool)),
+        );
     }
     for (const asdf of [true, false]) {
         for (const place of places) {
@@ -69,11 +75,21 @@ async function readVersionFile(files: ProjectFiles, path: string, source: string
             return fromVersionText(files, source, file.path, index + 1, content);
         }
     }
-    files.issues.add({ severity: 'warning', message: `${file.path} is empty, so nvm and other version managers pick no Node.js version from it; write a version such as "22" in it or delete it.`, at: { file: file.path, line: 1 } });
+    files.issues.add({
+        severity: 'warning',
+        message: `${file.path} is empty, so nvm and other version managers pick no Node.js version from it; write a version such as "22" in it or delete it.`,
+        at: { file: file.path, line: 1 },
+    });
     return null;
 }
 
-function fromVersionText(files: ProjectFiles, source: string, file: string, line: number, raw: string): RuntimeDeclaration {
+function fromVersionText(
+    files: ProjectFiles,
+    source: string,
+    file: string,
+    line: number,
+    raw: string,
+): RuntimeDeclaration {
     const resolved = resolveNodeVersion(raw);
     if (resolved.problem !== undefined) {
         files.issues.add({ severity: 'warning', message: `${file}: ${resolved.problem}`, at: { file, line } });
@@ -88,7 +104,11 @@ function readEnginesNode(files: ProjectFiles, pkg: PackageJson): RuntimeDeclarat
     }
     const line = pkg.lineOf(['engines', 'node']);
     if (typeof value !== 'string') {
-        files.issues.add({ severity: 'warning', message: `${pkg.file}: engines.node must be a string such as ">=20", not ${describe(value)}; package managers ignore it.`, at: { file: pkg.file, line } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${pkg.file}: engines.node must be a string such as ">=20", not ${describe(value)}; package managers ignore it.`,
+            at: { file: pkg.file, line },
+        });
         return null;
     }
     return fromRangeText(files, pkg.file, line, 'package.json#engines.node', value, 'engines.node');
@@ -101,7 +121,11 @@ function readVoltaNode(files: ProjectFiles, pkg: PackageJson): RuntimeDeclaratio
     }
     const line = pkg.lineOf(['volta', 'node']);
     if (typeof value !== 'string') {
-        files.issues.add({ severity: 'warning', message: `${pkg.file}: volta.node must be a version string such as "20.11.1", not ${describe(value)}; Volta ignores it.`, at: { file: pkg.file, line } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${pkg.file}: volta.node must be a version string such as "20.11.1", not ${describe(value)}; Volta ignores it.`,
+            at: { file: pkg.file, line },
+        });
         return null;
     }
     return fromVersionText(files, 'package.json#volta.node', pkg.file, line, value);
@@ -110,7 +134,8 @@ function readVoltaNode(files: ProjectFiles, pkg: PackageJson): RuntimeDeclaratio
 /** npm's devEngines.runtime: one {name, version} or a list of them. */
 function readDevEnginesRuntime(files: ProjectFiles, pkg: PackageJson): RuntimeDeclaration | null {
     const runtime = pkg.get(['devEngines', 'runtime']);
-    const entries = Array.isArray(runtime) ? runtime.map((entry, index) => ({ entry: entry as unknown, path: ['devEngines', 'runtime', index] }))
+    const entries = Array.isArray(runtime)
+        ? runtime.map((entry, index) => ({ entry: entry as unknown, path: ['devEngines', 'runtime', index] }))
         : [{ entry: runtime, path: ['devEngines', 'runtime'] }];
     for (const { entry, path } of entries) {
         if (typeof entry !== 'object' || entry === null) {
@@ -118,26 +143,57 @@ function readDevEnginesRuntime(files: ProjectFiles, pkg: PackageJson): RuntimeDe
         }
         const { name, version } = entry as { name?: unknown; version?: unknown };
         if (name === 'node' && typeof version === 'string') {
-            return fromRangeText(files, pkg.file, pkg.lineOf([...path, 'version']), 'package.json#devEngines.runtime', version, 'devEngines.runtime version');
+            return fromRangeText(
+                files,
+                pkg.file,
+                pkg.lineOf([...path, 'version']),
+                'package.json#devEngines.runtime',
+                version,
+                'devEngines.runtime version',
+            );
         }
     }
     return null;
 }
 
-function fromRangeText(files: ProjectFiles, file: string, line: number, source: string, value: string, field: string): RuntimeDeclaration {
+function fromRangeText(
+    files: ProjectFiles,
+    file: string,
+    line: number,
+    source: string,
+    value: string,
+    field: string,
+): RuntimeDeclaration {
     const raw = value.trim();
     const range = raw === '' ? '*' : semver.validRange(raw) === null ? null : raw;
     if (range === null) {
-        files.issues.add({ severity: 'warning', message: `${file}: ${field} "${raw}" is not a valid semver range, so npm cannot check the Node.js version against it; write it like ">=20" or "^22.11.0".`, at: { file, line } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${file}: ${field} "${raw}" is not a valid semver range, so npm cannot check the Node.js version against it; write it like ">=20" or "^22.11.0".`,
+            at: { file, line },
+        });
         return declaration(source, file, line, raw, null, 'Not a valid semver range.');
     }
     return declaration(source, file, line, raw, range, undefined);
 }
 
-function declaration(source: string, file: string, line: number, raw: string, range: string | null, note: string | undefined): RuntimeDeclaration {
+function declaration(
+    source: string,
+    file: string,
+    line: number,
+    raw: string,
+    range: string | null,
+    note: string | undefined,
+): RuntimeDeclaration {
     return note === undefined ? { source, file, line, raw, range } : { source, file, line, raw, range, note };
 }
 
 function describe(value: unknown): string {
-    return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
+    return value === null
+        ? 'null'
+        : Array.isArray(value)
+          ? 'an array'
+          : typeof value === 'object'
+            ? 'an object'
+            : `the ${typeof value} ${JSON.stringify(value)}`;
 }

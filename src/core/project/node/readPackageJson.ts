@@ -1,4 +1,11 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+    findNodeAtLocation,
+    getNodeValue,
+    parseTree,
+    printParseErrorCode,
+    type Node,
+    type ParseError,
+} from 'jsonc-parser';
 import { joinPath, type ProjectFiles } from '../ProjectFiles';
 import { lineAt } from '../lineAt';
 
@@ -45,7 +52,11 @@ export async function readPackageJson(files: ProjectFiles, dir: string): Promise
     }
     const { text } = read;
     const errors: ParseError[] = [];
-    const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const tree = parseTree(text, errors, {
+        disallowComments: true,
+        allowTrailingComma: false,
+        allowEmptyContent: false,
+    });
     const first = errors[0];
     if (first) {
         const line = lineAt(text, first.offset);
@@ -59,7 +70,11 @@ export async function readPackageJson(files: ProjectFiles, dir: string): Promise
     }
     const root = tree?.type === 'object' ? tree : undefined;
     if (tree && !root) {
-        files.issues.add({ severity: 'error', message: `${file} must hold a JSON object, not ${tree.type === 'array' ? 'an array' : `a ${tree.type}`}.`, at: { file, line: lineAt(text, tree.offset) } });
+        files.issues.add({
+            severity: 'error',
+            message: `${file} must hold a JSON object, not ${tree.type === 'array' ? 'an array' : `a ${tree.type}`}.`,
+            at: { file, line: lineAt(text, tree.offset) },
+        });
     }
     const data = root ? (getNodeValue(root) as Record<string, unknown>) : {};
     const nodeAt = (path: JsonPath): Node | undefined => (root ? findNodeAtLocation(root, [...path]) : undefined);
@@ -98,5 +113,7 @@ export async function readPackageJson(files: ProjectFiles, dir: string): Promise
 
 /** "CommaExpected" → "comma expected". */
 function describeParseError(error: ParseError): string {
-    return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return printParseErrorCode(error.error)
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase();
 }

@@ -11,7 +11,21 @@ export interface WorkspaceDelegation {
 }
 
 /** Options of npm, pnpm, yarn, turbo and nx that take the next word as their value (not a script name). */
-const VALUE_OPTIONS: ReadonlySet<string> = new Set(['-w', '--workspace', '--filter', '-F', '-C', '--dir', '--scope', '--prefix', '--loglevel', '--output-style', '--concurrency', '-c', '--configuration']);
+const VALUE_OPTIONS: ReadonlySet<string> = new Set([
+    '-w',
+    '--workspace',
+    '--filter',
+    '-F',
+    '-C',
+    '--dir',
+    '--scope',
+    '--prefix',
+    '--loglevel',
+    '--output-style',
+    '--concurrency',
+    '-c',
+    '--configuration',
+]);
 
 /**
  * The workspace package a monorepo root's script only delegates to, followed as the package manager would:
@@ -20,7 +34,12 @@ const VALUE_OPTIONS: ReadonlySet<string> = new Set(['-w', '--workspace', '--filt
  * `lerna run start --scope <pkg>`. A package is named by its package.json name or its folder. Null when the
  * script does something else, names several packages, or names one that is not a workspace package.
  */
-export function findWorkspaceDelegation(root: PackageJson, members: readonly PackageJson[], key = 'start', depth = 0): WorkspaceDelegation | null {
+export function findWorkspaceDelegation(
+    root: PackageJson,
+    members: readonly PackageJson[],
+    key = 'start',
+    depth = 0,
+): WorkspaceDelegation | null {
     const script = root.get(['scripts', key]);
     const words = typeof script === 'string' ? lastCommandOf(script) : null;
     if (!words || typeof script !== 'string') {
@@ -31,10 +50,14 @@ export function findWorkspaceDelegation(root: PackageJson, members: readonly Pac
     if (!target) {
         // `start` → `npm run start:api` → `npm run start -w api`: another root script, followed a few steps.
         const next = rootScript(command);
-        return next && next !== key && depth < 4 && typeof root.get(['scripts', next]) === 'string' ? findWorkspaceDelegation(root, members, next, depth + 1) : null;
+        return next && next !== key && depth < 4 && typeof root.get(['scripts', next]) === 'string'
+            ? findWorkspaceDelegation(root, members, next, depth + 1)
+            : null;
     }
     const pkg = findMember(members, target.pkg);
-    return pkg && typeof pkg.get(['scripts', target.script]) === 'string' ? { pkg, script: target.script, via: script.trim() } : null;
+    return pkg && typeof pkg.get(['scripts', target.script]) === 'string'
+        ? { pkg, script: target.script, via: script.trim() }
+        : null;
 }
 
 function delegationTarget(words: readonly string[]): { pkg: string; script: string } | null {
@@ -90,7 +113,13 @@ function rootScript(words: readonly string[]): string | undefined {
     if (tool === 'npm' || tool === 'bun') {
         return first === 'run' || first === 'run-script' ? second : undefined;
     }
-    return tool === 'yarn' || tool === 'pnpm' ? (first === 'run' ? second : second === undefined ? first : undefined) : undefined;
+    return tool === 'yarn' || tool === 'pnpm'
+        ? first === 'run'
+            ? second
+            : second === undefined
+              ? first
+              : undefined
+        : undefined;
 }
 
 /** `--name value`, `--name=value` and flags; everything else is an operand. */
@@ -120,7 +149,9 @@ function findMember(members: readonly PackageJson[], wanted: string): PackageJso
     // turbo and pnpm filters: `web...` (with its dependencies), `{./apps/web}`, `./apps/web`.
     const name = wanted.replace(/^\{(.*)\}$/, '$1').replace(/^\.{3}\^?|\.{3}$/g, '');
     const path = name.replace(/^\.\//, '').replace(/\/+$/, '');
-    return members.find((pkg) => pkg.get(['name']) === name)
-        ?? members.find((pkg) => pkg.dir === path)
-        ?? members.find((pkg) => pkg.get(['name']) === undefined && pkg.dir.split('/').pop() === path);
+    return (
+        members.find((pkg) => pkg.get(['name']) === name) ??
+        members.find((pkg) => pkg.dir === path) ??
+        members.find((pkg) => pkg.get(['name']) === undefined && pkg.dir.split('/').pop() === path)
+    );
 }

@@ -21,7 +21,11 @@ export function workspaceGlobToRegExp(glob: string): RegExp {
             source += '[^/]';
         } else if (char === '{' && pattern.indexOf('}', index) > index) {
             const close = pattern.indexOf('}', index);
-            source += `(?:${pattern.slice(index + 1, close).split(',').map(escapeRegExp).join('|')})`;
+            source += `(?:${pattern
+                .slice(index + 1, close)
+                .split(',')
+                .map(escapeRegExp)
+                .join('|')})`;
             index = close;
         } else {
             source += escapeRegExp(char);

@@ -10,7 +10,21 @@ import { readRequirementsFiles, requirementsFilePaths } from './readRequirements
 import { readTomlFile } from './readTomlFile';
 
 /** Files whose presence makes a project a Python one (besides a python pin in .tool-versions / mise.toml). */
-const MARKERS = ['pyproject.toml', 'Pipfile', 'Pipfile.lock', 'setup.py', 'setup.cfg', 'uv.lock', 'poetry.lock', 'pdm.lock', '.python-version', 'runtime.txt', 'manage.py', 'main.py', 'app.py'];
+const MARKERS = [
+    'pyproject.toml',
+    'Pipfile',
+    'Pipfile.lock',
+    'setup.py',
+    'setup.cfg',
+    'uv.lock',
+    'poetry.lock',
+    'pdm.lock',
+    '.python-version',
+    'runtime.txt',
+    'manage.py',
+    'main.py',
+    'app.py',
+];
 
 /** Python: runtime pins, pip/uv/poetry/pipenv/pdm, native packages and the app, from the project's files. */
 export const detectPython: EcosystemDetector = async (files, walk): Promise<EcosystemDetection | null> => {
@@ -22,7 +36,13 @@ export const detectPython: EcosystemDetector = async (files, walk): Promise<Ecos
     const pipfile = walk.has('Pipfile') ? await readTomlFile(files, 'Pipfile') : null;
     const requirementsFiles = await readRequirementsFiles(files, walk);
     const requirements = [...requirementsFiles.requirements, ...manifestRequirements(pyproject, pipfile, files.issues)];
-    const { packageManagers, lockfiles } = await pythonPackageManagers(files, walk, pyproject, requirementsFiles, requirements.length === 0);
+    const { packageManagers, lockfiles } = await pythonPackageManagers(
+        files,
+        walk,
+        pyproject,
+        requirementsFiles,
+        requirements.length === 0,
+    );
     const locked: LockedPythonPackages[] = [];
     for (const lockfile of lockfiles.filter((each) => ['poetry.lock', 'uv.lock', 'Pipfile.lock'].includes(each.file))) {
         const text = await files.readText(lockfile.file);
@@ -36,6 +56,12 @@ export const detectPython: EcosystemDetector = async (files, walk): Promise<Ecos
         packageManagers,
         lockfiles,
         nativeDependencies: pythonNativeDependencies(requirements, requirementsFiles.noBinary, locked),
-        app: await detectPythonApp({ files, walk, requirements, pyproject, hasAppManifest: requirementsFiles.files.length > 0 || walk.has('Pipfile') }),
+        app: await detectPythonApp({
+            files,
+            walk,
+            requirements,
+            pyproject,
+            hasAppManifest: requirementsFiles.files.length > 0 || walk.has('Pipfile'),
+        }),
     };
 };

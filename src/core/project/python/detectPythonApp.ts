@@ -37,7 +37,11 @@ export async function detectPythonApp(input: PythonAppInput): Promise<AppCandida
     const framework = pythonFramework(requirements);
     const sources = new Map<string, { file: TextFile; scan: PythonSourceScan }>();
     const flaskApp = await flaskEnvEntry(files, walk);
-    const entryFiles = [...ENTRY_FILES, ...(flaskApp && !ENTRY_FILES.includes(flaskApp) ? [flaskApp] : []), ...PACKAGE_ENTRY_FILES];
+    const entryFiles = [
+        ...ENTRY_FILES,
+        ...(flaskApp && !ENTRY_FILES.includes(flaskApp) ? [flaskApp] : []),
+        ...PACKAGE_ENTRY_FILES,
+    ];
     for (const path of [...entryFiles, 'manage.py', 'gunicorn.conf.py']) {
         const file = walk.has(path) ? await files.readText(path) : null;
         if (file) {
@@ -48,15 +52,21 @@ export async function detectPythonApp(input: PythonAppInput): Promise<AppCandida
         const scan = sources.get(path)?.scan;
         return scan !== undefined && (scan.app !== null || (scan.mainLine !== null && ENTRY_FILES.includes(path)));
     });
-    const portsFound = [...(chosenEntry ? sources.get(chosenEntry)?.scan.ports ?? [] : []), ...gunicornBindPorts(sources.get('gunicorn.conf.py')?.file)];
+    const portsFound = [
+        ...(chosenEntry ? (sources.get(chosenEntry)?.scan.ports ?? []) : []),
+        ...gunicornBindPorts(sources.get('gunicorn.conf.py')?.file),
+    ];
     const port = portsFound[0]?.value;
 
-    const plan = djangoPlan(input, sources.get('manage.py'), port)
-        ?? (chosenEntry ? entryPlan(chosenEntry, sources.get(chosenEntry), requirements, framework?.value ?? null, port) : null)
-        ?? (framework?.value === 'flask' ? await flaskFactoryPlan(input) : null)
-        ?? await scriptsPlan(input)
-        ?? await packageMainPlan(input)
-        ?? plainEntryPlan(ENTRY_FILES.find((path) => sources.has(path)));
+    const plan =
+        djangoPlan(input, sources.get('manage.py'), port) ??
+        (chosenEntry
+            ? entryPlan(chosenEntry, sources.get(chosenEntry), requirements, framework?.value ?? null, port)
+            : null) ??
+        (framework?.value === 'flask' ? await flaskFactoryPlan(input) : null) ??
+        (await scriptsPlan(input)) ??
+        (await packageMainPlan(input)) ??
+        plainEntryPlan(ENTRY_FILES.find((path) => sources.has(path)));
 
     const ports = portsFound.length > 0 ? portsFound : defaultPorts(plan?.server ?? null, framework?.value ?? null);
     if (!framework && !plan && !input.hasAppManifest) {
@@ -64,7 +74,11 @@ export async function detectPythonApp(input: PythonAppInput): Promise<AppCandida
     }
     return {
         root: '.',
-        framework: framework ?? (plan?.entry?.value === 'manage.py' && plan.entry.at ? { value: 'django', at: plan.entry.at, how: 'Django manage.py' } : null),
+        framework:
+            framework ??
+            (plan?.entry?.value === 'manage.py' && plan.entry.at
+                ? { value: 'django', at: plan.entry.at, how: 'Django manage.py' }
+                : null),
         startCommand: plan?.startCommand ?? null,
         ports,
         entry: plan?.entry ?? null,
@@ -103,12 +117,20 @@ function defaultPorts(server: string | null, framework: string | null): Fact<num
 }
 
 /** Django: gunicorn (or uvicorn) on the project's WSGI/ASGI module when one is a dependency, else runserver. */
-function djangoPlan(input: PythonAppInput, manage: { file: TextFile; scan: PythonSourceScan } | undefined, port: number | undefined): Plan | null {
+function djangoPlan(
+    input: PythonAppInput,
+    manage: { file: TextFile; scan: PythonSourceScan } | undefined,
+    port: number | undefined,
+): Plan | null {
     const django = findRequirement(input.requirements, 'django');
     if (!manage || (!django && !manage.file.text.includes('django'))) {
         return null;
     }
-    const entry: Fact<string> = { value: 'manage.py', at: { file: manage.file.path, line: manage.scan.mainLine ?? 1 }, how: 'Django manage.py' };
+    const entry: Fact<string> = {
+        value: 'manage.py',
+        at: { file: manage.file.path, line: manage.scan.mainLine ?? 1 },
+        how: 'Django manage.py',
+    };
     const settings = /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)['"]/.exec(manage.file.text)?.[1];
     const project = settings?.split('.').slice(0, -1).join('.');
     const projectDir = project?.replace(/\./g, '/');
@@ -116,19 +138,49 @@ function djangoPlan(input: PythonAppInput, manage: { file: TextFile; scan: Pytho
     const uvicorn = findRequirement(input.requirements, 'uvicorn');
     if (gunicorn && projectDir && input.walk.has(`${projectDir}/wsgi.py`)) {
         const bind = `0.0.0.0:${port ?? 8000}`;
-        return { startCommand: { value: ['gunicorn', `${project}.wsgi:application`, '--bind', bind], at: gunicorn.at, how: `gunicorn dependency serving Django's WSGI module ${projectDir}/wsgi.py` }, entry, server: 'gunicorn', explicit: true };
+        return {
+            startCommand: {
+                value: ['gunicorn', `${project}.wsgi:application`, '--bind', bind],
+                at: gunicorn.at,
+                how: `gunicorn dependency serving Django's WSGI module ${projectDir}/wsgi.py`,
+            },
+            entry,
+            server: 'gunicorn',
+            explicit: true,
+        };
     }
     if (uvicorn && projectDir && input.walk.has(`${projectDir}/asgi.py`)) {
-        return { startCommand: { value: ['uvicorn', `${project}.asgi:application`, '--host', '0.0.0.0', '--port', String(port ?? 8000)], at: uvicorn.at, how: `uvicorn dependency serving Django's ASGI module ${projectDir}/asgi.py` }, entry, server: 'uvicorn', explicit: true };
+        return {
+            startCommand: {
+                value: ['uvicorn', `${project}.asgi:application`, '--host', '0.0.0.0', '--port', String(port ?? 8000)],
+                at: uvicorn.at,
+                how: `uvicorn dependency serving Django's ASGI module ${projectDir}/asgi.py`,
+            },
+            entry,
+            server: 'uvicorn',
+            explicit: true,
+        };
     }
     return {
-        startCommand: { value: ['python', 'manage.py', 'runserver', `0.0.0.0:${port ?? 8000}`], at: entry.at ?? { file: manage.file.path, line: 1 }, how: 'Django development server (manage.py runserver): no gunicorn or uvicorn dependency' },
-        entry, server: 'django', explicit: true,
+        startCommand: {
+            value: ['python', 'manage.py', 'runserver', `0.0.0.0:${port ?? 8000}`],
+            at: entry.at ?? { file: manage.file.path, line: 1 },
+            how: 'Django development server (manage.py runserver): no gunicorn or uvicorn dependency',
+        },
+        entry,
+        server: 'django',
+        explicit: true,
     };
 }
 
 /** An entry file with a `__main__` block runs as a script; an app object without one needs a server. */
-function entryPlan(path: string, source: { file: TextFile; scan: PythonSourceScan } | undefined, requirements: readonly PythonRequirement[], framework: string | null, port: number | undefined): Plan | null {
+function entryPlan(
+    path: string,
+    source: { file: TextFile; scan: PythonSourceScan } | undefined,
+    requirements: readonly PythonRequirement[],
+    framework: string | null,
+    port: number | undefined,
+): Plan | null {
     if (!source) {
         return null;
     }
@@ -136,7 +188,12 @@ function entryPlan(path: string, source: { file: TextFile; scan: PythonSourceSca
     const module = path.replace(/\.py$/, '').replace(/\//g, '.');
     if (scan.mainLine !== null) {
         const at = { file: path, line: scan.mainLine };
-        return { startCommand: { value: ['python', path], at, how: `${MAIN_HOW} in ${path}` }, entry: { value: path, at, how: MAIN_HOW }, server: null, explicit: true };
+        return {
+            startCommand: { value: ['python', path], at, how: `${MAIN_HOW} in ${path}` },
+            entry: { value: path, at, how: MAIN_HOW },
+            server: null,
+            explicit: true,
+        };
     }
     const app = scan.app;
     if (!app) {
@@ -147,29 +204,71 @@ function entryPlan(path: string, source: { file: TextFile; scan: PythonSourceSca
     const target = `${module}:${app.variable}`;
     const has = (name: string): boolean => findRequirement(requirements, name) !== undefined;
     const kind = app.kind ?? (framework && Object.hasOwn(FRAMEWORK_KIND, framework) ? FRAMEWORK_KIND[framework] : null);
-    const run = (server: string, value: string[], how: string): Plan => ({ startCommand: { value, at, how }, entry, server, explicit: true });
+    const run = (server: string, value: string[], how: string): Plan => ({
+        startCommand: { value, at, how },
+        entry,
+        server,
+        explicit: true,
+    });
     const portText = (server: string): string => String(port ?? SERVER_PORTS[server] ?? 8000);
     if (kind === 'asgi') {
         if (has('uvicorn')) {
-            return run('uvicorn', ['uvicorn', target, '--host', '0.0.0.0', '--port', portText('uvicorn')], `uvicorn dependency serving \`${app.variable}\` from ${path} (no __main__ block)`);
+            return run(
+                'uvicorn',
+                ['uvicorn', target, '--host', '0.0.0.0', '--port', portText('uvicorn')],
+                `uvicorn dependency serving \`${app.variable}\` from ${path} (no __main__ block)`,
+            );
         }
         if (has('hypercorn')) {
-            return run('hypercorn', ['hypercorn', target, '--bind', `0.0.0.0:${portText('hypercorn')}`], `hypercorn dependency serving \`${app.variable}\` from ${path} (no __main__ block)`);
+            return run(
+                'hypercorn',
+                ['hypercorn', target, '--bind', `0.0.0.0:${portText('hypercorn')}`],
+                `hypercorn dependency serving \`${app.variable}\` from ${path} (no __main__ block)`,
+            );
         }
-        if (requirements.some((requirement) => requirement.name === 'fastapi' && requirement.extras.includes('standard'))) {
-            return run('uvicorn', ['fastapi', 'run', path, '--port', portText('uvicorn')], `fastapi[standard] CLI serving ${path} (no __main__ block)`);
+        if (
+            requirements.some(
+                (requirement) => requirement.name === 'fastapi' && requirement.extras.includes('standard'),
+            )
+        ) {
+            return run(
+                'uvicorn',
+                ['fastapi', 'run', path, '--port', portText('uvicorn')],
+                `fastapi[standard] CLI serving ${path} (no __main__ block)`,
+            );
         }
-        return run('uvicorn', ['uvicorn', target, '--host', '0.0.0.0', '--port', portText('uvicorn')], `ASGI app \`${app.variable}\` in ${path}; uvicorn is not a dependency yet and must be added`);
+        return run(
+            'uvicorn',
+            ['uvicorn', target, '--host', '0.0.0.0', '--port', portText('uvicorn')],
+            `ASGI app \`${app.variable}\` in ${path}; uvicorn is not a dependency yet and must be added`,
+        );
     }
     if (kind === 'wsgi') {
         if (has('gunicorn')) {
-            return run('gunicorn', ['gunicorn', '--bind', `0.0.0.0:${portText('gunicorn')}`, target], `gunicorn dependency serving \`${app.variable}\` from ${path} (no __main__ block)`);
+            return run(
+                'gunicorn',
+                ['gunicorn', '--bind', `0.0.0.0:${portText('gunicorn')}`, target],
+                `gunicorn dependency serving \`${app.variable}\` from ${path} (no __main__ block)`,
+            );
         }
         if (has('waitress')) {
-            return run('waitress', ['waitress-serve', `--listen=0.0.0.0:${portText('waitress')}`, target], `waitress dependency serving \`${app.variable}\` from ${path} (no __main__ block)`);
+            return run(
+                'waitress',
+                ['waitress-serve', `--listen=0.0.0.0:${portText('waitress')}`, target],
+                `waitress dependency serving \`${app.variable}\` from ${path} (no __main__ block)`,
+            );
         }
         if (app.maker === 'Flask' || framework === 'flask') {
-            return { startCommand: { value: ['flask', '--app', module, 'run', '--host', '0.0.0.0', '--port', String(port ?? 5000)], at, how: `flask run for \`${app.variable}\` in ${path} (no __main__ block, no gunicorn dependency)` }, entry, server: null, explicit: true };
+            return {
+                startCommand: {
+                    value: ['flask', '--app', module, 'run', '--host', '0.0.0.0', '--port', String(port ?? 5000)],
+                    at,
+                    how: `flask run for \`${app.variable}\` in ${path} (no __main__ block, no gunicorn dependency)`,
+                },
+                entry,
+                server: null,
+                explicit: true,
+            };
         }
     }
     return null;
@@ -181,13 +280,20 @@ async function scriptsPlan(input: PythonAppInput): Promise<Plan | null> {
     if (!pyproject) {
         return null;
     }
-    for (const table of [['project', 'scripts'], ['tool', 'poetry', 'scripts']]) {
+    for (const table of [
+        ['project', 'scripts'],
+        ['tool', 'poetry', 'scripts'],
+    ]) {
         const scripts = tomlTable(pyproject.data, ...table) ?? {};
         const [name, target] = Object.entries(scripts).find(([, value]) => typeof value === 'string') ?? [];
         if (name && typeof target === 'string') {
             const at = { file: pyproject.path, line: tomlKeyLine(pyproject.text, table, name) };
             return {
-                startCommand: { value: [name], at, how: `console script from ${pyproject.path} [${table.join('.')}] (${target})` },
+                startCommand: {
+                    value: [name],
+                    at,
+                    how: `console script from ${pyproject.path} [${table.join('.')}] (${target})`,
+                },
                 entry: await scriptEntry(input, target),
                 server: null,
                 explicit: true,
@@ -204,13 +310,21 @@ async function scriptEntry(input: PythonAppInput, target: string): Promise<Fact<
         return null;
     }
     const base = module.replace(/\./g, '/');
-    const path = [`${base}.py`, `src/${base}.py`, `${base}/__init__.py`, `src/${base}/__init__.py`].find((candidate) => input.walk.has(candidate));
+    const path = [`${base}.py`, `src/${base}.py`, `${base}/__init__.py`, `src/${base}/__init__.py`].find((candidate) =>
+        input.walk.has(candidate),
+    );
     const file = path ? await input.files.readText(path) : null;
     if (!file) {
         return null;
     }
-    const definition = func ? new RegExp(`^(?:async\\s+)?def\\s+${func.trim().replace(/\W/g, '')}\\s*\\(`, 'm').exec(file.text) : null;
-    return { value: file.path, at: { file: file.path, line: definition ? lineAt(file.text, definition.index) : 1 }, how: `console script target ${target}` };
+    const definition = func
+        ? new RegExp(`^(?:async\\s+)?def\\s+${func.trim().replace(/\W/g, '')}\\s*\\(`, 'm').exec(file.text)
+        : null;
+    return {
+        value: file.path,
+        at: { file: file.path, line: definition ? lineAt(file.text, definition.index) : 1 },
+        how: `console script target ${target}`,
+    };
 }
 
 /** A package with __main__.py runs as `python -m package`. */
@@ -236,13 +350,26 @@ function plainEntryPlan(path: string | undefined): Plan | null {
         return null;
     }
     const at = { file: path, line: 1 };
-    return { startCommand: { value: ['python', path], at, how: `entry file ${path}` }, entry: { value: path, at, how: 'conventional entry file name' }, server: null, explicit: false };
+    return {
+        startCommand: { value: ['python', path], at, how: `entry file ${path}` },
+        entry: { value: path, at, how: 'conventional entry file name' },
+        server: null,
+        explicit: false,
+    };
 }
 
 /** gunicorn reads ./gunicorn.conf.py by default; its `bind` sets the port. */
 function gunicornBindPorts(file: TextFile | undefined): Fact<number>[] {
     const bind = file ? /^bind\s*=\s*\[?\s*["'][^"']*:(\d{2,5})["']/m.exec(file.text) : null;
-    return file && bind?.[1] ? [{ value: Number(bind[1]), at: { file: file.path, line: lineAt(file.text, bind.index) }, how: 'bind in gunicorn.conf.py' }] : [];
+    return file && bind?.[1]
+        ? [
+              {
+                  value: Number(bind[1]),
+                  at: { file: file.path, line: lineAt(file.text, bind.index) },
+                  how: 'bind in gunicorn.conf.py',
+              },
+          ]
+        : [];
 }
 
 /**
@@ -251,7 +378,11 @@ function gunicornBindPorts(file: TextFile | undefined): Fact<number>[] {
  */
 async function flaskEnvEntry(files: ProjectFiles, walk: ProjectWalk): Promise<string | null> {
     const flaskenv = walk.has('.flaskenv') ? await files.readText('.flaskenv') : null;
-    const target = flaskenv ? /^[ \t]*(?:export[ \t]+)?FLASK_APP[ \t]*=[ \t]*["']?([\w./-]+?)(?::[^"'\s]*)?["']?[ \t]*$/m.exec(flaskenv.text)?.[1] : undefined;
+    const target = flaskenv
+        ? /^[ \t]*(?:export[ \t]+)?FLASK_APP[ \t]*=[ \t]*["']?([\w./-]+?)(?::[^"'\s]*)?["']?[ \t]*$/m.exec(
+              flaskenv.text,
+          )?.[1]
+        : undefined;
     if (!target) {
         return null;
     }
@@ -267,7 +398,10 @@ async function flaskEnvEntry(files: ProjectFiles, walk: ProjectWalk): Promise<st
 async function flaskFactoryPlan(input: PythonAppInput): Promise<Plan | null> {
     const named = tomlGetString(input.pyproject, 'project', 'name')?.replace(/[-.]+/g, '_').toLowerCase();
     const packages = input.walk.files.filter((path) => /^(?:src\/)?[A-Za-z_]\w*\/__init__\.py$/.test(path));
-    const ordered = [...packages.filter((path) => named !== undefined && path.split('/').slice(-2, -1)[0] === named), ...packages];
+    const ordered = [
+        ...packages.filter((path) => named !== undefined && path.split('/').slice(-2, -1)[0] === named),
+        ...packages,
+    ];
     for (const path of ordered) {
         const file = await input.files.readText(path);
         const factory = file ? /^def[ \t]+(create_app|make_app)[ \t]*\(/m.exec(file.text) : null;
@@ -278,9 +412,27 @@ async function flaskFactoryPlan(input: PythonAppInput): Promise<Plan | null> {
         const at = { file: path, line: lineAt(file.text, factory.index) };
         const entry: Fact<string> = { value: path, at, how: `Flask application factory ${factory[1] ?? ''}()` };
         if (findRequirement(input.requirements, 'gunicorn')) {
-            return { startCommand: { value: ['gunicorn', '--bind', '0.0.0.0:8000', `${pkg}:${factory[1] ?? 'create_app'}()`], at, how: `gunicorn dependency calling the application factory in ${path}` }, entry, server: 'gunicorn', explicit: true };
+            return {
+                startCommand: {
+                    value: ['gunicorn', '--bind', '0.0.0.0:8000', `${pkg}:${factory[1] ?? 'create_app'}()`],
+                    at,
+                    how: `gunicorn dependency calling the application factory in ${path}`,
+                },
+                entry,
+                server: 'gunicorn',
+                explicit: true,
+            };
         }
-        return { startCommand: { value: ['flask', '--app', pkg, 'run', '--host', '0.0.0.0', '--port', '5000'], at, how: `flask run finding the application factory in ${path} (no gunicorn dependency)` }, entry, server: null, explicit: true };
+        return {
+            startCommand: {
+                value: ['flask', '--app', pkg, 'run', '--host', '0.0.0.0', '--port', '5000'],
+                at,
+                how: `flask run finding the application factory in ${path} (no gunicorn dependency)`,
+            },
+            entry,
+            server: null,
+            explicit: true,
+        };
     }
     return null;
 }

@@ -6,7 +6,11 @@ import { tomlTable, type TomlFile } from './readTomlFile';
 import { keyLineIn, tomlTableLines } from './tomlLines';
 
 /** Direct dependencies from pyproject.toml ([project] and Poetry's table) and the Pipfile's [packages]. */
-export function manifestRequirements(pyproject: TomlFile | null, pipfile: TomlFile | null, issues: IssueSink): PythonRequirement[] {
+export function manifestRequirements(
+    pyproject: TomlFile | null,
+    pipfile: TomlFile | null,
+    issues: IssueSink,
+): PythonRequirement[] {
     const found: PythonRequirement[] = [];
     if (pyproject) {
         const dependencies = tomlTable(pyproject.data, 'project')?.dependencies;
@@ -18,17 +22,37 @@ export function manifestRequirements(pyproject: TomlFile | null, pipfile: TomlFi
             const line = lines.strings.get(text) ?? keyLineIn(pyproject.text, lines, 'dependencies');
             const parsed = parsePep508(text);
             if (!parsed) {
-                issues.add({ severity: 'warning', message: `${pyproject.path}: "${text}" is not a PEP 508 dependency; it was skipped.`, at: { file: pyproject.path, line } });
+                issues.add({
+                    severity: 'warning',
+                    message: `${pyproject.path}: "${text}" is not a PEP 508 dependency; it was skipped.`,
+                    at: { file: pyproject.path, line },
+                });
                 continue;
             }
             let specifier = parsed.specifier;
             if (specifier !== '' && normalizeSpecifier(specifier) === null) {
-                issues.add({ severity: 'warning', message: `${pyproject.path}: "${specifier}" (for ${parsed.name}) is not a valid PEP 440 specifier.`, at: { file: pyproject.path, line } });
+                issues.add({
+                    severity: 'warning',
+                    message: `${pyproject.path}: "${specifier}" (for ${parsed.name}) is not a valid PEP 440 specifier.`,
+                    at: { file: pyproject.path, line },
+                });
                 specifier = '';
             }
-            found.push({ name: canonicalName(parsed.name), extras: parsed.extras, specifier, source: `${pyproject.path} [project.dependencies]`, at: { file: pyproject.path, line } });
+            found.push({
+                name: canonicalName(parsed.name),
+                extras: parsed.extras,
+                specifier,
+                source: `${pyproject.path} [project.dependencies]`,
+                at: { file: pyproject.path, line },
+            });
         }
-        found.push(...tableRequirements(pyproject, ['tool', 'poetry', 'dependencies'], `${pyproject.path} [tool.poetry.dependencies]`));
+        found.push(
+            ...tableRequirements(
+                pyproject,
+                ['tool', 'poetry', 'dependencies'],
+                `${pyproject.path} [tool.poetry.dependencies]`,
+            ),
+        );
     }
     if (pipfile) {
         found.push(...tableRequirements(pipfile, ['packages'], `${pipfile.path} [packages]`));
@@ -45,9 +69,14 @@ function tableRequirements(file: TomlFile, table: readonly string[], source: str
         if (name === 'python') {
             continue;
         }
-        const detail = typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
+        const detail =
+            typeof value === 'object' && value !== null && !Array.isArray(value)
+                ? (value as Record<string, unknown>)
+                : {};
         const version = typeof value === 'string' ? value : typeof detail.version === 'string' ? detail.version : '';
-        const extras = Array.isArray(detail.extras) ? detail.extras.filter((extra): extra is string => typeof extra === 'string') : [];
+        const extras = Array.isArray(detail.extras)
+            ? detail.extras.filter((extra): extra is string => typeof extra === 'string')
+            : [];
         found.push({
             name: canonicalName(name),
             extras,

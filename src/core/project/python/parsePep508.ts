@@ -14,7 +14,10 @@ export function parsePep508(text: string): Pep508 | null {
     if (!match?.[1]) {
         return null;
     }
-    const extras = (match[2] ?? '').split(',').map((extra) => extra.trim()).filter((extra) => extra !== '');
+    const extras = (match[2] ?? '')
+        .split(',')
+        .map((extra) => extra.trim())
+        .filter((extra) => extra !== '');
     const rest = (match[3] ?? '').split(';')[0]?.trim() ?? '';
     if (rest.startsWith('@')) {
         return { name: match[1], extras, specifier: '', url: rest.slice(1).trim() };

@@ -19,7 +19,8 @@ export function normalizeSpecifier(text: string): string | null {
     return validRange(normalized) ? normalized : null;
 }
 
-const NOT_CPYTHON = /^(pypy|miniconda|anaconda|mambaforge|miniforge|graalpy|graalpython|jython|ironpython|stackless|micropython|pyston|activepython|nogil)/i;
+const NOT_CPYTHON =
+    /^(pypy|miniconda|anaconda|mambaforge|miniforge|graalpy|graalpython|jython|ironpython|stackless|micropython|pyston|activepython|nogil)/i;
 
 /**
  * A pinned Python version as version managers write it (.python-version, .tool-versions, runtime.txt,
@@ -29,7 +30,10 @@ export function pythonPinRange(text: string): Pep440Range {
     const version = text.trim();
     const freeThreaded = /^(\d+\.\d+(?:\.\d+)?)t$/.exec(version);
     if (freeThreaded?.[1]) {
-        return { ...pythonPinRange(freeThreaded[1]), note: `${version} is the free-threaded build of ${freeThreaded[1]}` };
+        return {
+            ...pythonPinRange(freeThreaded[1]),
+            note: `${version} is the free-threaded build of ${freeThreaded[1]}`,
+        };
     }
     if (/^\d+(?:\.\d+)?$/.test(version)) {
         return { range: `==${version}.*` };
@@ -45,7 +49,10 @@ export function pythonPinRange(text: string): Pep440Range {
     }
     const dev = /^(\d+\.\d+)-dev$/.exec(version);
     if (dev) {
-        return { range: null, note: `${version} is a build of the ${dev[1]} development branch; no release matches it` };
+        return {
+            range: null,
+            note: `${version} is a build of the ${dev[1]} development branch; no release matches it`,
+        };
     }
     const other = NOT_CPYTHON.exec(version);
     if (other) {

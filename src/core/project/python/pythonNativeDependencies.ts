@@ -10,14 +10,29 @@ const WHEN_NO_WHEEL = 'when no wheel fits the platform (musl/Alpine, a new Pytho
 
 /** Packages that need system libraries or a compiler to install, as Debian package names. */
 const KNOWN: Readonly<Record<string, KnownNative>> = {
-    psycopg2: { needs: ['libpq-dev', 'gcc'], reason: 'builds a C extension against libpq (psycopg2-binary ships it prebuilt)' },
-    mysqlclient: { needs: ['default-libmysqlclient-dev', 'pkg-config', 'gcc'], reason: 'builds a C extension against the MySQL client library' },
+    psycopg2: {
+        needs: ['libpq-dev', 'gcc'],
+        reason: 'builds a C extension against libpq (psycopg2-binary ships it prebuilt)',
+    },
+    mysqlclient: {
+        needs: ['default-libmysqlclient-dev', 'pkg-config', 'gcc'],
+        reason: 'builds a C extension against the MySQL client library',
+    },
     mariadb: { needs: ['libmariadb-dev', 'gcc'], reason: 'builds a C extension against MariaDB Connector/C' },
-    lxml: { needs: ['libxml2-dev', 'libxslt1-dev', 'gcc'], reason: `builds against libxml2 and libxslt ${WHEN_NO_WHEEL}` },
+    lxml: {
+        needs: ['libxml2-dev', 'libxslt1-dev', 'gcc'],
+        reason: `builds against libxml2 and libxslt ${WHEN_NO_WHEEL}`,
+    },
     pillow: { needs: ['libjpeg-dev', 'zlib1g-dev', 'gcc'], reason: `builds against libjpeg and zlib ${WHEN_NO_WHEEL}` },
-    cryptography: { needs: ['libssl-dev', 'libffi-dev', 'gcc', 'rustc', 'cargo'], reason: `builds Rust and C code against OpenSSL ${WHEN_NO_WHEEL}` },
+    cryptography: {
+        needs: ['libssl-dev', 'libffi-dev', 'gcc', 'rustc', 'cargo'],
+        reason: `builds Rust and C code against OpenSSL ${WHEN_NO_WHEEL}`,
+    },
     cffi: { needs: ['libffi-dev', 'gcc'], reason: `builds against libffi ${WHEN_NO_WHEEL}` },
-    'python-ldap': { needs: ['libldap2-dev', 'libsasl2-dev', 'gcc'], reason: 'builds a C extension against OpenLDAP and SASL' },
+    'python-ldap': {
+        needs: ['libldap2-dev', 'libsasl2-dev', 'gcc'],
+        reason: 'builds a C extension against OpenLDAP and SASL',
+    },
     pyodbc: { needs: ['unixodbc-dev', 'g++'], reason: 'builds a C++ extension against unixODBC' },
     pycairo: { needs: ['libcairo2-dev', 'pkg-config', 'gcc'], reason: 'builds a C extension against cairo' },
     pycurl: { needs: ['libcurl4-openssl-dev', 'libssl-dev', 'gcc'], reason: 'builds a C extension against libcurl' },
@@ -30,7 +45,10 @@ const KNOWN: Readonly<Record<string, KnownNative>> = {
 /** Packages with wheels everywhere that matter, unless pip is told to build them (`--no-binary`). */
 const FROM_SOURCE_ONLY: Readonly<Record<string, KnownNative>> = {
     numpy: { needs: ['gcc', 'g++'], reason: 'built from source (--no-binary): C and C++ code' },
-    scipy: { needs: ['gcc', 'g++', 'gfortran', 'libopenblas-dev', 'pkg-config'], reason: 'built from source (--no-binary): Fortran and C code against BLAS/LAPACK' },
+    scipy: {
+        needs: ['gcc', 'g++', 'gfortran', 'libopenblas-dev', 'pkg-config'],
+        reason: 'built from source (--no-binary): Fortran and C code against BLAS/LAPACK',
+    },
 };
 
 /** A lockfile's packages by canonical name, each at the line that names it (see lockedPythonPackages). */
@@ -44,7 +62,11 @@ export interface LockedPythonPackages {
  * (with the lockfile line that locks them), and those only the lockfile names (a dependency of a
  * dependency) at their lockfile line.
  */
-export function pythonNativeDependencies(requirements: readonly PythonRequirement[], noBinary: ReadonlySet<string>, locked: readonly LockedPythonPackages[] = []): NativeDependencyFact[] {
+export function pythonNativeDependencies(
+    requirements: readonly PythonRequirement[],
+    noBinary: ReadonlySet<string>,
+    locked: readonly LockedPythonPackages[] = [],
+): NativeDependencyFact[] {
     const facts: NativeDependencyFact[] = [];
     const seen = new Set<string>();
     const lockLine = (name: string): SourceRef | null => {
@@ -57,13 +79,22 @@ export function pythonNativeDependencies(requirements: readonly PythonRequiremen
         return null;
     };
     for (const requirement of requirements) {
-        const known = own(KNOWN, requirement.name)
-            ?? psycopg(requirement)
-            ?? (noBinary.has(':all:') || noBinary.has(requirement.name) ? own(FROM_SOURCE_ONLY, requirement.name) : undefined);
+        const known =
+            own(KNOWN, requirement.name) ??
+            psycopg(requirement) ??
+            (noBinary.has(':all:') || noBinary.has(requirement.name)
+                ? own(FROM_SOURCE_ONLY, requirement.name)
+                : undefined);
         if (known && !seen.has(requirement.name)) {
             seen.add(requirement.name);
             const lock = lockLine(requirement.name);
-            facts.push({ name: requirement.name, ecosystem: 'python', reason: `${known.reason}${lock ? ` (locked at ${lock.file}:${lock.line})` : ''}`, needs: known.needs, declaredAt: requirement.at });
+            facts.push({
+                name: requirement.name,
+                ecosystem: 'python',
+                reason: `${known.reason}${lock ? ` (locked at ${lock.file}:${lock.line})` : ''}`,
+                needs: known.needs,
+                declaredAt: requirement.at,
+            });
         }
     }
     for (const name of Object.keys(KNOWN)) {
@@ -71,7 +102,13 @@ export function pythonNativeDependencies(requirements: readonly PythonRequiremen
         const known = own(KNOWN, name);
         if (lock && known) {
             seen.add(name);
-            facts.push({ name, ecosystem: 'python', reason: `${known.reason} (locked as a dependency of another package)`, needs: known.needs, declaredAt: lock });
+            facts.push({
+                name,
+                ecosystem: 'python',
+                reason: `${known.reason} (locked as a dependency of another package)`,
+                needs: known.needs,
+                declaredAt: lock,
+            });
         }
     }
     return facts;

@@ -16,8 +16,12 @@ export interface RequirementsFiles {
 
 /** The pip requirement files pip users keep: requirements*.txt at the root and requirements/*.txt. */
 export function requirementsFilePaths(walk: ProjectWalk): string[] {
-    const found = walk.files.filter((path) => /^requirements[^/]*\.txt$/.test(path) || /^requirements\/[^/]+\.txt$/.test(path));
-    return found.sort((a, b) => (a === 'requirements.txt' ? -1 : b === 'requirements.txt' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    const found = walk.files.filter(
+        (path) => /^requirements[^/]*\.txt$/.test(path) || /^requirements\/[^/]+\.txt$/.test(path),
+    );
+    return found.sort((a, b) =>
+        a === 'requirements.txt' ? -1 : b === 'requirements.txt' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+    );
 }
 
 export async function readRequirementsFiles(files: ProjectFiles, walk: ProjectWalk): Promise<RequirementsFiles> {
@@ -46,12 +50,20 @@ export async function readRequirementsFiles(files: ProjectFiles, walk: ProjectWa
             const trailingOption = /\s--?[A-Za-z]/.exec(text);
             const parsed = parsePep508(trailingOption ? text.slice(0, trailingOption.index) : text);
             if (!parsed) {
-                files.issues.add({ severity: 'warning', message: `${file.path}: "${text}" is not a requirement pip understands; it was skipped.`, at: { file: file.path, line } });
+                files.issues.add({
+                    severity: 'warning',
+                    message: `${file.path}: "${text}" is not a requirement pip understands; it was skipped.`,
+                    at: { file: file.path, line },
+                });
                 continue;
             }
             let specifier = parsed.specifier;
             if (specifier !== '' && normalizeSpecifier(specifier) === null) {
-                files.issues.add({ severity: 'warning', message: `${file.path}: "${specifier}" (for ${parsed.name}) is not a valid PEP 440 specifier; pip will refuse this line.`, at: { file: file.path, line } });
+                files.issues.add({
+                    severity: 'warning',
+                    message: `${file.path}: "${specifier}" (for ${parsed.name}) is not a valid PEP 440 specifier; pip will refuse this line.`,
+                    at: { file: file.path, line },
+                });
                 specifier = '';
             }
             if (/^===?[^,*]+$/.test(specifier) || parsed.url !== null) {
@@ -59,7 +71,13 @@ export async function readRequirementsFiles(files: ProjectFiles, walk: ProjectWa
             } else {
                 unpinned += 1;
             }
-            requirements.push({ name: canonicalName(parsed.name), extras: parsed.extras, specifier, source: file.path, at: { file: file.path, line } });
+            requirements.push({
+                name: canonicalName(parsed.name),
+                extras: parsed.extras,
+                specifier,
+                source: file.path,
+                at: { file: file.path, line },
+            });
         }
         if (pinned > 0 && unpinned === 0) {
             pinnedFiles.push(file.path);

@@ -16,7 +16,11 @@ export async function readTomlFile(files: ProjectFiles, path: string): Promise<T
         return { ...file, data: parseToml(file.text) };
     } catch (error) {
         const line = error instanceof TomlError ? error.line : 1;
-        files.issues.add({ severity: 'warning', message: `${file.path} is not valid TOML (${firstLine(error)}); Parity read nothing from it.`, at: { file: file.path, line } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${file.path} is not valid TOML (${firstLine(error)}); Parity read nothing from it.`,
+            at: { file: file.path, line },
+        });
         return null;
     }
 }
@@ -33,7 +37,12 @@ export function tomlGet(data: Readonly<Record<string, unknown>> | undefined, ...
     return value;
 }
 
-export function tomlTable(data: Readonly<Record<string, unknown>> | undefined, ...path: string[]): Readonly<Record<string, unknown>> | undefined {
+export function tomlTable(
+    data: Readonly<Record<string, unknown>> | undefined,
+    ...path: string[]
+): Readonly<Record<string, unknown>> | undefined {
     const value = tomlGet(data, ...path);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
 }

@@ -5,7 +5,10 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** The text of a TOML table (after its header up to the next header) and its offset, or null. */
 function tableSpan(text: string, table: readonly string[]): { start: number; end: number } | null {
-    const header = new RegExp(`^[ \\t]*\\[[ \\t]*${table.map((part) => `["']?${escape(part)}["']?`).join('[ \\t]*\\.[ \\t]*')}[ \\t]*\\][ \\t]*(?:#.*)?$`, 'm');
+    const header = new RegExp(
+        `^[ \\t]*\\[[ \\t]*${table.map((part) => `["']?${escape(part)}["']?`).join('[ \\t]*\\.[ \\t]*')}[ \\t]*\\][ \\t]*(?:#.*)?$`,
+        'm',
+    );
     const found = header.exec(text);
     if (!found) {
         return null;

@@ -13,7 +13,13 @@ const LOCKFILE = 'Gemfile.lock';
 /** Ruby: version pins, Bundler, native gems and the Rails/Sinatra/Rack app. */
 export const detectRuby: EcosystemDetector = async (files, walk): Promise<EcosystemDetection | null> => {
     const pins = (await readToolPins(files)).filter((pin) => pin.tool === 'ruby');
-    if (!walk.has(GEMFILE) && !walk.has(LOCKFILE) && !walk.has('.ruby-version') && !walk.has('config.ru') && pins.length === 0) {
+    if (
+        !walk.has(GEMFILE) &&
+        !walk.has(LOCKFILE) &&
+        !walk.has('.ruby-version') &&
+        !walk.has('config.ru') &&
+        pins.length === 0
+    ) {
         return null;
     }
     const gemfileText = walk.has(GEMFILE) ? await files.readText(GEMFILE) : null;
@@ -21,14 +27,30 @@ export const detectRuby: EcosystemDetector = async (files, walk): Promise<Ecosys
     const lockText = walk.has(LOCKFILE) ? await files.readText(LOCKFILE) : null;
     const lock = lockText ? parseGemfileLock(lockText) : null;
     if (lockText && lock && lock.specs.length === 0 && !lock.bundledWith) {
-        files.issues.add({ severity: 'warning', message: `${LOCKFILE} has no GEM specs and no BUNDLED WITH section; it does not look like a Bundler lockfile.`, at: { file: lockText.path, line: 1 } });
+        files.issues.add({
+            severity: 'warning',
+            message: `${LOCKFILE} has no GEM specs and no BUNDLED WITH section; it does not look like a Bundler lockfile.`,
+            at: { file: lockText.path, line: 1 },
+        });
     }
-    const packageManagers: PackageManagerFacts[] = gemfile || lock ? [{
-        name: 'bundler',
-        ecosystem: 'ruby',
-        declared: lock?.bundledWith ? { file: LOCKFILE, line: lock.bundledWith.line, raw: lock.bundledWith.raw, source: 'Gemfile.lock#BUNDLED WITH' } : null,
-        evidence: lock ? 'lockfile' : GEMFILE,
-    }] : [];
+    const packageManagers: PackageManagerFacts[] =
+        gemfile || lock
+            ? [
+                  {
+                      name: 'bundler',
+                      ecosystem: 'ruby',
+                      declared: lock?.bundledWith
+                          ? {
+                                file: LOCKFILE,
+                                line: lock.bundledWith.line,
+                                raw: lock.bundledWith.raw,
+                                source: 'Gemfile.lock#BUNDLED WITH',
+                            }
+                          : null,
+                      evidence: lock ? 'lockfile' : GEMFILE,
+                  },
+              ]
+            : [];
     const lockfiles: LockfileFact[] = lock ? [{ file: LOCKFILE, manager: 'bundler', packageRoot: '.' }] : [];
     return {
         ecosystem: 'ruby',

@@ -60,7 +60,10 @@ export function parseGemfile(file: TextFile): Gemfile {
             const options = rest.search(/\b\w+:\s|:\w+\s*=>/);
             const requirements = quoted(options === -1 ? rest : rest.slice(0, options));
             const inline = /\bgroups?:\s*(\[[^\]]*\]|:\w+)/.exec(rest)?.[1];
-            const groups = [...groupStack.flatMap((entry) => entry ?? []), ...(inline ? [...inline.matchAll(/:(\w+)/g)].map((match) => match[1] ?? '') : [])];
+            const groups = [
+                ...groupStack.flatMap((entry) => entry ?? []),
+                ...(inline ? [...inline.matchAll(/:(\w+)/g)].map((match) => match[1] ?? '') : []),
+            ];
             gems.push({ name: gem[1], requirements, groups, at });
             continue;
         }
@@ -70,7 +73,12 @@ export function parseGemfile(file: TextFile): Gemfile {
             const fileOption = /\bfile:\s*["']([^"']+)["']|\bFile\.read\(\s*["']([^"']+)["']\s*\)/.exec(rubyLine[1]);
             const args = fileOption ? '' : rubyLine[1].replace(/\b\w+:\s*["'][^"']*["']/g, '');
             const requirements = quoted(args);
-            ruby = { raw: fileOption || requirements.length === 0 ? rubyLine[1] : requirements.join(', '), requirements, file: fileOption ? fileOption[1] ?? fileOption[2] ?? null : null, at };
+            ruby = {
+                raw: fileOption || requirements.length === 0 ? rubyLine[1] : requirements.join(', '),
+                requirements,
+                file: fileOption ? (fileOption[1] ?? fileOption[2] ?? null) : null,
+                at,
+            };
             continue;
         }
         if (/^gemspec\b/.test(text)) {

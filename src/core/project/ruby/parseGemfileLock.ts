@@ -36,7 +36,12 @@ export function parseGemfileLock(file: TextFile): GemfileLock {
             const spec = /^([\w.-]+) \(([^)]+)\)$/.exec(text);
             const [version = '', ...platformParts] = spec?.[2]?.split('-') ?? [];
             if (spec?.[1] && version) {
-                specs.push({ name: spec[1], version, platform: platformParts.length > 0 ? platformParts.join('-') : null, line });
+                specs.push({
+                    name: spec[1],
+                    version,
+                    platform: platformParts.length > 0 ? platformParts.join('-') : null,
+                    line,
+                });
             }
         } else if (section === 'PLATFORMS') {
             platforms.push(text);

@@ -9,7 +9,10 @@ const KNOWN: Readonly<Record<string, { readonly libraries: readonly string[]; re
     pg: { libraries: ['libpq-dev'], reason: 'C extension against libpq' },
     mysql2: { libraries: ['default-libmysqlclient-dev'], reason: 'C extension against the MySQL client library' },
     sqlite3: { libraries: ['libsqlite3-dev'], reason: 'C extension against SQLite' },
-    nokogiri: { libraries: ['libxml2-dev', 'libxslt1-dev'], reason: 'C extension against libxml2/libxslt when no precompiled gem fits' },
+    nokogiri: {
+        libraries: ['libxml2-dev', 'libxslt1-dev'],
+        reason: 'C extension against libxml2/libxslt when no precompiled gem fits',
+    },
     ffi: { libraries: ['libffi-dev'], reason: 'C extension against libffi' },
     psych: { libraries: ['libyaml-dev'], reason: 'psych 5 compiles against libyaml' },
     rmagick: { libraries: ['libmagickwand-dev', 'pkg-config'], reason: 'C extension against ImageMagick' },
@@ -37,7 +40,11 @@ const LINUX = /linux/;
  * only Gemfile.lock names (dependencies of dependencies), at their lock line. A gem locked with a Linux
  * platform variant (nokogiri-1.16.5-x86_64-linux) installs precompiled and needs nothing.
  */
-export function rubyNativeGems(gems: readonly GemfileGem[], locked: readonly LockedGem[], lockPath: string | null): NativeDependencyFact[] {
+export function rubyNativeGems(
+    gems: readonly GemfileGem[],
+    locked: readonly LockedGem[],
+    lockPath: string | null,
+): NativeDependencyFact[] {
     const facts: NativeDependencyFact[] = [];
     const direct = new Map<string, GemfileGem>();
     gems.forEach((gem) => direct.set(gem.name, direct.get(gem.name) ?? gem));
@@ -51,13 +58,20 @@ export function rubyNativeGems(gems: readonly GemfileGem[], locked: readonly Loc
         }
         const requested = direct.get(name);
         const lockLine = variants[0]?.line;
-        const declaredAt: SourceRef | null = requested?.at ?? (lockPath && lockLine ? { file: lockPath, line: lockLine } : null);
+        const declaredAt: SourceRef | null =
+            requested?.at ?? (lockPath && lockLine ? { file: lockPath, line: lockLine } : null);
         if (!declaredAt) {
             continue;
         }
         const groups = requested && requested.groups.length > 0 ? ` (group ${requested.groups.join(', ')})` : '';
         const via = requested ? '' : ' (locked as a dependency of another gem)';
-        facts.push({ name, ecosystem: 'ruby', reason: `${known.reason}${groups}${via}`, needs: [...BUILD, ...known.libraries], declaredAt });
+        facts.push({
+            name,
+            ecosystem: 'ruby',
+            reason: `${known.reason}${groups}${via}`,
+            needs: [...BUILD, ...known.libraries],
+            declaredAt,
+        });
     }
     return facts;
 }

@@ -18,7 +18,10 @@ export function rubyPinRange(text: string): RubyRange {
     const version = raw.replace(/^ruby-/, '');
     const patchLevel = /^(\d+\.\d+\.\d+)p\d+$/.exec(version);
     if (patchLevel?.[1]) {
-        return { range: patchLevel[1], note: `${version} is ${patchLevel[1]} at patch level ${version.slice(patchLevel[1].length + 1)}` };
+        return {
+            range: patchLevel[1],
+            note: `${version} is ${patchLevel[1]} at patch level ${version.slice(patchLevel[1].length + 1)}`,
+        };
     }
     if (/^\d+\.\d+(?:\.\d+(?:-[\w.]+)?)?$/.test(version) && semver.validRange(version)) {
         return version === raw ? { range: version } : { range: version, note: `${raw} is Ruby ${version}` };
@@ -39,13 +42,18 @@ export function rubyRequirementRange(requirements: readonly string[]): RubyRange
         if (operator === '!=') {
             return { range: null, note: '"!=" has no semver range form' };
         }
-        parts.push(operator === '=' ? version : operator === '~>' ? pessimistic(version) : `${operator}${full(version)}`);
+        parts.push(
+            operator === '=' ? version : operator === '~>' ? pessimistic(version) : `${operator}${full(version)}`,
+        );
     }
     const range = parts.join(' ');
-    return semver.validRange(range) ? { range } : { range: null, note: `"${requirements.join(', ')}" is not a RubyGems requirement` };
+    return semver.validRange(range)
+        ? { range }
+        : { range: null, note: `"${requirements.join(', ')}" is not a RubyGems requirement` };
 }
 
-const full = (version: string): string => [...version.split('.'), '0', '0'].slice(0, Math.max(3, version.split('.').length)).join('.');
+const full = (version: string): string =>
+    [...version.split('.'), '0', '0'].slice(0, Math.max(3, version.split('.').length)).join('.');
 
 /** "~> 3.2" → ">=3.2.0 <4.0.0"; "~> 3.2.1" → ">=3.2.1 <3.3.0" (the last given part may grow). */
 function pessimistic(version: string): string {

@@ -13,12 +13,20 @@ export function rubyServerPort(command: Fact<readonly string[]>): Fact<number> |
     }
     for (const [index, word] of words.entries()) {
         const next = words[index + 1] ?? '';
-        const text = word === '-p' || word === '--port' ? next
-            : /^(?:-p|--port=)(\d+)$/.exec(word)?.[1]
-                ?? (word === '-b' || word === '--bind' ? /^tcp:\/\/[^/]*:(\d+)$/.exec(next)?.[1] : /^--bind=tcp:\/\/[^/]*:(\d+)$/.exec(word)?.[1]);
+        const text =
+            word === '-p' || word === '--port'
+                ? next
+                : (/^(?:-p|--port=)(\d+)$/.exec(word)?.[1] ??
+                  (word === '-b' || word === '--bind'
+                      ? /^tcp:\/\/[^/]*:(\d+)$/.exec(next)?.[1]
+                      : /^--bind=tcp:\/\/[^/]*:(\d+)$/.exec(word)?.[1]));
         const value = text !== undefined && /^\d{2,5}$/.test(text) ? Number(text) : NaN;
         if (value >= 1 && value <= 65535) {
-            return { value, ...(command.at ? { at: command.at } : {}), how: `the port in the start command (${command.how})` };
+            return {
+                value,
+                ...(command.at ? { at: command.at } : {}),
+                how: `the port in the start command (${command.how})`,
+            };
         }
     }
     return null;

@@ -23,7 +23,12 @@ export class ContainerShell implements vscode.Pseudoterminal {
     private size: vscode.TerminalDimensions | undefined;
     private ended = false;
 
-    constructor(private readonly pipeline: Pipeline, private readonly client: EngineClient, private readonly container: { id: string; name: string }, private readonly log: Log) {}
+    constructor(
+        private readonly pipeline: Pipeline,
+        private readonly client: EngineClient,
+        private readonly container: { id: string; name: string },
+        private readonly log: Log,
+    ) {}
 
     open(dimensions: vscode.TerminalDimensions | undefined): void {
         this.size = dimensions;
@@ -32,7 +37,10 @@ export class ContainerShell implements vscode.Pseudoterminal {
 
     private async start(): Promise<void> {
         try {
-            const session = await this.pipeline.execShell(this.client, this.container.id, { columns: this.size?.columns ?? 80, rows: this.size?.rows ?? 24 });
+            const session = await this.pipeline.execShell(this.client, this.container.id, {
+                columns: this.size?.columns ?? 80,
+                rows: this.size?.rows ?? 24,
+            });
             if (this.ended) {
                 session.stream.destroy();
                 return;
@@ -48,7 +56,9 @@ export class ContainerShell implements vscode.Pseudoterminal {
                 void session.resize(this.size.columns, this.size.rows);
             }
             const code = await session.exited;
-            this.log.info(`Attach Shell: the shell in ${this.container.name} ended${code === null ? '' : ` with ${code}`}`);
+            this.log.info(
+                `Attach Shell: the shell in ${this.container.name} ended${code === null ? '' : ` with ${code}`}`,
+            );
             this.ended = true;
             this.closed.fire(code ?? undefined);
         } catch (error) {

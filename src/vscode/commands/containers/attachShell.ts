@@ -10,13 +10,18 @@ import { ContainerShell } from './ContainerShell';
  * Containers row, or a container's name or ID (automation). Returns the terminal.
  */
 export async function attachShell(deps: ExtensionDeps, node?: unknown): Promise<vscode.Terminal | undefined> {
-    const row = typeof node === 'string' ? { id: node, name: node, state: 'running' } : containerTargets(node, undefined)[0];
+    const row =
+        typeof node === 'string' ? { id: node, name: node, state: 'running' } : containerTargets(node, undefined)[0];
     if (!row) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: pick a running container in the Containers view to attach a shell to it.'));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t('Parity: pick a running container in the Containers view to attach a shell to it.'),
+        );
         return undefined;
     }
     if (row.state !== 'running') {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0} is {1}: a shell needs a running container.', row.name, row.state));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t('Parity: {0} is {1}: a shell needs a running container.', row.name, row.state),
+        );
         return undefined;
     }
     try {

@@ -11,7 +11,9 @@ import { CONTAINERS_VIEW, containerTargets } from './containerTargets';
 export async function copyDockerRun(deps: ExtensionDeps, node?: unknown): Promise<string | undefined> {
     const row = typeof node === 'string' ? { id: node, name: node } : containerTargets(node, undefined)[0];
     if (!row) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: pick a sandbox in the Containers view to copy its docker run command.'));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t('Parity: pick a sandbox in the Containers view to copy its docker run command.'),
+        );
         return undefined;
     }
     const command = await engineAction(deps, { viewId: CONTAINERS_VIEW, reload: false }, async (client, signal) => {
@@ -23,10 +25,20 @@ export async function copyDockerRun(deps: ExtensionDeps, node?: unknown): Promis
     }
     await vscode.env.clipboard.writeText(command.text);
     const names = command.envNames.length;
-    void vscode.window.showInformationMessage(names === 0
-        ? vscode.l10n.t('Parity: the docker run command of {0} is on the clipboard.', row.name)
-        : names === 1
-            ? vscode.l10n.t('Parity: the docker run command of {0} is on the clipboard. Its variable {1} goes by name: set it in the shell that runs it.', row.name, command.envNames.join(', '))
-            : vscode.l10n.t('Parity: the docker run command of {0} is on the clipboard. Its {1} variables go by name: set them in the shell that runs it.', row.name, names));
+    void vscode.window.showInformationMessage(
+        names === 0
+            ? vscode.l10n.t('Parity: the docker run command of {0} is on the clipboard.', row.name)
+            : names === 1
+              ? vscode.l10n.t(
+                    'Parity: the docker run command of {0} is on the clipboard. Its variable {1} goes by name: set it in the shell that runs it.',
+                    row.name,
+                    command.envNames.join(', '),
+                )
+              : vscode.l10n.t(
+                    'Parity: the docker run command of {0} is on the clipboard. Its {1} variables go by name: set them in the shell that runs it.',
+                    row.name,
+                    names,
+                ),
+    );
     return command.text;
 }

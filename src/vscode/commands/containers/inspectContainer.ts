@@ -9,7 +9,9 @@ export async function inspectContainer(deps: ExtensionDeps, node?: unknown): Pro
     if (!row) {
         return;
     }
-    const uri = await engineAction(deps, { viewId: CONTAINERS_VIEW, reload: false }, (_client, signal) => deps.inspect.load('container', row.id, row.name, signal));
+    const uri = await engineAction(deps, { viewId: CONTAINERS_VIEW, reload: false }, (_client, signal) =>
+        deps.inspect.load('container', row.id, row.name, signal),
+    );
     if (uri) {
         // The path ends in .json, so the document opens as JSON.
         await vscode.window.showTextDocument(uri, { preview: true });

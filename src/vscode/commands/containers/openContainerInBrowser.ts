@@ -10,9 +10,18 @@ export async function openContainerInBrowser(_deps: ExtensionDeps, node?: unknow
         return;
     }
     const ports = (value.kind === 'port' ? [value.port] : value.row.ports).filter((port) => port.url !== undefined);
-    const picked = ports.length > 1
-        ? (await vscode.window.showQuickPick(ports.map((port) => ({ label: port.url ?? '', description: `→ ${port.containerPort}/${port.protocol}` })), { title: vscode.l10n.t('Open which port of {0}?', value.row.name) }))?.label
-        : ports[0]?.url;
+    const picked =
+        ports.length > 1
+            ? (
+                  await vscode.window.showQuickPick(
+                      ports.map((port) => ({
+                          label: port.url ?? '',
+                          description: `→ ${port.containerPort}/${port.protocol}`,
+                      })),
+                      { title: vscode.l10n.t('Open which port of {0}?', value.row.name) },
+                  )
+              )?.label
+            : ports[0]?.url;
     if (picked) {
         await vscode.env.openExternal(vscode.Uri.parse(picked));
     }

@@ -12,15 +12,26 @@ export async function removeContainer(deps: ExtensionDeps, node?: unknown, selec
     if (live.length > 0) {
         const remove = vscode.l10n.t('Remove');
         const [first] = live;
-        const question = live.length === 1 && first
-            ? vscode.l10n.t('{0} is running. Stop and remove it?', first.name)
-            : vscode.l10n.t('{0} containers are running. Stop and remove them?', live.length);
-        const choice = await vscode.window.showWarningMessage(question, { modal: true, detail: live.map((row) => `${row.name} (${row.image})`).join('\n') }, remove);
+        const question =
+            live.length === 1 && first
+                ? vscode.l10n.t('{0} is running. Stop and remove it?', first.name)
+                : vscode.l10n.t('{0} containers are running. Stop and remove them?', live.length);
+        const choice = await vscode.window.showWarningMessage(
+            question,
+            { modal: true, detail: live.map((row) => `${row.name} (${row.image})`).join('\n') },
+            remove,
+        );
         if (choice !== remove) {
             return;
         }
     }
-    await Promise.all(rows.map((row) => row.sandbox && isLive(row.state)
-        ? stopSandboxRow(deps, row)
-        : engineAction(deps, { viewId: CONTAINERS_VIEW }, (client, signal) => client.removeContainer(row.id, { force: isLive(row.state), signal }))));
+    await Promise.all(
+        rows.map((row) =>
+            row.sandbox && isLive(row.state)
+                ? stopSandboxRow(deps, row)
+                : engineAction(deps, { viewId: CONTAINERS_VIEW }, (client, signal) =>
+                      client.removeContainer(row.id, { force: isLive(row.state), signal }),
+                  ),
+        ),
+    );
 }

@@ -7,7 +7,13 @@ import { stopSandboxRow } from './stopSandboxRow';
 /** Parity: Stop Container — SIGTERM, then SIGKILL after 10 s, as `docker stop` does; a sandbox is removed too. */
 export async function stopContainer(deps: ExtensionDeps, node?: unknown, selection?: unknown): Promise<void> {
     const rows = containerTargets(node, selection).filter((row) => isLive(row.state));
-    await Promise.all(rows.map((row) => row.sandbox
-        ? stopSandboxRow(deps, row)
-        : engineAction(deps, { viewId: CONTAINERS_VIEW }, (client, signal) => client.stopContainer(row.id, { signal }))));
+    await Promise.all(
+        rows.map((row) =>
+            row.sandbox
+                ? stopSandboxRow(deps, row)
+                : engineAction(deps, { viewId: CONTAINERS_VIEW }, (client, signal) =>
+                      client.stopContainer(row.id, { signal }),
+                  ),
+        ),
+    );
 }

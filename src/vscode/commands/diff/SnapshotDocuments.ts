@@ -23,13 +23,20 @@ export class SnapshotDocuments implements vscode.TextDocumentContentProvider, vs
 
     /** A document named `name` holding `text`; each call gets its own URI, so two diffs never share a side. */
     add(name: string, text: string): vscode.Uri {
-        const uri = vscode.Uri.from({ scheme: SNAPSHOT_SCHEME, path: `/${name.replace(/[/\\]/g, '_')}.txt`, query: String(Date.now() + this.contents.size) });
+        const uri = vscode.Uri.from({
+            scheme: SNAPSHOT_SCHEME,
+            path: `/${name.replace(/[/\\]/g, '_')}.txt`,
+            query: String(Date.now() + this.contents.size),
+        });
         this.contents.set(uri.toString(), text);
         return uri;
     }
 
     provideTextDocumentContent(uri: vscode.Uri): string {
-        return this.contents.get(uri.toString()) ?? vscode.l10n.t('This comparison is gone with the window that made it: run Diff with Target again.\n');
+        return (
+            this.contents.get(uri.toString()) ??
+            vscode.l10n.t('This comparison is gone with the window that made it: run Diff with Target again.\n')
+        );
     }
 
     dispose(): void {

@@ -49,12 +49,18 @@ interface Request {
  * the project's built image and another target are compared, the image goes between them (three-way).
  * Arguments: a row and a Uri (a workspace folder or a snapshot file, the `from` side), or DiffCommandArgs.
  */
-export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?: unknown): Promise<DiffCommandResult | undefined> {
+export async function diffWithTarget(
+    deps: ExtensionDeps,
+    arg?: unknown,
+    target?: unknown,
+): Promise<DiffCommandResult | undefined> {
     let request: Request | undefined;
     try {
         request = await requestOf(deps, arg, target);
     } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0}', error instanceof Error ? error.message : String(error)));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t('Parity: {0}', error instanceof Error ? error.message : String(error)),
+        );
         return undefined;
     }
     if (!request) {
@@ -71,21 +77,29 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
             { location: vscode.ProgressLocation.Notification, title, cancellable: true },
             async (_progress, token) => {
                 const signal = abortSignalFor(token);
-                const via = request.via === false ? undefined : request.via ?? await builtImageVia(pipeline, client, request, signal);
-                const inProject = (side: DiffTarget): DiffTarget => (folder ? relativeTarget(side, folder.fsPath) : side);
+                const via =
+                    request.via === false
+                        ? undefined
+                        : (request.via ?? (await builtImageVia(pipeline, client, request, signal)));
+                const inProject = (side: DiffTarget): DiffTarget =>
+                    folder ? relativeTarget(side, folder.fsPath) : side;
                 // An ssh engine with an unknown host key is a question; trusted, the comparison runs again.
-                return withHostKeyTrust(() => pipeline.diffTargets({
-                    from: inProject(request.from),
-                    to: inProject(request.to),
-                    ...(via ? { via } : {}),
-                    // Paths inside the project are given relative to it, so the report reads host:. as the CLI's does.
-                    ...(folder ? { projectRoot: folder.fsPath, base: folder.fsPath } : {}),
-                    rules,
-                    client,
-                    log: deps.log,
-                    toolVersion: deps.version,
-                    signal,
-                }), () => deps.targetEngines.reset());
+                return withHostKeyTrust(
+                    () =>
+                        pipeline.diffTargets({
+                            from: inProject(request.from),
+                            to: inProject(request.to),
+                            ...(via ? { via } : {}),
+                            // Paths inside the project are given relative to it, so the report reads host:. as the CLI's does.
+                            ...(folder ? { projectRoot: folder.fsPath, base: folder.fsPath } : {}),
+                            rules,
+                            client,
+                            log: deps.log,
+                            toolVersion: deps.version,
+                            signal,
+                        }),
+                    () => deps.targetEngines.reset(),
+                );
             },
         );
         if (!result) {
@@ -99,8 +113,17 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
         deps.lastDiff.set({ report, uri, text, ...(folder ? { folder } : {}), snapshots, captured });
         if (folder) {
             // Kept in the project's .parity/ (never through a link), so the language server has the findings after a reload too.
-            void pipeline.writeProjectFile(folder.fsPath, LAST_DIFF_FILE, `${pipeline.renderDiffReport(report, 'json').trimEnd()}\n`)
-                .catch((error: unknown) => deps.log.warn(`Diff with Target: ${LAST_DIFF_FILE} not written: ${error instanceof Error ? error.message : String(error)}`));
+            void pipeline
+                .writeProjectFile(
+                    folder.fsPath,
+                    LAST_DIFF_FILE,
+                    `${pipeline.renderDiffReport(report, 'json').trimEnd()}\n`,
+                )
+                .catch((error: unknown) =>
+                    deps.log.warn(
+                        `Diff with Target: ${LAST_DIFF_FILE} not written: ${error instanceof Error ? error.message : String(error)}`,
+                    ),
+                );
         }
         const document = await vscode.workspace.openTextDocument(uri);
         // Beside the file being worked on; in the editor area itself when nothing is open (no empty group left of it).
@@ -112,7 +135,14 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
             return undefined;
         }
         deps.log.error(error instanceof Error ? error : String(error));
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: the comparison failed: {0}', error instanceof Error ? error.message : String(error)), vscode.l10n.t('Show Log'))
+        void vscode.window
+            .showErrorMessage(
+                vscode.l10n.t(
+                    'Parity: the comparison failed: {0}',
+                    error instanceof Error ? error.message : String(error),
+                ),
+                vscode.l10n.t('Show Log'),
+            )
             .then((choice) => choice && deps.log.show());
         return undefined;
     }
@@ -121,18 +151,32 @@ export async function diffWithTarget(deps: ExtensionDeps, arg?: unknown, target?
 async function requestOf(deps: ExtensionDeps, arg: unknown, target: unknown): Promise<Request | undefined> {
     if (isArgs(arg)) {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        const from = arg.from === undefined ? (folder ? { kind: 'host' as const, path: folder.fsPath } : undefined) : parseDiffTarget(arg.from);
+        const from =
+            arg.from === undefined
+                ? folder
+                    ? { kind: 'host' as const, path: folder.fsPath }
+                    : undefined
+                : parseDiffTarget(arg.from);
         if (!from) {
             throw new Error(vscode.l10n.t('open a folder, or name the from side, to diff with a target.'));
         }
-        return { from, to: parseDiffTarget(arg.to), ...(arg.via === undefined ? {} : { via: arg.via === false ? false : parseDiffTarget(arg.via) }) };
+        return {
+            from,
+            to: parseDiffTarget(arg.to),
+            ...(arg.via === undefined ? {} : { via: arg.via === false ? false : parseDiffTarget(arg.via) }),
+        };
     }
     const row = rowTarget(arg);
     if (arg !== undefined && !row) {
-        throw new Error(vscode.l10n.t('pick an image or a running container in the Parity views to diff it with a target.'));
+        throw new Error(
+            vscode.l10n.t('pick an image or a running container in the Parity views to diff it with a target.'),
+        );
     }
     if (row) {
-        const from = target instanceof vscode.Uri ? uriTarget(target) : await pickDiffSide(deps, vscode.l10n.t('Compare {0} with which environment?', nameOf(row)), row);
+        const from =
+            target instanceof vscode.Uri
+                ? uriTarget(target)
+                : await pickDiffSide(deps, vscode.l10n.t('Compare {0} with which environment?', nameOf(row)), row);
         return from && { from, to: row };
     }
     const from = await pickDiffSide(deps, vscode.l10n.t('Compare which environment? (the one where the app works)'));
@@ -159,7 +203,13 @@ function rowTarget(node: unknown): DiffTarget | undefined {
     const [container] = containerTargets(node, undefined);
     if (container) {
         if (container.state !== 'running') {
-            throw new Error(vscode.l10n.t('{0} is {1}: only a running container can be compared. Start it, or diff its image.', container.name, container.state));
+            throw new Error(
+                vscode.l10n.t(
+                    '{0} is {1}: only a running container can be compared. Start it, or diff its image.',
+                    container.name,
+                    container.state,
+                ),
+            );
         }
         return { kind: 'container', name: container.name };
     }
@@ -173,7 +223,9 @@ function uriTarget(uri: vscode.Uri): DiffTarget {
 
 /** The folder fixes point into: the host side's project, else the only workspace folder. */
 function projectFolderOf(request: Request): vscode.Uri | undefined {
-    const host = [request.from, request.to, request.via].find((side): side is DiffTarget & { kind: 'host' } => typeof side === 'object' && side.kind === 'host');
+    const host = [request.from, request.to, request.via].find(
+        (side): side is DiffTarget & { kind: 'host' } => typeof side === 'object' && side.kind === 'host',
+    );
     if (host) {
         return vscode.Uri.file(host.path);
     }
@@ -182,12 +234,22 @@ function projectFolderOf(request: Request): vscode.Uri | undefined {
 }
 
 /** The project's built image as the middle side, when this machine is `from` and the image exists. */
-async function builtImageVia(pipeline: Pipeline, client: (engine?: EngineRef) => Promise<EngineClient>, request: Request, signal: AbortSignal): Promise<DiffTarget | undefined> {
+async function builtImageVia(
+    pipeline: Pipeline,
+    client: (engine?: EngineRef) => Promise<EngineClient>,
+    request: Request,
+    signal: AbortSignal,
+): Promise<DiffTarget | undefined> {
     if (request.from.kind !== 'host' || request.to.kind === 'host') {
         return undefined;
     }
     const tag = pipeline.imageTagFor(request.from.path);
-    const exists = await client().then((engine) => engine.inspectImage(tag, signal)).then(() => true, () => false);
+    const exists = await client()
+        .then((engine) => engine.inspectImage(tag, signal))
+        .then(
+            () => true,
+            () => false,
+        );
     return threeWayVia(request.from, request.to, exists ? tag : undefined);
 }
 

@@ -5,7 +5,9 @@ import type { ExtensionDeps } from '../../ExtensionDeps';
 export async function openReport(deps: ExtensionDeps): Promise<vscode.Uri | undefined> {
     const run = deps.lastDiff.current;
     if (!run) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Parity: no comparison yet — run Parity: Diff with Target… first.'));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('Parity: no comparison yet — run Parity: Diff with Target… first.'),
+        );
         return undefined;
     }
     await vscode.window.showTextDocument(run.uri, { preview: false });

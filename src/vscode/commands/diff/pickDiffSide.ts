@@ -18,9 +18,15 @@ export interface PickSideOptions {
  * saved targets of the Targets view (remote engines included), the snapshots saved in the workspace, then —
  * once the engine answers — its tagged images and running containers. `except` (the other side, already chosen) is left out. Undefined when dismissed.
  */
-export async function pickDiffSide(deps: ExtensionDeps, placeholder: string, except?: DiffTarget, options: PickSideOptions = {}): Promise<DiffTarget | undefined> {
+export async function pickDiffSide(
+    deps: ExtensionDeps,
+    placeholder: string,
+    except?: DiffTarget,
+    options: PickSideOptions = {},
+): Promise<DiffTarget | undefined> {
     const skip = except ? formatDiffTarget(except) : undefined;
-    const keep = (items: readonly SideItem[]): SideItem[] => items.filter((item) => !item.target || formatDiffTarget(item.target) !== skip);
+    const keep = (items: readonly SideItem[]): SideItem[] =>
+        items.filter((item) => !item.target || formatDiffTarget(item.target) !== skip);
     const pick = vscode.window.createQuickPick<SideItem>();
     pick.title = options.title ?? vscode.l10n.t('Parity: Diff with Target');
     pick.placeholder = placeholder;
@@ -30,7 +36,11 @@ export async function pickDiffSide(deps: ExtensionDeps, placeholder: string, exc
     pick.busy = true;
     // Shown at once; saved snapshots and the engine's images and containers join the list as they arrive.
     const controller = new AbortController();
-    const found: { saved: SideItem[]; snapshots: SideItem[]; engine: SideItem[] } = { saved: [], snapshots: [], engine: [] };
+    const found: { saved: SideItem[]; snapshots: SideItem[]; engine: SideItem[] } = {
+        saved: [],
+        snapshots: [],
+        engine: [],
+    };
     const update = (): void => {
         pick.items = keep([...machine(), ...found.saved, ...found.snapshots, ...found.engine]);
     };
@@ -43,12 +53,17 @@ export async function pickDiffSide(deps: ExtensionDeps, placeholder: string, exc
             found.snapshots = items;
             update();
         }),
-        engineItems(deps, controller.signal).then((items) => {
-            found.engine = items;
-            update();
-        }, (error: unknown) => {
-            deps.log.warn(`Diff with Target: the engine's images and containers are not listed: ${error instanceof Error ? error.message : String(error)}`);
-        }),
+        engineItems(deps, controller.signal).then(
+            (items) => {
+                found.engine = items;
+                update();
+            },
+            (error: unknown) => {
+                deps.log.warn(
+                    `Diff with Target: the engine's images and containers are not listed: ${error instanceof Error ? error.message : String(error)}`,
+                );
+            },
+        ),
     ]).then(() => {
         pick.busy = false;
     });
@@ -81,12 +96,14 @@ async function savedTargetItems(): Promise<SideItem[]> {
     }
     return [
         { label: vscode.l10n.t('Saved targets'), kind: vscode.QuickPickItemKind.Separator },
-        ...targets.map((saved): SideItem => ({
-            label: `$(remote-explorer) ${saved.name}`,
-            description: saved.text,
-            ...(saved.description ? { detail: saved.description } : {}),
-            target: saved.target,
-        })),
+        ...targets.map(
+            (saved): SideItem => ({
+                label: `$(remote-explorer) ${saved.name}`,
+                description: saved.text,
+                ...(saved.description ? { detail: saved.description } : {}),
+                target: saved.target,
+            }),
+        ),
     ];
 }
 
@@ -97,11 +114,15 @@ async function snapshotItems(): Promise<SideItem[]> {
     }
     return [
         { label: vscode.l10n.t('Saved snapshots'), kind: vscode.QuickPickItemKind.Separator },
-        ...files.sort((a, b) => a.path.localeCompare(b.path)).map((file): SideItem => ({
-            label: `$(file) ${file.path.split('/').pop() ?? file.fsPath}`,
-            description: vscode.workspace.asRelativePath(file, true),
-            target: { kind: 'file', path: file.fsPath },
-        })),
+        ...files
+            .sort((a, b) => a.path.localeCompare(b.path))
+            .map(
+                (file): SideItem => ({
+                    label: `$(file) ${file.path.split('/').pop() ?? file.fsPath}`,
+                    description: vscode.workspace.asRelativePath(file, true),
+                    target: { kind: 'file', path: file.fsPath },
+                }),
+            ),
     ];
 }
 
@@ -109,20 +130,30 @@ async function snapshotItems(): Promise<SideItem[]> {
 async function engineItems(deps: ExtensionDeps, signal: AbortSignal): Promise<SideItem[]> {
     const client = await deps.engine.client();
     const [images, containers] = await Promise.all([client.listImages(signal), client.listContainers(signal)]);
-    const tags = images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>')).sort((a, b) => Number(b.endsWith(':parity')) - Number(a.endsWith(':parity')) || a.localeCompare(b));
+    const tags = images
+        .flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag !== '<none>:<none>'))
+        .sort((a, b) => Number(b.endsWith(':parity')) - Number(a.endsWith(':parity')) || a.localeCompare(b));
     const running = containers.filter((container) => container.State === 'running');
     return [
         ...(tags.length > 0 ? [{ label: vscode.l10n.t('Images'), kind: vscode.QuickPickItemKind.Separator }] : []),
-        ...tags.map((tag): SideItem => ({
-            label: `$(package) ${tag}`,
-            description: tag.endsWith(':parity') ? vscode.l10n.t('built by Parity') : '',
-            detail: vscode.l10n.t('Probe the image in a throwaway container'),
-            target: { kind: 'image', ref: tag },
-        })),
-        ...(running.length > 0 ? [{ label: vscode.l10n.t('Running containers'), kind: vscode.QuickPickItemKind.Separator }] : []),
+        ...tags.map(
+            (tag): SideItem => ({
+                label: `$(package) ${tag}`,
+                description: tag.endsWith(':parity') ? vscode.l10n.t('built by Parity') : '',
+                detail: vscode.l10n.t('Probe the image in a throwaway container'),
+                target: { kind: 'image', ref: tag },
+            }),
+        ),
+        ...(running.length > 0
+            ? [{ label: vscode.l10n.t('Running containers'), kind: vscode.QuickPickItemKind.Separator }]
+            : []),
         ...running.map((container): SideItem => {
             const name = (container.Names[0] ?? container.Id).replace(/^\//, '');
-            return { label: `$(vm-running) ${name}`, description: container.Image, target: { kind: 'container', name } };
+            return {
+                label: `$(vm-running) ${name}`,
+                description: container.Image,
+                target: { kind: 'container', name },
+            };
         }),
     ];
 }

@@ -13,13 +13,17 @@ export interface RawSnapshotsResult {
 export async function showRawSnapshots(deps: ExtensionDeps): Promise<RawSnapshotsResult | undefined> {
     const run = deps.lastDiff.current;
     if (!run) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Parity: no comparison yet — run Parity: Diff with Target… first.'));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('Parity: no comparison yet — run Parity: Diff with Target… first.'),
+        );
         return undefined;
     }
     const pipeline = await import('../../lazy/pipelineModule');
     const { from, to } = run.report;
     const left = deps.snapshots.add(from.target, pipeline.formatSnapshotText(run.snapshots.from, []));
     const right = deps.snapshots.add(to.target, pipeline.formatSnapshotText(run.snapshots.to, []));
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${from.target} ↔ ${to.target}`, { preview: false });
+    await vscode.commands.executeCommand('vscode.diff', left, right, `${from.target} ↔ ${to.target}`, {
+        preview: false,
+    });
     return { left, right };
 }

@@ -11,15 +11,21 @@ import { abortSignalFor } from '../../abortSignalFor';
 export async function showEngineStatus(deps: ExtensionDeps): Promise<EngineStatus | undefined> {
     try {
         const status = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: connecting to Docker…'), cancellable: true },
+            {
+                location: vscode.ProgressLocation.Notification,
+                title: vscode.l10n.t('Parity: connecting to Docker…'),
+                cancellable: true,
+            },
             (_progress, token) => deps.engine.checkStatus(abortSignalFor(token)),
         );
         deps.log.info(`Engine status\n${formatEngineStatus(status).join('\n')}`);
-        void vscode.window.showInformationMessage(summarizeEngineStatus(status), vscode.l10n.t('Show Log')).then((choice) => {
-            if (choice) {
-                deps.log.show();
-            }
-        });
+        void vscode.window
+            .showInformationMessage(summarizeEngineStatus(status), vscode.l10n.t('Show Log'))
+            .then((choice) => {
+                if (choice) {
+                    deps.log.show();
+                }
+            });
         return status;
     } catch (error) {
         const message = isEngineError(error) ? error.message : String(error);

@@ -17,4 +17,3 @@ export async function goToFindingFix(_deps: ExtensionDeps, node?: unknown): Prom
     const line = Math.max(0, fix.fix.at.line - 1);
     await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), preview: false });
 }
-

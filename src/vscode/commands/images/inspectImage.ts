@@ -9,7 +9,14 @@ export async function inspectImage(deps: ExtensionDeps, node?: unknown): Promise
     if (!row) {
         return;
     }
-    const uri = await engineAction(deps, { viewId: IMAGES_VIEW, reload: false }, (_client, signal) => deps.inspect.load('image', row.id, row.dangling ? row.id.replace(/^sha256:/, '').slice(0, 12) : row.name, signal));
+    const uri = await engineAction(deps, { viewId: IMAGES_VIEW, reload: false }, (_client, signal) =>
+        deps.inspect.load(
+            'image',
+            row.id,
+            row.dangling ? row.id.replace(/^sha256:/, '').slice(0, 12) : row.name,
+            signal,
+        ),
+    );
     if (uri) {
         // The path ends in .json, so the document opens as JSON.
         await vscode.window.showTextDocument(uri, { preview: true });

@@ -19,14 +19,22 @@ export const LAST_PUSH_REGISTRY = 'parity.push.lastRegistry';
  * credentials for that registry (never shown or logged). Progress in a notification, cancellable. Arguments: an
  * Images row, or an image reference; and the target reference to skip the question. Returns the pushed reference.
  */
-export async function pushToRegistry(deps: ExtensionDeps, node?: unknown, targetArg?: unknown): Promise<string | undefined> {
-    const row = typeof node === 'string' ? { name: node, id: node, dangling: false, repository: node, tag: '' } : imageTargets(node, undefined)[0];
+export async function pushToRegistry(
+    deps: ExtensionDeps,
+    node?: unknown,
+    targetArg?: unknown,
+): Promise<string | undefined> {
+    const row =
+        typeof node === 'string'
+            ? { name: node, id: node, dangling: false, repository: node, tag: '' }
+            : imageTargets(node, undefined)[0];
     if (!row) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Parity: pick an image in the Images view to push it.'));
         return undefined;
     }
     const source = row.dangling ? row.id : row.name;
-    const target = typeof targetArg === 'string' ? targetArg : await askTarget(deps, row.dangling ? undefined : row.name);
+    const target =
+        typeof targetArg === 'string' ? targetArg : await askTarget(deps, row.dangling ? undefined : row.name);
     if (!target) {
         return undefined;
     }
@@ -34,9 +42,15 @@ export async function pushToRegistry(deps: ExtensionDeps, node?: unknown, target
         const pipeline = await import('../../lazy/pipelineModule');
         const registry = registryHostOf(target);
         const auth = await pipeline.readRegistryAuth(registry, process.env);
-        deps.log.info(`Push: ${source} → ${target} (${auth ? 'with the Docker config\'s credentials' : 'without credentials'})`);
+        deps.log.info(
+            `Push: ${source} → ${target} (${auth ? "with the Docker config's credentials" : 'without credentials'})`,
+        );
         const result = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: pushing {0}', target), cancellable: true },
+            {
+                location: vscode.ProgressLocation.Notification,
+                title: vscode.l10n.t('Parity: pushing {0}', target),
+                cancellable: true,
+            },
             async (progress, token) => {
                 const client = await deps.engine.client();
                 const layers = new Map<string, { current: number; total: number }>();
@@ -49,7 +63,13 @@ export async function pushToRegistry(deps: ExtensionDeps, node?: unknown, target
         );
         await deps.memory.update(LAST_PUSH_REGISTRY, registryPart(target));
         deps.engineViews.find((view) => view.id === IMAGES_VIEW)?.refresh();
-        void vscode.window.showInformationMessage(vscode.l10n.t('Parity: pushed {0}{1}.', result.ref, result.digest ? ` (${result.digest.slice(0, 19)})` : ''));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+                'Parity: pushed {0}{1}.',
+                result.ref,
+                result.digest ? ` (${result.digest.slice(0, 19)})` : '',
+            ),
+        );
         return result.ref;
     } catch (error) {
         if (isAbortError(error) || (error as { kind?: unknown } | null)?.kind === 'cancelled') {
@@ -66,22 +86,24 @@ async function askTarget(deps: ExtensionDeps, name: string | undefined): Promise
     const own = name ? parseImageReference(name) : undefined;
     // The image's own path without its registry, under the proposed one: app:1 → 127.0.0.1:5000/app:1.
     const path = own ? `${own.path}:${own.tag ?? 'latest'}` : '';
-    const value = registry && path ? `${registry}/${path}` : name ?? '';
-    return vscode.window.showInputBox({
-        title: vscode.l10n.t('Push {0} to…', name ?? vscode.l10n.t('the image')),
-        prompt: vscode.l10n.t('The reference to push as: registry/repository:tag (the image is tagged so first).'),
-        value,
-        ...(registry && path ? { valueSelection: [registry.length + 1, value.length] as [number, number] } : {}),
-        ignoreFocusOut: true,
-        validateInput: (text) => {
-            try {
-                const reference = parseImageReference(text.trim());
-                return reference.digest === undefined ? undefined : vscode.l10n.t('Push to a tag, not a digest.');
-            } catch (error) {
-                return error instanceof Error ? error.message : String(error);
-            }
-        },
-    }).then((text) => text?.trim() || undefined);
+    const value = registry && path ? `${registry}/${path}` : (name ?? '');
+    return vscode.window
+        .showInputBox({
+            title: vscode.l10n.t('Push {0} to…', name ?? vscode.l10n.t('the image')),
+            prompt: vscode.l10n.t('The reference to push as: registry/repository:tag (the image is tagged so first).'),
+            value,
+            ...(registry && path ? { valueSelection: [registry.length + 1, value.length] as [number, number] } : {}),
+            ignoreFocusOut: true,
+            validateInput: (text) => {
+                try {
+                    const reference = parseImageReference(text.trim());
+                    return reference.digest === undefined ? undefined : vscode.l10n.t('Push to a tag, not a digest.');
+                } catch (error) {
+                    return error instanceof Error ? error.message : String(error);
+                }
+            },
+        })
+        .then((text) => text?.trim() || undefined);
 }
 
 /** `host[:port][/namespace]` of a reference: what the next push proposes again. */
@@ -95,7 +117,10 @@ function registryPart(target: string): string {
 function progressText(line: PushProgress, layers: Map<string, { current: number; total: number }>): string {
     if (line.id && line.progressDetail?.total) {
         layers.set(line.id, { current: line.progressDetail.current ?? 0, total: line.progressDetail.total });
-        const sum = [...layers.values()].reduce((acc, layer) => ({ current: acc.current + layer.current, total: acc.total + layer.total }), { current: 0, total: 0 });
+        const sum = [...layers.values()].reduce(
+            (acc, layer) => ({ current: acc.current + layer.current, total: acc.total + layer.total }),
+            { current: 0, total: 0 },
+        );
         return `${formatBytes(sum.current)} / ${formatBytes(sum.total)}`;
     }
     return [line.id, line.status].filter(Boolean).join(': ');

@@ -15,21 +15,37 @@ export async function removeImage(deps: ExtensionDeps, node?: unknown, selection
     }
     const remove = vscode.l10n.t('Remove');
     const [first] = rows;
-    const question = rows.length === 1 && first
-        ? vscode.l10n.t('Remove image {0}?', first.name)
-        : vscode.l10n.t('Remove {0} images?', rows.length);
-    const choice = await vscode.window.showWarningMessage(question, { modal: true, detail: rows.map((row) => row.name).join('\n') }, remove);
+    const question =
+        rows.length === 1 && first
+            ? vscode.l10n.t('Remove image {0}?', first.name)
+            : vscode.l10n.t('Remove {0} images?', rows.length);
+    const choice = await vscode.window.showWarningMessage(
+        question,
+        { modal: true, detail: rows.map((row) => row.name).join('\n') },
+        remove,
+    );
     if (choice !== remove) {
         return;
     }
     for (const row of rows) {
         const ref = row.dangling ? row.id : row.name;
-        await engineAction(deps, {
-            viewId: IMAGES_VIEW,
-            explain: (error) => {
-                const use = error.statusCode === 409 ? imageInUse(error.message) : undefined;
-                return use && vscode.l10n.t('Cannot remove {0}: container {1} uses it. Remove the container first (Containers view), then the image.', row.name, use.container);
+        await engineAction(
+            deps,
+            {
+                viewId: IMAGES_VIEW,
+                explain: (error) => {
+                    const use = error.statusCode === 409 ? imageInUse(error.message) : undefined;
+                    return (
+                        use &&
+                        vscode.l10n.t(
+                            'Cannot remove {0}: container {1} uses it. Remove the container first (Containers view), then the image.',
+                            row.name,
+                            use.container,
+                        )
+                    );
+                },
             },
-        }, (client, signal) => client.removeImage(ref, signal));
+            (client, signal) => client.removeImage(ref, signal),
+        );
     }
 }

@@ -17,18 +17,32 @@ export async function buildDockerfile(deps: ExtensionDeps, dockerfile?: unknown)
         const folder = vscode.Uri.joinPath(uri, '..');
         const dockerfileName = uri.path.split('/').pop() ?? 'Dockerfile';
         const tag = pipeline.imageTagFor(folder.fsPath);
-        const result = await buildWithProgress(deps, folder, tag, (extras) => pipeline.buildProject(client, {
-            projectRoot: folder.fsPath,
-            dockerfile: dockerfileName,
+        const result = await buildWithProgress(
+            deps,
+            folder,
             tag,
-            builder: status.buildkit ? 'buildkit' : 'classic',
-            log: deps.log,
-            ...extras,
-        }), dockerfileName);
+            (extras) =>
+                pipeline.buildProject(client, {
+                    projectRoot: folder.fsPath,
+                    dockerfile: dockerfileName,
+                    tag,
+                    builder: status.buildkit ? 'buildkit' : 'classic',
+                    log: deps.log,
+                    ...extras,
+                }),
+            dockerfileName,
+        );
         return result && { tag: result.tag, imageId: result.imageId };
     } catch (error) {
         deps.log.error(error instanceof Error ? error : String(error));
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: the build could not start: {0}', error instanceof Error ? error.message : String(error)), vscode.l10n.t('Show Log'))
+        void vscode.window
+            .showErrorMessage(
+                vscode.l10n.t(
+                    'Parity: the build could not start: {0}',
+                    error instanceof Error ? error.message : String(error),
+                ),
+                vscode.l10n.t('Show Log'),
+            )
             .then((choice) => choice && deps.log.show());
         return undefined;
     }

@@ -21,12 +21,20 @@ interface ChoiceItem extends vscode.QuickPickItem {
  * ({} to build as planned) or undefined when dismissed; `replan` recomputes the plan after each change;
  * `given` are overrides already made (the port asked for when none was found).
  */
-export async function reviewPlan(initial: Plan, replan: (overrides: PlanOverrides) => Plan, showJson: (plan: Plan) => Promise<void>, given: PlanOverrides = {}): Promise<{ plan: Plan; overrides: PlanOverrides } | undefined> {
+export async function reviewPlan(
+    initial: Plan,
+    replan: (overrides: PlanOverrides) => Plan,
+    showJson: (plan: Plan) => Promise<void>,
+    given: PlanOverrides = {},
+): Promise<{ plan: Plan; overrides: PlanOverrides } | undefined> {
     let plan = initial;
     let overrides: PlanOverrides = given;
     for (;;) {
         const picked = await vscode.window.showQuickPick(items(plan), {
-            title: vscode.l10n.t('Parity: Package App — plan for {0}', plan.appRoot === '.' ? basename(plan.projectRoot) : plan.appRoot),
+            title: vscode.l10n.t(
+                'Parity: Package App — plan for {0}',
+                plan.appRoot === '.' ? basename(plan.projectRoot) : plan.appRoot,
+            ),
             placeHolder: vscode.l10n.t('Build with this plan, or pick a decision to change it'),
             ignoreFocusOut: true,
         });
@@ -40,7 +48,12 @@ export async function reviewPlan(initial: Plan, replan: (overrides: PlanOverride
                 break;
             case 'runtime': {
                 const version = plan.base.runtime
-                    ? await pickValue(plan.base.runtime.version, vscode.l10n.t('Runtime version'), (value) => value, (text) => (/^\d+(\.\d+){0,2}$/.test(text.trim()) ? text.trim() : undefined))
+                    ? await pickValue(
+                          plan.base.runtime.version,
+                          vscode.l10n.t('Runtime version'),
+                          (value) => value,
+                          (text) => (/^\d+(\.\d+){0,2}$/.test(text.trim()) ? text.trim() : undefined),
+                      )
                     : undefined;
                 if (version !== undefined) {
                     overrides = { ...overrides, runtimeVersion: version };
@@ -48,14 +61,24 @@ export async function reviewPlan(initial: Plan, replan: (overrides: PlanOverride
                 break;
             }
             case 'start': {
-                const command = await pickValue(plan.startCommand, vscode.l10n.t('Start command'), (value) => value.join(' '), (text) => text.trim().split(/\s+/).filter(Boolean));
+                const command = await pickValue(
+                    plan.startCommand,
+                    vscode.l10n.t('Start command'),
+                    (value) => value.join(' '),
+                    (text) => text.trim().split(/\s+/).filter(Boolean),
+                );
                 if (command !== undefined) {
                     overrides = { ...overrides, startCommand: [...command] };
                 }
                 break;
             }
             case 'port': {
-                const port = await pickValue(plan.port, vscode.l10n.t('Port the app listens on'), (value) => (value === null ? 'none' : String(value)), parsePort);
+                const port = await pickValue(
+                    plan.port,
+                    vscode.l10n.t('Port the app listens on'),
+                    (value) => (value === null ? 'none' : String(value)),
+                    parsePort,
+                );
                 if (port !== undefined) {
                     overrides = { ...overrides, port };
                 }
@@ -71,9 +94,19 @@ function items(plan: Plan): ChoiceItem[] {
     return [
         { label: `$(rocket) ${vscode.l10n.t('Build with this plan')}`, description: plan.base.image, choice: 'build' },
         { label: '', kind: vscode.QuickPickItemKind.Separator },
-        ...(runtime ? [decisionItem('runtime', `$(versions) ${runtime.name} ${runtime.version.value}`, runtime.version)] : []),
-        decisionItem('start', `$(play) ${plan.startCommand.value.length > 0 ? plan.startCommand.value.join(' ') : vscode.l10n.t('no start command')}`, plan.startCommand),
-        decisionItem('port', `$(plug) ${plan.port.value === null ? vscode.l10n.t('no port') : vscode.l10n.t('port {0}', plan.port.value)}`, plan.port),
+        ...(runtime
+            ? [decisionItem('runtime', `$(versions) ${runtime.name} ${runtime.version.value}`, runtime.version)]
+            : []),
+        decisionItem(
+            'start',
+            `$(play) ${plan.startCommand.value.length > 0 ? plan.startCommand.value.join(' ') : vscode.l10n.t('no start command')}`,
+            plan.startCommand,
+        ),
+        decisionItem(
+            'port',
+            `$(plug) ${plan.port.value === null ? vscode.l10n.t('no port') : vscode.l10n.t('port {0}', plan.port.value)}`,
+            plan.port,
+        ),
         ...plan.warnings.map((warning): ChoiceItem => ({ label: `$(warning) ${warning}` })),
         ...plan.todo.map((todo): ChoiceItem => ({ label: `$(edit) ${todo}` })),
         { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -91,11 +124,27 @@ function decisionItem<T>(choice: Choice, label: string, decision: PlanDecision<T
 }
 
 /** The decision's alternatives, plus free entry when `parse` is given. Undefined when dismissed. */
-async function pickValue<T>(decision: PlanDecision<T>, title: string, show: (value: T) => string, parse?: (text: string) => T | undefined): Promise<T | undefined> {
+async function pickValue<T>(
+    decision: PlanDecision<T>,
+    title: string,
+    show: (value: T) => string,
+    parse?: (text: string) => T | undefined,
+): Promise<T | undefined> {
     type ValueItem = vscode.QuickPickItem & { readonly value?: T; readonly custom?: true };
     const options: ValueItem[] = [
-        { label: show(decision.value), description: vscode.l10n.t('current'), detail: decision.why, value: decision.value },
-        ...(decision.alternatives ?? []).map((alternative): ValueItem => ({ label: show(alternative.value), detail: alternative.why, value: alternative.value })),
+        {
+            label: show(decision.value),
+            description: vscode.l10n.t('current'),
+            detail: decision.why,
+            value: decision.value,
+        },
+        ...(decision.alternatives ?? []).map(
+            (alternative): ValueItem => ({
+                label: show(alternative.value),
+                detail: alternative.why,
+                value: alternative.value,
+            }),
+        ),
         ...(parse ? [{ label: `$(edit) ${vscode.l10n.t('Enter another value…')}`, custom: true } as const] : []),
     ];
     const picked = await vscode.window.showQuickPick(options, { title, ignoreFocusOut: true });

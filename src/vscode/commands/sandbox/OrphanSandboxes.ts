@@ -16,12 +16,18 @@ const REMOVE_GRACE_MS = 1000;
 export class OrphanSandboxes {
     private offered: Promise<void> | undefined;
 
-    constructor(private readonly engine: EngineConnection, private readonly views: readonly RefreshableView[], private readonly log: Log) {}
+    constructor(
+        private readonly engine: EngineConnection,
+        private readonly views: readonly RefreshableView[],
+        private readonly log: Log,
+    ) {}
 
     /** Looks once; later calls return the same look. Never rejects: an engine that does not answer is reported where it is used. */
     offerOnce(): Promise<void> {
         this.offered ??= this.offer().catch((error: unknown) => {
-            this.log.warn(`Looking for sandboxes left by a closed window failed: ${error instanceof Error ? error.message : String(error)}`);
+            this.log.warn(
+                `Looking for sandboxes left by a closed window failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
         });
         return this.offered;
     }
@@ -34,18 +40,29 @@ export class OrphanSandboxes {
         if (orphans.length === 0) {
             return;
         }
-        this.log.info(`Sandboxes left by a closed window: ${orphans.map((row) => `${row.name} (owner ${row.owner ?? '?'})`).join(', ')}`);
+        this.log.info(
+            `Sandboxes left by a closed window: ${orphans.map((row) => `${row.name} (owner ${row.owner ?? '?'})`).join(', ')}`,
+        );
         const remove = vscode.l10n.t('Remove');
         const keep = vscode.l10n.t('Keep');
-        const message = orphans.length === 1
-            ? vscode.l10n.t('Parity: 1 sandbox left running by a closed window ({0})', orphans[0]?.name ?? '')
-            : vscode.l10n.t('Parity: {0} sandboxes left running by a closed window', orphans.length);
-        if (await vscode.window.showWarningMessage(message, remove, keep) !== remove) {
+        const message =
+            orphans.length === 1
+                ? vscode.l10n.t('Parity: 1 sandbox left running by a closed window ({0})', orphans[0]?.name ?? '')
+                : vscode.l10n.t('Parity: {0} sandboxes left running by a closed window', orphans.length);
+        if ((await vscode.window.showWarningMessage(message, remove, keep)) !== remove) {
             return;
         }
-        const results = await Promise.allSettled(orphans.map((row) => pipeline.stopSandboxNamed(client, row.id, { graceMs: REMOVE_GRACE_MS })));
+        const results = await Promise.allSettled(
+            orphans.map((row) => pipeline.stopSandboxNamed(client, row.id, { graceMs: REMOVE_GRACE_MS })),
+        );
         this.views.forEach((view) => view.refresh());
-        const failed = results.flatMap((result, index) => result.status === 'rejected' ? [`${orphans[index]?.name ?? '?'}: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`] : []);
+        const failed = results.flatMap((result, index) =>
+            result.status === 'rejected'
+                ? [
+                      `${orphans[index]?.name ?? '?'}: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`,
+                  ]
+                : [],
+        );
         if (failed.length > 0) {
             this.log.error(`Could not remove: ${failed.join('; ')}`);
             void vscode.window.showErrorMessage(vscode.l10n.t('Parity: could not remove {0}', failed.join('; ')));

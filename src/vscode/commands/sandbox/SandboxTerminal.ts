@@ -61,7 +61,10 @@ export class SandboxTerminal implements vscode.Pseudoterminal, vscode.Disposable
                 this.write(event.stream === 'stderr' ? `${YELLOW}${event.line}${RESET}` : event.line);
                 break;
             case 'ready':
-                this.note(`Ready at ${event.url} (${event.path} answered ${event.status} after ${event.ms} ms)`, 'green');
+                this.note(
+                    `Ready at ${event.url} (${event.path} answered ${event.status} after ${event.ms} ms)`,
+                    'green',
+                );
                 break;
             case 'limit-hit':
                 this.note(`The app hit the limit of ${event.max} processes (${event.evidence}); stopping it.`, 'red');

@@ -17,7 +17,11 @@ export type { RunResult } from './sandboxInTerminal';
  * Closing the terminal stops and removes the sandbox. Resolves once the app is ready or has ended.
  * `process` (a Procfile lens): run that process's command instead of the image's; nothing waits for a port.
  */
-export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileProcess?: unknown): Promise<RunResult | undefined> {
+export async function runInSandbox(
+    deps: ExtensionDeps,
+    arg?: unknown,
+    procfileProcess?: unknown,
+): Promise<RunResult | undefined> {
     const target = await targetOf(arg);
     if (!target) {
         return undefined;
@@ -28,7 +32,7 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
     if (running) {
         return offerRunning(deps, target, running);
     }
-    const name = `${target.startsWith('image:') ? target.slice('image:'.length) : target.split(/[\\/]/).pop() ?? target}${chosen ? ` (${chosen.process})` : ''}`;
+    const name = `${target.startsWith('image:') ? target.slice('image:'.length) : (target.split(/[\\/]/).pop() ?? target)}${chosen ? ` (${chosen.process})` : ''}`;
     return sandboxInTerminal(deps, {
         name,
         ...(chosen ? { worker: `${chosen.process}: ${chosen.command}` } : {}),
@@ -38,26 +42,33 @@ export async function runInSandbox(deps: ExtensionDeps, arg?: unknown, procfileP
             const targetSpec = readSandboxTarget(projectRoot);
             // Limits parity: the target's memory, CPUs, ulimits and user win over the settings.
             const base = settingsBase(projectRoot);
-            const limitsFrom = targetSpec === undefined ? undefined : await pipeline.loadSandboxTarget(client, targetSpec, {
-                log: deps.log,
-                toolVersion: deps.version,
-                signal,
-                ...(base ? { base } : {}),
-            });
+            const limitsFrom =
+                targetSpec === undefined
+                    ? undefined
+                    : await pipeline.loadSandboxTarget(client, targetSpec, {
+                          log: deps.log,
+                          toolVersion: deps.version,
+                          signal,
+                          ...(base ? { base } : {}),
+                      });
             return vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Parity: starting a sandbox for {0}', name) },
-                () => pipeline.runSandbox(client, target, {
-                    // The owner label lets the next window find this sandbox if this one is killed.
-                    settings: { ...settings, ownerLabel: ownerLabel(currentOwner()) },
-                    ...(chosen ? { command: ['/bin/sh', '-c', chosen.command] } : {}),
-                    ...(limitsFrom ? { target: limitsFrom } : {}),
-                    plan: recipePlanOptions(),
-                    log: deps.log,
-                    toolVersion: deps.version,
-                    signal,
-                    onBuildEvent: (event) => terminal.build(event),
-                    onEvent: (event) => terminal.sandbox(event),
-                }),
+                {
+                    location: vscode.ProgressLocation.Window,
+                    title: vscode.l10n.t('Parity: starting a sandbox for {0}', name),
+                },
+                () =>
+                    pipeline.runSandbox(client, target, {
+                        // The owner label lets the next window find this sandbox if this one is killed.
+                        settings: { ...settings, ownerLabel: ownerLabel(currentOwner()) },
+                        ...(chosen ? { command: ['/bin/sh', '-c', chosen.command] } : {}),
+                        ...(limitsFrom ? { target: limitsFrom } : {}),
+                        plan: recipePlanOptions(),
+                        log: deps.log,
+                        toolVersion: deps.version,
+                        signal,
+                        onBuildEvent: (event) => terminal.build(event),
+                        onEvent: (event) => terminal.sandbox(event),
+                    }),
             );
         },
     });
@@ -74,7 +85,9 @@ async function runningSandboxOf(deps: ExtensionDeps, projectRoot: string): Promi
         const rows = await pipeline.listSandboxes(await deps.engine.client());
         return rows.find((row) => row.project === projectRoot && row.state === 'running');
     } catch (error) {
-        deps.log.debug(`Run in Sandbox: running sandboxes not listed: ${error instanceof Error ? error.message : String(error)}`);
+        deps.log.debug(
+            `Run in Sandbox: running sandboxes not listed: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return undefined;
     }
 }
@@ -106,12 +119,18 @@ function offerRunning(deps: ExtensionDeps, projectRoot: string, running: Sandbox
 
 async function restartSandbox(deps: ExtensionDeps, projectRoot: string, running: SandboxRow): Promise<void> {
     try {
-        if (!await deps.sandboxes.stop(running.name)) {
+        if (!(await deps.sandboxes.stop(running.name))) {
             const pipeline = await import('../../lazy/pipelineModule');
             await pipeline.stopSandboxNamed(await deps.engine.client(), running.id);
         }
     } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0} was not stopped: {1}', running.name, error instanceof Error ? error.message : String(error)));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t(
+                'Parity: {0} was not stopped: {1}',
+                running.name,
+                error instanceof Error ? error.message : String(error),
+            ),
+        );
         return;
     }
     await vscode.commands.executeCommand('parity.sandbox.run', vscode.Uri.file(projectRoot));
@@ -119,15 +138,20 @@ async function restartSandbox(deps: ExtensionDeps, projectRoot: string, running:
 
 /** The Procfile process a lens asked for: its name and command line. */
 function processOf(value: unknown): { process: string; command: string } | undefined {
-    const candidate = typeof value === 'object' && value !== null ? value as { process?: unknown; command?: unknown } : {};
-    return typeof candidate.process === 'string' && typeof candidate.command === 'string' && candidate.command.trim() !== ''
+    const candidate =
+        typeof value === 'object' && value !== null ? (value as { process?: unknown; command?: unknown }) : {};
+    return typeof candidate.process === 'string' &&
+        typeof candidate.command === 'string' &&
+        candidate.command.trim() !== ''
         ? { process: candidate.process, command: candidate.command }
         : undefined;
 }
 
 /** Where a relative path in the settings starts: the workspace folder the setting belongs to. */
 function settingsBase(projectRoot: string | undefined): string | undefined {
-    const folder = projectRoot ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(projectRoot)) : vscode.workspace.workspaceFolders?.[0];
+    const folder = projectRoot
+        ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(projectRoot))
+        : vscode.workspace.workspaceFolders?.[0];
     return folder?.uri.fsPath;
 }
 

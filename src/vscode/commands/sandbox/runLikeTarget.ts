@@ -30,7 +30,11 @@ export interface RunLikeArgs {
  * or Containers row, or RunLikeArgs; then the folder (a Uri) — each picked when not given. From the Explorer,
  * the folder's Uri alone.
  */
-export async function runLikeTarget(deps: ExtensionDeps, arg?: unknown, folderArg?: unknown): Promise<RunResult | undefined> {
+export async function runLikeTarget(
+    deps: ExtensionDeps,
+    arg?: unknown,
+    folderArg?: unknown,
+): Promise<RunResult | undefined> {
     // From the Explorer the folder comes first, and the target is picked.
     if (arg instanceof vscode.Uri) {
         return runLikeTarget(deps, undefined, arg);
@@ -39,26 +43,37 @@ export async function runLikeTarget(deps: ExtensionDeps, arg?: unknown, folderAr
     try {
         like = await targetOf(deps, arg);
     } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0}', error instanceof Error ? error.message : String(error)));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t('Parity: {0}', error instanceof Error ? error.message : String(error)),
+        );
         return undefined;
     }
     if (!like) {
         return undefined;
     }
-    const given = typeof arg === 'object' && arg !== null && typeof (arg as RunLikeArgs).folder === 'string' ? vscode.Uri.file((arg as RunLikeArgs).folder as string) : folderArg;
-    const folder = (await pickWorkspaceFolder(given, vscode.l10n.t('Run which folder like {0}?', formatDiffTarget(like))))?.fsPath;
+    const given =
+        typeof arg === 'object' && arg !== null && typeof (arg as RunLikeArgs).folder === 'string'
+            ? vscode.Uri.file((arg as RunLikeArgs).folder as string)
+            : folderArg;
+    const folder = (
+        await pickWorkspaceFolder(given, vscode.l10n.t('Run which folder like {0}?', formatDiffTarget(like)))
+    )?.fsPath;
     if (!folder) {
         return undefined;
     }
     const target = like;
     const targetName = formatDiffTarget(target);
-    const preset = typeof arg === 'object' && arg !== null ? (arg as Partial<RunLikeArgs>).values ?? {} : {};
+    const preset = typeof arg === 'object' && arg !== null ? ((arg as Partial<RunLikeArgs>).values ?? {}) : {};
     return sandboxInTerminal(deps, {
         name: vscode.l10n.t('{0} like {1}', basename(folder), targetName),
         start: async ({ pipeline, client, signal, abort, terminal }) => {
             const settings = await readSandboxSettings(folder, pipeline.readProjectDotenv);
             return vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Parity: running {0} like {1}', basename(folder), targetName), cancellable: true },
+                {
+                    location: vscode.ProgressLocation.Notification,
+                    title: vscode.l10n.t('Parity: running {0} like {1}', basename(folder), targetName),
+                    cancellable: true,
+                },
                 async (progress, token) => {
                     token.onCancellationRequested(abort);
                     progress.report({ message: vscode.l10n.t('capturing the target and planning…') });
@@ -67,10 +82,14 @@ export async function runLikeTarget(deps: ExtensionDeps, arg?: unknown, folderAr
                         clientFor: (engine) => (engine ? deps.targetEngines.client(engine) : Promise.resolve(client)),
                         base: folder,
                         envValues: async (names) => {
-                            progress.report({ message: vscode.l10n.t('values for the target\'s variables…') });
+                            progress.report({ message: vscode.l10n.t("values for the target's variables…") });
                             return askValues(targetName, names, preset, token);
                         },
-                        onNote: (note) => terminal.note(noteLine(note), note.kind === 'capped' || note.kind === 'refused' ? 'yellow' : 'dim'),
+                        onNote: (note) =>
+                            terminal.note(
+                                noteLine(note),
+                                note.kind === 'capped' || note.kind === 'refused' ? 'yellow' : 'dim',
+                            ),
                         log: deps.log,
                         toolVersion: deps.version,
                         signal,
@@ -101,30 +120,47 @@ async function targetOf(deps: ExtensionDeps, arg: unknown): Promise<DiffTarget |
     if (container) {
         return { kind: 'container', name: container.name };
     }
-    return pickDiffSide(deps, vscode.l10n.t('Run the project like which environment? (where the app runs)'), undefined, {
-        title: vscode.l10n.t('Parity: Run like Target'),
-        withoutMachine: true,
-    });
+    return pickDiffSide(
+        deps,
+        vscode.l10n.t('Run the project like which environment? (where the app runs)'),
+        undefined,
+        {
+            title: vscode.l10n.t('Parity: Run like Target'),
+            withoutMachine: true,
+        },
+    );
 }
 
 /**
  * One password box per variable the .env does not have: the value goes into the sandbox's environment only —
  * never logged, never saved. Empty runs without it; Escape stops the run.
  */
-async function askValues(targetName: string, names: readonly string[], preset: Readonly<Record<string, string>>, token: vscode.CancellationToken): Promise<Record<string, string> | undefined> {
+async function askValues(
+    targetName: string,
+    names: readonly string[],
+    preset: Readonly<Record<string, string>>,
+    token: vscode.CancellationToken,
+): Promise<Record<string, string> | undefined> {
     const values: Record<string, string> = {};
     for (const [index, name] of names.entries()) {
         if (Object.hasOwn(preset, name)) {
             values[name] = preset[name] as string;
             continue;
         }
-        const value = await vscode.window.showInputBox({
-            title: vscode.l10n.t('Run like {0} ({1}/{2})', targetName, index + 1, names.length),
-            prompt: vscode.l10n.t('{0} is set on {1} and not in .env: its value for the sandbox (never saved or logged; empty runs without it)', name, targetName),
-            placeHolder: name,
-            password: true,
-            ignoreFocusOut: true,
-        }, token);
+        const value = await vscode.window.showInputBox(
+            {
+                title: vscode.l10n.t('Run like {0} ({1}/{2})', targetName, index + 1, names.length),
+                prompt: vscode.l10n.t(
+                    '{0} is set on {1} and not in .env: its value for the sandbox (never saved or logged; empty runs without it)',
+                    name,
+                    targetName,
+                ),
+                placeHolder: name,
+                password: true,
+                ignoreFocusOut: true,
+            },
+            token,
+        );
         if (value === undefined) {
             return undefined;
         }

@@ -47,14 +47,24 @@ export interface TerminalRun {
 export async function sandboxInTerminal(deps: ExtensionDeps, run: TerminalRun): Promise<RunResult | undefined> {
     const controller = new AbortController();
     const terminal = new SandboxTerminal(() => controller.abort());
-    const shown = vscode.window.createTerminal({ name: `Parity: ${run.name}`, pty: terminal, iconPath: new vscode.ThemeIcon('vm-running') });
+    const shown = vscode.window.createTerminal({
+        name: `Parity: ${run.name}`,
+        pty: terminal,
+        iconPath: new vscode.ThemeIcon('vm-running'),
+    });
     shown.show(true);
     // Set once the container runs: a failure after that (never ready) must not leave it running.
     let stopStarted: (() => Promise<unknown>) | undefined;
     try {
         const pipeline = await import('../../lazy/pipelineModule');
         const client = await deps.engine.client();
-        const started = await run.start({ pipeline, client, signal: controller.signal, abort: () => controller.abort(), terminal });
+        const started = await run.start({
+            pipeline,
+            client,
+            signal: controller.signal,
+            abort: () => controller.abort(),
+            terminal,
+        });
         if (!started) {
             terminal.note(vscode.l10n.t('Stopped before the sandbox started.'), 'yellow');
             terminal.finished();
@@ -79,9 +89,14 @@ export async function sandboxInTerminal(deps: ExtensionDeps, run: TerminalRun): 
             }
         });
         // A worker answers on no port: it runs until it ends or the terminal closes, and nothing waits for it.
-        const worker = run.worker ?? (sandbox.policy.port === null || sandbox.policy.network === 'none'
-            ? vscode.l10n.t('{0} has no port, so it runs as a worker: nothing waits for it to answer, and it counts as running while its process lives.', run.name)
-            : undefined);
+        const worker =
+            run.worker ??
+            (sandbox.policy.port === null || sandbox.policy.network === 'none'
+                ? vscode.l10n.t(
+                      '{0} has no port, so it runs as a worker: nothing waits for it to answer, and it counts as running while its process lives.',
+                      run.name,
+                  )
+                : undefined);
         if (worker) {
             terminal.note(worker, 'bold');
             return { name: sandbox.name, url: null, worker: true };
@@ -92,11 +107,16 @@ export async function sandboxInTerminal(deps: ExtensionDeps, run: TerminalRun): 
         ]);
         if ('ready' in outcome) {
             const open = vscode.l10n.t('Open in Browser');
-            void vscode.window.showInformationMessage(vscode.l10n.t('Parity: {0} is ready at {1}', sandbox.name, outcome.ready.url), open).then((choice) => {
-                if (choice === open) {
-                    void vscode.env.openExternal(vscode.Uri.parse(outcome.ready.url));
-                }
-            });
+            void vscode.window
+                .showInformationMessage(
+                    vscode.l10n.t('Parity: {0} is ready at {1}', sandbox.name, outcome.ready.url),
+                    open,
+                )
+                .then((choice) => {
+                    if (choice === open) {
+                        void vscode.env.openExternal(vscode.Uri.parse(outcome.ready.url));
+                    }
+                });
             return { name: sandbox.name, url: outcome.ready.url };
         }
         return { name: sandbox.name, url: null, ...(outcome.exit ? { exit: outcome.exit } : {}) };
@@ -107,7 +127,11 @@ export async function sandboxInTerminal(deps: ExtensionDeps, run: TerminalRun): 
         terminal.finished();
         deps.log.error(error instanceof Error ? error : message);
         if (!controller.signal.aborted) {
-            void vscode.window.showErrorMessage(vscode.l10n.t('Parity: the sandbox did not start: {0}', message), vscode.l10n.t('Show Log'))
+            void vscode.window
+                .showErrorMessage(
+                    vscode.l10n.t('Parity: the sandbox did not start: {0}', message),
+                    vscode.l10n.t('Show Log'),
+                )
                 .then((choice) => choice && deps.log.show());
         }
         return undefined;

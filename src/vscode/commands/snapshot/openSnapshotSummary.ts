@@ -14,11 +14,23 @@ export async function openSnapshotSummary(deps: ExtensionDeps, folderArg?: unkno
     }
     try {
         const pipeline = await import('../../lazy/pipelineModule');
-        const snapshot = await pipeline.readSnapshotFile(vscode.Uri.joinPath(folder, SNAPSHOT_FILE).fsPath, SNAPSHOT_FILE);
-        return await deps.summaries.show(folder, pipeline.formatSnapshotText(snapshot, pipeline.reconcileRuntimes(snapshot.runtimes)));
+        const snapshot = await pipeline.readSnapshotFile(
+            vscode.Uri.joinPath(folder, SNAPSHOT_FILE).fsPath,
+            SNAPSHOT_FILE,
+        );
+        return await deps.summaries.show(
+            folder,
+            pipeline.formatSnapshotText(snapshot, pipeline.reconcileRuntimes(snapshot.runtimes)),
+        );
     } catch (error) {
         deps.log.warn(error instanceof Error ? error.message : String(error));
-        void vscode.window.showWarningMessage(vscode.l10n.t('Parity: cannot show the snapshot of {0}: {1}', folder.fsPath, error instanceof Error ? error.message : String(error)));
+        void vscode.window.showWarningMessage(
+            vscode.l10n.t(
+                'Parity: cannot show the snapshot of {0}: {1}',
+                folder.fsPath,
+                error instanceof Error ? error.message : String(error),
+            ),
+        );
         return undefined;
     }
 }

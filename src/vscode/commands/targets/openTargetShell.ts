@@ -19,14 +19,20 @@ export async function openTargetShell(deps: ExtensionDeps, node?: unknown): Prom
     }
     const docker = findOnPath('docker', process.env);
     if (!docker) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: Open Shell needs the docker CLI, and there is none on PATH. Install it (Debian: apt-get install docker.io; elsewhere Docker Desktop or docker-ce-cli), then try again.'));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t(
+                'Parity: Open Shell needs the docker CLI, and there is none on PATH. Install it (Debian: apt-get install docker.io; elsewhere Docker Desktop or docker-ce-cli), then try again.',
+            ),
+        );
         return undefined;
     }
     let selection: EngineSelection;
     try {
         selection = (await deps.targetEngines.client(saved.target.engine)).selection;
     } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parity: {0}', error instanceof Error ? error.message : String(error)));
+        void vscode.window.showErrorMessage(
+            vscode.l10n.t('Parity: {0}', error instanceof Error ? error.message : String(error)),
+        );
         return undefined;
     }
     const args = [...dockerCliEngineArgs(selection), 'exec', '-it', saved.target.name, 'sh'];

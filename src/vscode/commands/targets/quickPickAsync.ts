@@ -37,14 +37,26 @@ export async function quickPickAsync<T>(options: AsyncPickOptions<T>): Promise<T
     update();
     if (options.more) {
         pick.busy = true;
-        options.more(controller.signal).then((items) => {
-            listed = [...listed, ...items];
-        }, (error: unknown) => {
-            listed = [...listed, { label: `$(warning) ${error instanceof Error ? error.message : String(error)}`, alwaysShow: true }];
-        }).finally(() => {
-            pick.busy = false;
-            update();
-        });
+        options
+            .more(controller.signal)
+            .then(
+                (items) => {
+                    listed = [...listed, ...items];
+                },
+                (error: unknown) => {
+                    listed = [
+                        ...listed,
+                        {
+                            label: `$(warning) ${error instanceof Error ? error.message : String(error)}`,
+                            alwaysShow: true,
+                        },
+                    ];
+                },
+            )
+            .finally(() => {
+                pick.busy = false;
+                update();
+            });
     }
     const subscriptions = [pick.onDidChangeValue(update)];
     try {

@@ -20,10 +20,16 @@ export async function refreshTarget(deps: ExtensionDeps, node?: unknown): Promis
     }
     const title = vscode.l10n.t('Parity: snapshot of the target {0}…', saved.name);
     try {
-        const captured = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-            const signal = abortSignalFor(token);
-            return withHostKeyTrust(() => captureSnapshot(deps, saved, signal), () => deps.targetEngines.forget(isEngineTarget(saved.target) ? saved.target.engine : undefined));
-        });
+        const captured = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+            async (_progress, token) => {
+                const signal = abortSignalFor(token);
+                return withHostKeyTrust(
+                    () => captureSnapshot(deps, saved, signal),
+                    () => deps.targetEngines.forget(isEngineTarget(saved.target) ? saved.target.engine : undefined),
+                );
+            },
+        );
         if (captured) {
             await deps.targetSnapshots.save(saved, captured);
         }
@@ -31,8 +37,21 @@ export async function refreshTarget(deps: ExtensionDeps, node?: unknown): Promis
         if (!isAbortError(error)) {
             deps.log.warn(`Targets: ${saved.name}: ${error instanceof Error ? error.message : String(error)}`);
             const retry = vscode.l10n.t('Retry');
-            void vscode.window.showErrorMessage(vscode.l10n.t('Parity: the target {0} cannot be captured: {1}', saved.name, error instanceof Error ? error.message : String(error)), retry, vscode.l10n.t('Show Log'))
-                .then((choice) => (choice === retry ? vscode.commands.executeCommand('parity.targets.refresh', node) : choice && deps.log.show()));
+            void vscode.window
+                .showErrorMessage(
+                    vscode.l10n.t(
+                        'Parity: the target {0} cannot be captured: {1}',
+                        saved.name,
+                        error instanceof Error ? error.message : String(error),
+                    ),
+                    retry,
+                    vscode.l10n.t('Show Log'),
+                )
+                .then((choice) =>
+                    choice === retry
+                        ? vscode.commands.executeCommand('parity.targets.refresh', node)
+                        : choice && deps.log.show(),
+                );
         }
     } finally {
         // The row shows the new answer (reachable or why not) and the snapshot's age.
@@ -41,7 +60,11 @@ export async function refreshTarget(deps: ExtensionDeps, node?: unknown): Promis
     }
 }
 
-async function captureSnapshot(deps: ExtensionDeps, saved: SavedTarget, signal: AbortSignal): Promise<import('../../../core/snapshot/Snapshot').Snapshot> {
+async function captureSnapshot(
+    deps: ExtensionDeps,
+    saved: SavedTarget,
+    signal: AbortSignal,
+): Promise<import('../../../core/snapshot/Snapshot').Snapshot> {
     const pipeline = await import('../../lazy/pipelineModule');
     const { target } = saved;
     if (target.kind === 'file') {
@@ -51,6 +74,10 @@ async function captureSnapshot(deps: ExtensionDeps, saved: SavedTarget, signal: 
         throw new Error(vscode.l10n.t('{0} is not a target Parity captures', saved.text));
     }
     const client = await deps.targetEngines.client(target.engine);
-    const { snapshot } = await pipeline.captureEngineTarget(client, target, { log: deps.log, toolVersion: deps.version, signal });
+    const { snapshot } = await pipeline.captureEngineTarget(client, target, {
+        log: deps.log,
+        toolVersion: deps.version,
+        signal,
+    });
     return snapshot;
 }

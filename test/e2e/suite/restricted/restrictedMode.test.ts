@@ -20,13 +20,27 @@ const BASE_IMAGE = 'node:20.20.2-bookworm-slim';
 
 /** Every container Parity labelled with this project folder: the witness that nothing ran. */
 function containersOf(folder: string): string[] {
-    return dockerCli(['ps', '-aq', '--filter', 'label=parity.managed=true', '--filter', `label=parity.project=${folder}`]).split('\n').filter(Boolean);
+    return dockerCli([
+        'ps',
+        '-aq',
+        '--filter',
+        'label=parity.managed=true',
+        '--filter',
+        `label=parity.project=${folder}`,
+    ])
+        .split('\n')
+        .filter(Boolean);
 }
 
-async function imageNode(provider: EngineTreeProvider<ImageTreeNode>, name: string): Promise<EngineNode<ImageTreeNode>> {
+async function imageNode(
+    provider: EngineTreeProvider<ImageTreeNode>,
+    name: string,
+): Promise<EngineNode<ImageTreeNode>> {
     for (const repository of await provider.getChildren()) {
         if (repository.kind === 'item' && repository.value.kind !== 'image') {
-            const found = (await provider.getChildren(repository)).find((node) => node.kind === 'item' && node.value.kind === 'image' && node.value.row.name === name);
+            const found = (await provider.getChildren(repository)).find(
+                (node) => node.kind === 'item' && node.value.kind === 'image' && node.value.row.name === name,
+            );
             if (found) {
                 return found;
             }
@@ -44,7 +58,11 @@ describe('Parity in Restricted Mode (an untrusted folder)', () => {
         const workspace = vscode.workspace.workspaceFolders?.[0];
         assert.ok(workspace, 'the restricted run opens a workspace folder');
         folder = workspace.uri;
-        assert.equal(vscode.workspace.isTrusted, false, 'the folder must open untrusted: code-server needs Workspace Trust on (runExtensionTests.ts, restricted pass)');
+        assert.equal(
+            vscode.workspace.isTrusted,
+            false,
+            'the folder must open untrusted: code-server needs Workspace Trust on (runExtensionTests.ts, restricted pass)',
+        );
         await vscode.extensions.getExtension('parity.parity')?.activate();
         engine = new EngineConnection(silentLogger);
         images = new EngineTreeProvider(imagesView, engine, silentLogger);
@@ -68,13 +86,21 @@ describe('Parity in Restricted Mode (an untrusted folder)', () => {
             ['parity.diff.withTarget', { from: `host:${folder.fsPath}`, to: `image:${BASE_IMAGE}` }],
         ];
         for (const [command, ...args] of calls) {
-            assert.equal(await vscode.commands.executeCommand(command, ...args), undefined, `${command} did something in Restricted Mode`);
+            assert.equal(
+                await vscode.commands.executeCommand(command, ...args),
+                undefined,
+                `${command} did something in Restricted Mode`,
+            );
         }
         assert.equal(fs.existsSync(path.join(folder.fsPath, '.parity')), false, 'a .parity folder was written');
         assert.equal(fs.existsSync(path.join(folder.fsPath, 'Dockerfile')), false, 'a Dockerfile was written');
         assert.equal(fs.existsSync(path.join(folder.fsPath, '.dockerignore')), false, 'a .dockerignore was written');
         assert.deepEqual(containersOf(folder.fsPath), [], 'a container was created for the project');
-        assert.equal(dockerCli(['ps', '-aq', '--filter', `label=parity.owner=${process.pid}@${os.hostname()}`]), '', 'this window started a sandbox');
+        assert.equal(
+            dockerCli(['ps', '-aq', '--filter', `label=parity.owner=${process.pid}@${os.hostname()}`]),
+            '',
+            'this window started a sandbox',
+        );
         const tag = imageTagFor(folder.fsPath);
         assert.equal(dockerCli(['images', '-q', tag]), '', `${tag} was built`);
     });
@@ -83,31 +109,53 @@ describe('Parity in Restricted Mode (an untrusted folder)', () => {
         for (const file of ['package.json', 'build/Dockerfile']) {
             const uri = vscode.Uri.joinPath(folder, file);
             await vscode.window.showTextDocument(uri);
-            const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100) ?? [];
-            assert.deepEqual(lenses.map((lens) => lens.command?.command).filter((id) => id?.startsWith('parity.')), [], `Parity lenses on ${file}`);
+            const lenses =
+                (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ??
+                [];
+            assert.deepEqual(
+                lenses.map((lens) => lens.command?.command).filter((id) => id?.startsWith('parity.')),
+                [],
+                `Parity lenses on ${file}`,
+            );
         }
     });
 
-    it('ignores the folder\'s planted settings: no .env values, no target, no looser sandbox, no base image', async () => {
-        const sandbox = await readSandboxSettings(folder.fsPath, () => Promise.resolve({ PLANTED_SECRET: 'from-the-repository' }));
+    it("ignores the folder's planted settings: no .env values, no target, no looser sandbox, no base image", async () => {
+        const sandbox = await readSandboxSettings(folder.fsPath, () =>
+            Promise.resolve({ PLANTED_SECRET: 'from-the-repository' }),
+        );
         assert.equal(sandbox.dotenv, undefined, 'parity.sandbox.passDotenv from the folder was honoured');
         assert.deepEqual(sandbox.writablePaths, [], 'parity.sandbox.writablePaths from the folder was honoured');
         assert.equal(sandbox.memoryBytes, undefined, 'parity.sandbox.memory from the folder was honoured');
         assert.equal(readSandboxTarget(folder.fsPath), undefined, 'parity.sandbox.target from the folder was honoured');
-        assert.deepEqual(readConfig().recipe, { baseImageRegistry: '', baseImage: '', bakeCa: false, dependencyMirrors: {} }, 'parity.recipe.* from the folder was honoured');
-        assert.deepEqual(readDiffSettings(folder), { severity: undefined, ignore: undefined, requiredEnv: undefined }, 'parity.diff.* from the folder (which hide findings) was honoured');
+        assert.deepEqual(
+            readConfig().recipe,
+            { baseImageRegistry: '', baseImage: '', bakeCa: false, dependencyMirrors: {} },
+            'parity.recipe.* from the folder was honoured',
+        );
+        assert.deepEqual(
+            readDiffSettings(folder),
+            { severity: undefined, ignore: undefined, requiredEnv: undefined },
+            'parity.diff.* from the folder (which hide findings) was honoured',
+        );
     });
 
-    it('lists none of the folder\'s own targets (its planted parity.targets): the view must not connect where a repository says', async () => {
+    it("lists none of the folder's own targets (its planted parity.targets): the view must not connect where a repository says", async () => {
         const saved = await readSavedTargets();
-        assert.deepEqual(saved.targets.map((target) => target.name), [], 'a target planted by the folder was listed');
+        assert.deepEqual(
+            saved.targets.map((target) => target.name),
+            [],
+            'a target planted by the folder was listed',
+        );
         assert.deepEqual(saved.problems, []);
         assert.equal(saved.folderTargetsSkipped, true);
     });
 
-    it('the engine\'s views and Show Engine Status still work', async () => {
+    it("the engine's views and Show Engine Status still work", async () => {
         assert.ok(await imageNode(images, BASE_IMAGE));
-        const status = await vscode.commands.executeCommand<{ engineVersion: string } | undefined>('parity.engine.showStatus');
+        const status = await vscode.commands.executeCommand<{ engineVersion: string } | undefined>(
+            'parity.engine.showStatus',
+        );
         assert.equal(status?.engineVersion, dockerCli(['version', '--format', '{{.Server.Version}}']));
     });
 });

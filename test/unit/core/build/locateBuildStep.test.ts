@@ -6,7 +6,8 @@ import { locateBaseImage, locateBuildStep, parseStepName } from '../../../../src
 import { canonicalImageReference } from '../../../../src/core/images/imageReference';
 import { parseDockerfile } from '../../../../src/core/build/parseDockerfile';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'build', name), 'utf8');
+const fixture = (name: string): string =>
+    readFileSync(join(__dirname, '..', '..', '..', 'fixtures', 'build', name), 'utf8');
 
 /** Step names captured from real builds on Docker 20.10.24 (BuildKit and classic) of the fixture Dockerfiles. */
 function expectLines(dockerfile: string, cases: readonly [string, number | undefined][]): void {
@@ -25,7 +26,10 @@ describe('locateBuildStep with step names captured from real builds', () => {
             ['[internal] load metadata for docker.io/library/busybox:latest', 7],
             ['[deps 1/4] FROM docker.io/library/node:20-bookworm-slim', 1],
             ['[deps 2/4] WORKDIR /app', 2],
-            ['[deps 3/4] RUN --mount=type=secret,id=parity-ca,target=/run/secrets/parity-ca,required=true     NODE_EXTRA_CA_CERTS=/run/secrets/parity-ca npm view is-number version', 3],
+            [
+                '[deps 3/4] RUN --mount=type=secret,id=parity-ca,target=/run/secrets/parity-ca,required=true     NODE_EXTRA_CA_CERTS=/run/secrets/parity-ca npm view is-number version',
+                3,
+            ],
             ['[deps 4/4] RUN echo hello && echo err >&2', 5],
             ['[stage-1 1/3] FROM docker.io/library/busybox', 7],
             ['[stage-1 2/3] COPY --from=deps /app /app', 8],
@@ -87,7 +91,8 @@ describe('locateBuildStep on the Dockerfile forms BuildKit accepts', () => {
     });
 
     it('falls back to the text when the numbering differs from what it expects', () => {
-        const dockerfile = 'FROM node:20 AS deps\nWORKDIR /app\nCOPY package*.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\n';
+        const dockerfile =
+            'FROM node:20 AS deps\nWORKDIR /app\nCOPY package*.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\n';
         expectLines(dockerfile, [
             ['[deps 3/6] RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev', 4],
             ['[deps 5/6] RUN   --mount=type=cache,target=/root/.npm   npm ci --omit=dev', 4],
@@ -96,33 +101,74 @@ describe('locateBuildStep on the Dockerfile forms BuildKit accepts', () => {
     });
 
     it('continuation lines with comments and blank lines inside, the escape directive, here-documents', () => {
-        const backtick = '# escape=`\nFROM debian:bookworm-slim\nRUN apt-get update && `\n    # a comment inside\n\n    apt-get install -y curl\nCOPY a b\n';
+        const backtick =
+            '# escape=`\nFROM debian:bookworm-slim\nRUN apt-get update && `\n    # a comment inside\n\n    apt-get install -y curl\nCOPY a b\n';
         expectLines(backtick, [
             ['[2/3] RUN apt-get update &&     apt-get install -y curl', 3],
             ['[3/3] COPY a b', 7],
         ]);
         const parsed = parseDockerfile(backtick);
-        assert.deepEqual(parsed.instructions.map((instruction) => [instruction.keyword, instruction.line, instruction.endLine]), [['FROM', 2, 2], ['RUN', 3, 6], ['COPY', 7, 7]]);
+        assert.deepEqual(
+            parsed.instructions.map((instruction) => [instruction.keyword, instruction.line, instruction.endLine]),
+            [
+                ['FROM', 2, 2],
+                ['RUN', 3, 6],
+                ['COPY', 7, 7],
+            ],
+        );
         const heredoc = 'FROM busybox\nRUN <<EOF\nRUN this is not an instruction\nEOF\nRUN echo after\n';
         expectLines(heredoc, [['[3/3] RUN echo after', 5]]);
-        assert.deepEqual(parseDockerfile(heredoc).instructions.map((instruction) => instruction.line), [1, 2, 5]);
+        assert.deepEqual(
+            parseDockerfile(heredoc).instructions.map((instruction) => instruction.line),
+            [1, 2, 5],
+        );
     });
 
     it('base images through ARGs with defaults and build args', () => {
         const dockerfile = 'ARG NODE=20\nARG VARIANT\nFROM node:${NODE}-${VARIANT:-bookworm-slim} AS base\nFROM base\n';
         assert.equal(locateBaseImage('docker.io/library/node:20-bookworm-slim', dockerfile)?.line, 3);
-        assert.equal(locateBaseImage('docker.io/library/node:22-alpine', dockerfile, { NODE: '22', VARIANT: 'alpine' })?.line, 3);
+        assert.equal(
+            locateBaseImage('docker.io/library/node:22-alpine', dockerfile, { NODE: '22', VARIANT: 'alpine' })?.line,
+            3,
+        );
         assert.equal(locateBaseImage('docker.io/library/python:3', dockerfile), undefined);
     });
 });
 
 describe('parseStepName', () => {
     it('reads both builders', () => {
-        assert.deepEqual(parseStepName('[deps 3/6] RUN npm ci'), { builder: 'buildkit', internal: false, stage: 'deps', index: 3, total: 6, instruction: 'RUN npm ci' });
-        assert.deepEqual(parseStepName('[ 2/11] WORKDIR /w'), { builder: 'buildkit', internal: false, index: 2, total: 11, instruction: 'WORKDIR /w' });
-        assert.deepEqual(parseStepName('[internal] load build definition from Dockerfile'), { builder: 'buildkit', internal: true, instruction: 'load build definition from Dockerfile' });
-        assert.deepEqual(parseStepName('exporting to image'), { builder: 'buildkit', internal: true, instruction: 'exporting to image' });
-        assert.deepEqual(parseStepName('Step 3/7 : RUN npm ci'), { builder: 'classic', internal: false, index: 3, total: 7, instruction: 'RUN npm ci' });
+        assert.deepEqual(parseStepName('[deps 3/6] RUN npm ci'), {
+            builder: 'buildkit',
+            internal: false,
+            stage: 'deps',
+            index: 3,
+            total: 6,
+            instruction: 'RUN npm ci',
+        });
+        assert.deepEqual(parseStepName('[ 2/11] WORKDIR /w'), {
+            builder: 'buildkit',
+            internal: false,
+            index: 2,
+            total: 11,
+            instruction: 'WORKDIR /w',
+        });
+        assert.deepEqual(parseStepName('[internal] load build definition from Dockerfile'), {
+            builder: 'buildkit',
+            internal: true,
+            instruction: 'load build definition from Dockerfile',
+        });
+        assert.deepEqual(parseStepName('exporting to image'), {
+            builder: 'buildkit',
+            internal: true,
+            instruction: 'exporting to image',
+        });
+        assert.deepEqual(parseStepName('Step 3/7 : RUN npm ci'), {
+            builder: 'classic',
+            internal: false,
+            index: 3,
+            total: 7,
+            instruction: 'RUN npm ci',
+        });
     });
 });
 

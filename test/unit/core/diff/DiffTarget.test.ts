@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diffTargetValue, DiffTargetError, formatDiffTarget, isEngineTarget, parseDiffTarget } from '../../../../src/core/diff/DiffTarget';
+import {
+    diffTargetValue,
+    DiffTargetError,
+    formatDiffTarget,
+    isEngineTarget,
+    parseDiffTarget,
+} from '../../../../src/core/diff/DiffTarget';
 import { engineRefText } from '../../../../src/core/targetAddress';
 
 describe('parseDiffTarget', () => {
@@ -18,13 +24,24 @@ describe('parseDiffTarget', () => {
             const target = parseDiffTarget(text);
             assert.equal(target.kind, kind, text);
             assert.equal(diffTargetValue(target), value, text);
-            assert.equal(isEngineTarget(target) && target.engine ? engineRefText(target.engine) : undefined, engine, text);
+            assert.equal(
+                isEngineTarget(target) && target.engine ? engineRefText(target.engine) : undefined,
+                engine,
+                text,
+            );
             assert.equal(formatDiffTarget(target), text);
         }
     });
 
     it('refuses an unknown kind, a missing name and a bad engine address with the way to write one', () => {
-        assert.throws(() => parseDiffTarget('vm:web'), (error: unknown) => error instanceof DiffTargetError && /use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH/.test(error.message));
+        assert.throws(
+            () => parseDiffTarget('vm:web'),
+            (error: unknown) =>
+                error instanceof DiffTargetError &&
+                /use host:PATH, image:REF, container:NAME, swarm:SERVICE, registry:REF or file:PATH/.test(
+                    error.message,
+                ),
+        );
         assert.throws(() => parseDiffTarget('swarm:'), /"swarm:" names no service after "swarm:"/);
         assert.throws(() => parseDiffTarget('container:@cloud'), /it names no container before "@"/);
         assert.throws(() => parseDiffTarget('container:api@tcp://'), DiffTargetError);

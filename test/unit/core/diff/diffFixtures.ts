@@ -17,9 +17,19 @@ export const host: Snapshot = {
 export const image: Snapshot = { ...host, meta: { ...host.meta, source: { kind: 'image', ref: 'app:1' } } };
 export const container: Snapshot = { ...host, meta: { ...host.meta, source: { kind: 'container', ref: 'web' } } };
 
-export const env = (sha: string, extra: Partial<EnvVarFact> = {}): EnvVarFact => ({ sha256: sha.repeat(64).slice(0, 64), secret: false, source: 'process', ...extra });
+export const env = (sha: string, extra: Partial<EnvVarFact> = {}): EnvVarFact => ({
+    sha256: sha.repeat(64).slice(0, 64),
+    secret: false,
+    source: 'process',
+    ...extra,
+});
 
-export function diff(from: Snapshot, to: Snapshot, rules: Partial<DiffRules> = {}, project: DiffProject = {}): DiffResult {
+export function diff(
+    from: Snapshot,
+    to: Snapshot,
+    rules: Partial<DiffRules> = {},
+    project: DiffProject = {},
+): DiffResult {
     return diffSnapshots(from, to, { ...DEFAULT_DIFF_RULES, ...rules }, project);
 }
 

@@ -15,14 +15,26 @@ const TEXT = [
 ].join('\n');
 
 describe('readDockerfileFacts', () => {
-    it('reads the last stage: its FROM with the tag\'s columns, ENV names (continuations too), USER and EXPOSE', () => {
+    it("reads the last stage: its FROM with the tag's columns, ENV names (continuations too), USER and EXPOSE", () => {
         const facts = readDockerfileFacts('Dockerfile', TEXT);
-        assert.deepEqual(facts.from, { line: 4, image: 'node:20.11.1-slim', name: 'node', tag: '20.11.1-slim', tagColumns: [10, 22] });
-        assert.deepEqual([...facts.env], [['NODE_ENV', 5], ['LANG', 5]]);
+        assert.deepEqual(facts.from, {
+            line: 4,
+            image: 'node:20.11.1-slim',
+            name: 'node',
+            tag: '20.11.1-slim',
+            tagColumns: [10, 22],
+        });
+        assert.deepEqual(
+            [...facts.env],
+            [
+                ['NODE_ENV', 5],
+                ['LANG', 5],
+            ],
+        );
         assert.deepEqual([facts.user, facts.expose], [7, 8]);
     });
 
-    it('reads the stage of the plan\'s base image when named', () => {
+    it("reads the stage of the plan's base image when named", () => {
         const facts = readDockerfileFacts('Dockerfile', TEXT, 'node:20.11.1');
         assert.equal(facts.from?.line, 2);
         assert.deepEqual([...facts.env], [['CI', 3]]);
@@ -37,6 +49,12 @@ describe('readDockerfileFacts', () => {
 
 describe('envFileKeys', () => {
     it('keys with their lines; comments, blanks and values are skipped, the first of a repeated key kept', () => {
-        assert.deepEqual([...envFileKeys('# c\n\nA=1\nexport B = "x=y"\nA=2\nnot a key\n')], [['A', 3], ['B', 4]]);
+        assert.deepEqual(
+            [...envFileKeys('# c\n\nA=1\nexport B = "x=y"\nA=2\nnot a key\n')],
+            [
+                ['A', 3],
+                ['B', 4],
+            ],
+        );
     });
 });

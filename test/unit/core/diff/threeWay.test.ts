@@ -7,8 +7,14 @@ import type { Snapshot } from '../../../../src/core/snapshot/Snapshot';
 import { host, image } from './diffFixtures';
 
 const target: Snapshot = { ...image, meta: { ...image.meta, source: { kind: 'container', ref: 'cloud' } } };
-const tz = (snapshot: Snapshot, name: string): Snapshot => ({ ...snapshot, timezone: { name, tzVar: name, offsetMinutes: 0 } });
-const uid = (snapshot: Snapshot, value: number): Snapshot => ({ ...snapshot, user: { uid: value, gid: 1000, name: 'app', home: '/app' } });
+const tz = (snapshot: Snapshot, name: string): Snapshot => ({
+    ...snapshot,
+    timezone: { name, tzVar: name, offsetMinutes: 0 },
+});
+const uid = (snapshot: Snapshot, value: number): Snapshot => ({
+    ...snapshot,
+    user: { uid: value, gid: 1000, name: 'app', home: '/app' },
+});
 
 function one(findings: readonly ReportFinding[], facet: string, key: string): ReportFinding {
     const found = findings.filter((finding) => finding.facet === facet && finding.key === key);
@@ -18,13 +24,26 @@ function one(findings: readonly ReportFinding[], facet: string, key: string): Re
 
 describe('threeWay', () => {
     it('a difference the image already has and the target shares came from the recipe', () => {
-        const result = threeWay(tz(host, 'Europe/Berlin'), tz(image, 'Etc/UTC'), tz(target, 'Etc/UTC'), DEFAULT_DIFF_RULES);
+        const result = threeWay(
+            tz(host, 'Europe/Berlin'),
+            tz(image, 'Etc/UTC'),
+            tz(target, 'Etc/UTC'),
+            DEFAULT_DIFF_RULES,
+        );
         const finding = one(result.findings, 'timezone', 'name');
-        assert.deepEqual([finding.from, finding.via, finding.to, finding.introducedBy], ['Europe/Berlin', 'Etc/UTC', 'Etc/UTC', 'recipe']);
+        assert.deepEqual(
+            [finding.from, finding.via, finding.to, finding.introducedBy],
+            ['Europe/Berlin', 'Etc/UTC', 'Etc/UTC', 'recipe'],
+        );
     });
 
     it('a difference only the target has came from the target', () => {
-        const result = threeWay(tz(host, 'Europe/Berlin'), tz(image, 'Europe/Berlin'), tz(target, 'Etc/UTC'), DEFAULT_DIFF_RULES);
+        const result = threeWay(
+            tz(host, 'Europe/Berlin'),
+            tz(image, 'Europe/Berlin'),
+            tz(target, 'Etc/UTC'),
+            DEFAULT_DIFF_RULES,
+        );
         const finding = one(result.findings, 'timezone', 'name');
         assert.deepEqual([finding.via, finding.introducedBy], ['Europe/Berlin', 'target']);
     });
@@ -32,13 +51,22 @@ describe('threeWay', () => {
     it('a difference each step changed came from both', () => {
         const result = threeWay(uid(host, 1000), uid(image, 10001), uid(target, 2000), DEFAULT_DIFF_RULES);
         const finding = one(result.findings, 'user', 'uid');
-        assert.deepEqual([finding.from, finding.via, finding.to, finding.introducedBy], ['1000', '10001', '2000', 'both']);
+        assert.deepEqual(
+            [finding.from, finding.via, finding.to, finding.introducedBy],
+            ['1000', '10001', '2000', 'both'],
+        );
     });
 
     it('keeps the from→to findings, counts and unknowns as they are, only annotated', () => {
         const from = tz(uid(host, 1000), 'Europe/Berlin');
         const result = threeWay(from, tz(image, 'Etc/UTC'), tz(uid(target, 2000), 'Etc/UTC'), DEFAULT_DIFF_RULES);
-        assert.deepEqual(result.findings.map((finding) => [finding.facet, finding.key, finding.introducedBy]), [['timezone', 'name', 'recipe'], ['user', 'uid', 'target']]);
+        assert.deepEqual(
+            result.findings.map((finding) => [finding.facet, finding.key, finding.introducedBy]),
+            [
+                ['timezone', 'name', 'recipe'],
+                ['user', 'uid', 'target'],
+            ],
+        );
         assert.equal(result.ignored, 0);
     });
 

@@ -8,23 +8,44 @@ const unpinned = (text: string) => findUnpinnedBaseImages(readDockerfileModel(te
 describe('readDockerfileModel FROM lines', () => {
     it('finds images with their spans, flags and aliases', () => {
         // A `#` after an instruction is not a comment in a Dockerfile (only at a line's start), so the second FROM has none.
-        const { froms } = readDockerfileModel('# base\nFROM --platform=linux/amd64 node:20.20.2-bookworm-slim AS build\nRUN npm ci\n  from build as test\n');
-        assert.deepEqual(froms.map((from) => [from.image?.text, from.image?.span.start, from.image?.span.end.character, from.alias, from.platform?.text, from.isStage]), [
-            ['node:20.20.2-bookworm-slim', { line: 1, character: 28 }, 54, 'build', 'linux/amd64', false],
-            ['build', { line: 3, character: 7 }, 12, 'test', undefined, true],
-        ]);
+        const { froms } = readDockerfileModel(
+            '# base\nFROM --platform=linux/amd64 node:20.20.2-bookworm-slim AS build\nRUN npm ci\n  from build as test\n',
+        );
+        assert.deepEqual(
+            froms.map((from) => [
+                from.image?.text,
+                from.image?.span.start,
+                from.image?.span.end.character,
+                from.alias,
+                from.platform?.text,
+                from.isStage,
+            ]),
+            [
+                ['node:20.20.2-bookworm-slim', { line: 1, character: 28 }, 54, 'build', 'linux/amd64', false],
+                ['build', { line: 3, character: 7 }, 12, 'test', undefined, true],
+            ],
+        );
     });
 
     it('follows a FROM over a continuation line and honours the escape directive; a bare FROM has no image', () => {
         const { froms } = readDockerfileModel('# escape=`\nFROM `\n  node:20 AS app\nFROM\n');
-        assert.deepEqual(froms.map((from) => [from.image?.text, from.image?.span.start]), [['node:20', { line: 2, character: 2 }], [undefined, undefined]]);
+        assert.deepEqual(
+            froms.map((from) => [from.image?.text, from.image?.span.start]),
+            [
+                ['node:20', { line: 2, character: 2 }],
+                [undefined, undefined],
+            ],
+        );
     });
 });
 
 describe('findUnpinnedBaseImages', () => {
     it('flags untagged and latest images, with a message naming them', () => {
         const found = unpinned('FROM node\nFROM python:latest\nFROM registry.local:5000/team/app\n');
-        assert.deepEqual(found.map((item) => item.key), ['unpinned:node', 'unpinned:python:latest', 'unpinned:registry.local:5000/team/app']);
+        assert.deepEqual(
+            found.map((item) => item.key),
+            ['unpinned:node', 'unpinned:python:latest', 'unpinned:registry.local:5000/team/app'],
+        );
         assert.match(found[0]?.message ?? '', /node has no tag/);
         assert.match(found[1]?.message ?? '', /"latest" changes under you/);
     });

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ImageSummary } from '../../../../src/core/images/imageRows';
-import { imageChildren, imageGroupContextValue, imageTree, type ImageTreeNode } from '../../../../src/core/images/imageTree';
+import {
+    imageChildren,
+    imageGroupContextValue,
+    imageTree,
+    type ImageTreeNode,
+} from '../../../../src/core/images/imageTree';
 
 const parity = { 'parity.managed': 'true', 'parity.plan': 'p' };
 
@@ -9,7 +14,9 @@ function outline(nodes: readonly ImageTreeNode[]): string[] {
     return nodes.map((node) => {
         switch (node.kind) {
             case 'repository':
-                return `${node.parity ? '*' : ''}${node.repository}: ${imageChildren(node).map((child) => (child.kind === 'image' ? child.row.tag : '?')).join(', ')}`;
+                return `${node.parity ? '*' : ''}${node.repository}: ${imageChildren(node)
+                    .map((child) => (child.kind === 'image' ? child.row.tag : '?'))
+                    .join(', ')}`;
             case 'untagged':
                 return `<untagged>: ${node.rows.map((row) => row.name).join(', ')}`;
             case 'image':
@@ -21,7 +28,12 @@ function outline(nodes: readonly ImageTreeNode[]): string[] {
 describe('imageTree', () => {
     it('repositories with a Parity build first (newest build first), then the rest by name, then one untagged group', () => {
         const images: ImageSummary[] = [
-            { Id: 'sha256:node20', RepoTags: ['node:20-bookworm-slim', 'node:20.20.2-bookworm-slim'], Size: 1, Created: 100 },
+            {
+                Id: 'sha256:node20',
+                RepoTags: ['node:20-bookworm-slim', 'node:20.20.2-bookworm-slim'],
+                Size: 1,
+                Created: 100,
+            },
             { Id: 'sha256:shop1', RepoTags: ['shop:parity'], Size: 1, Created: 300, Labels: parity },
             { Id: 'sha256:shopold', RepoTags: ['shop:v1'], Size: 1, Created: 50 },
             { Id: 'sha256:api', RepoTags: ['api:parity'], Size: 1, Created: 400, Labels: parity },
@@ -51,7 +63,9 @@ describe('imageTree', () => {
             { Id: 'sha256:2', RepoTags: ['busybox:latest'], Size: 1, Created: 1 },
             { Id: 'sha256:3', RepoTags: [], Size: 1, Created: 1 },
         ]);
-        const values = [repo, plain, untagged].map((node) => (node && node.kind !== 'image' ? imageGroupContextValue(node) : ''));
+        const values = [repo, plain, untagged].map((node) =>
+            node && node.kind !== 'image' ? imageGroupContextValue(node) : '',
+        );
         assert.deepEqual(values, ['imageRepository;parity', 'imageRepository', 'untaggedImages']);
         assert.ok(values.every((value) => !/^(parityImage|image|danglingImage)(;|$)/.test(value)));
     });

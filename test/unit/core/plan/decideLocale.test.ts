@@ -15,12 +15,18 @@ describe('decideLocale', () => {
         assert.deepEqual(made.warnings, []);
     });
 
-    it('gives en_US.UTF-8 the base image\'s C.UTF-8 and says by design that the language part differs', () => {
+    it("gives en_US.UTF-8 the base image's C.UTF-8 and says by design that the language part differs", () => {
         const made = decideLocale(localeFacts({ LANG: 'en_US.UTF-8' }));
         assert.deepEqual(made.decision.value, { LANG: 'C.UTF-8' });
         assert.match(made.decision.why, /locales package/);
-        assert.deepEqual(made.decision.alternatives?.map((alternative) => alternative.value), [{ LANG: 'en_US.UTF-8' }]);
-        assert.deepEqual(made.byDesign.map((note) => `${note.facet}.${note.key}`), ['locale.effective', 'locale.vars.LANG']);
+        assert.deepEqual(
+            made.decision.alternatives?.map((alternative) => alternative.value),
+            [{ LANG: 'en_US.UTF-8' }],
+        );
+        assert.deepEqual(
+            made.byDesign.map((note) => `${note.facet}.${note.key}`),
+            ['locale.effective', 'locale.vars.LANG'],
+        );
         assert.match(made.byDesign[0]?.reason ?? '', /encoding \(UTF-8\) is the same/);
         assert.deepEqual(made.warnings, []);
     });
@@ -29,14 +35,24 @@ describe('decideLocale', () => {
         const made = decideLocale(localeFacts({ LC_ALL: 'C.utf8', LANG: 'C.utf8' }));
         assert.deepEqual(made.decision.value, { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' });
         // C.utf8 and C.UTF-8 name one locale, but the variables read differently.
-        assert.deepEqual(made.byDesign.map((note) => note.key), ['vars.LANG', 'vars.LC_ALL']);
+        assert.deepEqual(
+            made.byDesign.map((note) => note.key),
+            ['vars.LANG', 'vars.LC_ALL'],
+        );
     });
 
-    for (const [env, notes] of [[{ LANG: 'POSIX' }, ['vars.LANG']], [{ LANG: 'C' }, ['vars.LANG']], [{}, []]] as const) {
+    for (const [env, notes] of [
+        [{ LANG: 'POSIX' }, ['vars.LANG']],
+        [{ LANG: 'C' }, ['vars.LANG']],
+        [{}, []],
+    ] as const) {
         it(`keeps the image's default for ${JSON.stringify(env)}`, () => {
             const made = decideLocale(localeFacts(env));
             assert.deepEqual(made.decision.value, {});
-            assert.deepEqual(made.byDesign.map((note) => note.key), notes);
+            assert.deepEqual(
+                made.byDesign.map((note) => note.key),
+                notes,
+            );
             assert.deepEqual(made.warnings, []);
         });
     }
@@ -57,12 +73,21 @@ describe('decideLocale', () => {
     });
 
     it('reaches the final stage as ENV, and only there', async () => {
-        const snapshot = await snapshotFor(exampleDir('hello-go'), { installed: { go: '1.19.8' }, locale: localeFacts({ LANG: 'C.UTF-8' }) });
-        const stages = stagesOf(renderRecipe(planFromSnapshot(snapshot, { projectRoot: '/home/dev/hello-go' }), { buildkit: true }).dockerfile);
+        const snapshot = await snapshotFor(exampleDir('hello-go'), {
+            installed: { go: '1.19.8' },
+            locale: localeFacts({ LANG: 'C.UTF-8' }),
+        });
+        const stages = stagesOf(
+            renderRecipe(planFromSnapshot(snapshot, { projectRoot: '/home/dev/hello-go' }), { buildkit: true })
+                .dockerfile,
+        );
         assert.equal(stages.length, 2);
         assert.doesNotMatch(stages[0] ?? '', /LANG/);
         assert.match(stages[1] ?? '', /^ENV LANG=C\.UTF-8$/m);
-        const overridden = planFromSnapshot(snapshot, { projectRoot: '/home/dev/hello-go', overrides: { locale: null } });
+        const overridden = planFromSnapshot(snapshot, {
+            projectRoot: '/home/dev/hello-go',
+            overrides: { locale: null },
+        });
         assert.doesNotMatch(renderRecipe(overridden, { buildkit: true }).dockerfile, /LANG/);
     });
 });

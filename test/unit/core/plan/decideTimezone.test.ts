@@ -16,7 +16,10 @@ describe('decideTimezone', () => {
         const made = decideTimezone(zone('Europe/Berlin'), DEBIAN);
         assert.equal(made.decision.value, 'Europe/Berlin');
         assert.match(made.decision.why, /tzdata/);
-        assert.deepEqual(made.byDesign.map((note) => `${note.facet}.${note.key}`), ['timezone.tzVar']);
+        assert.deepEqual(
+            made.byDesign.map((note) => `${note.facet}.${note.key}`),
+            ['timezone.tzVar'],
+        );
         assert.deepEqual(made.warnings, []);
     });
 
@@ -28,7 +31,11 @@ describe('decideTimezone', () => {
     });
 
     it('takes the zone out of TZ=:/usr/share/zoneinfo/…', () => {
-        assert.equal(decideTimezone(zone('/usr/share/zoneinfo/Asia/Tokyo', ':/usr/share/zoneinfo/Asia/Tokyo'), DEBIAN).decision.value, 'Asia/Tokyo');
+        assert.equal(
+            decideTimezone(zone('/usr/share/zoneinfo/Asia/Tokyo', ':/usr/share/zoneinfo/Asia/Tokyo'), DEBIAN).decision
+                .value,
+            'Asia/Tokyo',
+        );
     });
 
     for (const name of ['UTC', 'Etc/UTC']) {
@@ -65,10 +72,16 @@ describe('decideTimezone', () => {
     });
 
     it('an override wins, and reaches the final stage as ENV TZ', async () => {
-        const snapshot = await snapshotFor(exampleDir('hello-node'), { installed: { node: '20.20.2' }, timezone: zone('Europe/Berlin') });
+        const snapshot = await snapshotFor(exampleDir('hello-node'), {
+            installed: { node: '20.20.2' },
+            timezone: zone('Europe/Berlin'),
+        });
         const plan = planFromSnapshot(snapshot, { projectRoot: '/home/dev/hello-node' });
         assert.match(renderRecipe(plan, { buildkit: true }).dockerfile, /^ENV TZ=Europe\/Berlin$/m);
-        const overridden = planFromSnapshot(snapshot, { projectRoot: '/home/dev/hello-node', overrides: { timezone: null } });
+        const overridden = planFromSnapshot(snapshot, {
+            projectRoot: '/home/dev/hello-node',
+            overrides: { timezone: null },
+        });
         assert.equal(overridden.timezone.value, null);
         assert.match(overridden.timezone.why, /you chose/);
         assert.doesNotMatch(renderRecipe(overridden, { buildkit: true }).dockerfile, /TZ=/);

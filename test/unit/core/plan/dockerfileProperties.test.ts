@@ -14,7 +14,11 @@ const RUNS = { numRuns: 2000 };
 /** Characters Docker, the shell or JSON treat specially, and a few that are not special at all. */
 const TRICKY = fc.constantFrom(...' a/Z9.-_$"\'\\`#={}()&;|<>!~@%+,:é'.split(''), '${', ' \\', '\u00a0');
 const text = fc.string({ unit: TRICKY, minLength: 1, maxLength: 16 });
-const withControls = fc.string({ unit: fc.oneof(TRICKY, fc.constantFrom('\n', '\r', '\t', '\u0000', '\u007f', '\u0085', '\u2028')), minLength: 1, maxLength: 16 });
+const withControls = fc.string({
+    unit: fc.oneof(TRICKY, fc.constantFrom('\n', '\r', '\t', '\u0000', '\u007f', '\u0085', '\u2028')),
+    minLength: 1,
+    maxLength: 16,
+});
 
 /** Docker's word processing (buildkit's shell lexer) without variables: quotes removed, escapes applied. */
 function dockerWord(raw: string): string {
@@ -52,10 +56,19 @@ function args(instruction: Instruction): string {
 function properties(dockerfile: string, instruction: Instruction): Record<string, string> {
     const lines = dockerfile.split('\n');
     const result: Record<string, string> = {};
-    for (const property of (instruction as unknown as { getProperties(): { getName(): string; getValueRange(): { start: { line: number; character: number }; end: { character: number } } | null }[] }).getProperties()) {
+    for (const property of (
+        instruction as unknown as {
+            getProperties(): {
+                getName(): string;
+                getValueRange(): { start: { line: number; character: number }; end: { character: number } } | null;
+            }[];
+        }
+    ).getProperties()) {
         const range = property.getValueRange();
         assert.ok(range);
-        result[property.getName()] = dockerWord((lines[range.start.line] ?? '').slice(range.start.character, range.end.character));
+        result[property.getName()] = dockerWord(
+            (lines[range.start.line] ?? '').slice(range.start.character, range.end.character),
+        );
     }
     return result;
 }
@@ -80,45 +93,86 @@ function hostilePlan(plan: Plan, hostile: Hostile): Plan {
     };
 }
 
-const keywords = (dockerfile: string): string[] => DockerfileParser.parse(dockerfile).getInstructions().map((instruction) => instruction.getKeyword());
+const keywords = (dockerfile: string): string[] =>
+    DockerfileParser.parse(dockerfile)
+        .getInstructions()
+        .map((instruction) => instruction.getKeyword());
 
 describe('Dockerfile writer (properties)', () => {
     let plan: Plan;
     let expected: string[];
     before(async () => {
-        plan = planFromSnapshot(await snapshotFor(fixtureDir('node-yarn-berry-workspaces'), { installed: { node: '20.18.1' } }), { projectRoot: '/home/dev/project' });
-        expected = keywords(renderRecipe(hostilePlan(plan, { dir: 'api', title: 'api', start: ['node', 'server.js'], env: 'hi' }), { buildkit: true }).dockerfile);
+        plan = planFromSnapshot(
+            await snapshotFor(fixtureDir('node-yarn-berry-workspaces'), { installed: { node: '20.18.1' } }),
+            { projectRoot: '/home/dev/project' },
+        );
+        expected = keywords(
+            renderRecipe(hostilePlan(plan, { dir: 'api', title: 'api', start: ['node', 'server.js'], env: 'hi' }), {
+                buildkit: true,
+            }).dockerfile,
+        );
     });
 
     it('paths, labels, commands and env round-trip, in exactly the planned instructions', () => {
-        const hostile = fc.record({ dir: text.filter((dir) => !/[*?[]/.test(dir)), title: text, start: fc.array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 4 }), env: text.filter((value) => !value.includes('$')) });
-        fc.assert(fc.property(hostile, fc.boolean(), (values, buildkit) => {
-            const dockerfile = renderRecipe(hostilePlan(plan, values), { buildkit }).dockerfile;
-            const instructions = DockerfileParser.parse(dockerfile).getInstructions();
-            if (buildkit) {
-                assert.deepEqual(instructions.map((instruction) => instruction.getKeyword()), expected);
-            }
-            const of = (keyword: string): Instruction[] => instructions.filter((instruction) => instruction.getKeyword() === keyword);
-            const copies = of('COPY').map((instruction) => args(instruction)).map((raw) => (raw.startsWith('[') ? JSON.parse(raw) as string[] : raw.split(/\s+/)).map(dockerWord).join('|'));
-            assert.ok(copies.includes(`apps/${values.dir}/package.json|apps/${values.dir}/`), copies.join('\n'));
-            assert.equal(dockerWord(args(of('WORKDIR').at(-1) as Instruction)), `/app/apps/${values.dir}`);
-            assert.equal(properties(dockerfile, of('LABEL')[0] as Instruction)['org.opencontainers.image.title'], values.title);
-            const env = of('ENV').map((instruction) => properties(dockerfile, instruction)).find((found) => 'APP_GREETING' in found);
-            assert.equal(env?.APP_GREETING, values.env);
-            assert.deepEqual(JSON.parse(args(of('CMD')[0] as Instruction)), values.start);
-        }), RUNS);
+        const hostile = fc.record({
+            dir: text.filter((dir) => !/[*?[]/.test(dir)),
+            title: text,
+            start: fc.array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 4 }),
+            env: text.filter((value) => !value.includes('$')),
+        });
+        fc.assert(
+            fc.property(hostile, fc.boolean(), (values, buildkit) => {
+                const dockerfile = renderRecipe(hostilePlan(plan, values), { buildkit }).dockerfile;
+                const instructions = DockerfileParser.parse(dockerfile).getInstructions();
+                if (buildkit) {
+                    assert.deepEqual(
+                        instructions.map((instruction) => instruction.getKeyword()),
+                        expected,
+                    );
+                }
+                const of = (keyword: string): Instruction[] =>
+                    instructions.filter((instruction) => instruction.getKeyword() === keyword);
+                const copies = of('COPY')
+                    .map((instruction) => args(instruction))
+                    .map((raw) =>
+                        (raw.startsWith('[') ? (JSON.parse(raw) as string[]) : raw.split(/\s+/))
+                            .map(dockerWord)
+                            .join('|'),
+                    );
+                assert.ok(copies.includes(`apps/${values.dir}/package.json|apps/${values.dir}/`), copies.join('\n'));
+                assert.equal(dockerWord(args(of('WORKDIR').at(-1) as Instruction)), `/app/apps/${values.dir}`);
+                assert.equal(
+                    properties(dockerfile, of('LABEL')[0] as Instruction)['org.opencontainers.image.title'],
+                    values.title,
+                );
+                const env = of('ENV')
+                    .map((instruction) => properties(dockerfile, instruction))
+                    .find((found) => 'APP_GREETING' in found);
+                assert.equal(env?.APP_GREETING, values.env);
+                assert.deepEqual(JSON.parse(args(of('CMD')[0] as Instruction)), values.start);
+            }),
+            RUNS,
+        );
     });
 
     it('a line break or other control character is refused, never written', () => {
-        const hostile = fc.record({ dir: withControls.filter((dir) => !/[*?[]/.test(dir)), title: withControls, start: fc.array(withControls, { minLength: 1, maxLength: 3 }), env: withControls });
-        fc.assert(fc.property(hostile, (values) => {
-            try {
-                const dockerfile = renderRecipe(hostilePlan(plan, values), { buildkit: true }).dockerfile;
-                assert.deepEqual(keywords(dockerfile), expected);
-                assert.doesNotMatch(dockerfile.replaceAll('\n', ''), /[\p{Cc}\u2028\u2029]/u);
-            } catch (error) {
-                assert.ok(error instanceof RecipeTextError, String(error));
-            }
-        }), RUNS);
+        const hostile = fc.record({
+            dir: withControls.filter((dir) => !/[*?[]/.test(dir)),
+            title: withControls,
+            start: fc.array(withControls, { minLength: 1, maxLength: 3 }),
+            env: withControls,
+        });
+        fc.assert(
+            fc.property(hostile, (values) => {
+                try {
+                    const dockerfile = renderRecipe(hostilePlan(plan, values), { buildkit: true }).dockerfile;
+                    assert.deepEqual(keywords(dockerfile), expected);
+                    assert.doesNotMatch(dockerfile.replaceAll('\n', ''), /[\p{Cc}\u2028\u2029]/u);
+                } catch (error) {
+                    assert.ok(error instanceof RecipeTextError, String(error));
+                }
+            }),
+            RUNS,
+        );
     });
 });

@@ -6,7 +6,13 @@ import { EXTRA_CA, fixtureDir, snapshotFor } from './snapshotFor';
 
 describe('planToText', () => {
     it('shows each decision with its reason and alternatives, then the warnings', async () => {
-        const plan = planFromSnapshot(await snapshotFor(fixtureDir('node-conflicting-pins'), { installed: { node: '20.20.2' }, extraCas: [EXTRA_CA] }), { projectRoot: '/home/dev/api' });
+        const plan = planFromSnapshot(
+            await snapshotFor(fixtureDir('node-conflicting-pins'), {
+                installed: { node: '20.20.2' },
+                extraCas: [EXTRA_CA],
+            }),
+            { projectRoot: '/home/dev/api' },
+        );
         const text = planToText(plan);
         const lines = text.split('\n');
         assert.ok(lines[0]?.startsWith('Plan for /home/dev/api: node, from snapshot '));
@@ -27,7 +33,12 @@ describe('planToText', () => {
         const snapshot = await snapshotFor(fixtureDir('ruby-rails'));
         const app = snapshot.app;
         assert.ok(app);
-        const text = planToText(planFromSnapshot({ ...snapshot, app: { ...app, ecosystem: null } }, { projectRoot: '/home/dev/shop' }));
-        assert.match(text, /^To do:\n {2}- Parity could not plan this app: only a Procfile says how the app starts, and nothing tells which runtime it needs\.$/m);
+        const text = planToText(
+            planFromSnapshot({ ...snapshot, app: { ...app, ecosystem: null } }, { projectRoot: '/home/dev/shop' }),
+        );
+        assert.match(
+            text,
+            /^To do:\n {2}- Parity could not plan this app: only a Procfile says how the app starts, and nothing tells which runtime it needs\.$/m,
+        );
     });
 });

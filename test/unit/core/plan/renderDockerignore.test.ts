@@ -7,7 +7,9 @@ import { CREDENTIAL_FILES } from '../../../support/credentialFiles';
 import { exampleDir, snapshotFor } from './snapshotFor';
 
 async function matcher(): Promise<DockerignoreMatcher> {
-    const plan = planFromSnapshot(await snapshotFor(exampleDir('hello-node'), { installed: { node: '20.20.2' } }), { projectRoot: '/home/dev/project' });
+    const plan = planFromSnapshot(await snapshotFor(exampleDir('hello-node'), { installed: { node: '20.20.2' } }), {
+        projectRoot: '/home/dev/project',
+    });
     return new DockerignoreMatcher(parseDockerignore(renderDockerignore(plan, { buildkit: true })));
 }
 
@@ -23,7 +25,16 @@ describe('renderDockerignore: credentials never reach the build context', () => 
 
     it('keeps .env.example and ordinary sources', async () => {
         const ignore = await matcher();
-        for (const path of ['.env.example', 'apps/api/.env.example', 'server.js', 'package.json', 'src/keys.js', 'src/auth/token.ts', 'environment.ts', 'config/credentials.yml.enc']) {
+        for (const path of [
+            '.env.example',
+            'apps/api/.env.example',
+            'server.js',
+            'package.json',
+            'src/keys.js',
+            'src/auth/token.ts',
+            'environment.ts',
+            'config/credentials.yml.enc',
+        ]) {
             assert.ok(!ignore.matches(path), `${path} would be left out`);
         }
     });

@@ -27,7 +27,11 @@ describe('renderRecipe: every fixture and example', () => {
         const dirs = [...readdirSync(fixtureDir('.')).map(fixtureDir), ...readdirSync(exampleDir('.')).map(exampleDir)];
         for (const dir of dirs) {
             for (const buildkit of [true, false]) {
-                const { dockerfile } = await render(dir, { installed: { node: '20.20.2', python: '3.11.7', go: '1.19.8' }, extraCas: [EXTRA_CA] }, buildkit);
+                const { dockerfile } = await render(
+                    dir,
+                    { installed: { node: '20.20.2', python: '3.11.7', go: '1.19.8' }, extraCas: [EXTRA_CA] },
+                    buildkit,
+                );
                 assert.doesNotMatch(dockerfile, /#\s*syntax\s*=/i, dir);
                 for (const from of dockerfile.match(/^FROM \S+/gm) ?? []) {
                     assert.match(from, /^FROM [^\s:]+:[\w.-]+$/, `${dir}: ${from}`);
@@ -41,7 +45,18 @@ describe('renderRecipe: every fixture and example', () => {
 describe('renderRecipe: layers and instructions', () => {
     it('hello-node: FROM, WORKDIR, manifests, install with a cache mount, sources, USER, EXPOSE, CMD — in that order', async () => {
         const { dockerfile } = await render(exampleDir('hello-node'), { installed: { node: '20.20.2' } }, true);
-        assertOrder(dockerfile, ['FROM node:20.20.2-bookworm-slim', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN --mount=type=cache,target=/root/.npm', 'npm ci --omit=dev', 'COPY --chown=node . .', 'USER node', 'EXPOSE 3000', 'LABEL', 'CMD ["node", "server.js"]']);
+        assertOrder(dockerfile, [
+            'FROM node:20.20.2-bookworm-slim',
+            'WORKDIR /app',
+            'COPY package.json package-lock.json ./',
+            'RUN --mount=type=cache,target=/root/.npm',
+            'npm ci --omit=dev',
+            'COPY --chown=node . .',
+            'USER node',
+            'EXPOSE 3000',
+            'LABEL',
+            'CMD ["node", "server.js"]',
+        ]);
     });
 
     it('classic mode cleans the package cache in the same layer', async () => {
@@ -50,8 +65,12 @@ describe('renderRecipe: layers and instructions', () => {
         assert.doesNotMatch(dockerfile, /--mount/);
     });
 
-    it('yarn berry workspaces: corepack, each workspace manifest into its folder, the app\'s folder as working directory', async () => {
-        const { dockerfile } = await render(fixtureDir('node-yarn-berry-workspaces'), { installed: { node: '20.18.1' } }, true);
+    it("yarn berry workspaces: corepack, each workspace manifest into its folder, the app's folder as working directory", async () => {
+        const { dockerfile } = await render(
+            fixtureDir('node-yarn-berry-workspaces'),
+            { installed: { node: '20.18.1' } },
+            true,
+        );
         assertOrder(dockerfile, [
             'RUN corepack enable',
             'COPY package.json yarn.lock .yarnrc.yml* ./',
@@ -65,33 +84,76 @@ describe('renderRecipe: layers and instructions', () => {
         ]);
     });
 
-    it('corepack\'s downloads are cached like packages, and removed in the same layer without BuildKit', async () => {
-        const buildkit = await render(fixtureDir('node-yarn-berry-workspaces'), { installed: { node: '20.18.1' } }, true);
-        assert.match(buildkit.dockerfile, /--mount=type=cache,target=\/root\/\.yarn\/berry\/cache \\\n {4}--mount=type=cache,target=\/root\/\.cache\/node\/corepack \\\n/);
-        const classic = await render(fixtureDir('node-yarn-berry-workspaces'), { installed: { node: '20.18.1' } }, false);
-        assert.match(classic.dockerfile, /yarn workspaces focus --all --production && rm -rf \/root\/\.yarn\/berry\/cache \/root\/\.cache\/node\/corepack$/m);
+    it("corepack's downloads are cached like packages, and removed in the same layer without BuildKit", async () => {
+        const buildkit = await render(
+            fixtureDir('node-yarn-berry-workspaces'),
+            { installed: { node: '20.18.1' } },
+            true,
+        );
+        assert.match(
+            buildkit.dockerfile,
+            /--mount=type=cache,target=\/root\/\.yarn\/berry\/cache \\\n {4}--mount=type=cache,target=\/root\/\.cache\/node\/corepack \\\n/,
+        );
+        const classic = await render(
+            fixtureDir('node-yarn-berry-workspaces'),
+            { installed: { node: '20.18.1' } },
+            false,
+        );
+        assert.match(
+            classic.dockerfile,
+            /yarn workspaces focus --all --production && rm -rf \/root\/\.yarn\/berry\/cache \/root\/\.cache\/node\/corepack$/m,
+        );
     });
 
     it('uv: a deps stage with the pinned uv, the venv copied into the final stage', async () => {
-        const { dockerfile } = await render(fixtureDir('python-fastapi-uv'), { installed: { python: '3.12.1' }, tools: { uv: '0.5.11' } }, true);
+        const { dockerfile } = await render(
+            fixtureDir('python-fastapi-uv'),
+            { installed: { python: '3.12.1' }, tools: { uv: '0.5.11' } },
+            true,
+        );
         const [deps, final] = stagesOf(dockerfile);
         assert.match(deps ?? '', /^FROM python:3\.12\.1-slim-bookworm AS deps$/m);
         assert.match(deps ?? '', /^RUN pip install uv==0\.5\.11$/m);
         assert.match(deps ?? '', /^ENV UV_PROJECT_ENVIRONMENT=\/opt\/venv$/m);
-        assert.match(deps ?? '', /--mount=type=cache,target=\/root\/\.cache\/uv \\\n {4}uv sync --frozen --no-dev --no-install-project$/m);
-        assertOrder(final ?? '', ['ENV PATH=/opt/venv/bin:$PATH', 'RUN useradd --system --uid 10001 --no-create-home app', 'COPY --from=deps /opt/venv /opt/venv', 'COPY --chown=app . .', 'USER app', 'EXPOSE 8080', 'CMD ["python", "main.py"]']);
+        assert.match(
+            deps ?? '',
+            /--mount=type=cache,target=\/root\/\.cache\/uv \\\n {4}uv sync --frozen --no-dev --no-install-project$/m,
+        );
+        assertOrder(final ?? '', [
+            'ENV PATH=/opt/venv/bin:$PATH',
+            'RUN useradd --system --uid 10001 --no-create-home app',
+            'COPY --from=deps /opt/venv /opt/venv',
+            'COPY --chown=app . .',
+            'USER app',
+            'EXPOSE 8080',
+            'CMD ["python", "main.py"]',
+        ]);
         assert.doesNotMatch(final ?? '', /UV_PROJECT_ENVIRONMENT|pip install/);
     });
 
     it('poetry (classic): poetry installed in the deps stage only', async () => {
-        const { dockerfile } = await render(fixtureDir('python-django-poetry'), { installed: { python: '3.12.1' } }, false);
+        const { dockerfile } = await render(
+            fixtureDir('python-django-poetry'),
+            { installed: { python: '3.12.1' } },
+            false,
+        );
         const [deps, final] = stagesOf(dockerfile);
-        assertOrder(deps ?? '', ['RUN python -m venv /opt/venv', 'RUN pip install poetry==1.8.3', 'ENV VIRTUAL_ENV=/opt/venv', 'COPY pyproject.toml poetry.lock ./', 'RUN poetry install --only main --no-root']);
+        assertOrder(deps ?? '', [
+            'RUN python -m venv /opt/venv',
+            'RUN pip install poetry==1.8.3',
+            'ENV VIRTUAL_ENV=/opt/venv',
+            'COPY pyproject.toml poetry.lock ./',
+            'RUN poetry install --only main --no-root',
+        ]);
         assert.doesNotMatch(final ?? '', /poetry/);
     });
 
     it('pip console script: the project is installed after the sources are copied', async () => {
-        const { dockerfile } = await render(fixtureDir('python-conflicting-pins'), { installed: { python: '3.11.7' } }, true);
+        const { dockerfile } = await render(
+            fixtureDir('python-conflicting-pins'),
+            { installed: { python: '3.11.7' } },
+            true,
+        );
         assertOrder(stagesOf(dockerfile)[0] ?? '', ['RUN python -m venv /opt/venv', 'COPY . .', 'pip install .']);
     });
 
@@ -99,26 +161,43 @@ describe('renderRecipe: layers and instructions', () => {
         const { dockerfile } = await render(fixtureDir('go-gin-toolchain'), { installed: { go: '1.22.3' } }, true);
         const [build, final] = stagesOf(dockerfile);
         assert.match(build ?? '', /^ENV CGO_ENABLED=1$/m);
-        assert.match(build ?? '', /--mount=type=cache,target=\/go\/pkg\/mod \\\n {4}--mount=type=cache,target=\/root\/\.cache\/go-build \\\n {4}go build -trimpath -ldflags="-s -w" -o \/app\/server \.\/cmd\/api$/m);
+        assert.match(
+            build ?? '',
+            /--mount=type=cache,target=\/go\/pkg\/mod \\\n {4}--mount=type=cache,target=\/root\/\.cache\/go-build \\\n {4}go build -trimpath -ldflags="-s -w" -o \/app\/server \.\/cmd\/api$/m,
+        );
         assert.doesNotMatch(final ?? '', /CGO_ENABLED|COPY \. /);
         assert.match(final ?? '', /^COPY --from=build \/app\/server \/app\/server$/m);
     });
 
     it('Alpine: the user is made with adduser', async () => {
-        const { dockerfile } = await render(exampleDir('hello-python'), { installed: { python: '3.12.1' }, platform: ALPINE_320 }, true);
+        const { dockerfile } = await render(
+            exampleDir('hello-python'),
+            { installed: { python: '3.12.1' }, platform: ALPINE_320 },
+            true,
+        );
         assert.match(dockerfile, /^FROM python:3\.12\.1-alpine3\.20$/m);
         assert.match(dockerfile, /^RUN adduser -S -u 10001 app$/m);
     });
 
     it('a mirror prefixes every FROM', async () => {
-        const { dockerfile } = await render(fixtureDir('node-pnpm-monorepo'), { installed: { node: '22.11.0' } }, true, { baseImageRegistry: 'mirror.local:5000/library/' });
+        const { dockerfile } = await render(
+            fixtureDir('node-pnpm-monorepo'),
+            { installed: { node: '22.11.0' } },
+            true,
+            { baseImageRegistry: 'mirror.local:5000/library/' },
+        );
         const froms = dockerfile.match(/^FROM .*$/gm) ?? [];
         assert.equal(froms.length, 2);
-        assert.ok(froms.every((from) => from.startsWith('FROM mirror.local:5000/library/node:22.11.0-bookworm-slim')), froms.join('\n'));
+        assert.ok(
+            froms.every((from) => from.startsWith('FROM mirror.local:5000/library/node:22.11.0-bookworm-slim')),
+            froms.join('\n'),
+        );
     });
 
     it('the start command as JSON exec form, escaped', async () => {
-        const { dockerfile } = await render(exampleDir('hello-node'), { installed: { node: '20.20.2' } }, true, { overrides: { startCommand: ['sh', '-c', 'echo "hi" \\ $HOME'] } });
+        const { dockerfile } = await render(exampleDir('hello-node'), { installed: { node: '20.20.2' } }, true, {
+            overrides: { startCommand: ['sh', '-c', 'echo "hi" \\ $HOME'] },
+        });
         assert.match(dockerfile, /^CMD \["sh", "-c", "echo \\"hi\\" \\\\ \$HOME"\]$/m);
     });
 
@@ -126,7 +205,10 @@ describe('renderRecipe: layers and instructions', () => {
         const snapshot = await snapshotFor(exampleDir('hello-node'), { installed: { node: '20.20.2' } });
         const app = snapshot.app;
         assert.ok(app);
-        const { dockerfile } = renderRecipe(planFromSnapshot({ ...snapshot, app: { ...app, startCommand: null } }, { projectRoot: ROOT }), { buildkit: true });
+        const { dockerfile } = renderRecipe(
+            planFromSnapshot({ ...snapshot, app: { ...app, startCommand: null } }, { projectRoot: ROOT }),
+            { buildkit: true },
+        );
         assert.match(dockerfile, /^CMD \["sh", "-c", "echo 'Parity found no start command: .*' >&2; exit 1"\]$/m);
     });
 
@@ -136,18 +218,41 @@ describe('renderRecipe: layers and instructions', () => {
         assert.ok(app);
         const plan = planFromSnapshot({ ...snapshot, app: { ...app, ecosystem: null } }, { projectRoot: ROOT });
         const { dockerfile } = renderRecipe(plan, { buildkit: true });
-        assertOrder(dockerfile, ['FROM ruby:3.3.0-slim-bookworm', 'WORKDIR /app', '# TODO', `#   - ${plan.todo[0] ?? ''}`, "RUN echo 'Parity could not plan this app: only a Procfile says how the app starts, and nothing tells which runtime it needs.", "' >&2 && exit 1", 'COPY --chown=app . .', 'CMD ["bin/rails", "server", "-b", "0.0.0.0"]']);
+        assertOrder(dockerfile, [
+            'FROM ruby:3.3.0-slim-bookworm',
+            'WORKDIR /app',
+            '# TODO',
+            `#   - ${plan.todo[0] ?? ''}`,
+            "RUN echo 'Parity could not plan this app: only a Procfile says how the app starts, and nothing tells which runtime it needs.",
+            "' >&2 && exit 1",
+            'COPY --chown=app . .',
+            'CMD ["bin/rails", "server", "-b", "0.0.0.0"]',
+        ]);
     });
 });
 
 describe('renderRecipe: the CA bundle', () => {
     it('BuildKit: a required secret mount and inline variables on installs only, nothing in ENV', async () => {
-        const node = await render(exampleDir('hello-express'), { installed: { node: '20.20.2' }, extraCas: [EXTRA_CA] }, true);
-        assert.match(node.dockerfile, /--mount=type=secret,id=parity-ca,target=\/run\/secrets\/parity-ca,required=true \\\n {4}NODE_EXTRA_CA_CERTS=\/run\/secrets\/parity-ca npm ci --omit=dev$/m);
+        const node = await render(
+            exampleDir('hello-express'),
+            { installed: { node: '20.20.2' }, extraCas: [EXTRA_CA] },
+            true,
+        );
+        assert.match(
+            node.dockerfile,
+            /--mount=type=secret,id=parity-ca,target=\/run\/secrets\/parity-ca,required=true \\\n {4}NODE_EXTRA_CA_CERTS=\/run\/secrets\/parity-ca npm ci --omit=dev$/m,
+        );
         assert.doesNotMatch(node.dockerfile, /^ENV .*CA/m);
         assert.doesNotMatch(node.dockerfile, /parity-ca\.pem/);
-        const python = await render(fixtureDir('python-flask-requirements'), { installed: { python: '3.12.1' }, extraCas: [EXTRA_CA] }, true);
-        assert.match(python.dockerfile, /PIP_CERT=\/run\/secrets\/parity-ca SSL_CERT_FILE=\/run\/secrets\/parity-ca REQUESTS_CA_BUNDLE=\/run\/secrets\/parity-ca pip install -r requirements\.txt$/m);
+        const python = await render(
+            fixtureDir('python-flask-requirements'),
+            { installed: { python: '3.12.1' }, extraCas: [EXTRA_CA] },
+            true,
+        );
+        assert.match(
+            python.dockerfile,
+            /PIP_CERT=\/run\/secrets\/parity-ca SSL_CERT_FILE=\/run\/secrets\/parity-ca REQUESTS_CA_BUNDLE=\/run\/secrets\/parity-ca pip install -r requirements\.txt$/m,
+        );
         assert.match(python.dockerfile, /^RUN python -m venv \/opt\/venv$/m, 'no CA for an offline setup step');
         const go = await render(exampleDir('hello-go'), { installed: { go: '1.19.8' }, extraCas: [EXTRA_CA] }, true);
         assert.match(go.dockerfile, /SSL_CERT_FILE=\/run\/secrets\/parity-ca go mod download$/m);
@@ -166,16 +271,30 @@ describe('renderRecipe: the CA bundle', () => {
             assert.ok(stages.length >= 2, dir);
             assert.match(stages[0] ?? '', /^COPY \.parity-ca\.pem \/tmp\/parity-ca\.pem$/m, dir);
             assert.doesNotMatch(final, /parity-ca|CA_CERTS|SSL_CERT_FILE|PIP_CERT/, `${dir}:\n${final}`);
-            assert.doesNotMatch(final, /^COPY (--chown=\S+ )?\. /m, `${dir}: the final stage must not copy the context, which holds the CA file`);
+            assert.doesNotMatch(
+                final,
+                /^COPY (--chown=\S+ )?\. /m,
+                `${dir}: the final stage must not copy the context, which holds the CA file`,
+            );
             assert.doesNotMatch(dockerfile, /--mount/);
             assertOrder(dockerignore, ['**/*.pem', '!.parity-ca.pem']);
         }
-        const pnpm = (await render(fixtureDir('node-pnpm-monorepo'), { installed: { node: '22.11.0' }, extraCas: [EXTRA_CA] }, false)).dockerfile;
+        const pnpm = (
+            await render(
+                fixtureDir('node-pnpm-monorepo'),
+                { installed: { node: '22.11.0' }, extraCas: [EXTRA_CA] },
+                false,
+            )
+        ).dockerfile;
         assertOrder(pnpm, ['COPY . .', 'RUN rm -f .parity-ca.pem', 'pnpm --filter']);
     });
 
     it('classic with nothing to install: the CA is not used at all', async () => {
-        const { dockerfile, dockerignore } = await render(exampleDir('hello-python'), { installed: { python: '3.12.1' }, extraCas: [EXTRA_CA] }, false);
+        const { dockerfile, dockerignore } = await render(
+            exampleDir('hello-python'),
+            { installed: { python: '3.12.1' }, extraCas: [EXTRA_CA] },
+            false,
+        );
         assert.doesNotMatch(dockerfile, /parity-ca/);
         assert.doesNotMatch(dockerignore, /parity-ca/);
         assert.equal(stagesOf(dockerfile).length, 1);
@@ -183,7 +302,12 @@ describe('renderRecipe: the CA bundle', () => {
 
     it('bakeIntoImage puts the bundle in the final stage, and says so', async () => {
         for (const buildkit of [true, false]) {
-            const { dockerfile } = await render(exampleDir('hello-node'), { installed: { node: '20.20.2' }, extraCas: [EXTRA_CA] }, buildkit, { bakeCa: true });
+            const { dockerfile } = await render(
+                exampleDir('hello-node'),
+                { installed: { node: '20.20.2' }, extraCas: [EXTRA_CA] },
+                buildkit,
+                { bakeCa: true },
+            );
             const final = stagesOf(dockerfile).at(-1) ?? '';
             assert.match(final, /^# The plan bakes the CA bundle in/m);
             assert.match(final, /\/usr\/local\/share\/ca-certificates\/parity-ca\.crt/);
@@ -197,12 +321,37 @@ describe('renderRecipe: .dockerignore', () => {
     it('keeps secrets, VCS, dependencies and caches out; .env.example in', async () => {
         const { dockerignore } = await render(exampleDir('hello-node'), { installed: { node: '20.20.2' } }, true);
         const lines = dockerignore.split('\n');
-        for (const pattern of ['.git', '**/node_modules', '**/.env', '**/.env.*', '!**/.env.example', '**/*.pem', '**/*.key', '**/id_rsa*', '**/.npmrc', '**/.pypirc', '.parity/', '.vscode/', '.idea/', '**/__pycache__/', '**/*.pyc', '.venv/', 'venv/', '.pytest_cache/', 'coverage/', '**/*.log', '**/.DS_Store', 'Dockerfile*', '.dockerignore', 'docker-compose*.yml']) {
+        for (const pattern of [
+            '.git',
+            '**/node_modules',
+            '**/.env',
+            '**/.env.*',
+            '!**/.env.example',
+            '**/*.pem',
+            '**/*.key',
+            '**/id_rsa*',
+            '**/.npmrc',
+            '**/.pypirc',
+            '.parity/',
+            '.vscode/',
+            '.idea/',
+            '**/__pycache__/',
+            '**/*.pyc',
+            '.venv/',
+            'venv/',
+            '.pytest_cache/',
+            'coverage/',
+            '**/*.log',
+            '**/.DS_Store',
+            'Dockerfile*',
+            '.dockerignore',
+            'docker-compose*.yml',
+        ]) {
             assert.ok(lines.includes(pattern), `missing ${pattern}`);
         }
         assertOrder(dockerignore, ['**/.env.*', '!**/.env.example']);
         assert.match(dockerignore, /# Registry credentials: pass them as a BuildKit secret/);
-        assert.ok(!lines.includes('dist/'), 'dist/ is the user\'s until the image builds it');
+        assert.ok(!lines.includes('dist/'), "dist/ is the user's until the image builds it");
     });
 
     it('ignores build output only when the image builds it', async () => {

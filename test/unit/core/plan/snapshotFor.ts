@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import { EnvHashKey } from '../../../../src/core/snapshot/EnvHashKey';
 import { detectProject } from '../../../../src/core/project/detectProject';
 import { nodeProjectFiles } from '../../../../src/core/project/nodeProjectFiles';
-import type { CaCertificate, LocaleFacts, PackageManagerFacts, PlatformFacts, RuntimeFacts, RuntimeName, Snapshot, TimezoneFacts } from '../../../../src/core/snapshot/Snapshot';
+import type {
+    CaCertificate,
+    LocaleFacts,
+    PackageManagerFacts,
+    PlatformFacts,
+    RuntimeFacts,
+    RuntimeName,
+    Snapshot,
+    TimezoneFacts,
+} from '../../../../src/core/snapshot/Snapshot';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../../../src/core/snapshot/Snapshot';
 
 export const repoRoot = join(__dirname, '..', '..', '..', '..');
@@ -51,16 +60,31 @@ export interface SnapshotSetup {
 export async function snapshotFor(projectRoot: string, setup: SnapshotSetup = {}): Promise<Snapshot> {
     const files = nodeProjectFiles(projectRoot);
     const project = await detectProject(files, EnvHashKey.generate());
-    const names = new Set<RuntimeName>([...project.ecosystems, ...(Object.keys(project.declared) as RuntimeName[]), ...(Object.keys(setup.installed ?? {}) as RuntimeName[])]);
+    const names = new Set<RuntimeName>([
+        ...project.ecosystems,
+        ...(Object.keys(project.declared) as RuntimeName[]),
+        ...(Object.keys(setup.installed ?? {}) as RuntimeName[]),
+    ]);
     const runtimes: Partial<Record<RuntimeName, RuntimeFacts>> = {};
     for (const name of names) {
         const version = setup.installed?.[name];
-        runtimes[name] = { declared: project.declared[name] ?? [], installed: version ? { version, path: `/usr/local/bin/${name}`, manager: 'system' } : null };
+        runtimes[name] = {
+            declared: project.declared[name] ?? [],
+            installed: version ? { version, path: `/usr/local/bin/${name}`, manager: 'system' } : null,
+        };
     }
-    const packageManagers: PackageManagerFacts[] = project.packageManagers.map((manager) => ({ ...manager, installed: setup.tools?.[manager.name] ?? null }));
+    const packageManagers: PackageManagerFacts[] = project.packageManagers.map((manager) => ({
+        ...manager,
+        installed: setup.tools?.[manager.name] ?? null,
+    }));
     return {
         schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-        meta: { capturedAt: '2026-11-28T10:00:00.000Z', source: { kind: 'host', ref: projectRoot }, tool: { name: 'parity', version: '0.1.0' }, projectRoot },
+        meta: {
+            capturedAt: '2026-11-28T10:00:00.000Z',
+            source: { kind: 'host', ref: projectRoot },
+            tool: { name: 'parity', version: '0.1.0' },
+            projectRoot,
+        },
         platform: setup.platform ?? DEBIAN_12,
         runtimes,
         packageManagers,
@@ -82,7 +106,8 @@ export async function snapshotFor(projectRoot: string, setup: SnapshotSetup = {}
 }
 
 /** Where a golden Dockerfile lives; UPDATE_GOLDENS=1 rewrites them from the current output. */
-export const recipeGolden = (name: string): string => join(repoRoot, 'test', 'fixtures', 'recipes', `${name}.Dockerfile`);
+export const recipeGolden = (name: string): string =>
+    join(repoRoot, 'test', 'fixtures', 'recipes', `${name}.Dockerfile`);
 
 /** The stages of a Dockerfile, each from its FROM line; the last is the final image. */
 export function stagesOf(dockerfile: string): string[] {

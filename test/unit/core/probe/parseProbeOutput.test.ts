@@ -14,7 +14,8 @@ const fixture = (name: string): string => readFileSync(join(fixtures, name), 'ut
 /** The awkward value capture.sh sets: a tab, a newline and a percent sign. */
 const WEIRD = 'a\tb\nc%d';
 // The fixtures were captured without a key (the format is the same): the parser passes any hash through as it is.
-const recordedHash = (name: string, value: string): string => createHash('sha256').update(`${name}=${value}`).digest('hex');
+const recordedHash = (name: string, value: string): string =>
+    createHash('sha256').update(`${name}=${value}`).digest('hex');
 
 describe('parseProbeOutput on real output', () => {
     it('Debian bookworm-slim (dash, glibc): distro, libc, dpkg packages, env hashes, TZ, an extra CA', () => {
@@ -22,7 +23,11 @@ describe('parseProbeOutput on real output', () => {
         assert.deepEqual(facts.issues, []);
         assert.equal(facts.platform.os, 'linux');
         assert.equal(facts.platform.arch, 'amd64');
-        assert.deepEqual(facts.platform.distro, { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' });
+        assert.deepEqual(facts.platform.distro, {
+            id: 'debian',
+            versionId: '12',
+            prettyName: 'Debian GNU/Linux 12 (bookworm)',
+        });
         assert.deepEqual(facts.platform.libc, { family: 'glibc', version: '2.36' });
         assert.match(facts.platform.kernel ?? '', /^\d+\.\d+/);
         assert.equal(facts.systemPackages?.manager, 'dpkg');
@@ -31,14 +36,22 @@ describe('parseProbeOutput on real output', () => {
         assert.deepEqual(facts.runtimes, {});
         assert.deepEqual(facts.packageManagers, []);
 
-        assert.equal(facts.env.PARITY_WEIRD?.sha256, recordedHash('PARITY_WEIRD', WEIRD), 'the hash covers the exact value, tab, newline and % included');
+        assert.equal(
+            facts.env.PARITY_WEIRD?.sha256,
+            recordedHash('PARITY_WEIRD', WEIRD),
+            'the hash covers the exact value, tab, newline and % included',
+        );
         assert.equal(facts.env.API_TOKEN?.sha256, recordedHash('API_TOKEN', 'fixture-token-value'));
         assert.equal(facts.env.API_TOKEN?.secret, true);
         assert.equal(facts.env.PATH?.secret, false);
         assert.equal(facts.env.PATH?.source, 'image');
         assert.equal(facts.env.PWD, undefined, "the probe shell's own PWD is not the image's environment");
 
-        assert.deepEqual(facts.timezone, { name: 'Europe/Berlin', tzVar: 'Europe/Berlin', offsetMinutes: facts.timezone.offsetMinutes });
+        assert.deepEqual(facts.timezone, {
+            name: 'Europe/Berlin',
+            tzVar: 'Europe/Berlin',
+            offsetMinutes: facts.timezone.offsetMinutes,
+        });
         assert.ok(facts.timezone.offsetMinutes === 60 || facts.timezone.offsetMinutes === 120);
         assert.equal(facts.locale.effective, 'C');
         assert.equal(facts.locale.encoding, 'ANSI_X3.4-1968', "glibc's `locale charmap` for the C locale");
@@ -52,8 +65,14 @@ describe('parseProbeOutput on real output', () => {
         assert.equal(facts.workingDir, '/usr');
         assert.deepEqual(facts.filesystem, { caseSensitive: true });
 
-        assert.deepEqual(facts.certificates.settings, { NODE_EXTRA_CA_CERTS: '/usr/local/share/ca-certificates/parity-test-ca.crt' });
-        assert.equal(facts.certificates.extra.length, 1, 'the same CA in the folder and in NODE_EXTRA_CA_CERTS is listed once');
+        assert.deepEqual(facts.certificates.settings, {
+            NODE_EXTRA_CA_CERTS: '/usr/local/share/ca-certificates/parity-test-ca.crt',
+        });
+        assert.equal(
+            facts.certificates.extra.length,
+            1,
+            'the same CA in the folder and in NODE_EXTRA_CA_CERTS is listed once',
+        );
         const [ca] = facts.certificates.extra;
         assert.equal(ca?.via, '/usr/local/share/ca-certificates');
         assert.equal(ca?.subject, 'CN=Parity Test Corp CA, O=Parity');
@@ -90,7 +109,10 @@ describe('parseProbeOutput on real output', () => {
 
     it('Node image: node and its package managers with paths and versions', () => {
         const facts = parseProbeOutput(fixture('node-20.20.2-bookworm-slim.txt'), 'image');
-        assert.deepEqual(facts.runtimes.node, { declared: [], installed: { version: '20.20.2', path: '/usr/local/bin/node', manager: 'image' } });
+        assert.deepEqual(facts.runtimes.node, {
+            declared: [],
+            installed: { version: '20.20.2', path: '/usr/local/bin/node', manager: 'image' },
+        });
         const managers = Object.fromEntries(facts.packageManagers.map((manager) => [manager.name, manager]));
         assert.match(managers.npm?.installed ?? '', /^\d+\.\d+\.\d+$/);
         assert.equal(managers.npm?.ecosystem, 'node');
@@ -101,8 +123,15 @@ describe('parseProbeOutput on real output', () => {
 
     it('Python image: python and pip, LANG and its charmap', () => {
         const facts = parseProbeOutput(fixture('python-3.12.1-slim-bookworm.txt'), 'image');
-        assert.deepEqual(facts.runtimes.python?.installed, { version: '3.12.1', path: '/usr/local/bin/python3', manager: 'image' });
-        assert.deepEqual(facts.packageManagers.map((manager) => [manager.name, manager.installed, manager.ecosystem]), [['pip', '23.2.1', 'python']]);
+        assert.deepEqual(facts.runtimes.python?.installed, {
+            version: '3.12.1',
+            path: '/usr/local/bin/python3',
+            manager: 'image',
+        });
+        assert.deepEqual(
+            facts.packageManagers.map((manager) => [manager.name, manager.installed, manager.ecosystem]),
+            [['pip', '23.2.1', 'python']],
+        );
         assert.equal(facts.locale.vars.LANG, 'C.UTF-8');
         assert.equal(facts.locale.encoding, 'UTF-8');
     });
@@ -122,18 +151,47 @@ describe('parseProbeOutput is tolerant', () => {
         assert.equal(facts.issues[0]?.severity, 'warning');
         assert.match(facts.issues[0]?.message ?? '', /ended early .*the last "pkg"/);
         // The packages' section may have gone on, and nothing after it was read.
-        assert.deepEqual(facts.unread, ['systemPackages', 'env', 'locale', 'timezone', 'user', 'umask', 'limits', 'resources', 'certificates', 'filesystem']);
+        assert.deepEqual(facts.unread, [
+            'systemPackages',
+            'env',
+            'locale',
+            'timezone',
+            'user',
+            'umask',
+            'limits',
+            'resources',
+            'certificates',
+            'filesystem',
+        ]);
     });
 
     it('output cut short names the sections it did not read: a one-record section read whole is not among them', () => {
         const afterUser = debian.slice(0, debian.indexOf('\numask\t') + 1);
-        assert.deepEqual(parseProbeOutput(afterUser, 'container').unread, ['umask', 'limits', 'resources', 'certificates', 'filesystem']);
+        assert.deepEqual(parseProbeOutput(afterUser, 'container').unread, [
+            'umask',
+            'limits',
+            'resources',
+            'certificates',
+            'filesystem',
+        ]);
         const midLine = `${afterUser}umask\t00`;
-        assert.deepEqual(parseProbeOutput(midLine, 'container').unread, ['umask', 'limits', 'resources', 'certificates', 'filesystem'], 'a line without its newline was not read');
+        assert.deepEqual(
+            parseProbeOutput(midLine, 'container').unread,
+            ['umask', 'limits', 'resources', 'certificates', 'filesystem'],
+            'a line without its newline was not read',
+        );
         const withoutEnd = debian.slice(0, debian.lastIndexOf('end\n'));
-        assert.deepEqual(parseProbeOutput(withoutEnd, 'container').unread, ['filesystem'], 'the last section may have gone on');
+        assert.deepEqual(
+            parseProbeOutput(withoutEnd, 'container').unread,
+            ['filesystem'],
+            'the last section may have gone on',
+        );
         assert.equal(parseProbeOutput(debian, 'container').unread, undefined, 'a whole output reads every section');
-        assert.equal(parseProbeOutput('parity-probe\t1\n', 'container').unread?.length, 13, 'only the header: nothing read');
+        assert.equal(
+            parseProbeOutput('parity-probe\t1\n', 'container').unread?.length,
+            13,
+            'only the header: nothing read',
+        );
         assert.equal(parseProbeOutput('', 'container').unread?.length, 13, 'nothing at all: nothing read');
     });
 
@@ -165,22 +223,34 @@ describe('parseProbeOutput is tolerant', () => {
     });
 
     it('a Corepack shim is not an installed package manager', () => {
-        const facts = parseProbeOutput('parity-probe\t1\npm\tpnpm\t/usr/local/bin/pnpm\t0.29.4\tpackage.json\tcorepack\nend\n', 'image');
+        const facts = parseProbeOutput(
+            'parity-probe\t1\npm\tpnpm\t/usr/local/bin/pnpm\t0.29.4\tpackage.json\tcorepack\nend\n',
+            'image',
+        );
         assert.equal(facts.packageManagers[0]?.installed, null);
         assert.match(facts.issues[0]?.message ?? '', /Corepack shim/);
     });
 
     it('cgroup v2 limits', () => {
-        const facts = parseProbeOutput('parity-probe\t1\ncpus\t8\nmeminfo\tMemTotal:       16000000 kB\ncgroup\t/sys/fs/cgroup/cpu.max\t150000 100000\ncgroup\t/sys/fs/cgroup/memory.max\t536870912\nend\n', 'container');
+        const facts = parseProbeOutput(
+            'parity-probe\t1\ncpus\t8\nmeminfo\tMemTotal:       16000000 kB\ncgroup\t/sys/fs/cgroup/cpu.max\t150000 100000\ncgroup\t/sys/fs/cgroup/memory.max\t536870912\nend\n',
+            'container',
+        );
         assert.deepEqual(facts.resources, { cpus: 1.5, memoryBytes: 16_000_000 * 1024, memoryLimitBytes: 536870912 });
-        const unlimited = parseProbeOutput('parity-probe\t1\ncpus\t8\ncgroup\t/sys/fs/cgroup/cpu.max\tmax 100000\ncgroup\t/sys/fs/cgroup/memory.max\tmax\nend\n', 'container');
+        const unlimited = parseProbeOutput(
+            'parity-probe\t1\ncpus\t8\ncgroup\t/sys/fs/cgroup/cpu.max\tmax 100000\ncgroup\t/sys/fs/cgroup/memory.max\tmax\nend\n',
+            'container',
+        );
         assert.deepEqual(unlimited.resources, { cpus: 8, memoryBytes: null, memoryLimitBytes: null });
     });
 });
 
 describe('PROBE_SCRIPT', () => {
     it('never prints a variable value: the env record carries a hash only', () => {
-        const envLoop = PROBE_SCRIPT.slice(PROBE_SCRIPT.indexOf('for _n in $_names'), PROBE_SCRIPT.indexOf('IFS=$_ifs\n\nfor _n in LANG'));
+        const envLoop = PROBE_SCRIPT.slice(
+            PROBE_SCRIPT.indexOf('for _n in $_names'),
+            PROBE_SCRIPT.indexOf('IFS=$_ifs\n\nfor _n in LANG'),
+        );
         assert.match(envLoop, /_pr env "\$_n" "\$\{_h%% \*\}"/);
         assert.doesNotMatch(envLoop, /_pr env [^\n]*\$\{\$_n\}/);
         for (const name of ['debian-bookworm-slim.txt', 'busybox.txt']) {
@@ -196,6 +266,9 @@ describe('PROBE_SCRIPT', () => {
     });
 
     it('uses no bash-only syntax', () => {
-        assert.doesNotMatch(PROBE_SCRIPT, /\[\[ |^\s*(local|function|source|declare|typeset)\s|<<<|\$'|\$\{[^}]*\/\/|==|\bpipefail\b/m);
+        assert.doesNotMatch(
+            PROBE_SCRIPT,
+            /\[\[ |^\s*(local|function|source|declare|typeset)\s|<<<|\$'|\$\{[^}]*\/\/|==|\bpipefail\b/m,
+        );
     });
 });

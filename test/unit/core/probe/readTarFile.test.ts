@@ -19,14 +19,20 @@ describe('readTarEntries', () => {
             const big = byName.get('dir/big.txt')?.content.toString() ?? '';
             assert.equal(big.length, 1736, 'a file spanning several 512-byte blocks');
             assert.match(big, /^[A-Za-z0-9+/=]+$/);
-            assert.deepEqual({ ...byName.get('dir/link'), content: undefined }, { name: 'dir/link', type: 'symlink', content: undefined, linkTarget: 'hello.txt' });
+            assert.deepEqual(
+                { ...byName.get('dir/link'), content: undefined },
+                { name: 'dir/link', type: 'symlink', content: undefined, linkTarget: 'hello.txt' },
+            );
             assert.equal(entries.length, 5);
         });
     }
 
     it("reads the engine's archive of a file and of a link (captured with docker cp, the same API)", () => {
         const link = readTarFile(tar('engine-os-release-link.tar'));
-        assert.deepEqual({ name: link?.name, type: link?.type, linkTarget: link?.linkTarget }, { name: 'os-release', type: 'symlink', linkTarget: '../usr/lib/os-release' });
+        assert.deepEqual(
+            { name: link?.name, type: link?.type, linkTarget: link?.linkTarget },
+            { name: 'os-release', type: 'symlink', linkTarget: '../usr/lib/os-release' },
+        );
         const file = readTarFile(tar('engine-os-release.tar'));
         assert.equal(file?.type, 'file');
         assert.match(file?.content.toString() ?? '', /^PRETTY_NAME="Debian GNU\/Linux 12 \(bookworm\)"$/m);

@@ -16,7 +16,10 @@ describe('corpus of real-world project shapes', () => {
         const ecosystems = new Set(fixtures.map((fixture) => fixture.expected.ecosystem));
         assert.deepEqual([...ecosystems].sort(), ['go', 'java', 'node', 'python', 'ruby']);
         for (const fixture of fixtures) {
-            assert.ok(fixture.from.length > 0 && fixture.shape.length > 0, `${fixture.name}: expected.json names the repository and the shape`);
+            assert.ok(
+                fixture.from.length > 0 && fixture.shape.length > 0,
+                `${fixture.name}: expected.json names the repository and the shape`,
+            );
         }
     });
 
@@ -25,7 +28,11 @@ describe('corpus of real-world project shapes', () => {
             const actual = await corpusFactsOf(fixture.dir);
             const wrong = FIELDS.filter((field) => !sameValue(actual[field], fixture.expected[field]));
             rows.push({ name: fixture.name, right: FIELDS.length - wrong.length, wrong });
-            assert.deepEqual(pick(actual, wrong), pick(fixture.expected, wrong), `${fixture.name}: ${wrong.join(', ')}`);
+            assert.deepEqual(
+                pick(actual, wrong),
+                pick(fixture.expected, wrong),
+                `${fixture.name}: ${wrong.join(', ')}`,
+            );
         });
     }
 
@@ -35,7 +42,12 @@ describe('corpus of real-world project shapes', () => {
         const width = Math.max(...rows.map((row) => row.name.length), 'fixture'.length);
         const lines = [
             `${'fixture'.padEnd(width)}  fields right`,
-            ...rows.sort((a, b) => (a.name < b.name ? -1 : 1)).map((row) => `${row.name.padEnd(width)}  ${row.right}/${FIELDS.length}${row.wrong.length > 0 ? `  wrong: ${row.wrong.join(', ')}` : ''}`),
+            ...rows
+                .sort((a, b) => (a.name < b.name ? -1 : 1))
+                .map(
+                    (row) =>
+                        `${row.name.padEnd(width)}  ${row.right}/${FIELDS.length}${row.wrong.length > 0 ? `  wrong: ${row.wrong.join(', ')}` : ''}`,
+                ),
             `${'overall'.padEnd(width)}  ${right}/${total} (${total === 0 ? 0 : Math.round((right / total) * 1000) / 10}%)`,
         ];
         process.stdout.write(`\n${lines.join('\n')}\n`);

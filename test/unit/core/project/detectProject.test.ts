@@ -18,16 +18,28 @@ describe('detectProject over every fixture project', () => {
         for (const name of names) {
             const detection = await detect(name);
             const ecosystem = name.split('-')[0];
-            assert.ok(detection.ecosystems.includes(ecosystem as RuntimeName), `${name}: ${detection.ecosystems.join(', ')}`);
+            assert.ok(
+                detection.ecosystems.includes(ecosystem as RuntimeName),
+                `${name}: ${detection.ecosystems.join(', ')}`,
+            );
         }
     });
 
     it('conflicting pins become findings once an installed version is known', async () => {
-        for (const [name, runtime, installed] of [['node-conflicting-pins', 'node', '20.20.2'], ['python-conflicting-pins', 'python', '3.11.7']] as const) {
+        for (const [name, runtime, installed] of [
+            ['node-conflicting-pins', 'node', '20.20.2'],
+            ['python-conflicting-pins', 'python', '3.11.7'],
+        ] as const) {
             const detection = await detect(name);
-            const facts: RuntimeFacts = { declared: detection.declared[runtime] ?? [], installed: { version: installed, path: null, manager: 'system' } };
+            const facts: RuntimeFacts = {
+                declared: detection.declared[runtime] ?? [],
+                installed: { version: installed, path: null, manager: 'system' },
+            };
             const findings = reconcileRuntimes({ [runtime]: facts });
-            assert.ok(findings.some((finding) => finding.message.includes('pins disagree')), `${name}: ${JSON.stringify(findings.map((finding) => finding.message))}`);
+            assert.ok(
+                findings.some((finding) => finding.message.includes('pins disagree')),
+                `${name}: ${JSON.stringify(findings.map((finding) => finding.message))}`,
+            );
         }
     });
 
@@ -42,6 +54,9 @@ describe('detectProject over every fixture project', () => {
         const files = nodeProjectFiles(join(fixtures, 'python-malformed'));
         const detection = await detectProject(files, EnvHashKey.generate());
         assert.ok(detection.ecosystems.includes('python'));
-        assert.ok(files.issues.all.some((issue) => issue.at?.file === 'pyproject.toml' && issue.at.line > 1), JSON.stringify(files.issues.all));
+        assert.ok(
+            files.issues.all.some((issue) => issue.at?.file === 'pyproject.toml' && issue.at.line > 1),
+            JSON.stringify(files.issues.all),
+        );
     });
 });

@@ -23,7 +23,10 @@ describe('nodeProjectFiles: bad input becomes an issue, never an exception', () 
         const files = nodeProjectFiles(root);
         const file = await files.readText('.node-version');
         assert.equal(file?.text, '20é\n');
-        assert.deepEqual(files.issues.all.map((issue) => issue.message), ['.node-version is not UTF-8 text; it was read as Latin-1 and may be misread.']);
+        assert.deepEqual(
+            files.issues.all.map((issue) => issue.message),
+            ['.node-version is not UTF-8 text; it was read as Latin-1 and may be misread.'],
+        );
     });
 
     it('drops a UTF-8 byte-order mark', async () => {
@@ -47,7 +50,14 @@ describe('nodeProjectFiles: bad input becomes an issue, never an exception', () 
         // That child cannot be pointed at the checkout: a clone under /root (mode 700) is closed to nobody.
         // The module is bundled into a folder of its own under the temp dir, whose parents anyone may enter.
         const bundle = join(project(), 'nodeProjectFiles.js');
-        buildSync({ entryPoints: [join(__dirname, '../../../../src/core/project/nodeProjectFiles.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });
+        buildSync({
+            entryPoints: [join(__dirname, '../../../../src/core/project/nodeProjectFiles.ts')],
+            outfile: bundle,
+            bundle: true,
+            platform: 'node',
+            format: 'cjs',
+            logLevel: 'error',
+        });
         const script = `
             const { nodeProjectFiles } = require(${JSON.stringify(bundle)});
             const files = nodeProjectFiles(${JSON.stringify(root)});
@@ -57,7 +67,10 @@ describe('nodeProjectFiles: bad input becomes an issue, never an exception', () 
         assert.equal(result.status, 0, result.stderr);
         const { file, issues } = JSON.parse(result.stdout) as { file: unknown; issues: { message: string }[] };
         assert.equal(file, null);
-        assert.deepEqual(issues.map((issue) => issue.message), ['pyproject.toml cannot be read (EACCES); it was skipped.']);
+        assert.deepEqual(
+            issues.map((issue) => issue.message),
+            ['pyproject.toml cannot be read (EACCES); it was skipped.'],
+        );
     });
 
     it('never reads outside the project root', async () => {
@@ -125,7 +138,10 @@ describe('nodeProjectFiles: links out of the project are not followed', () => {
         assert.equal(await files.readText('.env'), null);
         assert.deepEqual(await readDotenv(files, EnvHashKey.generate()), {});
         assert.deepEqual(await readDotenvValues(files), {});
-        assert.deepEqual(files.issues.all.map((issue) => issue.message), ['.env links outside the project; it was not read.']);
+        assert.deepEqual(
+            files.issues.all.map((issue) => issue.message),
+            ['.env links outside the project; it was not read.'],
+        );
         assert.equal(await files.exists('.env'), false);
     });
 
@@ -135,7 +151,9 @@ describe('nodeProjectFiles: links out of the project are not followed', () => {
         const files = nodeProjectFiles(root);
         assert.deepEqual(await files.list('config'), []);
         assert.equal(await files.readText('config/credentials'), null);
-        assert.ok(files.issues.all.some((issue) => issue.message === 'config links outside the project; it was not read.'));
+        assert.ok(
+            files.issues.all.some((issue) => issue.message === 'config links outside the project; it was not read.'),
+        );
     });
 
     it('a link that stays inside the project is read as before', async () => {

@@ -19,7 +19,10 @@ export async function detectFixture(detector: EcosystemDetector, name: string): 
 }
 
 /** Runs a detector over a throwaway project made of `files` (text, or bytes for encoding tests). */
-export async function detectFiles(detector: EcosystemDetector, files: Readonly<Record<string, string | Uint8Array>>): Promise<DetectorRun> {
+export async function detectFiles(
+    detector: EcosystemDetector,
+    files: Readonly<Record<string, string | Uint8Array>>,
+): Promise<DetectorRun> {
     const root = await mkdtemp(join(tmpdir(), 'parity-detect-'));
     try {
         for (const [path, content] of Object.entries(files)) {

@@ -2,13 +2,29 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exitFailed, exitReason } from '../../../../src/core/sandbox/exitReason';
 
-const base = { code: 0, oomKilled: false, pidsLimitHit: false, stopped: false, memoryBytes: 512 * 1024 * 1024, pids: 256 };
+const base = {
+    code: 0,
+    oomKilled: false,
+    pidsLimitHit: false,
+    stopped: false,
+    memoryBytes: 512 * 1024 * 1024,
+    pids: 256,
+};
 
 describe('exitReason', () => {
     it('names the limit that ended the app, before its exit code', () => {
-        assert.equal(exitReason({ ...base, code: 137, oomKilled: true }), 'exceeded the 512 MiB memory limit (killed for lack of memory)');
-        assert.equal(exitReason({ ...base, code: 137, oomKilled: true, memoryBytes: 1.5 * 1024 * 1024 }), 'exceeded the 1.5 MiB memory limit (killed for lack of memory)');
-        assert.equal(exitReason({ ...base, code: 137, pidsLimitHit: true, stopped: false }), 'hit the limit of 256 processes (a fork was refused; Parity stopped it)');
+        assert.equal(
+            exitReason({ ...base, code: 137, oomKilled: true }),
+            'exceeded the 512 MiB memory limit (killed for lack of memory)',
+        );
+        assert.equal(
+            exitReason({ ...base, code: 137, oomKilled: true, memoryBytes: 1.5 * 1024 * 1024 }),
+            'exceeded the 1.5 MiB memory limit (killed for lack of memory)',
+        );
+        assert.equal(
+            exitReason({ ...base, code: 137, pidsLimitHit: true, stopped: false }),
+            'hit the limit of 256 processes (a fork was refused; Parity stopped it)',
+        );
     });
 
     it('says stopped when asked to stop, else the exit code with the signal', () => {

@@ -13,7 +13,10 @@ describe('pidsEventsPath', () => {
     });
 
     it('uses the unified hierarchy on cgroup v2', () => {
-        assert.equal(pidsEventsPath(`0::/system.slice/docker-${id}.scope\n`, id), `/sys/fs/cgroup/system.slice/docker-${id}.scope/pids.events`);
+        assert.equal(
+            pidsEventsPath(`0::/system.slice/docker-${id}.scope\n`, id),
+            `/sys/fs/cgroup/system.slice/docker-${id}.scope/pids.events`,
+        );
     });
 
     it('refuses a process that is not the container (another PID namespace)', () => {

@@ -12,9 +12,24 @@ describe('sandboxOwner', () => {
     it('labels a sandbox with the pid and host of the process that runs it, and reads the label back as a row', () => {
         assert.equal(ownerLabel({ host: 'laptop', pid: 4242 }), '4242@laptop');
         assert.deepEqual(currentOwner(), { host: hostname(), pid: process.pid });
-        const policy = sandboxPolicy({ name: 'parity-sandbox-web-1', image: { ref: 'web:parity', config: null }, port: 3000, settings: { ownerLabel: '4242@laptop' } });
+        const policy = sandboxPolicy({
+            name: 'parity-sandbox-web-1',
+            image: { ref: 'web:parity', config: null },
+            port: 3000,
+            settings: { ownerLabel: '4242@laptop' },
+        });
         assert.equal(policy.create.Labels['parity.owner'], '4242@laptop');
-        const [row] = sandboxRows([{ Id: 'a', Names: ['/parity-sandbox-web-1'], Image: 'web:parity', State: 'running', Status: 'Up', Created: 1, Labels: policy.create.Labels }]);
+        const [row] = sandboxRows([
+            {
+                Id: 'a',
+                Names: ['/parity-sandbox-web-1'],
+                Image: 'web:parity',
+                State: 'running',
+                Status: 'Up',
+                Created: 1,
+                Labels: policy.create.Labels,
+            },
+        ]);
         assert.equal(row?.owner, '4242@laptop');
     });
 

@@ -1,13 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_CPUS, DEFAULT_MEMORY_BYTES, DEFAULT_PIDS, NOBODY, sandboxPolicy, SandboxPolicyError, type SandboxPolicyInput, type SandboxTarget } from '../../../../src/core/sandbox/sandboxPolicy';
+import {
+    DEFAULT_CPUS,
+    DEFAULT_MEMORY_BYTES,
+    DEFAULT_PIDS,
+    NOBODY,
+    sandboxPolicy,
+    SandboxPolicyError,
+    type SandboxPolicyInput,
+    type SandboxTarget,
+} from '../../../../src/core/sandbox/sandboxPolicy';
 
 const MiB = 1024 * 1024;
 
 function input(overrides: Partial<SandboxPolicyInput> = {}): SandboxPolicyInput {
     return {
         name: 'parity-sandbox-shop-abc123',
-        image: { ref: 'shop:parity', config: { User: 'node', ExposedPorts: { '8080/tcp': {} }, Env: ['PATH=/usr/bin', 'NODE_ENV=production'] } },
+        image: {
+            ref: 'shop:parity',
+            config: { User: 'node', ExposedPorts: { '8080/tcp': {} }, Env: ['PATH=/usr/bin', 'NODE_ENV=production'] },
+        },
         port: 3000,
         settings: { projectLabel: '/work/shop' },
         ...overrides,
@@ -16,7 +28,11 @@ function input(overrides: Partial<SandboxPolicyInput> = {}): SandboxPolicyInput 
 
 function target(overrides: Partial<SandboxTarget> = {}): SandboxTarget {
     return {
-        meta: { capturedAt: '2026-11-27T00:00:00Z', source: { kind: 'container', ref: 'web-1' }, tool: { name: 'parity', version: 'test' } },
+        meta: {
+            capturedAt: '2026-11-27T00:00:00Z',
+            source: { kind: 'container', ref: 'web-1' },
+            tool: { name: 'parity', version: 'test' },
+        },
         resources: { cpus: 0.5, memoryBytes: 8192 * MiB, memoryLimitBytes: 256 * MiB },
         limits: { nofile: { soft: 1024, hard: 4096 }, nproc: { soft: 512, hard: 512 } },
         user: { uid: 1001, gid: 1002, name: 'app', home: '/home/app' },
@@ -63,12 +79,17 @@ describe('sandboxPolicy', () => {
 
     it('never runs as root: a root image gets nobody, with a note', () => {
         for (const user of [undefined, null, '', 'root', '0', '0:0', 'root:root']) {
-            const policy = sandboxPolicy(input({ image: { ref: 'x', config: user === undefined ? {} : { User: user } } }));
+            const policy = sandboxPolicy(
+                input({ image: { ref: 'x', config: user === undefined ? {} : { User: user } } }),
+            );
             assert.equal(policy.create.User, NOBODY, `USER ${String(user)}`);
             assert.equal(policy.limits.user.source, 'default');
             assert.match(policy.notes.join('\n'), /runs as root; the sandbox runs it as 65534:65534/);
         }
-        assert.equal(sandboxPolicy(input({ image: { ref: 'x', config: { User: '1000:1000' } } })).create.User, '1000:1000');
+        assert.equal(
+            sandboxPolicy(input({ image: { ref: 'x', config: { User: '1000:1000' } } })).create.User,
+            '1000:1000',
+        );
         assert.equal(sandboxPolicy(input({ image: { ref: 'x', config: null } })).create.User, NOBODY);
     });
 
@@ -91,7 +112,10 @@ describe('sandboxPolicy', () => {
         assert.equal(host.Memory, 256 * MiB);
         assert.equal(host.MemorySwap, 256 * MiB);
         assert.equal(host.NanoCpus, 0.5e9);
-        assert.deepEqual(host.Ulimits, [{ Name: 'nofile', Soft: 1024, Hard: 4096 }, { Name: 'nproc', Soft: 512, Hard: 512 }]);
+        assert.deepEqual(host.Ulimits, [
+            { Name: 'nofile', Soft: 1024, Hard: 4096 },
+            { Name: 'nproc', Soft: 512, Hard: 512 },
+        ]);
         assert.equal(policy.create.User, '1001:1002');
         const summary = policy.summary.join('\n');
         assert.match(summary, /Memory 256 MiB, no swap — the target's snapshot \(container web-1\)\./);
@@ -100,7 +124,15 @@ describe('sandboxPolicy', () => {
     });
 
     it('a root target does not make the sandbox root; unlimited or unknown target limits are left to the engine', () => {
-        const policy = sandboxPolicy(input({ target: target({ user: { uid: 0, gid: 0, name: 'root', home: '/root' }, resources: { cpus: null, memoryBytes: 1, memoryLimitBytes: null }, limits: { nofile: { soft: null, hard: null }, nproc: null } }) }));
+        const policy = sandboxPolicy(
+            input({
+                target: target({
+                    user: { uid: 0, gid: 0, name: 'root', home: '/root' },
+                    resources: { cpus: null, memoryBytes: 1, memoryLimitBytes: null },
+                    limits: { nofile: { soft: null, hard: null }, nproc: null },
+                }),
+            }),
+        );
         assert.equal(policy.create.User, 'node');
         assert.equal(policy.create.HostConfig.Memory, DEFAULT_MEMORY_BYTES);
         assert.equal(policy.limits.memoryBytes.source, 'default');
@@ -113,33 +145,58 @@ describe('sandboxPolicy', () => {
         for (const user of ['00', '000:1000', '+0', '-0', ' 0', '0 ', 'root:x', ' root ', '+00:0']) {
             const policy = sandboxPolicy(input({ image: { ref: 'x', config: { User: user } } }));
             assert.equal(policy.create.User, NOBODY, `USER "${user}"`);
-            assert.match(policy.notes.join('\n'), /The image runs as root; the sandbox runs it as 65534:65534/, `USER "${user}"`);
+            assert.match(
+                policy.notes.join('\n'),
+                /The image runs as root; the sandbox runs it as 65534:65534/,
+                `USER "${user}"`,
+            );
         }
         for (const user of ['1000', '01000', '+1000:0', 'rootless', 'app:root']) {
-            assert.equal(sandboxPolicy(input({ image: { ref: 'x', config: { User: user } } })).create.User, user, `USER "${user}" is not root`);
+            assert.equal(
+                sandboxPolicy(input({ image: { ref: 'x', config: { User: user } } })).create.User,
+                user,
+                `USER "${user}" is not root`,
+            );
         }
     });
 
-    it('a target uid of 0 in any form is root: the image\'s user or nobody, never uid 0', () => {
+    it("a target uid of 0 in any form is root: the image's user or nobody, never uid 0", () => {
         // A snapshot typed around (a string uid, -0) must still not make the sandbox root.
         for (const uid of [0, -0, '0', '00'] as unknown as number[]) {
-            const policy = sandboxPolicy(input({ image: { ref: 'x', config: { User: 'root' } }, target: target({ user: { uid, gid: 0, name: null, home: null } }) }));
+            const policy = sandboxPolicy(
+                input({
+                    image: { ref: 'x', config: { User: 'root' } },
+                    target: target({ user: { uid, gid: 0, name: null, home: null } }),
+                }),
+            );
             assert.equal(policy.create.User, NOBODY, `uid ${JSON.stringify(uid)}`);
             assert.match(policy.notes.join('\n'), /The target runs as root; the sandbox never does\./);
         }
     });
 
-    it('lowers a memory limit above the engine\'s memory to it, and says so: a file never lifts the limit', () => {
+    it("lowers a memory limit above the engine's memory to it, and says so: a file never lifts the limit", () => {
         const huge = 64 * 1024 * 1024 * MiB;
-        const policy = sandboxPolicy(input({ target: target({ resources: { cpus: 1, memoryBytes: huge, memoryLimitBytes: huge } }), engineMemoryBytes: 4096 * MiB }));
+        const policy = sandboxPolicy(
+            input({
+                target: target({ resources: { cpus: 1, memoryBytes: huge, memoryLimitBytes: huge } }),
+                engineMemoryBytes: 4096 * MiB,
+            }),
+        );
         assert.equal(policy.create.HostConfig.Memory, 4096 * MiB);
         assert.equal(policy.create.HostConfig.MemorySwap, 4096 * MiB);
         assert.equal(policy.limits.memoryBytes.source, 'target');
-        assert.match(policy.notes.join('\n'), /The target has 67108864 MiB of memory; the engine has 4096 MiB, so the sandbox gets 4096 MiB\./);
+        assert.match(
+            policy.notes.join('\n'),
+            /The target has 67108864 MiB of memory; the engine has 4096 MiB, so the sandbox gets 4096 MiB\./,
+        );
         const asked = sandboxPolicy(input({ settings: { memoryBytes: 8192 * MiB }, engineMemoryBytes: 4096 * MiB }));
         assert.equal(asked.create.HostConfig.Memory, 4096 * MiB);
         assert.match(asked.notes.join('\n'), /You asked for 8192 MiB of memory; the engine has 4096 MiB/);
-        assert.equal(sandboxPolicy(input({ engineMemoryBytes: 4096 * MiB })).create.HostConfig.Memory, DEFAULT_MEMORY_BYTES, 'a limit within the engine stays');
+        assert.equal(
+            sandboxPolicy(input({ engineMemoryBytes: 4096 * MiB })).create.HostConfig.Memory,
+            DEFAULT_MEMORY_BYTES,
+            'a limit within the engine stays',
+        );
     });
 
     it('lowers a CPU limit the engine could not give, and says so', () => {
@@ -149,7 +206,9 @@ describe('sandboxPolicy', () => {
     });
 
     it('publishes only on 127.0.0.1, on a given port when asked; nothing with network none', () => {
-        assert.deepEqual(sandboxPolicy(input({ settings: { hostPort: 18080 } })).create.HostConfig.PortBindings, { '3000/tcp': [{ HostIp: '127.0.0.1', HostPort: '18080' }] });
+        assert.deepEqual(sandboxPolicy(input({ settings: { hostPort: 18080 } })).create.HostConfig.PortBindings, {
+            '3000/tcp': [{ HostIp: '127.0.0.1', HostPort: '18080' }],
+        });
         const offline = sandboxPolicy(input({ settings: { network: 'none', hostPort: 18080 } }));
         assert.equal(offline.create.HostConfig.NetworkMode, 'none');
         assert.deepEqual(offline.create.HostConfig.PortBindings, {});
@@ -157,7 +216,10 @@ describe('sandboxPolicy', () => {
     });
 
     it("falls back to the image's lowest exposed TCP port, and says when there is none", () => {
-        const image = { ref: 'x', config: { User: 'app', ExposedPorts: { '9000/tcp': {}, '53/udp': {}, '8080/tcp': {} } } };
+        const image = {
+            ref: 'x',
+            config: { User: 'app', ExposedPorts: { '9000/tcp': {}, '53/udp': {}, '8080/tcp': {} } },
+        };
         assert.equal(sandboxPolicy(input({ image, port: null })).port, 8080);
         const none = sandboxPolicy(input({ image: { ref: 'x', config: { User: 'app' } }, port: null }));
         assert.equal(none.port, null);
@@ -168,10 +230,12 @@ describe('sandboxPolicy', () => {
     });
 
     it('gives writable paths and image VOLUMEs a sized tmpfs, never a volume', () => {
-        const policy = sandboxPolicy(input({
-            image: { ref: 'x', config: { User: 'app', Volumes: { '/data': {} } } },
-            settings: { writablePaths: ['/app/cache/', '/tmp'], tmpfsBytes: 16 * MiB },
-        }));
+        const policy = sandboxPolicy(
+            input({
+                image: { ref: 'x', config: { User: 'app', Volumes: { '/data': {} } } },
+                settings: { writablePaths: ['/app/cache/', '/tmp'], tmpfsBytes: 16 * MiB },
+            }),
+        );
         assert.deepEqual(Object.keys(policy.create.HostConfig.Tmpfs), ['/tmp', '/app/cache', '/data']);
         assert.match(policy.create.HostConfig.Tmpfs['/data'] ?? '', /size=16777216/);
         assert.match(policy.notes.join('\n'), /VOLUME \/data; the sandbox gives it a tmpfs instead/);
@@ -181,16 +245,36 @@ describe('sandboxPolicy', () => {
     });
 
     it('passes .env values to the engine but never into the summary; settings win over .env', () => {
-        const policy = sandboxPolicy(input({ settings: { env: { NODE_ENV: 'development', LOG_LEVEL: 'debug' }, dotenv: { DATABASE_URL: 'postgres://u:hunter2@db/x', NODE_ENV: 'test' } } }));
-        assert.deepEqual([...policy.create.Env].sort(), ['DATABASE_URL=postgres://u:hunter2@db/x', 'LOG_LEVEL=debug', 'NODE_ENV=development']);
+        const policy = sandboxPolicy(
+            input({
+                settings: {
+                    env: { NODE_ENV: 'development', LOG_LEVEL: 'debug' },
+                    dotenv: { DATABASE_URL: 'postgres://u:hunter2@db/x', NODE_ENV: 'test' },
+                },
+            }),
+        );
+        assert.deepEqual([...policy.create.Env].sort(), [
+            'DATABASE_URL=postgres://u:hunter2@db/x',
+            'LOG_LEVEL=debug',
+            'NODE_ENV=development',
+        ]);
         const text = [...policy.summary, ...policy.notes].join('\n');
         assert.doesNotMatch(text, /hunter2|postgres:/);
-        assert.match(text, /2 from settings \(NODE_ENV, LOG_LEVEL\) and 2 from \.env \(values not shown\); overrides the image's NODE_ENV/);
-        assert.match(sandboxPolicy(input({ settings: { env: { API_TOKEN: 'x' } } })).notes.join('\n'), /API_TOKEN looks like a secret/);
+        assert.match(
+            text,
+            /2 from settings \(NODE_ENV, LOG_LEVEL\) and 2 from \.env \(values not shown\); overrides the image's NODE_ENV/,
+        );
+        assert.match(
+            sandboxPolicy(input({ settings: { env: { API_TOKEN: 'x' } } })).notes.join('\n'),
+            /API_TOKEN looks like a secret/,
+        );
     });
 
     it('refuses settings the engine would refuse', () => {
-        assert.throws(() => sandboxPolicy(input({ settings: { memoryBytes: 4 * MiB } })), /below the engine's minimum of 6 MiB/);
+        assert.throws(
+            () => sandboxPolicy(input({ settings: { memoryBytes: 4 * MiB } })),
+            /below the engine's minimum of 6 MiB/,
+        );
         assert.throws(() => sandboxPolicy(input({ settings: { cpus: 0 } })), SandboxPolicyError);
         assert.throws(() => sandboxPolicy(input({ settings: { pids: 0 } })), SandboxPolicyError);
         assert.throws(() => sandboxPolicy(input({ settings: { pids: 2.5 } })), SandboxPolicyError);
@@ -204,12 +288,28 @@ describe('sandboxPolicy', () => {
     });
 });
 
-describe('sandboxPolicy: values given for a target\'s variables', () => {
+describe("sandboxPolicy: values given for a target's variables", () => {
     it('passes them over .env and under plain settings, and names them without their values', () => {
-        const policy = sandboxPolicy(input({ settings: { dotenv: { FOO: 'from-dotenv', BAR: 'from-dotenv' }, givenEnv: { BAR: 's3cret-given' }, targetEnv: { TZ: 'Asia/Tokyo', LANG: '' } } }));
-        assert.deepEqual([...policy.create.Env].sort(), ['BAR=s3cret-given', 'FOO=from-dotenv', 'LANG=', 'TZ=Asia/Tokyo']);
+        const policy = sandboxPolicy(
+            input({
+                settings: {
+                    dotenv: { FOO: 'from-dotenv', BAR: 'from-dotenv' },
+                    givenEnv: { BAR: 's3cret-given' },
+                    targetEnv: { TZ: 'Asia/Tokyo', LANG: '' },
+                },
+            }),
+        );
+        assert.deepEqual([...policy.create.Env].sort(), [
+            'BAR=s3cret-given',
+            'FOO=from-dotenv',
+            'LANG=',
+            'TZ=Asia/Tokyo',
+        ]);
         const text = [...policy.summary, ...policy.notes].join('\n');
-        assert.match(text, /1 given for the target \(BAR; values not shown\) and 2 as on the target \(TZ=Asia\/Tokyo, LANG emptied\)/);
+        assert.match(
+            text,
+            /1 given for the target \(BAR; values not shown\) and 2 as on the target \(TZ=Asia\/Tokyo, LANG emptied\)/,
+        );
         assert.doesNotMatch(text, /s3cret-given|from-dotenv/);
     });
 });

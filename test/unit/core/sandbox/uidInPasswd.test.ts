@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { uidInPasswd, userName } from '../../../../src/core/sandbox/uidInPasswd';
 
-const PASSWD = ['root:x:0:0:root:/root:/bin/bash', 'node:x:1000:1000::/home/node:/bin/bash', 'toor:x:0:0::/root:/bin/sh', 'node:x:0:0:a second entry never counts:/:/bin/sh', 'broken'].join('\n');
+const PASSWD = [
+    'root:x:0:0:root:/root:/bin/bash',
+    'node:x:1000:1000::/home/node:/bin/bash',
+    'toor:x:0:0::/root:/bin/sh',
+    'node:x:0:0:a second entry never counts:/:/bin/sh',
+    'broken',
+].join('\n');
 
 describe('uidInPasswd / userName', () => {
     it('reads the uid of a name as the engine does: the first line with that name', () => {

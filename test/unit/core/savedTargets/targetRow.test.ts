@@ -14,11 +14,17 @@ function saved(target: string, origin: SavedTarget['origin'] = { kind: 'workspac
 }
 
 const now = Date.UTC(2026, 11, 5, 12);
-const menu = (command: string, contextValue: string): boolean => viewItemRegexes('parity.targets', command).some((regex) => regex.test(contextValue));
+const menu = (command: string, contextValue: string): boolean =>
+    viewItemRegexes('parity.targets', command).some((regex) => regex.test(contextValue));
 
 describe('targetRow', () => {
-    it('a reachable container: where it lives, reachable, the snapshot\'s age; Open Shell on its menu', () => {
-        const row = targetRow(saved('container:api@tcp://127.0.0.1:2376'), { kind: 'reachable', detail: 'engine 20.10', ms: 12 }, now - 3 * 3600_000, now);
+    it("a reachable container: where it lives, reachable, the snapshot's age; Open Shell on its menu", () => {
+        const row = targetRow(
+            saved('container:api@tcp://127.0.0.1:2376'),
+            { kind: 'reachable', detail: 'engine 20.10', ms: 12 },
+            now - 3 * 3600_000,
+            now,
+        );
         assert.equal(row.label, 'api');
         assert.equal(row.description, 'container · on tcp://127.0.0.1:2376 · reachable · snapshot 3 hours ago');
         assert.equal(row.icon, 'pass');
@@ -29,8 +35,20 @@ describe('targetRow', () => {
     });
 
     it('a dead target says "not reachable — REASON", with the whole error in the hover and no shell', () => {
-        const row = targetRow(saved('container:api@tcp://127.0.0.1:1'), { kind: 'unreachable', reason: 'nothing answers there', message: 'Docker is not reachable at tcp://127.0.0.1:1' }, undefined, now);
-        assert.equal(row.description, 'container · on tcp://127.0.0.1:1 · not reachable — nothing answers there · no snapshot yet');
+        const row = targetRow(
+            saved('container:api@tcp://127.0.0.1:1'),
+            {
+                kind: 'unreachable',
+                reason: 'nothing answers there',
+                message: 'Docker is not reachable at tcp://127.0.0.1:1',
+            },
+            undefined,
+            now,
+        );
+        assert.equal(
+            row.description,
+            'container · on tcp://127.0.0.1:1 · not reachable — nothing answers there · no snapshot yet',
+        );
         assert.equal(row.icon, 'error');
         assert.ok(row.tooltip.includes('Docker is not reachable at tcp://127.0.0.1:1'));
         assert.ok(!menu('parity.targets.openShell', row.contextValue));
@@ -38,18 +56,31 @@ describe('targetRow', () => {
     });
 
     it('while checking, on the current engine; an unknown host key asks for a Retry', () => {
-        assert.equal(targetRow(saved('image:node:20'), { kind: 'checking' }, undefined, now).description, 'image · on the current engine · checking… · no snapshot yet');
-        const key = targetRow(saved('swarm:web@ssh://deploy@127.0.0.1:2222'), { kind: 'host-key', reason: 'unknown ssh host key' }, undefined, now);
+        assert.equal(
+            targetRow(saved('image:node:20'), { kind: 'checking' }, undefined, now).description,
+            'image · on the current engine · checking… · no snapshot yet',
+        );
+        const key = targetRow(
+            saved('swarm:web@ssh://deploy@127.0.0.1:2222'),
+            { kind: 'host-key', reason: 'unknown ssh host key' },
+            undefined,
+            now,
+        );
         assert.equal(key.icon, 'key');
         assert.match(key.tooltip.join('\n'), /Retry to review the key/);
     });
 
     it('a team target says where it comes from; a snapshot file has no engine', () => {
-        const row = targetRow(saved('file:prod.snapshot.json', { kind: 'config-file', file: '.parity/config.json' }), { kind: 'reachable', detail: 'the file is there', ms: 0 }, now, now);
+        const row = targetRow(
+            saved('file:prod.snapshot.json', { kind: 'config-file', file: '.parity/config.json' }),
+            { kind: 'reachable', detail: 'the file is there', ms: 0 },
+            now,
+            now,
+        );
         assert.equal(row.description, 'snapshot file · reachable · snapshot just now');
         assert.equal(row.icon, 'file');
         assert.match(row.contextValue, /^parityTarget;file;config;reachable$/);
-        assert.ok(row.tooltip.includes('From .parity/config.json (the team\'s file)'));
+        assert.ok(row.tooltip.includes("From .parity/config.json (the team's file)"));
     });
 });
 
@@ -57,15 +88,27 @@ describe('targetKeyFacts', () => {
     it('lists OS, arch, libc, runtimes, user, TZ, locale, limits, memory, CPUs and the env var count', () => {
         const facts = Object.fromEntries(targetKeyFacts(validSnapshot).map((fact) => [fact.label, fact.value]));
         assert.deepEqual(facts, {
-            OS: 'linux', Arch: 'amd64', libc: 'glibc 2.36', node: '20.11.1', User: 'dev (uid 1000, gid 1000)', TZ: 'UTC', Locale: 'C.UTF-8',
-            'Open files': '1024 / 4096', Memory: '8192 MiB', CPUs: '2', 'Env vars': '1 set',
+            OS: 'linux',
+            Arch: 'amd64',
+            libc: 'glibc 2.36',
+            node: '20.11.1',
+            User: 'dev (uid 1000, gid 1000)',
+            TZ: 'UTC',
+            Locale: 'C.UTF-8',
+            'Open files': '1024 / 4096',
+            Memory: '8192 MiB',
+            CPUs: '2',
+            'Env vars': '1 set',
         });
     });
 
-    it('prefers the distro\'s name, a memory limit, and counts secret-like variables; unknown facts are left out', () => {
+    it("prefers the distro's name, a memory limit, and counts secret-like variables; unknown facts are left out", () => {
         const snapshot = {
             ...validSnapshot,
-            platform: { ...validSnapshot.platform, distro: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' } },
+            platform: {
+                ...validSnapshot.platform,
+                distro: { id: 'debian', versionId: '12', prettyName: 'Debian GNU/Linux 12 (bookworm)' },
+            },
             resources: { cpus: null, memoryBytes: 8 * 1024 ** 3, memoryLimitBytes: 512 * 1024 ** 2 },
             timezone: { name: null, tzVar: null, offsetMinutes: -150 },
             user: null,

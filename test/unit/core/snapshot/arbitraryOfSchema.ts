@@ -21,7 +21,11 @@ export function arbitraryOfSchema(schema: Node): fc.Arbitrary<unknown> {
         const min = typeof schema.minimum === 'number' ? schema.minimum : -(2 ** 53);
         const max = typeof schema.maximum === 'number' ? schema.maximum : 2 ** 53;
         return integer
-            ? fc.oneof(fc.constantFrom(min, max), fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) }), fc.bigInt({ min: BigInt(min), max: BigInt(max) }).map(Number))
+            ? fc.oneof(
+                  fc.constantFrom(min, max),
+                  fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) }),
+                  fc.bigInt({ min: BigInt(min), max: BigInt(max) }).map(Number),
+              )
             : fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n));
     };
     switch (schema.type) {
@@ -35,12 +39,21 @@ export function arbitraryOfSchema(schema: Node): fc.Arbitrary<unknown> {
             return num(false);
         case 'string':
             if (schema.format === 'date-time') {
-                return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString());
+                return fc
+                    .date({
+                        min: new Date('1970-01-01T00:00:00Z'),
+                        max: new Date('2200-01-01T00:00:00Z'),
+                        noInvalidDate: true,
+                    })
+                    .map((date) => date.toISOString());
             }
             if (typeof schema.pattern === 'string') {
                 return fc.stringMatching(new RegExp(schema.pattern));
             }
-            return fc.string({ unit: 'grapheme', maxLength: Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 40, 40) });
+            return fc.string({
+                unit: 'grapheme',
+                maxLength: Math.min(typeof schema.maxLength === 'number' ? schema.maxLength : 40, 40),
+            });
         case 'array':
             return fc.array(arbitraryOfSchema(schema.items as Node), { maxLength: 3 });
         case 'object': {
@@ -54,7 +67,15 @@ export function arbitraryOfSchema(schema: Node): fc.Arbitrary<unknown> {
             if (typeof extra !== 'object' || extra === null) {
                 return known;
             }
-            return fc.tuple(known, fc.dictionary(fc.string({ maxLength: 12 }).filter((key) => !(key in properties) && key !== '__proto__'), arbitraryOfSchema(extra as Node), { maxKeys: 3 }))
+            return fc
+                .tuple(
+                    known,
+                    fc.dictionary(
+                        fc.string({ maxLength: 12 }).filter((key) => !(key in properties) && key !== '__proto__'),
+                        arbitraryOfSchema(extra as Node),
+                        { maxKeys: 3 },
+                    ),
+                )
                 .map(([fixed, more]) => ({ ...more, ...fixed }));
         }
         default:

@@ -27,20 +27,49 @@ describe('environment facts', () => {
             'Max processes             96365                unlimited            processes',
             'Max open files            1024                 1048576              files',
         ].join('\n');
-        assert.deepEqual(parseProcLimits(text), { nofile: { soft: 1024, hard: 1048576 }, nproc: { soft: 96365, hard: null } });
+        assert.deepEqual(parseProcLimits(text), {
+            nofile: { soft: 1024, hard: 1048576 },
+            nproc: { soft: 96365, hard: null },
+        });
         assert.deepEqual(parseProcLimits(''), { nofile: null, nproc: null });
     });
 
     it('os-release: quoted and bare values', () => {
-        const fields = parseOsRelease('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n# comment\nHOME_URL=\'https://x\'\n');
-        assert.deepEqual(fields, { PRETTY_NAME: 'Debian GNU/Linux 12 (bookworm)', ID: 'debian', VERSION_ID: '12', HOME_URL: 'https://x' });
+        const fields = parseOsRelease(
+            'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n# comment\nHOME_URL=\'https://x\'\n',
+        );
+        assert.deepEqual(fields, {
+            PRETTY_NAME: 'Debian GNU/Linux 12 (bookworm)',
+            ID: 'debian',
+            VERSION_ID: '12',
+            HOME_URL: 'https://x',
+        });
     });
 
     it('secret-looking names, and the shell variables that only look like them', () => {
-        for (const name of ['GITHUB_TOKEN', 'DB_PASSWORD', 'STRIPE_API_KEY', 'AWS_SECRET_ACCESS_KEY', 'SESSION_SECRET', 'DATABASE_URL', 'SENTRY_DSN', 'private_key']) {
+        for (const name of [
+            'GITHUB_TOKEN',
+            'DB_PASSWORD',
+            'STRIPE_API_KEY',
+            'AWS_SECRET_ACCESS_KEY',
+            'SESSION_SECRET',
+            'DATABASE_URL',
+            'SENTRY_DSN',
+            'private_key',
+        ]) {
             assert.equal(isSecretName(name), true, name);
         }
-        for (const name of ['PATH', 'HOME', 'PWD', 'OLDPWD', 'NODE_ENV', 'PORT', 'LANG', 'KEYBOARD_LAYOUT', 'SSH_AUTH_SOCK']) {
+        for (const name of [
+            'PATH',
+            'HOME',
+            'PWD',
+            'OLDPWD',
+            'NODE_ENV',
+            'PORT',
+            'LANG',
+            'KEYBOARD_LAYOUT',
+            'SSH_AUTH_SOCK',
+        ]) {
             assert.equal(isSecretName(name), false, name);
         }
     });
@@ -54,7 +83,7 @@ describe('environment facts', () => {
         assert.ok(!hash.includes('hunter2'));
     });
 
-    it('architectures and version managers by Docker\'s and the tools\' names', () => {
+    it("architectures and version managers by Docker's and the tools' names", () => {
         assert.equal(dockerArch('x64'), 'amd64');
         assert.equal(dockerArch('aarch64'), 'arm64');
         assert.equal(dockerArch('riscv64'), 'riscv64');

@@ -11,14 +11,19 @@ const plain = (text: string): string => createHash('sha256').update(text).digest
 describe('hashEnvValue (keyed)', () => {
     it('a short value no longer hashes to sha256("NAME=value"), and differs between keys', () => {
         const [a, b] = [EnvHashKey.generate(), EnvHashKey.generate()];
-        for (const [name, value] of [['DEBUG', 'true'], ['PIN', '1234'], ['PASSWORD', 'hunter2'], ['EMPTY', '']] as const) {
+        for (const [name, value] of [
+            ['DEBUG', 'true'],
+            ['PIN', '1234'],
+            ['PASSWORD', 'hunter2'],
+            ['EMPTY', ''],
+        ] as const) {
             assert.notEqual(hashEnvValue(a, name, value), plain(`${name}=${value}`));
             assert.notEqual(hashEnvValue(a, name, value), hashEnvValue(b, name, value));
             assert.equal(hashEnvValue(a, name, value), hashEnvValue(a, name, value));
         }
     });
 
-    it('is sha256 of the key\'s 64 hex digits followed by NAME=value — what the sh probe computes', () => {
+    it("is sha256 of the key's 64 hex digits followed by NAME=value — what the sh probe computes", () => {
         const key = EnvHashKey.fromHex('ab'.repeat(32));
         assert.ok(key);
         assert.equal(hashEnvValue(key, 'DEBUG', 'true'), plain(`${'ab'.repeat(32)}DEBUG=true`));
@@ -41,13 +46,22 @@ describe('hashEnvValue (keyed)', () => {
     });
 
     it('property: never throws, always 64 hex digits; different keys give different hashes', () => {
-        fc.assert(fc.property(fc.string(), fc.string({ unit: 'grapheme' }), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), (name, value, first, second) => {
-            const a = EnvHashKey.fromHex(Buffer.from(first).toString('hex'));
-            const b = EnvHashKey.fromHex(Buffer.from(second).toString('hex'));
-            assert.ok(a && b);
-            const hash = hashEnvValue(a, name, value);
-            assert.match(hash, /^[0-9a-f]{64}$/);
-            assert.equal(hash === hashEnvValue(b, name, value), Buffer.compare(first, second) === 0);
-        }), { numRuns: 2000 });
+        fc.assert(
+            fc.property(
+                fc.string(),
+                fc.string({ unit: 'grapheme' }),
+                fc.uint8Array({ minLength: 32, maxLength: 32 }),
+                fc.uint8Array({ minLength: 32, maxLength: 32 }),
+                (name, value, first, second) => {
+                    const a = EnvHashKey.fromHex(Buffer.from(first).toString('hex'));
+                    const b = EnvHashKey.fromHex(Buffer.from(second).toString('hex'));
+                    assert.ok(a && b);
+                    const hash = hashEnvValue(a, name, value);
+                    assert.match(hash, /^[0-9a-f]{64}$/);
+                    assert.equal(hash === hashEnvValue(b, name, value), Buffer.compare(first, second) === 0);
+                },
+            ),
+            { numRuns: 2000 },
+        );
     });
 });

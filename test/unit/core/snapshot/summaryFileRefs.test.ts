@@ -16,9 +16,10 @@ const SUMMARY = [
 describe('summaryFileRefs', () => {
     it('finds each pin line the text summary names, where it sits', () => {
         const refs = summaryFileRefs(SUMMARY);
-        assert.deepEqual(refs.map((ref) => `${ref.line}:${ref.file}:${ref.fileLine}`), [
-            '1:.nvmrc:1', '1:package.json:5', '2:package.json:7', '2:server.js:12', '6:.nvmrc:1', '7:Dockerfile:3',
-        ]);
+        assert.deepEqual(
+            refs.map((ref) => `${ref.line}:${ref.file}:${ref.fileLine}`),
+            ['1:.nvmrc:1', '1:package.json:5', '2:package.json:7', '2:server.js:12', '6:.nvmrc:1', '7:Dockerfile:3'],
+        );
         const [first] = refs;
         assert.ok(first);
         assert.equal(SUMMARY.split('\n')[first.line]?.slice(first.start, first.end), '.nvmrc:1');

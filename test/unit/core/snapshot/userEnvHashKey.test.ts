@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+    chmodSync,
+    mkdirSync,
+    mkdtempSync,
+    readdirSync,
+    readFileSync,
+    rmSync,
+    statSync,
+    symlinkSync,
+    writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -37,7 +47,13 @@ describe('userEnvHashKey', () => {
         writeFileSync(real, `${EnvHashKey.generate().revealHex()}\n`, { mode: 0o600 });
         mkdirSync(dirname(path), { recursive: true });
         symlinkSync(real, path);
-        await assert.rejects(userEnvHashKey(path), (error: unknown) => error instanceof EnvHashKeyError && /is a symbolic link/.test(error.message) && error.message.includes(path));
+        await assert.rejects(
+            userEnvHashKey(path),
+            (error: unknown) =>
+                error instanceof EnvHashKeyError &&
+                /is a symbolic link/.test(error.message) &&
+                error.message.includes(path),
+        );
     });
 
     it('refuses a key file open to others, names the mode and the fix, and never shows the key', async () => {
@@ -47,7 +63,10 @@ describe('userEnvHashKey', () => {
             chmodSync(path, mode);
             await assert.rejects(userEnvHashKey(path), (error: unknown) => {
                 assert.ok(error instanceof EnvHashKeyError);
-                assert.match(error.message, new RegExp(`open to other users \\(mode 0${mode.toString(8)}\\).*chmod 600`));
+                assert.match(
+                    error.message,
+                    new RegExp(`open to other users \\(mode 0${mode.toString(8)}\\).*chmod 600`),
+                );
                 assert.ok(!error.message.includes(key.revealHex()));
                 return true;
             });
@@ -58,13 +77,31 @@ describe('userEnvHashKey', () => {
         const path = freshPath();
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, 'not-a-key-secret-looking-text\n', { mode: 0o600 });
-        await assert.rejects(userEnvHashKey(path), (error: unknown) => error instanceof EnvHashKeyError && /does not hold a key/.test(error.message) && !error.message.includes('secret-looking'));
+        await assert.rejects(
+            userEnvHashKey(path),
+            (error: unknown) =>
+                error instanceof EnvHashKeyError &&
+                /does not hold a key/.test(error.message) &&
+                !error.message.includes('secret-looking'),
+        );
     });
 
-    it('lives in the user\'s config folder as each OS names it', () => {
-        assert.equal(envHashKeyPath({ XDG_CONFIG_HOME: '/x/config' }, 'linux', '/home/u'), '/x/config/parity/env-hash.key');
-        assert.equal(envHashKeyPath({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/u'), '/home/u/.config/parity/env-hash.key');
-        assert.equal(envHashKeyPath({}, 'darwin', '/Users/u'), '/Users/u/Library/Application Support/parity/env-hash.key');
-        assert.match(envHashKeyPath({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u'), /parity.env-hash\.key$/);
+    it("lives in the user's config folder as each OS names it", () => {
+        assert.equal(
+            envHashKeyPath({ XDG_CONFIG_HOME: '/x/config' }, 'linux', '/home/u'),
+            '/x/config/parity/env-hash.key',
+        );
+        assert.equal(
+            envHashKeyPath({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/u'),
+            '/home/u/.config/parity/env-hash.key',
+        );
+        assert.equal(
+            envHashKeyPath({}, 'darwin', '/Users/u'),
+            '/Users/u/Library/Application Support/parity/env-hash.key',
+        );
+        assert.match(
+            envHashKeyPath({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u'),
+            /parity.env-hash\.key$/,
+        );
     });
 });

@@ -34,7 +34,9 @@ function setAt(value: unknown, path: readonly (string | number)[], replacement: 
         return replacement;
     }
     const [head, ...rest] = path as [string | number, ...(string | number)[]];
-    const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) }) as Record<string | number, unknown>;
+    const copy = (
+        Array.isArray(value) ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) }
+    ) as Record<string | number, unknown>;
     copy[head] = setAt(copy[head], rest, replacement);
     return copy;
 }
@@ -52,26 +54,43 @@ function pathsOf(value: unknown, prefix: readonly (string | number)[] = []): (st
 
 describe('validateSnapshot (property-based)', () => {
     it('arbitrary JSON never throws anything but the validation error with a path', () => {
-        fc.assert(fc.property(fc.jsonValue(), (value) => {
-            rejectsClearly(value);
-        }), RUNS);
+        fc.assert(
+            fc.property(fc.jsonValue(), (value) => {
+                rejectsClearly(value);
+            }),
+            RUNS,
+        );
     });
 
     it('snapshots drawn from the schema pass, and come back unchanged', () => {
-        fc.assert(fc.property(snapshots, (snapshot) => {
-            assert.equal(rejectsClearly(snapshot), null);
-            assert.equal(validateSnapshot(snapshot), snapshot);
-        }), RUNS);
+        fc.assert(
+            fc.property(snapshots, (snapshot) => {
+                assert.equal(rejectsClearly(snapshot), null);
+                assert.equal(validateSnapshot(snapshot), snapshot);
+            }),
+            RUNS,
+        );
     });
 
     it('a valid snapshot with any one part replaced by arbitrary JSON is accepted or rejected at that part', () => {
         const paths = pathsOf(validSnapshot).filter((path) => path.length > 0);
-        fc.assert(fc.property(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 3 }), (path, replacement) => {
-            const error = rejectsClearly(setAt(validSnapshot, path, replacement));
-            if (error) {
-                const top = String(path[0]);
-                assert.ok(error.problems.some((problem) => problem.path === top || problem.path.startsWith(`${top}.`) || problem.path.startsWith(`${top}[`)), `${path.join('/')}: ${error.message}`);
-            }
-        }), RUNS);
+        fc.assert(
+            fc.property(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 3 }), (path, replacement) => {
+                const error = rejectsClearly(setAt(validSnapshot, path, replacement));
+                if (error) {
+                    const top = String(path[0]);
+                    assert.ok(
+                        error.problems.some(
+                            (problem) =>
+                                problem.path === top ||
+                                problem.path.startsWith(`${top}.`) ||
+                                problem.path.startsWith(`${top}[`),
+                        ),
+                        `${path.join('/')}: ${error.message}`,
+                    );
+                }
+            }),
+            RUNS,
+        );
     });
 });

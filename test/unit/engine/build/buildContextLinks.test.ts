@@ -21,8 +21,11 @@ function folderNextToKey(): { folder: string; key: string } {
 function refusal(name: string): (error: unknown) => boolean {
     return (error) => {
         assert.ok(error instanceof BuildError);
-        assert.match(error.message, new RegExp(`^${name} in .* links outside the build context; Parity does not read it`));
-        assert.ok(!error.message.includes('OPENSSH'), 'the file\'s content never reaches a message');
+        assert.match(
+            error.message,
+            new RegExp(`^${name} in .* links outside the build context; Parity does not read it`),
+        );
+        assert.ok(!error.message.includes('OPENSSH'), "the file's content never reaches a message");
         return true;
     };
 }

@@ -23,10 +23,13 @@ function scriptedEngine(attempts: Attempt[]): { source: EventSource; opened: () 
     return { source, opened: () => count };
 }
 
-const refused: Attempt = () => Promise.reject(new EngineError('unreachable', 'Docker is not reachable at unix:///test.sock', 'unix:///test.sock'));
+const refused: Attempt = () =>
+    Promise.reject(new EngineError('unreachable', 'Docker is not reachable at unix:///test.sock', 'unix:///test.sock'));
 const untilAborted: Attempt = ({ signal, onOpen }) => {
     onOpen?.();
-    return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new EngineError('cancelled', 'Cancelled', 'unix:///test.sock'))));
+    return new Promise((_resolve, reject) =>
+        signal.addEventListener('abort', () => reject(new EngineError('cancelled', 'Cancelled', 'unix:///test.sock'))),
+    );
 };
 
 async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
@@ -42,7 +45,12 @@ async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> 
 describe('EngineEventFeed', () => {
     it('does nothing before start()', async () => {
         const engine = scriptedEngine([untilAborted]);
-        const feed = new EngineEventFeed({ client: () => Promise.resolve(engine.source), onEvent: () => undefined, onStateChange: () => undefined, log: silentLogger });
+        const feed = new EngineEventFeed({
+            client: () => Promise.resolve(engine.source),
+            onEvent: () => undefined,
+            onStateChange: () => undefined,
+            log: silentLogger,
+        });
         await sleep(20);
         assert.equal(engine.opened(), 0);
         assert.equal(feed.running, false);
@@ -56,7 +64,16 @@ describe('EngineEventFeed', () => {
             onEvent({ Type: 'container', Action: 'start' });
             return Promise.resolve();
         };
-        const engine = scriptedEngine([refused, refused, refused, endsAfterOneEvent, refused, refused, endsAfterOneEvent, untilAborted]);
+        const engine = scriptedEngine([
+            refused,
+            refused,
+            refused,
+            endsAfterOneEvent,
+            refused,
+            refused,
+            endsAfterOneEvent,
+            untilAborted,
+        ]);
         const feed = new EngineEventFeed({
             client: () => Promise.resolve(engine.source),
             onEvent: (event) => events.push(event),
@@ -67,12 +84,19 @@ describe('EngineEventFeed', () => {
         feed.start();
         await until(() => engine.opened() >= 8);
         assert.deepEqual(states, ['disconnected', 'connected', 'disconnected', 'connected', 'connected']);
-        assert.deepEqual(events.map((event) => event.Action), ['start', 'start']);
+        assert.deepEqual(
+            events.map((event) => event.Action),
+            ['start', 'start'],
+        );
         feed.stop();
         assert.equal(feed.running, false);
         await sleep(20);
         assert.equal(engine.opened(), 8, 'no reconnect after stop');
-        assert.deepEqual(states, ['disconnected', 'connected', 'disconnected', 'connected', 'connected'], 'stopping is not a disconnection');
+        assert.deepEqual(
+            states,
+            ['disconnected', 'connected', 'disconnected', 'connected', 'connected'],
+            'stopping is not a disconnection',
+        );
     });
 
     it('backs off between attempts while the engine is away', async () => {
@@ -96,7 +120,12 @@ describe('EngineEventFeed', () => {
 
     it('restart() drops the stream and opens a new one (new engine settings)', async () => {
         const engine = scriptedEngine([untilAborted]);
-        const feed = new EngineEventFeed({ client: () => Promise.resolve(engine.source), onEvent: () => undefined, onStateChange: () => undefined, log: silentLogger });
+        const feed = new EngineEventFeed({
+            client: () => Promise.resolve(engine.source),
+            onEvent: () => undefined,
+            onStateChange: () => undefined,
+            log: silentLogger,
+        });
         feed.start();
         await until(() => engine.opened() === 1);
         feed.restart();

@@ -5,14 +5,19 @@ import type { ImageDetails } from '../../../../src/engine/inspectTypes';
 import { ImageLabelCache } from '../../../../src/engine/sandbox/ImageLabelCache';
 
 /** Answers inspectImage from a table, counting the calls; an ID not in it is a 404, "sha256:down" a timeout. */
-function engine(images: Readonly<Record<string, Record<string, string> | null>>): { inspectImage: (id: string) => Promise<ImageDetails>; asked: string[] } {
+function engine(images: Readonly<Record<string, Record<string, string> | null>>): {
+    inspectImage: (id: string) => Promise<ImageDetails>;
+    asked: string[];
+} {
     const asked: string[] = [];
     return {
         asked,
         inspectImage: (id) => {
             asked.push(id);
             if (id === 'sha256:down') {
-                return Promise.reject(new EngineError('timeout', 'the engine did not answer', 'unix:///var/run/docker.sock'));
+                return Promise.reject(
+                    new EngineError('timeout', 'the engine did not answer', 'unix:///var/run/docker.sock'),
+                );
             }
             const labels = images[id];
             return labels === undefined
@@ -23,7 +28,7 @@ function engine(images: Readonly<Record<string, Record<string, string> | null>>)
 }
 
 describe('ImageLabelCache', () => {
-    it('asks about each image once, and only about images of containers that claim to be Parity\'s', async () => {
+    it("asks about each image once, and only about images of containers that claim to be Parity's", async () => {
         const client = engine({ 'sha256:a': { 'parity.managed': 'true' }, 'sha256:b': null });
         const cache = new ImageLabelCache();
         const containers = [
@@ -34,9 +39,20 @@ describe('ImageLabelCache', () => {
             { ImageID: 'sha256:gone', Labels: { 'parity.container': 'four' } },
         ];
         const first = await cache.forContainers(client, containers);
-        assert.deepEqual([...first], [['sha256:a', { 'parity.managed': 'true' }], ['sha256:b', {}], ['sha256:gone', null]]);
+        assert.deepEqual(
+            [...first],
+            [
+                ['sha256:a', { 'parity.managed': 'true' }],
+                ['sha256:b', {}],
+                ['sha256:gone', null],
+            ],
+        );
         await cache.forContainers(client, containers);
-        assert.deepEqual(client.asked, ['sha256:a', 'sha256:b', 'sha256:gone', 'sha256:gone'], 'labels are kept; a missing image is asked again, it may come back');
+        assert.deepEqual(
+            client.asked,
+            ['sha256:a', 'sha256:b', 'sha256:gone', 'sha256:gone'],
+            'labels are kept; a missing image is asked again, it may come back',
+        );
     });
 
     it('an engine that does not answer is an error, not "no labels"', async () => {

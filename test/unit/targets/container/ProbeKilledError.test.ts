@@ -9,6 +9,11 @@ describe('ProbeKilledError', () => {
         assert.ok(killed instanceof EngineError);
         assert.ok(killed instanceof ProbeKilledError);
         assert.match(killed.message, /^The probe in container web was killed \(exit code 137\)/);
-        assert.equal(new EngineError('api', 'Container web is not running', 'unix:///var/run/docker.sock', 409) instanceof ProbeKilledError, false, 'another conflict is not a killed probe');
+        assert.equal(
+            new EngineError('api', 'Container web is not running', 'unix:///var/run/docker.sock', 409) instanceof
+                ProbeKilledError,
+            false,
+            'another conflict is not a killed probe',
+        );
     });
 });

@@ -8,13 +8,14 @@ describe('limitPerEngine', () => {
         const active = new Map<string, number>();
         const peak = new Map<string, number>();
         const releases: (() => void)[] = [];
-        const task = (key: string, value: number) => limited(key, async () => {
-            active.set(key, (active.get(key) ?? 0) + 1);
-            peak.set(key, Math.max(peak.get(key) ?? 0, active.get(key) ?? 0));
-            await new Promise<void>((resolve) => releases.push(resolve));
-            active.set(key, (active.get(key) ?? 0) - 1);
-            return value;
-        });
+        const task = (key: string, value: number) =>
+            limited(key, async () => {
+                active.set(key, (active.get(key) ?? 0) + 1);
+                peak.set(key, Math.max(peak.get(key) ?? 0, active.get(key) ?? 0));
+                await new Promise<void>((resolve) => releases.push(resolve));
+                active.set(key, (active.get(key) ?? 0) - 1);
+                return value;
+            });
         const all = Promise.all([task('a', 1), task('a', 2), task('a', 3), task('a', 4), task('b', 5), task('b', 6)]);
         while ([...active.values()].reduce((sum, n) => sum + n, 0) > 0 || releases.length > 0) {
             await new Promise((resolve) => setImmediate(resolve));
@@ -26,7 +27,10 @@ describe('limitPerEngine', () => {
 
     it('a failing task frees its place', async () => {
         const limited = limitPerEngine<string>(1);
-        await assert.rejects(limited('a', () => Promise.reject(new Error('probe failed'))), /probe failed/);
+        await assert.rejects(
+            limited('a', () => Promise.reject(new Error('probe failed'))),
+            /probe failed/,
+        );
         assert.equal(await limited('a', () => Promise.resolve('next')), 'next');
     });
 });

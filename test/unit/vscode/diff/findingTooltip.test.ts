@@ -6,7 +6,7 @@ import { reportSummary } from '../../../../src/vscode/diff/reportSummary';
 import { FINDINGS, REPORT } from './fixtures';
 
 describe('findingTooltip', () => {
-    it('from → to with each side\'s target, and every fix with its side and line', () => {
+    it("from → to with each side's target, and every fix with its side and line", () => {
         const text = findingTooltip(FINDINGS[0]!, REPORT).join('\n');
         assert.match(text, /\*\*runtimes · node\*\* — error \(`runtime\.major`\)/);
         assert.match(text, /from \(host:\.\): `20\.11\.1` {2}\nto \(image:app:1\): `22\.3\.0`/);
@@ -15,7 +15,7 @@ describe('findingTooltip', () => {
         assert.doesNotMatch(text, /via/);
     });
 
-    it('three-way: the built image\'s value between them and which step introduced the difference', () => {
+    it("three-way: the built image's value between them and which step introduced the difference", () => {
         const report = { ...REPORT, via: { ...REPORT.to, target: 'image:app-1234:parity' } };
         const text = findingTooltip({ ...FINDINGS[1]!, via: 'C.UTF-8', introducedBy: 'target' }, report).join('\n');
         assert.match(text, /via \(image:app-1234:parity\): `C\.UTF-8`/);
@@ -40,7 +40,14 @@ describe('reportSummary', () => {
     });
 
     it('a three-way report names the built image between the sides; nothing different says so', () => {
-        const summary = reportSummary({ ...REPORT, via: { ...REPORT.to, target: 'image:app-1234:parity' }, findings: [], counts: { error: 0, warning: 0, info: 0 }, ignored: 0, unknown: [] });
+        const summary = reportSummary({
+            ...REPORT,
+            via: { ...REPORT.to, target: 'image:app-1234:parity' },
+            findings: [],
+            counts: { error: 0, warning: 0, info: 0 },
+            ignored: 0,
+            unknown: [],
+        });
         assert.equal(summary.label, 'host:. ↔ image:app-1234:parity ↔ image:app:1');
         assert.equal(summary.description, 'no differences · 0 ignored · 0 unknown');
     });
@@ -49,7 +56,7 @@ describe('reportSummary', () => {
 describe('reportLineOf', () => {
     const text = 'Parity Report\n\nlocale (1)\n  warning  effective  C.UTF-8 → C\n    The locale differs.\n';
 
-    it('the line with the finding\'s message, else with its key, else the top', () => {
+    it("the line with the finding's message, else with its key, else the top", () => {
         assert.equal(reportLineOf(text, FINDINGS[1]!), 4);
         assert.equal(reportLineOf(text, { message: 'not rendered', key: 'effective' }), 3);
         assert.equal(reportLineOf(text, { message: 'nowhere', key: 'nowhere' }), 0);

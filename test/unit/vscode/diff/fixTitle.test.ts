@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { fixTitle } from '../../../../src/vscode/diff/fixTitle';
 import { lineEditForFix } from '../../../../src/vscode/diff/lineEditForFix';
 
-const pin = { description: 'Pin the image to node 20.11.1.', side: 'to', at: { file: 'Dockerfile', line: 2 }, replaceLineWith: 'FROM node:20.11.1-bookworm-slim' } as const;
+const pin = {
+    description: 'Pin the image to node 20.11.1.',
+    side: 'to',
+    at: { file: 'Dockerfile', line: 2 },
+    replaceLineWith: 'FROM node:20.11.1-bookworm-slim',
+} as const;
 const goto = { description: 'Set it in .env.', side: 'to', at: { file: '.env', line: 3 } } as const;
 
 describe('fixTitle', () => {
@@ -20,7 +25,11 @@ describe('lineEditForFix', () => {
     const dockerfile = ['# app', 'FROM node:22.3.0-bookworm-slim', 'WORKDIR /app'];
 
     it('replaces the whole 1-based line: 0-based line, its old length, the new text', () => {
-        assert.deepEqual(lineEditForFix(pin, dockerfile), { line: 1, length: 'FROM node:22.3.0-bookworm-slim'.length, newText: 'FROM node:20.11.1-bookworm-slim' });
+        assert.deepEqual(lineEditForFix(pin, dockerfile), {
+            line: 1,
+            length: 'FROM node:22.3.0-bookworm-slim'.length,
+            newText: 'FROM node:20.11.1-bookworm-slim',
+        });
     });
 
     it('nothing without a new line, past the end of the file, or when the line already reads so', () => {

@@ -4,13 +4,19 @@ import { countSeverities, groupFindings, severityCountsText } from '../../../../
 import { FINDINGS } from './fixtures';
 
 describe('groupFindings', () => {
-    it('groups by facet in the order of each facet\'s worst finding, keeping report order inside a group', () => {
+    it("groups by facet in the order of each facet's worst finding, keeping report order inside a group", () => {
         const groups = groupFindings(FINDINGS);
-        assert.deepEqual(groups.map((group) => group.facet), ['runtimes', 'locale', 'env', 'user']);
-        assert.deepEqual(groups[0]?.findings.map((finding) => finding.key), ['node', 'python']);
+        assert.deepEqual(
+            groups.map((group) => group.facet),
+            ['runtimes', 'locale', 'env', 'user'],
+        );
+        assert.deepEqual(
+            groups[0]?.findings.map((finding) => finding.key),
+            ['node', 'python'],
+        );
     });
 
-    it('counts each group\'s severities', () => {
+    it("counts each group's severities", () => {
         const [runtimes, locale] = groupFindings(FINDINGS);
         assert.deepEqual(runtimes?.counts, { error: 1, warning: 0, info: 1 });
         assert.deepEqual(locale?.counts, { error: 0, warning: 1, info: 0 });

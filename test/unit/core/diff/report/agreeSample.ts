@@ -22,7 +22,8 @@ export const agreeImage = JSON.parse(read('agree-image.snapshot.json')) as Snaps
 export function agreeReport(image: Snapshot = agreeImage): DiffReport {
     const plan = planFromSnapshot(agreeHost, { projectRoot: agreeHost.meta.projectRoot ?? '.' });
     const result = diffSnapshots(agreeHost, image, mergeDiffRules({ byDesign: diffByDesign(plan.byDesign) }), {
-        dockerfile: { file: 'Dockerfile', text: read('agree.Dockerfile') }, baseImage: plan.base.image,
+        dockerfile: { file: 'Dockerfile', text: read('agree.Dockerfile') },
+        baseImage: plan.base.image,
     });
     return reportOf(result, agreeHost, image);
 }

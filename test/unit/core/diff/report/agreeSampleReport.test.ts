@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DiffReport } from '../../../../../src/core/diff/DiffReport';
 import { DIFF_FORMATS, renderDiffReport } from '../../../../../src/core/diff/report/renderDiffReport';
-import { BY_DESIGN, INFORMATION, NO_DIFFERENCES, renderDiffText } from '../../../../../src/core/diff/report/renderDiffText';
+import {
+    BY_DESIGN,
+    INFORMATION,
+    NO_DIFFERENCES,
+    renderDiffText,
+} from '../../../../../src/core/diff/report/renderDiffText';
 import type { Snapshot } from '../../../../../src/core/snapshot/Snapshot';
 import { agreeHost, agreeImage, agreeReport } from './agreeSample';
 
@@ -32,11 +37,17 @@ function tally(lines: readonly string[], findings: DiffReport['findings']): numb
             assert.ok(ofRule.length >= Number(count), line);
             assert.equal((keys ?? '').split(', ').length + Number(more ?? 0), Number(count), line);
             for (const key of (keys ?? '').split(', ')) {
-                assert.ok(ofRule.some((finding) => finding.key === key), `${key} in ${line}`);
+                assert.ok(
+                    ofRule.some((finding) => finding.key === key),
+                    `${key} in ${line}`,
+                );
             }
             total += Number(count);
         } else if (compact) {
-            assert.ok(findings.some((finding) => finding.key === compact[1] && finding.rule === compact[2]), line);
+            assert.ok(
+                findings.some((finding) => finding.key === compact[1] && finding.rule === compact[2]),
+                line,
+            );
             total += 1;
         } else {
             assert.ok(/^ {2}by design \(\d+\): /u.test(line), `a line of no known kind: ${line}`);
@@ -60,10 +71,25 @@ describe('the report of a freshly packaged example against this machine (real sn
 
     it('reads in seconds: at most 60 lines, says nothing matters first, by-design differences apart', () => {
         assert.ok(lines.length <= 60, `${lines.length} lines:\n${text}`);
-        assert.ok(lines.includes(`0 errors · 0 warnings · ${info.length} info (${byDesign.length} by design) · 0 ignored · 0 unknown`), text);
-        assert.ok(lines.indexOf(NO_DIFFERENCES) < lines.indexOf(`## ${INFORMATION} (${info.length - byDesign.length})`), text);
-        assert.ok(lines.indexOf(`## ${INFORMATION} (${info.length - byDesign.length})`) < lines.indexOf(`## ${BY_DESIGN} (${byDesign.length})`), text);
-        assert.ok(!lines.some((line) => line.startsWith('    fix ') || line.startsWith('    by design: ')), 'no fix or message lines for info');
+        assert.ok(
+            lines.includes(
+                `0 errors · 0 warnings · ${info.length} info (${byDesign.length} by design) · 0 ignored · 0 unknown`,
+            ),
+            text,
+        );
+        assert.ok(
+            lines.indexOf(NO_DIFFERENCES) < lines.indexOf(`## ${INFORMATION} (${info.length - byDesign.length})`),
+            text,
+        );
+        assert.ok(
+            lines.indexOf(`## ${INFORMATION} (${info.length - byDesign.length})`) <
+                lines.indexOf(`## ${BY_DESIGN} (${byDesign.length})`),
+            text,
+        );
+        assert.ok(
+            !lines.some((line) => line.startsWith('    fix ') || line.startsWith('    by design: ')),
+            'no fix or message lines for info',
+        );
     });
 
     it('loses nothing: every info finding is on a line of its own or counted in a summary of its rule', () => {
@@ -79,18 +105,31 @@ describe('the report of a freshly packaged example against this machine (real sn
             const count = byDesign.filter((finding) => finding.byDesign === reason).length;
             assert.ok(reasonLines.includes(`  by design (${count}): ${reason}`), `${reason}\n${text}`);
         }
-        assert.ok(text.includes('packages.removed ×758 (only on the from side): adwaita-icon-theme, alsa-topology-conf, alsa-ucm-conf, appstream … and 754 more'), text);
+        assert.ok(
+            text.includes(
+                'packages.removed ×758 (only on the from side): adwaita-icon-theme, alsa-topology-conf, alsa-ucm-conf, appstream … and 754 more',
+            ),
+            text,
+        );
     });
 
     it('prints errors and warnings in full with every fix, before the information', () => {
         const drift: Snapshot = {
             ...agreeImage,
             locale: { ...agreeImage.locale, vars: { ...agreeImage.locale.vars, LANG: 'C' }, effective: 'C' },
-            runtimes: { node: { declared: [], installed: { version: '22.3.0', path: '/usr/local/bin/node', manager: 'system' } } },
+            runtimes: {
+                node: {
+                    declared: [],
+                    installed: { version: '22.3.0', path: '/usr/local/bin/node', manager: 'system' },
+                },
+            },
         };
         const drifted = agreeReport(drift);
         const risks = drifted.findings.filter((finding) => finding.severity !== 'info');
-        assert.deepEqual(risks.map((finding) => finding.rule), ['runtime.major', 'locale.effective']);
+        assert.deepEqual(
+            risks.map((finding) => finding.rule),
+            ['runtime.major', 'locale.effective'],
+        );
         const out = renderDiffText(drifted).split('\n');
         assert.ok(!out.includes(NO_DIFFERENCES));
         assert.ok(out.length <= 70, out.join('\n'));
@@ -99,7 +138,10 @@ describe('the report of a freshly packaged example against this machine (real sn
             assert.ok(at >= 0 && at < out.findIndex((line) => line.startsWith(`## ${INFORMATION}`)), out.join('\n'));
             assert.equal(out[at + 1], `    ${finding.message}`);
             for (const fix of finding.fix ?? []) {
-                assert.ok(out.includes(`    fix (${fix.side} side) ${fix.at.file}:${fix.at.line} — ${fix.description}`), out.join('\n'));
+                assert.ok(
+                    out.includes(`    fix (${fix.side} side) ${fix.at.file}:${fix.at.line} — ${fix.description}`),
+                    out.join('\n'),
+                );
                 if (fix.replaceLineWith !== undefined) {
                     assert.ok(out.includes(`      replace line with: ${fix.replaceLineWith}`), out.join('\n'));
                 }
@@ -120,7 +162,9 @@ describe('the report of a freshly packaged example against this machine (real sn
     it('leaves JSON with every finding, and no format prints an env hash of the snapshots', () => {
         const json = JSON.parse(renderDiffReport(report, 'json')) as DiffReport;
         assert.equal(json.findings.length, report.findings.length);
-        const hashes = [...Object.values(agreeHost.env), ...Object.values(agreeImage.env)].map((fact) => fact.sha256.slice(0, 16));
+        const hashes = [...Object.values(agreeHost.env), ...Object.values(agreeImage.env)].map((fact) =>
+            fact.sha256.slice(0, 16),
+        );
         for (const format of DIFF_FORMATS) {
             const output = renderDiffReport(report, format);
             assert.ok(!hashes.some((hash) => output.includes(hash)), format);

@@ -12,17 +12,39 @@ const CANARY = 'canary-5f3a9c1e-do-not-print';
 describe('no format prints an env value or its hash', () => {
     it('a report from real snapshots whose env values hold a canary leaks neither the canary nor a hash', () => {
         const key = EnvHashKey.generate();
-        const fact = (name: string, value: string, secret = false): EnvVarFact => ({ sha256: hashEnvValue(key, name, value), secret, source: 'process' });
-        const withEnv = (snapshot: Snapshot, env: Record<string, EnvVarFact>): Snapshot => ({ ...snapshot, meta: { ...snapshot.meta, envKey: key.id }, env });
+        const fact = (name: string, value: string, secret = false): EnvVarFact => ({
+            sha256: hashEnvValue(key, name, value),
+            secret,
+            source: 'process',
+        });
+        const withEnv = (snapshot: Snapshot, env: Record<string, EnvVarFact>): Snapshot => ({
+            ...snapshot,
+            meta: { ...snapshot.meta, envKey: key.id },
+            env,
+        });
         const from = withEnv(host, {
-            API_TOKEN: fact('API_TOKEN', `${CANARY}-token`, true), DATABASE_URL: fact('DATABASE_URL', `postgres://u:${CANARY}@db/app`, true),
-            GREETING: fact('GREETING', CANARY), ONLY_HERE: fact('ONLY_HERE', CANARY), SAME: fact('SAME', CANARY),
+            API_TOKEN: fact('API_TOKEN', `${CANARY}-token`, true),
+            DATABASE_URL: fact('DATABASE_URL', `postgres://u:${CANARY}@db/app`, true),
+            GREETING: fact('GREETING', CANARY),
+            ONLY_HERE: fact('ONLY_HERE', CANARY),
+            SAME: fact('SAME', CANARY),
         });
         const to = withEnv(image, {
-            API_TOKEN: fact('API_TOKEN', `${CANARY}-other`, true), GREETING: fact('GREETING', `${CANARY}!`), ONLY_THERE: fact('ONLY_THERE', CANARY), SAME: fact('SAME', CANARY),
+            API_TOKEN: fact('API_TOKEN', `${CANARY}-other`, true),
+            GREETING: fact('GREETING', `${CANARY}!`),
+            ONLY_THERE: fact('ONLY_THERE', CANARY),
+            SAME: fact('SAME', CANARY),
         });
-        const result = diff(from, to, {}, { dockerfile: { file: 'Dockerfile', text: `FROM node:20\nENV GREETING=placeholder\n` } });
-        assert.ok(result.findings.filter((finding) => finding.facet === 'env').length >= 4, JSON.stringify(result.findings));
+        const result = diff(
+            from,
+            to,
+            {},
+            { dockerfile: { file: 'Dockerfile', text: `FROM node:20\nENV GREETING=placeholder\n` } },
+        );
+        assert.ok(
+            result.findings.filter((finding) => finding.facet === 'env').length >= 4,
+            JSON.stringify(result.findings),
+        );
         const hashes = [...Object.values(from.env), ...Object.values(to.env)].map((env) => env.sha256);
         for (const format of DIFF_FORMATS) {
             const output = renderDiffReport(reportOf(result, from, to), format);

@@ -34,13 +34,21 @@ describe('renderDiffMarkdown', () => {
     it('shows fixes as file:line with the edit in code', () => {
         const row = lines.find((line) => line.startsWith('| 🔴 error | <code>node</code>'));
         assert.ok(row, markdown);
-        assert.ok(row.includes('<code>&#46;nvmrc&#58;1</code> (from side) → <code>22</code>') || row.includes('<code>.nvmrc&#58;1</code> (from side) → <code>22</code>'), row);
+        assert.ok(
+            row.includes('<code>&#46;nvmrc&#58;1</code> (from side) → <code>22</code>') ||
+                row.includes('<code>.nvmrc&#58;1</code> (from side) → <code>22</code>'),
+            row,
+        );
         assert.equal(cells(row).length, 6, row);
     });
 
     it('makes hostile values inert: no raw HTML, backtick, pipe or line break gets through', () => {
         for (const line of lines.filter((candidate) => candidate.startsWith('| '))) {
-            assert.equal(cells(line).length, line.startsWith('| side') || /^\| (from|to|via) /u.test(line) ? 4 : 6, line);
+            assert.equal(
+                cells(line).length,
+                line.startsWith('| side') || /^\| (from|to|via) /u.test(line) ? 4 : 6,
+                line,
+            );
         }
         assert.ok(!markdown.includes('<img'));
         assert.ok(!markdown.includes('`'));
@@ -52,14 +60,27 @@ describe('renderDiffMarkdown', () => {
     });
 
     it('marks secret findings', () => {
-        assert.ok(lines.some((line) => line.includes('<code>API&#95;TOKEN</code>') && line.includes('<i>secret</i>')), markdown);
+        assert.ok(
+            lines.some((line) => line.includes('<code>API&#95;TOKEN</code>') && line.includes('<i>secret</i>')),
+            markdown,
+        );
     });
 
     it('adds via and introduced-by columns three-way', () => {
         const three = renderDiffMarkdown(threeWayReport).split('\n');
         assert.ok(three.includes('| | key | from | via | to | introduced by | what | fix |'));
-        assert.ok(three.some((line) => line.startsWith('| 🟠 warning | <code>LANG</code> | <code>C.UTF&#45;8</code> | <code>C</code> | <code>C</code> | recipe |')), three.join('\n'));
-        assert.ok(three.includes('- <code>DEBUG</code>: <code>set</code> → — <i>env.added, introduced by both</i>'), three.join('\n'));
+        assert.ok(
+            three.some((line) =>
+                line.startsWith(
+                    '| 🟠 warning | <code>LANG</code> | <code>C.UTF&#45;8</code> | <code>C</code> | <code>C</code> | recipe |',
+                ),
+            ),
+            three.join('\n'),
+        );
+        assert.ok(
+            three.includes('- <code>DEBUG</code>: <code>set</code> → — <i>env.added, introduced by both</i>'),
+            three.join('\n'),
+        );
     });
 
     it('says plainly when nothing differs', () => {

@@ -20,7 +20,16 @@ export interface CorpusFacts {
     readonly title: string;
 }
 
-export const FIELDS: readonly (keyof CorpusFacts)[] = ['ecosystem', 'runtime', 'packageManager', 'appRoot', 'startCommand', 'port', 'framework', 'title'];
+export const FIELDS: readonly (keyof CorpusFacts)[] = [
+    'ecosystem',
+    'runtime',
+    'packageManager',
+    'appRoot',
+    'startCommand',
+    'port',
+    'framework',
+    'title',
+];
 
 export interface CorpusFixture {
     readonly name: string;
@@ -39,7 +48,9 @@ export function corpusFixtures(): CorpusFixture[] {
         .sort()
         .map((name) => {
             const dir = join(CORPUS, name);
-            const { from, shape, ...expected } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as CorpusFacts & { from: string; shape: string };
+            const { from, shape, ...expected } = JSON.parse(
+                readFileSync(join(dir, 'expected.json'), 'utf8'),
+            ) as CorpusFacts & { from: string; shape: string };
             return { name, dir, from, shape, expected };
         });
 }

@@ -7,7 +7,10 @@ import { detectProject } from '../../../../../src/core/project/detectProject';
 import { nodeProjectFiles } from '../../../../../src/core/project/nodeProjectFiles';
 import { EnvHashKey } from '../../../../../src/core/snapshot/EnvHashKey';
 
-async function startOf(procfile: string, main = 'main.go'): Promise<{ value: readonly string[]; how: string } | null | undefined> {
+async function startOf(
+    procfile: string,
+    main = 'main.go',
+): Promise<{ value: readonly string[]; how: string } | null | undefined> {
     const root = await mkdtemp(join(tmpdir(), 'parity-goproc-'));
     try {
         const tree: Record<string, string> = {
@@ -30,7 +33,10 @@ describe("Procfiles written for Heroku's Go buildpack", () => {
     it('bin/<module name> is the root main package: the binary the recipe builds, with the arguments kept', async () => {
         const start = await startOf('web: bin/getting-started -verbose\n');
         assert.deepEqual(start?.value, ['/app/server', '-verbose']);
-        assert.match(start?.how ?? '', /^Procfile web process: bin\/getting-started is the Go buildpack's name for main package \., which the recipe builds as \/app\/server$/);
+        assert.match(
+            start?.how ?? '',
+            /^Procfile web process: bin\/getting-started is the Go buildpack's name for main package \., which the recipe builds as \/app\/server$/,
+        );
     });
 
     it('bin/<folder> of cmd/<folder> is that main package', async () => {

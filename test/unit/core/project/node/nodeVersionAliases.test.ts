@@ -1,14 +1,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-    NEWEST_NODE_MAJOR, NODE_LTS_CODENAMES, NODE_VERSION_TABLE_DATE, resolveNodeVersion,
+    NEWEST_NODE_MAJOR,
+    NODE_LTS_CODENAMES,
+    NODE_VERSION_TABLE_DATE,
+    resolveNodeVersion,
 } from '../../../../../src/core/project/node/nodeVersionAliases';
 
 describe('resolveNodeVersion', () => {
     it('knows every LTS codename from argon (4) to lithium (26)', () => {
         assert.deepEqual(Object.entries(NODE_LTS_CODENAMES), [
-            ['argon', 4], ['boron', 6], ['carbon', 8], ['dubnium', 10], ['erbium', 12], ['fermium', 14], ['gallium', 16],
-            ['hydrogen', 18], ['iron', 20], ['jod', 22], ['krypton', 24], ['lithium', 26],
+            ['argon', 4],
+            ['boron', 6],
+            ['carbon', 8],
+            ['dubnium', 10],
+            ['erbium', 12],
+            ['fermium', 14],
+            ['gallium', 16],
+            ['hydrogen', 18],
+            ['iron', 20],
+            ['jod', 22],
+            ['krypton', 24],
+            ['lithium', 26],
         ]);
         assert.equal(NEWEST_NODE_MAJOR, 26);
         assert.equal(NODE_VERSION_TABLE_DATE, '2026-11-28');
@@ -16,7 +29,10 @@ describe('resolveNodeVersion', () => {
 
     it('resolves lts/<codename> and asdf-style lts-<codename>, any case', () => {
         assert.deepEqual(resolveNodeVersion('lts/iron'), { range: '20.x', note: '"lts/iron" is Node 20 (Iron LTS).' });
-        assert.deepEqual(resolveNodeVersion('lts/hydrogen'), { range: '18.x', note: '"lts/hydrogen" is Node 18 (Hydrogen LTS).' });
+        assert.deepEqual(resolveNodeVersion('lts/hydrogen'), {
+            range: '18.x',
+            note: '"lts/hydrogen" is Node 18 (Hydrogen LTS).',
+        });
         assert.equal(resolveNodeVersion('lts/argon').range, '4.x');
         assert.equal(resolveNodeVersion('lts/Jod').range, '22.x');
         assert.equal(resolveNodeVersion('lts/krypton').range, '24.x');
@@ -24,7 +40,10 @@ describe('resolveNodeVersion', () => {
     });
 
     it('resolves lts/*, lts and lts/-N against the table', () => {
-        assert.deepEqual(resolveNodeVersion('lts/*'), { range: '26.x', note: '"lts/*" means the newest LTS line: Node 26 (Lithium) as of 2026-11-28.' });
+        assert.deepEqual(resolveNodeVersion('lts/*'), {
+            range: '26.x',
+            note: '"lts/*" means the newest LTS line: Node 26 (Lithium) as of 2026-11-28.',
+        });
         assert.equal(resolveNodeVersion('lts').range, '26.x');
         assert.equal(resolveNodeVersion('lts/-1').range, '24.x');
         assert.equal(resolveNodeVersion('lts/-3').range, '20.x');
@@ -34,7 +53,10 @@ describe('resolveNodeVersion', () => {
 
     it('resolves node, stable, latest and current to the newest major', () => {
         for (const alias of ['node', 'stable', 'latest', 'current']) {
-            assert.deepEqual(resolveNodeVersion(alias), { range: '26.x', note: `"${alias}" means the newest Node.js release: Node 26 as of 2026-11-28.` });
+            assert.deepEqual(resolveNodeVersion(alias), {
+                range: '26.x',
+                note: `"${alias}" means the newest Node.js release: Node 26 as of 2026-11-28.`,
+            });
         }
     });
 

@@ -5,17 +5,35 @@ import { lastCommandOf, scriptToExecForm } from '../../../../../src/core/project
 describe('scriptToExecForm', () => {
     it('splits simple commands into words', () => {
         assert.deepEqual(scriptToExecForm('node server.js'), ['node', 'server.js']);
-        assert.deepEqual(scriptToExecForm('node --enable-source-maps "dist/my server.js"'), ['node', '--enable-source-maps', 'dist/my server.js']);
+        assert.deepEqual(scriptToExecForm('node --enable-source-maps "dist/my server.js"'), [
+            'node',
+            '--enable-source-maps',
+            'dist/my server.js',
+        ]);
         assert.deepEqual(scriptToExecForm('next start -p 3001'), ['next', 'start', '-p', '3001']);
     });
 
     it('runs leading variable assignments through env so exec form stays valid', () => {
-        assert.deepEqual(scriptToExecForm('NODE_ENV=production node dist/main'), ['env', 'NODE_ENV=production', 'node', 'dist/main']);
-        assert.deepEqual(scriptToExecForm('cross-env NODE_ENV=production node app.js'), ['cross-env', 'NODE_ENV=production', 'node', 'app.js']);
+        assert.deepEqual(scriptToExecForm('NODE_ENV=production node dist/main'), [
+            'env',
+            'NODE_ENV=production',
+            'node',
+            'dist/main',
+        ]);
+        assert.deepEqual(scriptToExecForm('cross-env NODE_ENV=production node app.js'), [
+            'cross-env',
+            'NODE_ENV=production',
+            'node',
+            'app.js',
+        ]);
     });
 
     it('wraps scripts that need a shell', () => {
-        assert.deepEqual(scriptToExecForm('npm run build && node dist/server.js'), ['sh', '-c', 'npm run build && node dist/server.js']);
+        assert.deepEqual(scriptToExecForm('npm run build && node dist/server.js'), [
+            'sh',
+            '-c',
+            'npm run build && node dist/server.js',
+        ]);
         assert.deepEqual(scriptToExecForm('next start -p $PORT'), ['sh', '-c', 'next start -p $PORT']);
     });
 });

@@ -5,11 +5,24 @@ import { detectFiles, detected, packageJson } from './runDetectNode';
 /** A monorepo whose root start is `start`, with an API package (express, port 4100) and a web package (next). */
 function monorepo(start: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
     return {
-        'package.json': packageJson({ name: 'root', private: true, workspaces: ['apps/*', 'services/*'], scripts: { start } }),
-        'services/api/package.json': packageJson({ name: '@acme/api', scripts: { start: 'node index.js', serve: 'node serve.js' }, dependencies: { express: '^4.21.1' } }),
+        'package.json': packageJson({
+            name: 'root',
+            private: true,
+            workspaces: ['apps/*', 'services/*'],
+            scripts: { start },
+        }),
+        'services/api/package.json': packageJson({
+            name: '@acme/api',
+            scripts: { start: 'node index.js', serve: 'node serve.js' },
+            dependencies: { express: '^4.21.1' },
+        }),
         'services/api/index.js': "const app = require('express')();\napp.listen(process.env.PORT || 4100);\n",
         'services/api/serve.js': "const app = require('express')();\napp.listen(process.env.PORT || 4200);\n",
-        'apps/web/package.json': packageJson({ name: 'web', scripts: { start: 'next start' }, dependencies: { next: '15.0.0' } }),
+        'apps/web/package.json': packageJson({
+            name: 'web',
+            scripts: { start: 'next start' },
+            dependencies: { next: '15.0.0' },
+        }),
         ...extra,
     };
 }
@@ -40,17 +53,31 @@ describe('detectNode: a monorepo root start that delegates to one workspace pack
             const app = detected(await detectFiles(monorepo(start))).app;
             assert.equal(app?.root, 'services/api');
             assert.deepEqual(app?.startCommand?.value, ['node', file]);
-            assert.deepEqual(app?.startCommand?.at, { file: 'services/api/package.json', line: script === 'start' ? 4 : 5 });
-            assert.match(app?.startCommand?.how ?? '', new RegExp(`^services/api/package\\.json scripts\\.${script}, which the root's start script`));
+            assert.deepEqual(app?.startCommand?.at, {
+                file: 'services/api/package.json',
+                line: script === 'start' ? 4 : 5,
+            });
+            assert.match(
+                app?.startCommand?.how ?? '',
+                new RegExp(`^services/api/package\\.json scripts\\.${script}, which the root's start script`),
+            );
             assert.equal(app?.framework?.value, 'express');
-            assert.deepEqual(app?.ports.map((port) => [port.value, port.at?.file]), [[script === 'start' ? 4100 : 4200, `services/api/${file}`]]);
+            assert.deepEqual(
+                app?.ports.map((port) => [port.value, port.at?.file]),
+                [[script === 'start' ? 4100 : 4200, `services/api/${file}`]],
+            );
             assert.deepEqual(app?.workspacePackages, ['apps/web']);
         });
     }
 
     it('a root start that runs another root script which delegates: followed through the root scripts', async () => {
         const tree = monorepo('npm run start:api');
-        tree['package.json'] = packageJson({ name: 'root', private: true, workspaces: ['apps/*', 'services/*'], scripts: { start: 'npm run start:api', 'start:api': 'yarn workspace @acme/api run serve' } });
+        tree['package.json'] = packageJson({
+            name: 'root',
+            private: true,
+            workspaces: ['apps/*', 'services/*'],
+            scripts: { start: 'npm run start:api', 'start:api': 'yarn workspace @acme/api run serve' },
+        });
         const app = detected(await detectFiles(tree)).app;
         assert.equal(app?.root, 'services/api');
         assert.deepEqual(app?.startCommand?.value, ['node', 'serve.js']);
@@ -58,16 +85,30 @@ describe('detectNode: a monorepo root start that delegates to one workspace pack
     });
 
     it('a package a nx project is named by its folder when its package.json has no name', async () => {
-        const app = detected(await detectFiles(monorepo('nx serve admin', {
-            'apps/admin/package.json': JSON.stringify({ scripts: { serve: 'node main.js' } }),
-            'apps/admin/main.js': "require('http').createServer().listen(4300);\n",
-        }))).app;
+        const app = detected(
+            await detectFiles(
+                monorepo('nx serve admin', {
+                    'apps/admin/package.json': JSON.stringify({ scripts: { serve: 'node main.js' } }),
+                    'apps/admin/main.js': "require('http').createServer().listen(4300);\n",
+                }),
+            ),
+        ).app;
         assert.equal(app?.root, 'apps/admin');
-        assert.deepEqual(app?.ports.map((port) => port.value), [4300]);
+        assert.deepEqual(
+            app?.ports.map((port) => port.value),
+            [4300],
+        );
     });
 
     it('a name that is no workspace package, a script it lacks, several packages or a run over all: the usual choice', async () => {
-        for (const start of ['npm run start -w @acme/missing', 'pnpm --filter @acme/api preview', 'npm start -w @acme/api -w web', 'turbo run start', 'npm run start --workspaces', 'nx run-many -t serve']) {
+        for (const start of [
+            'npm run start -w @acme/missing',
+            'pnpm --filter @acme/api preview',
+            'npm start -w @acme/api -w web',
+            'turbo run start',
+            'npm run start --workspaces',
+            'nx run-many -t serve',
+        ]) {
             const app = detected(await detectFiles(monorepo(start))).app;
             // apps/ first, as before: the web app.
             assert.equal(app?.root, 'apps/web', start);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { workspaceGlobToRegExp } from '../../../../../src/core/project/node/workspaceGlobToRegExp';
 
-const matches = (glob: string, dirs: readonly string[]): string[] => dirs.filter((dir) => workspaceGlobToRegExp(glob).test(dir));
+const matches = (glob: string, dirs: readonly string[]): string[] =>
+    dirs.filter((dir) => workspaceGlobToRegExp(glob).test(dir));
 const dirs = ['apps/api', 'apps/web', 'apps/web/e2e', 'packages/ui', 'packages/legacy-ui', 'tools/cli', 'apps2/x'];
 
 describe('workspaceGlobToRegExp', () => {

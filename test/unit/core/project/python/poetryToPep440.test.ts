@@ -4,7 +4,7 @@ import { normalizeSpecifier, pythonPinRange } from '../../../../../src/core/proj
 import { poetryToPep440 } from '../../../../../src/core/project/python/poetryToPep440';
 
 describe('poetryToPep440', () => {
-    it('follows Poetry\'s caret and tilde rules', () => {
+    it("follows Poetry's caret and tilde rules", () => {
         assert.equal(poetryToPep440('^3.11'), '>=3.11,<4.0');
         assert.equal(poetryToPep440('^3.11.4'), '>=3.11.4,<4.0.0');
         assert.equal(poetryToPep440('^0.2.3'), '>=0.2.3,<0.3.0');
@@ -34,8 +34,14 @@ describe('pythonPinRange and normalizeSpecifier', () => {
         assert.deepEqual(pythonPinRange('3.12.1'), { range: '==3.12.1' });
         assert.deepEqual(pythonPinRange('3.12'), { range: '==3.12.*' });
         assert.deepEqual(pythonPinRange('3.13.0rc2'), { range: '==3.13.0rc2' });
-        assert.deepEqual(pythonPinRange('3.13t'), { range: '==3.13.*', note: '3.13t is the free-threaded build of 3.13' });
-        assert.deepEqual(pythonPinRange('pypy3.10-7.3.15'), { range: null, note: 'pypy3.10-7.3.15 is pypy, not CPython' });
+        assert.deepEqual(pythonPinRange('3.13t'), {
+            range: '==3.13.*',
+            note: '3.13t is the free-threaded build of 3.13',
+        });
+        assert.deepEqual(pythonPinRange('pypy3.10-7.3.15'), {
+            range: null,
+            note: 'pypy3.10-7.3.15 is pypy, not CPython',
+        });
     });
 
     it('accepts PEP 440 specifier sets and nothing else', () => {

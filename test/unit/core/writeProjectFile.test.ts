@@ -10,10 +10,11 @@ import {
     symlinkSync,
     writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ProjectPathError } from '../../../src/core/ProjectPathError';
-import { readProjectFile } from '../../../src/core/readProjectFile';
+import { MAX_PROJECT_FILE_BYTES, readProjectFile } from '../../../src/core/readProjectFile';
 import { writeProjectFile } from '../../../src/core/writeProjectFile';
 import { projectBeside } from '../../support/projectBeside';
 
@@ -124,6 +125,21 @@ describe('readProjectFile follows a link only while it stays in the project', ()
         await assert.rejects(
             readProjectFile(project, 'Dockerfile'),
             refusal(/Dockerfile leads to .*victim\.txt, outside the project/),
+        );
+    });
+
+    it('refuses a FIFO planted as the Dockerfile without waiting for a writer', async () => {
+        const { project } = layout();
+        execFileSync('mkfifo', [join(project, 'Dockerfile')]);
+        await assert.rejects(readProjectFile(project, 'Dockerfile'), refusal(/Dockerfile is not a regular file/));
+    });
+
+    it('refuses a file larger than a project file may be, reading no more than the bound', async () => {
+        const { project } = layout();
+        writeFileSync(join(project, 'Dockerfile'), Buffer.alloc(MAX_PROJECT_FILE_BYTES + 1, 0x41));
+        await assert.rejects(
+            readProjectFile(project, 'Dockerfile'),
+            refusal(/Dockerfile has \d+ bytes, more than the \d+ a project file may have/),
         );
     });
 });

@@ -28,29 +28,34 @@ interface BenchEntry {
 // say "not run" with the reason.
 const BENCHES: readonly BenchEntry[] = [
     { name: 'activation', area: 'Activation in the real VS Code', file: 'activationBench.ts', timeoutMin: 10 },
-    { name: 'cli-cold', area: 'Cold CLI (`parity snapshot`, `parity --help`)', file: 'cliColdBench.ts', timeoutMin: 5 },
-    { name: 'snapshot', area: 'Snapshot (vs envinfo)', file: 'snapshotBench.ts', runs: 5, timeoutMin: 5 },
+    {
+        name: 'cli-cold',
+        area: 'Cold CLI (`parity snapshot`, `parity --help`)',
+        file: 'cliColdBench.ts',
+        timeoutMin: 10,
+    },
+    { name: 'snapshot', area: 'Snapshot (vs envinfo)', file: 'snapshotBench.ts', runs: 5, timeoutMin: 10 },
     {
         name: 'package',
         area: 'Package App: build, rebuild, image size',
         file: 'packageBench.ts',
         runs: 5,
-        timeoutMin: 15,
+        timeoutMin: 25,
     },
-    { name: 'builders', area: 'BuildKit vs the classic builder', file: 'buildersBench.ts', runs: 5, timeoutMin: 5 },
-    { name: 'sandbox', area: 'Sandbox ready (vs docker run)', file: 'sandboxBench.ts', runs: 7, timeoutMin: 5 },
-    { name: 'views', area: 'Images and Containers views', file: 'viewsBench.ts', runs: 11, timeoutMin: 5 },
-    { name: 'targets', area: 'Targets view', file: 'targetsBench.ts', runs: 7, timeoutMin: 5 },
-    { name: 'diff', area: 'Diff in-process', file: 'diffBench.ts', runs: 11, timeoutMin: 5 },
-    { name: 'diff-cli', area: 'Diff CLI (fresh process)', file: 'diffCliBench.ts', runs: 7, timeoutMin: 5 },
-    { name: 'lsp', area: 'Language server', file: 'lspBench.ts', runs: 5, timeoutMin: 5 },
-    { name: 'refresh', area: 'Findings after a save', file: 'refreshBench.ts', runs: 5, timeoutMin: 5 },
-    { name: 'corpus', area: 'Planning the corpus', file: 'corpusBench.ts', runs: 11, timeoutMin: 5 },
-    { name: 'remote', area: 'Remote engines (TLS, ssh)', file: 'remoteProbeBench.ts', runs: 5, timeoutMin: 5 },
-    { name: 'swarm', area: 'Swarm service probe', file: 'swarmProbeBench.ts', runs: 5, timeoutMin: 5 },
-    { name: 'java', area: 'Java packaging', file: 'javaBench.ts', runs: 5, timeoutMin: 10 },
-    { name: 'ruby', area: 'Ruby packaging', file: 'rubyBench.ts', runs: 5, timeoutMin: 10 },
-    { name: 'libs', area: 'Libraries vs hand-written code', file: 'libsBench.ts', timeoutMin: 5 },
+    { name: 'builders', area: 'BuildKit vs the classic builder', file: 'buildersBench.ts', runs: 5, timeoutMin: 10 },
+    { name: 'sandbox', area: 'Sandbox ready (vs docker run)', file: 'sandboxBench.ts', runs: 7, timeoutMin: 10 },
+    { name: 'views', area: 'Images and Containers views', file: 'viewsBench.ts', runs: 11, timeoutMin: 10 },
+    { name: 'targets', area: 'Targets view', file: 'targetsBench.ts', runs: 7, timeoutMin: 10 },
+    { name: 'diff', area: 'Diff in-process', file: 'diffBench.ts', runs: 11, timeoutMin: 10 },
+    { name: 'diff-cli', area: 'Diff CLI (fresh process)', file: 'diffCliBench.ts', runs: 7, timeoutMin: 10 },
+    { name: 'lsp', area: 'Language server', file: 'lspBench.ts', runs: 5, timeoutMin: 10 },
+    { name: 'refresh', area: 'Findings after a save', file: 'refreshBench.ts', runs: 5, timeoutMin: 10 },
+    { name: 'corpus', area: 'Planning the corpus', file: 'corpusBench.ts', runs: 11, timeoutMin: 10 },
+    { name: 'remote', area: 'Remote engines (TLS, ssh)', file: 'remoteProbeBench.ts', runs: 5, timeoutMin: 10 },
+    { name: 'swarm', area: 'Swarm service probe', file: 'swarmProbeBench.ts', runs: 5, timeoutMin: 10 },
+    { name: 'java', area: 'Java packaging', file: 'javaBench.ts', runs: 5, timeoutMin: 15 },
+    { name: 'ruby', area: 'Ruby packaging', file: 'rubyBench.ts', runs: 5, timeoutMin: 15 },
+    { name: 'libs', area: 'Libraries vs hand-written code', file: 'libsBench.ts', timeoutMin: 10 },
 ];
 
 function isResult(value: unknown): value is BenchResult {
@@ -145,7 +150,13 @@ async function measure(entry: BenchEntry, dir: string, commit: string): Promise<
         return { ...base, measuredAt, seconds, status: 'not run', reason: `wrote no JSON to ${BENCH_JSON_ENV}.` };
     }
     if (!isResult(result)) {
-        return { ...base, measuredAt, seconds, status: 'not run', reason: 'its JSON is not a benchmark result.' };
+        return {
+            ...base,
+            measuredAt,
+            seconds,
+            status: 'not run',
+            reason: `its JSON does not follow the convention at the top of scripts/bench/benchKit.ts ({ bench, figures: [{ name, median, unit, runs, … }] }).`,
+        };
     }
     return { ...base, measuredAt, seconds, status: 'measured', result };
 }

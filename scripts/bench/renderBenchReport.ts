@@ -81,7 +81,11 @@ function summaryRow(one: BenchSection): string {
     const missed = targeted.filter((figure) => verdict(figure) !== 'met').map((figure) => figure.name);
     return `| ${cell(one.area)} | ${
         one.status === 'measured'
-            ? `${figures.length} | ${met} of ${targeted.length}${missed.length > 0 ? ` (not met: ${cell(missed.join('; '))})` : ''}`
+            ? `${figures.length} | ${
+                  targeted.length === 0
+                      ? 'no targets'
+                      : `${met} of ${targeted.length}${missed.length > 0 ? ` (not met: ${cell(missed.join('; '))})` : ''}`
+              }`
             : `— | not run: ${cell(one.reason ?? '')}`
     } | ${one.measuredAt.slice(0, 16).replace('T', ' ')} |`;
 }

@@ -6,7 +6,7 @@
 //
 //   node --import tsx scripts/bench/sandboxBench.ts [--runs N]
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,11 +57,16 @@ async function firstOk(url: string, timeoutMs = 30_000): Promise<void> {
 }
 
 async function packageHelloNode(): Promise<void> {
-    const folder = join(mkdtempSync(join(tmpdir(), 'parity-bench-')), 'hello-node');
-    cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
-    const { plan } = await planProject(folder, { log: silentLogger, toolVersion: 'bench' });
-    await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
-    await buildProject(client, { projectRoot: folder, tag: TAG, builder: 'buildkit', plan, log: silentLogger });
+    const parent = mkdtempSync(join(tmpdir(), 'parity-bench-'));
+    const folder = join(parent, 'hello-node');
+    try {
+        cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
+        const { plan } = await planProject(folder, { log: silentLogger, toolVersion: 'bench' });
+        await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
+        await buildProject(client, { projectRoot: folder, tag: TAG, builder: 'buildkit', plan, log: silentLogger });
+    } finally {
+        rmSync(parent, { recursive: true, force: true });
+    }
 }
 
 async function paritySandbox(config: Parameters<typeof sandboxPolicy>[0]['image']['config']): Promise<number> {

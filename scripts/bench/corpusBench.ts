@@ -8,15 +8,7 @@ import { planFromSnapshot } from '../../src/core/plan/planFromSnapshot';
 import { renderRecipe } from '../../src/core/plan/renderRecipe';
 import { corpusFixtures } from '../../test/unit/core/project/corpus/corpusFacts';
 import { snapshotFor } from '../../test/unit/core/plan/snapshotFor';
-
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
+import { figure, median, runBench, type BenchOptions, type BenchResult } from './benchKit';
 
 async function planOnce(dir: string): Promise<number> {
     const started = performance.now();
@@ -25,27 +17,39 @@ async function planOnce(dir: string): Promise<number> {
     return performance.now() - started;
 }
 
-void (async () => {
-    const rows: { name: string; cold: number; median: number }[] = [];
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
+    const rows: { name: string; cold: number; times: number[] }[] = [];
     for (const fixture of corpusFixtures()) {
         const cold = await planOnce(fixture.dir);
         const times: number[] = [];
         for (let run = 0; run < runs; run += 1) {
             times.push(await planOnce(fixture.dir));
         }
-        rows.push({ name: fixture.name, cold, median: median(times) });
+        rows.push({ name: fixture.name, cold, times });
     }
-    const width = Math.max(...rows.map((row) => row.name.length));
-    for (const row of rows) {
-        process.stdout.write(
-            `${row.name.padEnd(width)}  median ${row.median.toFixed(1)} ms  (first run ${row.cold.toFixed(1)} ms)\n`,
-        );
-    }
-    const medians = rows.map((row) => row.median);
-    const slowest = rows.reduce((a, b) => (b.median > a.median ? b : a));
+    const target = { op: '<', value: 200 } as const;
+    const slowest = rows.reduce((a, b) => (median(b.times) > median(a.times) ? b : a));
     const coldest = rows.reduce((a, b) => (b.cold > a.cold ? b : a));
-    process.stdout.write(
-        `\nplanning a corpus project in-process (${rows.length} fixtures, ${runs} runs each): median of medians ${median(medians).toFixed(1)} ms, ` +
-            `slowest median ${slowest.median.toFixed(1)} ms (${slowest.name}), slowest first run ${coldest.cold.toFixed(1)} ms (${coldest.name}); target < 200 ms\n`,
-    );
-})();
+    return {
+        bench: 'corpus',
+        figures: [
+            figure(`slowest project's median (${slowest.name})`, slowest.times, 'ms', { target }),
+            {
+                ...figure(
+                    'median of the per-project medians',
+                    rows.map((row) => median(row.times)),
+                    'ms',
+                    { target },
+                ),
+                runs,
+            },
+            // A first run is one measurement by nature: the cold path (the module caches empty for this project).
+            { ...figure(`slowest first run (${coldest.name})`, [coldest.cold], 'ms', { target }), runs: 1 },
+        ],
+        notes: [`${rows.length} corpus projects, ${runs} runs each after one first run`],
+    };
+}
+
+if (require.main === module) {
+    runBench(run, 21);
+}

@@ -11,17 +11,10 @@ import { renderDiffReport } from '../../src/core/diff/report/renderDiffReport';
 import type { EnvVarFact, Snapshot } from '../../src/core/snapshot/Snapshot';
 import { reportOf } from '../../test/unit/core/diff/report/reportFixtures';
 import { validSnapshot } from '../../test/unit/core/snapshot/validSnapshot';
+import { figure, runBench, type BenchOptions, type BenchResult } from './benchKit';
 
 const PACKAGES = 20_000;
 const VARIABLES = 2_000;
-const runsArg = process.argv.indexOf('--runs');
-const runs = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11);
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -52,41 +45,42 @@ function side(which: 'from' | 'to'): Snapshot {
     };
 }
 
-const from = side('from');
-const to = side('to');
-const diffMs: number[] = [];
-const totalMs: number[] = [];
-const textMs: number[] = [];
-const sarifMs: number[] = [];
-let findings = 0;
-let bytes = 0;
-let textBytes = 0;
-let sarifBytes = 0;
-for (let run = 0; run < runs; run += 1) {
-    const start = performance.now();
-    const result = diffSnapshots(from, to, DEFAULT_DIFF_RULES);
-    const diffed = performance.now();
-    bytes = JSON.stringify(result).length;
-    totalMs.push(performance.now() - start);
-    diffMs.push(diffed - start);
-    findings = result.findings.length;
-    const textStart = performance.now();
-    textBytes = renderDiffReport(reportOf(diffSnapshots(from, to, DEFAULT_DIFF_RULES), from, to), 'text').length;
-    textMs.push(performance.now() - textStart);
-    const sarifStart = performance.now();
-    sarifBytes = renderDiffReport(reportOf(diffSnapshots(from, to, DEFAULT_DIFF_RULES), from, to), 'sarif').length;
-    sarifMs.push(performance.now() - sarifStart);
+export function run({ runs }: BenchOptions): Promise<BenchResult> {
+    const from = side('from');
+    const to = side('to');
+    const diffMs: number[] = [];
+    const totalMs: number[] = [];
+    const textMs: number[] = [];
+    const sarifMs: number[] = [];
+    let findings = 0;
+    for (let run = 0; run < runs; run += 1) {
+        const start = performance.now();
+        const result = diffSnapshots(from, to, DEFAULT_DIFF_RULES);
+        const diffed = performance.now();
+        JSON.stringify(result);
+        totalMs.push(performance.now() - start);
+        diffMs.push(diffed - start);
+        findings = result.findings.length;
+        const textStart = performance.now();
+        renderDiffReport(reportOf(diffSnapshots(from, to, DEFAULT_DIFF_RULES), from, to), 'text');
+        textMs.push(performance.now() - textStart);
+        const sarifStart = performance.now();
+        renderDiffReport(reportOf(diffSnapshots(from, to, DEFAULT_DIFF_RULES), from, to), 'sarif');
+        sarifMs.push(performance.now() - sarifStart);
+    }
+    const target = { op: '<', value: 100 } as const;
+    return Promise.resolve({
+        bench: 'diff',
+        figures: [
+            figure('diff (in-process)', diffMs, 'ms'),
+            figure('diff + JSON', totalMs, 'ms', { target }),
+            figure('diff + text report', textMs, 'ms', { target }),
+            figure('diff + SARIF report', sarifMs, 'ms', { target }),
+        ],
+        notes: [`${PACKAGES} system packages and ${VARIABLES} env vars per side: ${findings} findings`],
+    });
 }
-const round = (ms: number): string => ms.toFixed(1);
-const line = (label: string, values: readonly number[], target = ''): string =>
-    `  ${label.padEnd(16)} median ${round(median(values))} ms (min ${round(Math.min(...values))}, max ${round(Math.max(...values))}) over ${runs} runs${target}`;
-process.stdout.write(
-    [
-        `diff of ${PACKAGES} packages and ${VARIABLES} env vars per side: ${findings} findings, ${(bytes / 1024).toFixed(0)} KiB as JSON, ${(textBytes / 1024).toFixed(0)} KiB as text, ${(sarifBytes / 1024).toFixed(0)} KiB as SARIF`,
-        line('diff', diffMs),
-        line('diff + JSON', totalMs),
-        line('diff + text', textMs, ' — target < 100 ms'),
-        line('diff + SARIF', sarifMs, ' — target < 100 ms'),
-        '',
-    ].join('\n'),
-);
+
+if (require.main === module) {
+    runBench(run, 11);
+}

@@ -8,18 +8,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { figure, runBench, type BenchFigure, type BenchOptions, type BenchResult } from './benchKit';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const IMAGE = 'debian:bookworm-slim';
 const NAME = `parity-bench-diff-cli-${process.pid}`;
-const runsArg = process.argv.indexOf('--runs');
-const runs = Math.max(3, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11);
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 function docker(args: readonly string[]): string {
     return execFileSync('docker', [...args], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: '' } }).trim();
@@ -40,53 +33,65 @@ function timed(args: readonly string[], cwd: string): number {
     return ms;
 }
 
-function bench(label: string, args: readonly string[], cwd: string): void {
+function bench(label: string, args: readonly string[], cwd: string, runs: number): BenchFigure {
     timed(args, cwd); // warm the engine's and the OS's caches once, as a second run in a CI job would be
     const times = Array.from({ length: runs }, () => timed(args, cwd));
-    console.log(
-        `${label.padEnd(44)} median ${median(times).toFixed(0).padStart(5)} ms   min ${Math.min(...times)
-            .toFixed(0)
-            .padStart(5)}   max ${Math.max(...times)
-            .toFixed(0)
-            .padStart(5)}   (${runs} runs)`,
-    );
+    return figure(label, times, 'ms', { target: { op: '<', value: 1000 } });
 }
 
-if (!existsSync(CLI)) {
-    throw new Error(`${CLI} is missing — run: npm run build`);
-}
-const dir = mkdtempSync(join(tmpdir(), 'parity-diff-cli-bench-'));
-const saved = join(dir, 'saved.snapshot.json');
-docker([
-    'run',
-    '--detach',
-    '--name',
-    NAME,
-    '--label',
-    'parity.test=diff-cli-bench',
-    '--network',
-    'none',
-    '--entrypoint',
-    'sleep',
-    IMAGE,
-    '600',
-]);
-try {
-    const snapshot = spawnSync(process.execPath, [CLI, 'snapshot', '--target', `container:${NAME}`, '--out', saved], {
-        encoding: 'utf8',
-        env: { ...process.env, DOCKER_HOST: '' },
-    });
-    if (snapshot.status !== 0) {
-        throw new Error(`parity snapshot failed: ${snapshot.stderr}`);
+export function run({ runs }: BenchOptions): Promise<BenchResult> {
+    if (!existsSync(CLI)) {
+        throw new Error(`${CLI} is missing — run: npm run build`);
     }
-    bench('node dist/cli.js --version (startup)', ['--version'], dir);
-    bench(
-        'diff --from file:SNAPSHOT --to container:NAME',
-        ['diff', '--from', `file:${saved}`, '--to', `container:${NAME}`],
-        dir,
-    );
-    bench('diff --to container:NAME (from host:.)', ['diff', '--to', `container:${NAME}`], process.cwd());
-} finally {
-    docker(['rm', '--force', NAME]);
-    rmSync(dir, { recursive: true, force: true });
+    const dir = mkdtempSync(join(tmpdir(), 'parity-diff-cli-bench-'));
+    const saved = join(dir, 'saved.snapshot.json');
+    docker([
+        'run',
+        '--detach',
+        '--name',
+        NAME,
+        '--label',
+        'parity.test=diff-cli-bench',
+        '--network',
+        'none',
+        '--entrypoint',
+        'sleep',
+        IMAGE,
+        '600',
+    ]);
+    try {
+        const snapshot = spawnSync(
+            process.execPath,
+            [CLI, 'snapshot', '--target', `container:${NAME}`, '--out', saved],
+            { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: '' } },
+        );
+        if (snapshot.status !== 0) {
+            throw new Error(`parity snapshot failed: ${snapshot.stderr}`);
+        }
+        return Promise.resolve({
+            bench: 'diff-cli',
+            figures: [
+                bench('node dist/cli.js --version (startup)', ['--version'], dir, runs),
+                bench(
+                    'parity diff --from file:SNAPSHOT --to container:NAME',
+                    ['diff', '--from', `file:${saved}`, '--to', `container:${NAME}`],
+                    dir,
+                    runs,
+                ),
+                bench(
+                    'parity diff --to container:NAME (from host:.)',
+                    ['diff', '--to', `container:${NAME}`],
+                    process.cwd(),
+                    runs,
+                ),
+            ],
+        });
+    } finally {
+        docker(['rm', '--force', NAME]);
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+if (require.main === module) {
+    runBench(run, 11);
 }

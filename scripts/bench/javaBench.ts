@@ -22,10 +22,9 @@ import { buildProject } from '../../src/pipeline/buildProject';
 import { planProject } from '../../src/pipeline/planProject';
 import { mavenMirrorUrl } from '../../test/engine/mavenMirror';
 import { dockerCli } from '../../test/support/dockerCli';
+import { figure, runBench, type BenchFigure, type BenchOptions, type BenchResult } from './benchKit';
 
 const root = join(__dirname, '..', '..');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const FIXTURES = [
     'java-httpserver-maven',
     'java-jetty-maven',
@@ -38,13 +37,8 @@ const client = new EngineClient(
     { log: silentLogger },
 );
 
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-async function planning(): Promise<void> {
+async function planning(runs: number): Promise<BenchFigure[]> {
+    const figures: BenchFigure[] = [];
     for (const fixture of FIXTURES) {
         const folder = join(root, 'test', 'fixtures', 'projects', fixture);
         const whole: number[] = [];
@@ -61,13 +55,16 @@ async function planning(): Promise<void> {
             planFromSnapshot(snapshot, { projectRoot: folder });
             planOnly.push(performance.now() - planStarted);
         }
-        console.log(
-            `  1. ${fixture.padEnd(22)} detection ${median(detection).toFixed(1)} ms · plan ${median(planOnly).toFixed(2)} ms · host snapshot + plan ${median(whole).toFixed(0)} ms`,
+        figures.push(
+            figure(`${fixture}: detection`, detection, 'ms', { target: { op: '<', value: 200 } }),
+            figure(`${fixture}: plan from the snapshot`, planOnly, 'ms'),
+            figure(`${fixture}: host snapshot + plan`, whole, 'ms'),
         );
     }
+    return figures;
 }
 
-async function rebuild(): Promise<void> {
+async function rebuild(runs: number): Promise<{ figure: BenchFigure; note: string }> {
     const parent = mkdtempSync(join(tmpdir(), 'parity-bench-java-'));
     const folder = join(parent, 'java-jetty-maven');
     cpSync(join(root, 'test', 'fixtures', 'projects', 'java-jetty-maven'), folder, { recursive: true });
@@ -80,7 +77,6 @@ async function rebuild(): Promise<void> {
     // Planned once: the figure is the build after the change, as an edit-build loop with a written Dockerfile runs it.
     const { plan } = await planProject(folder, options);
     await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
-    console.log(`     (${plan.builder?.image ?? '?'} → ${plan.base.image}, mirror ${plan.java?.mirror ?? 'none'})`);
     const build = async (): Promise<{ ms: number; cached: string[] }> => {
         const events: BuildEvent[] = [];
         const started = performance.now();
@@ -111,17 +107,28 @@ async function rebuild(): Promise<void> {
             times.push(ms);
             dependenciesCached += cached.some((name) => name.includes('dependency:resolve')) ? 1 : 0;
         }
-        console.log(
-            `  2. java-jetty-maven       rebuild after a one-line change: ${(median(times) / 1000).toFixed(2)} s (dependency step from cache in ${dependenciesCached}/${runs} rebuilds)`,
-        );
+        return {
+            figure: figure(
+                'java-jetty-maven: rebuild after a one-line change',
+                times.map((ms) => ms / 1000),
+                's',
+            ),
+            note:
+                `${plan.builder?.image ?? '?'} → ${plan.base.image}, mirror ${plan.java?.mirror ?? 'none'}; ` +
+                `dependency step from cache in ${dependenciesCached}/${runs} rebuilds`,
+        };
     } finally {
         dockerCli(['rmi', '--force', tag]);
         rmSync(parent, { recursive: true, force: true });
     }
 }
 
-void (async () => {
-    console.log(`Java packaging benchmark — medians of ${runs} runs (2 cores)`);
-    await planning();
-    await rebuild();
-})();
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
+    const figures = await planning(runs);
+    const rebuilt = await rebuild(runs);
+    return { bench: 'java', figures: [...figures, rebuilt.figure], notes: [rebuilt.note] };
+}
+
+if (require.main === module) {
+    runBench(run, 5);
+}

@@ -1,5 +1,5 @@
-// npm run bench:lsp — the language server's figures: diagnostics for a 300-line Dockerfile after a change
-// (median, target < 20 ms), start of the bundled server to its first diagnostics (< 300 ms), its memory (< 60 MB RSS)
+// npm run bench:lsp [-- --runs N] — the language server's figures, over N server starts: diagnostics for a
+// 300-line Dockerfile after a change (median, target < 20 ms), start of the bundled server to its first diagnostics (< 300 ms), its memory (< 60 MB RSS)
 // right after the edits and once idle.
 // The server runs with the flags and environment VS Code gives it; a bare `node -e` measured in the same run is the floor.
 import { execFileSync, spawn } from 'node:child_process';
@@ -12,11 +12,11 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { SERVER_EXEC_ARGV } from '../../src/core/lsp/SERVER_EXEC_ARGV';
 import { serverEnv } from '../../src/core/lsp/serverEnv';
 import { validSnapshot } from '../../test/unit/core/snapshot/validSnapshot';
+import { figure, runBench, type BenchOptions, type BenchResult } from './benchKit';
 
 const repo = join(__dirname, '..', '..');
+/** Edits per server start. */
 const RUNS = 50;
-/** Server starts; each is measured, and the medians are reported. */
-const STARTS = 5;
 /** How long the server is left idle before its memory is read again: V8's memory reducer acts ~8 s after allocation stops. */
 const IDLE_MS = 12_000;
 
@@ -114,12 +114,7 @@ function rssOf(pid: number | undefined): number {
     );
 }
 
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-async function main(): Promise<void> {
+export async function run({ runs: starts }: BenchOptions): Promise<BenchResult> {
     execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs'), '--production'], {
         cwd: repo,
         stdio: 'ignore',
@@ -130,46 +125,52 @@ async function main(): Promise<void> {
     const servers: Awaited<ReturnType<typeof serverRun>>[] = [];
     const peers: Awaited<ReturnType<typeof peerRun>>[] = [];
     // Interleaved, so a busy moment of the machine weighs on both alike.
-    for (let run = 0; run < STARTS; run++) {
+    for (let start = 0; start < starts; start++) {
         peers.push(await peerRun());
         servers.push(await serverRun(root));
     }
     rmSync(root, { recursive: true, force: true });
-    const rows: [string, string, string, string][] = [
-        [
-            `diagnostics after a change, 300 lines (median of ${RUNS * STARTS})`,
-            `${median(servers.flatMap((run) => run.changeMs)).toFixed(1)} ms`,
-            '< 20 ms',
-            '',
+    const bare = 'bare node -e';
+    return {
+        bench: 'lsp',
+        figures: [
+            figure(
+                'diagnostics after a change, 300-line Dockerfile',
+                servers.flatMap((one) => one.changeMs),
+                'ms',
+                { target: { op: '<', value: 20 } },
+            ),
+            figure(
+                'server start to first diagnostics',
+                servers.map((one) => one.startMs),
+                'ms',
+                {
+                    target: { op: '<', value: 300 },
+                    peer: { name: `${bare} start to first output`, values: peers.map((one) => one.startMs) },
+                },
+            ),
+            figure(
+                'server memory (RSS) right after the edits',
+                servers.map((one) => one.rssMb),
+                'MB',
+                { target: { op: '<', value: 60 }, peer: { name: bare, values: peers.map((one) => one.rssMb) } },
+            ),
+            // Right after the edits the heap is wherever V8's cycle left it: between the live ~9 MB and the ~18 MB
+            // at which it collects the old generation (a floor V8 keeps whatever the flags). Idle, it is collected.
+            figure(
+                `server memory (RSS) ${IDLE_MS / 1000} s after the last edit`,
+                servers.map((one) => one.idleRssMb),
+                'MB',
+                { target: { op: '<', value: 60 } },
+            ),
         ],
-        [
-            `start to first diagnostics (median of ${STARTS})`,
-            `${median(servers.map((run) => run.startMs)).toFixed(0)} ms`,
-            '< 300 ms',
-            `bare node: ${median(peers.map((run) => run.startMs)).toFixed(0)} ms`,
+        notes: [
+            `server flags: ${SERVER_EXEC_ARGV.join(' ') || '(none)'}; GLIBC_TUNABLES=${serverEnv(process.env.GLIBC_TUNABLES).GLIBC_TUNABLES}`,
+            `${RUNS} edits per server start; ${servers[0]?.firstCount ?? 0} diagnostics on the first run`,
         ],
-        [
-            `server memory (RSS, median of ${STARTS})`,
-            `${median(servers.map((run) => run.rssMb)).toFixed(1)} MB`,
-            '< 60 MB',
-            `bare node: ${median(peers.map((run) => run.rssMb)).toFixed(1)} MB`,
-        ],
-        // Right after the edits the heap is wherever V8's cycle left it: between the live ~9 MB and the ~18 MB at
-        // which it collects the old generation (a floor V8 keeps whatever the flags). Idle, it is collected.
-        [
-            `server memory ${IDLE_MS / 1000} s after the last edit (median of ${STARTS})`,
-            `${median(servers.map((run) => run.idleRssMb)).toFixed(1)} MB`,
-            '< 60 MB',
-            '',
-        ],
-    ];
-    process.stdout.write(
-        `server flags: ${SERVER_EXEC_ARGV.join(' ') || '(none)'}; GLIBC_TUNABLES=${serverEnv(process.env.GLIBC_TUNABLES).GLIBC_TUNABLES}\n`,
-    );
-    for (const [what, value, target, peer] of rows) {
-        process.stdout.write(`${what.padEnd(56)} ${value.padStart(10)}   target ${target.padEnd(9)} ${peer}\n`);
-    }
-    process.stdout.write(`(${servers[0]?.firstCount ?? 0} diagnostics on the first run)\n`);
+    };
 }
 
-void main();
+if (require.main === module) {
+    runBench(run, 5);
+}

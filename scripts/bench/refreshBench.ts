@@ -7,48 +7,36 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/core/Logger';
 import { captureHost } from '../../src/targets/host/captureHost';
+import { figure, runBench, sample, type BenchFigure, type BenchOptions, type BenchResult } from './benchKit';
 
 const root = join(__dirname, '..', '..');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
 
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-async function timeIt(run: () => Promise<unknown>): Promise<number> {
-    await run();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-        const started = performance.now();
-        await run();
-        times.push(performance.now() - started);
-    }
-    return median(times);
-}
-
-async function main(): Promise<void> {
-    console.log(`recompute-after-save benchmark — ${runs} runs after one warm-up, medians (2 cores)`);
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
+    const figures: BenchFigure[] = [];
     for (const name of readdirSync(join(root, 'examples'))) {
         const project = join(root, 'examples', name);
         const options = { toolVersion: 'bench', log: silentLogger };
         const previous = await captureHost(project, options);
-        const full = await timeIt(() => captureHost(project, options));
-        const projectOnly = await timeIt(() =>
+        const full = await sample(runs, () => captureHost(project, options));
+        const projectOnly = await sample(runs, () =>
             captureHost(project, { ...options, reuse: { snapshot: previous, runtimes: false } }),
         );
-        const toolchains = await timeIt(() =>
+        const toolchains = await sample(runs, () =>
             captureHost(project, { ...options, reuse: { snapshot: previous, runtimes: true } }),
         );
-        console.log(
-            `  ${name.padEnd(22)} full ${full.toFixed(0).padStart(4)} ms · project files only ${projectOnly.toFixed(0).padStart(4)} ms · with toolchains ${toolchains.toFixed(0).padStart(4)} ms`,
+        figures.push(
+            figure(`${name}: full capture`, full, 'ms'),
+            figure(
+                `${name}: after a pin file, Dockerfile or .env save (machine facts and toolchains reused)`,
+                projectOnly,
+                'ms',
+            ),
+            figure(`${name}: after a version-manager file save (machine facts reused)`, toolchains, 'ms'),
         );
     }
+    return { bench: 'refresh', figures };
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-});
+if (require.main === module) {
+    runBench(run, 11);
+}

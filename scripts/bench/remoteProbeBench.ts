@@ -13,11 +13,10 @@ import { EnvHashKey } from '../../src/core/snapshot/EnvHashKey';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { resolveEngine } from '../../src/engine/resolveEngine';
 import { probeContainer } from '../../src/targets/container/probeContainer';
+import { figure, runBench, type BenchFigure, type BenchOptions, type BenchResult } from './benchKit';
 
 const root = join(__dirname, '..', '..');
 const state = process.env.PARITY_STATE_DIR ?? '/tmp/parity-testbed';
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 const cloudSocket = `unix://${join(state, 'cloud', 'docker.sock')}`;
 const name = `parity-bench-remote-${process.pid}`;
 
@@ -44,12 +43,6 @@ const ways: Way[] = [
     },
     { label: 'unix socket', host: cloudSocket, env: {} },
 ];
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /** Wall time of one fresh CLI process, and the probe's own time as its --verbose log reports it. */
 function probeOnce(way: Way): { wallMs: number; probeMs: number } {
@@ -80,7 +73,7 @@ function probeOnce(way: Way): { wallMs: number; probeMs: number } {
  * In this process: a fresh client per run (connect + probe), then the probe alone with a client already
  * connected (what the transport itself costs per probe).
  */
-async function probeInProcess(way: Way): Promise<{ connectAndProbe: number[]; warm: number[] }> {
+async function probeInProcess(way: Way, runs: number): Promise<{ connectAndProbe: number[]; warm: number[] }> {
     const env = { ...process.env, DOCKER_HOST: '', ...way.env };
     const options = { log: silentLogger, toolVersion: 'bench', envKey: EnvHashKey.generate() };
     const connect = async (): Promise<EngineClient> =>
@@ -103,7 +96,8 @@ async function probeInProcess(way: Way): Promise<{ connectAndProbe: number[]; wa
     return { connectAndProbe, warm };
 }
 
-async function main(): Promise<void> {
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
+    const figures: BenchFigure[] = [];
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'ignore' });
     const cloud = (args: string[]): string =>
         execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: cloudSocket } });
@@ -121,27 +115,32 @@ async function main(): Promise<void> {
         '600',
     ]);
     try {
-        const load = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
-        console.log(
-            `remote probe benchmark — fresh \`parity snapshot --target container:X -H …\` process, ${runs} runs after one warm-up, medians (load average ${load})`,
-        );
         for (const way of ways) {
             probeOnce(way);
             const samples = Array.from({ length: runs }, () => probeOnce(way));
-            const inProcess = await probeInProcess(way);
-            console.log(
-                `  ${way.label.padEnd(14)} whole process ${median(samples.map((s) => s.wallMs))
-                    .toFixed(0)
-                    .padStart(5)} ms · probe ${median(samples.map((s) => s.probeMs))
-                    .toFixed(0)
-                    .padStart(5)} ms` +
-                    ` · min ${Math.min(...samples.map((s) => s.wallMs)).toFixed(0)} ms · in-process connect + probe ${median(inProcess.connectAndProbe).toFixed(0).padStart(5)} ms` +
-                    ` · warm probe ${median(inProcess.warm).toFixed(0).padStart(5)} ms`,
+            const inProcess = await probeInProcess(way, runs);
+            figures.push(
+                figure(
+                    `${way.label}: fresh \`parity snapshot --target container:X -H …\` process`,
+                    samples.map((one) => one.wallMs),
+                    'ms',
+                    way.label.includes('TLS') ? { target: { op: '<', value: 1000 } } : {},
+                ),
+                figure(
+                    `${way.label}: the probe inside that process`,
+                    samples.map((one) => one.probeMs),
+                    'ms',
+                ),
+                figure(`${way.label}: in-process connect + probe`, inProcess.connectAndProbe, 'ms'),
+                figure(`${way.label}: warm probe (client connected)`, inProcess.warm, 'ms'),
             );
         }
     } finally {
         cloud(['rm', '--force', name]);
     }
+    return { bench: 'remote', figures };
 }
 
-void main();
+if (require.main === module) {
+    runBench(run, 7);
+}

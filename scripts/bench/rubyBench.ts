@@ -22,21 +22,14 @@ import { EngineClient } from '../../src/engine/EngineClient';
 import { buildProject } from '../../src/pipeline/buildProject';
 import { planProject } from '../../src/pipeline/planProject';
 import { requireGemMirror } from '../../test/engine/gemMirror';
+import { figure, runBench, type BenchFigure, type BenchOptions, type BenchResult } from './benchKit';
 
 const root = join(__dirname, '..', '..');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const client = new EngineClient(
     { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
     { log: silentLogger },
 );
 const FIXTURES = ['ruby-rack-configru', 'ruby-sinatra-classic', 'ruby-procfile-webrick', 'ruby-rails'];
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 function copyOf(fixture: string): string {
     const folder = join(mkdtempSync(join(tmpdir(), 'parity-bench-ruby-')), fixture);
@@ -44,7 +37,8 @@ function copyOf(fixture: string): string {
     return folder;
 }
 
-async function planning(): Promise<void> {
+async function planning(runs: number): Promise<BenchFigure[]> {
+    const figures: BenchFigure[] = [];
     for (const fixture of FIXTURES) {
         const folder = copyOf(fixture);
         const project: number[] = [];
@@ -63,13 +57,16 @@ async function planning(): Promise<void> {
             planOnly.push(planMs);
             project.push(started - read + planMs);
         }
-        console.log(
-            `  1. ${fixture.padEnd(22)} read project + plan ${median(project).toFixed(1)} ms · host capture + plan ${median(whole).toFixed(0)} ms · plan alone ${median(planOnly).toFixed(2)} ms`,
+        figures.push(
+            figure(`${fixture}: read project + plan`, project, 'ms', { target: { op: '<', value: 200 } }),
+            figure(`${fixture}: host capture + plan`, whole, 'ms'),
+            figure(`${fixture}: plan alone`, planOnly, 'ms'),
         );
     }
+    return figures;
 }
 
-async function rebuild(mirror: string): Promise<void> {
+async function rebuild(mirror: string, runs: number): Promise<{ figure: BenchFigure; note: string }> {
     const folder = copyOf('ruby-sinatra-classic');
     const tag = `parity-bench/ruby-sinatra:${process.pid}`;
     const { plan } = await planProject(folder, {
@@ -101,14 +98,23 @@ async function rebuild(mirror: string): Promise<void> {
         cached = steps;
     }
     const gems = cached.some((name) => name.includes('bundle install'));
-    console.log(
-        `  2. ruby-sinatra-classic   rebuild after a one-line change: ${(median(times) / 1000).toFixed(2)} s · ${cached.length} steps cached, bundle install ${gems ? 'from cache' : 'RAN AGAIN'}`,
-    );
     execFileSync('docker', ['rmi', '--force', tag], { env: { ...process.env, DOCKER_HOST: '' }, stdio: 'ignore' });
+    return {
+        figure: figure(
+            'ruby-sinatra-classic: rebuild after a one-line change',
+            times.map((ms) => ms / 1000),
+            's',
+        ),
+        note: `rebuild: ${cached.length} steps cached, bundle install ${gems ? 'from cache' : 'RAN AGAIN'}`,
+    };
 }
 
-void (async () => {
-    console.log(`Ruby packaging (${runs} runs, medians)`);
-    await planning();
-    await rebuild(await requireGemMirror());
-})();
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
+    const figures = await planning(runs);
+    const rebuilt = await rebuild(await requireGemMirror(), runs);
+    return { bench: 'ruby', figures: [...figures, rebuilt.figure], notes: [rebuilt.note] };
+}
+
+if (require.main === module) {
+    runBench(run, 5);
+}

@@ -6,7 +6,7 @@
 //
 //   node --import tsx scripts/bench/sandboxBench.ts [--runs N]
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,24 +20,17 @@ import { startSandbox } from '../../src/engine/sandbox/Sandbox';
 import { sandboxName } from '../../src/engine/sandbox/sandboxName';
 import { buildProject } from '../../src/pipeline/buildProject';
 import { planProject } from '../../src/pipeline/planProject';
+import { figure, interleave, runBench, type BenchOptions, type BenchResult } from './benchKit';
 
 const root = join(__dirname, '..', '..');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 const env = { ...process.env, DOCKER_HOST: '' };
 const DOCKER = '/usr/bin/docker';
-const TAG = 'parity-bench/sandbox-hello:1';
+const TAG = `parity-bench/sandbox-hello:${process.pid}`;
 const POLL_MS = 25;
 const client = new EngineClient(
     { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
     { log: silentLogger },
 );
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 function status(url: string): Promise<number> {
     return new Promise((resolve) => {
@@ -64,11 +57,16 @@ async function firstOk(url: string, timeoutMs = 30_000): Promise<void> {
 }
 
 async function packageHelloNode(): Promise<void> {
-    const folder = join(mkdtempSync(join(tmpdir(), 'parity-bench-')), 'hello-node');
-    cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
-    const { plan } = await planProject(folder, { log: silentLogger, toolVersion: 'bench' });
-    await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
-    await buildProject(client, { projectRoot: folder, tag: TAG, builder: 'buildkit', plan, log: silentLogger });
+    const parent = mkdtempSync(join(tmpdir(), 'parity-bench-'));
+    const folder = join(parent, 'hello-node');
+    try {
+        cpSync(join(root, 'examples', 'hello-node'), folder, { recursive: true });
+        const { plan } = await planProject(folder, { log: silentLogger, toolVersion: 'bench' });
+        await writeRecipe(folder, renderRecipe(plan, { buildkit: true }));
+        await buildProject(client, { projectRoot: folder, tag: TAG, builder: 'buildkit', plan, log: silentLogger });
+    } finally {
+        rmSync(parent, { recursive: true, force: true });
+    }
 }
 
 async function paritySandbox(config: Parameters<typeof sandboxPolicy>[0]['image']['config']): Promise<number> {
@@ -116,45 +114,29 @@ async function plainDockerRun(): Promise<number> {
     }
 }
 
-async function main(): Promise<void> {
-    console.log(
-        `Sandbox benchmark — run to first HTTP 200, medians of ${runs} alternating runs (2 cores), image ${TAG}`,
-    );
-    await packageHelloNode();
-    const config = (await client.inspectImage(TAG)).Config ?? null;
-    // One of each first, so neither side pays for a cold engine or page cache.
-    await paritySandbox(config);
-    await plainDockerRun();
-    const parity: number[] = [];
-    const plain: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-        if (i % 2 === 0) {
-            parity.push(await paritySandbox(config));
-            plain.push(await plainDockerRun());
-        } else {
-            plain.push(await plainDockerRun());
-            parity.push(await paritySandbox(config));
-        }
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
+    try {
+        await packageHelloNode();
+        const config = (await client.inspectImage(TAG)).Config ?? null;
+        // One of each first, so neither side pays for a cold engine or page cache.
+        await paritySandbox(config);
+        await plainDockerRun();
+        const ready = await interleave(runs, () => paritySandbox(config), plainDockerRun);
+        return {
+            bench: 'sandbox',
+            figures: [
+                figure('hello-node: run → first HTTP 200 (locked down, limits, attach)', ready.ours, 'ms', {
+                    target: { op: '<=', value: 1.2, on: 'ratio' },
+                    peer: { name: 'docker run -d -p 127.0.0.1::3000 + docker port', values: ready.peer },
+                }),
+            ],
+            notes: ['both polled the same way (GET every 25 ms) on the same URL, the same packaged image'],
+        };
+    } finally {
+        execFileSync(DOCKER, ['rmi', '--force', TAG], { env, stdio: 'ignore' });
     }
-    const format = (values: number[]): string => values.map((value) => value.toFixed(0)).join(' ');
-    console.log(
-        `  Parity sandbox (locked down, limits, attach):   median ${median(parity).toFixed(0)} ms   [${format(parity)}]`,
-    );
-    console.log(
-        `  docker run -d -p 127.0.0.1::3000 + docker port: median ${median(plain).toFixed(0)} ms   [${format(plain)}]`,
-    );
-    console.log(`  ratio Parity / docker run: ${(median(parity) / median(plain)).toFixed(3)}`);
 }
 
-main()
-    .catch((error: unknown) => {
-        console.error(error);
-        process.exitCode = 1;
-    })
-    .finally(() => {
-        execFileSync(DOCKER, ['rmi', '--force', TAG], { env, stdio: 'ignore' });
-        execFileSync(DOCKER, ['image', 'prune', '--force', '--filter', 'label=parity.managed=true'], {
-            env,
-            stdio: 'ignore',
-        });
-    });
+if (require.main === module) {
+    runBench(run, 7);
+}

@@ -1,5 +1,6 @@
-// Benchmark: snapshot of each example project (median wall time in-process, and as a fresh `parity snapshot`
-// process), probing a running container, and peak memory. Figures only — no test asserts on time.
+// Benchmark: snapshot of each example project — in-process, and as a fresh `parity snapshot` process (the CLI
+// bundle) against envinfo's `--system --binaries --languages` (a fresh process too, interleaved with ours) — its
+// peak memory, and probing a running container. Figures only — no test asserts on time.
 //
 //   node --import tsx scripts/bench/snapshotBench.ts [--runs N]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,27 +11,19 @@ import { parseEngineAddress } from '../../src/core/engineAddress';
 import { EngineClient } from '../../src/engine/EngineClient';
 import { probeContainer } from '../../src/targets/container/probeContainer';
 import { captureHost } from '../../src/targets/host/captureHost';
+import {
+    figure,
+    interleave,
+    runBench,
+    sample,
+    type BenchFigure,
+    type BenchOptions,
+    type BenchResult,
+} from './benchKit';
 
 const root = join(__dirname, '..', '..');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-async function timeIt(run: () => Promise<unknown>, count: number): Promise<number[]> {
-    await run();
-    const times: number[] = [];
-    for (let i = 0; i < count; i += 1) {
-        const started = performance.now();
-        await run();
-        times.push(performance.now() - started);
-    }
-    return times;
-}
+const ENVINFO = join(root, 'node_modules', 'envinfo', 'dist', 'cli.js');
+const ENVINFO_NAME = 'envinfo --system --binaries --languages';
 
 /** Wall time and peak RSS of one fresh `parity snapshot` process (the CLI bundle). */
 function cliRun(project: string): { ms: number; maxRssMiB: number } {
@@ -47,22 +40,21 @@ function cliRun(project: string): { ms: number; maxRssMiB: number } {
     return { ms: wall, maxRssMiB: (JSON.parse(line) as { rss: number }).rss / 1024 };
 }
 
-async function main(): Promise<void> {
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'ignore' });
-    const examples = readdirSync(join(root, 'examples')).map((name) => join(root, 'examples', name));
-    console.log(`snapshot benchmark — ${runs} runs after one warm-up, medians (2 cores)`);
-    for (const project of examples) {
-        const inProcess = await timeIt(() => captureHost(project, { toolVersion: 'bench', log: silentLogger }), runs);
-        const cli = Array.from({ length: Math.max(3, Math.floor(runs / 2)) }, () => cliRun(project));
-        console.log(
-            `  ${project.slice(root.length + 1).padEnd(24)} in-process ${median(inProcess).toFixed(0).padStart(4)} ms · ` +
-                `fresh CLI process ${median(cli.map((run) => run.ms))
-                    .toFixed(0)
-                    .padStart(4)} ms · peak RSS ${Math.max(...cli.map((run) => run.maxRssMiB)).toFixed(0)} MiB`,
-        );
+/** Wall time of one fresh envinfo process describing this machine's system, binaries and languages. */
+function envinfoRun(): number {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [ENVINFO, '--system', '--binaries', '--languages'], {
+        encoding: 'utf8',
+    });
+    if (result.status !== 0) {
+        throw new Error(`envinfo failed: ${result.stderr}`);
     }
+    return performance.now() - started;
+}
 
+async function containerProbe(runs: number): Promise<BenchFigure> {
     const name = `parity-bench-${process.pid}`;
+    const env = { ...process.env, DOCKER_HOST: '' };
     execFileSync(
         'docker',
         [
@@ -75,27 +67,62 @@ async function main(): Promise<void> {
             'parity.managed=true',
             '--label',
             'parity.purpose=bench',
-            'node:20-bookworm-slim',
-            'sleep',
-            '300',
-        ],
-        { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: '' } },
+        ].concat(['node:20-bookworm-slim', 'sleep', '300']),
+        { stdio: 'ignore', env },
     );
     try {
         const client = new EngineClient(
             { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
             { log: silentLogger },
         );
-        const probes = await timeIt(() => probeContainer(client, name, { log: silentLogger, toolVersion: 'bench' }), 5);
-        console.log(
-            `  running container (node:20-bookworm-slim) probe by exec: median ${median(probes).toFixed(0)} ms over 5`,
+        const probes = await sample(runs, () =>
+            probeContainer(client, name, { log: silentLogger, toolVersion: 'bench' }),
         );
+        return figure('probe of a running container by exec (node:20-bookworm-slim)', probes, 'ms', {
+            target: { op: '<', value: 1000 },
+        });
     } finally {
-        execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: '' } });
+        execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore', env });
     }
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-});
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'ignore' });
+    const figures: BenchFigure[] = [];
+    for (const name of readdirSync(join(root, 'examples'))) {
+        const project = join(root, 'examples', name);
+        const inProcess = await sample(runs, () => captureHost(project, { toolVersion: 'bench', log: silentLogger }));
+        cliRun(project);
+        const rss: number[] = [];
+        const fresh = await interleave(
+            runs,
+            () => {
+                const measured = cliRun(project);
+                rss.push(measured.maxRssMiB);
+                return Promise.resolve(measured.ms);
+            },
+            () => Promise.resolve(envinfoRun()),
+        );
+        figures.push(
+            figure(`snapshot in-process, ${name}`, inProcess, 'ms', { target: { op: '<', value: 300 } }),
+            figure(`fresh \`parity snapshot\` process, ${name}`, fresh.ours, 'ms', {
+                target: { op: '<=', value: 150 },
+                peer: { name: ENVINFO_NAME, values: fresh.peer },
+            }),
+            figure(`peak RSS of \`parity snapshot\`, ${name}`, rss, 'MiB', { target: { op: '<', value: 100 } }),
+        );
+    }
+    figures.push(await containerProbe(runs));
+    return {
+        bench: 'snapshot',
+        figures,
+        notes: [
+            `${ENVINFO_NAME} describes the machine (OS, CPU, memory, shell, binaries, languages) but not a project; ` +
+                'Parity snapshots the project too (its pins, the runtimes it really gets, env names, CAs …).',
+        ],
+    };
+}
+
+if (require.main === module) {
+    runBench(run, 11);
+}

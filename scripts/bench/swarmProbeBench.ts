@@ -14,13 +14,13 @@ import { EngineClient } from '../../src/engine/EngineClient';
 import { probeLiveContainer } from '../../src/pipeline/diff/probeLiveContainer';
 import type { ProbeOptions } from '../../src/targets/probe/ProbeOptions';
 import { captureSwarmService, PROBES_PER_ENGINE } from '../../src/targets/swarm/captureSwarmService';
+import { figure, runBench, type BenchFigure, type BenchOptions, type BenchResult } from './benchKit';
 
 const state = process.env.PARITY_STATE_DIR ?? '/tmp/parity-testbed';
 const option = (name: string, fallback: number): number => {
     const index = process.argv.indexOf(name);
     return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
-const runs = option('--runs', 7);
 const replicas = option('--replicas', 10);
 const only = process.argv.includes('--socket-only');
 const perEngine = option('--per-engine', PROBES_PER_ENGINE);
@@ -36,12 +36,6 @@ const ways = [
     },
     { label: 'unix socket', host: cloudSocket, env: {} },
 ];
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 const cloud = (args: readonly string[]): string =>
     execFileSync('docker', [...args], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: cloudSocket } }).trim();
@@ -79,7 +73,9 @@ async function captureOnce(
     return { totalMs: performance.now() - started, taskMs, probed, drift: captured.drift.length };
 }
 
-async function main(): Promise<void> {
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
+    const figures: BenchFigure[] = [];
+    const notes: string[] = [];
     cloud([
         'service',
         'create',
@@ -98,9 +94,8 @@ async function main(): Promise<void> {
     ]);
     try {
         await waitForReplicas();
-        const load = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
-        console.log(
-            `swarm probe benchmark — swarm:${service} (${replicas} tasks of parity-testbed/web:1), every task probed concurrently (${perEngine} at a time), ${runs} runs after one warm-up, medians (load average ${load}; ${execFileSync('nproc', { encoding: 'utf8' }).trim()} CPUs)`,
+        notes.push(
+            `swarm:SERVICE of ${replicas} tasks of parity-testbed/web:1 on the test bed's cloud engine, every task probed concurrently (${perEngine} at a time)`,
         );
         for (const way of only ? ways.slice(1) : ways) {
             const env = { ...process.env, DOCKER_HOST: '', ...way.env };
@@ -116,17 +111,20 @@ async function main(): Promise<void> {
             }
             const totals = samples.map((sample) => sample.totalMs);
             const tasks = samples.flatMap((sample) => sample.taskMs);
-            console.log(
-                `  ${way.label.padEnd(13)} whole service ${median(totals).toFixed(0).padStart(5)} ms (min ${Math.min(...totals).toFixed(0)}, max ${Math.max(...totals).toFixed(0)})` +
-                    ` · per task ${median(tasks).toFixed(0).padStart(4)} ms · ${samples[0]?.probed ?? 0}/${replicas} probed · ${samples[0]?.drift ?? 0} drift findings · target < 3000 ms: ${median(totals) < 3000 ? 'met' : 'NOT met'}`,
+            figures.push(
+                figure(`${way.label}: whole service captured`, totals, 'ms', { target: { op: '<', value: 3000 } }),
+                figure(`${way.label}: one task's probe inside the capture`, tasks, 'ms'),
+            );
+            notes.push(
+                `${way.label}: ${samples[0]?.probed ?? 0}/${replicas} probed, ${samples[0]?.drift ?? 0} drift findings`,
             );
         }
     } finally {
         cloud(['service', 'rm', service]);
     }
+    return { bench: 'swarm', figures, notes };
 }
 
-main().catch((error: unknown) => {
-    process.exitCode = 1;
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-});
+if (require.main === module) {
+    runBench(run, 7);
+}

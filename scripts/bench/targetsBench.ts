@@ -7,7 +7,7 @@
 // Then when each engine's answer arrived. Figures only; the aim is rows in under 200 ms.
 //
 //   node --import tsx scripts/bench/targetsBench.ts [--runs N]
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/core/Logger';
@@ -20,19 +20,12 @@ import { TargetReachability } from '../../src/vscode/targets/TargetReachability'
 import { TargetSnapshots } from '../../src/vscode/targets/TargetSnapshots';
 import { silentServer } from '../../test/support/ports';
 import { validSnapshot } from '../../test/unit/core/snapshot/validSnapshot';
+import { figure, runBench, type BenchOptions, type BenchResult } from './benchKit';
 
 const state = process.env.PARITY_STATE_DIR ?? '/tmp/parity-testbed';
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
 const PING_MS = 3000;
 
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-async function main(): Promise<void> {
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
     const silent = await silentServer();
     const env = {
         ...process.env,
@@ -108,28 +101,29 @@ async function main(): Promise<void> {
         engines.dispose();
         rmSync(storage, { recursive: true, force: true });
     }
-    console.log(
-        `targets view benchmark (2 cores, ${runs} runs after one warm-up; ${values.length} targets on 5 engines, 2 of them dead)`,
-    );
-    console.log(
-        `  getChildren → ${values.length} rows: median ${median(rowsMs).toFixed(2)} ms, max ${Math.max(...rowsMs).toFixed(2)} ms (aim: under 200 ms)`,
-    );
-    for (const name of ['local', 'cloud tls', 'cloud ssh', 'refused', 'silent']) {
-        const reach = reaches.get(name);
-        console.log(
-            `  ${name.padEnd(10)} answer in the row after median ${median(settled.get(name) ?? []).toFixed(0)} ms → ${reach?.kind}${reach && 'reason' in reach ? ` (${reach.reason})` : ''}`,
-        );
-    }
-    // The same path through the real TargetsTreeProvider, vscode.TreeItem included, timed in VS Code itself.
-    const recorded = join(__dirname, '..', '..', 'test-results', 'targets-rows.json');
-    console.log(
-        existsSync(recorded)
-            ? `  in VS Code (recorded ${statSync(recorded).mtime.toISOString()} by the extension-host suite): ${readFileSync(recorded, 'utf8').replace(/\s+/g, ' ').trim()}`
-            : '  in VS Code: not recorded yet — run: node scripts/build.mjs && node scripts/build-e2e.mjs && node out/e2e/runExtensionTests.js',
-    );
+    const engineNames = ['local', 'cloud tls', 'cloud ssh', 'refused', 'silent'];
+    return {
+        bench: 'targets',
+        figures: [
+            figure(`getChildren → ${values.length} rows (5 engines, 2 of them dead)`, rowsMs, 'ms', {
+                target: { op: '<', value: 200 },
+            }),
+            ...engineNames.map((name) =>
+                figure(`engine "${name}": its answer in the row after`, settled.get(name) ?? [], 'ms'),
+            ),
+        ],
+        notes: [
+            `answers: ${engineNames
+                .map((name) => {
+                    const reach = reaches.get(name);
+                    return `${name} → ${reach?.kind}${reach && 'reason' in reach ? ` (${reach.reason})` : ''}`;
+                })
+                .join('; ')}`,
+            `a dead engine's row waits for the ${PING_MS} ms ping limit; the rows themselves never wait`,
+        ],
+    };
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-});
+if (require.main === module) {
+    runBench(run, 21);
+}

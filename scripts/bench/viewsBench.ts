@@ -1,11 +1,8 @@
 // Benchmark: the Images and Containers views. Figures only — no test asserts on time.
 //  1. Shaping 500 images + 500 containers into view rows: the pure core (imageTree, containerRows, context
-//     values, Parity label reading, the description text) — in plain Node. vscode.TreeItem construction needs
-//     VS Code itself: the extension-host suite (test/e2e/suite/views.test.ts) times that full path and
-//     writes test-results/views-items.json, printed here when present.
+//     values, Parity label reading, the description text) — in plain Node (vscode.TreeItem needs VS Code itself).
 //  2. Engine event → refresh: the event feed and the 100 ms batching the views use, against the real engine,
-//     for `docker start`/`docker stop` of a labelled busybox container. The same through the real tree
-//     provider in VS Code is in test-results/views-latency.json (extension-host suite), printed when present.
+//     for `docker start`/`docker stop` of a labelled busybox container.
 //
 //   node --import tsx scripts/bench/viewsBench.ts [--runs N]
 import { execFileSync } from 'node:child_process';
@@ -24,16 +21,7 @@ import { dockerCli } from '../../test/support/dockerCli';
 import { watchViewEvents } from '../../test/support/watchViewEvents';
 import { syntheticContainers, syntheticImages } from '../../test/support/syntheticEngineLists';
 import { removeViewsTestResources, runTestContainer } from '../../test/support/viewsTestKit';
-
-const root = join(__dirname, '..', '..');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 21;
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
+import { figure, runBench, type BenchFigure, type BenchOptions, type BenchResult } from './benchKit';
 
 /** Everything the views compute per row except the vscode.TreeItem itself. */
 function shapeRows(
@@ -70,20 +58,7 @@ function shapeRows(
     return rows;
 }
 
-function printRecorded(file: string, what: string): void {
-    const path = join(root, 'test-results', file);
-    if (existsSync(path)) {
-        console.log(
-            `  ${what} (recorded ${statSync(path).mtime.toISOString()} by the extension-host suite): ${readFileSync(path, 'utf8').replace(/\s+/g, ' ').trim()}`,
-        );
-    } else {
-        console.log(
-            `  ${what}: not recorded yet — run: node scripts/build-e2e.mjs && node out/e2e/runExtensionTests.js`,
-        );
-    }
-}
-
-async function eventLatency(rounds: number): Promise<void> {
+async function eventLatency(rounds: number): Promise<BenchFigure[]> {
     const client = new EngineClient(
         { address: parseEngineAddress('unix:///var/run/docker.sock'), source: 'bench' },
         { log: silentLogger },
@@ -112,18 +87,29 @@ async function eventLatency(rounds: number): Promise<void> {
                 await new Promise((resolve) => setTimeout(resolve, 250));
             }
         }
-        for (const [action, figures] of Object.entries(byAction)) {
-            console.log(
-                `  docker ${action.padEnd(5)} engine event → refresh: median ${median(figures.fromEvent).toFixed(1)} ms, max ${Math.max(...figures.fromEvent).toFixed(1)} ms; docker CLI returned → refresh: median ${median(figures.fromCli).toFixed(1)} ms (${figures.fromEvent.length} rounds)`,
-            );
-        }
+        return Object.entries(byAction).flatMap(([action, measured]) => [
+            figure(`docker ${action}: engine event → views refresh (100 ms batching)`, measured.fromEvent, 'ms', {
+                target: { op: '<=', value: 300 },
+            }),
+            figure(`docker ${action}: docker CLI returned → views refresh`, measured.fromCli, 'ms', {
+                target: { op: '<=', value: 300 },
+            }),
+        ]);
     } finally {
         watch.stop();
         removeViewsTestResources();
     }
 }
 
-async function main(): Promise<void> {
+/** A figure the extension-host suite recorded in VS Code (test-results/FILE), as a note with its date. */
+function recorded(file: string, what: string): string {
+    const path = join(__dirname, '..', '..', 'test-results', file);
+    return existsSync(path)
+        ? `${what}, recorded ${statSync(path).mtime.toISOString()} by the extension-host suite (not in this run): ${readFileSync(path, 'utf8').replace(/\s+/g, ' ').trim()}`
+        : `${what}: not recorded on this machine (the extension-host suite test/e2e/suite/views.test.ts writes test-results/${file})`;
+}
+
+export async function run({ runs }: BenchOptions): Promise<BenchResult> {
     const images = syntheticImages(500);
     const containers = syntheticContainers(500);
     let rows = shapeRows(images, containers, Date.now());
@@ -133,18 +119,22 @@ async function main(): Promise<void> {
         rows = shapeRows(images, containers, Date.now());
         times.push(performance.now() - started);
     }
-    console.log(`views benchmark (2 cores, ${runs} runs after one warm-up)`);
-    console.log(
-        `  500 images + 500 containers → ${rows} rows, core shaping only (no vscode.TreeItem): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
-    );
-    printRecorded('views-items.json', 'same lists with vscode.TreeItem construction, in VS Code');
     execFileSync('docker', ['version'], { stdio: 'ignore', env: { ...process.env, DOCKER_HOST: '' } });
-    console.log('engine event → views refresh (event feed + 100 ms batching window, real engine):');
-    await eventLatency(Math.max(5, Math.floor(runs / 2)));
-    printRecorded('views-latency.json', 'through the real tree provider in VS Code');
+    return {
+        bench: 'views',
+        figures: [
+            figure(`500 images + 500 containers → ${rows} rows (core shaping, no vscode.TreeItem)`, times, 'ms', {
+                target: { op: '<', value: 100 },
+            }),
+            ...(await eventLatency(Math.max(5, Math.floor(runs / 2)))),
+        ],
+        notes: [
+            recorded('views-items.json', 'shaping + vscode.TreeItem for the same lists in VS Code'),
+            recorded('views-latency.json', 'engine event → refresh through the real tree providers in VS Code'),
+        ],
+    };
 }
 
-main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-});
+if (require.main === module) {
+    runBench(run, 21);
+}

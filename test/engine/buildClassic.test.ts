@@ -102,22 +102,16 @@ describe('the classic builder (real engine)', () => {
         }
     });
 
-    it('measures a small warm build with each builder', async () => {
+    it('a warm build with each builder tags the image it reports, every time', async () => {
         const dir = project({ Dockerfile: SIMPLE, 'hello.txt': 'warm\n' });
-        const timings: Record<string, number[]> = { buildkit: [], classic: [] };
         for (const builder of ['buildkit', 'classic'] as const) {
             const name = tag(`warm-${builder}`);
             await buildFolder(client, dir, { tag: name, builder }).result;
             for (let i = 0; i < 3; i++) {
-                const started = performance.now();
                 const result = await buildFolder(client, dir, { tag: name, builder }).result;
-                timings[builder]?.push(Math.round(performance.now() - started));
                 assert.equal(imageIdOf(name), result.imageId);
             }
         }
-        console.log(
-            `warm build of a 4-step Dockerfile, ms: BuildKit ${timings.buildkit?.join(' / ')}, classic ${timings.classic?.join(' / ')}`,
-        );
     });
 
     it('a failing RUN: its line and output; the failed step leaves no container behind', async () => {

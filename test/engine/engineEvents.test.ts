@@ -17,11 +17,6 @@ const client = new EngineClient(
     { log: silentLogger },
 );
 
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
 describe('EngineClient.streamEvents against the real engine', () => {
     before(requireEngine);
     after(removeViewsTestResources);
@@ -82,36 +77,22 @@ describe('EngineClient.streamEvents against the real engine', () => {
         );
     });
 
-    it("event → batched refresh: how long from the engine's event (its timestamp) to the refresh (figures, not asserted)", async () => {
+    it('docker start and docker stop each bring one batched refresh of the containers', async () => {
         const watch = await watchViewEvents(client);
         try {
-            const latencies: { action: string; ms: number; fromEventMs: number }[] = [];
             runTestContainer('parity-views-latency');
             dockerCli(['stop', 'parity-views-latency']);
             await new Promise((resolve) => setTimeout(resolve, 300));
-            for (let round = 0; round < 5; round++) {
+            for (let round = 0; round < 2; round++) {
                 for (const action of ['start', 'stop']) {
                     watch.reset();
                     dockerCli([action, 'parity-views-latency']);
-                    const cliDone = performance.now();
                     const refresh = await watch.nextRefresh(3000);
                     assert.ok(refresh, `no refresh within 3 s of docker ${action}`);
                     assert.deepEqual(refresh.topics, ['containers']);
-                    latencies.push({
-                        action,
-                        ms: refresh.at - cliDone,
-                        fromEventMs: refresh.at - (watch.stamped[0] ?? NaN),
-                    });
                     await new Promise((resolve) => setTimeout(resolve, 250));
                 }
             }
-            const figure = (action: string): string => {
-                const rows = latencies.filter((row) => row.action === action);
-                return `${action}: engine event → refresh median ${median(rows.map((row) => row.fromEventMs)).toFixed(1)} ms (max ${Math.max(...rows.map((row) => row.fromEventMs)).toFixed(1)}), docker CLI returned → refresh median ${median(rows.map((row) => row.ms)).toFixed(1)} ms`;
-            };
-            console.log(
-                `engine event → refresh (100 ms batching window, ${latencies.length / 2} rounds) — ${figure('start')}; ${figure('stop')}`,
-            );
         } finally {
             watch.stop();
         }

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { supportsBuildKit } from '../core/buildkitSupport';
+import { mentionsDiskFull } from '../core/build/diskFull';
 import { formatEngineAddress } from '../core/engineAddress';
 import type { EngineStatus } from '../core/EngineStatus';
 import type { Logger } from '../core/Logger';
@@ -15,6 +16,7 @@ import { type TlsFiles, tlsFiles } from './connection/tlsFiles';
 import { ContainerFiles } from './ContainerFiles';
 import { createDockerode, type Dockerode } from './Dockerode';
 import { dockerodeOptions } from './dockerodeOptions';
+import { engineDataRoot } from './engineDataRoot';
 import { EngineError } from './EngineError';
 import { EventLineDecoder, type EngineEvent } from './events/EngineEvent';
 import { type CommandResult, execInContainer, type ExecOptions } from './execInContainer';
@@ -513,7 +515,12 @@ export class EngineClient {
             this.options.log.debug(`docker ← ${operation} ${ms} ms`);
             return { value, ms };
         } catch (error) {
-            const mapped = toEngineError(error, context, signal?.aborted === true);
+            let mapped = toEngineError(error, context, signal?.aborted === true);
+            if (mapped.kind === 'api' && mentionsDiskFull([mapped.message])) {
+                // Where the space ran out is worth one more question to the engine.
+                const dataRoot = await engineDataRoot(this.call.bind(this));
+                mapped = toEngineError(error, { ...context, ...(dataRoot ? { dataRoot } : {}) }, false);
+            }
             this.options.log.debug(
                 `docker ✗ ${operation} ${Math.round(performance.now() - started)} ms: ${mapped.message}`,
             );

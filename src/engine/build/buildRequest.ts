@@ -50,8 +50,8 @@ export function dialBuild(
  * The request went out and the connection broke before the answer (the engine died while it read the context
  * or started the build): that is a build cut off, not an engine that was never there.
  */
-function brokenOrAsIs(error: unknown): unknown {
-    const code = (error as { code?: unknown } | null)?.code;
+function brokenOrAsIs(error: Error): Error {
+    const code = (error as { code?: unknown }).code;
     return code === 'EPIPE' || code === 'ECONNRESET' ? new StreamBroken(error) : error;
 }
 

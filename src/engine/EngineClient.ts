@@ -26,6 +26,7 @@ import { pullFailure, type PullProgress } from './pullFailure';
 import type { ContainerDetails, ImageDetails } from './inspectTypes';
 import type { SandboxDeps } from './sandbox/SandboxDeps';
 import { serviceSummary } from './serviceSummary';
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, streamIdleDeadline } from './streamIdleDeadline';
 import type { ServiceDetails, SwarmNode, SwarmServiceSummary, SwarmState, SwarmTask } from './swarmTypes';
 import {
     createThrowaway,
@@ -42,6 +43,8 @@ export interface EngineClientOptions {
     readonly log: Logger;
     /** Limit for each request/response call; streams (build, logs, events) are bounded by cancellation instead. */
     readonly timeoutMs?: number;
+    /** How long a pull's progress may stay silent before the pull fails as stalled (default two minutes). */
+    readonly streamIdleTimeoutMs?: number;
     readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -53,6 +56,7 @@ export class EngineClient {
     readonly address: string;
     private docker: Promise<Dockerode> | undefined;
     private readonly timeoutMs: number;
+    private readonly streamIdleMs: number;
     /** The files of a TLS or ssh connection, for error messages. */
     private readonly transport: { tls?: TlsFiles; ssh?: SshFiles };
     /** The last ssh host key known_hosts did not vouch for (one client talks to one host). */
@@ -64,6 +68,7 @@ export class EngineClient {
     ) {
         this.address = formatEngineAddress(selection.address);
         this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.streamIdleMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
         this.transport = {
             ...(selection.address.kind === 'tcp' && selection.tls ? { tls: tlsFiles(selection.tls) } : {}),
             ...(selection.address.kind === 'ssh' ? { ssh: sshFiles(selection.ssh) } : {}),
@@ -243,9 +248,10 @@ export class EngineClient {
      * `POST /images/create`: the engine pulls `ref` (a tag, `:latest` when none, or a digest) from its registry
      * — the registry is reached from the engine's machine. `auth` goes to the engine in the X-Registry-Auth
      * header and nowhere else (never logged). Each progress line goes to `onProgress`. Opening is bounded by
-     * the request limit, the transfer only by `signal`. A failure, whether the engine answers with a status or
+     * the request limit, the transfer by `signal` and the idle limit. A failure, whether the engine answers with a status or
      * reports it in the stream, is an EngineError naming the image and the registry (see pullFailure); the
-     * engine creates the tag only when the pull completes, so a failed pull leaves none.
+     * engine creates the tag only when the pull completes, so a failed pull leaves none. A pull whose progress
+     * stays silent for the idle limit (streamIdleTimeoutMs) fails as stalled.
      */
     async pullImage(
         ref: string,
@@ -288,9 +294,12 @@ export class EngineClient {
         stream.setEncoding('utf8');
         stream.on('data', (chunk: string) => lines.push(chunk).forEach(onLine));
         stream.on('end', () => lines.end().forEach(onLine));
-        await followStream(stream, signal, (error, cancelled) =>
-            toEngineError(error, this.context(`pulling image ${ref}`, this.timeoutMs), cancelled),
-        );
+        const idle = streamIdleDeadline(stream, this.streamIdleMs, this.address, `pulling image ${ref}`);
+        await followStream(stream, AbortSignal.any([signal, idle.signal]), (error, cancelled) =>
+            idle.signal.aborted && !signal.aborted
+                ? idle.error
+                : toEngineError(error, this.context(`pulling image ${ref}`, this.timeoutMs), cancelled),
+        ).finally(() => idle.stop());
         if (failure !== undefined) {
             throw pullFailure(failure, attempt);
         }

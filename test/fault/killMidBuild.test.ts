@@ -1,6 +1,7 @@
 // dockerd killed (SIGKILL) while `parity package` builds: one clear error; after the engine is started again no
 // container and no untagged image of Parity's is left, nothing was tagged, and each project file Parity writes is
 // either the old one or the new one in full — never a partial file, never a temporary file left beside it.
+// Killed while `parity snapshot --out FILE` probes an image: FILE keeps its old content, nothing beside it.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import {
     FAULT_HOST,
     faultCli,
     killFaultEngine,
+    NODE_IMAGE,
     parityContainers,
     requireFaultEngine,
     startFaultEngine,
@@ -20,7 +22,7 @@ import {
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'hello-node');
 const TAG = `parity-fault-kill-${process.pid}:1`;
-const WRITTEN = ['Dockerfile', '.dockerignore', join('.parity', 'plan.json')];
+const WRITTEN = ['Dockerfile', '.dockerignore', join('.parity', 'plan.json'), join('.parity', 'recipe.json')];
 
 /** The files as `parity recipe` writes them into a fresh copy, with the copy's own path and clock taken out. */
 function recipeFiles(root: string, args: readonly string[]): Map<string, string> {
@@ -47,7 +49,7 @@ function listing(root: string): string[] {
     return readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
 }
 
-describe('dockerd killed mid-build', () => {
+describe('dockerd killed mid-command', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'parity fault kill '));
     const project = join(scratch, 'hello node');
     let before_: Map<string, string>;
@@ -103,5 +105,36 @@ describe('dockerd killed mid-build', () => {
             [],
             'no temporary or other new file in the project',
         );
+    });
+
+    it('killed mid-probe: the snapshot file keeps its old content, no probe container is left', async () => {
+        const out = join(scratch, 'snapshot.json');
+        writeFileSync(out, '{"old": true}\n');
+        const files = listing(scratch);
+        const run = startParity([
+            'snapshot',
+            '--verbose',
+            '--host',
+            FAULT_HOST,
+            '--target',
+            `image:${NODE_IMAGE}`,
+            '--out',
+            out,
+        ]);
+        await run.waitForOutput(/docker ← creating a throwaway container/);
+        killFaultEngine();
+        const result = await run.done;
+        assert.equal(result.code, 2, `exit code; stderr:\n${result.stderr}`);
+        const last = result.stderr.trim().split('\n').at(-1) ?? '';
+        assert.match(last, /^parity: .*Docker .*unix:\/\/\S+/);
+        assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
+        assert.equal(readFileSync(out, 'utf8'), '{"old": true}\n');
+        assert.deepEqual(
+            listing(scratch).filter((name) => !files.includes(name)),
+            [],
+            'no temporary file beside it',
+        );
+        startFaultEngine();
+        assert.deepEqual(parityContainers(), [], 'the probe container is gone after the restart');
     });
 });

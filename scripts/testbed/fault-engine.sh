@@ -135,7 +135,8 @@ cmd_down() {
   # Its managed containerd stops with it; after a kill it may still run, and holds the disk.
   local pid
   if pid=$(pidfile_pid "$EXEC_ROOT/containerd/containerd.pid"); then stop_pid "$pid" "fault containerd" 20; fi
-  if disk_mounted; then umount "$DATA_ROOT" || umount -l "$DATA_ROOT"; fi
+  # Its containerd and shims let go of the disk a moment after the engine stops; lazily as the last resort.
+  if disk_mounted; then wait_until 20 umount "$DATA_ROOT" 2>/dev/null || umount -l "$DATA_ROOT"; fi
   if ip link show "$BRIDGE" >/dev/null 2>&1; then ip link delete "$BRIDGE" 2>/dev/null || true; fi
 }
 

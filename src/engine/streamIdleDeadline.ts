@@ -26,7 +26,7 @@ export function streamIdleDeadline(
     const controller = new AbortController();
     const error = new EngineError(
         'timeout',
-        `Docker at ${address} stopped sending while ${operation}: nothing arrived for ${Math.round(limitMs / 1000)} s, so it was abandoned. Is the engine hung or overloaded? Try again once it answers.`,
+        `Docker at ${address} stopped sending while ${operation}: nothing arrived for ${limitMs % 1000 === 0 ? limitMs / 1000 : (limitMs / 1000).toFixed(1)} s, so it was abandoned. Is the engine hung or overloaded? Try again once it answers.`,
         address,
     );
     let timer = setTimeout(() => controller.abort(error), limitMs);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test               installs what is missing, brings the test bed up, runs every suite.
-# scripts/test.sh SUITE  runs only the named suites (static unit lsp host engine e2e) against what is already up;
+# scripts/test.sh SUITE  runs only the named suites (static unit lsp host engine fault e2e) against what is already up;
 #                        a suite whose component is missing fails and names the command that starts it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,7 +8,7 @@ cd "$root"
 # shellcheck source=scripts/ensure-deps.sh
 source "$root/scripts/ensure-deps.sh"
 
-all=(static unit lsp host engine e2e)
+all=(static unit lsp host engine fault e2e)
 suites=("$@")
 if [ ${#suites[@]} -eq 0 ]; then
     suites=("${all[@]}")
@@ -35,6 +35,8 @@ run_suite() {
         lsp) node_test test/lsp ;;
         host) node scripts/build.mjs && node_test test/host ;;
         engine) node scripts/build.mjs && node_test test/engine ;;
+        # A dockerd of its own that the tests kill, fill and stall (scripts/testbed/fault-engine.sh).
+        fault) node scripts/build.mjs && node_test test/fault ;;
         e2e)
             node scripts/package.mjs &&
                 node scripts/build-e2e.mjs &&

@@ -6,7 +6,8 @@
 #   scripts/testbed.sh status [component...]   one line per component; non-zero if any is missing
 #   scripts/testbed.sh down   [component...]   stop what `up` started; caches and images stay
 #
-# Components, in start order: engine images registry vscode cloud swarm ssh podman gem-mirror maven-mirror (default: all).
+# Components, in start order: engine images registry vscode cloud swarm ssh podman gem-mirror maven-mirror
+# fault-engine (default: all).
 #   engine    Docker Engine (Debian docker.io) with BuildKit       scripts/testbed/engine.sh
 #   images    base images Docker Hub would give (debian, node,     scripts/testbed/images.sh
 #             python, busybox, a musl userland), made locally
@@ -23,6 +24,8 @@
 #             bridge gateway (http://172.17.0.1:8808/), for Ruby builds
 #   maven-mirror  Debian's Maven repository over HTTP on the bridge gateway   scripts/testbed/maven-mirror.sh
 #             (URL in $PARITY_STATE_DIR/maven-mirror/url)
+#   fault-engine  a dockerd the fault tests kill, fill and stall,   scripts/testbed/fault-engine.sh
+#             unix://$PARITY_STATE_DIR/fault-engine/docker.sock (data-root on a small disk of its own)
 #
 # Environment: PARITY_CACHE_DIR (default ${XDG_CACHE_HOME:-$HOME/.cache}/parity-testbed) for caches,
 # PARITY_STATE_DIR (default /tmp/parity-testbed) for logs, pid files and generated configs,
@@ -31,7 +34,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/testbed/lib.sh"
 tb_init testbed
 
-ALL=(engine images registry vscode cloud swarm ssh podman gem-mirror maven-mirror)
+ALL=(engine images registry vscode cloud swarm ssh podman gem-mirror maven-mirror fault-engine)
 
 usage() {
   sed -n '2,/^# shellcheck/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2

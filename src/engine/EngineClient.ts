@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { supportsBuildKit } from '../core/buildkitSupport';
+import { mentionsDiskFull } from '../core/build/diskFull';
 import { formatEngineAddress } from '../core/engineAddress';
 import type { EngineStatus } from '../core/EngineStatus';
 import type { Logger } from '../core/Logger';
@@ -15,6 +16,7 @@ import { type TlsFiles, tlsFiles } from './connection/tlsFiles';
 import { ContainerFiles } from './ContainerFiles';
 import { createDockerode, type Dockerode } from './Dockerode';
 import { dockerodeOptions } from './dockerodeOptions';
+import { engineDataRoot } from './engineDataRoot';
 import { EngineError } from './EngineError';
 import { EventLineDecoder, type EngineEvent } from './events/EngineEvent';
 import { type CommandResult, execInContainer, type ExecOptions } from './execInContainer';
@@ -24,6 +26,7 @@ import { pullFailure, type PullProgress } from './pullFailure';
 import type { ContainerDetails, ImageDetails } from './inspectTypes';
 import type { SandboxDeps } from './sandbox/SandboxDeps';
 import { serviceSummary } from './serviceSummary';
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, streamIdleDeadline } from './streamIdleDeadline';
 import type { ServiceDetails, SwarmNode, SwarmServiceSummary, SwarmState, SwarmTask } from './swarmTypes';
 import {
     createThrowaway,
@@ -40,6 +43,8 @@ export interface EngineClientOptions {
     readonly log: Logger;
     /** Limit for each request/response call; streams (build, logs, events) are bounded by cancellation instead. */
     readonly timeoutMs?: number;
+    /** How long a pull's progress may stay silent before the pull fails as stalled (default two minutes). */
+    readonly streamIdleTimeoutMs?: number;
     readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -51,6 +56,7 @@ export class EngineClient {
     readonly address: string;
     private docker: Promise<Dockerode> | undefined;
     private readonly timeoutMs: number;
+    private readonly streamIdleMs: number;
     /** The files of a TLS or ssh connection, for error messages. */
     private readonly transport: { tls?: TlsFiles; ssh?: SshFiles };
     /** The last ssh host key known_hosts did not vouch for (one client talks to one host). */
@@ -62,6 +68,7 @@ export class EngineClient {
     ) {
         this.address = formatEngineAddress(selection.address);
         this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.streamIdleMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
         this.transport = {
             ...(selection.address.kind === 'tcp' && selection.tls ? { tls: tlsFiles(selection.tls) } : {}),
             ...(selection.address.kind === 'ssh' ? { ssh: sshFiles(selection.ssh) } : {}),
@@ -241,9 +248,10 @@ export class EngineClient {
      * `POST /images/create`: the engine pulls `ref` (a tag, `:latest` when none, or a digest) from its registry
      * — the registry is reached from the engine's machine. `auth` goes to the engine in the X-Registry-Auth
      * header and nowhere else (never logged). Each progress line goes to `onProgress`. Opening is bounded by
-     * the request limit, the transfer only by `signal`. A failure, whether the engine answers with a status or
+     * the request limit, the transfer by `signal` and the idle limit. A failure, whether the engine answers with a status or
      * reports it in the stream, is an EngineError naming the image and the registry (see pullFailure); the
-     * engine creates the tag only when the pull completes, so a failed pull leaves none.
+     * engine creates the tag only when the pull completes, so a failed pull leaves none. A pull whose progress
+     * stays silent for the idle limit (streamIdleTimeoutMs) fails as stalled.
      */
     async pullImage(
         ref: string,
@@ -286,9 +294,12 @@ export class EngineClient {
         stream.setEncoding('utf8');
         stream.on('data', (chunk: string) => lines.push(chunk).forEach(onLine));
         stream.on('end', () => lines.end().forEach(onLine));
-        await followStream(stream, signal, (error, cancelled) =>
-            toEngineError(error, this.context(`pulling image ${ref}`, this.timeoutMs), cancelled),
-        );
+        const idle = streamIdleDeadline(stream, this.streamIdleMs, this.address, `pulling image ${ref}`);
+        await followStream(stream, AbortSignal.any([signal, idle.signal]), (error, cancelled) =>
+            idle.signal.aborted && !signal.aborted
+                ? idle.error
+                : toEngineError(error, this.context(`pulling image ${ref}`, this.timeoutMs), cancelled),
+        ).finally(() => idle.stop());
         if (failure !== undefined) {
             throw pullFailure(failure, attempt);
         }
@@ -513,7 +524,12 @@ export class EngineClient {
             this.options.log.debug(`docker ← ${operation} ${ms} ms`);
             return { value, ms };
         } catch (error) {
-            const mapped = toEngineError(error, context, signal?.aborted === true);
+            let mapped = toEngineError(error, context, signal?.aborted === true);
+            if (mapped.kind === 'api' && mentionsDiskFull([mapped.message])) {
+                // Where the space ran out is worth one more question to the engine.
+                const dataRoot = await engineDataRoot(this.call.bind(this));
+                mapped = toEngineError(error, { ...context, ...(dataRoot ? { dataRoot } : {}) }, false);
+            }
             this.options.log.debug(
                 `docker ✗ ${operation} ${Math.round(performance.now() - started)} ms: ${mapped.message}`,
             );

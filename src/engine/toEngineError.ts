@@ -1,3 +1,4 @@
+import { diskFullMessage, mentionsDiskFull } from '../core/build/diskFull';
 import { describeTlsFailure } from './connection/describeTlsFailure';
 import type { HostKeyProblem } from './connection/HostKeyProblem';
 import type { SshFiles } from './connection/sshOptions';
@@ -14,6 +15,8 @@ export interface CallContext {
     readonly tls?: TlsFiles;
     /** The key and known_hosts files of an ssh connection, named in ssh failures. */
     readonly ssh?: SshFiles;
+    /** The engine's data root, named when its disk is full (see EngineClient: it asks the engine then). */
+    readonly dataRoot?: string;
     /** The host key the ssh connection refused, if it refused one (ssh2 itself only says "Host denied"). */
     readonly rejectedHostKey?: () => HostKeyProblem | undefined;
 }
@@ -125,6 +128,15 @@ export function toEngineError(error: unknown, context: CallContext, cancelled: b
     }
     if (typeof err.statusCode === 'number') {
         const detail = err.json?.message ?? err.message ?? 'no detail';
+        if (mentionsDiskFull([detail])) {
+            return new EngineError(
+                'api',
+                diskFullMessage(context.address, `while ${context.operation}`, context.dataRoot),
+                context.address,
+                err.statusCode,
+                { cause: error },
+            );
+        }
         return new EngineError(
             'api',
             `Docker at ${context.address} refused ${context.operation}: ${detail} (HTTP ${err.statusCode}).`,

@@ -12,6 +12,8 @@ export type BuildErrorKind =
     | 'context'
     /** The request itself cannot work: an invalid tag, secrets for the classic builder (which has none). */
     | 'request'
+    /** The engine's disk is full: nothing the Dockerfile can fix; space must be freed where the engine keeps its data. */
+    | 'disk-full'
     /** The engine reported a failure that belongs to no step. */
     | 'build';
 

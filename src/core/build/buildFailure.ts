@@ -1,4 +1,5 @@
 import { BuildError } from './BuildError';
+import { diskFullMessage, mentionsDiskFull } from './diskFull';
 import type { BuildOutcome } from './BuildProgress';
 import { locateBaseImage, parseStepName } from './locateBuildStep';
 import type { ParsedDockerfile } from './parseDockerfile';
@@ -10,6 +11,8 @@ export interface FailureContext {
     readonly buildArgs?: Readonly<Record<string, string>>;
     /** Where the engine is, for "not on the engine at …". */
     readonly engineAddress: string;
+    /** The engine's data root (`DockerRootDir`), named when its disk is full. */
+    readonly dataRoot?: string;
 }
 
 /**
@@ -22,6 +25,19 @@ export function buildFailure(outcome: BuildOutcome, context: FailureContext): Bu
     const step = outcome.failedStep;
     const at = (line: number | undefined): string =>
         line === undefined ? context.dockerfilePath : `${context.dockerfilePath} line ${line}`;
+
+    if (mentionsDiskFull([engineMessage, outcome.error, ...outcome.logTail])) {
+        const during =
+            step && !step.internal
+                ? `during the build, at ${at(step.line)} (${shorten(parseStepName(step.name).instruction)})`
+                : 'during the build';
+        return new BuildError('disk-full', diskFullMessage(context.engineAddress, during, context.dataRoot), {
+            ...(step ? { step: step.name } : {}),
+            ...(step?.line === undefined ? {} : { line: step.line }),
+            logTail: outcome.logTail,
+            engineMessage,
+        });
+    }
 
     const image = baseImageOf(outcome, context);
     if (image) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BuildError } from '../../core/build/BuildError';
 import type { BuildEvent, BuildEventListener } from '../../core/build/BuildEvent';
 import { buildFailure } from '../../core/build/buildFailure';
+import { mentionsDiskFull } from '../../core/build/diskFull';
 import { BuildkitProgress } from '../../core/build/BuildkitProgress';
 import type { BuildProgress } from '../../core/build/BuildProgress';
 import { ClassicProgress } from '../../core/build/ClassicProgress';
@@ -11,6 +12,7 @@ import { supportsBuildKit } from '../../core/buildkitSupport';
 import type { Logger } from '../../core/Logger';
 import type { EngineCall } from '../ContainerFiles';
 import type { Dockerode } from '../Dockerode';
+import { engineDataRoot } from '../engineDataRoot';
 import { EngineError } from '../EngineError';
 import type { BuildContext } from './buildContext';
 import { type BuildSession, openBuildSession } from './BuildSession';
@@ -202,11 +204,14 @@ export async function buildImage(deps: BuildDeps, options: BuildImageOptions): P
 
     const outcome = progress.finish();
     if (outcome.error !== undefined || outcome.imageId === undefined) {
+        const full = mentionsDiskFull([outcome.failedStepError, outcome.error, ...outcome.logTail]);
+        const dataRoot = full ? await engineDataRoot(deps.call) : undefined;
         throw buildFailure(outcome, {
             dockerfilePath: context.dockerfile,
             dockerfile,
             buildArgs,
             engineAddress: deps.address,
+            ...(dataRoot === undefined ? {} : { dataRoot }),
         });
     }
     if (options.signal?.aborted) {

@@ -41,9 +41,18 @@ export function dialBuild(
                 abortSignal: signal,
                 statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
             },
-            (error, result) => (error ? reject(error) : resolve(result as IncomingMessage)),
+            (error, result) => (error ? reject(brokenOrAsIs(error)) : resolve(result as IncomingMessage)),
         );
     });
+}
+
+/**
+ * The request went out and the connection broke before the answer (the engine died while it read the context
+ * or started the build): that is a build cut off, not an engine that was never there.
+ */
+function brokenOrAsIs(error: Error): Error {
+    const code = (error as { code?: unknown }).code;
+    return code === 'EPIPE' || code === 'ECONNRESET' ? new StreamBroken(error) : error;
 }
 
 /** Feeds the newline-separated JSON messages to the progress; a connection that breaks is StreamBroken. */

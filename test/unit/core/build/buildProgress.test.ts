@@ -231,6 +231,25 @@ describe('buildFailure', () => {
         assert.match(error.message, /docker load -i/);
     });
 
+    it('a step that ran out of disk: the full disk, the engine and its data root, not "exited with code 1"', () => {
+        const error = buildFailure(
+            {
+                failedStep: { id: 'x', name: '[2/2] RUN echo ok', internal: false, line: 2 },
+                failedStepError: 'process "/bin/sh -c echo ok" did not complete successfully: exit code: 1',
+                error: 'process "/bin/sh -c echo ok" did not complete successfully: exit code: 1',
+                logTail: ["dd: error writing '/big': No space left on device"],
+                warnings: [],
+            },
+            { dockerfilePath: 'Dockerfile', dockerfile, engineAddress: engine, dataRoot: '/srv/docker' },
+        );
+        assert.equal(error.kind, 'disk-full');
+        assert.equal(error.line, 2);
+        assert.match(
+            error.message,
+            /^The disk of the Docker engine at unix:\/\/\/var\/run\/docker\.sock is full \(no space left on device\) during the build, at Dockerfile line 2 \(RUN echo ok\)\. Free space on the disk that holds its data root \/srv\/docker — /,
+        );
+    });
+
     it('the classic builder failing at a FROM is the same error', () => {
         const error = buildFailure(
             {

@@ -98,6 +98,27 @@ const lazyModules = ({ esm = false, grpc = true } = {}) => ({
     },
 });
 
+/**
+ * `import * as vscode from 'vscode'` in each of our ~80 extension modules would become its own
+ * __toESM(require('vscode')): a copy of the whole API object (hundreds of getters) per module, at require time —
+ * the largest part of activation after compiling. One ES module shim re-exports the API once; every module
+ * imports the shim's namespace instead.
+ */
+const vscodeOnce = {
+    name: 'vscode-once',
+    setup(build) {
+        build.onResolve({ filter: /^vscode$/ }, (args) =>
+            args.namespace === 'vscode-once'
+                ? { path: 'vscode', external: true }
+                : { path: 'vscode', namespace: 'vscode-once' },
+        );
+        build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({
+            contents: "export * from 'vscode';",
+            loader: 'js',
+        }));
+    },
+};
+
 const common = {
     bundle: true,
     platform: 'node',
@@ -147,7 +168,7 @@ const commandBundles = {
 };
 
 const builds = [
-    { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [lazyModules()] },
+    { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [vscodeOnce, lazyModules()] },
     {
         ...common,
         entryPoints: { cli: 'src/cli/main.ts' },

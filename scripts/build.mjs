@@ -137,48 +137,28 @@ const common = {
     define: { PARITY_VERSION: JSON.stringify(version) },
 };
 
-// The CLI is a small CommonJS entry (usage, options, dispatch) that imports the one command it runs from
-// ES module bundles split by esbuild, so `parity --help` compiles a few KiB and `parity snapshot` only the
-// snapshot's code (shared code sits in dist/cli-chunk-*.mjs). ES modules because esbuild splits only those.
-const CLI_COMMANDS = {
-    'cli-snapshot': 'src/cli/snapshotCommand.ts',
-    'cli-plan': 'src/cli/planCommand.ts',
-    'cli-recipe': 'src/cli/recipeCommand.ts',
-    'cli-build': 'src/cli/buildCommand.ts',
-    'cli-run': 'src/cli/runCommand.ts',
-    'cli-doctor': 'src/cli/doctorCommand.ts',
-    'cli-ps': 'src/cli/psCommand.ts',
-    'cli-stop': 'src/cli/stopCommand.ts',
-    'cli-clean': 'src/cli/cleanCommand.ts',
-    'cli-prune': 'src/cli/pruneCommand.ts',
-    'cli-push': 'src/cli/pushCommand.ts',
-    'cli-diff': 'src/cli/diffCommand.ts',
-};
-const commandBundles = {
-    name: 'cli-command-bundles',
-    setup(build) {
-        build.onResolve({ filter: /^\.\/\w+Command$/ }, (args) => {
-            const source = `src/cli/${args.path.slice(2)}.ts`;
-            const name = Object.keys(CLI_COMMANDS).find((key) => CLI_COMMANDS[key] === source);
-            return name === undefined || args.kind !== 'dynamic-import'
-                ? undefined
-                : { path: `./${name}.mjs`, external: true };
-        });
-    },
-};
+// The CLI is ES modules split by esbuild (esbuild splits only those): dist/cli-main.mjs holds the usage, the
+// options and the dispatch, and each command is a chunk runCli imports when it runs, sharing chunks with the
+// others (dist/cli-chunk-*.mjs) — so `parity --help` compiles a few KiB and `parity snapshot` only the snapshot's
+// code. dist/cli.js, the executable, only imports dist/cli-main.mjs.
+const CLI_LAUNCHER = `import('./cli-main.mjs').catch((error) => {
+    process.stderr.write(\`parity: \${error instanceof Error ? error.message : String(error)}\\n\`);
+    process.exitCode = 2;
+});`;
 
 const builds = [
     { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [vscodeOnce, lazyModules()] },
     {
         ...common,
-        entryPoints: { cli: 'src/cli/main.ts' },
-        plugins: [commandBundles, lazyModules()],
+        stdin: { contents: CLI_LAUNCHER, resolveDir: root, sourcefile: 'cli-launcher.js' },
+        outfile: join(root, 'dist/cli.js'),
+        external: ['./cli-main.mjs'],
         supported: { 'dynamic-import': true },
         banner: { js: '#!/usr/bin/env node' },
     },
     {
         ...common,
-        entryPoints: CLI_COMMANDS,
+        entryPoints: { 'cli-main': 'src/cli/main.ts' },
         format: 'esm',
         splitting: true,
         outExtension: { '.js': '.mjs' },

@@ -83,7 +83,7 @@ Options:
 type Command = (context: CliContext) => Promise<ExitCode>;
 
 /**
- * Each command is imported when it runs (its own bundle, dist/cli-<command>.mjs): `parity --help` never compiles
+ * Each command is imported when it runs (its own chunk of dist/cli-main.mjs): `parity --help` never compiles
  * the pipeline, and `parity snapshot` never compiles the build or the sandbox.
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {

@@ -10,7 +10,7 @@
 //   PARITY_BENCH_JSON=FILE also writes the figures as JSON)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -32,7 +32,13 @@ export interface ActivationFigures {
     readonly runs: number;
     readonly vscode: string;
     readonly appName: string;
-    readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string };
+    readonly machine: {
+        readonly node: string;
+        readonly cpus: number;
+        readonly cpuModel: string;
+        /** The 1-minute load average when the runs ended: on a shared machine, read the figures against it. */
+        readonly loadAverage: number;
+    };
     /** Median of require + activate(), ms: the figure against the target. */
     readonly medianMs: number;
     readonly targetMs: number;
@@ -85,7 +91,12 @@ export function activationBench(options: { runs?: number; build?: boolean } = {}
         runs,
         vscode: samples[0]?.vscode ?? 'unknown',
         appName: samples[0]?.appName ?? 'unknown',
-        machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
+        machine: {
+            node: process.version,
+            cpus: cpus().length,
+            cpuModel: cpus()[0]?.model ?? 'unknown',
+            loadAverage: loadavg()[0] ?? 0,
+        },
         medianMs: median(samples.map((each) => each.activationMs)),
         targetMs: TARGET_MS,
         medianRequireMs: median(samples.map((each) => each.requireMs)),
@@ -103,7 +114,7 @@ function main(): void {
     });
     console.log(
         `activation in ${figures.appName} ${figures.vscode} — ${figures.runs} fresh extension hosts, medians; ` +
-            `${figures.machine.cpus} × ${figures.machine.cpuModel}`,
+            `${figures.machine.cpus} × ${figures.machine.cpuModel}, load average ${figures.machine.loadAverage.toFixed(1)}`,
     );
     console.log(
         `  require + activate()  ${figures.medianMs.toFixed(1)} ms ` +

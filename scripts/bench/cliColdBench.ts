@@ -7,7 +7,7 @@
 //   (builds the production bundles first, as shipped; PARITY_BENCH_JSON=FILE also writes the figures as JSON)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -29,7 +29,13 @@ export interface CliColdFigures {
     readonly benchmark: 'cli-cold';
     readonly runs: number;
     readonly build: 'production' | 'as found';
-    readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string };
+    readonly machine: {
+        readonly node: string;
+        readonly cpus: number;
+        readonly cpuModel: string;
+        /** The 1-minute load average when the runs ended: on a shared machine, read the figures against it. */
+        readonly loadAverage: number;
+    };
     readonly peer: { readonly name: 'node -e 0'; readonly medianMs: number };
     readonly cases: readonly CliColdCase[];
 }
@@ -84,7 +90,12 @@ export function cliColdBench(options: { runs?: number; build?: boolean } = {}): 
         benchmark: 'cli-cold',
         runs,
         build: options.build === false ? 'as found' : 'production',
-        machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
+        machine: {
+            node: process.version,
+            cpus: cpus().length,
+            cpuModel: cpus()[0]?.model ?? 'unknown',
+            loadAverage: loadavg()[0] ?? 0,
+        },
         peer: { name: 'node -e 0', medianMs: peerMs },
         cases: cases.slice(1).map(({ name, args }, index) => {
             const values = times[index + 1] ?? [];
@@ -110,7 +121,7 @@ function main(): void {
     });
     console.log(
         `cold CLI — ${figures.runs} fresh processes each, medians; ${figures.build} bundles; ` +
-            `${figures.machine.cpus} × ${figures.machine.cpuModel}, Node ${figures.machine.node}`,
+            `${figures.machine.cpus} × ${figures.machine.cpuModel}, load average ${figures.machine.loadAverage.toFixed(1)}, Node ${figures.machine.node}`,
     );
     console.log(`  ${'node -e 0 (peer)'.padEnd(34)} ${figures.peer.medianMs.toFixed(0).padStart(5)} ms`);
     for (const each of figures.cases) {

@@ -28,8 +28,9 @@ function packageOf(inputPath) {
 }
 
 /**
- * The heavy packages an esbuild metafile's output statically contains, each with the import chain that pulled
- * it in (from the entry point down), so the message says which of our files to make lazy.
+ * The heavy packages an esbuild metafile's output contains, and the lazy bundles it requires without an import()
+ * on the way, each with the import chain that pulls it in (from the entry point down), so the message says which
+ * of our files to make lazy.
  * @param {{ inputs: Record<string, { imports: { path: string, kind: string, external?: boolean }[] }>,
  *           outputs: Record<string, { entryPoint?: string, inputs: Record<string, unknown> }> }} metafile
  * @param {string} output the output file's key in metafile.outputs, e.g. 'dist/extension.js'
@@ -40,34 +41,59 @@ export function heavyModulesIn(metafile, output, heavy = HEAVY_MODULES) {
     if (!bundled) {
         throw new Error(`${output} is not an output of this build`);
     }
+    const entry = bundled.entryPoint;
+    const parent = reachable(metafile, entry, () => true);
+    const found = new Map();
+    const add = (name, input, parents) => {
+        if (found.has(name)) {
+            return;
+        }
+        const chain = [];
+        for (let at = input; at !== undefined; at = parents.get(at)) {
+            chain.unshift(at);
+        }
+        found.set(name, { module: name, chain });
+    };
     // Any heavy input in the output counts, even one only an import() reaches: esbuild inlines it in the same
     // file (no code splitting for CommonJS), so VS Code still reads and compiles it at activation.
-    const entry = bundled.entryPoint;
+    for (const input of Object.keys(bundled.inputs)) {
+        const name = packageOf(input);
+        if (name !== undefined && heavy.includes(name)) {
+            add(name, input, parent);
+        }
+    }
+    // A lazy bundle (an external ./name.js) or a gRPC shim reached by static imports alone is required at
+    // activation too: it must be reached through an import() somewhere on the way.
+    const statically = reachable(metafile, entry, (edge) => edge.kind !== 'dynamic-import');
+    for (const from of statically.keys()) {
+        if (/^grpc-(shim|lazy):/.test(from)) {
+            add(from.replace(/^grpc-\w+:/, ''), from, statically);
+        }
+        for (const edge of metafile.inputs[from]?.imports ?? []) {
+            if (edge.external && edge.kind !== 'dynamic-import' && /^\.\/\w+\.js$/.test(edge.path)) {
+                statically.set(`dist/${edge.path.slice(2)}`, from);
+                add(`dist/${edge.path.slice(2)}`, `dist/${edge.path.slice(2)}`, statically);
+            }
+        }
+    }
+    return [...found.values()];
+}
+
+/** Every input reachable from `entry` over the non-external imports `follow` accepts, each with its importer. */
+function reachable(metafile, entry, follow) {
     const parent = new Map([[entry, undefined]]);
     const queue = [entry];
     while (queue.length > 0) {
         const from = queue.shift();
         for (const edge of metafile.inputs[from]?.imports ?? []) {
-            if (edge.external || parent.has(edge.path)) {
+            if (edge.external || parent.has(edge.path) || !follow(edge)) {
                 continue;
             }
             parent.set(edge.path, from);
             queue.push(edge.path);
         }
     }
-    const found = new Map();
-    for (const input of Object.keys(bundled.inputs)) {
-        const name = packageOf(input);
-        if (name === undefined || !heavy.includes(name) || found.has(name)) {
-            continue;
-        }
-        const chain = [];
-        for (let at = input; at !== undefined; at = parent.get(at)) {
-            chain.unshift(at);
-        }
-        found.set(name, { module: name, chain });
-    }
-    return [...found.values()];
+    return parent;
 }
 
 /** One message naming every heavy module found and how it is reached; empty when there is none. */

@@ -65,6 +65,29 @@ describe('the heavy module check of the extension bundle', () => {
         assert.match(check.describeHeavyModules('dist/extension.js', found), /loads @grpc\/grpc-js at activation/);
     });
 
+    it('fails on a lazy bundle required without an import() on the way, and passes it behind one', async () => {
+        const check = await loadCheck();
+        const metafile = (kind: string): Metafile => ({
+            inputs: {
+                'src/extension.ts': { imports: [{ path: 'src/vscode/EngineConnection.ts', kind: 'import-statement' }] },
+                'src/vscode/EngineConnection.ts': { imports: [{ path: './dockerode.js', kind, external: true }] },
+            },
+            outputs: {
+                'dist/extension.js': {
+                    entryPoint: 'src/extension.ts',
+                    inputs: { 'src/extension.ts': {}, 'src/vscode/EngineConnection.ts': {} },
+                },
+            },
+        });
+        assert.deepEqual(check.heavyModulesIn(metafile('import-statement'), 'dist/extension.js'), [
+            {
+                module: 'dist/dockerode.js',
+                chain: ['src/extension.ts', 'src/vscode/EngineConnection.ts', 'dist/dockerode.js'],
+            },
+        ]);
+        assert.deepEqual(check.heavyModulesIn(metafile('dynamic-import'), 'dist/extension.js'), []);
+    });
+
     it('finds semver in a real esbuild metafile when an entry imports it', async () => {
         const check = await loadCheck();
         const folder = await mkdtemp(join(tmpdir(), 'parity heavy '));

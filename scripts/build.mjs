@@ -1,39 +1,121 @@
 // Bundles the extension, the language server, the CLI and the lazily loaded vendor modules with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production]
-import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { describeHeavyModules, heavyModulesIn } from './build/heavyModules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-// Heavy modules become their own files in dist/, required only when first used: vendor packages by name,
-// our own lazy entry points (src/vscode/lazy/*) by path.
+// Heavy modules become their own files in dist/, required only when first used: vendor packages by name, our
+// own lazy entry points (src/vscode/lazy/*) by path. One line each: an import matching `pattern` in any bundle
+// becomes a require of dist/<file> at run time, and dist/<file> is built from `entry`.
 const LAZY = [
-    [/^dockerode$/, './dockerode.js'],
-    [/^vscode-languageclient\/node$/, './languageclient.js'],
-    [/^@grpc\/grpc-js$/, './grpc.js'],
-    [/\/lazy\/pipelineModule$/, './pipeline.js'],
+    { pattern: /^dockerode$/, file: 'dockerode.js', entry: 'node_modules/dockerode/lib/docker.js' },
+    {
+        pattern: /^vscode-languageclient\/node$/,
+        file: 'languageclient.js',
+        entry: 'node_modules/vscode-languageclient/lib/node/main.js',
+    },
+    { pattern: /\/lazy\/pipelineModule$/, file: 'pipeline.js', entry: 'src/vscode/lazy/pipelineModule.ts' },
     // The language server's completion, hover docs and formatting; its diagnostics need only dockerfile-utils.
-    [/^dockerfile-language-service$/, './dockerfileService.js'],
+    {
+        pattern: /^dockerfile-language-service$/,
+        file: 'dockerfileService.js',
+        entry: 'node_modules/dockerfile-language-service/lib/main.js',
+    },
 ];
 
-/** Rewrites imports of lazy modules into requires of their sibling bundle. */
-const lazyModules = {
+// gRPC and protobufjs are one bundle, dist/grpc.js, loaded when a BuildKit build starts — by our session
+// (src/engine/build/BuildSession.ts) and by dockerode's (its session and BuildKit status decoding). Each package
+// sits behind a getter, so a caller pays only for the package it reads; every import of them maps onto this file.
+const GRPC_ENTRY = `module.exports = {
+    get '@grpc/grpc-js'() { return require('@grpc/grpc-js'); },
+    get '@grpc/proto-loader'() { return require('@grpc/proto-loader'); },
+    get protobufjs() { return require('protobufjs'); },
+};`;
+const GRPC_FILTER = /^(@grpc\/grpc-js|@grpc\/proto-loader|protobufjs)$/;
+
+/**
+ * Rewrites imports of lazy modules into requires of their sibling bundle. In an ES module bundle (the CLI's
+ * commands) the require goes through a one-line CommonJS shim: a real import() of a lazy bundle would send it
+ * through the ESM loader, which scans its whole text for export names first (~0.3 s for dockerode.js).
+ */
+const lazyModules = ({ esm = false, grpc = true } = {}) => ({
     name: 'lazy-modules',
     setup(build) {
-        build.onResolve(
-            {
-                filter: /^dockerode$|^vscode-languageclient\/node$|^@grpc\/grpc-js$|\/lazy\/pipelineModule$|^dockerfile-language-service$/,
-            },
-            (args) => ({
-                path: LAZY.find(([pattern]) => pattern.test(args.path))[1],
-                external: true,
-            }),
+        build.onResolve({ filter: new RegExp(LAZY.map(({ pattern }) => pattern.source).join('|')) }, (args) => {
+            if (args.kind === 'entry-point') {
+                return undefined;
+            }
+            const { file } = LAZY.find(({ pattern }) => pattern.test(args.path));
+            return esm ? { path: file, namespace: 'lazy-shim' } : { path: `./${file}`, external: true };
+        });
+        build.onLoad({ filter: /.*/, namespace: 'lazy-shim' }, (args) => ({
+            contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`,
+            loader: 'js',
+        }));
+        if (!grpc) {
+            return;
+        }
+        // Each gRPC/protobufjs package is a getter of dist/grpc.js. dockerode's lib/docker.js requires
+        // lib/session.js, which requires @grpc/grpc-js and @grpc/proto-loader at its top level: an eager shim
+        // there would load gRPC (~130 ms) with every engine call. Its shims are lazy instead — a Proxy that
+        // requires dist/grpc.js on the first property read, which happens only when dockerode opens a session.
+        build.onResolve({ filter: GRPC_FILTER }, (args) => ({
+            path: args.path,
+            namespace: args.importer.includes('node_modules/dockerode/') ? 'grpc-lazy' : 'grpc-shim',
+        }));
+        build.onLoad({ filter: /.*/, namespace: 'grpc-shim' }, (args) => ({
+            contents: `module.exports = require('./grpc.js')[${JSON.stringify(args.path)}];`,
+            loader: 'js',
+        }));
+        build.onLoad({ filter: /.*/, namespace: 'grpc-lazy' }, (args) => ({
+            contents: [
+                'let loaded;',
+                `const load = () => (loaded ??= require('./grpc.js')[${JSON.stringify(args.path)}]);`,
+                'module.exports = new Proxy({}, {',
+                '    get: (_, key) => load()[key],',
+                '    has: (_, key) => key in load(),',
+                '    ownKeys: () => Reflect.ownKeys(load()),',
+                '    getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),',
+                '});',
+            ].join('\n'),
+            loader: 'js',
+        }));
+        build.onResolve({ filter: /^\.\/grpc\.js$/ }, (args) =>
+            args.namespace === 'grpc-shim' || args.namespace === 'grpc-lazy'
+                ? { path: './grpc.js', external: true }
+                : undefined,
         );
+        build.onResolve({ filter: /^\.\/[\w]+\.js$/ }, (args) =>
+            args.namespace === 'lazy-shim' ? { path: args.path, external: true } : undefined,
+        );
+    },
+});
+
+/**
+ * `import * as vscode from 'vscode'` in each of our ~80 extension modules would become its own
+ * __toESM(require('vscode')): a copy of the whole API object (hundreds of getters) per module, at require time —
+ * the largest part of activation after compiling. One ES module shim re-exports the API once; every module
+ * imports the shim's namespace instead.
+ */
+const vscodeOnce = {
+    name: 'vscode-once',
+    setup(build) {
+        build.onResolve({ filter: /^vscode$/ }, (args) =>
+            args.namespace === 'vscode-once'
+                ? { path: 'vscode', external: true }
+                : { path: 'vscode', namespace: 'vscode-once' },
+        );
+        build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({
+            contents: "export * from 'vscode';",
+            loader: 'js',
+        }));
     },
 };
 
@@ -55,22 +137,52 @@ const common = {
     define: { PARITY_VERSION: JSON.stringify(version) },
 };
 
+// The CLI is ES modules split by esbuild (esbuild splits only those): dist/cli-main.mjs holds the usage, the
+// options and the dispatch, and each command is a chunk runCli imports when it runs, sharing chunks with the
+// others (dist/cli-chunk-*.mjs) — so `parity --help` compiles a few KiB and `parity snapshot` only the snapshot's
+// code. dist/cli.js, the executable, only imports dist/cli-main.mjs.
+const CLI_LAUNCHER = `import('./cli-main.mjs').catch((error) => {
+    process.stderr.write(\`parity: \${error instanceof Error ? error.message : String(error)}\\n\`);
+    process.exitCode = 2;
+});`;
+
 const builds = [
-    { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [lazyModules] },
+    { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [vscodeOnce, lazyModules()] },
     {
         ...common,
-        entryPoints: { cli: 'src/cli/main.ts' },
-        plugins: [lazyModules],
+        stdin: { contents: CLI_LAUNCHER, resolveDir: root, sourcefile: 'cli-launcher.js' },
+        outfile: join(root, 'dist/cli.js'),
+        external: ['./cli-main.mjs'],
+        supported: { 'dynamic-import': true },
         banner: { js: '#!/usr/bin/env node' },
     },
-    { ...common, entryPoints: { server: 'src/server/main.ts' }, plugins: [lazyModules] },
-    { ...common, entryPoints: { dockerfileService: 'node_modules/dockerfile-language-service/lib/main.js' } },
-    { ...common, entryPoints: { pipeline: 'src/vscode/lazy/pipelineModule.ts' }, plugins: [lazyModules] },
-    { ...common, entryPoints: { dockerode: 'node_modules/dockerode/lib/docker.js' } },
-    { ...common, entryPoints: { languageclient: 'node_modules/vscode-languageclient/lib/node/main.js' } },
-    // BuildKit sessions (src/engine/build/BuildSession.ts) load gRPC only when a build starts.
-    { ...common, entryPoints: { grpc: 'node_modules/@grpc/grpc-js/build/src/index.js' } },
-].map((options) => ({ ...options, absWorkingDir: root, outdir: join(root, 'dist') }));
+    {
+        ...common,
+        entryPoints: { 'cli-main': 'src/cli/main.ts' },
+        format: 'esm',
+        splitting: true,
+        outExtension: { '.js': '.mjs' },
+        chunkNames: 'cli-chunk-[hash]',
+        supported: { 'dynamic-import': true },
+        plugins: [lazyModules({ esm: true })],
+        // The bundled CommonJS packages (and the lazy shims) call require(); an ES module has none of its own.
+        banner: {
+            js: "import { createRequire as parityCreateRequire } from 'node:module'; const require = parityCreateRequire(import.meta.url);",
+        },
+    },
+    { ...common, entryPoints: { server: 'src/server/main.ts' }, plugins: [lazyModules()] },
+    ...LAZY.map(({ file, entry }) => ({
+        ...common,
+        entryPoints: { [file.replace(/\.js$/, '')]: entry },
+        plugins: [lazyModules()],
+    })),
+    {
+        ...common,
+        stdin: { contents: GRPC_ENTRY, resolveDir: root, sourcefile: 'grpc-bundle.js' },
+        outfile: join(root, 'dist/grpc.js'),
+        plugins: [lazyModules({ grpc: false })],
+    },
+].map((options) => ({ ...options, absWorkingDir: root, ...(options.outfile ? {} : { outdir: join(root, 'dist') }) }));
 
 if (!watch) {
     await rm(join(root, 'dist'), { recursive: true, force: true });
@@ -93,13 +205,19 @@ if (watch) {
             console.log(await esbuild.analyzeMetafile(result.metafile));
         }
     }
+    const extension = results[0].metafile;
+    const heavy = heavyModulesIn(extension, 'dist/extension.js');
+    if (heavy.length > 0) {
+        console.error(describeHeavyModules('dist/extension.js', heavy));
+        console.error('Load them lazily (await import(), src/vscode/lazy/*, the LAZY table in scripts/build.mjs).');
+        process.exitCode = 1;
+    }
+    const outputs = (await readdir(join(root, 'dist'))).filter((name) => /\.m?js$/.test(name)).sort();
     const sizes = await Promise.all(
-        ['extension', 'cli', 'server', 'dockerfileService', 'pipeline', 'dockerode', 'languageclient', 'grpc'].map(
-            async (name) => {
-                const { size } = await stat(join(root, 'dist', `${name}.js`));
-                return `${name}.js ${(size / 1024).toFixed(0)} KiB`;
-            },
-        ),
+        outputs.map(async (name) => {
+            const { size } = await stat(join(root, 'dist', name));
+            return `${name} ${(size / 1024).toFixed(0)} KiB`;
+        }),
     );
     console.log(`esbuild: ${sizes.join(', ')} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -7,20 +7,8 @@ import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
 import { parsePort } from '../core/plan/parsePort';
 import { portUsage } from './parsePortOption';
-import { buildCommand, packageCommand } from './buildCommand';
-import { cleanCommand } from './cleanCommand';
-import { diffCommand } from './diffCommand';
-import { doctorCommand } from './doctorCommand';
 import { ExitCode } from './ExitCode';
-import { planCommand } from './planCommand';
-import { psCommand } from './psCommand';
-import { pruneCommand } from './pruneCommand';
-import { pushCommand } from './pushCommand';
-import { recipeCommand } from './recipeCommand';
-import { runCommand } from './runCommand';
-import { snapshotCommand } from './snapshotCommand';
 import { stderrLogger } from './stderrLogger';
-import { stopCommand } from './stopCommand';
 
 const USAGE = `Usage: parity <command> [options]
 
@@ -92,20 +80,26 @@ Options:
   -h, --help        Show this help
   --version         Show the version`;
 
-const COMMANDS: Record<string, (context: CliContext) => Promise<ExitCode>> = {
-    doctor: doctorCommand,
-    snapshot: snapshotCommand,
-    plan: planCommand,
-    recipe: recipeCommand,
-    build: buildCommand,
-    package: packageCommand,
-    run: runCommand,
-    ps: psCommand,
-    stop: stopCommand,
-    clean: cleanCommand,
-    prune: pruneCommand,
-    push: pushCommand,
-    diff: diffCommand,
+type Command = (context: CliContext) => Promise<ExitCode>;
+
+/**
+ * Each command is imported when it runs (its own chunk of dist/cli-main.mjs): `parity --help` never compiles
+ * the pipeline, and `parity snapshot` never compiles the build or the sandbox.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+    doctor: async () => (await import('./doctorCommand')).doctorCommand,
+    snapshot: async () => (await import('./snapshotCommand')).snapshotCommand,
+    plan: async () => (await import('./planCommand')).planCommand,
+    recipe: async () => (await import('./recipeCommand')).recipeCommand,
+    build: async () => (await import('./buildCommand')).buildCommand,
+    package: async () => (await import('./buildCommand')).packageCommand,
+    run: async () => (await import('./runCommand')).runCommand,
+    ps: async () => (await import('./psCommand')).psCommand,
+    stop: async () => (await import('./stopCommand')).stopCommand,
+    clean: async () => (await import('./cleanCommand')).cleanCommand,
+    prune: async () => (await import('./pruneCommand')).pruneCommand,
+    push: async () => (await import('./pushCommand')).pushCommand,
+    diff: async () => (await import('./diffCommand')).diffCommand,
 };
 
 export interface CliIo {
@@ -174,8 +168,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         io.stdout(`${USAGE}\n`);
         return name === undefined && !values.help ? ExitCode.CouldNotRun : ExitCode.Ok;
     }
-    const command = COMMANDS[name];
-    if (!command) {
+    const loadCommand = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!loadCommand) {
         io.stderr(`parity: unknown command "${name}"\n\n${USAGE}\n`);
         return ExitCode.CouldNotRun;
     }
@@ -199,6 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     }
     const log = stderrLogger(values.verbose, io.stderr);
     try {
+        const command = await loadCommand();
         return await command({
             args,
             options: {

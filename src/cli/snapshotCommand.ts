@@ -5,12 +5,10 @@ import { formatSnapshotText } from '../core/snapshot/formatSnapshotText';
 import { reconcileRuntimes } from '../core/snapshot/reconcileRuntimes';
 import type { Snapshot } from '../core/snapshot/Snapshot';
 import { writeFileAtomic } from '../core/writeFileAtomic';
-import { captureEngineTarget } from '../pipeline/targets/captureEngineTarget';
 import { captureHost } from '../targets/host/captureHost';
 import { requireProjectFolder } from '../pipeline/requireProjectFolder';
 import type { CliContext } from './CliContext';
 import { CliUsageError } from './CliUsageError';
-import { engineClientFor } from './engineClientFor';
 import { ExitCode } from './ExitCode';
 
 /**
@@ -78,6 +76,9 @@ function engineTarget(text: string): EngineDiffTarget {
 
 /** Through the one capture path; a Swarm service's replicas that differ from the first are logged as drift. */
 async function captureTarget(context: CliContext, target: EngineDiffTarget): Promise<Snapshot> {
+    // Loaded only for --target: a snapshot of this machine never compiles the engine probes and the diff.
+    const { captureEngineTarget } = await import('../pipeline/targets/captureEngineTarget');
+    const { engineClientFor } = await import('./engineClientFor');
     const client = await engineClientFor(context, target.engine);
     const captured = await captureEngineTarget(client, target, {
         signal: context.signal,

@@ -139,7 +139,8 @@ async function runPass(pass: Pass): Promise<number> {
             ],
             extensionTestsEnv: {
                 PARITY_E2E: '1',
-                PARITY_E2E_RESULTS_DIR: path.join(repoRoot, 'test-results'),
+                // A benchmark that runs the suite repeatedly gives each run its own folder.
+                PARITY_E2E_RESULTS_DIR: process.env.PARITY_E2E_RESULTS_DIR ?? path.join(repoRoot, 'test-results'),
                 ...(pass.suites === undefined ? {} : { PARITY_E2E_SUITES: pass.suites }),
                 ...(pass.restricted ? { [WORKSPACE_TRUST_ENV]: '1' } : {}),
             },

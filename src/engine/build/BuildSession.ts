@@ -37,7 +37,11 @@ export async function openBuildSession(
     signal: AbortSignal,
     log: Logger,
 ): Promise<BuildSession> {
-    const grpc = await import('@grpc/grpc-js');
+    // The CLI's ES module bundles see dist/grpc.js as CommonJS: its exports arrive as the default export there.
+    const loaded: typeof import('@grpc/grpc-js') & { default?: typeof import('@grpc/grpc-js') } = await import(
+        '@grpc/grpc-js'
+    );
+    const grpc = loaded.default ?? loaded;
     const id = randomUUID();
     const socket = await new Promise<Duplex>((resolve, reject) => {
         docker.modem.dial(

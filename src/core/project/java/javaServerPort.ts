@@ -1,7 +1,10 @@
-import { LineCounter, parseAllDocuments, isMap, isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { Fact } from '../../snapshot/Snapshot';
 import { lineAt } from '../lineAt';
 import type { ProjectFiles, TextFile } from '../ProjectFiles';
+
+/** The YAML library, loaded only when a project has a YAML file to read (most have none). */
+type Yaml = typeof import('yaml');
 
 const RESOURCES = 'src/main/resources';
 
@@ -29,7 +32,7 @@ export async function javaServerPort(files: ProjectFiles, framework: string): Pr
     }
     for (const name of ['application.yml', 'application.yaml']) {
         const yaml = await files.readText(`${RESOURCES}/${name}`);
-        const fromYaml = yaml ? yamlPort(yaml, setting.key, files) : undefined;
+        const fromYaml = yaml ? yamlPort(await import('yaml'), yaml, setting.key, files) : undefined;
         if (fromYaml !== undefined) {
             return fromYaml ? [fromYaml] : [];
         }
@@ -60,9 +63,10 @@ function propertiesPort(file: TextFile, key: string): Fact<number> | null | unde
 }
 
 /** `server: {port: 8081}` or a flat `server.port: 8081`, in the first YAML document that sets it. */
-function yamlPort(file: TextFile, key: string, files: ProjectFiles): Fact<number> | null | undefined {
-    const lineCounter = new LineCounter();
-    const documents = parseAllDocuments(file.text, { lineCounter });
+function yamlPort(yaml: Yaml, file: TextFile, key: string, files: ProjectFiles): Fact<number> | null | undefined {
+    const { isScalar } = yaml;
+    const lineCounter = new yaml.LineCounter();
+    const documents = yaml.parseAllDocuments(file.text, { lineCounter });
     if (!Array.isArray(documents)) {
         return undefined;
     }
@@ -76,7 +80,7 @@ function yamlPort(file: TextFile, key: string, files: ProjectFiles): Fact<number
             });
             return undefined;
         }
-        const node = find(document.contents, key.split('.')) ?? find(document.contents, [key]);
+        const node = find(yaml, document.contents, key.split('.')) ?? find(yaml, document.contents, [key]);
         if (node && isScalar(node) && node.range) {
             return portFact(String(node.value), file, lineCounter.linePos(node.range[0]).line, key);
         }
@@ -84,7 +88,8 @@ function yamlPort(file: TextFile, key: string, files: ProjectFiles): Fact<number
     return undefined;
 }
 
-function find(node: Node | null | undefined, path: readonly string[]): Node | null {
+function find(yaml: Yaml, node: Node | null | undefined, path: readonly string[]): Node | null {
+    const { isMap, isScalar } = yaml;
     if (path.length === 0) {
         return node ?? null;
     }
@@ -93,5 +98,5 @@ function find(node: Node | null | undefined, path: readonly string[]): Node | nu
     }
     const [head, ...rest] = path;
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === head);
-    return pair ? find(pair.value as Node | null, rest) : null;
+    return pair ? find(yaml, pair.value as Node | null, rest) : null;
 }

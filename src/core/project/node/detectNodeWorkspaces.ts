@@ -1,4 +1,3 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { SourceRef } from '../../snapshot/Snapshot';
 import type { ProjectFiles } from '../ProjectFiles';
 import type { ProjectWalk } from '../walkProject';
@@ -55,6 +54,8 @@ async function readPnpmWorkspaceGlobs(files: ProjectFiles): Promise<WorkspaceGlo
     if (!read) {
         return null;
     }
+    // YAML is loaded only for a pnpm workspace: most projects have no YAML to read.
+    const { isMap, isScalar, isSeq, LineCounter, parseDocument } = await import('yaml');
     const file = read.path;
     const lineCounter = new LineCounter();
     const document = parseDocument(read.text, { lineCounter, prettyErrors: false });

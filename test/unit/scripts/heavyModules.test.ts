@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+interface Metafile {
+    inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+    outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }>;
+}
+interface HeavyCheck {
+    heavyModulesIn(metafile: Metafile, output: string): { module: string; chain: string[] }[];
+    describeHeavyModules(output: string, found: { module: string; chain: string[] }[]): string;
+}
+
+const root = join(import.meta.dirname, '..', '..', '..');
+/** scripts/build/heavyModules.mjs, the check scripts/build.mjs runs on every build. */
+async function loadCheck(): Promise<HeavyCheck> {
+    return (await import(pathToFileURL(join(root, 'scripts', 'build', 'heavyModules.mjs')).href)) as HeavyCheck;
+}
+
+/** A metafile as esbuild writes it: extension.ts → commands.ts → (optionally) a heavy package. */
+function fixture(heavyImport: string | undefined): Metafile {
+    const heavyInput = heavyImport && `node_modules/${heavyImport}/index.js`;
+    const inputs: Metafile['inputs'] = {
+        'src/extension.ts': { imports: [{ path: 'src/vscode/commands.ts', kind: 'import-statement' }] },
+        'src/vscode/commands.ts': {
+            imports: [
+                { path: 'node_modules/jsonc-parser/lib/esm/main.js', kind: 'import-statement' },
+                { path: './dockerode.js', kind: 'dynamic-import', external: true },
+                ...(heavyInput ? [{ path: heavyInput, kind: 'import-statement' }] : []),
+            ],
+        },
+        'node_modules/jsonc-parser/lib/esm/main.js': { imports: [] },
+        ...(heavyInput ? { [heavyInput]: { imports: [] } } : {}),
+    };
+    return {
+        inputs,
+        outputs: {
+            'dist/extension.js': {
+                entryPoint: 'src/extension.ts',
+                inputs: Object.fromEntries(Object.keys(inputs).map((input) => [input, {}])),
+            },
+        },
+    };
+}
+
+describe('the heavy module check of the extension bundle', () => {
+    it('passes a bundle that reaches heavy modules only through lazy bundles', async () => {
+        const check = await loadCheck();
+        assert.deepEqual(check.heavyModulesIn(fixture(undefined), 'dist/extension.js'), []);
+    });
+
+    it('fails on a heavy package and names the import chain that pulls it in', async () => {
+        const check = await loadCheck();
+        const found = check.heavyModulesIn(fixture('@grpc/grpc-js'), 'dist/extension.js');
+        assert.deepEqual(found, [
+            {
+                module: '@grpc/grpc-js',
+                chain: ['src/extension.ts', 'src/vscode/commands.ts', 'node_modules/@grpc/grpc-js/index.js'],
+            },
+        ]);
+        assert.match(check.describeHeavyModules('dist/extension.js', found), /loads @grpc\/grpc-js at activation/);
+    });
+
+    it('fails on a lazy bundle required without an import() on the way, and passes it behind one', async () => {
+        const check = await loadCheck();
+        const metafile = (kind: string): Metafile => ({
+            inputs: {
+                'src/extension.ts': { imports: [{ path: 'src/vscode/EngineConnection.ts', kind: 'import-statement' }] },
+                'src/vscode/EngineConnection.ts': { imports: [{ path: './dockerode.js', kind, external: true }] },
+            },
+            outputs: {
+                'dist/extension.js': {
+                    entryPoint: 'src/extension.ts',
+                    inputs: { 'src/extension.ts': {}, 'src/vscode/EngineConnection.ts': {} },
+                },
+            },
+        });
+        assert.deepEqual(check.heavyModulesIn(metafile('import-statement'), 'dist/extension.js'), [
+            {
+                module: 'dist/dockerode.js',
+                chain: ['src/extension.ts', 'src/vscode/EngineConnection.ts', 'dist/dockerode.js'],
+            },
+        ]);
+        assert.deepEqual(check.heavyModulesIn(metafile('dynamic-import'), 'dist/extension.js'), []);
+    });
+
+    it('finds semver in a real esbuild metafile when an entry imports it', async () => {
+        const check = await loadCheck();
+        const folder = await mkdtemp(join(tmpdir(), 'parity heavy '));
+        try {
+            await writeFile(
+                join(folder, 'extension.ts'),
+                "import { valid } from 'semver';\nexport const ok = valid('1.2.3');\n",
+            );
+            const { metafile } = await esbuild.build({
+                entryPoints: { extension: join(folder, 'extension.ts') },
+                nodePaths: [join(root, 'node_modules')],
+                bundle: true,
+                platform: 'node',
+                write: false,
+                metafile: true,
+                outdir: join(folder, 'dist'),
+                absWorkingDir: folder,
+                logLevel: 'silent',
+            });
+            const found = check.heavyModulesIn(metafile, 'dist/extension.js');
+            assert.deepEqual(
+                found.map(({ module }) => module),
+                ['semver'],
+            );
+            assert.equal(found[0]?.chain[0], 'extension.ts');
+        } finally {
+            await rm(folder, { recursive: true, force: true });
+        }
+    });
+});

@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
+import { BENCH_JSON_ENV, type BenchResult } from './benchKit';
 
 const root = join(__dirname, '..', '..');
 const CLI = join(root, 'dist', 'cli.js');
@@ -136,10 +137,31 @@ function main(): void {
                 `  (min ${each.minMs.toFixed(0)}, max ${each.maxMs.toFixed(0)})${verdict}`,
         );
     }
-    const out = process.env.PARITY_BENCH_JSON;
+    const out = process.env[BENCH_JSON_ENV];
     if (out) {
-        writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
+        writeFileSync(out, `${JSON.stringify(cliColdResult(figures), null, 2)}\n`);
     }
+}
+
+/** The figures in the report's convention (benchKit.ts): each case against its target and `node -e 0`. */
+export function cliColdResult(figures: CliColdFigures): BenchResult {
+    return {
+        bench: 'cli-cold',
+        figures: figures.cases.map((each) => ({
+            name: `fresh \`parity ${each.args.join(' ')}\` process`,
+            median: each.medianMs,
+            unit: 'ms',
+            runs: figures.runs,
+            min: each.minMs,
+            max: each.maxMs,
+            ...(each.targetMs === undefined ? {} : { target: { op: '<=' as const, value: each.targetMs } }),
+            peer: { name: figures.peer.name, median: figures.peer.medianMs },
+            ratio: each.ratioToPeer,
+        })),
+        notes: [
+            `${figures.build} bundles; Node ${figures.machine.node}; load average ${figures.machine.loadAverage.toFixed(1)} when the runs ended.`,
+        ],
+    };
 }
 
 if (require.main === module) {

@@ -24,8 +24,7 @@ interface BenchEntry {
     readonly timeoutMin: number;
 }
 
-// In report order. activation, cli-cold and libs are written on other branches; until they land their sections
-// say "not run" with the reason.
+// In report order. A script that is missing or fails leaves its section saying "not run" and why.
 const BENCHES: readonly BenchEntry[] = [
     { name: 'activation', area: 'Activation in the real VS Code', file: 'activationBench.ts', timeoutMin: 10 },
     {

@@ -44,6 +44,12 @@ const BENCHES: readonly BenchEntry[] = [
     { name: 'builders', area: 'BuildKit vs the classic builder', file: 'buildersBench.ts', runs: 5, timeoutMin: 10 },
     { name: 'sandbox', area: 'Sandbox ready (vs docker run)', file: 'sandboxBench.ts', runs: 7, timeoutMin: 10 },
     { name: 'views', area: 'Images and Containers views', file: 'viewsBench.ts', runs: 11, timeoutMin: 10 },
+    {
+        name: 'views-vscode',
+        area: 'Images and Containers views in the real VS Code',
+        file: 'viewsInVsCodeBench.ts',
+        timeoutMin: 10,
+    },
     { name: 'targets', area: 'Targets view', file: 'targetsBench.ts', runs: 7, timeoutMin: 10 },
     { name: 'diff', area: 'Diff in-process', file: 'diffBench.ts', runs: 11, timeoutMin: 10 },
     { name: 'diff-cli', area: 'Diff CLI (fresh process)', file: 'diffCliBench.ts', runs: 7, timeoutMin: 10 },

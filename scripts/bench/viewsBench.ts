@@ -6,8 +6,6 @@
 //
 //   node --import tsx scripts/bench/viewsBench.ts [--runs N]
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { containerContextValue, containerRows } from '../../src/core/containers/containerRows';
 import { formatAge } from '../../src/core/formatAge';
 import { formatBytes } from '../../src/core/formatBytes';
@@ -101,14 +99,6 @@ async function eventLatency(rounds: number): Promise<BenchFigure[]> {
     }
 }
 
-/** A figure the extension-host suite recorded in VS Code (test-results/FILE), as a note with its date. */
-function recorded(file: string, what: string): string {
-    const path = join(__dirname, '..', '..', 'test-results', file);
-    return existsSync(path)
-        ? `${what}, recorded ${statSync(path).mtime.toISOString()} by the extension-host suite (not in this run): ${readFileSync(path, 'utf8').replace(/\s+/g, ' ').trim()}`
-        : `${what}: not recorded on this machine (the extension-host suite test/e2e/suite/views.test.ts writes test-results/${file})`;
-}
-
 export async function run({ runs }: BenchOptions): Promise<BenchResult> {
     const images = syntheticImages(500);
     const containers = syntheticContainers(500);
@@ -128,10 +118,7 @@ export async function run({ runs }: BenchOptions): Promise<BenchResult> {
             }),
             ...(await eventLatency(Math.max(5, Math.floor(runs / 2)))),
         ],
-        notes: [
-            recorded('views-items.json', 'shaping + vscode.TreeItem for the same lists in VS Code'),
-            recorded('views-latency.json', 'engine event → refresh through the real tree providers in VS Code'),
-        ],
+        notes: ['The same lists as vscode.TreeItems, and events through the real providers, in VS Code: views-vscode.'],
     };
 }
 

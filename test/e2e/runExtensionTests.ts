@@ -92,18 +92,24 @@ interface Pass {
     readonly workspace: (scratch: string) => string;
     /** Workspace Trust on, with the folder untrusted. */
     readonly restricted: boolean;
+    /** Runs only when PARITY_E2E_PASS names it: figures for a benchmark, not tests. */
+    readonly onlyWhenNamed?: boolean;
 }
 
 const PASSES: readonly Pass[] = [
     { name: 'trusted', workspace: makeWorkspace, restricted: false },
     { name: 'restricted', suites: 'restricted', workspace: makeUntrustedWorkspace, restricted: true },
+    { name: 'bench', suites: 'bench', workspace: makeWorkspace, restricted: false, onlyWhenNamed: true },
 ];
 
 async function main(): Promise<number> {
     checkBuilt();
     // PARITY_E2E_PASS=restricted (or trusted) runs only that pass, while working on it.
     const only = process.env.PARITY_E2E_PASS;
-    for (const pass of PASSES.filter((each) => only === undefined || only === '' || each.name === only)) {
+    const named = (each: Pass): boolean => each.name === only;
+    for (const pass of PASSES.filter(
+        (each) => named(each) || (!each.onlyWhenNamed && (only === undefined || only === '')),
+    )) {
         if (pass.restricted && process.env.PARITY_VSCODE_EXECUTABLE !== undefined) {
             // runTests() always hands desktop VS Code --disable-workspace-trust; only the code-server launcher can honour trust.
             say(`${pass.name}: not run — desktop VS Code gets --disable-workspace-trust from @vscode/test-electron`);

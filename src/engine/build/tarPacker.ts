@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Pack } from 'tar-stream';
@@ -82,8 +83,15 @@ async function writeMembers(archive: Pack, members: readonly TarMember[], signal
     for (const member of members) {
         signal?.throwIfAborted();
         const header = headerOf(member);
-        if (member.type !== 'file' || member.buffer || !member.source || member.size === 0) {
-            const content = member.type === 'file' ? (member.buffer ?? Buffer.alloc(0)) : undefined;
+        const source = member.type === 'file' && !member.buffer && member.size > 0 ? member.source : undefined;
+        if (source === undefined || member.size <= WHOLE_READ_BYTES) {
+            // Most files of a project are small: one read and one buffer each costs far less than a stream each.
+            const content =
+                member.type !== 'file'
+                    ? undefined
+                    : source === undefined
+                      ? (member.buffer ?? Buffer.alloc(0))
+                      : await readExactly(source, member.size, member.name);
             await new Promise<void>((resolve, reject) => {
                 const done = (error?: Error | null): void => (error ? reject(error) : resolve());
                 if (content) {
@@ -94,24 +102,40 @@ async function writeMembers(archive: Pack, members: readonly TarMember[], signal
             });
             continue;
         }
-        const source = member.source;
         await new Promise<void>((resolve, reject) => {
             // tar-stream checks that exactly `size` bytes arrived; a file that shrank since the walk fails here.
-            const sink = archive.entry(header, (error) =>
-                error
-                    ? reject(
-                          new BuildError(
-                              'context',
-                              `${member.name} got shorter while the build context was being sent; build again.`,
-                          ),
-                      )
-                    : resolve(),
-            );
+            const sink = archive.entry(header, (error) => (error ? reject(shorter(member.name)) : resolve()));
             // Only the size counted at the walk is read: a file that grows meanwhile does not corrupt the archive.
             const file = createReadStream(source, { start: 0, end: member.size - 1, highWaterMark: 256 * 1024 });
             pipeline(file, sink, signal ? { signal } : {}).catch(reject);
         });
     }
+}
+
+/** Files up to this size are read whole; bigger ones stream, so memory stays flat whatever the context holds. */
+const WHOLE_READ_BYTES = 256 * 1024;
+
+/** The first `size` bytes of a file (a file that grew is cut to its walked size; one that shrank is an error). */
+async function readExactly(path: string, size: number, name: string): Promise<Buffer> {
+    const handle = await open(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(size);
+        let read = 0;
+        while (read < size) {
+            const { bytesRead } = await handle.read(buffer, read, size - read, read);
+            if (bytesRead === 0) {
+                throw shorter(name);
+            }
+            read += bytesRead;
+        }
+        return buffer;
+    } finally {
+        await handle.close();
+    }
+}
+
+function shorter(name: string): BuildError {
+    return new BuildError('context', `${name} got shorter while the build context was being sent; build again.`);
 }
 
 function roundUp(size: number): number {

@@ -89,10 +89,18 @@ describe('tarPacker (tar-stream)', () => {
         const grown = await readTarEntries([await bytesOf(packer.open([member]))], 1024 ** 2);
         assert.equal(grown[0]?.content.length, 300_000);
         truncateSync(path, 1000);
-        await assert.rejects(
-            bytesOf(packer.open([member])),
-            (error: unknown) =>
-                error instanceof BuildError && error.kind === 'context' && /data\.bin got shorter/.test(error.message),
-        );
+        const small: TarMember = { ...member, name: 'small.txt', size: 2000 };
+        for (const shrunk of [member, small]) {
+            await assert.rejects(
+                bytesOf(packer.open([shrunk])),
+                (error: unknown) =>
+                    error instanceof BuildError &&
+                    error.kind === 'context' &&
+                    error.message.startsWith(`${shrunk.name} got shorter`),
+                `${shrunk.size} bytes (${shrunk.size > 256 * 1024 ? 'streamed' : 'read whole'})`,
+            );
+        }
+        const cut = await readTarEntries([await bytesOf(packer.open([{ ...small, size: 500 }]))], 1024 ** 2);
+        assert.equal(cut[0]?.content.length, 500, 'a small file that grew is cut to its walked size too');
     });
 });

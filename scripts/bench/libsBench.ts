@@ -173,16 +173,13 @@ function capturedStatuses(): Buffer[] {
 }
 
 /**
- * Milliseconds `script` takes in a fresh process, as the script itself measures it, after the process has
- * required one empty file (so the module system's own first-use cost is not counted against either side).
+ * Milliseconds `script` takes in a fresh process, as the script itself measures it, after `prelude` (at least one
+ * empty file required, so the module system's own first-use cost is not counted against either side).
  */
-function coldLoad(script: string, empty: string): number {
+function coldLoad(script: string, prelude: string): number {
     const result = spawnSync(
         process.execPath,
-        [
-            '-e',
-            `require(${JSON.stringify(empty)});const t=performance.now();${script};process.stdout.write(String(performance.now()-t))`,
-        ],
+        ['-e', `${prelude};const t=performance.now();${script};process.stdout.write(String(performance.now()-t))`],
         {
             cwd: root,
             encoding: 'utf8',
@@ -325,19 +322,33 @@ export async function runLibsBench(options: { runs: number; baseline?: string })
         const dist = (name: string): string => JSON.stringify(join(root, 'dist', name));
         const empty = join(tree, 'empty.js');
         writeFileSync(empty, '');
-        const coldRuns = (script: string): number[] => Array.from({ length: runs }, () => coldLoad(script, empty));
+        const prelude = `require(${JSON.stringify(empty)})`;
+        const coldRuns = (script: string, before = prelude): number[] =>
+            Array.from({ length: runs }, () => coldLoad(script, before));
         const tarCold = coldRuns(`require(${dist('tarStream.js')})`);
-        const protoCold = coldRuns(
-            `const p=require(${dist('grpc.js')}).protobufjs;p.loadSync(${dist('proto/buildkit_status.proto')}).lookupType('moby.buildkit.v1.StatusResponse').decode(Buffer.alloc(0))`,
-        );
+        const decoder = `const p=require(${dist('grpc.js')}).protobufjs;p.loadSync(${dist('proto/buildkit_status.proto')}).lookupType('moby.buildkit.v1.StatusResponse').decode(Buffer.alloc(0))`;
+        const protoCold = coldRuns(decoder);
+        // Every BuildKit build opens a session, which loads gRPC from the same bundle first.
+        const protoAfterGrpc = coldRuns(decoder, `${prelude};require(${dist('grpc.js')})['@grpc/grpc-js']`);
         figures.push(
             figure('cold load: tar (fresh process, bundled)', tarCold, 'ms', {
                 name: handWritten,
                 values: bundles ? coldRuns(`require(${JSON.stringify(bundles.tar)})`) : [NaN],
             }),
             figure(
-                'cold load: BuildKit status decoder incl. .proto parse and first decode (fresh process)',
+                'cold load: BuildKit status decoder incl. dist/grpc.js, .proto parse and first decode (fresh process)',
                 protoCold,
+                'ms',
+                {
+                    name: handWritten,
+                    values: bundles
+                        ? coldRuns(`require(${JSON.stringify(bundles.status)}).decodeBuildkitStatus(Buffer.alloc(0))`)
+                        : [NaN],
+                },
+            ),
+            figure(
+                'cold load: BuildKit status decoder once the build session has loaded gRPC (what a BuildKit build pays)',
+                protoAfterGrpc,
                 'ms',
                 {
                     name: handWritten,

@@ -3,7 +3,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const heavyModules = ['dockerode', 'vscode-languageclient', 'vscode-languageclient/*', 'ssh2', 'tar-fs', '@grpc/*'];
+const heavyModules = [
+    'dockerode',
+    'vscode-languageclient',
+    'vscode-languageclient/*',
+    'ssh2',
+    'tar-fs',
+    'tar-stream',
+    'protobufjs',
+    '@grpc/*',
+];
 
 export default tseslint.config(
     {

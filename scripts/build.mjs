@@ -28,6 +28,8 @@ const LAZY = [
         file: 'dockerfileService.js',
         entry: 'node_modules/dockerfile-language-service/lib/main.js',
     },
+    // tar-stream: packing build contexts and reading container archives (src/engine/lazy/tarStream.ts).
+    { pattern: /\/lazy\/tarStream$/, file: 'tarStream.js', entry: 'src/engine/lazy/tarStream.ts' },
 ];
 
 // gRPC and protobufjs are one bundle, dist/grpc.js, loaded when a BuildKit build starts — by our session

@@ -1,6 +1,6 @@
-import { readTarEntries, type TarEntry } from '../core/probe/readTarFile';
 import type { Dockerode } from './Dockerode';
 import { EngineError } from './EngineError';
+import { readTarEntries, type TarEntry, TarTooLargeError } from './readTarEntries';
 
 /** How EngineClient runs one engine request: deadline, the caller's signal, logging, one error type. */
 export type EngineCall = <T>(
@@ -52,7 +52,11 @@ export class ContainerFiles {
                 `reading ${path} from ${this.label}`,
                 async (docker, s) => {
                     const stream = await docker.getContainer(this.id).getArchive({ path, abortSignal: s });
-                    return readTarEntries(await readAll(stream, MAX_ARCHIVE_BYTES, path));
+                    try {
+                        return await readTarEntries(stream as AsyncIterable<Buffer>, MAX_ARCHIVE_BYTES);
+                    } catch (error) {
+                        throw error instanceof TarTooLargeError ? new Error(`${path} is ${error.message}`) : error;
+                    }
                 },
                 signal,
             );
@@ -63,18 +67,4 @@ export class ContainerFiles {
             throw error;
         }
     }
-}
-
-async function readAll(stream: NodeJS.ReadableStream, maxBytes: number, path: string): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-        total += chunk.length;
-        if (total > maxBytes) {
-            (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-            throw new Error(`${path} is over ${maxBytes / 1024 / 1024} MiB as an archive`);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
 }

@@ -7,8 +7,8 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { after, before, describe, it } from 'node:test';
 import { BuildError } from '../../src/core/build/BuildError';
-import { readTarEntries } from '../../src/core/probe/readTarFile';
 import { type BuildContext, createBuildContext } from '../../src/engine/build/buildContext';
+import { readTarEntries } from '../../src/engine/readTarEntries';
 import {
     engineClient,
     logsOfLine,
@@ -71,7 +71,7 @@ describe('build contexts', () => {
             extraFiles: { '.parity-ca.pem': Buffer.from('-----BEGIN CERTIFICATE-----\n') },
         });
         const tar = await tarOf(context);
-        const entries = readTarEntries(tar);
+        const entries = await readTarEntries([tar], tar.length);
         const names = entries.map((entry) => entry.name);
         assert.deepEqual(names, [
             '.dockerignore',

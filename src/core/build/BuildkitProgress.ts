@@ -1,6 +1,6 @@
-import type { BuildStep } from './BuildEvent';
-import { BuildProgress, type BuildStreamMessage } from './BuildProgress';
-import { type BuildkitVertex, decodeBuildkitStatus } from './buildkitStatus';
+import type { BuildEventListener, BuildStep } from './BuildEvent';
+import { BuildProgress, type BuildStreamMessage, type LocateStep } from './BuildProgress';
+import type { BuildkitStatusDecoder, BuildkitVertex } from './BuildkitStatus';
 import { parseStepName } from './locateBuildStep';
 
 interface VertexState {
@@ -16,6 +16,15 @@ interface VertexState {
  */
 export class BuildkitProgress extends BuildProgress {
     private readonly vertexes = new Map<string, VertexState>();
+
+    /** `decode` reads the protobuf of a trace message (the engine layer supplies it: core loads no protobuf library). */
+    constructor(
+        emit: BuildEventListener,
+        locate: LocateStep,
+        private readonly decode: BuildkitStatusDecoder,
+    ) {
+        super(emit, locate);
+    }
 
     accept(message: BuildStreamMessage): void {
         if (message.id === 'moby.buildkit.trace' && typeof message.aux === 'string') {
@@ -37,7 +46,7 @@ export class BuildkitProgress extends BuildProgress {
     }
 
     private trace(bytes: Buffer): void {
-        const status = decodeBuildkitStatus(bytes);
+        const status = this.decode(bytes);
         for (const vertex of status.vertexes) {
             this.vertex(vertex);
         }

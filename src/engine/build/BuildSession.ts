@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { ServiceDefinition } from '@grpc/grpc-js';
-import { readWireFields, WireWriter, wireText } from '../../core/build/protobufWire';
 import type { Logger } from '../../core/Logger';
 import type { Dockerode } from '../Dockerode';
+import { loadSessionMessages } from './sessionMessages';
 
 /** The gRPC methods a Parity session serves, advertised to the engine one header each. */
 const GET_SECRET = '/moby.buildkit.secrets.v1.Secrets/GetSecret';
@@ -42,6 +42,7 @@ export async function openBuildSession(
         '@grpc/grpc-js'
     );
     const grpc = loaded.default ?? loaded;
+    const messages = await loadSessionMessages();
     const id = randomUUID();
     const socket = await new Promise<Duplex>((resolve, reject) => {
         docker.modem.dial(
@@ -80,36 +81,24 @@ export async function openBuildSession(
         callback: (error: { code: number; details: string } | null, response?: Buffer) => void,
     ) => void;
     const getSecret: Unary = ({ request }, callback) => {
-        const secretId = wireText(
-            readWireFields(request).find((field) => field.field === 1) ?? {
-                field: 1,
-                type: 'bytes',
-                value: Buffer.alloc(0),
-            },
-        );
+        const secretId = messages.secretId(request);
         const value = secrets.get(secretId);
         log.debug(`build session ${id}: the engine asked for secret "${secretId}" — ${value ? 'served' : 'not found'}`);
         if (value === undefined) {
             callback({ code: grpc.status.NOT_FOUND, details: `secret ${secretId} not found` });
             return;
         }
-        callback(null, new WireWriter().bytes(1, value).finish());
+        callback(null, messages.secret(value));
     };
     const credentials: Unary = ({ request }, callback) => {
-        const host = wireText(
-            readWireFields(request).find((field) => field.field === 1) ?? {
-                field: 1,
-                type: 'bytes',
-                value: Buffer.alloc(0),
-            },
-        );
+        const host = messages.credentialsHost(request);
         log.debug(`build session ${id}: no registry credentials for ${host || 'a registry'}`);
-        callback(null, Buffer.alloc(0));
+        callback(null, messages.noCredentials());
     };
     let lastHealthCheck: number | undefined;
     const healthy: Unary = (_call, callback) => {
         lastHealthCheck = Date.now();
-        callback(null, new WireWriter().varint(1, 1).finish());
+        callback(null, messages.serving());
     };
     server.addService({ GetSecret: method(GET_SECRET) }, { GetSecret: getSecret });
     server.addService({ Credentials: method(CREDENTIALS) }, { Credentials: credentials });

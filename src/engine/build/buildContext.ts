@@ -1,7 +1,7 @@
 import { type Dirent, type Stats } from 'node:fs';
-import { lstat, open, readdir, readlink } from 'node:fs/promises';
+import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { BuildError } from '../../core/build/BuildError';
 import { readBoundedFile } from '../../core/readBoundedFile';
 import {
@@ -12,7 +12,7 @@ import {
     type ParentMatches,
     parseDockerignore,
 } from '../../core/build/dockerignore';
-import { paddingFor, TAR_END, type TarMember, tarHeader } from '../../core/build/tarHeader';
+import { loadTarPacker, type TarMember } from './tarPacker';
 
 export interface BuildContextOptions {
     /** The Dockerfile's path relative to the folder (default `Dockerfile`); always sent, whatever .dockerignore says. */
@@ -47,12 +47,6 @@ export interface BuildContext {
     readText(path: string): Promise<string | undefined>;
 }
 
-interface Member extends TarMember {
-    /** Where the content comes from: a file in the folder, or a buffer of our own. */
-    readonly source?: string;
-    readonly buffer?: Buffer;
-}
-
 /**
  * Packs a project folder the way `docker build` does: `.dockerignore` applied with Docker's own rules
  * (an excluded folder is not even walked unless an exception may re-include something in it), the
@@ -83,7 +77,7 @@ export async function createBuildContext(folder: string, options: BuildContextOp
             : error;
     }
 
-    const members: Member[] = [];
+    const members: TarMember[] = [];
     await walk(folder, '', undefined, matcher, extra, members, options.signal);
     for (const [path, buffer] of [...extra].sort(([a], [b]) => compareNames(a, b))) {
         members.push({ name: path, type: 'file', size: buffer.length, mode: 0o644, mtime: 0, buffer });
@@ -94,17 +88,14 @@ export async function createBuildContext(folder: string, options: BuildContextOp
         throw new BuildError('context', `There is no ${dockerfile} in ${folder}.`);
     }
 
-    let size = TAR_END.length;
-    for (const member of members) {
-        size += tarHeader(member).length + member.size + paddingFor(member.size);
-    }
+    const packer = await loadTarPacker();
     return {
         folder,
         dockerfile,
-        size,
+        size: packer.sizeOf(members),
         fileCount: members.filter((member) => member.type === 'file').length,
         members: members.map((member) => member.name),
-        open: (signal) => Readable.from(streamMembers(members, signal), { objectMode: false }),
+        open: (signal) => packer.open(members, signal),
         readText: async (path) => {
             const clean = goClean(path.replaceAll('\\', '/'));
             const buffer = extra.get(clean);
@@ -176,7 +167,7 @@ async function walk(
     parent: ParentMatches | undefined,
     matcher: DockerignoreMatcher,
     extra: ReadonlyMap<string, Buffer>,
-    out: Member[],
+    out: TarMember[],
     signal: AbortSignal | undefined,
 ): Promise<void> {
     signal?.throwIfAborted();
@@ -215,42 +206,6 @@ async function walk(
             out.push({ name: path, type: 'file', size: stats.size, source: join(root, path), ...common });
         }
     }
-}
-
-async function* streamMembers(members: readonly Member[], signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
-    const chunk = 256 * 1024;
-    for (const member of members) {
-        signal?.throwIfAborted();
-        yield tarHeader(member);
-        if (member.buffer) {
-            yield member.buffer;
-        } else if (member.source && member.size > 0) {
-            const handle = await open(member.source, 'r');
-            try {
-                let sent = 0;
-                while (sent < member.size) {
-                    signal?.throwIfAborted();
-                    const buffer = Buffer.allocUnsafe(Math.min(chunk, member.size - sent));
-                    const { bytesRead } = await handle.read(buffer, 0, buffer.length, sent);
-                    if (bytesRead === 0) {
-                        throw new BuildError(
-                            'context',
-                            `${member.name} got shorter while the build context was being sent; build again.`,
-                        );
-                    }
-                    sent += bytesRead;
-                    yield buffer.subarray(0, bytesRead);
-                }
-            } finally {
-                await handle.close();
-            }
-        }
-        const padding = paddingFor(member.size);
-        if (padding > 0) {
-            yield Buffer.alloc(padding);
-        }
-    }
-    yield TAR_END;
 }
 
 function unreadable(path: string, root: string, error: unknown): BuildError {

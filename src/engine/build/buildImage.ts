@@ -17,6 +17,7 @@ import { EngineError } from '../EngineError';
 import type { BuildContext } from './buildContext';
 import { type BuildSession, openBuildSession } from './BuildSession';
 import { buildQuery, cancelBuild, dialBuild, readStream, refusal, StreamBroken } from './buildRequest';
+import { loadBuildkitStatusDecoder } from './buildkitStatusDecoder';
 
 /** A build may take long (npm ci, apt-get, compiling); it is bounded by cancellation and this. */
 export const DEFAULT_BUILD_TIMEOUT_MS = 60 * 60 * 1000;
@@ -98,7 +99,7 @@ export async function buildImage(deps: BuildDeps, options: BuildImageOptions): P
     const emit = safeListener(options.onEvent, log);
     const progress: BuildProgress =
         builder === 'buildkit'
-            ? new BuildkitProgress(emit, locate)
+            ? new BuildkitProgress(emit, locate, await loadBuildkitStatusDecoder())
             : new ClassicProgress(emit, locate, Object.keys(options.labels ?? {}).length);
     const operation = `building ${tag}`;
     const overallMs = options.timeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS;

@@ -1,16 +1,23 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { BuildEvent } from '../../../../src/core/build/BuildEvent';
 import { buildFailure } from '../../../../src/core/build/buildFailure';
 import { BuildkitProgress } from '../../../../src/core/build/BuildkitProgress';
+import type { BuildkitStatusDecoder } from '../../../../src/core/build/BuildkitStatus';
 import type { BuildOutcome, BuildProgress, BuildStreamMessage } from '../../../../src/core/build/BuildProgress';
 import { ClassicProgress } from '../../../../src/core/build/ClassicProgress';
 import { locateBuildStep } from '../../../../src/core/build/locateBuildStep';
 import { parseDockerfile } from '../../../../src/core/build/parseDockerfile';
+import { loadBuildkitStatusDecoder } from '../../../../src/engine/build/buildkitStatusDecoder';
 
 const fixtures = join(__dirname, '..', '..', '..', 'fixtures', 'build');
+/** The engine layer's decoder of BuildKit's protobuf status (BuildkitProgress itself loads no protobuf library). */
+let decode: BuildkitStatusDecoder;
+before(async () => {
+    decode = await loadBuildkitStatusDecoder();
+});
 
 /** Replays a `/build` response captured from Docker 20.10.24 (one JSON message per line). */
 function replay(
@@ -56,7 +63,7 @@ describe('build progress from real streams', () => {
             name: 'BuildKit',
             stream: 'buildkit-failing-run.jsonl',
             make: (emit: (event: BuildEvent) => void, locate: (name: string) => number | undefined) =>
-                new BuildkitProgress(emit, locate),
+                new BuildkitProgress(emit, locate, decode),
         },
         {
             name: 'the classic builder',
@@ -133,7 +140,7 @@ describe('build progress from real streams', () => {
         const { events, outcome } = replay(
             'buildkit-multistage.jsonl',
             'multistage.Dockerfile',
-            (emit, locate) => new BuildkitProgress(emit, locate),
+            (emit, locate) => new BuildkitProgress(emit, locate, decode),
         );
         assertWellFormed(events);
         assert.equal(outcome.error, undefined);

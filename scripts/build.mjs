@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { describeHeavyModules, heavyModulesIn } from './build/heavyModules.mjs';
+import { describeHeavyModules, heavyModulesIn, shellProblems } from './build/heavyModules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -22,6 +22,14 @@ const LAZY = [
         entry: 'node_modules/vscode-languageclient/lib/node/main.js',
     },
     { pattern: /\/lazy\/pipelineModule$/, file: 'pipeline.js', entry: 'src/vscode/lazy/pipelineModule.ts' },
+    // Everything of the extension but its shell (src/extension.ts): commands, views' data, lenses, the client.
+    { pattern: /\/lazy\/workbenchModule$/, file: 'workbench.js', entry: 'src/vscode/lazy/workbenchModule.ts' },
+    // The check for misplaced settings (a JSONC parser), run just after activation.
+    {
+        pattern: /\/lazy\/settingPlacesModule$/,
+        file: 'settingPlaces.js',
+        entry: 'src/vscode/lazy/settingPlacesModule.ts',
+    },
     // The language server's completion, hover docs and formatting; its diagnostics need only dockerfile-utils.
     {
         pattern: /^dockerfile-language-service$/,
@@ -176,7 +184,7 @@ const builds = [
     ...LAZY.map(({ file, entry }) => ({
         ...common,
         entryPoints: { [file.replace(/\.js$/, '')]: entry },
-        plugins: [lazyModules()],
+        plugins: [vscodeOnce, lazyModules()],
     })),
     {
         ...common,
@@ -208,10 +216,20 @@ if (watch) {
         }
     }
     const extension = results[0].metafile;
-    const heavy = heavyModulesIn(extension, 'dist/extension.js');
+    const { metafile: workbench } = results.find(({ metafile }) => 'dist/workbench.js' in metafile.outputs);
+    const heavy = [
+        describeHeavyModules('dist/extension.js', heavyModulesIn(extension, 'dist/extension.js')),
+        describeHeavyModules('dist/workbench.js', heavyModulesIn(workbench, 'dist/workbench.js')),
+    ].filter((message) => message !== '');
     if (heavy.length > 0) {
-        console.error(describeHeavyModules('dist/extension.js', heavy));
+        console.error(heavy.join('\n'));
         console.error('Load them lazily (await import(), src/vscode/lazy/*, the LAZY table in scripts/build.mjs).');
+        process.exitCode = 1;
+    }
+    const shell = shellProblems(extension, 'dist/extension.js', { minified: production });
+    if (shell.length > 0) {
+        console.error(shell.join('\n'));
+        console.error('Keep src/extension.ts a shell: what it needs beyond vscode belongs in dist/workbench.js.');
         process.exitCode = 1;
     }
     const outputs = (await readdir(join(root, 'dist'))).filter((name) => /\.m?js$/.test(name)).sort();

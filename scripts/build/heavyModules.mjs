@@ -100,3 +100,52 @@ function reachable(metafile, entry, follow) {
 export function describeHeavyModules(output, found) {
     return found.map(({ module, chain }) => `${output} loads ${module} at activation: ${chain.join(' → ')}`).join('\n');
 }
+
+/**
+ * The most dist/extension.js may weigh, minified (and unminified, for development builds): it is compiled and
+ * run at every activation, so it holds the shell only — registrations that forward to dist/workbench.js.
+ */
+export const SHELL_BUDGET = { minified: 8 * 1024, unminified: 24 * 1024 };
+
+/** Our folders whose code belongs in the workbench; the shell importing any of them has grown past a shell. */
+export const NOT_IN_SHELL = [
+    'src/vscode/commands.ts',
+    'src/vscode/commands/',
+    'src/vscode/views/',
+    'src/vscode/diff/',
+    'src/pipeline/',
+    'src/targets/',
+    'src/engine/',
+];
+
+/**
+ * Why an esbuild metafile's output is not a shell any more: over its byte budget, or bundling one of the
+ * inputs NOT_IN_SHELL names (each reported with the import chain that pulls it in). Empty when it is one.
+ * @param {{ inputs: Record<string, { imports: { path: string, kind: string, external?: boolean }[] }>,
+ *           outputs: Record<string, { bytes: number, entryPoint?: string, inputs: Record<string, unknown> }> }} metafile
+ * @param {string} output the output file's key in metafile.outputs, e.g. 'dist/extension.js'
+ * @param {{ minified: boolean, budget?: { minified: number, unminified: number }, forbidden?: string[] }} options
+ * @returns {string[]}
+ */
+export function shellProblems(metafile, output, { minified, budget = SHELL_BUDGET, forbidden = NOT_IN_SHELL }) {
+    const bundled = metafile.outputs[output];
+    if (!bundled) {
+        throw new Error(`${output} is not an output of this build`);
+    }
+    const limit = minified ? budget.minified : budget.unminified;
+    const problems =
+        bundled.bytes > limit
+            ? [`${output} is ${bundled.bytes} bytes, over its budget of ${limit} (${minified ? '' : 'un'}minified)`]
+            : [];
+    const parent = reachable(metafile, bundled.entryPoint, () => true);
+    for (const input of Object.keys(bundled.inputs)) {
+        if (forbidden.some((prefix) => input === prefix || (prefix.endsWith('/') && input.startsWith(prefix)))) {
+            const chain = [];
+            for (let at = input; at !== undefined; at = parent.get(at)) {
+                chain.unshift(at);
+            }
+            problems.push(`${output} bundles ${input}, which belongs in the workbench: ${chain.join(' → ')}`);
+        }
+    }
+    return problems;
+}

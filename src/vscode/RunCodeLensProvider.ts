@@ -6,16 +6,6 @@ import { projectRootFor } from '../core/lens/projectRootFor';
 import { MAX_TEXT_BYTES } from '../core/project/nodeProjectFiles';
 import { readBoundedFileSync } from '../core/readBoundedFile';
 
-/** The documents that can carry a Run in Sandbox lens. */
-export const RUN_LENS_SELECTOR: vscode.DocumentSelector = [
-    { pattern: '**/package.json' },
-    { language: 'dockerfile' },
-    { language: 'procfile' },
-    { pattern: '**/Procfile' },
-    { language: 'python' },
-    { language: 'go' },
-];
-
 /**
  * "▶ Run in Sandbox" (and "Build" on Dockerfiles) where an app starts: package.json start/dev/serve
  * scripts, the top of a Dockerfile, Procfile processes, Python's __main__ guard, Go's func main().

@@ -92,17 +92,24 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     'parity.targets.openConfig': { run: openTargetsConfig },
 };
 
-export function registerCommands(deps: ExtensionDeps): vscode.Disposable[] {
-    return Object.entries(COMMANDS).map(([id, command]) =>
-        vscode.commands.registerCommand(id, (...args: unknown[]) => {
-            // Sandboxes a closed window left behind are offered for removal once, when Parity is first used.
-            void deps.orphans.offerOnce();
-            if (command.needsTrust && !vscode.workspace.isTrusted) {
-                refuseInRestrictedMode();
-                return undefined;
-            }
-            return command.run(deps, ...args);
-        }),
+/**
+ * Every command's handler by id, ready to register: the extension's shell registers the ids package.json
+ * contributes (so VS Code knows them before this module is loaded) and forwards each call here.
+ */
+export function commandHandlers(deps: ExtensionDeps): ReadonlyMap<string, (...args: unknown[]) => unknown> {
+    return new Map(
+        Object.entries(COMMANDS).map(([id, command]) => [
+            id,
+            (...args: unknown[]) => {
+                // Sandboxes a closed window left behind are offered for removal once, when Parity is first used.
+                void deps.orphans.offerOnce();
+                if (command.needsTrust && !vscode.workspace.isTrusted) {
+                    refuseInRestrictedMode();
+                    return undefined;
+                }
+                return command.run(deps, ...args);
+            },
+        ]),
     );
 }
 

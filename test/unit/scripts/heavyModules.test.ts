@@ -8,11 +8,16 @@ import * as esbuild from 'esbuild';
 
 interface Metafile {
     inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
-    outputs: Record<string, { entryPoint?: string; inputs: Record<string, unknown> }>;
+    outputs: Record<string, { bytes?: number; entryPoint?: string; inputs: Record<string, unknown> }>;
 }
 interface HeavyCheck {
     heavyModulesIn(metafile: Metafile, output: string): { module: string; chain: string[] }[];
     describeHeavyModules(output: string, found: { module: string; chain: string[] }[]): string;
+    shellProblems(
+        metafile: Metafile,
+        output: string,
+        options: { minified: boolean; budget?: { minified: number; unminified: number } },
+    ): string[];
 }
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -116,5 +121,84 @@ describe('the heavy module check of the extension bundle', () => {
         } finally {
             await rm(folder, { recursive: true, force: true });
         }
+    });
+});
+
+describe('the shell check of the extension bundle', () => {
+    /** extension.ts → the given inputs, each imported by the one before it. */
+    const shell = (bytes: number, chain: string[]): Metafile => {
+        const files = ['src/extension.ts', ...chain];
+        return {
+            inputs: Object.fromEntries(
+                files.map((file, at) => [
+                    file,
+                    { imports: files[at + 1] ? [{ path: files[at + 1] ?? '', kind: 'import-statement' }] : [] },
+                ]),
+            ),
+            outputs: {
+                'dist/extension.js': {
+                    bytes,
+                    entryPoint: 'src/extension.ts',
+                    inputs: Object.fromEntries(files.map((file) => [file, {}])),
+                },
+            },
+        };
+    };
+    const budget = { minified: 1000, unminified: 3000 };
+
+    it('passes a small bundle of vscode glue and pure helpers', async () => {
+        const check = await loadCheck();
+        const metafile = shell(900, ['src/vscode/lazy/LazyTreeProvider.ts', 'src/core/lsp/parityProtocol.ts']);
+        assert.deepEqual(check.shellProblems(metafile, 'dist/extension.js', { minified: true, budget }), []);
+        assert.deepEqual(check.shellProblems(shell(2500, []), 'dist/extension.js', { minified: false, budget }), []);
+    });
+
+    it('fails a bundle over its budget, minified or not', async () => {
+        const check = await loadCheck();
+        const [problem] = check.shellProblems(shell(1001, []), 'dist/extension.js', { minified: true, budget });
+        assert.match(problem ?? '', /1001 bytes, over its budget of 1000/);
+        assert.equal(check.shellProblems(shell(3001, []), 'dist/extension.js', { minified: false, budget }).length, 1);
+    });
+
+    it('fails a bundle that pulls in a command, and names the chain', async () => {
+        const check = await loadCheck();
+        const metafile = shell(500, ['src/vscode/ProjectFolders.ts', 'src/vscode/commands/engine/retryEngine.ts']);
+        assert.deepEqual(check.shellProblems(metafile, 'dist/extension.js', { minified: true, budget }), [
+            'dist/extension.js bundles src/vscode/commands/engine/retryEngine.ts, which belongs in the workbench: ' +
+                'src/extension.ts → src/vscode/ProjectFolders.ts → src/vscode/commands/engine/retryEngine.ts',
+        ]);
+        const table = shell(500, ['src/vscode/commands.ts']);
+        assert.equal(check.shellProblems(table, 'dist/extension.js', { minified: true, budget }).length, 1);
+    });
+
+    it('keeps the built dist/extension.js within the default budget', async () => {
+        const check = await loadCheck();
+        const { metafile } = await esbuild.build({
+            entryPoints: { extension: join(root, 'src', 'extension.ts') },
+            bundle: true,
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20',
+            minify: true,
+            external: ['vscode'],
+            supported: { 'dynamic-import': false },
+            plugins: [
+                {
+                    // The lazy bundles stay outside, as scripts/build.mjs keeps them.
+                    name: 'lazy',
+                    setup(build) {
+                        build.onResolve({ filter: /\/lazy\/\w+Module$/ }, (args) =>
+                            args.kind === 'entry-point' ? undefined : { path: args.path, external: true },
+                        );
+                    },
+                },
+            ],
+            write: false,
+            metafile: true,
+            outdir: join(root, 'dist'),
+            absWorkingDir: root,
+            logLevel: 'silent',
+        });
+        assert.deepEqual(check.shellProblems(metafile, 'dist/extension.js', { minified: true }), []);
     });
 });

@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_JSON_ENV, type BenchResult, figure } from './benchKit';
+import { BENCH_JSON_ENV, type BenchResult, figure, median } from './benchKit';
 
 const root = join(__dirname, '..', '..');
 /** The activation test's title (mocha greps the full title). */
@@ -48,12 +48,6 @@ export interface ActivationFigures {
     /** Median of the host's whole ext.activate(), ms (ours plus the host's own set-up for the extension). */
     readonly medianHostMs: number;
     readonly samples: readonly ActivationRecord[];
-}
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** One fresh code-server + extension host running only the activation test; its record. */

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
-import { BENCH_JSON_ENV, type BenchResult } from './benchKit';
+import { BENCH_JSON_ENV, type BenchResult, median } from './benchKit';
 
 const root = join(__dirname, '..', '..');
 const CLI = join(root, 'dist', 'cli.js');
@@ -39,12 +39,6 @@ export interface CliColdFigures {
     };
     readonly peer: { readonly name: 'node -e 0'; readonly medianMs: number };
     readonly cases: readonly CliColdCase[];
-}
-
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Wall time of one fresh process, in ms; a run that fails stops the bench (a figure of a failure is no figure). */

@@ -21,25 +21,15 @@ import { loadBuildkitStatusDecoder } from '../../src/engine/build/buildkitStatus
 import { createBuildContext } from '../../src/engine/build/buildContext';
 import { loadTarPacker } from '../../src/engine/build/tarPacker';
 import { readTarEntries } from '../../src/engine/readTarEntries';
+import { type BenchFigure, figure as benchFigure, interleave, sample, timeAsync } from './benchKit';
 
 const root = join(__dirname, '..', '..');
 /** The last commit with the hand-written tar writer/reader and protobuf decoder. */
 const DEFAULT_BASELINE = '43aafc3';
 
-interface Figure {
-    readonly name: string;
-    readonly median: number;
-    readonly unit: string;
-    readonly runs: number;
-    readonly min: number;
-    readonly max: number;
-    readonly peer?: { readonly name: string; readonly median: number };
-    readonly ratio?: number;
-}
-
 export interface LibsBenchResult {
     readonly bench: 'libs';
-    readonly figures: readonly Figure[];
+    readonly figures: readonly BenchFigure[];
     readonly notes: readonly string[];
 }
 
@@ -55,28 +45,14 @@ interface Baseline {
     readonly decodeBuildkitStatus: (bytes: Uint8Array) => BuildkitStatus;
 }
 
-function median(values: readonly number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
+/** A figure with the hand-written code as its peer (no peer in a clone without that history). */
 function figure(
     name: string,
     values: readonly number[],
     unit: string,
     peer?: { name: string; values: number[] },
-): Figure {
-    const ours = median(values);
-    return {
-        name,
-        median: ours,
-        unit,
-        runs: values.length,
-        min: Math.min(...values),
-        max: Math.max(...values),
-        ...(peer ? { peer: { name: peer.name, median: median(peer.values) }, ratio: ours / median(peer.values) } : {}),
-    };
+): BenchFigure {
+    return benchFigure(name, values, unit, peer ? { peer } : {});
 }
 
 /** Library and baseline interleaved (A B, B A …) so a busy moment of the machine weighs on both; one warm-up each. */
@@ -85,26 +61,17 @@ async function compare(
     library: () => Promise<unknown>,
     baseline: (() => Promise<unknown>) | undefined,
 ): Promise<{ library: number[]; baseline: number[] }> {
-    const time = async (run: () => Promise<unknown>): Promise<number> => {
-        const started = performance.now();
-        await run();
-        return performance.now() - started;
-    };
     await library();
     await baseline?.();
-    const result = { library: [] as number[], baseline: [] as number[] };
-    for (let i = 0; i < runs; i += 1) {
-        if (i % 2 === 0 || !baseline) {
-            result.library.push(await time(library));
-            if (baseline) {
-                result.baseline.push(await time(baseline));
-            }
-        } else {
-            result.baseline.push(await time(baseline));
-            result.library.push(await time(library));
-        }
+    if (!baseline) {
+        return { library: await sample(runs, library, false), baseline: [] };
     }
-    return result;
+    const { ours, peer } = await interleave(
+        runs,
+        () => timeAsync(library),
+        () => timeAsync(baseline),
+    );
+    return { library: ours, baseline: peer };
 }
 
 async function drain(stream: NodeJS.ReadableStream): Promise<number> {
@@ -225,7 +192,7 @@ export async function runLibsBench(options: { runs: number; baseline?: string })
         notes.push(`the baseline commit ${rev} is not in this clone (shallow?): library figures only.`);
     }
     const handWritten = `hand-written (${rev})`;
-    const figures: Figure[] = [];
+    const figures: BenchFigure[] = [];
     const cleanup: string[] = baseline ? [baseline.dir] : [];
     try {
         // (a) packing build contexts, with the Dockerfile Parity generates for a project that has none

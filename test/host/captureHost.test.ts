@@ -142,12 +142,15 @@ describe('captureHost on this machine', () => {
         }
     });
 
-    it('system packages: what dpkg lists', () => {
+    it('system packages: read from the dpkg status file, exactly what dpkg-query lists as installed', () => {
         assert.equal(snapshot.systemPackages?.manager, 'dpkg');
-        assert.equal(
-            Object.keys(snapshot.systemPackages?.packages ?? {}).length,
-            Number(sh("dpkg-query -W -f '${Package}\\n' | wc -l")),
-        );
+        const listed = sh("dpkg-query -W -f '${db:Status-Abbrev}\\t${Package}\\t${Version}\\n'")
+            .split('\n')
+            .map((line) => line.split('\t'))
+            .filter(([status]) => status?.[1] === 'i')
+            .map(([, name, version]) => [name, version]);
+        assert.ok(listed.length > 100, `dpkg-query listed ${listed.length} packages`);
+        assert.deepEqual(Object.entries(snapshot.systemPackages?.packages ?? {}), listed);
     });
 });
 

@@ -11,6 +11,7 @@ import {
     type UserFacts,
 } from '../snapshot/Snapshot';
 import { CA_SETTING_VARS, extraCertificates } from '../snapshot/extraCertificates';
+import { apkInstalledPackages, dpkgInstalledPackages } from '../snapshot/installedPackages';
 import { DEFAULT_CONTAINER_PATH, envEntries, envFacts, type ImageConfigInput } from './imageConfig';
 import type { ProbeFacts, ProbeSourceKind } from './parseProbeOutput';
 import { probeTimezone } from './probeTimezone';
@@ -143,31 +144,10 @@ function platformFromFiles(
 
 function packagesFromFiles(files: FilesWithoutShell): SystemPackages | null {
     if (files.dpkgStatus !== null) {
-        const packages: Record<string, string> = {};
-        for (const text of files.dpkgStatus) {
-            for (const paragraph of text.split(/\n\s*\n/)) {
-                const name = /^Package:\s*(\S+)/m.exec(paragraph)?.[1];
-                const version = /^Version:\s*(\S+)/m.exec(paragraph)?.[1];
-                const status = /^Status:\s*(.+)$/m.exec(paragraph)?.[1];
-                // status.d files (distroless) carry no Status field: what is listed there is installed.
-                if (name && version && (status === undefined || / installed$/.test(status.trim()))) {
-                    packages[name] ??= version;
-                }
-            }
-        }
-        return { manager: 'dpkg', packages: sorted(packages) };
+        return { manager: 'dpkg', packages: dpkgInstalledPackages(files.dpkgStatus) };
     }
     if (files.apkInstalled !== null) {
-        const packages: Record<string, string> = {};
-        let name: string | null = null;
-        for (const line of files.apkInstalled.split('\n')) {
-            if (line.startsWith('P:')) {
-                name = line.slice(2);
-            } else if (line.startsWith('V:') && name) {
-                packages[name] ??= line.slice(2);
-            }
-        }
-        return { manager: 'apk', packages: sorted(packages) };
+        return { manager: 'apk', packages: apkInstalledPackages(files.apkInstalled) };
     }
     return null;
 }
@@ -225,8 +205,4 @@ export function userFromConfig(
 function idOrNull(text: string | undefined): number | null {
     const id = numericId(text ?? '');
     return id !== null && id >= 0 && id <= MAX_ID ? Math.abs(id) : null;
-}
-
-function sorted(record: Readonly<Record<string, string>>): Record<string, string> {
-    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

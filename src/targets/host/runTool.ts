@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { homedir } from 'node:os';
 import { delimiter, parse } from 'node:path';
 import { findOnPath, searchPath } from './findOnPath';
@@ -33,27 +32,31 @@ export function runTool(command: string, args: readonly string[], options: RunTo
     if (executable === undefined) {
         return Promise.resolve(null);
     }
-    return new Promise((resolve) => {
-        execFile(
-            executable,
-            [...args],
-            {
-                cwd: options.cwd,
-                env,
-                timeout: options.timeoutMs ?? 5000,
-                maxBuffer: 16 * 1024 * 1024,
-                windowsHide: true,
-                ...(options.signal ? { signal: options.signal } : {}),
-            },
-            (error, stdout, stderr) => {
-                if (error && (typeof error.code !== 'number' || error.killed)) {
-                    resolve(null);
-                    return;
-                }
-                resolve({ stdout, stderr, code: typeof error?.code === 'number' ? error.code : 0 });
-            },
-        );
-    });
+    // node:child_process (with net, dgram and streams) loads on the first tool run: most snapshots need none.
+    return import('node:child_process').then(
+        ({ execFile }) =>
+            new Promise((resolve) => {
+                execFile(
+                    executable,
+                    [...args],
+                    {
+                        cwd: options.cwd,
+                        env,
+                        timeout: options.timeoutMs ?? 5000,
+                        maxBuffer: 16 * 1024 * 1024,
+                        windowsHide: true,
+                        ...(options.signal ? { signal: options.signal } : {}),
+                    },
+                    (error, stdout, stderr) => {
+                        if (error && (typeof error.code !== 'number' || error.killed)) {
+                            resolve(null);
+                            return;
+                        }
+                        resolve({ stdout, stderr, code: typeof error?.code === 'number' ? error.code : 0 });
+                    },
+                );
+            }),
+    );
 }
 
 /**

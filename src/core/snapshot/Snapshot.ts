@@ -15,14 +15,9 @@ import Type, { type Static, type TSchema } from 'typebox';
  * and text Parity or the OS produces is bounded in length. Text copied from project files is not bounded,
  * since a snapshot of any project must stay valid.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+import { MAX_EXACT, MAX_ID, MAX_LINE, SNAPSHOT_SCHEMA_VERSION } from './snapshotBounds';
 
-/** Largest uid/gid Linux knows (uid_t is 32 bits). */
-export const MAX_ID = 4294967295;
-/** Largest byte count or limit a JavaScript number holds exactly. */
-export const MAX_EXACT = 2 ** 53;
-/** The longest name, version or path a snapshot holds. */
-export const MAX_LINE = 4096;
+export { MAX_EXACT, MAX_ID, MAX_LINE, SNAPSHOT_SCHEMA_VERSION } from './snapshotBounds';
 
 /** What Parity itself writes in a word: its version, a certificate's fingerprint and expiry. */
 const Short = () => Type.String({ maxLength: 256 });

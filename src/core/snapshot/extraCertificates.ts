@@ -1,5 +1,5 @@
 import { rootCertificates } from 'node:tls';
-import { caCertificate, fingerprintOf, parsePemCertificate, pemBlocks } from './pemCertificates';
+import { caCertificate, parsePemCertificate, pemBlocks, pemBody } from './pemCertificates';
 import type { CaCertificate, CaptureIssue } from './Snapshot';
 
 /** Variables that point programs at extra or replacement CA bundles (the probe script reads the same). */
@@ -48,19 +48,19 @@ export interface CaFile {
     readonly text: string;
 }
 
-/** Fingerprints of the roots Node ships (Mozilla's): what "beyond the public roots" is measured against. */
-export function nodeRootFingerprints(): Set<string> {
-    return new Set(rootCertificates.map(fingerprintOf));
+/** The roots Node ships (Mozilla's), by PEM body: what "beyond the public roots" is measured against. */
+export function nodeRootBodies(): Set<string> {
+    return new Set(rootCertificates.map(pemBody));
 }
 
 /**
  * The CA certificates in these files that are not standard roots, once each (the first place found wins),
- * in the order found. Fingerprints come from the bytes; only the few non-standard ones are parsed.
+ * in the order found. Certificates are compared by their PEM body; only the few non-standard ones are parsed.
  */
 export function extraCertificates(
     files: readonly CaFile[],
     issues: CaptureIssue[],
-    standard: ReadonlySet<string> = nodeRootFingerprints(),
+    standard: ReadonlySet<string> = nodeRootBodies(),
 ): CaCertificate[] {
     return findExtraCertificates(files, issues, standard).map((found) => found.cert);
 }
@@ -69,7 +69,7 @@ export function extraCertificates(
 export function findExtraCertificates(
     files: readonly CaFile[],
     issues: CaptureIssue[],
-    standard: ReadonlySet<string> = nodeRootFingerprints(),
+    standard: ReadonlySet<string> = nodeRootBodies(),
 ): { cert: CaCertificate; pem: string }[] {
     const found = new Map<string, { cert: CaCertificate; pem: string }>();
     for (const file of files) {
@@ -81,12 +81,12 @@ export function findExtraCertificates(
             });
         }
         for (const block of blocks) {
-            if (standard.has(block.fingerprint256) || found.has(block.fingerprint256)) {
+            if (standard.has(block.body) || found.has(block.body)) {
                 continue;
             }
             const cert = parsePemCertificate(block.pem);
             if (cert?.ca) {
-                found.set(block.fingerprint256, { cert: caCertificate(cert, file.path, file.via), pem: block.pem });
+                found.set(block.body, { cert: caCertificate(cert, file.path, file.via), pem: block.pem });
             }
         }
     }

@@ -1,4 +1,5 @@
-import { type LimitPair, type LimitsFacts, MAX_EXACT } from './Snapshot';
+import type { LimitPair, LimitsFacts } from './Snapshot';
+import { MAX_EXACT } from './snapshotBounds';
 
 /** Reads `Max open files` and `Max processes` from Linux's /proc/<pid>/limits. */
 export function parseProcLimits(text: string): LimitsFacts {

@@ -4,7 +4,7 @@ import { IssueSink, type ProjectFiles } from '../../core/project/ProjectFiles';
 import { unsafeVersionPins } from '../../core/project/unsafeVersionPins';
 import type { WalkLimits } from '../../core/project/walkProject';
 import type { PackageManagerFacts, RuntimeFacts, RuntimeName, Snapshot } from '../../core/snapshot/Snapshot';
-import { SNAPSHOT_SCHEMA_VERSION } from '../../core/snapshot/Snapshot';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../core/snapshot/snapshotBounds';
 import type { Logger } from '../../core/Logger';
 import type { EnvHashKey } from '../../core/snapshot/EnvHashKey';
 import { userEnvHashKey } from '../../core/snapshot/userEnvHashKey';
@@ -46,7 +46,8 @@ const BUNDLED = new Set(['npm', 'corepack', 'pip']);
  * process spawned once — the effective runtimes, package managers and the machine's facts.
  */
 export async function captureHost(projectRoot: string, options: CaptureHostOptions): Promise<Snapshot> {
-    const started = performance.now();
+    // Date.now, not performance.now: the first read of the global `performance` loads perf_hooks (~2 ms).
+    const started = Date.now();
     const env = options.env ?? process.env;
     const issues = new IssueSink();
     const files = nodeProjectFiles(projectRoot, issues);
@@ -60,7 +61,7 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
     const envKey = options.envKey ?? (await userEnvHashKey());
     const project = await detectProject(files, envKey, options.walkLimits);
     options.log.debug(
-        `snapshot: project detected in ${Math.round(performance.now() - started)} ms (${project.ecosystems.join(', ') || 'no ecosystem'})`,
+        `snapshot: project detected in ${Date.now() - started} ms (${project.ecosystems.join(', ') || 'no ecosystem'})`,
     );
 
     const runtimeNames = [
@@ -140,7 +141,7 @@ export async function captureHost(projectRoot: string, options: CaptureHostOptio
                 : (versions.get(manager.name) ?? null),
     }));
 
-    const durationMs = Math.round(performance.now() - started);
+    const durationMs = Date.now() - started;
     options.log.debug(`snapshot: host captured in ${durationMs} ms`);
     return {
         schemaVersion: SNAPSHOT_SCHEMA_VERSION,

@@ -4,7 +4,7 @@ import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { describeHeavyModules, heavyModulesIn, shellProblems } from './build/heavyModules.mjs';
+import { CLI_SHELL, CLI_SNAPSHOT, describeHeavyModules, heavyModulesIn, shellProblems } from './build/heavyModules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -16,6 +16,8 @@ const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'
 // becomes a require of dist/<file> at run time, and dist/<file> is built from `entry`.
 const LAZY = [
     { pattern: /^dockerode$/, file: 'dockerode.js', entry: 'node_modules/dockerode/lib/docker.js' },
+    // yaml: only projects with YAML files (pnpm workspaces, Spring settings, compose files) parse any.
+    { pattern: /^yaml$/, file: 'yaml.js', entry: 'node_modules/yaml/dist/index.js' },
     {
         pattern: /^vscode-languageclient\/node$/,
         file: 'languageclient.js',
@@ -50,12 +52,8 @@ const GRPC_ENTRY = `module.exports = {
 };`;
 const GRPC_FILTER = /^(@grpc\/grpc-js|@grpc\/proto-loader|protobufjs)$/;
 
-/**
- * Rewrites imports of lazy modules into requires of their sibling bundle. In an ES module bundle (the CLI's
- * commands) the require goes through a one-line CommonJS shim: a real import() of a lazy bundle would send it
- * through the ESM loader, which scans its whole text for export names first (~0.3 s for dockerode.js).
- */
-const lazyModules = ({ esm = false, grpc = true } = {}) => ({
+/** Rewrites imports of lazy modules into requires of their sibling bundle; gRPC's into getters of dist/grpc.js. */
+const lazyModules = ({ grpc = true } = {}) => ({
     name: 'lazy-modules',
     setup(build) {
         build.onResolve({ filter: new RegExp(LAZY.map(({ pattern }) => pattern.source).join('|')) }, (args) => {
@@ -63,12 +61,8 @@ const lazyModules = ({ esm = false, grpc = true } = {}) => ({
                 return undefined;
             }
             const { file } = LAZY.find(({ pattern }) => pattern.test(args.path));
-            return esm ? { path: file, namespace: 'lazy-shim' } : { path: `./${file}`, external: true };
+            return { path: `./${file}`, external: true };
         });
-        build.onLoad({ filter: /.*/, namespace: 'lazy-shim' }, (args) => ({
-            contents: `module.exports = require(${JSON.stringify(`./${args.path}`)});`,
-            loader: 'js',
-        }));
         if (!grpc) {
             return;
         }
@@ -101,9 +95,6 @@ const lazyModules = ({ esm = false, grpc = true } = {}) => ({
             args.namespace === 'grpc-shim' || args.namespace === 'grpc-lazy'
                 ? { path: './grpc.js', external: true }
                 : undefined,
-        );
-        build.onResolve({ filter: /^\.\/[\w]+\.js$/ }, (args) =>
-            args.namespace === 'lazy-shim' ? { path: args.path, external: true } : undefined,
         );
     },
 });
@@ -147,39 +138,18 @@ const common = {
     define: { PARITY_VERSION: JSON.stringify(version) },
 };
 
-// The CLI is ES modules split by esbuild (esbuild splits only those): dist/cli-main.mjs holds the usage, the
-// options and the dispatch, and each command is a chunk runCli imports when it runs, sharing chunks with the
-// others (dist/cli-chunk-*.mjs) — so `parity --help` compiles a few KiB and `parity snapshot` only the snapshot's
-// code. dist/cli.js, the executable, only imports dist/cli-main.mjs.
-const CLI_LAUNCHER = `import('./cli-main.mjs').catch((error) => {
-    process.stderr.write(\`parity: \${error instanceof Error ? error.message : String(error)}\\n\`);
-    process.exitCode = 2;
-});`;
-
 const builds = [
     { ...common, entryPoints: { extension: 'src/extension.ts' }, plugins: [vscodeOnce, lazyModules()] },
+    // The CLI: dist/cli.js parses the command line and answers --help and --version; a command's code is in
+    // dist/cli-commands.js, which cli.js requires through a V8 code cache (src/cli/requireWithCodeCache.ts) —
+    // or, for `parity snapshot` of this machine, the CLI's hot path, in dist/cli-snapshot.js, without the engine.
     {
         ...common,
-        stdin: { contents: CLI_LAUNCHER, resolveDir: root, sourcefile: 'cli-launcher.js' },
-        outfile: join(root, 'dist/cli.js'),
-        external: ['./cli-main.mjs'],
-        supported: { 'dynamic-import': true },
+        entryPoints: { cli: 'src/cli/main.ts' },
         banner: { js: '#!/usr/bin/env node' },
     },
-    {
-        ...common,
-        entryPoints: { 'cli-main': 'src/cli/main.ts' },
-        format: 'esm',
-        splitting: true,
-        outExtension: { '.js': '.mjs' },
-        chunkNames: 'cli-chunk-[hash]',
-        supported: { 'dynamic-import': true },
-        plugins: [lazyModules({ esm: true })],
-        // The bundled CommonJS packages (and the lazy shims) call require(); an ES module has none of its own.
-        banner: {
-            js: "import { createRequire as parityCreateRequire } from 'node:module'; const require = parityCreateRequire(import.meta.url);",
-        },
-    },
+    { ...common, entryPoints: { 'cli-commands': 'src/cli/cliCommands.ts' }, plugins: [lazyModules()] },
+    { ...common, entryPoints: { 'cli-snapshot': 'src/cli/cliSnapshot.ts' }, plugins: [lazyModules()] },
     { ...common, entryPoints: { server: 'src/server/main.ts' }, plugins: [lazyModules()] },
     ...LAZY.map(({ file, entry }) => ({
         ...common,
@@ -225,6 +195,17 @@ if (watch) {
         console.error(heavy.join('\n'));
         console.error('Load them lazily (await import(), src/vscode/lazy/*, the LAZY table in scripts/build.mjs).');
         process.exitCode = 1;
+    }
+    for (const [output, rule] of [
+        ['dist/cli.js', CLI_SHELL],
+        ['dist/cli-snapshot.js', CLI_SNAPSHOT],
+    ]) {
+        const { metafile } = results.find((result) => output in result.metafile.outputs);
+        const problems = shellProblems(metafile, output, { minified: production, ...rule });
+        if (problems.length > 0) {
+            console.error(`${problems.join('\n')}\n${rule.advice}`);
+            process.exitCode = 1;
+        }
     }
     const shell = shellProblems(extension, 'dist/extension.js', { minified: production });
     if (shell.length > 0) {

@@ -1,8 +1,15 @@
+import { join } from 'node:path';
+import type { CliCommands } from './cliCommands';
+import { requireWithCodeCache } from './requireWithCodeCache';
 import { runCli } from './runCli';
 
 declare const PARITY_VERSION: string;
 
-/** The `parity` executable: wires the process to runCli and nothing else. */
+/**
+ * The `parity` executable (dist/cli.js): wires the process to runCli. The commands are the sibling bundles
+ * dist/cli-commands.js and, for a snapshot of this machine, dist/cli-snapshot.js (src/cli/cliSnapshot.ts),
+ * required through a code cache when one runs.
+ */
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());
@@ -13,6 +20,11 @@ runCli(process.argv.slice(2), {
     stderr: (text) => process.stderr.write(text),
     signal: controller.signal,
     version: typeof PARITY_VERSION === 'string' ? PARITY_VERSION : 'dev',
+    loadCommands: (name, values) =>
+        requireWithCodeCache(
+            join(__dirname, name === 'snapshot' && values.target === undefined ? 'cli-snapshot.js' : 'cli-commands.js'),
+            name,
+        ) as CliCommands,
 }).then(
     (code) => {
         process.exitCode = code;

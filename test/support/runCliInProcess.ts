@@ -24,6 +24,7 @@ export async function runCliInProcess(env: NodeJS.ProcessEnv, args: readonly str
         },
         signal: new AbortController().signal,
         version: '0.0.0-test',
+        loadCommands: () => import('../../src/cli/cliCommands'),
     });
     return { code, stdout, stderr };
 }

@@ -53,10 +53,10 @@ describe('ARCHITECTURE.md', () => {
             ...manifest.contributes.commands.map((command) => `\`${command.command}\``),
             ...Object.values(manifest.contributes.views).flatMap((views) => views.map((view) => `\`${view.id}\``)),
         ];
-        const runCli = readFileSync(join(root, 'src', 'cli', 'runCli.ts'), 'utf8');
-        const table = /const COMMANDS[^{]*\{([^}]*)\}/.exec(runCli)?.[1] ?? '';
+        const commands = readFileSync(join(root, 'src', 'cli', 'cliCommands.ts'), 'utf8');
+        const table = /const COMMANDS[^{]*\{([^}]*)\}/.exec(commands)?.[1] ?? '';
         const cli = [...table.matchAll(/^\s+(\w+):/gm)].map(([, name]) => `\`${name}`);
-        assert.ok(cli.length > 10, 'the CLI command table was not found in src/cli/runCli.ts');
+        assert.ok(cli.length > 10, 'the CLI command table was not found in src/cli/cliCommands.ts');
         const absent = [...ids.filter((id) => !doc.includes(id)), ...cli.filter((name) => !doc.includes(name))];
         assert.deepEqual(absent, [], 'ARCHITECTURE.md has no row for these: add them');
     });

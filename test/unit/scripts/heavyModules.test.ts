@@ -16,8 +16,21 @@ interface HeavyCheck {
     shellProblems(
         metafile: Metafile,
         output: string,
-        options: { minified: boolean; budget?: { minified: number; unminified: number } },
+        options: {
+            minified: boolean;
+            budget?: { minified: number; unminified: number };
+            forbidden?: string[];
+            allowed?: string[];
+            home?: string;
+        },
     ): string[];
+    CLI_SHELL: { budget: { minified: number; unminified: number }; forbidden: string[]; home: string };
+    CLI_SNAPSHOT: {
+        budget: { minified: number; unminified: number };
+        forbidden: string[];
+        allowed: string[];
+        home: string;
+    };
 }
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -200,5 +213,115 @@ describe('the shell check of the extension bundle', () => {
             logLevel: 'silent',
         });
         assert.deepEqual(check.shellProblems(metafile, 'dist/extension.js', { minified: true }), []);
+    });
+});
+
+describe('the shell check of the CLI executable', () => {
+    /** dist/cli.js as scripts/build.mjs builds it, minified, with the given entry. */
+    const cliMetafile = async (entry: string): Promise<Metafile> =>
+        (
+            await esbuild.build({
+                entryPoints: { cli: entry },
+                bundle: true,
+                platform: 'node',
+                format: 'cjs',
+                target: 'node20',
+                minify: true,
+                supported: { 'dynamic-import': false },
+                external: ['vscode', 'cpu-features', '*.node', 'yaml', 'dockerode'],
+                write: false,
+                metafile: true,
+                outdir: join(root, 'dist'),
+                absWorkingDir: root,
+                logLevel: 'silent',
+            })
+        ).metafile;
+
+    it('keeps the built dist/cli.js to the command line, the usage and the loader', async () => {
+        const check = await loadCheck();
+        const metafile = await cliMetafile(join(root, 'src', 'cli', 'main.ts'));
+        assert.deepEqual(check.shellProblems(metafile, 'dist/cli.js', { minified: true, ...check.CLI_SHELL }), []);
+    });
+
+    it('fails an executable that bundles the commands, and says where they belong', async () => {
+        const check = await loadCheck();
+        const folder = await mkdtemp(join(tmpdir(), 'parity-cli-shell-'));
+        try {
+            const entry = join(folder, 'main.ts');
+            await writeFile(
+                entry,
+                `export { runNamedCommand } from ${JSON.stringify(join(root, 'src/cli/cliCommands'))};\n`,
+            );
+            const problems = check.shellProblems(await cliMetafile(entry), 'dist/cli.js', {
+                minified: true,
+                ...check.CLI_SHELL,
+            });
+            assert.match(problems[0] ?? '', /^dist\/cli\.js is \d+ bytes, over its budget of 12288/);
+            assert.ok(
+                problems.some((problem) =>
+                    problem.startsWith(
+                        'dist/cli.js bundles src/cli/cliCommands.ts, which belongs in dist/cli-commands.js',
+                    ),
+                ),
+                problems.slice(0, 3).join('\n'),
+            );
+        } finally {
+            await rm(folder, { recursive: true, force: true });
+        }
+    });
+});
+
+describe('the check of the snapshot bundle of the CLI', () => {
+    const snapshotMetafile = async (entry: string): Promise<Metafile> =>
+        (
+            await esbuild.build({
+                entryPoints: { 'cli-snapshot': entry },
+                bundle: true,
+                platform: 'node',
+                format: 'cjs',
+                target: 'node20',
+                minify: true,
+                mainFields: ['module', 'main'],
+                supported: { 'dynamic-import': false },
+                external: ['vscode', 'cpu-features', '*.node', 'yaml', 'dockerode'],
+                write: false,
+                metafile: true,
+                outdir: join(root, 'dist'),
+                absWorkingDir: root,
+                logLevel: 'silent',
+            })
+        ).metafile;
+
+    it('keeps dist/cli-snapshot.js to the project and the machine: no engine, no build, within its budget', async () => {
+        const check = await loadCheck();
+        const metafile = await snapshotMetafile(join(root, 'src', 'cli', 'cliSnapshot.ts'));
+        const options = { minified: true, ...check.CLI_SNAPSHOT };
+        assert.deepEqual(check.shellProblems(metafile, 'dist/cli-snapshot.js', options), []);
+    });
+
+    it('fails a snapshot bundle that reaches the engine client', async () => {
+        const check = await loadCheck();
+        const folder = await mkdtemp(join(tmpdir(), 'parity-cli-snapshot-'));
+        try {
+            const entry = join(folder, 'cliSnapshot.ts');
+            await writeFile(
+                entry,
+                `export * from ${JSON.stringify(join(root, 'src/cli/cliSnapshot'))};\n` +
+                    `export { EngineClient } from ${JSON.stringify(join(root, 'src/engine/EngineClient'))};\n`,
+            );
+            const problems = check.shellProblems(await snapshotMetafile(entry), 'dist/cli-snapshot.js', {
+                minified: true,
+                ...check.CLI_SNAPSHOT,
+            });
+            assert.ok(
+                problems.some((problem) =>
+                    problem.startsWith('dist/cli-snapshot.js bundles src/engine/EngineClient.ts'),
+                ),
+                problems.join('\n'),
+            );
+            assert.ok(!problems.some((problem) => problem.includes('bundles src/engine/EngineError.ts')));
+        } finally {
+            await rm(folder, { recursive: true, force: true });
+        }
     });
 });

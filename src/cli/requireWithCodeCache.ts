@@ -1,0 +1,94 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * require() of a CommonJS bundle through a V8 code cache, so a fresh `parity` process does not parse and compile
+ * the ~1 MB of its commands again (Node 20 has no module.enableCompileCache). The cache is what V8 compiled while
+ * the last run of the same command ran, written when that process exits, one file per bundle and command in the
+ * user's own cache folder. V8 rejects a cache from another V8 version or flags; the file's name carries the
+ * bundle's size, modification time and inode, so a rebuilt or reinstalled bundle never meets an old cache.
+ *
+ * A code cache is code: the folder must belong to this user and be writable by nobody else, else no cache is read
+ * or written. Any failure around the cache only costs the compile it would have saved.
+ */
+export function requireWithCodeCache(file: string, label: string, env: NodeJS.ProcessEnv = process.env): unknown {
+    const source = readFileSync(file, 'utf8');
+    const cacheFile = codeCacheFile(file, label, env);
+    let cachedData: Buffer | undefined;
+    try {
+        cachedData = cacheFile === undefined ? undefined : readFileSync(cacheFile);
+    } catch {
+        // No cache yet: this run writes it.
+    }
+    const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+    const script = new Script(wrapper, { filename: file, ...(cachedData ? { cachedData } : {}) });
+    if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+        process.once('exit', () => writeCodeCache(cacheFile, script));
+    }
+    const module = { exports: {} as unknown };
+    (script.runInThisContext() as (...args: unknown[]) => void)(
+        module.exports,
+        createRequire(file),
+        module,
+        file,
+        dirname(file),
+    );
+    return module.exports;
+}
+
+/** Where the cache of this bundle and command lives; undefined when there is no safe place for it. */
+function codeCacheFile(file: string, label: string, env: NodeJS.ProcessEnv): string | undefined {
+    if (env.PARITY_CODE_CACHE === 'off') {
+        return undefined;
+    }
+    try {
+        const folder = join(userCacheFolder(env), 'parity', 'code-cache');
+        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        const folderStat = statSync(folder);
+        const ownedByUser = process.getuid === undefined || folderStat.uid === process.getuid();
+        if (!ownedByUser || (process.platform !== 'win32' && (folderStat.mode & 0o022) !== 0)) {
+            return undefined;
+        }
+        const bundle = statSync(file);
+        const key = [process.version, process.arch, bundle.size, Math.trunc(bundle.mtimeMs), bundle.ino].join('-');
+        return join(folder, `${basename(file, '.js')}.${label}.${key}.v8`);
+    } catch {
+        return undefined;
+    }
+}
+
+/** The platform's per-user cache folder: XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%. */
+function userCacheFolder(env: NodeJS.ProcessEnv): string {
+    if (process.platform === 'win32' && env.LOCALAPPDATA) {
+        return env.LOCALAPPDATA;
+    }
+    if (process.platform === 'darwin') {
+        return join(homedir(), 'Library', 'Caches');
+    }
+    return env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+}
+
+/** Written whole (a temporary file renamed over it), and older caches of the same bundle and command removed. */
+function writeCodeCache(cacheFile: string, script: Script): void {
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    try {
+        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        renameSync(temporary, cacheFile);
+        const folder = dirname(cacheFile);
+        const [bundle, label] = basename(cacheFile).split('.');
+        for (const name of readdirSync(folder)) {
+            if (name.startsWith(`${bundle}.${label}.`) && name !== basename(cacheFile) && !name.endsWith('.tmp')) {
+                unlinkSync(join(folder, name));
+            }
+        }
+    } catch {
+        try {
+            unlinkSync(temporary);
+        } catch {
+            // Never written.
+        }
+    }
+}

@@ -79,18 +79,21 @@ const lazyModules = ({ grpc = true } = {}) => ({
             loader: 'js',
         }));
         build.onLoad({ filter: /.*/, namespace: 'grpc-lazy' }, (args) => ({
-            contents: [
-                'let loaded;',
-                `const load = () => (loaded ??= require('./grpc.js')[${JSON.stringify(args.path)}]);`,
-                'module.exports = new Proxy({}, {',
-                '    get: (_, key) => load()[key],',
-                '    has: (_, key) => key in load(),',
-                '    ownKeys: () => Reflect.ownKeys(load()),',
-                '    getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),',
-                '});',
-            ].join('\n'),
+            contents: proxyOf(`require('./grpc.js')[${JSON.stringify(args.path)}]`),
             loader: 'js',
         }));
+        // tar-fs, which dockerode's lib/util.js requires at its top level, gets tar-stream from dist/tarStream.js
+        // (the same pack and extract Parity uses) on first use, instead of a second copy inside dist/dockerode.js.
+        build.onResolve({ filter: /^tar-stream$/ }, (args) =>
+            args.importer.includes('node_modules/tar-fs/') ? { path: args.path, namespace: 'tar-lazy' } : undefined,
+        );
+        build.onLoad({ filter: /.*/, namespace: 'tar-lazy' }, () => ({
+            contents: proxyOf(`require('./tarStream.js')`),
+            loader: 'js',
+        }));
+        build.onResolve({ filter: /^\.\/tarStream\.js$/ }, (args) =>
+            args.namespace === 'tar-lazy' ? { path: './tarStream.js', external: true } : undefined,
+        );
         build.onResolve({ filter: /^\.\/grpc\.js$/ }, (args) =>
             args.namespace === 'grpc-shim' || args.namespace === 'grpc-lazy'
                 ? { path: './grpc.js', external: true }
@@ -98,6 +101,20 @@ const lazyModules = ({ grpc = true } = {}) => ({
         );
     },
 });
+
+/** A module whose exports are a Proxy that evaluates `load` (a require of a sibling bundle) on first use. */
+function proxyOf(load) {
+    return [
+        'let loaded;',
+        `const load = () => (loaded ??= ${load});`,
+        'module.exports = new Proxy({}, {',
+        '    get: (_, key) => load()[key],',
+        '    has: (_, key) => key in load(),',
+        '    ownKeys: () => Reflect.ownKeys(load()),',
+        '    getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key),',
+        '});',
+    ].join('\n');
+}
 
 /**
  * `import * as vscode from 'vscode'` in each of our ~80 extension modules would become its own

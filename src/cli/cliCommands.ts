@@ -23,22 +23,18 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
     diff: async () => (await import('./diffCommand')).diffCommand,
 };
 
-/** What dist/cli-commands.js (and dist/cli-snapshot.js, for its one command) export to the executable. */
-export interface CliCommands {
-    readonly runNamedCommand: (
-        name: CommandName,
-        args: readonly string[],
-        values: CliValues,
-        io: CliIo,
-    ) => Promise<ExitCode>;
-}
-
-/** Runs the named command (runCliCommand: the shared options checked, failures mapped onto exit codes). */
-export function runNamedCommand(
+/** Runs one command by name: what dist/cli-commands.js and dist/cli-snapshot.js export to the executable. */
+export type NamedCommandRunner = (
     name: CommandName,
     args: readonly string[],
     values: CliValues,
     io: CliIo,
-): Promise<ExitCode> {
-    return runCliCommand(COMMANDS[name], args, values, io);
+) => Promise<ExitCode>;
+
+export interface CliCommands {
+    readonly runNamedCommand: NamedCommandRunner;
 }
+
+/** Runs the named command (runCliCommand: the shared options checked, failures mapped onto exit codes). */
+export const runNamedCommand: NamedCommandRunner = (name, args, values, io) =>
+    runCliCommand(COMMANDS[name], args, values, io);

@@ -216,30 +216,31 @@ describe('the shell check of the extension bundle', () => {
     });
 });
 
-describe('the shell check of the CLI executable', () => {
-    /** dist/cli.js as scripts/build.mjs builds it, minified, with the given entry. */
-    const cliMetafile = async (entry: string): Promise<Metafile> =>
-        (
-            await esbuild.build({
-                entryPoints: { cli: entry },
-                bundle: true,
-                platform: 'node',
-                format: 'cjs',
-                target: 'node20',
-                minify: true,
-                supported: { 'dynamic-import': false },
-                external: ['vscode', 'cpu-features', '*.node', 'yaml', 'dockerode'],
-                write: false,
-                metafile: true,
-                outdir: join(root, 'dist'),
-                absWorkingDir: root,
-                logLevel: 'silent',
-            })
-        ).metafile;
+/** One bundle of the CLI as scripts/build.mjs makes it, minified; its lazy packages (yaml, dockerode) outside. */
+async function cliBundleMetafile(name: string, entry: string): Promise<Metafile> {
+    const { metafile } = await esbuild.build({
+        entryPoints: { [name]: entry },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        minify: true,
+        mainFields: ['module', 'main'],
+        supported: { 'dynamic-import': false },
+        external: ['vscode', 'cpu-features', '*.node', 'yaml', 'dockerode'],
+        write: false,
+        metafile: true,
+        outdir: join(root, 'dist'),
+        absWorkingDir: root,
+        logLevel: 'silent',
+    });
+    return metafile;
+}
 
+describe('the shell check of the CLI executable', () => {
     it('keeps the built dist/cli.js to the command line, the usage and the loader', async () => {
         const check = await loadCheck();
-        const metafile = await cliMetafile(join(root, 'src', 'cli', 'main.ts'));
+        const metafile = await cliBundleMetafile('cli', join(root, 'src', 'cli', 'main.ts'));
         assert.deepEqual(check.shellProblems(metafile, 'dist/cli.js', { minified: true, ...check.CLI_SHELL }), []);
     });
 
@@ -252,7 +253,7 @@ describe('the shell check of the CLI executable', () => {
                 entry,
                 `export { runNamedCommand } from ${JSON.stringify(join(root, 'src/cli/cliCommands'))};\n`,
             );
-            const problems = check.shellProblems(await cliMetafile(entry), 'dist/cli.js', {
+            const problems = check.shellProblems(await cliBundleMetafile('cli', entry), 'dist/cli.js', {
                 minified: true,
                 ...check.CLI_SHELL,
             });
@@ -272,29 +273,9 @@ describe('the shell check of the CLI executable', () => {
 });
 
 describe('the check of the snapshot bundle of the CLI', () => {
-    const snapshotMetafile = async (entry: string): Promise<Metafile> =>
-        (
-            await esbuild.build({
-                entryPoints: { 'cli-snapshot': entry },
-                bundle: true,
-                platform: 'node',
-                format: 'cjs',
-                target: 'node20',
-                minify: true,
-                mainFields: ['module', 'main'],
-                supported: { 'dynamic-import': false },
-                external: ['vscode', 'cpu-features', '*.node', 'yaml', 'dockerode'],
-                write: false,
-                metafile: true,
-                outdir: join(root, 'dist'),
-                absWorkingDir: root,
-                logLevel: 'silent',
-            })
-        ).metafile;
-
     it('keeps dist/cli-snapshot.js to the project and the machine: no engine, no build, within its budget', async () => {
         const check = await loadCheck();
-        const metafile = await snapshotMetafile(join(root, 'src', 'cli', 'cliSnapshot.ts'));
+        const metafile = await cliBundleMetafile('cli-snapshot', join(root, 'src', 'cli', 'cliSnapshot.ts'));
         const options = { minified: true, ...check.CLI_SNAPSHOT };
         assert.deepEqual(check.shellProblems(metafile, 'dist/cli-snapshot.js', options), []);
     });
@@ -309,10 +290,14 @@ describe('the check of the snapshot bundle of the CLI', () => {
                 `export * from ${JSON.stringify(join(root, 'src/cli/cliSnapshot'))};\n` +
                     `export { EngineClient } from ${JSON.stringify(join(root, 'src/engine/EngineClient'))};\n`,
             );
-            const problems = check.shellProblems(await snapshotMetafile(entry), 'dist/cli-snapshot.js', {
-                minified: true,
-                ...check.CLI_SNAPSHOT,
-            });
+            const problems = check.shellProblems(
+                await cliBundleMetafile('cli-snapshot', entry),
+                'dist/cli-snapshot.js',
+                {
+                    minified: true,
+                    ...check.CLI_SNAPSHOT,
+                },
+            );
             assert.ok(
                 problems.some((problem) =>
                     problem.startsWith('dist/cli-snapshot.js bundles src/engine/EngineClient.ts'),

@@ -1,19 +1,22 @@
 // Benchmark: the cold CLI — `parity --help`, `parity --version` and `parity snapshot` of each example, each a fresh
 // `node dist/cli.js` process as a user's shell starts it, against `node -e 0` (the peer: Node's own start-up)
 // measured in the same rounds. Figures only — no test asserts on time; targets: --help ≤ 80 ms, snapshot ≤ 150 ms.
-// The rounds interleave the cases, so a busy machine slows them all alike and the ratios stay fair.
+// The rounds interleave the cases, so a busy machine slows them all alike and the ratios stay fair. The runs
+// share a fresh code-cache folder, which the warm-up round fills, as a user's first run does. For context, the
+// report adds a snapshot with no code cache (a command's very first run), a Node that only loads the built-ins a
+// snapshot needs (the floor of any snapshot process), and the same processes without NODE_EXTRA_CA_CERTS, which
+// Node reads at every start (peer: `node -e 0` without it).
 //
 //   npm run bench:cli [-- --runs N] [-- --no-build]
 //   (builds the production bundles first, as shipped; PARITY_BENCH_JSON=FILE also writes the figures as JSON)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BENCH_JSON_ENV, type BenchResult, median } from './benchKit';
 
 const root = join(__dirname, '..', '..');
 const CLI = join(root, 'dist', 'cli.js');
-const TARGETS_MS: Readonly<Record<string, number>> = { '--help': 80, '--version': 80, snapshot: 150 };
 
 export interface CliColdCase {
     readonly name: string;
@@ -21,6 +24,8 @@ export interface CliColdCase {
     readonly medianMs: number;
     readonly minMs: number;
     readonly maxMs: number;
+    /** The `node -e 0` this case is measured against (with or without NODE_EXTRA_CA_CERTS, as the case runs). */
+    readonly peer: { readonly name: string; readonly medianMs: number };
     /** medianMs / the peer's medianMs. */
     readonly ratioToPeer: number;
     readonly targetMs?: number;
@@ -37,19 +42,27 @@ export interface CliColdFigures {
         /** The 1-minute load average when the runs ended: on a shared machine, read the figures against it. */
         readonly loadAverage: number;
     };
-    readonly peer: { readonly name: 'node -e 0'; readonly medianMs: number };
     readonly cases: readonly CliColdCase[];
 }
 
 /** Wall time of one fresh process, in ms; a run that fails stops the bench (a figure of a failure is no figure). */
-function timed(args: readonly string[]): number {
+function timed(args: readonly string[], env: NodeJS.ProcessEnv): number {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [...args], { encoding: 'utf8', cwd: root });
+    const result = spawnSync(process.execPath, [...args], { encoding: 'utf8', cwd: root, env });
     const ms = performance.now() - started;
     if (result.status !== 0) {
         throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
     }
     return ms;
+}
+
+interface Case {
+    readonly name: string;
+    readonly args: readonly string[];
+    readonly env?: NodeJS.ProcessEnv;
+    /** The index of this case's peer in the list (itself for a peer). */
+    readonly peer: number;
+    readonly targetMs?: number;
 }
 
 /** Runs the benchmark: `runs` interleaved rounds after one warm-up round (the OS's file cache, as for a user). */
@@ -62,25 +75,67 @@ export function cliColdBench(options: { runs?: number; build?: boolean } = {}): 
         throw new Error(`${CLI} is missing — run: node scripts/build.mjs`);
     }
     const examples = readdirSync(join(root, 'examples')).sort();
-    const cases: { name: string; args: string[] }[] = [
-        { name: 'node -e 0', args: ['-e', '0'] },
-        { name: '--help', args: [CLI, '--help'] },
-        { name: '--version', args: [CLI, '--version'] },
+    const cacheHome = mkdtempSync(join(tmpdir(), 'parity-bench-cache-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cacheHome };
+    const withoutExtraCas = { ...env };
+    delete withoutExtraCas.NODE_EXTRA_CA_CERTS;
+    const snapshotArgs = (example: string): string[] => [
+        CLI,
+        'snapshot',
+        join(root, 'examples', example),
+        '--out',
+        '/dev/null',
+    ];
+    const cases: Case[] = [
+        { name: 'node -e 0', args: ['-e', '0'], peer: 0 },
+        { name: '--help', args: [CLI, '--help'], peer: 0, targetMs: 80 },
+        { name: '--version', args: [CLI, '--version'], peer: 0, targetMs: 80 },
         ...examples.map((example) => ({
             name: `snapshot examples/${example}`,
-            args: [CLI, 'snapshot', join(root, 'examples', example), '--out', '/dev/null'],
+            args: snapshotArgs(example),
+            peer: 0,
+            targetMs: 150,
         })),
+        {
+            // The floor: Node with the built-ins no snapshot can do without (hashing, Node's roots, async files).
+            name: 'node loading node:crypto, node:tls and node:fs/promises, nothing else',
+            args: ['-e', "require('node:crypto'); require('node:tls').rootCertificates; require('node:fs/promises')"],
+            peer: 0,
+        },
+        {
+            name: 'snapshot examples/hello-node, no code cache (a first run)',
+            args: snapshotArgs('hello-node'),
+            env: { ...env, PARITY_CODE_CACHE: 'off' },
+            peer: 0,
+        },
     ];
-    const times = cases.map(() => [] as number[]);
-    for (let round = 0; round <= runs; round += 1) {
-        cases.forEach(({ args }, index) => {
-            const ms = timed(args);
-            if (round > 0) {
-                times[index]?.push(ms);
-            }
-        });
+    if (env.NODE_EXTRA_CA_CERTS) {
+        const peer = cases.length;
+        cases.push(
+            { name: 'node -e 0 without NODE_EXTRA_CA_CERTS', args: ['-e', '0'], env: withoutExtraCas, peer },
+            { name: '--help without NODE_EXTRA_CA_CERTS', args: [CLI, '--help'], env: withoutExtraCas, peer },
+            {
+                name: 'snapshot examples/hello-node without NODE_EXTRA_CA_CERTS',
+                args: snapshotArgs('hello-node'),
+                env: withoutExtraCas,
+                peer,
+            },
+        );
     }
-    const peerMs = median(times[0] ?? []);
+    const times = cases.map(() => [] as number[]);
+    try {
+        for (let round = 0; round <= runs; round += 1) {
+            cases.forEach(({ args, env: caseEnv }, index) => {
+                const ms = timed(args, caseEnv ?? env);
+                if (round > 0) {
+                    times[index]?.push(ms);
+                }
+            });
+        }
+    } finally {
+        rmSync(cacheHome, { recursive: true, force: true });
+    }
+    const medians = times.map((values) => median(values));
     return {
         benchmark: 'cli-cold',
         runs,
@@ -91,19 +146,24 @@ export function cliColdBench(options: { runs?: number; build?: boolean } = {}): 
             cpuModel: cpus()[0]?.model ?? 'unknown',
             loadAverage: loadavg()[0] ?? 0,
         },
-        peer: { name: 'node -e 0', medianMs: peerMs },
-        cases: cases.slice(1).map(({ name, args }, index) => {
-            const values = times[index + 1] ?? [];
-            const targetMs = TARGETS_MS[name.split(' ')[0] ?? ''];
-            return {
-                name,
-                args: args.slice(1).map((arg) => (arg.startsWith(root) ? relative(root, arg) : arg)),
-                medianMs: median(values),
-                minMs: Math.min(...values),
-                maxMs: Math.max(...values),
-                ratioToPeer: median(values) / peerMs,
-                ...(targetMs === undefined ? {} : { targetMs }),
-            };
+        cases: cases.flatMap(({ name, args, peer, targetMs }, index) => {
+            if (peer === index) {
+                return [];
+            }
+            const values = times[index] ?? [];
+            const peerMs = medians[peer] ?? Number.NaN;
+            return [
+                {
+                    name,
+                    args: args.slice(1).map((arg) => (arg.startsWith(root) ? relative(root, arg) : arg)),
+                    medianMs: medians[index] ?? Number.NaN,
+                    minMs: Math.min(...values),
+                    maxMs: Math.max(...values),
+                    peer: { name: cases[peer]?.name ?? '', medianMs: peerMs },
+                    ratioToPeer: (medians[index] ?? Number.NaN) / peerMs,
+                    ...(targetMs === undefined ? {} : { targetMs }),
+                },
+            ];
         }),
     };
 }
@@ -118,7 +178,9 @@ function main(): void {
         `cold CLI — ${figures.runs} fresh processes each, medians; ${figures.build} bundles; ` +
             `${figures.machine.cpus} × ${figures.machine.cpuModel}, load average ${figures.machine.loadAverage.toFixed(1)}, Node ${figures.machine.node}`,
     );
-    console.log(`  ${'node -e 0 (peer)'.padEnd(34)} ${figures.peer.medianMs.toFixed(0).padStart(5)} ms`);
+    for (const peer of new Set(figures.cases.map((each) => `${each.peer.name}: ${each.peer.medianMs.toFixed(0)} ms`))) {
+        console.log(`  peer ${peer}`);
+    }
     for (const each of figures.cases) {
         const verdict =
             each.targetMs === undefined
@@ -127,7 +189,7 @@ function main(): void {
                   ? ` ≤ ${each.targetMs} ✓`
                   : ` > ${each.targetMs} ✗`;
         console.log(
-            `  ${each.name.padEnd(34)} ${each.medianMs.toFixed(0).padStart(5)} ms  ×${each.ratioToPeer.toFixed(2)} of the peer` +
+            `  ${each.name.padEnd(58)} ${each.medianMs.toFixed(0).padStart(5)} ms  ×${each.ratioToPeer.toFixed(2)} of the peer` +
                 `  (min ${each.minMs.toFixed(0)}, max ${each.maxMs.toFixed(0)})${verdict}`,
         );
     }
@@ -142,20 +204,30 @@ export function cliColdResult(figures: CliColdFigures): BenchResult {
     return {
         bench: 'cli-cold',
         figures: figures.cases.map((each) => ({
-            name: `fresh \`parity ${each.args.join(' ')}\` process`,
+            name: figureName(each),
             median: each.medianMs,
             unit: 'ms',
             runs: figures.runs,
             min: each.minMs,
             max: each.maxMs,
             ...(each.targetMs === undefined ? {} : { target: { op: '<=' as const, value: each.targetMs } }),
-            peer: { name: figures.peer.name, median: figures.peer.medianMs },
+            peer: { name: each.peer.name, median: each.peer.medianMs },
             ratio: each.ratioToPeer,
         })),
         notes: [
             `${figures.build} bundles; Node ${figures.machine.node}; load average ${figures.machine.loadAverage.toFixed(1)} when the runs ended.`,
         ],
     };
+}
+
+/** "fresh `parity ARGS` process", with what is special about the run ("no code cache …"); a Node alone by name. */
+function figureName(each: CliColdCase): string {
+    if (each.args[0] === '-e') {
+        return each.name;
+    }
+    const condition = /, (.+)$| (without .+)$/.exec(each.name);
+    const run = `fresh \`parity ${each.args.join(' ')}\` process`;
+    return condition ? `${run} (${condition[1] ?? condition[2]})` : run;
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 // The actions Docker users reach for, in the real VS Code against the real engine and registry: Run in Sandbox
-// twice is one sandbox, Attach Shell types into a shell in the container, Copy docker run Command fills the
-// clipboard, Push to Registry lands in the test bed's registry. The docker CLI and the registry's API witness.
+// twice (at once, or again once it runs) is one sandbox, Attach Shell types into a shell in the container, Copy
+// docker run Command fills the clipboard, Push to Registry lands in the test bed's registry. The docker CLI and the
+// registry's API witness.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { imageTagFor } from '../../../src/pipeline/imageTagFor';
@@ -57,9 +58,19 @@ describe('Parity: Docker actions', () => {
         }
     });
 
-    it('Run in Sandbox twice runs one sandbox: the second shows the running one and offers Restart', async () => {
-        first = await vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', folder);
+    it('Run in Sandbox twice runs one sandbox: a click while it starts, and one after, start none', async () => {
+        // Two clicks at once: the second comes while the first still packages, before any container exists.
+        const clicks = await Promise.all([
+            vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', folder),
+            vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', folder),
+        ]);
+        first = clicks.find((result) => result !== undefined);
         assert.ok(first?.url, 'the first run is ready — see the Parity log');
+        assert.equal(
+            clicks.filter((result) => result === undefined).length,
+            1,
+            'the click while it started started none',
+        );
         const again = await vscode.commands.executeCommand<RunResult | undefined>('parity.sandbox.run', folder);
         assert.equal(again?.alreadyRunning, true, 'the second run found the running sandbox');
         assert.equal(again.name, first.name);

@@ -116,4 +116,27 @@ describe('RunningSandboxes', () => {
     it('waits at most as long as VS Code lets an extension host deactivate (5 s)', () => {
         assert.ok(WINDOW_CLOSE_WAIT_MS > 0 && WINDOW_CLOSE_WAIT_MS < 5000);
     });
+
+    it('a project starts once at a time: a second start while the first runs shows the first and is refused', () => {
+        const sandboxes = new RunningSandboxes();
+        let shown = 0;
+        const done = sandboxes.beginStart('/work/api', () => (shown += 1));
+        assert.ok(done, 'the first start goes ahead');
+        assert.equal(
+            sandboxes.beginStart('/work/api', () => assert.fail('the second is never shown')),
+            undefined,
+        );
+        assert.equal(shown, 1, "the first start's terminal was shown");
+        const other = sandboxes.beginStart('/work/web', () => undefined);
+        assert.ok(other, 'another project starts alongside');
+        done();
+        const again = sandboxes.beginStart('/work/api', () => undefined);
+        assert.ok(again, 'once the first start ended, the project may start again');
+        done();
+        assert.equal(
+            sandboxes.beginStart('/work/api', () => undefined),
+            undefined,
+            'a stale end leaves the new mark',
+        );
+    });
 });

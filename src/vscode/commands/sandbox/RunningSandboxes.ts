@@ -25,6 +25,27 @@ export const WINDOW_CLOSE_WAIT_MS = 4500;
  */
 export class RunningSandboxes implements vscode.Disposable {
     private readonly running = new Map<string, OwnedSandbox>();
+    /** Projects whose sandbox this window is starting (packaging, creating), each with how to show its terminal. */
+    private readonly starting = new Map<string, () => void>();
+
+    /**
+     * Marks the sandbox of a project as starting in this window until the returned function is called. When one
+     * is starting already (a second click while the first still packages), that one is shown and the result is
+     * undefined: the engine cannot tell yet, since its container does not exist.
+     */
+    beginStart(project: string, show: () => void): (() => void) | undefined {
+        const current = this.starting.get(project);
+        if (current) {
+            current();
+            return undefined;
+        }
+        this.starting.set(project, show);
+        return () => {
+            if (this.starting.get(project) === show) {
+                this.starting.delete(project);
+            }
+        };
+    }
 
     add(sandbox: OwnedSandbox): void {
         this.running.set(sandbox.name, sandbox);

@@ -27,14 +27,42 @@ export async function runInSandbox(
         return undefined;
     }
     const chosen = processOf(procfileProcess);
-    // One app, one sandbox: a project whose sandbox already runs is shown, not started a second time on another port.
-    const running = target.startsWith('image:') || chosen ? undefined : await runningSandboxOf(deps, target);
-    if (running) {
-        return offerRunning(deps, target, running);
-    }
     const name = `${target.startsWith('image:') ? target.slice('image:'.length) : (target.split(/[\\/]/).pop() ?? target)}${chosen ? ` (${chosen.process})` : ''}`;
+    if (target.startsWith('image:') || chosen) {
+        return startInTerminal(deps, target, name, chosen);
+    }
+    // One app, one sandbox: a project whose sandbox already runs, or is starting in this window (a second click
+    // while the first still packages), is shown, not started a second time on another port.
+    let terminal: vscode.Terminal | undefined;
+    const started = deps.sandboxes.beginStart(target, () => terminal?.show());
+    if (!started) {
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('Parity: the sandbox of {0} is starting already.', name),
+        );
+        return undefined;
+    }
+    try {
+        const running = await runningSandboxOf(deps, target);
+        if (running) {
+            return offerRunning(deps, target, running);
+        }
+        return await startInTerminal(deps, target, name, undefined, (shown) => (terminal = shown));
+    } finally {
+        started();
+    }
+}
+
+/** Packages (for a folder) and starts the sandbox in a terminal of its own. */
+function startInTerminal(
+    deps: ExtensionDeps,
+    target: string,
+    name: string,
+    chosen: { process: string; command: string } | undefined,
+    onTerminal?: (terminal: vscode.Terminal) => void,
+): Promise<RunResult | undefined> {
     return sandboxInTerminal(deps, {
         name,
+        ...(onTerminal ? { onTerminal } : {}),
         ...(chosen ? { worker: `${chosen.process}: ${chosen.command}` } : {}),
         start: async ({ pipeline, client, signal, terminal }) => {
             const projectRoot = target.startsWith('image:') ? undefined : target;

@@ -35,6 +35,8 @@ export interface TerminalRun {
     readonly name: string;
     /** A worker process (a Procfile line): nothing waits for a port; the line is shown instead. */
     readonly worker?: string;
+    /** Told the terminal as soon as it exists (to show it again from elsewhere). */
+    readonly onTerminal?: (terminal: vscode.Terminal) => void;
     /** Starts the sandbox; undefined when the user stopped before it started. */
     readonly start: (context: TerminalStart) => Promise<{ readonly sandbox: Sandbox } | undefined>;
 }
@@ -52,6 +54,7 @@ export async function sandboxInTerminal(deps: ExtensionDeps, run: TerminalRun): 
         pty: terminal,
         iconPath: new vscode.ThemeIcon('vm-running'),
     });
+    run.onTerminal?.(shown);
     shown.show(true);
     // Set once the container runs: a failure after that (never ready) must not leave it running.
     let stopStarted: (() => Promise<unknown>) | undefined;

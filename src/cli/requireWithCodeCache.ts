@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { privateCacheFolder } from '../core/privateCacheFolder';
 
 /**
  * require() of a CommonJS bundle through a V8 code cache, so a fresh `parity` process does not parse and compile
@@ -41,34 +41,17 @@ export function requireWithCodeCache(file: string, label: string, env: NodeJS.Pr
 
 /** Where the cache of this bundle and command lives; undefined when there is no safe place for it. */
 function codeCacheFile(file: string, label: string, env: NodeJS.ProcessEnv): string | undefined {
-    if (env.PARITY_CODE_CACHE === 'off') {
+    const folder = env.PARITY_CODE_CACHE === 'off' ? undefined : privateCacheFolder('code-cache', env);
+    if (folder === undefined) {
         return undefined;
     }
     try {
-        const folder = join(userCacheFolder(env), 'parity', 'code-cache');
-        mkdirSync(folder, { recursive: true, mode: 0o700 });
-        const folderStat = statSync(folder);
-        const ownedByUser = process.getuid === undefined || folderStat.uid === process.getuid();
-        if (!ownedByUser || (process.platform !== 'win32' && (folderStat.mode & 0o022) !== 0)) {
-            return undefined;
-        }
         const bundle = statSync(file);
         const key = [process.version, process.arch, bundle.size, Math.trunc(bundle.mtimeMs), bundle.ino].join('-');
         return join(folder, `${basename(file, '.js')}.${label}.${key}.v8`);
     } catch {
         return undefined;
     }
-}
-
-/** The platform's per-user cache folder: XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%. */
-function userCacheFolder(env: NodeJS.ProcessEnv): string {
-    if (process.platform === 'win32' && env.LOCALAPPDATA) {
-        return env.LOCALAPPDATA;
-    }
-    if (process.platform === 'darwin') {
-        return join(homedir(), 'Library', 'Caches');
-    }
-    return env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
 }
 
 /** Written whole (a temporary file renamed over it), and older caches of the same bundle and command removed. */

@@ -3,6 +3,7 @@ import { arch, platform, release, version } from 'node:os';
 import { dockerArch } from '../../core/snapshot/dockerArch';
 import { parseOsRelease } from '../../core/snapshot/parseOsRelease';
 import type { PlatformFacts } from '../../core/snapshot/Snapshot';
+import { cachedFileFact } from './cachedFileFact';
 import { outsideProject, runTool, type RunToolOptions } from './runTool';
 
 /** OS, distribution, kernel, architecture and C library of the machine Parity runs on. */
@@ -55,8 +56,9 @@ async function libc(os: NodeJS.Platform): Promise<PlatformFacts['libc']> {
 
 /**
  * The C library mapped into this process: musl's loader is ld-musl-*; glibc's libc.so.6 carries a banner that
- * ends "release version 2.36." (the banner it prints when run as a program). Reading it costs ~1 ms where
- * Node's diagnostic report, which names the same version, costs ~10 ms — that stays the fallback.
+ * ends "release version 2.36." (the banner it prints when run as a program), read once per library file
+ * (cachedFileFact) — where Node's diagnostic report, which names the same version, costs ~10 ms every time;
+ * that stays the fallback.
  */
 async function linuxLibc(): Promise<PlatformFacts['libc']> {
     const maps = await readFile('/proc/self/maps', 'utf8').catch(() => '');
@@ -64,15 +66,27 @@ async function linuxLibc(): Promise<PlatformFacts['libc']> {
         return { family: 'musl', version: null };
     }
     const path = /\s(\/\S*\/libc(?:\.so\.6|-[\d.]+\.so))$/m.exec(maps)?.[1];
-    const bytes = path ? await readFile(path).catch(() => null) : null;
-    const at = bytes?.indexOf('release version ') ?? -1;
-    const version =
-        bytes && at >= 0 ? /^release version (\d+\.\d+(?:\.\d+)?)/.exec(bytes.toString('latin1', at, at + 40)) : null;
-    if (version?.[1]) {
-        return { family: 'glibc', version: version[1] };
+    const version = path
+        ? await cachedFileFact('glibc-version', path, () => glibcBannerVersion(path), isVersion)
+        : undefined;
+    if (version) {
+        return { family: 'glibc', version };
     }
     const header = (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header;
     return header?.glibcVersionRuntime
         ? { family: 'glibc', version: header.glibcVersionRuntime }
         : { family: 'musl', version: null };
+}
+
+/** The version glibc's banner in the library names ("… release version 2.36."); undefined without one. */
+async function glibcBannerVersion(path: string): Promise<string | undefined> {
+    const bytes = await readFile(path).catch(() => null);
+    const at = bytes?.indexOf('release version ') ?? -1;
+    return bytes && at >= 0
+        ? /^release version (\d+\.\d+(?:\.\d+)?)/.exec(bytes.toString('latin1', at, at + 40))?.[1]
+        : undefined;
+}
+
+function isVersion(value: unknown): value is string {
+    return typeof value === 'string' && /^\d+\.\d+(?:\.\d+)?$/.test(value);
 }

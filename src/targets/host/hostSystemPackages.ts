@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apkInstalledPackages, dpkgInstalledPackages } from '../../core/snapshot/installedPackages';
 import type { SystemPackages } from '../../core/snapshot/Snapshot';
+import { cachedFileFact } from './cachedFileFact';
 import { outsideProject, runTool, type RunToolOptions } from './runTool';
 
 /**
@@ -63,18 +64,33 @@ export async function hostSystemPackages(
  * (/var/lib/dpkg/updates/NNNN) then holds changes the status file lacks, which dpkg-query merges in.
  */
 async function packagesFromDatabase(root: string): Promise<SystemPackages | null> {
-    // Decoded as Latin-1, which costs a tenth of UTF-8 on a ~1 MB file: names, versions and states are ASCII
-    // (Debian policy); only descriptions, which are not read, may hold other characters.
-    const dpkg = await readFile(join(root, 'var/lib/dpkg/status')).then(
-        (bytes) => bytes.toString('latin1'),
-        () => null,
-    );
+    const status = join(root, 'var/lib/dpkg/status');
+    const dpkg = await cachedFileFact('dpkg-status', status, () => dpkgStatusPackages(status), isPackageList);
     if (dpkg !== null) {
         const journal = await readdir(join(root, 'var/lib/dpkg/updates')).catch(() => []);
-        return journal.some((name) => /^\d+$/.test(name))
-            ? null
-            : { manager: 'dpkg', packages: dpkgInstalledPackages([dpkg]) };
+        return journal.some((name) => /^\d+$/.test(name)) ? null : { manager: 'dpkg', packages: dpkg };
     }
     const apk = await readFile(join(root, 'lib/apk/db/installed'), 'utf8').catch(() => null);
     return apk === null ? null : { manager: 'apk', packages: apkInstalledPackages(apk) };
+}
+
+/** The installed packages of a dpkg status file; null when it cannot be read. */
+async function dpkgStatusPackages(path: string): Promise<Record<string, string> | null> {
+    // Decoded as Latin-1, which costs a tenth of UTF-8 on a ~1 MB file: names, versions and states are ASCII
+    // (Debian policy); only descriptions, which are not read, may hold other characters.
+    const text = await readFile(path).then(
+        (bytes) => bytes.toString('latin1'),
+        () => null,
+    );
+    return text === null ? null : dpkgInstalledPackages([text]);
+}
+
+/** A kept package list is a record of names to versions (cachedFileFact checks what it reads back). */
+function isPackageList(value: unknown): value is Record<string, string> {
+    return (
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.values(value).every((version) => typeof version === 'string')
+    );
 }

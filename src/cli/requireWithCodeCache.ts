@@ -48,7 +48,8 @@ function codeCacheFile(file: string, label: string, env: NodeJS.ProcessEnv): str
     try {
         const bundle = statSync(file);
         const key = [process.version, process.arch, bundle.size, Math.trunc(bundle.mtimeMs), bundle.ino].join('-');
-        return join(folder, `${basename(file, '.js')}.${label}.${key}.v8`);
+        // The folder's hash keeps two installs (the extension's, npm's) from removing each other's cache.
+        return join(folder, `${basename(file, '.js')}.${label}.${folderHash(dirname(file))}.${key}.v8`);
     } catch {
         return undefined;
     }
@@ -61,9 +62,10 @@ function writeCodeCache(cacheFile: string, script: Script): void {
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, cacheFile);
         const folder = dirname(cacheFile);
-        const [bundle, label] = basename(cacheFile).split('.');
+        const [bundle, label, install] = basename(cacheFile).split('.');
         for (const name of readdirSync(folder)) {
-            if (name.startsWith(`${bundle}.${label}.`) && name !== basename(cacheFile) && !name.endsWith('.tmp')) {
+            const stale = name.startsWith(`${bundle}.${label}.${install}.`) && name !== basename(cacheFile);
+            if (stale && !name.endsWith('.tmp')) {
                 unlinkSync(join(folder, name));
             }
         }
@@ -74,4 +76,13 @@ function writeCodeCache(cacheFile: string, script: Script): void {
             // Never written.
         }
     }
+}
+
+/** FNV-1a of a path, as 8 hex digits: a name, not a secret (node:crypto would cost its load, ~8 ms). */
+function folderHash(path: string): string {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < path.length; i += 1) {
+        hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
+    }
+    return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -56,7 +56,7 @@ describe('the CLI code cache (dist/cli.js requiring dist/cli-snapshot.js or dist
         assert.equal(first.code, 0, first.stderr);
         const files = cacheFiles(cacheHome);
         assert.equal(files.length, 1, files.join(', '));
-        assert.match(files[0] ?? '', /^cli-snapshot\.snapshot\.v\d+\.\d+\.\d+-\w+-\d+-\d+-\d+\.v8$/);
+        assert.match(files[0] ?? '', /^cli-snapshot\.snapshot\.[0-9a-f]{8}\.v\d+\.\d+\.\d+-\w+-\d+-\d+-\d+\.v8$/);
         const file = join(cacheFolder(cacheHome), files[0] ?? '');
         assert.equal(statSync(file).mode & 0o777, 0o600);
         assert.equal(statSync(cacheFolder(cacheHome)).mode & 0o777, 0o700);
@@ -90,7 +90,7 @@ describe('the CLI code cache (dist/cli.js requiring dist/cli-snapshot.js or dist
         }
     });
 
-    it('a rebuilt bundle gets a cache of its own, and the stale one is removed', () => {
+    it('a rebuilt bundle gets a cache of its own and the stale one is removed; two installs keep one each', () => {
         const cacheHome = mkdtempSync(join(tmpdir(), 'parity cache '));
         const rebuilt = distCopy();
         assert.equal(parity(rebuilt, cacheHome, ['snapshot', example]).code, 0);
@@ -101,6 +101,11 @@ describe('the CLI code cache (dist/cli.js requiring dist/cli-snapshot.js or dist
         const after = cacheFiles(cacheHome);
         assert.equal(after.length, 1, after.join(', '));
         assert.notEqual(after[0], before);
+        // Another install of Parity (the extension's beside npm's) keeps a cache of its own beside it.
+        assert.equal(parity(distCopy(), cacheHome, ['snapshot', example]).code, 0);
+        assert.equal(parity(rebuilt, cacheHome, ['snapshot', example]).code, 0);
+        assert.equal(cacheFiles(cacheHome).length, 2, cacheFiles(cacheHome).join(', '));
+        assert.ok(cacheFiles(cacheHome).includes(after[0] ?? ''), 'the first install kept its cache');
     });
 
     it('no cache in a folder others can write to or that belongs to another user, none when turned off', () => {

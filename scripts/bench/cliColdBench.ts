@@ -103,7 +103,7 @@ export function cliColdBench(options: { runs?: number; build?: boolean } = {}): 
             peer: 0,
         },
         {
-            name: 'snapshot examples/hello-node, no code cache (a first run)',
+            name: 'snapshot examples/hello-node, no code cache: a first run',
             args: snapshotArgs('hello-node'),
             env: { ...env, PARITY_CODE_CACHE: 'off' },
             peer: 0,
@@ -222,7 +222,7 @@ export function cliColdResult(figures: CliColdFigures): BenchResult {
 
 /** "fresh `parity ARGS` process", with what is special about the run ("no code cache …"); a Node alone by name. */
 function figureName(each: CliColdCase): string {
-    if (each.args[0] === '-e') {
+    if (each.name.startsWith('node ')) {
         return each.name;
     }
     const condition = /, (.+)$| (without .+)$/.exec(each.name);

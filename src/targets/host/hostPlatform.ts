@@ -9,13 +9,8 @@ import { outsideProject, runTool, type RunToolOptions } from './runTool';
 /** OS, distribution, kernel, architecture and C library of the machine Parity runs on. */
 export async function hostPlatform(options: RunToolOptions): Promise<PlatformFacts> {
     const os = platform();
-    return {
-        os,
-        distro: await distro(os, options),
-        kernel: release(),
-        arch: dockerArch(arch()),
-        libc: await libc(os),
-    };
+    const [distroFacts, libcFacts] = await Promise.all([distro(os, options), libc(os)]);
+    return { os, distro: distroFacts, kernel: release(), arch: dockerArch(arch()), libc: libcFacts };
 }
 
 async function distro(os: NodeJS.Platform, options: RunToolOptions): Promise<PlatformFacts['distro']> {

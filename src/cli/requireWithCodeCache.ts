@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { privateCacheFolder } from '../core/privateCacheFolder';
+import { privateCacheFolder, writeCacheFile } from '../core/privateCacheFolder';
 
 /**
  * require() of a CommonJS bundle through a V8 code cache, so a fresh `parity` process does not parse and compile
@@ -55,26 +55,21 @@ function codeCacheFile(file: string, label: string, env: NodeJS.ProcessEnv): str
     }
 }
 
-/** Written whole (a temporary file renamed over it), and older caches of the same bundle and command removed. */
+/** Written whole (writeCacheFile); then the older caches of the same install, bundle and command are removed. */
 function writeCodeCache(cacheFile: string, script: Script): void {
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    if (!writeCacheFile(cacheFile, script.createCachedData())) {
+        return;
+    }
+    const [bundle, label, install] = basename(cacheFile).split('.');
     try {
-        writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-        renameSync(temporary, cacheFile);
-        const folder = dirname(cacheFile);
-        const [bundle, label, install] = basename(cacheFile).split('.');
-        for (const name of readdirSync(folder)) {
+        for (const name of readdirSync(dirname(cacheFile))) {
             const stale = name.startsWith(`${bundle}.${label}.${install}.`) && name !== basename(cacheFile);
             if (stale && !name.endsWith('.tmp')) {
-                unlinkSync(join(folder, name));
+                unlinkSync(join(dirname(cacheFile), name));
             }
         }
     } catch {
-        try {
-            unlinkSync(temporary);
-        } catch {
-            // Never written.
-        }
+        // A stale cache left behind is only disk space.
     }
 }
 

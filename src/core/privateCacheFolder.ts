@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
@@ -27,4 +27,24 @@ function userCacheFolder(env: NodeJS.ProcessEnv): string {
         return join(homedir(), 'Library', 'Caches');
     }
     return env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+}
+
+/**
+ * Writes a file of such a folder whole (a temporary sibling renamed over it), readable by the user only. False
+ * when it could not: a cache that was not written only costs the next run the work it would have saved.
+ */
+export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferView): boolean {
+    const temporary = `${file}.${process.pid}.tmp`;
+    try {
+        writeFileSync(temporary, data, { mode: 0o600 });
+        renameSync(temporary, file);
+        return true;
+    } catch {
+        try {
+            unlinkSync(temporary);
+        } catch {
+            // Never written.
+        }
+        return false;
+    }
 }

@@ -1,6 +1,6 @@
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { privateCacheFolder } from '../../core/privateCacheFolder';
+import { privateCacheFolder, writeCacheFile } from '../../core/privateCacheFolder';
 
 /**
  * A fact derived from one system file alone (the packages in dpkg's status file, the version in libc's banner),
@@ -32,7 +32,7 @@ export async function cachedFileFact<T>(
     const value = await derive();
     // Kept only when the file did not change while it was read.
     if (file !== undefined && identity !== undefined && identity === identityOf(path)) {
-        keep(file, { path, identity, value });
+        writeCacheFile(file, JSON.stringify({ path, identity, value }));
     }
     return value;
 }
@@ -54,20 +54,5 @@ function readKept(file: string): { path?: unknown; identity?: unknown; value?: u
         return typeof kept === 'object' && kept !== null ? kept : undefined;
     } catch {
         return undefined;
-    }
-}
-
-/** Written whole: a temporary file renamed over the old one. A failure only costs the next run the derivation. */
-function keep(file: string, entry: { path: string; identity: string; value: unknown }): void {
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-        writeFileSync(temporary, JSON.stringify(entry), { mode: 0o600 });
-        renameSync(temporary, file);
-    } catch {
-        try {
-            unlinkSync(temporary);
-        } catch {
-            // Never written.
-        }
     }
 }

@@ -1,4 +1,5 @@
 import type { NamedCommandRunner } from './cliCommands';
+import { commandBundle } from './commandNames';
 import { runCliCommand } from './runCliCommand';
 import { snapshotHostCommand } from './snapshotHostCommand';
 
@@ -8,7 +9,7 @@ import { snapshotHostCommand } from './snapshotHostCommand';
  * other command, `snapshot --target` included, to dist/cli-commands.js.
  */
 export const runNamedCommand: NamedCommandRunner = (name, args, values, io) => {
-    if (name !== 'snapshot' || values.target !== undefined) {
+    if (commandBundle(name, values.target) !== 'cli-snapshot.js') {
         throw new Error(`dist/cli-snapshot.js runs parity snapshot of this machine, not parity ${name}`);
     }
     return runCliCommand(() => Promise.resolve(snapshotHostCommand), args, values, io);

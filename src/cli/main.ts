@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { CliCommands } from './cliCommands';
+import { commandBundle } from './commandNames';
 import { requireWithCodeCache } from './requireWithCodeCache';
 import { runCli } from './runCli';
 
@@ -21,10 +22,7 @@ runCli(process.argv.slice(2), {
     signal: controller.signal,
     version: typeof PARITY_VERSION === 'string' ? PARITY_VERSION : 'dev',
     loadCommands: (name, values) =>
-        requireWithCodeCache(
-            join(__dirname, name === 'snapshot' && values.target === undefined ? 'cli-snapshot.js' : 'cli-commands.js'),
-            name,
-        ) as CliCommands,
+        requireWithCodeCache(join(__dirname, commandBundle(name, values.target)), name) as CliCommands,
 }).then(
     (code) => {
         process.exitCode = code;

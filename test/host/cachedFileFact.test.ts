@@ -7,6 +7,7 @@ import {
     readdirSync,
     readFileSync,
     statSync,
+    symlinkSync,
     utimesSync,
     writeFileSync,
 } from 'node:fs';
@@ -85,6 +86,25 @@ describe('cachedFileFact', () => {
         await fact();
         assert.equal(derived(), 2);
         assert.deepEqual(readdirSync(folder), []);
+    });
+
+    it('keeps nothing through a planted link from the cache folder to a folder others may write to', async () => {
+        const { folder, source, env, fact, derived } = setUp();
+        // A genuine entry for this very file, made elsewhere, with its value changed: only the folder gives it away.
+        const elsewhere = { XDG_CACHE_HOME: join(folder, 'elsewhere') };
+        await cachedFileFact('status-text', source, () => Promise.resolve('version 1\n'), isText, elsewhere);
+        const genuine = readFileSync(join(elsewhere.XDG_CACHE_HOME, 'parity', 'facts', 'status-text.json'), 'utf8');
+        const shared = join(folder, 'shared');
+        mkdirSync(shared);
+        chmodSync(shared, 0o777);
+        writeFileSync(join(shared, 'status-text.json'), genuine.replace('version 1', 'planted'));
+        mkdirSync(join(env.XDG_CACHE_HOME, 'parity'), { recursive: true });
+        symlinkSync(shared, join(env.XDG_CACHE_HOME, 'parity', 'facts'));
+        assert.equal(await fact(), 'version 1\n', 'the planted entry is not read');
+        await fact();
+        assert.equal(derived(), 2);
+        assert.deepEqual(readdirSync(shared), ['status-text.json']);
+        assert.match(readFileSync(join(shared, 'status-text.json'), 'utf8'), /planted/);
     });
 
     it('a missing source is derived (to whatever derive says), never kept', async () => {
